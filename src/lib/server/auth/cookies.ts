@@ -1,0 +1,41 @@
+import type { Cookies } from '@sveltejs/kit';
+import { dev } from '$app/environment';
+
+/**
+ * `__Host-` with Secure outside development. Browsers accept Secure cookies on
+ * http://localhost, so `npm start` works locally; any other plain-http host is
+ * treated as development-like to keep sign-in possible behind no TLS.
+ */
+function secureContext(url: URL): boolean {
+	if (dev) return false;
+	return url.protocol === 'https:' || ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+}
+
+export const sessionCookieName = (url: URL) =>
+	secureContext(url) ? '__Host-talkoot_session' : 'talkoot_session';
+
+export function setSessionCookie(cookies: Cookies, url: URL, token: string, expires: Date) {
+	cookies.set(sessionCookieName(url), token, {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: secureContext(url),
+		expires
+	});
+}
+
+export function clearSessionCookie(cookies: Cookies, url: URL) {
+	cookies.delete(sessionCookieName(url), { path: '/', secure: secureContext(url) });
+}
+
+/** Paraglide reads this cookie (strategy "cookie"); it must stay readable by scripts. */
+export const LOCALE_COOKIE = 'PARAGLIDE_LOCALE';
+
+export function setLocaleCookie(cookies: Cookies, locale: string) {
+	cookies.set(LOCALE_COOKIE, locale, {
+		path: '/',
+		httpOnly: false,
+		sameSite: 'lax',
+		maxAge: 400 * 24 * 3600
+	});
+}

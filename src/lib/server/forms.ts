@@ -1,0 +1,44 @@
+import { fail } from '@sveltejs/kit';
+import type { z } from 'zod';
+
+export type FieldErrors = Record<string, string>;
+export type FormValues = Record<string, string>;
+
+// Never sent back to the page: a failed form must not echo a password into the HTML.
+const SECRET = new Set(['password', 'token']);
+
+export type Parsed<T> =
+	| { ok: true; data: T; values: FormValues }
+	| { ok: false; values: FormValues; errors: FieldErrors };
+
+/** Reads a form post and validates it; errors are message keys by field name. */
+export async function parseForm<S extends z.ZodType>(
+	request: Request,
+	schema: S
+): Promise<Parsed<z.output<S>>> {
+	let form: FormData;
+	try {
+		form = await request.formData();
+	} catch {
+		return { ok: false, values: {}, errors: { form: 'error_form_unreadable' } };
+	}
+	const raw: FormValues = {};
+	for (const [key, value] of form) if (typeof value === 'string') raw[key] = value;
+	const values = Object.fromEntries(Object.entries(raw).filter(([k]) => !SECRET.has(k)));
+	const result = schema.safeParse(raw);
+	if (result.success) return { ok: true, data: result.data, values };
+	const errors: FieldErrors = {};
+	for (const issue of result.error.issues) {
+		const field = String(issue.path[0] ?? 'form');
+		errors[field] ??= issue.message;
+	}
+	return { ok: false, values, errors };
+}
+
+/** A 400 (or other) answer that keeps what the person typed and says what is wrong. */
+export const invalid = (
+	values: FormValues,
+	errors: FieldErrors,
+	status = 400,
+	params: Record<string, unknown> = {}
+) => fail(status, { values, errors, params });

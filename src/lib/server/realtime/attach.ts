@@ -1,0 +1,77 @@
+import type { Server as HttpServer, IncomingMessage } from 'node:http';
+import { parse as parseCookies } from 'cookie';
+import { Server } from 'socket.io';
+import { z } from 'zod';
+import { getDb } from '../db';
+import { config } from '../config';
+import { sessionCookieName } from '../auth/cookies';
+import { validateSession, type SessionUser } from '../auth/sessions';
+import { log } from '../log';
+
+/** Browsers always send Origin on WebSocket and CORS requests; it must be this site. */
+export function originAllowed(req: Pick<IncomingMessage, 'headers'>): boolean {
+	const origin = req.headers.origin;
+	if (!origin) return false;
+	try {
+		const url = new URL(origin);
+		if (config.ORIGIN) return url.origin === new URL(config.ORIGIN).origin;
+		return url.host === req.headers.host;
+	} catch {
+		return false;
+	}
+}
+
+async function userFromHandshake(req: IncomingMessage): Promise<SessionUser | null> {
+	const cookies = parseCookies(req.headers.cookie ?? '');
+	const token = cookies[sessionCookieName(new URL(req.headers.origin ?? 'http://invalid'))];
+	if (!token) return null;
+	const db = await getDb();
+	return db.service('socket handshake', (tx) => validateSession(tx, token));
+}
+
+const pingSchema = z.object({ sent: z.number().int().nonnegative() }).strict();
+
+export function attachRealtime(httpServer: HttpServer): Server {
+	const io = new Server(httpServer, {
+		serveClient: false,
+		maxHttpBufferSize: 64 * 1024,
+		allowRequest: (req, callback) => callback(null, originAllowed(req))
+	});
+	io.use(async (socket, next) => {
+		try {
+			const user = await userFromHandshake(socket.request);
+			if (!user) return next(new Error('unauthorized'));
+			socket.data.user = user;
+			next();
+		} catch (err) {
+			log.error({ err }, 'socket handshake failed');
+			next(new Error('unavailable'));
+		}
+	});
+	io.on('connection', (socket) => {
+		const user = socket.data.user as SessionUser;
+		socket.on('ping', (payload: unknown, ack: unknown) => {
+			if (typeof ack !== 'function') return;
+			const parsed = pingSchema.safeParse(payload);
+			if (!parsed.success) return ack({ ok: false, error: 'invalid_payload' });
+			ack({ ok: true, userId: user.id, sent: parsed.data.sent, at: Date.now() });
+		});
+	});
+	return io;
+}
+
+export interface RealtimeHooks {
+	attachRealtime: typeof attachRealtime;
+	closeDatabase: () => Promise<void>;
+}
+
+// server.js reaches the bundled code through this key after importing the handler.
+export const REALTIME_KEY = Symbol.for('talkoot.realtime');
+
+export function registerRealtime() {
+	const hooks: RealtimeHooks = {
+		attachRealtime,
+		closeDatabase: async () => (await getDb()).close()
+	};
+	(globalThis as Record<symbol, unknown>)[REALTIME_KEY] = hooks;
+}

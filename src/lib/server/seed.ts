@@ -1,0 +1,39 @@
+import type { Database } from './db/database';
+import { seedSql } from './db/sql-files';
+import { hashPassword } from './auth/passwords';
+import { log } from './log';
+
+/** Loads supabase/seed.sql into an empty database and prints the demo accounts. */
+export async function seedDemo(db: Database, password: string): Promise<boolean> {
+	const hash = await hashPassword(password);
+	const users = await db.service('seed demo data', async (tx) => {
+		const [{ n }] = await tx.query<{ n: number }>(
+			'select count(*)::int as n from public.organisations'
+		);
+		if (n > 0 || !seedSql) return null;
+		await tx.exec(seedSql);
+		const demo = await tx.query<{ id: string; email: string; display_name: string }>(
+			`select u.id, u.email, p.display_name from auth.users u join public.profiles p on p.id = u.id
+			 order by u.email`
+		);
+		const [{ local }] = await tx.query<{ local: boolean }>(
+			"select exists (select 1 from pg_namespace where nspname = 'local_auth') as local"
+		);
+		if (local) {
+			for (const u of demo) {
+				await tx.query(
+					'insert into local_auth.credentials (user_id, password_hash) values ($1, $2)',
+					[u.id, hash]
+				);
+			}
+		}
+		return demo;
+	});
+	if (!users) return false;
+	log.info({ accounts: users.length }, 'demo data seeded');
+	const lines = users.map((u) => `  ${u.email.padEnd(30)} ${u.display_name}`);
+	console.log(
+		`\nDemo accounts (development only), password: ${password}\n${lines.join('\n')}\n`
+	);
+	return true;
+}

@@ -1,0 +1,6 @@
+import { listPublishedChallenges } from '$lib/server/challenges';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => ({
+	challenges: await locals.db.as(locals.user, (tx) => listPublishedChallenges(tx))
+});

@@ -1,0 +1,25 @@
+import { error } from '@sveltejs/kit';
+import { profileSchema } from '$lib/domain/account-schemas';
+import { setLocaleCookie } from '$lib/server/auth/cookies';
+import { invalid, parseForm } from '$lib/server/forms';
+import { requireUser } from '$lib/server/guards';
+import { getOwnProfile, updateOwnProfile } from '$lib/server/profiles';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const user = requireUser(locals, url);
+	const profile = await locals.db.as(user, (tx) => getOwnProfile(tx, user.id));
+	if (!profile) error(404, 'Not found');
+	return { profile };
+};
+
+export const actions: Actions = {
+	default: async ({ locals, url, request, cookies }) => {
+		const user = requireUser(locals, url);
+		const parsed = await parseForm(request, profileSchema);
+		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
+		await locals.db.as(user, (tx) => updateOwnProfile(tx, user.id, parsed.data));
+		setLocaleCookie(cookies, parsed.data.locale);
+		return { saved: true, values: parsed.values };
+	}
+};

@@ -1,0 +1,32 @@
+import { redirect } from '@sveltejs/kit';
+import { signUpSchema } from '$lib/domain/account-schemas';
+import { signUp } from '$lib/server/auth/accounts';
+import { isCommonPassword } from '$lib/server/auth/passwords';
+import { rateLimited } from '$lib/server/auth/rate-limit';
+import { sendLinkMail } from '$lib/server/mail/messages';
+import { invalid, parseForm } from '$lib/server/forms';
+import { getLocale } from '$lib/paraglide/runtime';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals }) => {
+	if (locals.user) redirect(303, '/account');
+	return { locale: getLocale() };
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const parsed = await parseForm(event.request, signUpSchema);
+		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
+		const { data, values } = parsed;
+		const wait = await rateLimited(event, 'signUp', data.email);
+		if (wait) return invalid(values, { form: 'error_rate_limited' }, 429, { minutes: wait });
+		if (isCommonPassword(data.password, [data.email, data.displayName])) {
+			return invalid(values, { password: 'error_password_common' });
+		}
+		const result = await signUp(event.locals.db, data);
+		if (!result.ok) return invalid(values, { email: 'error_email_taken' }, 409);
+		const url = new URL(`/auth/verify?token=${result.verifyToken}`, event.url).href;
+		await sendLinkMail('verify', data, url);
+		redirect(303, `/auth/check-email?email=${encodeURIComponent(data.email)}`);
+	}
+};

@@ -1,0 +1,6 @@
+import { listOrganisations } from '$lib/server/organisations';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => ({
+	organisations: await locals.db.as(locals.user, (tx) => listOrganisations(tx))
+});

@@ -1,0 +1,40 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { defineConfig } from 'vitest/config';
+import type { Plugin } from 'vite';
+
+/** Attaches the same socket.io server as server.js to Vite's dev server. */
+function realtimeDevPlugin(): Plugin {
+	return {
+		name: 'talkoot-realtime-dev',
+		apply: 'serve',
+		configureServer(server) {
+			if (!server.httpServer) return;
+			const httpServer = server.httpServer;
+			// Loaded through Vite so it shares module instances (the database) with SvelteKit.
+			server
+				.ssrLoadModule('/src/lib/server/realtime/attach.ts')
+				.then((mod) => mod.attachRealtime(httpServer))
+				.catch((e) => server.config.logger.error(`realtime: ${e}`));
+		}
+	};
+}
+
+export default defineConfig({
+	plugins: [
+		paraglideVitePlugin({
+			project: './project.inlang',
+			outdir: './src/lib/paraglide',
+			strategy: ['cookie', 'preferredLanguage', 'baseLocale']
+		}),
+		sveltekit(),
+		realtimeDevPlugin()
+	],
+	test: {
+		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+		environment: 'node',
+		globalSetup: ['tests/integration/global-setup.ts'],
+		testTimeout: 30_000,
+		hookTimeout: 60_000
+	}
+});
