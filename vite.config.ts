@@ -7,7 +7,7 @@ import type { Plugin } from 'vite';
 function realtimeDevPlugin(): Plugin {
 	return {
 		name: 'talkoot-realtime-dev',
-		apply: 'serve',
+		apply: (_config, env) => env.command === 'serve' && !process.env.VITEST,
 		configureServer(server) {
 			if (!server.httpServer) return;
 			const httpServer = server.httpServer;
@@ -33,6 +33,7 @@ export default defineConfig({
 	test: {
 		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts'],
 		environment: 'node',
+		env: { LOG_LEVEL: 'silent', NODE_ENV: 'test', SEED_DEMO: 'false', DATA_DIR: '.data-test' },
 		globalSetup: ['tests/integration/global-setup.ts'],
 		testTimeout: 30_000,
 		hookTimeout: 60_000

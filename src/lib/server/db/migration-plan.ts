@@ -20,7 +20,7 @@ export function parseMigrationFiles(files: Record<string, string>): MigrationFil
 	// Versions are compared as numbers of any length, so 9 < 10 even without zero padding.
 	migrations.sort((a, b) => compareVersions(a.version, b.version));
 	for (let i = 1; i < migrations.length; i++) {
-		if (migrations[i].version === migrations[i - 1].version) {
+		if (compareVersions(migrations[i].version, migrations[i - 1].version) === 0) {
 			throw new Error(`Two migrations share version ${migrations[i].version}`);
 		}
 	}

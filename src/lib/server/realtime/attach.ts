@@ -2,7 +2,7 @@ import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import { parse as parseCookies } from 'cookie';
 import { Server } from 'socket.io';
 import { z } from 'zod';
-import { getDb } from '../db';
+import { getDb, type Database } from '../db';
 import { config } from '../config';
 import { sessionCookieName } from '../auth/cookies';
 import { validateSession, type SessionUser } from '../auth/sessions';
@@ -21,17 +21,23 @@ export function originAllowed(req: Pick<IncomingMessage, 'headers'>): boolean {
 	}
 }
 
-async function userFromHandshake(req: IncomingMessage): Promise<SessionUser | null> {
+async function userFromHandshake(
+	req: IncomingMessage,
+	db: Database
+): Promise<SessionUser | null> {
 	const cookies = parseCookies(req.headers.cookie ?? '');
 	const token = cookies[sessionCookieName(new URL(req.headers.origin ?? 'http://invalid'))];
 	if (!token) return null;
-	const db = await getDb();
 	return db.service('socket handshake', (tx) => validateSession(tx, token));
 }
 
 const pingSchema = z.object({ sent: z.number().int().nonnegative() }).strict();
 
-export function attachRealtime(httpServer: HttpServer): Server {
+/** socket.io on the app's own HTTP server; `db` is the process's database unless a test gives one. */
+export function attachRealtime(
+	httpServer: HttpServer,
+	db: () => Promise<Database> = getDb
+): Server {
 	const io = new Server(httpServer, {
 		serveClient: false,
 		maxHttpBufferSize: 64 * 1024,
@@ -39,7 +45,7 @@ export function attachRealtime(httpServer: HttpServer): Server {
 	});
 	io.use(async (socket, next) => {
 		try {
-			const user = await userFromHandshake(socket.request);
+			const user = await userFromHandshake(socket.request, await db());
 			if (!user) return next(new Error('unauthorized'));
 			socket.data.user = user;
 			next();

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { feedbackSchema, signUpSchema } from './account-schemas';
+
+const valid = {
+	email: '  Sanna.Solver@Example.FI ',
+	password: 'a long enough passphrase',
+	displayName: ' Sanna ',
+	locale: 'fi'
+};
+
+const errorsOf = (input: unknown) => {
+	const result = signUpSchema.safeParse(input);
+	return result.success ? {} : Object.fromEntries(result.error.issues.map((i) => [i.path[0], i.message]));
+};
+
+describe('sign-up form', () => {
+	it('normalises email (trimmed, lower case) and name', () => {
+		expect(signUpSchema.parse(valid)).toEqual({
+			email: 'sanna.solver@example.fi',
+			password: 'a long enough passphrase',
+			displayName: 'Sanna',
+			locale: 'fi'
+		});
+	});
+
+	it('names each problem with a message key', () => {
+		expect(errorsOf({ ...valid, password: 'short' })).toEqual({ password: 'error_password_short' });
+		expect(errorsOf({ ...valid, email: 'not-an-email' })).toEqual({ email: 'error_email_invalid' });
+		expect(errorsOf({ ...valid, email: '' })).toEqual({ email: 'error_required' });
+		expect(errorsOf({ ...valid, locale: 'de' })).toEqual({ locale: 'error_locale_invalid' });
+		expect(errorsOf({ ...valid, displayName: 'x'.repeat(121) })).toEqual({ displayName: 'error_name_long' });
+		expect(errorsOf({})).toEqual({
+			email: 'error_required',
+			password: 'error_required',
+			displayName: 'error_required',
+			locale: 'error_locale_invalid'
+		});
+	});
+
+	it('does not trim passwords: spaces are characters too', () => {
+		expect(signUpSchema.parse({ ...valid, password: ' twelve chars ' }).password).toBe(' twelve chars ');
+	});
+});
+
+describe('accessibility feedback form', () => {
+	it('needs a message; page and contact email are optional', () => {
+		expect(feedbackSchema.parse({ message: ' Low contrast ' })).toEqual({
+			message: 'Low contrast',
+			page: '',
+			contactEmail: ''
+		});
+		expect(feedbackSchema.safeParse({ message: '' }).success).toBe(false);
+		expect(feedbackSchema.safeParse({ message: 'x', contactEmail: 'nope' }).success).toBe(false);
+	});
+});
