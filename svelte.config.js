@@ -15,6 +15,8 @@ const config = {
 				'script-src': ['self'],
 				// Vite injects component styles at runtime in development only.
 				'style-src': dev ? ['self', 'unsafe-inline'] : ['self'],
+				// SvelteKit's route announcer positions itself with a style attribute.
+				'style-src-attr': ['unsafe-inline'],
 				'img-src': ['self', 'data:'],
 				'font-src': ['self'],
 				'connect-src': ['self', 'ws:', 'wss:'],

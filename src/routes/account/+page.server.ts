@@ -1,4 +1,4 @@
-import { error } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { profileSchema } from '$lib/domain/account-schemas';
 import { setLocaleCookie } from '$lib/server/auth/cookies';
 import { invalid, parseForm } from '$lib/server/forms';
@@ -20,6 +20,7 @@ export const actions: Actions = {
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		await locals.db.as(user, (tx) => updateOwnProfile(tx, user.id, parsed.data));
 		setLocaleCookie(cookies, parsed.data.locale);
-		return { saved: true, values: parsed.values };
+		// A fresh page, so a new preferred language shows at once.
+		redirect(303, '/account?saved=1');
 	}
 };

@@ -1,0 +1,51 @@
+import { defineConfig } from '@playwright/test';
+
+const PORT = 4173;
+const DATA_DIR = '.data-e2e';
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	outputDir: 'test-results/output',
+	fullyParallel: true,
+	workers: 2,
+	forbidOnly: Boolean(process.env.CI),
+	retries: 0,
+	timeout: 60_000,
+	reporter: [['list']],
+	use: {
+		baseURL: `http://localhost:${PORT}`,
+		locale: 'en-GB',
+		trace: 'retain-on-failure',
+		launchOptions: {
+			// Debian's Chromium: Playwright's own browser download is not available here.
+			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-dev-shm-usage',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				'--no-first-run',
+				'--disable-quic'
+			]
+		}
+	},
+	webServer: {
+		// The production build, on a fresh embedded database with demo data.
+		command: `rm -rf ${DATA_DIR} && node server.js`,
+		url: `http://localhost:${PORT}/`,
+		timeout: 90_000,
+		reuseExistingServer: false,
+		stdout: 'ignore',
+		stderr: 'pipe',
+		env: {
+			PORT: String(PORT),
+			HOST: '127.0.0.1',
+			ORIGIN: `http://localhost:${PORT}`,
+			DATA_DIR,
+			LOG_LEVEL: 'warn',
+			NODE_ENV: 'production'
+		}
+	}
+});

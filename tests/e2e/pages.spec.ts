@@ -1,0 +1,77 @@
+import { expect, expectAccessible, screenshot, signIn, test } from './helpers';
+
+const PUBLIC_PAGES = [
+	['/', 'home'],
+	['/challenges/ai-goes-to-work', 'challenge'],
+	['/organisations', 'organisations'],
+	['/organisations/city-of-helsinki', 'organisation'],
+	['/accessibility', 'accessibility'],
+	['/auth/sign-in', 'sign-in'],
+	['/auth/sign-up', 'sign-up-empty'],
+	['/auth/forgot', 'forgot'],
+	['/auth/reset?token=nonsense', 'reset'],
+	['/auth/verify?token=nonsense', 'verify-failed'],
+	['/auth/check-email?email=someone%40example.fi', 'check-email']
+] as const;
+
+for (const [path, name] of PUBLIC_PAGES) {
+	test(`${path} is accessible and has a title`, async ({ page }) => {
+		const response = await page.goto(path);
+		expect(response?.status()).toBe(200);
+		await expect(page).toHaveTitle(/Talkoot/);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+		await expectAccessible(page);
+		await screenshot(page, name);
+	});
+}
+
+test('the home page lists the published challenges from the database', async ({ page }) => {
+	await page.goto('/');
+	for (const title of [
+		'AI Goes to Work',
+		'Snow Problem',
+		'Address fix up',
+		'Hiking Compass',
+		'Aalto University SDG'
+	]) {
+		await expect(page.getByRole('link', { name: title, exact: true })).toBeVisible();
+	}
+	await expect(page.getByText('National Land Survey of Finland')).toBeVisible();
+	await page.getByRole('link', { name: 'Hiking Compass' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hiking Compass');
+	await expect(page.getByRole('link', { name: 'Metsähallitus' })).toBeVisible();
+});
+
+test('unknown pages answer 404 with a helpful page, not a stack trace', async ({ page }) => {
+	const response = await page.goto('/challenges/no-such-challenge');
+	expect(response?.status()).toBe(404);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+	await expect(page.locator('body')).not.toContainText(/Error:|\.js:\d+/);
+	await expectAccessible(page);
+	await screenshot(page, 'not-found');
+});
+
+test('responses carry the security headers', async ({ page }) => {
+	const response = await page.goto('/');
+	const headers = response!.headers();
+	const csp = headers['content-security-policy'];
+	expect(csp).toContain("object-src 'none'");
+	expect(csp).toContain("base-uri 'none'");
+	expect(csp).toContain("frame-ancestors 'none'");
+	expect(csp).toMatch(/script-src 'self' 'nonce-|script-src 'self' 'sha256-/);
+	expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+	expect(headers['x-content-type-options']).toBe('nosniff');
+});
+
+test('signed-in pages are accessible too', async ({ page }) => {
+	await signIn(page, 'admin@talkoot.example');
+	for (const [path, name] of [
+		['/account', 'account'],
+		['/admin', 'admin'],
+		['/organisations/city-of-helsinki', 'organisation-admin']
+	] as const) {
+		await page.goto(path);
+		await expectAccessible(page);
+		await screenshot(page, name);
+	}
+});
