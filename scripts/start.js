@@ -3,7 +3,15 @@ import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const SOURCES = ['src', 'supabase', 'messages', 'static', 'package.json', 'svelte.config.js', 'vite.config.ts'];
+const SOURCES = [
+	'src',
+	'supabase',
+	'messages',
+	'static',
+	'package.json',
+	'svelte.config.js',
+	'vite.config.ts'
+];
 
 function newest(path) {
 	if (!existsSync(path)) return 0;

@@ -14,7 +14,9 @@ import {
 
 const PASSWORD = 'Snow ploughs at dawn 2026';
 
-test('sign up, verify through the mailed link, sign in, edit the profile, sign out', async ({ page }) => {
+test('sign up, verify through the mailed link, sign in, edit the profile, sign out', async ({
+	page
+}) => {
 	const email = uniqueEmail('sanni');
 	await page.goto('/auth/sign-up');
 	await expectAccessible(page);

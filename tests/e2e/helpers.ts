@@ -27,7 +27,9 @@ export async function expectAccessible(page: Page) {
 	const results = await new AxeBuilder({ page })
 		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
 		.analyze();
-	const found = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`);
+	const found = results.violations.map(
+		(v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`
+	);
 	expect(found, `axe on ${page.url()}`).toEqual([]);
 }
 
@@ -106,7 +108,10 @@ export async function tabTo(page: Page, selector: string) {
 export async function screenshot(page: Page, name: string) {
 	for (const width of [375, 1440]) {
 		await page.setViewportSize({ width, height: 900 });
-		await page.screenshot({ path: `test-results/screenshots/${name}-${width}.png`, fullPage: true });
+		await page.screenshot({
+			path: `test-results/screenshots/${name}-${width}.png`,
+			fullPage: true
+		});
 	}
 	await page.setViewportSize({ width: 1280, height: 720 });
 }

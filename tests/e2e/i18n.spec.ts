@@ -15,9 +15,14 @@ test.describe('in Swedish by the browser', () => {
 
 		await page.getByRole('button', { name: 'suomi' }).click();
 		await expect(page.locator('html')).toHaveAttribute('lang', 'fi');
-		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ratkaistaan julkiset haasteet yhdessä');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+			'Ratkaistaan julkiset haasteet yhdessä'
+		);
 		await expect(page.getByRole('link', { name: 'Lumiongelma' })).toBeVisible();
-		await expect(page.getByRole('button', { name: 'suomi' })).toHaveAttribute('aria-current', 'true');
+		await expect(page.getByRole('button', { name: 'suomi' })).toHaveAttribute(
+			'aria-current',
+			'true'
+		);
 		await expectAccessible(page);
 
 		// The choice sticks on other pages, and the switcher brings you back where you were.

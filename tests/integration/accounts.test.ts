@@ -42,14 +42,18 @@ describeEachDatabase('sessions', (db) => {
 		const start = new Date('2026-01-01T10:00:00Z');
 		const idle = await db().service('test', (tx) => createSession(tx, user.id, start));
 		const afterIdle = new Date(start.getTime() + SESSION_IDLE_MS + 1000);
-		expect(await db().service('test', (tx) => validateSession(tx, idle.token, afterIdle))).toBeNull();
+		expect(
+			await db().service('test', (tx) => validateSession(tx, idle.token, afterIdle))
+		).toBeNull();
 		expect(await db().service('test', (tx) => validateSession(tx, idle.token, start))).toBeNull();
 
 		// Used every day it still ends at the absolute limit.
 		const busy = await db().service('test', (tx) => createSession(tx, user.id, start));
 		for (let day = 1; day * 86_400_000 < SESSION_ABSOLUTE_MS; day += 1) {
 			const at = new Date(start.getTime() + day * 86_400_000);
-			expect(await db().service('test', (tx) => validateSession(tx, busy.token, at))).not.toBeNull();
+			expect(
+				await db().service('test', (tx) => validateSession(tx, busy.token, at))
+			).not.toBeNull();
 		}
 		const end = new Date(start.getTime() + SESSION_ABSOLUTE_MS);
 		expect(await db().service('test', (tx) => validateSession(tx, busy.token, end))).toBeNull();
@@ -61,10 +65,18 @@ describeEachDatabase('local accounts', (db) => {
 
 	it('sign up, verify by the mailed token, sign in', async () => {
 		const address = email();
-		const created = await signUp(db(), { email: address, password: PASSWORD, displayName: 'Pia', locale: 'sv' });
+		const created = await signUp(db(), {
+			email: address,
+			password: PASSWORD,
+			displayName: 'Pia',
+			locale: 'sv'
+		});
 		expect(created.ok).toBe(true);
 		if (!created.ok) return;
-		expect(await signIn(db(), address, PASSWORD)).toMatchObject({ ok: false, reason: 'unverified' });
+		expect(await signIn(db(), address, PASSWORD)).toMatchObject({
+			ok: false,
+			reason: 'unverified'
+		});
 		expect(await verifyEmail(db(), created.verifyToken)).toBe(true);
 		expect(await verifyEmail(db(), created.verifyToken)).toBe(false);
 		const signedIn = await signIn(db(), address, PASSWORD);
@@ -78,15 +90,28 @@ describeEachDatabase('local accounts', (db) => {
 	it('refuses a second account with the same email and a wrong password', async () => {
 		const address = email();
 		await signUp(db(), { email: address, password: PASSWORD, displayName: 'A', locale: 'fi' });
-		const again = await signUp(db(), { email: address, password: PASSWORD, displayName: 'B', locale: 'fi' });
+		const again = await signUp(db(), {
+			email: address,
+			password: PASSWORD,
+			displayName: 'B',
+			locale: 'fi'
+		});
 		expect(again).toEqual({ ok: false, reason: 'email_taken' });
-		expect(await signIn(db(), address, 'wrong password entirely')).toEqual({ ok: false, reason: 'invalid' });
+		expect(await signIn(db(), address, 'wrong password entirely')).toEqual({
+			ok: false,
+			reason: 'invalid'
+		});
 		expect(await signIn(db(), email(), PASSWORD)).toEqual({ ok: false, reason: 'invalid' });
 	});
 
 	it('a password reset replaces the password once and ends every session', async () => {
 		const address = email();
-		const created = await signUp(db(), { email: address, password: PASSWORD, displayName: 'R', locale: 'en' });
+		const created = await signUp(db(), {
+			email: address,
+			password: PASSWORD,
+			displayName: 'R',
+			locale: 'en'
+		});
 		if (!created.ok) throw new Error('sign-up failed');
 		await verifyEmail(db(), created.verifyToken);
 		const first = await signIn(db(), address, PASSWORD);

@@ -45,7 +45,11 @@ export async function createOrganisation(db: Database, ownerId: string, memberId
 	});
 }
 
-export async function createChallenge(db: Database, organisationId: string, status: 'draft' | 'published') {
+export async function createChallenge(
+	db: Database,
+	organisationId: string,
+	status: 'draft' | 'published'
+) {
 	const slug = `challenge-${++counter}-${Math.random().toString(36).slice(2, 8)}`;
 	const [row] = await db.service('test fixture: challenge', (tx) =>
 		tx.query<{ id: string }>(

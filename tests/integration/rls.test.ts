@@ -41,9 +41,16 @@ describeEachDatabase('row-level security', (db) => {
 			const p = [b.id];
 			expect(await attempt(db(), as(a), 'select * from profiles where id = $1', p)).toBe(0);
 			expect(
-				await attempt(db(), as(a), "update profiles set display_name = 'x' where id = $1 returning id", p)
+				await attempt(
+					db(),
+					as(a),
+					"update profiles set display_name = 'x' where id = $1 returning id",
+					p
+				)
 			).toBe(0);
-			expect(await attempt(db(), as(a), 'delete from profiles where id = $1 returning id', p)).toBe(0);
+			expect(await attempt(db(), as(a), 'delete from profiles where id = $1 returning id', p)).toBe(
+				0
+			);
 			const [row] = await db().service('test: check', (tx) =>
 				tx.query<{ display_name: string }>('select display_name from profiles where id = $1', p)
 			);
@@ -59,7 +66,9 @@ describeEachDatabase('row-level security', (db) => {
 		it('a user reads and changes their own profile', async () => {
 			expect(await attempt(db(), as(a), 'select * from profiles where id = $1', [a.id])).toBe(1);
 			expect(
-				await attempt(db(), as(a), "update profiles set locale = 'sv' where id = $1 returning id", [a.id])
+				await attempt(db(), as(a), "update profiles set locale = 'sv' where id = $1 returning id", [
+					a.id
+				])
 			).toBe(1);
 		});
 
@@ -74,7 +83,9 @@ describeEachDatabase('row-level security', (db) => {
 
 	describe('organisations', () => {
 		it('are public to read', async () => {
-			expect(await attempt(db(), null, 'select * from organisations where id = $1', [org.id])).toBe(1);
+			expect(await attempt(db(), null, 'select * from organisations where id = $1', [org.id])).toBe(
+				1
+			);
 		});
 
 		it('only platform admins create and delete them', async () => {
@@ -83,12 +94,15 @@ describeEachDatabase('row-level security', (db) => {
 			expect(await attempt(db(), null, insert, ['by-anon'])).toBe('denied');
 			expect(await attempt(db(), as(admin), insert, [`by-admin-${Date.now()}`])).toBe(1);
 			expect(
-				await attempt(db(), as(a), 'delete from organisations where id = $1 returning id', [otherOrg.id])
+				await attempt(db(), as(a), 'delete from organisations where id = $1 returning id', [
+					otherOrg.id
+				])
 			).toBe(0);
 		});
 
 		it("owners update their own organisation, not another's", async () => {
-			const sql = "update organisations set website = 'https://example.fi' where id = $1 returning id";
+			const sql =
+				"update organisations set website = 'https://example.fi' where id = $1 returning id";
 			expect(await attempt(db(), as(a), sql, [org.id])).toBe(1);
 			expect(await attempt(db(), as(a), sql, [otherOrg.id])).toBe(0);
 			expect(await attempt(db(), as(member), sql, [org.id])).toBe(0);
@@ -144,13 +158,16 @@ describeEachDatabase('row-level security', (db) => {
 			expect(await attempt(db(), as(b), insert, [org.id, `outsider-${Date.now()}`])).toBe('denied');
 			expect(await attempt(db(), null, insert, [org.id, `anon-${Date.now()}`])).toBe('denied');
 			expect(
-				await attempt(db(), as(b), "update challenges set status = 'draft' where id = $1 returning id", [
-					published.id
-				])
+				await attempt(
+					db(),
+					as(b),
+					"update challenges set status = 'draft' where id = $1 returning id",
+					[published.id]
+				)
 			).toBe(0);
-			expect(await attempt(db(), as(b), 'delete from challenges where id = $1 returning id', [draft.id])).toBe(
-				0
-			);
+			expect(
+				await attempt(db(), as(b), 'delete from challenges where id = $1 returning id', [draft.id])
+			).toBe(0);
 		});
 
 		it('members create drafts; only owners delete them', async () => {

@@ -10,7 +10,9 @@ const valid = {
 
 const errorsOf = (input: unknown) => {
 	const result = signUpSchema.safeParse(input);
-	return result.success ? {} : Object.fromEntries(result.error.issues.map((i) => [i.path[0], i.message]));
+	return result.success
+		? {}
+		: Object.fromEntries(result.error.issues.map((i) => [i.path[0], i.message]));
 };
 
 describe('sign-up form', () => {
@@ -28,7 +30,9 @@ describe('sign-up form', () => {
 		expect(errorsOf({ ...valid, email: 'not-an-email' })).toEqual({ email: 'error_email_invalid' });
 		expect(errorsOf({ ...valid, email: '' })).toEqual({ email: 'error_required' });
 		expect(errorsOf({ ...valid, locale: 'de' })).toEqual({ locale: 'error_locale_invalid' });
-		expect(errorsOf({ ...valid, displayName: 'x'.repeat(121) })).toEqual({ displayName: 'error_name_long' });
+		expect(errorsOf({ ...valid, displayName: 'x'.repeat(121) })).toEqual({
+			displayName: 'error_name_long'
+		});
 		expect(errorsOf({})).toEqual({
 			email: 'error_required',
 			password: 'error_required',
@@ -38,7 +42,9 @@ describe('sign-up form', () => {
 	});
 
 	it('does not trim passwords: spaces are characters too', () => {
-		expect(signUpSchema.parse({ ...valid, password: ' twelve chars ' }).password).toBe(' twelve chars ');
+		expect(signUpSchema.parse({ ...valid, password: ' twelve chars ' }).password).toBe(
+			' twelve chars '
+		);
 	});
 });
 

@@ -5,11 +5,19 @@ describe('pickLocalized', () => {
 	const text = { fi: 'Lumiongelma', en: 'Snow Problem' };
 
 	it('gives the wanted language when there is text in it', () => {
-		expect(pickLocalized(text, 'en', 'fi')).toEqual({ text: 'Snow Problem', lang: 'en', fallback: false });
+		expect(pickLocalized(text, 'en', 'fi')).toEqual({
+			text: 'Snow Problem',
+			lang: 'en',
+			fallback: false
+		});
 	});
 
 	it('falls back to the primary language and says so', () => {
-		expect(pickLocalized(text, 'sv', 'fi')).toEqual({ text: 'Lumiongelma', lang: 'fi', fallback: true });
+		expect(pickLocalized(text, 'sv', 'fi')).toEqual({
+			text: 'Lumiongelma',
+			lang: 'fi',
+			fallback: true
+		});
 	});
 
 	it('skips blank translations and falls back to any language', () => {

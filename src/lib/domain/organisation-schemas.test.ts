@@ -54,7 +54,13 @@ describe('new organisation form', () => {
 		expect(result.success).toBe(false);
 		const keys = result.error!.issues.map((i) => i.message).sort();
 		expect(keys).toEqual(['error_business_id_invalid', 'error_url_invalid']);
-		const slug = newOrganisationSchema.safeParse({ name: 'Valid', kind: 'other', slug: 'Bad Slug!' });
-		expect(slug.error?.issues.map((i) => [i.path[0], i.message])).toEqual([['slug', 'error_slug_invalid']]);
+		const slug = newOrganisationSchema.safeParse({
+			name: 'Valid',
+			kind: 'other',
+			slug: 'Bad Slug!'
+		});
+		expect(slug.error?.issues.map((i) => [i.path[0], i.message])).toEqual([
+			['slug', 'error_slug_invalid']
+		]);
 	});
 });

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { emailField } from './account-schemas';
 
-export const ORGANISATION_KINDS = ['public_body', 'university', 'agency', 'company', 'other'] as const;
+export const ORGANISATION_KINDS = [
+	'public_body',
+	'university',
+	'agency',
+	'company',
+	'other'
+] as const;
 export const MEMBER_ROLES = ['owner', 'member'] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
 
@@ -49,7 +55,9 @@ export const newOrganisationSchema = z
 			.string()
 			.trim()
 			.default('')
-			.refine((v) => v === '' || /^https?:\/\/[^\s]+\.[^\s]+$/.test(v), { error: 'error_url_invalid' })
+			.refine((v) => v === '' || /^https?:\/\/[^\s]+\.[^\s]+$/.test(v), {
+				error: 'error_url_invalid'
+			})
 	})
 	.transform((org) => ({ ...org, slug: org.slug || slugify(org.name) }))
 	.refine((org) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(org.slug), {

@@ -3,6 +3,7 @@ export function safeRedirectPath(value: unknown, fallback = '/'): string {
 	if (typeof value !== 'string' || !value.startsWith('/')) return fallback;
 	// "//host" and "/\host" are read by browsers as another origin.
 	if (value.startsWith('//') || value.includes('\\')) return fallback;
-	if (/[\u0000-\u001f]/.test(value)) return fallback;
+	// Browsers drop tabs and newlines from URLs, so "/\t/evil.example" would become "//evil.example".
+	if ([...value].some((c) => c.charCodeAt(0) < 0x20)) return fallback;
 	return value;
 }

@@ -8,7 +8,11 @@ export interface Feedback {
 }
 
 /** Stores accessibility feedback from anyone (RLS lets anon and users insert, admins read). */
-export async function submitAccessibilityFeedback(tx: Queryable, feedback: Feedback, locale: Locale) {
+export async function submitAccessibilityFeedback(
+	tx: Queryable,
+	feedback: Feedback,
+	locale: Locale
+) {
 	await tx.query(
 		`insert into public.accessibility_feedback (message, page, contact_email, locale)
 		 values ($1, $2, $3, $4)`,

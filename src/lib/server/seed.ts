@@ -32,8 +32,6 @@ export async function seedDemo(db: Database, password: string): Promise<boolean>
 	if (!users) return false;
 	log.info({ accounts: users.length }, 'demo data seeded');
 	const lines = users.map((u) => `  ${u.email.padEnd(30)} ${u.display_name}`);
-	console.log(
-		`\nDemo accounts (development only), password: ${password}\n${lines.join('\n')}\n`
-	);
+	console.log(`\nDemo accounts (development only), password: ${password}\n${lines.join('\n')}\n`);
 	return true;
 }

@@ -12,8 +12,7 @@ export interface NewAccount {
 }
 
 export type SignUpResult =
-	| { ok: true; userId: string; verifyToken: string }
-	| { ok: false; reason: 'email_taken' };
+	{ ok: true; userId: string; verifyToken: string } | { ok: false; reason: 'email_taken' };
 
 export async function signUp(db: Database, account: NewAccount): Promise<SignUpResult> {
 	const passwordHash = await hashPassword(account.password);
@@ -52,7 +51,14 @@ let dummyHash: Promise<string> | undefined;
 export type SignInResult =
 	| { ok: true; userId: string; token: string; expiresAt: Date; locale: Locale }
 	| { ok: false; reason: 'invalid' }
-	| { ok: false; reason: 'unverified'; userId: string; email: string; displayName: string; locale: Locale };
+	| {
+			ok: false;
+			reason: 'unverified';
+			userId: string;
+			email: string;
+			displayName: string;
+			locale: Locale;
+	  };
 
 export async function signIn(db: Database, email: string, password: string): Promise<SignInResult> {
 	const [account] = await db.service('sign in: look up', (tx) =>
@@ -100,7 +106,10 @@ export interface ResetRequest {
 }
 
 /** A reset token for the account with this email, or null when there is none. */
-export async function requestPasswordReset(db: Database, email: string): Promise<ResetRequest | null> {
+export async function requestPasswordReset(
+	db: Database,
+	email: string
+): Promise<ResetRequest | null> {
 	return db.service('request password reset', async (tx) => {
 		const [user] = await tx.query<{ id: string; display_name: string; locale: Locale }>(
 			`select u.id, p.display_name, p.locale from auth.users u
@@ -114,7 +123,11 @@ export async function requestPasswordReset(db: Database, email: string): Promise
 }
 
 /** Sets a new password from a mailed token; every existing session of the account ends. */
-export async function resetPassword(db: Database, token: string, password: string): Promise<boolean> {
+export async function resetPassword(
+	db: Database,
+	token: string,
+	password: string
+): Promise<boolean> {
 	const passwordHash = await hashPassword(password);
 	return db.service('reset password', async (tx) => {
 		const userId = await consumeEmailToken(tx, token, 'reset_password');

@@ -27,6 +27,8 @@ describe('tokens', () => {
 		expect(generateToken()).not.toBe(a);
 		expect(hashToken(a)).toMatch(/^[0-9a-f]{64}$/);
 		expect(hashToken(a)).toBe(hashToken(a));
-		expect(hashToken('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+		expect(hashToken('abc')).toBe(
+			'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'
+		);
 	});
 });

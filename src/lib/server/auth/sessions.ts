@@ -50,7 +50,10 @@ export async function validateSession(
 	);
 	if (!row) return null;
 	const lastSeen = new Date(row.last_seen_at).getTime();
-	if (now.getTime() >= new Date(row.expires_at).getTime() || now.getTime() - lastSeen >= SESSION_IDLE_MS) {
+	if (
+		now.getTime() >= new Date(row.expires_at).getTime() ||
+		now.getTime() - lastSeen >= SESSION_IDLE_MS
+	) {
 		await tx.query('delete from local_auth.sessions where id = $1', [id]);
 		return null;
 	}

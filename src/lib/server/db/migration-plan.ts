@@ -34,7 +34,10 @@ export function compareVersions(a: string, b: string): number {
 }
 
 /** The migrations not yet applied, in order. An applied version missing from disk is an error. */
-export function pendingMigrations(all: MigrationFile[], applied: Iterable<string>): MigrationFile[] {
+export function pendingMigrations(
+	all: MigrationFile[],
+	applied: Iterable<string>
+): MigrationFile[] {
 	const known = new Set(all.map((m) => m.version));
 	const done = new Set(applied);
 	for (const version of done) {

@@ -28,5 +28,6 @@ export async function sendMail(mail: Mail): Promise<void> {
 	const file = `${dir}/${Date.now()}-${crypto.randomUUID().slice(0, 8)}.json`;
 	await writeFile(file, JSON.stringify({ ...message, sentAt: new Date().toISOString() }, null, 2));
 	log.info({ to: mail.to, subject: mail.subject, file }, 'mail written (no SMTP_URL)');
-	if (config.NODE_ENV !== 'test') console.log(`\n--- mail to ${mail.to}: ${mail.subject}\n${mail.text}\n---\n`);
+	if (config.NODE_ENV !== 'test')
+		console.log(`\n--- mail to ${mail.to}: ${mail.subject}\n${mail.text}\n---\n`);
 }

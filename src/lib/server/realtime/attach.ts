@@ -21,10 +21,7 @@ export function originAllowed(req: Pick<IncomingMessage, 'headers'>): boolean {
 	}
 }
 
-async function userFromHandshake(
-	req: IncomingMessage,
-	db: Database
-): Promise<SessionUser | null> {
+async function userFromHandshake(req: IncomingMessage, db: Database): Promise<SessionUser | null> {
 	const cookies = parseCookies(req.headers.cookie ?? '');
 	const token = cookies[sessionCookieName(new URL(req.headers.origin ?? 'http://invalid'))];
 	if (!token) return null;

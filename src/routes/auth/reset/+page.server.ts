@@ -15,7 +15,8 @@ export const actions: Actions = {
 			return invalid(parsed.values, errors);
 		}
 		const { token, password } = parsed.data;
-		if (isCommonPassword(password)) return invalid(parsed.values, { password: 'error_password_common' });
+		if (isCommonPassword(password))
+			return invalid(parsed.values, { password: 'error_password_common' });
 		if (!(await resetPassword(locals.db, token, password))) {
 			return invalid(parsed.values, { form: 'error_token_invalid' });
 		}

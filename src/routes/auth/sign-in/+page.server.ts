@@ -34,7 +34,8 @@ export const actions: Actions = {
 
 		// A new token at every sign-in: a session fixed before sign-in is never promoted.
 		const previous = cookies.get(sessionCookieName(url));
-		if (previous) await locals.db.service('sign in: drop old session', (tx) => deleteSession(tx, previous));
+		if (previous)
+			await locals.db.service('sign in: drop old session', (tx) => deleteSession(tx, previous));
 		setSessionCookie(cookies, url, result.token, result.expiresAt);
 		setLocaleCookie(cookies, result.locale);
 		redirect(303, safeRedirectPath(url.searchParams.get('redirectTo'), '/'));

@@ -42,7 +42,8 @@ export const actions: Actions = {
 			return addMember(tx, orgId, email, role);
 		});
 		if (result === 'forbidden') return invalid(parsed.values, { form: 'error_forbidden' }, 403);
-		if (result === 'no_account') return invalid(parsed.values, { email: 'error_member_no_account' }, 404);
+		if (result === 'no_account')
+			return invalid(parsed.values, { email: 'error_member_no_account' }, 404);
 		return { memberSaved: result, email };
 	},
 	removeMember: async ({ locals, url, params, request }) => {
