@@ -1,0 +1,51 @@
+import { EVALUATED_STAGES, type EvaluatedStage, type Stage } from './stages';
+import type { LocalizedText } from './locale';
+
+export interface Criterion {
+	stage: EvaluatedStage;
+	name: LocalizedText;
+	description: LocalizedText;
+	maxPoints: number;
+}
+
+export type CriteriaIssue =
+	| { index: number; code: 'points_not_positive' | 'points_not_whole' | 'name_missing' }
+	| { stage: EvaluatedStage; code: 'stage_without_criteria' }
+	| { code: 'price_share_out_of_range' };
+
+export const MAX_POINTS_PER_CRITERION = 1000;
+
+/** Points per evaluated stage, e.g. the Helsinki case: selection 70 quality points. */
+export function criteriaTotals(criteria: Criterion[]): Record<EvaluatedStage, number> {
+	const totals = { shortlisting: 0, selection: 0 };
+	for (const c of criteria) totals[c.stage] += c.maxPoints;
+	return totals;
+}
+
+/**
+ * Every criterion has a name and a whole positive number of points; every evaluated
+ * stage that is in the timetable has at least one criterion; a price share is 0–99 %.
+ */
+export function validateCriteria(
+	criteria: Criterion[],
+	stagesInUse: readonly Stage[],
+	priceShare: number | null
+): CriteriaIssue[] {
+	const issues: CriteriaIssue[] = [];
+	criteria.forEach((c, index) => {
+		if (!Object.values(c.name).some((v) => v?.trim())) issues.push({ index, code: 'name_missing' });
+		if (!Number.isInteger(c.maxPoints)) issues.push({ index, code: 'points_not_whole' });
+		else if (c.maxPoints <= 0 || c.maxPoints > MAX_POINTS_PER_CRITERION) {
+			issues.push({ index, code: 'points_not_positive' });
+		}
+	});
+	for (const stage of EVALUATED_STAGES) {
+		if (stagesInUse.includes(stage) && !criteria.some((c) => c.stage === stage)) {
+			issues.push({ stage, code: 'stage_without_criteria' });
+		}
+	}
+	if (priceShare !== null && (!Number.isInteger(priceShare) || priceShare < 0 || priceShare > 99)) {
+		issues.push({ code: 'price_share_out_of_range' });
+	}
+	return issues;
+}

@@ -1,0 +1,43 @@
+import type { Procedure } from './challenge';
+
+/** Every stage a challenge can walk through, in order (DESIGN.md: the life of a challenge). */
+export const STAGES = [
+	'market_dialogue',
+	'applications',
+	'screening',
+	'shortlisting',
+	'workshops',
+	'concepts',
+	'selection',
+	'proof_of_concept',
+	'production'
+] as const;
+export type Stage = (typeof STAGES)[number];
+
+/**
+ * The stages each procedure uses. An open challenge ends with proof of concept (what
+ * continues after it is a decision, not a stage); an innovation partnership
+ * (Act 1397/2016 §38–39) goes on to the production phase.
+ */
+export const PROCEDURE_STAGES: Record<Procedure, readonly Stage[]> = {
+	open_challenge: STAGES.filter((s) => s !== 'production'),
+	innovation_partnership: STAGES
+};
+
+/** Stages a jury scores against weighted criteria. */
+export const EVALUATED_STAGES = ['shortlisting', 'selection'] as const;
+export type EvaluatedStage = (typeof EVALUATED_STAGES)[number];
+
+/** Stages that end in a decision selecting or dropping someone. */
+export const DECISION_STAGES: readonly Stage[] = [
+	'screening',
+	'shortlisting',
+	'selection',
+	'proof_of_concept'
+];
+
+/** Every timetable has an application period; the rest are optional. */
+export const REQUIRED_STAGES: readonly Stage[] = ['applications'];
+
+export const isStage = (value: unknown): value is Stage =>
+	typeof value === 'string' && (STAGES as readonly string[]).includes(value);

@@ -1,0 +1,77 @@
+import { Marked } from 'marked';
+import sanitizeHtml from 'sanitize-html';
+
+// A private instance so other code calling marked.use() cannot change how user text renders.
+const marked = new Marked({ gfm: true, breaks: false, async: false });
+
+const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
+	allowedTags: [
+		'p',
+		'br',
+		'hr',
+		'h2',
+		'h3',
+		'h4',
+		'strong',
+		'em',
+		'del',
+		'blockquote',
+		'ul',
+		'ol',
+		'li',
+		'a',
+		'code',
+		'pre',
+		'table',
+		'thead',
+		'tbody',
+		'tr',
+		'th',
+		'td'
+	],
+	// No style, class, id or on* anywhere; align comes from GFM table columns and is inert.
+	allowedAttributes: { a: ['href', 'title', 'rel'], ol: ['start'], th: ['align'], td: ['align'] },
+	allowedSchemes: ['http', 'https', 'mailto'],
+	allowedSchemesByTag: {},
+	allowedSchemesAppliedToAttributes: ['href'],
+	// "//evil.example" would leave the site while looking relative.
+	allowProtocolRelative: false,
+	disallowedTagsMode: 'discard',
+	// Drop the content of these too, not just the tags: it is code or markup, never prose.
+	nonTextTags: [
+		'script',
+		'style',
+		'textarea',
+		'option',
+		'xmp',
+		'noscript',
+		'noembed',
+		'noframes',
+		'iframe',
+		'object',
+		'template',
+		'title'
+	],
+	transformTags: {
+		// The page already has its own h1; keep the outline intact.
+		h1: 'h2',
+		h5: 'h4',
+		h6: 'h4',
+		// Links open in the same tab; rel keeps referrer and opener away from other sites.
+		a: (tagName, attribs) => ({
+			tagName,
+			attribs: { ...attribs, rel: 'noopener noreferrer' }
+		})
+	},
+	// A link whose href was refused becomes plain text instead of a dead <a>.
+	exclusiveFilter: (frame) => (frame.tag === 'a' && !frame.attribs.href ? 'excludeTag' : false)
+};
+
+/**
+ * Renders user-written Markdown to HTML that is safe to insert with {@html}.
+ * Raw HTML in the source is allowed only as far as the allowlist above; callers check length.
+ */
+export function renderMarkdown(source: string): string {
+	const html = marked.parse(source, { async: false });
+	return sanitizeHtml(html, SANITIZE_OPTIONS);
+}

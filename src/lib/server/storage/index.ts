@@ -1,0 +1,36 @@
+import { join, resolve } from 'node:path';
+import { config } from '../config';
+import { LocalStorage } from './local';
+
+export { IMAGE_TYPES, LocalStorage, MAX_IMAGE_BYTES } from './local';
+export { detectFileType, type FileType } from './file-type';
+
+export interface PutOptions {
+	/** Accepted MIME types, as detected from the bytes. */
+	allowed: readonly string[];
+	maxBytes: number;
+}
+
+export type PutResult =
+	| { ok: true; key: string; mime: string; size: number }
+	| { ok: false; reason: 'too_large' | 'type_not_allowed' | 'empty' };
+
+export interface StoredFile {
+	bytes: Uint8Array;
+	mime: string;
+}
+
+/** Where uploads live; local disk today, Supabase Storage later behind the same shape. */
+export interface Storage {
+	put(bytes: Uint8Array, options: PutOptions): Promise<PutResult>;
+	/** Null for a missing file or any key this storage could not have issued. */
+	get(key: string): Promise<StoredFile | null>;
+	remove(key: string): Promise<void>;
+}
+
+let storage: LocalStorage | undefined;
+
+export function getStorage(): LocalStorage {
+	storage ??= new LocalStorage(join(resolve(config.DATA_DIR), 'uploads'));
+	return storage;
+}

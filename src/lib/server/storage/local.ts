@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { detectFileType, KNOWN_EXTENSIONS } from './file-type';
+import type { PutOptions, PutResult, Storage, StoredFile } from './index';
+
+export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+export const IMAGE_TYPES: readonly string[] = [
+	'image/png',
+	'image/jpeg',
+	'image/webp',
+	'image/gif'
+];
+
+// Only names this class generates: a lowercase v4 UUID and a known extension. Nothing else
+// (no slashes, dots or percent signs) can reach the file system.
+const KEY_PATTERN = new RegExp(
+	`^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\\.(${KNOWN_EXTENSIONS.join('|')})$`
+);
+
+function isNotFound(error: unknown): boolean {
+	return (error as NodeJS.ErrnoException)?.code === 'ENOENT';
+}
+
+/** Uploads kept as files in one directory on the server's disk. */
+export class LocalStorage implements Storage {
+	readonly root: string;
+
+	constructor(root: string) {
+		this.root = resolve(root);
+	}
+
+	async put(bytes: Uint8Array, options: PutOptions): Promise<PutResult> {
+		// Size first: cheap, and it keeps oversized bodies away from any further work.
+		if (bytes.byteLength === 0) return { ok: false, reason: 'empty' };
+		if (bytes.byteLength > options.maxBytes) return { ok: false, reason: 'too_large' };
+		const type = detectFileType(bytes);
+		if (!type || !options.allowed.includes(type.mime)) {
+			return { ok: false, reason: 'type_not_allowed' };
+		}
+		const key = `${randomUUID()}.${type.ext}`;
+		await mkdir(this.root, { recursive: true });
+		// 'wx' refuses to overwrite, should a UUID ever repeat.
+		await writeFile(join(this.root, key), bytes, { flag: 'wx' });
+		return { ok: true, key, mime: type.mime, size: bytes.byteLength };
+	}
+
+	async get(key: string): Promise<StoredFile | null> {
+		if (!KEY_PATTERN.test(key)) return null;
+		let buffer: Buffer;
+		try {
+			buffer = await readFile(join(this.root, key));
+		} catch (error) {
+			if (isNotFound(error)) return null;
+			throw error;
+		}
+		const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+		// Serve the type the bytes show, not one remembered from upload time.
+		const type = detectFileType(bytes);
+		if (!type || !key.endsWith(`.${type.ext}`)) return null;
+		return { bytes, mime: type.mime };
+	}
+
+	async remove(key: string): Promise<void> {
+		if (!KEY_PATTERN.test(key)) return;
+		await rm(join(this.root, key), { force: true });
+	}
+}
