@@ -1,6 +1,9 @@
 // Production entry: one HTTP server for the SvelteKit handler and socket.io.
 import { createServer } from 'node:http';
-import { handler } from './build/handler.js';
+
+// Uploads (cover images, evidence) are checked by the app itself; let them reach it.
+process.env.BODY_SIZE_LIMIT ??= '30M';
+const { handler } = await import('./build/handler.js');
 
 /** @type {import('./src/lib/server/realtime/attach').RealtimeHooks} */
 const hooks = globalThis[Symbol.for('talkoot.realtime')];

@@ -61,3 +61,69 @@ insert into public.challenges (id, organisation_id, slug, primary_locale, title,
      "en": "Developing together a training service for clients who need intensified multidisciplinary support to find work.",
      "sv": "Vi utvecklar tillsammans en träningstjänst för klienter som behöver intensifierat sektorsövergripande stöd för att få arbete."}',
    'innovation_partnership', 'published', now() - interval '6 days', '00000000-0000-4000-8000-000000000002');
+
+-- The substance, timetable, criteria and requirements of two demo challenges, with
+-- dates around the day the demo is seeded so the pages show a live challenge.
+update public.challenges set
+  body = '{"en": "## Goal\nJob seekers and employers miss each other: vacancies go unfilled while people with the right skills look elsewhere. We want to try how AI could match people and work **better and more fairly** than keyword search.\n\n## What has been tried\n- Keyword-based job boards\n- Career guidance sessions\n\n## End users\nJob seekers served by the City of Helsinki''s employment services, and the employers who recruit them.",
+           "fi": "## Tavoite\nTyönhakijat ja työnantajat eivät kohtaa: paikkoja jää täyttämättä, vaikka osaajia olisi. Haluamme kokeilla, miten tekoäly voisi yhdistää ihmiset ja työn **paremmin ja reilummin** kuin hakusanat.\n\n## Mitä on kokeiltu\n- Hakusanapohjaiset työpaikkapalvelut\n- Uraohjaus\n\n## Loppukäyttäjät\nHelsingin kaupungin työllisyyspalvelujen asiakkaat ja heitä rekrytoivat työnantajat."}',
+  contact_name = 'Olli Omistaja', contact_email = 'owner@hel.example',
+  shortlist_count = 5, partner_count = 2,
+  rewards = '{"en": "Proof of concept budget up to 30 000 € for up to two teams.", "fi": "Kokeilubudjetti enintään 30 000 € enintään kahdelle tiimille."}'
+where id = '20000000-0000-4000-8000-000000000001';
+
+insert into public.challenge_stages (challenge_id, stage, starts_at, ends_at, decision_on, signatory) values
+  ('20000000-0000-4000-8000-000000000001', 'market_dialogue', date_trunc('day', now()) - interval '10 days', date_trunc('day', now()) + interval '10 days', null, null),
+  ('20000000-0000-4000-8000-000000000001', 'applications', date_trunc('day', now()) - interval '5 days', date_trunc('day', now()) + interval '25 days', null, null),
+  ('20000000-0000-4000-8000-000000000001', 'screening', date_trunc('day', now()) + interval '26 days', date_trunc('day', now()) + interval '33 days', date_trunc('day', now()) + interval '34 days', 'Head of Employment Services'),
+  ('20000000-0000-4000-8000-000000000001', 'shortlisting', date_trunc('day', now()) + interval '35 days', date_trunc('day', now()) + interval '45 days', date_trunc('day', now()) + interval '46 days', 'Head of Employment Services'),
+  ('20000000-0000-4000-8000-000000000001', 'workshops', date_trunc('day', now()) + interval '50 days', date_trunc('day', now()) + interval '52 days', null, null),
+  ('20000000-0000-4000-8000-000000000001', 'concepts', date_trunc('day', now()) + interval '53 days', date_trunc('day', now()) + interval '80 days', null, null),
+  ('20000000-0000-4000-8000-000000000001', 'selection', date_trunc('day', now()) + interval '81 days', date_trunc('day', now()) + interval '95 days', date_trunc('day', now()) + interval '96 days', 'Deputy Mayor'),
+  ('20000000-0000-4000-8000-000000000001', 'proof_of_concept', date_trunc('day', now()) + interval '100 days', date_trunc('day', now()) + interval '190 days', null, null),
+  ('20000000-0000-4000-8000-000000000006', 'market_dialogue', date_trunc('day', now()) - interval '20 days', date_trunc('day', now()) + interval '5 days', null, null),
+  ('20000000-0000-4000-8000-000000000006', 'applications', date_trunc('day', now()) + interval '6 days', date_trunc('day', now()) + interval '40 days', null, null),
+  ('20000000-0000-4000-8000-000000000006', 'screening', date_trunc('day', now()) + interval '41 days', date_trunc('day', now()) + interval '50 days', date_trunc('day', now()) + interval '51 days', 'Head of Employment Services'),
+  ('20000000-0000-4000-8000-000000000006', 'shortlisting', date_trunc('day', now()) + interval '52 days', date_trunc('day', now()) + interval '70 days', date_trunc('day', now()) + interval '71 days', 'Head of Employment Services'),
+  ('20000000-0000-4000-8000-000000000006', 'workshops', date_trunc('day', now()) + interval '80 days', date_trunc('day', now()) + interval '81 days', null, null),
+  ('20000000-0000-4000-8000-000000000006', 'concepts', date_trunc('day', now()) + interval '82 days', date_trunc('day', now()) + interval '120 days', null, null),
+  ('20000000-0000-4000-8000-000000000006', 'selection', date_trunc('day', now()) + interval '121 days', date_trunc('day', now()) + interval '150 days', date_trunc('day', now()) + interval '151 days', 'Deputy Mayor'),
+  ('20000000-0000-4000-8000-000000000006', 'proof_of_concept', date_trunc('day', now()) + interval '160 days', date_trunc('day', now()) + interval '340 days', null, null),
+  ('20000000-0000-4000-8000-000000000006', 'production', date_trunc('day', now()) + interval '341 days', date_trunc('day', now()) + interval '610 days', null, null);
+
+-- Office hours in Helsinki: stages open at 9:00 and close at 16:00, decisions at noon.
+update public.challenge_stages set
+  starts_at = (date_trunc('day', starts_at at time zone 'Europe/Helsinki') + interval '9 hours') at time zone 'Europe/Helsinki',
+  ends_at = (date_trunc('day', ends_at at time zone 'Europe/Helsinki') + interval '16 hours') at time zone 'Europe/Helsinki',
+  decision_on = (date_trunc('day', decision_on at time zone 'Europe/Helsinki') + interval '12 hours') at time zone 'Europe/Helsinki';
+
+update public.challenges set
+  body = '{"fi": "## Tausta\nTyöllistymistä tukevien valmennusten vaikuttavuus on jäänyt matalaksi (noin 10 %). Asiakkaat tarvitsevat tehostettua monialaista tukea.\n\n## Tavoite\nTyöpaikalla tapahtuva valmennus ja tuki, joka integroituu kaupungin omiin prosesseihin.\n\n## Miksi innovaatiokumppanuus?\nMarkkinoilla ei ole valmista palvelua, joka vastaisi tarpeeseen.", "en": "## Background\nThe employment impact of performance-based training has remained low (about 10 %). Our clients need intensified multidisciplinary support.\n\n## Aim\nOn-the-job training and support at the workplace, integrated into the city''s own service processes.\n\n## Why an innovation partnership?\nNo service on the market meets the need as it is."}',
+  contact_name = 'Olli Omistaja', contact_email = 'owner@hel.example',
+  shortlist_count = 5, partner_count = 2, price_share = 30, min_team_size = 3,
+  competence_areas = array['service_design', 'project_management', 'Employment services'],
+  rewards = '{"fi": "Kehitysvaiheen budjetti ja tulosperusteinen bonus tuotantovaiheessa.", "en": "Development phase budget and a result-based bonus in the production phase."}'
+where id = '20000000-0000-4000-8000-000000000006';
+
+insert into public.challenge_criteria (challenge_id, stage, position, name, max_points) values
+  ('20000000-0000-4000-8000-000000000006', 'selection', 1, '{"fi": "Ratkaisun tavoitteiden mukaisuus ja innovatiivisuus", "en": "Compliance of the solution with the objectives and innovativeness"}', 30),
+  ('20000000-0000-4000-8000-000000000006', 'selection', 2, '{"fi": "Ratkaisun integroitavuus", "en": "Integrability of the solution"}', 10),
+  ('20000000-0000-4000-8000-000000000006', 'selection', 3, '{"fi": "Tiimin jäsenten ammatillinen osaaminen", "en": "Professional expertise of team members"}', 10),
+  ('20000000-0000-4000-8000-000000000006', 'selection', 4, '{"fi": "Projektinhallinta monituottajaympäristössä", "en": "Project management in a multi-producer environment"}', 10),
+  ('20000000-0000-4000-8000-000000000006', 'selection', 5, '{"fi": "Tuotekehitysosaaminen ja yhteiskuntavastuu", "en": "Product development expertise and social responsibility"}', 10),
+  ('20000000-0000-4000-8000-000000000006', 'shortlisting', 1, '{"fi": "Alustavan tarjouksen laatu", "en": "Quality of the preliminary tender"}', 20),
+  ('20000000-0000-4000-8000-000000000001', 'shortlisting', 1, '{"en": "Relevance of the three preliminary ideas", "fi": "Alustavien ideoiden osuvuus"}', 20),
+  ('20000000-0000-4000-8000-000000000001', 'shortlisting', 2, '{"en": "Complementary competences of the team", "fi": "Tiimin toisiaan täydentävä osaaminen"}', 10),
+  ('20000000-0000-4000-8000-000000000001', 'selection', 1, '{"en": "Impact for job seekers and employers", "fi": "Vaikuttavuus työnhakijoille ja työnantajille"}', 40),
+  ('20000000-0000-4000-8000-000000000001', 'selection', 2, '{"en": "Feasibility of the proof of concept", "fi": "Kokeilun toteutettavuus"}', 30);
+
+insert into public.challenge_requirements (challenge_id, position, statement) values
+  ('20000000-0000-4000-8000-000000000006', 1, '{"fi": "Tarjoajalla on kokemusta työllisyyspalveluista viimeisen kolmen vuoden ajalta.", "en": "The tenderer has experience of employment services from the last three years."}'),
+  ('20000000-0000-4000-8000-000000000006', 2, '{"fi": "Tarjoaja on merkitty ennakkoperintärekisteriin.", "en": "The tenderer is entered in the prepayment register."}'),
+  ('20000000-0000-4000-8000-000000000001', 1, '{"en": "The team processes personal data in line with the GDPR.", "fi": "Tiimi käsittelee henkilötietoja tietosuoja-asetuksen mukaisesti."}');
+
+insert into public.challenge_questions (id, challenge_id, body, created_at, answer, answered_at, answered_by) values
+  ('30000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000001', 'May a team include members from several companies?', now() - interval '4 days',
+   'Yes. A team may combine people from several organisations; the application names one lead.', now() - interval '3 days', '00000000-0000-4000-8000-000000000002');
+insert into public.challenge_question_askers (question_id, asker_id) values
+  ('30000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000004');

@@ -6,7 +6,8 @@ export const load: LayoutServerLoad = ({ locals }) => ({
 				id: locals.user.id,
 				displayName: locals.user.displayName,
 				email: locals.user.email,
-				isAdmin: locals.user.isAdmin
+				isAdmin: locals.user.isAdmin,
+				memberships: locals.user.memberships
 			}
 		: null
 });

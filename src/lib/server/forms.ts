@@ -11,19 +11,26 @@ export type Parsed<T> =
 	| { ok: true; data: T; values: FormValues }
 	| { ok: false; values: FormValues; errors: FieldErrors };
 
+/** The text fields of a form post (files left out), or null when the body is not a form. */
+export async function readForm(request: Request): Promise<FormValues | null> {
+	let form: FormData;
+	try {
+		form = await request.formData();
+	} catch {
+		return null;
+	}
+	const raw: FormValues = {};
+	for (const [key, value] of form) if (typeof value === 'string') raw[key] = value;
+	return raw;
+}
+
 /** Reads a form post and validates it; errors are message keys by field name. */
 export async function parseForm<S extends z.ZodType>(
 	request: Request,
 	schema: S
 ): Promise<Parsed<z.output<S>>> {
-	let form: FormData;
-	try {
-		form = await request.formData();
-	} catch {
-		return { ok: false, values: {}, errors: { form: 'error_form_unreadable' } };
-	}
-	const raw: FormValues = {};
-	for (const [key, value] of form) if (typeof value === 'string') raw[key] = value;
+	const raw = await readForm(request);
+	if (!raw) return { ok: false, values: {}, errors: { form: 'error_form_unreadable' } };
 	const values = Object.fromEntries(Object.entries(raw).filter(([k]) => !SECRET.has(k)));
 	const result = schema.safeParse(raw);
 	if (result.success) return { ok: true, data: result.data, values };

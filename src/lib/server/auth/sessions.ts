@@ -12,6 +12,8 @@ export interface SessionUser {
 	displayName: string;
 	locale: 'fi' | 'sv' | 'en';
 	isAdmin: boolean;
+	/** How many organisations the person is a member of (0: no management pages). */
+	memberships: number;
 }
 
 /** Creates a session and returns the token for the cookie; only its hash is stored. */
@@ -39,11 +41,13 @@ export async function validateSession(
 		display_name: string;
 		locale: 'fi' | 'sv' | 'en';
 		is_admin: boolean;
+		memberships: number;
 		last_seen_at: Date;
 		expires_at: Date;
 	}>(
 		`select s.user_id, s.last_seen_at, s.expires_at, p.email, p.display_name, p.locale,
-		        exists (select 1 from public.platform_admins a where a.user_id = s.user_id) as is_admin
+		        exists (select 1 from public.platform_admins a where a.user_id = s.user_id) as is_admin,
+		        (select count(*)::int from public.organisation_members m where m.user_id = s.user_id) as memberships
 		 from local_auth.sessions s join public.profiles p on p.id = s.user_id
 		 where s.id = $1`,
 		[id]
@@ -65,7 +69,8 @@ export async function validateSession(
 		email: row.email,
 		displayName: row.display_name,
 		locale: row.locale,
-		isAdmin: row.is_admin
+		isAdmin: row.is_admin,
+		memberships: row.memberships
 	};
 }
 

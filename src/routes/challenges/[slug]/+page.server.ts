@@ -1,9 +1,55 @@
-import { error } from '@sveltejs/kit';
-import { getPublishedChallenge } from '$lib/server/challenges';
-import type { PageServerLoad } from './$types';
+import { error, redirect } from '@sveltejs/kit';
+import { questionSchema } from '$lib/domain/challenge-schemas';
+import { pickLocalized } from '$lib/domain/locale';
+import { getLocale } from '$lib/paraglide/runtime';
+import { getChallengeDetail } from '$lib/server/challenges/detail';
+import { follow, unfollow } from '$lib/server/challenges/followers';
+import { askQuestion } from '$lib/server/challenges/questions';
+import { invalid, parseForm } from '$lib/server/forms';
+import { requireUser } from '$lib/server/guards';
+import { renderMarkdown } from '$lib/server/markdown';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const challenge = await locals.db.as(locals.user, (tx) => getPublishedChallenge(tx, params.slug));
+	const challenge = await locals.db.as(locals.user, (tx) =>
+		getChallengeDetail(tx, { slug: params.slug }, locals.user?.id ?? null)
+	);
 	if (!challenge) error(404, 'Not found');
-	return { challenge };
+	const body = pickLocalized(challenge.body, getLocale(), challenge.primaryLocale);
+	return {
+		challenge,
+		body: { html: renderMarkdown(body.text), lang: body.lang, fallback: body.fallback }
+	};
+};
+
+async function challengeId(locals: App.Locals, slug: string) {
+	const [row] = await locals.db.as(locals.user, (tx) =>
+		tx.query<{ id: string }>('select id from public.challenges where slug = $1', [slug])
+	);
+	if (!row) error(404, 'Not found');
+	return row.id;
+}
+
+export const actions: Actions = {
+	follow: async ({ locals, url, params }) => {
+		const user = requireUser(locals, url);
+		const id = await challengeId(locals, params.slug);
+		await locals.db.as(user, (tx) => follow(tx, id));
+		redirect(303, `/challenges/${params.slug}?followed=1`);
+	},
+	unfollow: async ({ locals, url, params }) => {
+		const user = requireUser(locals, url);
+		const id = await challengeId(locals, params.slug);
+		await locals.db.as(user, (tx) => unfollow(tx, id));
+		redirect(303, `/challenges/${params.slug}`);
+	},
+	ask: async ({ locals, url, params, request }) => {
+		const user = requireUser(locals, url);
+		const id = await challengeId(locals, params.slug);
+		const parsed = await parseForm(request, questionSchema);
+		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
+		const result = await locals.db.as(user, (tx) => askQuestion(tx, id, parsed.data.question));
+		if (!result.ok) return invalid(parsed.values, { question: 'error_questions_closed' }, 409);
+		redirect(303, `/challenges/${params.slug}?asked=1#questions`);
+	}
 };

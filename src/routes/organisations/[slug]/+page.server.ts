@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { addMemberSchema, removeMemberSchema } from '$lib/domain/organisation-schemas';
-import { listPublishedChallenges } from '$lib/server/challenges';
+import { listPublishedChallenges } from '$lib/server/challenges/list';
 import { invalid, parseForm } from '$lib/server/forms';
 import { requireUser } from '$lib/server/guards';
 import {

@@ -1,0 +1,281 @@
+import { z } from 'zod';
+import { PROCEDURES, type Procedure } from './challenge';
+import { LOCALES, type Locale, type LocalizedText } from './locale';
+import { localeField } from './account-schemas';
+import { fromHelsinkiLocal } from './helsinki-time';
+import { PROCEDURE_STAGES, type EvaluatedStage, type Stage } from './stages';
+import { validateTimetable, type StageWindow } from './timetable';
+import { validateCriteria, type Criterion } from './criteria';
+
+/** Form values as posted: every field a string. */
+export type RawForm = Record<string, string>;
+/** Field name → message key. */
+export type FormErrors = Record<string, string>;
+
+export const KNOWN_COMPETENCE_AREAS = [
+	'software_development',
+	'service_design',
+	'business_design',
+	'project_management'
+] as const;
+
+export const LIMITS = {
+	title: 200,
+	summary: 300,
+	body: 20_000,
+	reason: 2000,
+	statement: 1000,
+	criterion: 300
+};
+
+/** `{ fi, sv, en }` from the fields `<prefix>_fi`, `<prefix>_sv`, `<prefix>_en`; blanks left out. */
+export function localizedFrom(raw: RawForm, prefix: string): LocalizedText {
+	const text: LocalizedText = {};
+	for (const locale of LOCALES) {
+		const value = raw[`${prefix}_${locale}`]?.trim();
+		if (value) text[locale] = value;
+	}
+	return text;
+}
+
+function checkLengths(raw: RawForm, prefix: string, max: number, errors: FormErrors) {
+	for (const locale of LOCALES) {
+		if ((raw[`${prefix}_${locale}`]?.trim().length ?? 0) > max)
+			errors[`${prefix}_${locale}`] = 'error_text_long';
+	}
+}
+
+const reasonField = z.string().trim().max(LIMITS.reason, { error: 'error_text_long' }).default('');
+
+export interface Basics {
+	primaryLocale: Locale;
+	procedure: Procedure;
+	title: LocalizedText;
+	summary: LocalizedText;
+	body: LocalizedText;
+	contactName: string;
+	contactEmail: string;
+}
+
+const basicsFields = z.object({
+	primaryLocale: localeField,
+	procedure: z.enum(PROCEDURES, { error: 'error_required' }),
+	contactName: z.string().trim().max(200, { error: 'error_text_long' }).default(''),
+	contactEmail: z
+		.string()
+		.trim()
+		.toLowerCase()
+		.max(254, { error: 'error_email_invalid' })
+		.pipe(z.union([z.literal(''), z.email({ error: 'error_email_invalid' })]))
+		.default(''),
+	reason: reasonField
+});
+
+export type Parsed<T> = { ok: true; data: T; reason: string } | { ok: false; errors: FormErrors };
+
+/** The basics form: the title is required in the primary language. */
+export function parseBasics(raw: RawForm): Parsed<Basics> {
+	const errors: FormErrors = {};
+	const fields = basicsFields.safeParse(raw);
+	if (!fields.success) for (const i of fields.error.issues) errors[String(i.path[0])] ??= i.message;
+	checkLengths(raw, 'title', LIMITS.title, errors);
+	checkLengths(raw, 'summary', LIMITS.summary, errors);
+	checkLengths(raw, 'body', LIMITS.body, errors);
+	const title = localizedFrom(raw, 'title');
+	if (fields.success && !title[fields.data.primaryLocale]) {
+		errors[`title_${fields.data.primaryLocale}`] = 'error_title_primary_required';
+	}
+	if (!fields.success || Object.keys(errors).length) return { ok: false, errors };
+	const { reason, ...rest } = fields.data;
+	return {
+		ok: true,
+		reason,
+		data: {
+			...rest,
+			title,
+			summary: localizedFrom(raw, 'summary'),
+			body: localizedFrom(raw, 'body')
+		}
+	};
+}
+
+/** The timetable form: `<stage>_start`, `<stage>_end`, `<stage>_decision`, `<stage>_signatory` in Helsinki time. */
+export function parseTimetable(raw: RawForm, procedure: Procedure): Parsed<StageWindow[]> {
+	const errors: FormErrors = {};
+	const windows: StageWindow[] = [];
+	for (const stage of PROCEDURE_STAGES[procedure]) {
+		const start = raw[`${stage}_start`]?.trim() ?? '';
+		const end = raw[`${stage}_end`]?.trim() ?? '';
+		const decision = raw[`${stage}_decision`]?.trim() ?? '';
+		const signatory = raw[`${stage}_signatory`]?.trim() ?? '';
+		if (!start && !end && !decision && !signatory) continue;
+		const startsAt = fromHelsinkiLocal(start);
+		const endsAt = fromHelsinkiLocal(end);
+		if (!start) errors[`${stage}_start`] = 'error_required';
+		else if (!startsAt) errors[`${stage}_start`] = 'error_datetime_invalid';
+		if (!end) errors[`${stage}_end`] = 'error_required';
+		else if (!endsAt) errors[`${stage}_end`] = 'error_datetime_invalid';
+		const decisionOn = decision ? fromHelsinkiLocal(decision) : null;
+		if (decision && !decisionOn) errors[`${stage}_decision`] = 'error_datetime_invalid';
+		if (signatory.length > 200) errors[`${stage}_signatory`] = 'error_text_long';
+		if (startsAt && endsAt)
+			windows.push({ stage, startsAt, endsAt, decisionOn, signatory: signatory || null });
+	}
+	for (const issue of validateTimetable(procedure, windows)) {
+		const field = {
+			startsAt: 'start',
+			endsAt: 'end',
+			decisionOn: 'decision',
+			signatory: 'signatory'
+		}[issue.field];
+		errors[`${issue.stage}_${field}`] ??= `error_timetable_${issue.code}`;
+	}
+	const reason = reasonField.safeParse(raw.reason);
+	if (!reason.success) errors.reason = 'error_text_long';
+	if (Object.keys(errors).length) return { ok: false, errors };
+	return { ok: true, data: windows, reason: reason.data ?? '' };
+}
+
+/** How many criterion and requirement rows a form offers beyond those already saved. */
+export const BLANK_ROWS = 2;
+
+export interface CriteriaForm {
+	criteria: Criterion[];
+	priceShare: number | null;
+}
+
+const rowIndexes = (raw: RawForm, prefix: string) =>
+	[
+		...new Set(
+			Object.keys(raw).flatMap((k) => new RegExp(`^${prefix}(\\d{1,3})_`).exec(k)?.[1] ?? [])
+		)
+	]
+		.map(Number)
+		.sort((a, b) => a - b);
+
+/** Criteria rows `c<i>_stage`, `c<i>_name_<locale>`, `c<i>_description_<locale>`, `c<i>_points`; blank rows are skipped. */
+export function parseCriteria(raw: RawForm, stagesInUse: readonly Stage[]): Parsed<CriteriaForm> {
+	const errors: FormErrors = {};
+	const criteria: Criterion[] = [];
+	const rowOf: number[] = [];
+	for (const i of rowIndexes(raw, 'c')) {
+		const name = localizedFrom(raw, `c${i}_name`);
+		const description = localizedFrom(raw, `c${i}_description`);
+		const points = raw[`c${i}_points`]?.trim() ?? '';
+		if (!Object.keys(name).length && !points && !Object.keys(description).length) continue;
+		const stage = raw[`c${i}_stage`] === 'shortlisting' ? 'shortlisting' : 'selection';
+		checkLengths(raw, `c${i}_name`, LIMITS.criterion, errors);
+		checkLengths(raw, `c${i}_description`, LIMITS.statement, errors);
+		const maxPoints = points === '' ? NaN : Number(points);
+		if (Number.isNaN(maxPoints)) errors[`c${i}_points`] = 'error_points_invalid';
+		criteria.push({ stage: stage as EvaluatedStage, name, description, maxPoints });
+		rowOf.push(i);
+	}
+	const share = raw.priceShare?.trim() ?? '';
+	const priceShare = share === '' ? null : Number(share);
+	for (const issue of validateCriteria(criteria, stagesInUse, priceShare)) {
+		if ('index' in issue) {
+			const field =
+				issue.code === 'name_missing'
+					? `c${rowOf[issue.index]}_name_fi`
+					: `c${rowOf[issue.index]}_points`;
+			errors[field] ??= `error_criteria_${issue.code}`;
+		} else if ('stage' in issue) errors.form ??= `error_criteria_${issue.code}_${issue.stage}`;
+		else errors.priceShare = 'error_criteria_price_share_out_of_range';
+	}
+	const reason = reasonField.safeParse(raw.reason);
+	if (!reason.success) errors.reason = 'error_text_long';
+	if (Object.keys(errors).length) return { ok: false, errors };
+	return { ok: true, data: { criteria, priceShare }, reason: reason.data ?? '' };
+}
+
+export interface RequirementsForm {
+	requirements: LocalizedText[];
+	competenceAreas: string[];
+	lookbackYears: number;
+	minTeamSize: number;
+	requireCommonHistory: boolean;
+	ideaCount: number;
+	shortlistCount: number | null;
+	partnerCount: number | null;
+	rewards: LocalizedText;
+}
+
+const int = (min: number, max: number) =>
+	z.coerce
+		.number({ error: 'error_number_invalid' })
+		.int({ error: 'error_number_invalid' })
+		.min(min, { error: 'error_number_range' })
+		.max(max, { error: 'error_number_range' });
+const optionalInt = (min: number, max: number) =>
+	z.preprocess(
+		(v) => (typeof v === 'string' && v.trim() === '' ? null : v),
+		int(min, max).nullable()
+	);
+
+const requirementFields = z.object({
+	lookbackYears: int(1, 10),
+	minTeamSize: int(1, 50),
+	ideaCount: int(1, 10),
+	shortlistCount: optionalInt(1, 1000).default(null),
+	partnerCount: optionalInt(1, 1000).default(null),
+	customAreas: z.string().trim().max(500, { error: 'error_text_long' }).default(''),
+	reason: reasonField
+});
+
+/** Minimum requirements (rows `r<i>_<locale>`), team requirements, counts and rewards. */
+export function parseRequirements(raw: RawForm): Parsed<RequirementsForm> {
+	const errors: FormErrors = {};
+	const fields = requirementFields.safeParse(raw);
+	if (!fields.success) for (const i of fields.error.issues) errors[String(i.path[0])] ??= i.message;
+	const requirements: LocalizedText[] = [];
+	for (const i of rowIndexes(raw, 'r')) {
+		checkLengths(raw, `r${i}`, LIMITS.statement, errors);
+		const statement = localizedFrom(raw, `r${i}`);
+		if (Object.keys(statement).length) requirements.push(statement);
+	}
+	checkLengths(raw, 'rewards', LIMITS.statement, errors);
+	if (!fields.success || Object.keys(errors).length) return { ok: false, errors };
+	const { customAreas, reason, ...counts } = fields.data;
+	const custom = customAreas
+		.split(',')
+		.map((a) => a.trim())
+		.filter(Boolean);
+	const competenceAreas = [
+		...KNOWN_COMPETENCE_AREAS.filter((a) => raw[`area_${a}`] === 'on'),
+		...custom
+	];
+	return {
+		ok: true,
+		reason,
+		data: {
+			...counts,
+			requirements,
+			competenceAreas: [...new Set(competenceAreas)],
+			requireCommonHistory: raw.requireCommonHistory === 'on',
+			rewards: localizedFrom(raw, 'rewards')
+		}
+	};
+}
+
+export const questionSchema = z.object({
+	question: z
+		.string({ error: 'error_required' })
+		.trim()
+		.min(1, { error: 'error_required' })
+		.max(2000, { error: 'error_text_long' })
+});
+
+export const answerSchema = z.object({
+	questionId: z.uuid({ error: 'error_form' }),
+	answer: z
+		.string({ error: 'error_required' })
+		.trim()
+		.min(1, { error: 'error_required' })
+		.max(5000, { error: 'error_text_long' })
+});
+
+export const mergeSchema = z.object({
+	questionId: z.uuid({ error: 'error_form' }),
+	into: z.uuid({ error: 'error_required' })
+});

@@ -1,0 +1,119 @@
+import type { Queryable } from '../db';
+import type { ChallengeCard } from '$lib/domain/challenge';
+import type { Criterion } from '$lib/domain/criteria';
+import type { LocalizedText } from '$lib/domain/locale';
+import type { FieldChange } from '$lib/domain/amendments';
+import { nextDeadline, timetablePosition, type StageWindow } from '$lib/domain/timetable';
+
+export interface Amendment {
+	id: string;
+	createdAt: Date;
+	authorName: string;
+	reason: string;
+	changes: FieldChange[];
+}
+
+export interface Question {
+	id: string;
+	body: string;
+	createdAt: Date;
+	answer: string | null;
+	answeredAt: Date | null;
+	mergedInto: string | null;
+	mine: boolean;
+}
+
+export interface ChallengeDetail extends ChallengeCard {
+	status: 'draft' | 'published';
+	organisationId: string;
+	body: LocalizedText;
+	contactName: string;
+	contactEmail: string;
+	competenceAreas: string[];
+	lookbackYears: number;
+	minTeamSize: number;
+	requireCommonHistory: boolean;
+	ideaCount: number;
+	shortlistCount: number | null;
+	partnerCount: number | null;
+	rewards: LocalizedText;
+	priceShare: number | null;
+	stages: StageWindow[];
+	criteria: (Criterion & { id: string })[];
+	requirements: { id: string; statement: LocalizedText }[];
+	amendments: Amendment[];
+	questions: Question[];
+	questionsOpen: boolean;
+	canManage: boolean;
+	following: boolean;
+}
+
+/** A challenge with everything its page shows, by slug or id; what RLS lets the caller see. */
+export async function getChallengeDetail(
+	tx: Queryable,
+	key: { slug: string } | { id: string },
+	userId: string | null
+): Promise<ChallengeDetail | null> {
+	const [c] = await tx.query<
+		Omit<ChallengeDetail, 'stages' | 'criteria' | 'requirements' | 'amendments' | 'questions'>
+	>(
+		`select c.id, c.slug, c.status, c.organisation_id as "organisationId", c.title, c.summary, c.body,
+		   c.primary_locale as "primaryLocale", c.procedure, c.published_at as "publishedAt",
+		   c.cover_image as "coverImage", c.contact_name as "contactName", c.contact_email as "contactEmail",
+		   c.competence_areas as "competenceAreas", c.lookback_years as "lookbackYears",
+		   c.min_team_size as "minTeamSize", c.require_common_history as "requireCommonHistory",
+		   c.idea_count as "ideaCount", c.shortlist_count as "shortlistCount",
+		   c.partner_count as "partnerCount", c.rewards, c.price_share as "priceShare",
+		   json_build_object('name', o.name, 'slug', o.slug) as organisation,
+		   null as "currentStage", null as "nextDeadline",
+		   private.questions_open(c.id) as "questionsOpen",
+		   private.is_challenge_member(c.id) as "canManage",
+		   exists (select 1 from public.challenge_followers f
+		           where f.challenge_id = c.id and f.user_id = $3::uuid) as following
+		 from public.challenges c join public.organisations o on o.id = c.organisation_id
+		 where c.slug = $1::text or c.id = $2::uuid`,
+		['slug' in key ? key.slug : null, 'id' in key ? key.id : null, userId]
+	);
+	if (!c) return null;
+	const [stages, criteria, requirements, amendments, questions] = await Promise.all([
+		tx.query<StageWindow>(
+			`select stage, starts_at as "startsAt", ends_at as "endsAt", decision_on as "decisionOn", signatory
+			 from public.challenge_stages where challenge_id = $1 order by starts_at, ends_at`,
+			[c.id]
+		),
+		tx.query<Criterion & { id: string }>(
+			`select id, stage, name, description, max_points as "maxPoints"
+			 from public.challenge_criteria where challenge_id = $1 order by stage desc, position`,
+			[c.id]
+		),
+		tx.query<{ id: string; statement: LocalizedText }>(
+			'select id, statement from public.challenge_requirements where challenge_id = $1 order by position',
+			[c.id]
+		),
+		tx.query<Amendment>(
+			`select id, created_at as "createdAt", author_name as "authorName", reason, changes
+			 from public.challenge_amendments where challenge_id = $1 order by created_at desc`,
+			[c.id]
+		),
+		tx.query<Question>(
+			`select q.id, q.body, q.created_at as "createdAt", q.answer, q.answered_at as "answeredAt",
+			   q.merged_into as "mergedInto", coalesce(a.asker_id = $2, false) as mine
+			 from public.challenge_questions q
+			 left join public.challenge_question_askers a on a.question_id = q.id
+			 where q.challenge_id = $1 order by coalesce(q.answered_at, q.created_at) desc`,
+			[c.id, userId]
+		)
+	]);
+	const now = new Date();
+	const position = timetablePosition(c.procedure, stages, now);
+	return {
+		...c,
+		currentStage: position.phase === 'running' ? position.current.at(-1)!.stage : null,
+		nextDeadline: nextDeadline(stages, now)?.at ?? null,
+		stages,
+		criteria,
+		requirements,
+		amendments,
+		questions
+	};
+}

@@ -1,0 +1,36 @@
+import { error, fail } from '@sveltejs/kit';
+import type { Queryable } from '../db';
+import type { SessionUser } from '../auth/sessions';
+import type { FieldErrors, FormValues } from '../forms';
+import { ReasonRequired, type Editor } from './editor';
+import { notifyFollowers } from './notify';
+
+type Save = (tx: Queryable, editor: Editor) => Promise<{ amended: boolean } | null>;
+
+/**
+ * Runs one section's save as the user. A published challenge's change without a reason
+ * saves nothing and asks for one; a recorded amendment is mailed to followers.
+ */
+export async function saveSection(
+	locals: App.Locals,
+	user: SessionUser,
+	challengeId: string,
+	values: FormValues,
+	reason: string,
+	origin: string,
+	save: Save
+) {
+	const editor = { id: user.id, name: user.displayName || user.email };
+	try {
+		const result = await locals.db.as(user, (tx) => save(tx, editor));
+		if (!result) error(404, 'Not found');
+		if (result.amended)
+			await notifyFollowers(locals.db, challengeId, { kind: 'amendment', reason }, origin);
+		return { saved: true as const, amended: result.amended };
+	} catch (e) {
+		if (e instanceof ReasonRequired) {
+			return fail(400, { values, errors: { reason: 'error_reason_required' } as FieldErrors });
+		}
+		throw e;
+	}
+}

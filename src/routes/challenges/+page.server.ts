@@ -1,0 +1,42 @@
+import { PROCEDURES, SORTS, type ChallengeFilters } from '$lib/domain/challenge';
+import { STAGES } from '$lib/domain/stages';
+import { searchChallenges } from '$lib/server/challenges/list';
+import { listOrganisations } from '$lib/server/organisations';
+import { z } from 'zod';
+import type { PageServerLoad } from './$types';
+
+// A bad filter value in the address is ignored rather than answered with an error.
+const filters = z.object({
+	q: z.string().trim().max(200).catch(''),
+	stage: z.enum(STAGES).nullable().catch(null),
+	organisation: z
+		.string()
+		.regex(/^[a-z0-9-]{1,60}$/)
+		.nullable()
+		.catch(null),
+	procedure: z.enum(PROCEDURES).nullable().catch(null),
+	openNow: z
+		.literal('1')
+		.transform(() => true)
+		.catch(false),
+	sort: z.enum(SORTS).catch('deadline'),
+	page: z.coerce.number().int().min(1).max(1000).catch(1)
+});
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const get = (k: string) => url.searchParams.get(k) ?? undefined;
+	const f: ChallengeFilters = filters.parse({
+		q: get('q'),
+		stage: get('stage') ?? null,
+		organisation: get('organisation') ?? null,
+		procedure: get('procedure') ?? null,
+		openNow: get('open'),
+		sort: get('sort'),
+		page: get('page')
+	});
+	return locals.db.as(locals.user, async (tx) => ({
+		filters: f,
+		result: await searchChallenges(tx, f),
+		organisations: (await listOrganisations(tx)).map((o) => ({ slug: o.slug, name: o.name }))
+	}));
+};

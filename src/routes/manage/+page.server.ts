@@ -1,0 +1,11 @@
+import { requireUser } from '$lib/server/guards';
+import { myOrganisations, organisationDashboard } from '$lib/server/challenges/dashboard';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const user = requireUser(locals, url);
+	return locals.db.as(user, async (tx) => ({
+		rows: await organisationDashboard(tx, user.id),
+		organisations: await myOrganisations(tx, user.id)
+	}));
+};

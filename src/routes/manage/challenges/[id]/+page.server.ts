@@ -1,0 +1,63 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { answerSchema, mergeSchema } from '$lib/domain/challenge-schemas';
+import { publishIssues } from '$lib/domain/publish';
+import { getChallengeDetail } from '$lib/server/challenges/detail';
+import { publishChallenge } from '$lib/server/challenges/editor';
+import { notifyFollowers } from '$lib/server/challenges/notify';
+import { answerQuestion, mergeQuestion } from '$lib/server/challenges/questions';
+import { invalid, parseForm } from '$lib/server/forms';
+import { requireUser } from '$lib/server/guards';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ parent }) => {
+	const { challenge } = await parent();
+	return { issues: challenge.status === 'draft' ? publishIssues(challenge) : [] };
+};
+
+export const actions: Actions = {
+	publish: async ({ locals, url, params }) => {
+		const user = requireUser(locals, url);
+		const outcome = await locals.db.as(user, async (tx) => {
+			const challenge = await getChallengeDetail(tx, { id: params.id }, user.id);
+			if (!challenge?.canManage) return null;
+			const issues = publishIssues(challenge);
+			if (issues.length) return { issues };
+			return { published: await publishChallenge(tx, params.id), slug: challenge.slug };
+		});
+		if (!outcome) error(404, 'Not found');
+		if ('issues' in outcome) return fail(400, { issues: outcome.issues });
+		redirect(303, `/challenges/${outcome.slug}`);
+	},
+	answer: async ({ locals, url, params, request }) => {
+		const user = requireUser(locals, url);
+		const parsed = await parseForm(request, answerSchema);
+		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
+		const { questionId, answer } = parsed.data;
+		const result = await locals.db.as(user, async (tx) => {
+			const challengeId = await answerQuestion(tx, user.id, questionId, answer);
+			const [q] = await tx.query<{ body: string }>(
+				'select body from public.challenge_questions where id = $1',
+				[questionId]
+			);
+			return challengeId === params.id ? q : null;
+		});
+		if (!result) return invalid(parsed.values, { form: 'error_forbidden' }, 403);
+		await notifyFollowers(
+			locals.db,
+			params.id,
+			{ kind: 'answer', question: result.body, answer },
+			url.origin
+		);
+		return { answered: questionId };
+	},
+	merge: async ({ locals, url, request }) => {
+		const user = requireUser(locals, url);
+		const parsed = await parseForm(request, mergeSchema);
+		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
+		const merged = await locals.db.as(user, (tx) =>
+			mergeQuestion(tx, parsed.data.questionId, parsed.data.into)
+		);
+		if (!merged) return invalid(parsed.values, { form: 'error_merge_invalid' });
+		return { merged: parsed.data.questionId };
+	}
+};
