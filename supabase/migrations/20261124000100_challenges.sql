@@ -170,7 +170,8 @@ as $$
 $$;
 
 -- Asking stores the question and its asker together; the deadline is checked here, by
--- the database clock, so no client can ask late.
+-- the database clock, so no client can ask late. Null means the questions are closed
+-- (an answer, not an error, so the caller's transaction stays usable).
 create function public.ask_question(challenge uuid, question text) returns uuid
 language plpgsql volatile security definer set search_path = ''
 as $$
@@ -182,7 +183,7 @@ begin
     raise exception 'sign in to ask' using errcode = '42501';
   end if;
   if not (select private.questions_open(challenge)) then
-    raise exception 'questions are closed' using errcode = 'P0001', hint = 'questions_closed';
+    return null;
   end if;
   insert into public.challenge_questions (challenge_id, body) values (challenge, question)
     returning id into new_id;

@@ -8,16 +8,11 @@ export async function askQuestion(
 	challengeId: string,
 	question: string
 ): Promise<AskResult> {
-	try {
-		const [row] = await tx.query<{ id: string }>('select public.ask_question($1, $2) as id', [
-			challengeId,
-			question
-		]);
-		return { ok: true, id: row.id };
-	} catch (e) {
-		if (/questions are closed/.test((e as Error).message)) return { ok: false, reason: 'closed' };
-		throw e;
-	}
+	const [row] = await tx.query<{ id: string | null }>('select public.ask_question($1, $2) as id', [
+		challengeId,
+		question
+	]);
+	return row.id ? { ok: true, id: row.id } : { ok: false, reason: 'closed' };
 }
 
 /** Publishes an answer to everyone (RLS: members of the owning organisation only). */

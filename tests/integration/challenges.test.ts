@@ -1,0 +1,393 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Database, Principal } from '../../src/lib/server/db/database';
+import { seedDemo } from '../../src/lib/server/seed';
+import { getChallengeDetail } from '../../src/lib/server/challenges/detail';
+import { searchChallenges } from '../../src/lib/server/challenges/list';
+import {
+	askQuestion,
+	answerQuestion,
+	mergeQuestion
+} from '../../src/lib/server/challenges/questions';
+import {
+	ReasonRequired,
+	saveBasics,
+	saveCriteria,
+	saveTimetable
+} from '../../src/lib/server/challenges/editor';
+import { follow } from '../../src/lib/server/challenges/followers';
+import { validateTimetable } from '../../src/lib/domain/timetable';
+import { validateCriteria } from '../../src/lib/domain/criteria';
+import type { ChallengeFilters } from '../../src/lib/domain/challenge';
+import { describeEachDatabase } from './databases';
+import { createChallenge, createOrganisation, createUser } from './fixtures';
+
+async function attempt(db: Database, who: Principal, sql: string, params: unknown[] = []) {
+	try {
+		return (await db.as(who, (tx) => tx.query(sql, params))).length;
+	} catch (e) {
+		if (/row-level security|permission denied/.test((e as Error).message)) return 'denied';
+		throw e;
+	}
+}
+
+const filters = (f: Partial<ChallengeFilters> = {}): ChallengeFilters => ({
+	q: '',
+	stage: null,
+	organisation: null,
+	procedure: null,
+	openNow: false,
+	sort: 'deadline',
+	page: 1,
+	...f
+});
+
+describeEachDatabase('demo data', (db) => {
+	it('seeds once, and every demo timetable and set of criteria is valid', async () => {
+		expect(await seedDemo(db(), 'Demo-password-2026!')).toBe(true);
+		expect(await seedDemo(db(), 'Demo-password-2026!')).toBe(false);
+		const { items, total } = await db().as(null, (tx) => searchChallenges(tx, filters()));
+		expect(total).toBe(6);
+		for (const card of items) {
+			const c = (await db().as(null, (tx) => getChallengeDetail(tx, { slug: card.slug }, null)))!;
+			const stages = c.stages.map((s) => ({
+				...s,
+				startsAt: new Date(s.startsAt),
+				endsAt: new Date(s.endsAt),
+				decisionOn: s.decisionOn ? new Date(s.decisionOn) : null
+			}));
+			if (stages.length) expect(validateTimetable(c.procedure, stages), c.slug).toEqual([]);
+			expect(
+				validateCriteria(
+					c.criteria,
+					stages.map((s) => s.stage),
+					c.priceShare
+				),
+				c.slug
+			).toEqual([]);
+		}
+	});
+
+	it('finds challenges by a Finnish, Swedish or English word prefix, and filters', async () => {
+		const search = (f: Partial<ChallengeFilters>) =>
+			db().as(null, (tx) => searchChallenges(tx, filters(f)));
+		expect((await search({ q: 'lumi' })).items.map((c) => c.slug)).toEqual(['snow-problem']);
+		expect((await search({ q: 'snö' })).items.map((c) => c.slug)).toEqual(['snow-problem']);
+		expect((await search({ q: 'tekoäly' })).items.map((c) => c.slug)).toEqual(['ai-goes-to-work']);
+		expect((await search({ q: 'job seekers' })).items.map((c) => c.slug)).toContain(
+			'ai-goes-to-work'
+		);
+		expect((await search({ openNow: true })).items.map((c) => c.slug)).toEqual(['ai-goes-to-work']);
+		expect((await search({ procedure: 'innovation_partnership' })).total).toBe(1);
+		expect((await search({ organisation: 'city-of-helsinki' })).total).toBe(3);
+		expect((await search({ stage: 'applications' })).items.map((c) => c.slug)).toEqual([
+			'ai-goes-to-work'
+		]);
+		expect((await search({ page: 2 })).items).toEqual([]);
+	});
+});
+
+describeEachDatabase('challenge row-level security', (db) => {
+	let owner: { id: string; email: string };
+	let member: { id: string; email: string };
+	let otherOwner: { id: string; email: string };
+	let outsider: { id: string; email: string };
+	let asker: { id: string; email: string };
+	let org: { id: string };
+	let draft: { id: string };
+	let published: { id: string };
+
+	beforeAll(async () => {
+		owner = await createUser(db(), 'Owner');
+		member = await createUser(db(), 'Member');
+		otherOwner = await createUser(db(), 'Other Owner');
+		outsider = await createUser(db(), 'Outsider');
+		asker = await createUser(db(), 'Asker');
+		org = await createOrganisation(db(), owner.id, [member.id]);
+		await createOrganisation(db(), otherOwner.id);
+		draft = await createChallenge(db(), org.id, 'draft');
+		published = await createChallenge(db(), org.id, 'published');
+		for (const c of [draft, published]) {
+			await db().service('test', async (tx) => {
+				await tx.query(
+					`insert into challenge_stages (challenge_id, stage, starts_at, ends_at)
+					 values ($1, 'applications', now() - interval '1 day', now() + interval '10 days')`,
+					[c.id]
+				);
+				await tx.query(
+					`insert into challenge_criteria (challenge_id, stage, position, name, max_points) values ($1, 'selection', 1, '{"fi":"x"}', 10)`,
+					[c.id]
+				);
+				await tx.query(
+					`insert into challenge_requirements (challenge_id, position, statement) values ($1, 1, '{"fi":"x"}')`,
+					[c.id]
+				);
+				await tx.query(
+					`insert into challenge_amendments (challenge_id, reason, changes) values ($1, 'r', '[]')`,
+					[c.id]
+				);
+			});
+		}
+	});
+
+	const who = () =>
+		({ anon: null, outsider, otherOwner, asker, member, owner }) as Record<string, Principal>;
+
+	it.each([
+		'challenge_stages',
+		'challenge_criteria',
+		'challenge_requirements',
+		'challenge_amendments'
+	])(
+		'%s: everyone reads the published challenge’s rows, only its organisation the draft’s',
+		async (table) => {
+			const select = `select 1 from ${table} where challenge_id = $1`;
+			for (const [name, principal] of Object.entries(who())) {
+				expect(await attempt(db(), principal, select, [published.id]), name).toBe(1);
+				const canSeeDraft = name === 'member' || name === 'owner';
+				expect(await attempt(db(), principal, select, [draft.id]), name).toBe(canSeeDraft ? 1 : 0);
+			}
+		}
+	);
+
+	it.each(['challenge_stages', 'challenge_criteria', 'challenge_requirements'])(
+		'%s: only the owning organisation changes or deletes rows',
+		async (table) => {
+			for (const [name, principal] of Object.entries(who())) {
+				const allowed = name === 'member' || name === 'owner';
+				const deleted = await db()
+					.as(principal, async (tx) => {
+						const rows = await tx.query(
+							`delete from ${table} where challenge_id = $1 returning 1`,
+							[published.id]
+						);
+						throw Object.assign(new Error('rollback'), { rows: rows.length });
+					})
+					.catch(
+						(e: Error & { rows?: number }) =>
+							e.rows ?? (/permission denied/.test(e.message) ? 'denied' : e.message)
+					);
+				expect(deleted, `${name} deletes`).toBe(allowed ? 1 : 0);
+			}
+		}
+	);
+
+	it('amendments are never updated or deleted, and only members record them in their own name', async () => {
+		expect(
+			await attempt(db(), owner, "update challenge_amendments set reason = 'x' returning 1")
+		).toBe(0);
+		expect(await attempt(db(), owner, 'delete from challenge_amendments returning 1')).toBe(0);
+		const insert = `insert into challenge_amendments (challenge_id, author_id, reason, changes) values ($1, $2, 'why', '[]') returning 1`;
+		expect(await attempt(db(), outsider, insert, [published.id, outsider.id])).toBe('denied');
+		expect(await attempt(db(), member, insert, [published.id, owner.id])).toBe('denied');
+		expect(await attempt(db(), member, insert, [published.id, member.id])).toBe(1);
+	});
+
+	it('questions: answered ones public without the asker; unanswered only for asker and owners', async () => {
+		const id = await db().as(asker, async (tx) => {
+			const r = await askQuestion(tx, published.id, 'Can a team have members from two companies?');
+			if (!r.ok) throw new Error('closed');
+			return r.id;
+		});
+		const select = 'select 1 from challenge_questions where id = $1';
+		const askers = 'select asker_id from challenge_question_askers where question_id = $1';
+		expect(await attempt(db(), null, select, [id])).toBe(0);
+		expect(await attempt(db(), outsider, select, [id])).toBe(0);
+		expect(await attempt(db(), otherOwner, select, [id])).toBe(0);
+		expect(await attempt(db(), asker, select, [id])).toBe(1);
+		expect(await attempt(db(), member, select, [id])).toBe(1);
+		expect(await attempt(db(), outsider, askers, [id])).toBe(0);
+		expect(await attempt(db(), member, askers, [id])).toBe(1);
+		expect(await attempt(db(), asker, askers, [id])).toBe(1);
+
+		// Nobody but the owners answers; then everyone sees it, and still not who asked.
+		expect(await db().as(outsider, (tx) => answerQuestion(tx, outsider.id, id, 'No'))).toBeNull();
+		expect(await db().as(asker, (tx) => answerQuestion(tx, asker.id, id, 'Yes I can'))).toBeNull();
+		expect(await db().as(owner, (tx) => answerQuestion(tx, owner.id, id, 'Yes.'))).toBe(
+			published.id
+		);
+		expect(await attempt(db(), null, select, [id])).toBe(1);
+		expect(await attempt(db(), outsider, select, [id])).toBe(1);
+		expect(await attempt(db(), outsider, askers, [id])).toBe(0);
+		expect(await attempt(db(), null, askers, [id])).toBe(0);
+		// Nobody deletes an answered question.
+		expect(
+			await attempt(db(), owner, 'delete from challenge_questions where id = $1 returning 1', [id])
+		).toBe(0);
+	});
+
+	it('questions: anonymous visitors cannot ask, nobody inserts directly, and asking closes with the deadline', async () => {
+		expect(
+			await attempt(db(), null, 'select public.ask_question($1, $2)', [published.id, 'x'])
+		).toBe('denied');
+		expect(
+			await attempt(
+				db(),
+				outsider,
+				'insert into challenge_questions (challenge_id, body) values ($1, $2) returning 1',
+				[published.id, 'x']
+			)
+		).toBe('denied');
+		expect(await db().as(outsider, (tx) => askQuestion(tx, draft.id, 'On a draft?'))).toEqual({
+			ok: false,
+			reason: 'closed'
+		});
+		await db().service('test', (tx) =>
+			tx.query(
+				`update challenge_stages set starts_at = now() - interval '2 days', ends_at = now() - interval '1 second' where challenge_id = $1`,
+				[published.id]
+			)
+		);
+		expect(await db().as(outsider, (tx) => askQuestion(tx, published.id, 'Too late?'))).toEqual({
+			ok: false,
+			reason: 'closed'
+		});
+		await db().service('test', (tx) =>
+			tx.query(
+				`update challenge_stages set ends_at = now() + interval '10 days' where challenge_id = $1`,
+				[published.id]
+			)
+		);
+	});
+
+	it('duplicates merge into a question of the same challenge only', async () => {
+		const ask = (text: string, c = published.id) =>
+			db().as(asker, async (tx) => {
+				const r = await askQuestion(tx, c, text);
+				return r.ok ? r.id : '';
+			});
+		const a = await ask('Is there a budget?');
+		const b = await ask('What is the budget?');
+		expect(await db().as(outsider, (tx) => mergeQuestion(tx, b, a))).toBe(false);
+		expect(await db().as(owner, (tx) => mergeQuestion(tx, b, b))).toBe(false);
+		expect(await db().as(owner, (tx) => mergeQuestion(tx, b, a))).toBe(true);
+	});
+
+	it('followers: people follow published challenges as themselves; owners see only a count', async () => {
+		await db().as(outsider, (tx) => follow(tx, published.id));
+		expect(
+			await attempt(
+				db(),
+				outsider,
+				'insert into challenge_followers (challenge_id) values ($1) returning 1',
+				[draft.id]
+			)
+		).toBe('denied');
+		expect(
+			await attempt(
+				db(),
+				outsider,
+				'insert into challenge_followers (challenge_id, user_id) values ($1, $2) returning 1',
+				[published.id, asker.id]
+			)
+		).toBe('denied');
+		expect(
+			await attempt(db(), owner, 'select 1 from challenge_followers where challenge_id = $1', [
+				published.id
+			])
+		).toBe(0);
+		const count = (p: Principal) =>
+			db().as(p, (tx) =>
+				tx.query<{ n: number | null }>('select public.challenge_follower_count($1) as n', [
+					published.id
+				])
+			);
+		expect((await count(owner))[0].n).toBe(1);
+		expect((await count(outsider))[0].n).toBeNull();
+	});
+
+	it('calendar feeds belong to their owner alone', async () => {
+		const token = 'a'.repeat(32);
+		expect(
+			await attempt(db(), outsider, 'insert into calendar_feeds (token) values ($1) returning 1', [
+				token
+			])
+		).toBe(1);
+		expect(
+			await attempt(db(), owner, 'select 1 from calendar_feeds where token = $1', [token])
+		).toBe(0);
+		expect(
+			await attempt(
+				db(),
+				owner,
+				'insert into calendar_feeds (user_id, token) values ($1, $2) returning 1',
+				[outsider.id, 'b'.repeat(32)]
+			)
+		).toBe('denied');
+		expect(await attempt(db(), null, 'select 1 from calendar_feeds')).toBe(0);
+	});
+});
+
+describeEachDatabase('editing a published challenge', (db) => {
+	it('records every change as an amendment with who and why, and refuses a change without a reason', async () => {
+		const owner = await createUser(db(), 'Olli Owner');
+		const org = await createOrganisation(db(), owner.id);
+		const { id } = await createChallenge(db(), org.id, 'published');
+		const editor = { id: owner.id, name: 'Olli Owner' };
+		const basics = {
+			primaryLocale: 'fi' as const,
+			procedure: 'open_challenge' as const,
+			title: { fi: 'Uusi otsikko' },
+			summary: { fi: 'Tiivistelmä' },
+			body: {},
+			contactName: 'Olli',
+			contactEmail: 'olli@test.example'
+		};
+		await expect(
+			db().as(owner, (tx) => saveBasics(tx, editor, id, basics, ''))
+		).rejects.toBeInstanceOf(ReasonRequired);
+		const [{ title }] = await db().service('t', (tx) =>
+			tx.query<{ title: object }>('select title from challenges where id = $1', [id])
+		);
+		expect(title).not.toEqual({ fi: 'Uusi otsikko' });
+
+		const result = await db().as(owner, (tx) =>
+			saveBasics(tx, editor, id, basics, 'Clearer title')
+		);
+		expect(result?.amended).toBe(true);
+		expect(result?.changes.map((c) => c.field)).toEqual([
+			'contact_email',
+			'contact_name',
+			'summary',
+			'title'
+		]);
+		const windows = [
+			{
+				stage: 'applications' as const,
+				startsAt: new Date('2030-01-01T08:00:00Z'),
+				endsAt: new Date('2030-02-01T14:00:00Z')
+			}
+		];
+		await db().as(owner, (tx) => saveTimetable(tx, editor, id, windows, 'Dates set'));
+		// Saving the same again changes nothing and records nothing.
+		expect(
+			(await db().as(owner, (tx) => saveTimetable(tx, editor, id, windows, '')))?.amended
+		).toBe(false);
+		await db().as(owner, (tx) =>
+			saveCriteria(
+				tx,
+				editor,
+				id,
+				{
+					criteria: [{ stage: 'selection', name: { fi: 'Laatu' }, description: {}, maxPoints: 70 }],
+					priceShare: 30
+				},
+				'Criteria'
+			)
+		);
+
+		const detail = await db().as(null, (tx) => getChallengeDetail(tx, { id }, null));
+		expect(detail?.amendments.map((a) => [a.reason, a.authorName])).toEqual([
+			['Criteria', 'Olli Owner'],
+			['Dates set', 'Olli Owner'],
+			['Clearer title', 'Olli Owner']
+		]);
+		expect(detail?.amendments[0].changes.map((c) => c.field)).toEqual(['criteria', 'price_share']);
+
+		const outsider = await createUser(db(), 'Outsider');
+		expect(
+			await db().as(outsider, (tx) =>
+				saveBasics(tx, { id: outsider.id, name: 'x' }, id, basics, 'hijack')
+			)
+		).toBeNull();
+	});
+});
