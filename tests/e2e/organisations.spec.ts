@@ -35,7 +35,7 @@ test('a platform admin creates an organisation and adds members', async ({ page 
 test('owners manage their members; outsiders see no member list and no administration', async ({
 	browser
 }) => {
-	const owner = await browser.newPage();
+	const owner = await (await browser.newContext()).newPage();
 	await signIn(owner, 'owner@aalto.example');
 	await owner.goto('/organisations/aalto-university');
 	await owner.getByLabel('Email address').fill('facilitator@talkoot.example');
@@ -48,7 +48,7 @@ test('owners manage their members; outsiders see no member list and no administr
 	await expect(owner.getByRole('status')).toHaveText('The member was removed.');
 	await expect(owner.getByRole('row', { name: /Fiia Fasilitaattori/ })).toHaveCount(0);
 
-	const outsider = await browser.newPage();
+	const outsider = await (await browser.newContext()).newPage();
 	await signIn(outsider, 'solver@team.example');
 	await outsider.goto('/organisations/aalto-university');
 	await expect(outsider.getByRole('heading', { name: 'Members' })).toHaveCount(0);

@@ -2,7 +2,11 @@ import { expect, expectAccessible, screenshot, signIn, test } from './helpers';
 
 const PUBLIC_PAGES = [
 	['/', 'home'],
+	['/challenges', 'challenges'],
+	['/challenges?q=snow&sort=newest', 'challenges-search'],
 	['/challenges/ai-goes-to-work', 'challenge'],
+	['/challenges/employment-training-partnership', 'challenge-partnership'],
+	['/challenges/address-fix-up', 'challenge-closed'],
 	['/organisations', 'organisations'],
 	['/organisations/city-of-helsinki', 'organisation'],
 	['/accessibility', 'accessibility'],
@@ -74,4 +78,25 @@ test('signed-in pages are accessible too', async ({ page }) => {
 		await expectAccessible(page);
 		await screenshot(page, name);
 	}
+});
+
+test("the owner's management pages are accessible", async ({ page }) => {
+	await signIn(page, 'owner@hel.example');
+	const base = '/manage/challenges/20000000-0000-4000-8000-000000000001';
+	for (const [path, name] of [
+		['/manage', 'manage'],
+		[base, 'manage-overview'],
+		[`${base}/basics`, 'manage-basics'],
+		[`${base}/timetable`, 'manage-timetable'],
+		[`${base}/criteria`, 'manage-criteria'],
+		[`${base}/requirements`, 'manage-requirements']
+	] as const) {
+		const response = await page.goto(path);
+		expect(response?.status(), path).toBe(200);
+		await expectAccessible(page);
+		await screenshot(page, name);
+	}
+	// Another organisation's challenge is not there at all for this owner.
+	const other = await page.goto('/manage/challenges/20000000-0000-4000-8000-000000000005');
+	expect(other?.status()).toBe(404);
 });

@@ -8,7 +8,7 @@ import { getStorage, IMAGE_TYPES, MAX_IMAGE_BYTES } from '$lib/server/storage';
 import type { Actions } from './$types';
 
 export const actions: Actions = {
-	default: async ({ locals, url, params, request }) => {
+	save: async ({ locals, url, params, request }) => {
 		const user = requireUser(locals, url);
 		const raw = (await readForm(request)) ?? {};
 		const parsed = parseBasics(raw);

@@ -1,0 +1,218 @@
+import { writeFileSync } from 'node:fs';
+import { expect, expectAccessible, latestMailTo, screenshot, signIn, test } from './helpers';
+
+const HELSINKI_CRITERIA: [string, number][] = [
+	['Compliance of the solution with the objectives and innovativeness', 30],
+	['Integrability of the solution', 10],
+	['Professional expertise of team members', 10],
+	['Project management in a multi-producer environment', 10],
+	['Product development expertise and social responsibility', 10]
+];
+
+/** `YYYY-MM-DDTHH:mm` some days from now (the field reads it as Helsinki time). */
+const local = (days: number, hour: number) => {
+	const d = new Date(Date.now() + days * 86_400_000);
+	return `${d.toISOString().slice(0, 10)}T${String(hour).padStart(2, '0')}:00`;
+};
+
+test('an owner publishes a challenge; a solver finds, follows and asks; the answer is public and anonymous', async ({
+	browser
+}) => {
+	test.setTimeout(180_000);
+	const unique = Date.now().toString(36);
+	const title = `Lumenkäsittelyn kokeilu ${unique}`;
+	const owner = await (await browser.newContext()).newPage();
+	owner.on('dialog', () => {
+		throw new Error('a dialog opened: script ran');
+	});
+	await signIn(owner, 'owner@hel.example');
+
+	// A draft, with bad input refused along the way.
+	await owner.goto('/manage');
+	await expectAccessible(owner);
+	await owner.getByRole('link', { name: 'New challenge for City of Helsinki' }).click();
+	await owner.getByLabel('Primary language').selectOption('fi');
+	await owner.getByRole('group', { name: 'Title' }).getByLabel('English').fill('Only in English');
+	await owner.getByRole('button', { name: 'Create draft' }).click();
+	await expect(owner.getByText('Give the title in the primary language.')).toBeVisible();
+	await owner.getByRole('group', { name: 'Title' }).getByLabel('English').fill('');
+	await owner.getByRole('group', { name: 'Title' }).getByLabel('suomi').fill(title);
+	await owner
+		.getByRole('group', { name: 'One-line summary' })
+		.getByLabel('suomi')
+		.fill('Etsimme älykkäämpää tapaa käsitellä lunta.');
+	await owner
+		.getByRole('group', { name: 'Description' })
+		.getByLabel('suomi')
+		.fill(
+			'## Tavoite\nVähemmän **päästöjä**.\n\n<script>alert(1)</script><img src=x onerror=alert(1)>\n[klikkaa](javascript:alert(1))'
+		);
+	await owner.getByLabel('Contact email').fill('owner@hel.example');
+	await expectAccessible(owner);
+	await screenshot(owner, 'challenge-new');
+	await owner.getByRole('button', { name: 'Create draft' }).click();
+	await expect(owner.getByText('The draft was created.')).toBeVisible();
+
+	// Timetable: an end before its start is refused, then fixed.
+	const stage = (name: string) => owner.getByRole('group', { name });
+	await stage('Market dialogue').getByLabel('Starts').fill(local(-1, 9));
+	await stage('Market dialogue').getByLabel('Ends').fill(local(10, 16));
+	await stage('Applications (required)').getByLabel('Starts').fill(local(30, 9));
+	await stage('Applications (required)').getByLabel('Ends').fill(local(2, 16));
+	await stage('Selection').getByLabel('Starts').fill(local(60, 9));
+	await stage('Selection').getByLabel('Ends').fill(local(70, 16));
+	await stage('Selection').getByLabel('Decision date').fill(local(72, 0).slice(0, 10));
+	await owner.getByRole('button', { name: 'Save' }).click();
+	await expect(owner.getByText('The end must be after the start.')).toBeVisible();
+	await expect(owner.getByText('Give both the decision date and who signs it.')).toBeVisible();
+	await expect(stage('Market dialogue').getByLabel('Ends')).toHaveValue(local(10, 16));
+	await expectAccessible(owner);
+	await stage('Applications (required)').getByLabel('Ends').fill(local(40, 16));
+	await stage('Selection').getByLabel('Signed by').fill('Deputy Mayor');
+	await owner.getByRole('button', { name: 'Save' }).click();
+	await expect(owner.getByRole('status')).toHaveText('Saved.');
+	await screenshot(owner, 'challenge-timetable');
+
+	// Criteria: the five Helsinki criteria, 70 points; zero points are refused first.
+	await owner.getByRole('link', { name: 'Criteria' }).click();
+	await owner
+		.getByRole('group', { name: 'Criterion 1' })
+		.getByRole('group', { name: 'Name' })
+		.getByLabel('English')
+		.fill('Nothing');
+	await owner.getByRole('group', { name: 'Criterion 1' }).getByLabel('Points').fill('0');
+	await owner.getByRole('button', { name: 'Save' }).click();
+	await expect(owner.getByText('Points must be a whole number from 1 to 1000.')).toBeVisible();
+	for (let round = 0; round < 3; round++) {
+		// The form offers two blank rows after the saved ones; fill, save, repeat.
+		for (let i = round * 2; i < Math.min(round * 2 + 2, HELSINKI_CRITERIA.length); i++) {
+			const row = owner.getByRole('group', { name: `Criterion ${i + 1}` });
+			await row.getByLabel('Stage').selectOption('selection');
+			await row
+				.getByRole('group', { name: 'Name' })
+				.getByLabel('English')
+				.fill(HELSINKI_CRITERIA[i][0]);
+			await row.getByLabel('Points').fill(String(HELSINKI_CRITERIA[i][1]));
+		}
+		await owner.getByLabel('Price share in selection (%)').fill('30');
+		await owner.getByRole('button', { name: 'Save' }).click();
+		await expect(owner.getByRole('status')).toHaveText('Saved.');
+	}
+	await expect(owner.getByText('70 points')).toBeVisible();
+	await expectAccessible(owner);
+	await screenshot(owner, 'challenge-criteria');
+
+	// Publish from the overview.
+	await owner.getByRole('link', { name: 'Overview' }).click();
+	await expect(owner.getByText('Everything needed is in place.')).toBeVisible();
+	await expectAccessible(owner);
+	await owner.getByRole('button', { name: 'Publish the challenge' }).click();
+	await expect(owner.getByRole('heading', { level: 1 })).toHaveText(title);
+	const challengeUrl = owner.url();
+	const table = owner.getByRole('table', { name: 'Selection' });
+	await expect(table.getByRole('row', { name: /Total/ })).toContainText('70');
+	await expect(owner.getByText('Price counts for 30 % and quality for 70 %')).toBeVisible();
+	// The description is rendered, its script is not.
+	await expect(owner.locator('.prose strong')).toHaveText('päästöjä');
+	await expect(
+		owner.locator('.prose script, .prose img, .prose a[href^="javascript"]')
+	).toHaveCount(0);
+	await expectAccessible(owner);
+	await screenshot(owner, 'challenge-published');
+
+	// An edit after publishing needs a reason and shows as an amendment.
+	await owner.getByRole('link', { name: 'Manage' }).click();
+	await owner.getByRole('link', { name: 'Description' }).click();
+	await owner
+		.getByRole('group', { name: 'One-line summary' })
+		.getByLabel('suomi')
+		.fill('Etsimme älykkäämpää ja turvallisempaa tapaa käsitellä lunta.');
+	await owner.getByRole('button', { name: 'Save', exact: true }).click();
+	await expect(
+		owner.getByText('The challenge is published: give the reason for this change.')
+	).toBeVisible();
+	await owner
+		.getByLabel('Reason for the change')
+		.first()
+		.fill('Safety added to the goal after market dialogue.');
+	await owner.getByRole('button', { name: 'Save', exact: true }).click();
+	await expect(owner.getByRole('status')).toContainText('recorded as a public amendment');
+
+	// A cover image that is really a script is refused.
+	const fake = 'test-results/fake-cover.png';
+	writeFileSync(fake, `#!/bin/sh\necho pwned\n${'x'.repeat(5 * 1024 * 1024 - 30)}`);
+	await owner.getByLabel('Image file').setInputFiles(fake);
+	await owner.getByRole('button', { name: 'Save cover image' }).click();
+	await expect(owner.getByText(/too large|not a PNG/)).toBeVisible();
+
+	// A solver finds it by a Finnish word, follows it and asks.
+	const solver = await (await browser.newContext()).newPage();
+	await signIn(solver, 'solver@team.example');
+	await solver.goto('/challenges');
+	await solver
+		.getByRole('searchbox', { name: 'Search challenges' })
+		.fill(`lumenkäsittely ${unique}`);
+	await solver.getByRole('button', { name: 'Search' }).click();
+	await expect(solver.getByText('Challenges found: 1')).toBeVisible();
+	await expectAccessible(solver);
+	await solver.getByRole('link', { name: title }).click();
+	await expect(solver.getByText('Safety added to the goal after market dialogue.')).toBeVisible();
+	await solver.getByRole('button', { name: 'Follow' }).click();
+	await expect(solver.getByRole('status')).toContainText('You follow this challenge');
+	await solver.getByRole('button', { name: 'Send question' }).click();
+	await expect(solver.getByText('This field is required.')).toBeVisible();
+	await solver.getByLabel('Your question').fill('Can the pilot run on city streets in winter?');
+	await solver.getByRole('button', { name: 'Send question' }).click();
+	await expect(solver.getByRole('status')).toContainText('Your question was sent');
+	await expect(solver.getByText('Waiting for an answer')).toBeVisible();
+
+	// The owner answers; followers are mailed; an anonymous visitor sees it without the asker.
+	await owner.goto(challengeUrl.replace(/\/challenges\/.*/, '/manage'));
+	await expect(owner.getByRole('row', { name: new RegExp(title) })).toContainText('1');
+	await owner.getByRole('link', { name: title }).click();
+	await owner
+		.getByRole('textbox', { name: 'Answer', exact: true })
+		.fill('Yes: Stara will provide two streets in Kalasatama.');
+	await owner.getByRole('button', { name: 'Publish answer' }).click();
+	await expect(owner.getByRole('status')).toHaveText('The answer was published.');
+	const mail = await latestMailTo('solver@team.example', /New answer/);
+	expect(mail.text).toContain('Stara will provide two streets');
+
+	const visitor = await (await browser.newContext()).newPage();
+	await visitor.goto(challengeUrl);
+	const qa = visitor.locator('#questions');
+	await expect(qa.getByText('Can the pilot run on city streets in winter?')).toBeVisible();
+	await expect(qa.getByText('Yes: Stara will provide two streets in Kalasatama.')).toBeVisible();
+	await expect(qa).not.toContainText('Sanna');
+	await expect(qa).not.toContainText('solver@team.example');
+
+	// The calendar feed parses and has the stages.
+	const ics = await (await visitor.request.get(`${challengeUrl}/calendar.ics`)).text();
+	expect(ics.startsWith('BEGIN:VCALENDAR')).toBe(true);
+	expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(4);
+	expect(ics.match(/END:VEVENT/g)).toHaveLength(4);
+	expect(ics).toContain('Market dialogue');
+	expect(ics).toContain('Selection');
+	expect(ics).toContain('Signed by Deputy Mayor');
+});
+
+test('a question after the deadline is refused with a clear message, and nothing is stored', async ({
+	page
+}) => {
+	await signIn(page, 'solver@team.example');
+	// Address fix up's market dialogue and applications are over.
+	await page.goto('/challenges/address-fix-up');
+	await expect(page.getByText('The question period has ended.')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Send question' })).toHaveCount(0);
+	// Even a hand-made post is refused by the database's own clock.
+	const response = await page.request.post('/challenges/address-fix-up?/ask', {
+		form: { question: 'Is it too late to ask?' },
+		headers: { origin: 'http://localhost:4173', accept: 'application/json' }
+	});
+	// An action posted as fetch answers 200 with the failure inside, as SvelteKit's forms expect.
+	const result = await response.json();
+	expect(result).toMatchObject({ type: 'failure', status: 409 });
+	expect(result.data).toContain('error_questions_closed');
+	await page.reload();
+	await expect(page.getByText('Is it too late to ask?')).toHaveCount(0);
+});
