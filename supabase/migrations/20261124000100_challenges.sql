@@ -128,12 +128,6 @@ as $$
   select exists (select 1 from public.challenges where id = challenge and status = 'published')
 $$;
 
-create function private.can_see_challenge(challenge uuid) returns boolean
-language sql stable security definer set search_path = ''
-as $$
-  select (select private.is_challenge_published(challenge)) or (select private.is_challenge_member(challenge))
-$$;
-
 -- Questions are open while the market dialogue runs; without one, until applications close.
 create function private.questions_open(challenge uuid) returns boolean
 language sql stable security definer set search_path = ''
@@ -145,19 +139,25 @@ as $$
   )
 $$;
 
-create function private.is_question_asker(question uuid) returns boolean
-language sql stable security definer set search_path = ''
-as $$
-  select exists (
-    select 1 from public.challenge_question_askers
-    where question_id = question and asker_id = (select auth.uid())
-  )
-$$;
-
 create function private.question_challenge(question uuid) returns uuid
 language sql stable security definer set search_path = ''
 as $$
   select challenge_id from public.challenge_questions where id = question
+$$;
+
+-- Sets evaluated once per query, for the policies of the larger tables.
+create function private.my_challenge_ids() returns setof uuid
+language sql stable security definer set search_path = ''
+as $$
+  select c.id from public.challenges c
+  join public.organisation_members m on m.organisation_id = c.organisation_id
+  where m.user_id = (select auth.uid())
+$$;
+
+create function private.my_question_ids() returns setof uuid
+language sql stable security definer set search_path = ''
+as $$
+  select question_id from public.challenge_question_askers where asker_id = (select auth.uid())
 $$;
 
 -- Owners see how many follow their challenge, never who.
@@ -202,28 +202,32 @@ grant execute on function public.challenge_follower_count(uuid) to authenticated
 -- Policies ----------------------------------------------------------------------
 
 create policy "timetables are visible with their challenge" on public.challenge_stages
-  for select to anon, authenticated using ((select private.can_see_challenge(challenge_id)));
+  for select to anon, authenticated
+  using (exists (select 1 from public.challenges c where c.id = challenge_id));
 create policy "organisation members set timetables" on public.challenge_stages
   for all to authenticated
   using ((select private.is_challenge_member(challenge_id)))
   with check ((select private.is_challenge_member(challenge_id)));
 
 create policy "criteria are visible with their challenge" on public.challenge_criteria
-  for select to anon, authenticated using ((select private.can_see_challenge(challenge_id)));
+  for select to anon, authenticated
+  using (exists (select 1 from public.challenges c where c.id = challenge_id));
 create policy "organisation members set criteria" on public.challenge_criteria
   for all to authenticated
   using ((select private.is_challenge_member(challenge_id)))
   with check ((select private.is_challenge_member(challenge_id)));
 
 create policy "requirements are visible with their challenge" on public.challenge_requirements
-  for select to anon, authenticated using ((select private.can_see_challenge(challenge_id)));
+  for select to anon, authenticated
+  using (exists (select 1 from public.challenges c where c.id = challenge_id));
 create policy "organisation members set requirements" on public.challenge_requirements
   for all to authenticated
   using ((select private.is_challenge_member(challenge_id)))
   with check ((select private.is_challenge_member(challenge_id)));
 
 create policy "amendments are public once published" on public.challenge_amendments
-  for select to anon, authenticated using ((select private.can_see_challenge(challenge_id)));
+  for select to anon, authenticated
+  using (exists (select 1 from public.challenges c where c.id = challenge_id));
 create policy "organisation members record amendments in their own name" on public.challenge_amendments
   for insert to authenticated
   with check ((select private.is_challenge_member(challenge_id)) and author_id = (select auth.uid()));
@@ -239,9 +243,10 @@ create policy "people unfollow" on public.challenge_followers
 create policy "answered questions are public; askers and owners see the rest" on public.challenge_questions
   for select to anon, authenticated
   using (
-    ((select private.is_challenge_published(challenge_id)) and answer is not null and merged_into is null)
-    or (select private.is_question_asker(id))
-    or (select private.is_challenge_member(challenge_id))
+    (answer is not null and merged_into is null
+      and exists (select 1 from public.challenges c where c.id = challenge_id and c.status = 'published'))
+    or id in (select private.my_question_ids())
+    or challenge_id in (select private.my_challenge_ids())
   );
 create policy "organisation members answer and merge questions" on public.challenge_questions
   for update to authenticated
@@ -255,7 +260,7 @@ create policy "askers and owners see who asked" on public.challenge_question_ask
   for select to authenticated
   using (
     asker_id = (select auth.uid())
-    or (select private.is_challenge_member(private.question_challenge(question_id)))
+    or (select private.question_challenge(question_id)) in (select private.my_challenge_ids())
   );
 
 -- A personal calendar feed: calendar apps cannot sign in, so the address carries a

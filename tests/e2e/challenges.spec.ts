@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { XSS_PAYLOADS } from '../../src/lib/server/markdown.xss-corpus';
 import { expect, expectAccessible, latestMailTo, screenshot, signIn, test } from './helpers';
 
 const HELSINKI_CRITERIA: [string, number][] = [
@@ -159,6 +160,14 @@ test('an owner publishes a challenge; a solver finds, follows and asks; the answ
 	await expect(solver.getByText('Safety added to the goal after market dialogue.')).toBeVisible();
 	await solver.getByRole('button', { name: 'Follow' }).click();
 	await expect(solver.getByRole('status')).toContainText('You follow this challenge');
+	// Followed challenges come to the solver's personal calendar feed.
+	await solver.goto('/account');
+	await solver.getByRole('button', { name: 'Create a feed address' }).click();
+	const feedUrl = await solver.getByLabel('Your feed address').inputValue();
+	const feed = await (await solver.request.get(feedUrl)).text();
+	expect(feed).toContain(`SUMMARY:${title}: Market dialogue`);
+	await solver.goBack();
+	await solver.goBack();
 	await solver.getByRole('button', { name: 'Send question' }).click();
 	await expect(solver.getByText('This field is required.')).toBeVisible();
 	await solver.getByLabel('Your question').fill('Can the pilot run on city streets in winter?');
@@ -215,4 +224,38 @@ test('a question after the deadline is refused with a clear message, and nothing
 	expect(result.data).toContain('error_questions_closed');
 	await page.reload();
 	await expect(page.getByText('Is it too late to ask?')).toHaveCount(0);
+});
+
+test('the XSS corpus in a challenge description renders in Chromium without running anything', async ({
+	page
+}) => {
+	const dialogs: string[] = [];
+	page.on('dialog', async (d) => {
+		dialogs.push(d.message());
+		await d.dismiss();
+	});
+	await signIn(page, 'owner@hel.example');
+	await page.goto('/manage/challenges/new?organisation=city-of-helsinki');
+	await page.getByRole('group', { name: 'Title' }).getByLabel('English').fill('XSS corpus');
+	await page.getByLabel('Primary language').selectOption('en');
+	await page
+		.getByRole('group', { name: 'Description' })
+		.getByLabel('English')
+		.fill(XSS_PAYLOADS.join('\n\n').slice(0, 20_000));
+	await page.getByRole('button', { name: 'Create draft' }).click();
+	await expect(page.getByText('The draft was created.')).toBeVisible();
+	await page.getByRole('link', { name: 'Public page' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('XSS corpus');
+	await page.waitForTimeout(500);
+	expect(dialogs).toEqual([]);
+	const prose = page.locator('.prose');
+	await expect(
+		prose.locator('script, iframe, object, embed, svg, img, style, form, base, meta')
+	).toHaveCount(0);
+	const attributes = await prose.evaluate((el) =>
+		[...el.querySelectorAll('*')].flatMap((n) =>
+			[...n.attributes].map((a) => `${a.name}=${a.value}`)
+		)
+	);
+	expect(attributes.filter((a) => /^on|javascript:|vbscript:|data:/i.test(a))).toEqual([]);
 });

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { Database, Principal } from '../../src/lib/server/db/database';
 import { seedDemo } from '../../src/lib/server/seed';
 import { getChallengeDetail } from '../../src/lib/server/challenges/detail';

@@ -71,7 +71,16 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
  * Renders user-written Markdown to HTML that is safe to insert with {@html}.
  * Raw HTML in the source is allowed only as far as the allowlist above; callers check length.
  */
+// Rendering is pure and costly (parse + sanitise); published texts rarely change, so
+// the latest results are kept, oldest dropped first.
+const CACHE_SIZE = 500;
+const cache = new Map<string, string>();
+
 export function renderMarkdown(source: string): string {
-	const html = marked.parse(source, { async: false });
-	return sanitizeHtml(html, SANITIZE_OPTIONS);
+	const hit = cache.get(source);
+	if (hit !== undefined) return hit;
+	const html = sanitizeHtml(marked.parse(source, { async: false }), SANITIZE_OPTIONS);
+	cache.set(source, html);
+	if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+	return html;
 }

@@ -4,17 +4,26 @@ import { setLocaleCookie } from '$lib/server/auth/cookies';
 import { invalid, parseForm } from '$lib/server/forms';
 import { requireUser } from '$lib/server/guards';
 import { getOwnProfile, updateOwnProfile } from '$lib/server/profiles';
+import { getFeedToken, renewFeedToken } from '$lib/server/calendar-feeds';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals, url);
-	const profile = await locals.db.as(user, (tx) => getOwnProfile(tx, user.id));
+	const { profile, feed } = await locals.db.as(user, async (tx) => ({
+		profile: await getOwnProfile(tx, user.id),
+		feed: await getFeedToken(tx)
+	}));
 	if (!profile) error(404, 'Not found');
-	return { profile };
+	return { profile, feedUrl: feed ? new URL(`/calendar/${feed}.ics`, url.origin).href : null };
 };
 
 export const actions: Actions = {
-	default: async ({ locals, url, request, cookies }) => {
+	calendar: async ({ locals, url }) => {
+		const user = requireUser(locals, url);
+		await locals.db.as(user, (tx) => renewFeedToken(tx));
+		redirect(303, '/account?feed=1#calendar');
+	},
+	save: async ({ locals, url, request, cookies }) => {
 		const user = requireUser(locals, url);
 		const parsed = await parseForm(request, profileSchema);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);

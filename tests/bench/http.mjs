@@ -1,0 +1,163 @@
+// npm run bench:http — challenge list and challenge page under load, against a static
+// asset from the same server as the baseline, on real Postgres with 1,000 challenges
+// of 20 answered questions each. Prints requests/s, p50/p99 and ratios; asserts nothing.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import autocannon from 'autocannon';
+import postgres from 'postgres';
+
+const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const PORT = Number(process.env.BENCH_PORT ?? 4400);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+
+const dbName = `talkoot_bench_${process.pid}`;
+const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+const dbUrl = Object.assign(new URL(ADMIN_URL), { pathname: `/${dbName}` }).href;
+
+function run(cmd, args) {
+	return new Promise((resolve, reject) => {
+		const child = spawn(cmd, args, { stdio: 'inherit' });
+		child.on('exit', (code) =>
+			code === 0 ? resolve() : reject(new Error(`${cmd} exited ${code}`))
+		);
+	});
+}
+
+async function waitFor(url, ms = 60_000) {
+	const end = Date.now() + ms;
+	while (Date.now() < end) {
+		try {
+			if ((await fetch(url)).ok) return;
+		} catch {
+			/* not up yet */
+		}
+		await new Promise((r) => setTimeout(r, 250));
+	}
+	throw new Error(`server did not answer at ${url}`);
+}
+
+async function seed(sql) {
+	// 1,000 published challenges with a timetable and 20 answered questions each.
+	await sql.unsafe(`
+		insert into public.challenges (id, organisation_id, slug, primary_locale, title, summary, body, procedure, status, published_at)
+		select ('40000000-0000-4000-8000-' || lpad(i::text, 12, '0'))::uuid,
+		  '10000000-0000-4000-8000-000000000001', 'bench-challenge-' || i, 'fi',
+		  jsonb_build_object('fi', 'Vertailuhaaste ' || i, 'en', 'Benchmark challenge ' || i),
+		  jsonb_build_object('fi', 'Miten kaupunki voisi ratkaista ongelman ' || i || '?'),
+		  jsonb_build_object('fi', repeat('Taustaa ja tavoitteita. ', 40)),
+		  case when i % 3 = 0 then 'innovation_partnership' else 'open_challenge' end,
+		  'published', now() - (i || ' minutes')::interval
+		from generate_series(1, 1000) i;
+		insert into public.challenge_stages (challenge_id, stage, starts_at, ends_at)
+		select c.id, s.stage, now() + (s.n * 10 - 15 || ' days')::interval, now() + (s.n * 10 - 5 || ' days')::interval
+		from public.challenges c,
+		  (values ('market_dialogue', 0), ('applications', 1), ('screening', 2), ('selection', 3)) s(stage, n)
+		where c.slug like 'bench-challenge-%';
+		insert into public.challenge_criteria (challenge_id, stage, position, name, max_points)
+		select c.id, 'selection', 1, '{"fi": "Laatu"}', 70 from public.challenges c where c.slug like 'bench-challenge-%';
+		insert into public.challenge_questions (challenge_id, body, created_at, answer, answered_at)
+		select c.id, 'Kysymys ' || q || ': ' || repeat('sisältö ', 10), now() - interval '2 days',
+		  'Vastaus ' || q || ': ' || repeat('selitys ', 20), now() - interval '1 day'
+		from public.challenges c, generate_series(1, 20) q where c.slug like 'bench-challenge-%';
+		analyze;`);
+}
+
+function measure(path) {
+	return new Promise((resolve, reject) => {
+		autocannon(
+			{
+				url: `${ORIGIN}${path}`,
+				connections: CONNECTIONS,
+				duration: DURATION,
+				headers: { 'accept-language': 'fi' }
+			},
+			(err, result) => (err ? reject(err) : resolve(result))
+		);
+	});
+}
+
+async function pageJavaScriptGzip(path) {
+	const html = await (await fetch(`${ORIGIN}${path}`)).text();
+	const urls = new Set(
+		[
+			...html.matchAll(/(?:href|src)="([^"]+\.js)"/g),
+			...html.matchAll(/import\("([^"]+\.js)"\)/g)
+		].map((m) => new URL(m[1], `${ORIGIN}${path}`).href)
+	);
+	let total = 0;
+	for (const url of urls)
+		total += gzipSync(Buffer.from(await (await fetch(url)).arrayBuffer())).length;
+	return { files: urls.size, bytes: total };
+}
+
+let server;
+try {
+	if (!existsSync('build/handler.js')) await run('npx', ['vite', 'build']);
+	await admin.unsafe(`create database ${dbName}`);
+	server = spawn('node', ['server.js'], {
+		stdio: ['ignore', 'ignore', 'inherit'],
+		env: {
+			...process.env,
+			PORT: String(PORT),
+			HOST: '127.0.0.1',
+			ORIGIN,
+			DATABASE_URL: dbUrl,
+			LOG_LEVEL: 'warn',
+			NODE_ENV: 'production'
+		}
+	});
+	await waitFor(`${ORIGIN}/favicon.svg`);
+	const sql = postgres(dbUrl, { max: 1, onnotice: () => {} });
+	console.log('seeding 1,000 challenges × 20 answered questions…');
+	await seed(sql);
+	await sql.end();
+	await waitFor(`${ORIGIN}/challenges/bench-challenge-500`);
+
+	const targets = [
+		['static asset (baseline)', '/favicon.svg'],
+		['challenge list', '/challenges'],
+		['challenge page', '/challenges/bench-challenge-500']
+	];
+	const results = [];
+	for (const [name, path] of targets) {
+		await measure(path).then(() => {}); // warm-up run, not reported
+		const r = await measure(path);
+		results.push({
+			name,
+			path,
+			rps: r.requests.average,
+			p50: r.latency.p50,
+			p99: r.latency.p99,
+			errors: r.errors + r.non2xx
+		});
+	}
+	const base = results[0];
+	console.log(
+		`\n${CONNECTIONS} connections, ${DURATION} s each, real Postgres, ${new Date().toISOString()}`
+	);
+	console.log('target                     req/s     p50 ms   p99 ms   p99 / baseline   errors');
+	for (const r of results) {
+		console.log(
+			`${r.name.padEnd(24)} ${r.rps.toFixed(0).padStart(7)} ${String(r.p50).padStart(9)} ${String(r.p99).padStart(8)} ${(r.p99 / Math.max(base.p99, 1)).toFixed(2).padStart(12)}× ${String(r.errors).padStart(8)}`
+		);
+	}
+	const js = await pageJavaScriptGzip('/challenges/bench-challenge-500');
+	console.log(
+		`\nJavaScript for the challenge page: ${js.files} files, ${(js.bytes / 1024).toFixed(1)} kB gzip (goal < 60 kB)`
+	);
+	const page = results[2];
+	console.log(
+		`goals: page p99 < 50 ms: ${page.p99 < 50 ? 'met' : 'not met'}; ≥ 1,000 req/s: ${page.rps >= 1000 ? 'met' : 'not met'}; p99 < 3× baseline: ${page.p99 < 3 * Math.max(base.p99, 1) ? 'met' : 'not met'}`
+	);
+} finally {
+	server?.kill('SIGTERM');
+	await new Promise((r) => setTimeout(r, 1000));
+	// BENCH_KEEP=1 leaves the database for EXPLAIN ANALYZE.
+	if (!process.env.BENCH_KEEP)
+		await admin.unsafe(`drop database if exists ${dbName} with (force)`).catch(() => {});
+	else console.log(`kept database ${dbName}`);
+	await admin.end();
+}
