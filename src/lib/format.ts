@@ -2,20 +2,26 @@ import type { Locale } from '$lib/domain/locale';
 
 const TAGS: Record<Locale, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
 
-/** A date as people in Finland read it, in Helsinki time whatever the server's zone. */
-export function formatDate(value: Date | string, locale: Locale): string {
-	return new Intl.DateTimeFormat(TAGS[locale], {
-		day: 'numeric',
-		month: 'long',
-		year: 'numeric',
-		timeZone: 'Europe/Helsinki'
-	}).format(new Date(value));
+// Building an Intl.DateTimeFormat costs far more than using one: keep one per locale.
+function formatters(options: Intl.DateTimeFormatOptions) {
+	const made = new Map<Locale, Intl.DateTimeFormat>();
+	return (locale: Locale) => {
+		let f = made.get(locale);
+		if (!f)
+			made.set(
+				locale,
+				(f = new Intl.DateTimeFormat(TAGS[locale], { ...options, timeZone: 'Europe/Helsinki' }))
+			);
+		return f;
+	};
 }
 
-export function formatDateTime(value: Date | string, locale: Locale): string {
-	return new Intl.DateTimeFormat(TAGS[locale], {
-		dateStyle: 'medium',
-		timeStyle: 'short',
-		timeZone: 'Europe/Helsinki'
-	}).format(new Date(value));
-}
+const dateFormat = formatters({ day: 'numeric', month: 'long', year: 'numeric' });
+const dateTimeFormat = formatters({ dateStyle: 'medium', timeStyle: 'short' });
+
+/** A date as people in Finland read it, in Helsinki time whatever the server's zone. */
+export const formatDate = (value: Date | string, locale: Locale): string =>
+	dateFormat(locale).format(new Date(value));
+
+export const formatDateTime = (value: Date | string, locale: Locale): string =>
+	dateTimeFormat(locale).format(new Date(value));
