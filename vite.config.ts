@@ -22,11 +22,14 @@ function realtimeDevPlugin(): Plugin {
 
 export default defineConfig({
 	plugins: [
-		paraglideVitePlugin({
-			project: './project.inlang',
-			outdir: './src/lib/paraglide',
-			strategy: ['cookie', 'preferredLanguage', 'baseLocale']
-		}),
+		// Under Vitest the messages are compiled once beforehand (npm run i18n); the plugin's
+		// file watcher would otherwise keep the test run from exiting.
+		!process.env.VITEST &&
+			paraglideVitePlugin({
+				project: './project.inlang',
+				outdir: './src/lib/paraglide',
+				strategy: ['cookie', 'preferredLanguage', 'baseLocale']
+			}),
 		sveltekit(),
 		realtimeDevPlugin()
 	],
