@@ -61,11 +61,7 @@ export interface MonthWindow {
 }
 
 export type WorkEntryError =
-	| 'start_invalid'
-	| 'end_invalid'
-	| 'end_before_start'
-	| 'start_in_future'
-	| 'end_in_future';
+	'start_invalid' | 'end_invalid' | 'end_before_start' | 'start_in_future' | 'end_in_future';
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
