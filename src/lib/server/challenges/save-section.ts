@@ -4,6 +4,7 @@ import type { SessionUser } from '../auth/sessions';
 import type { FieldErrors, FormValues } from '../forms';
 import { ReasonRequired, type Editor } from './editor';
 import { notifyFollowers } from './notify';
+import { forgetVisitorViews } from './visitor-cache';
 
 type Save = (tx: Queryable, editor: Editor) => Promise<{ amended: boolean } | null>;
 
@@ -24,6 +25,7 @@ export async function saveSection(
 	try {
 		const result = await locals.db.as(user, (tx) => save(tx, editor));
 		if (!result) error(404, 'Not found');
+		forgetVisitorViews();
 		if (result.amended)
 			await notifyFollowers(locals.db, challengeId, { kind: 'amendment', reason }, origin);
 		return { saved: true as const, amended: result.amended };

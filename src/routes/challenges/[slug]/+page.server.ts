@@ -3,6 +3,7 @@ import { questionSchema } from '$lib/domain/challenge-schemas';
 import { pickLocalized } from '$lib/domain/locale';
 import { getLocale } from '$lib/paraglide/runtime';
 import { getChallengeDetail } from '$lib/server/challenges/detail';
+import { visitorView } from '$lib/server/challenges/visitor-cache';
 import { follow, unfollow } from '$lib/server/challenges/followers';
 import { askQuestion } from '$lib/server/challenges/questions';
 import { invalid, parseForm } from '$lib/server/forms';
@@ -11,9 +12,11 @@ import { renderMarkdown } from '$lib/server/markdown';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const challenge = await locals.db.as(locals.user, (tx) =>
-		getChallengeDetail(tx, { slug: params.slug }, locals.user?.id ?? null)
-	);
+	const fetch = () =>
+		locals.db.as(locals.user, (tx) =>
+			getChallengeDetail(tx, { slug: params.slug }, locals.user?.id ?? null)
+		);
+	const challenge = locals.user ? await fetch() : await visitorView(params.slug, fetch);
 	if (!challenge) error(404, 'Not found');
 	const body = pickLocalized(challenge.body, getLocale(), challenge.primaryLocale);
 	return {

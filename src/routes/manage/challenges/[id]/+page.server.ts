@@ -5,6 +5,7 @@ import { getChallengeDetail } from '$lib/server/challenges/detail';
 import { publishChallenge } from '$lib/server/challenges/editor';
 import { notifyFollowers } from '$lib/server/challenges/notify';
 import { answerQuestion, mergeQuestion } from '$lib/server/challenges/questions';
+import { forgetVisitorViews } from '$lib/server/challenges/visitor-cache';
 import { invalid, parseForm } from '$lib/server/forms';
 import { requireUser } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
@@ -26,6 +27,7 @@ export const actions: Actions = {
 		});
 		if (!outcome) error(404, 'Not found');
 		if ('issues' in outcome) return fail(400, { issues: outcome.issues });
+		forgetVisitorViews();
 		redirect(303, `/challenges/${outcome.slug}`);
 	},
 	answer: async ({ locals, url, params, request }) => {
@@ -42,6 +44,7 @@ export const actions: Actions = {
 			return challengeId === params.id ? q : null;
 		});
 		if (!result) return invalid(parsed.values, { form: 'error_forbidden' }, 403);
+		forgetVisitorViews();
 		await notifyFollowers(
 			locals.db,
 			params.id,
@@ -58,6 +61,7 @@ export const actions: Actions = {
 			mergeQuestion(tx, parsed.data.questionId, parsed.data.into)
 		);
 		if (!merged) return invalid(parsed.values, { form: 'error_merge_invalid' });
+		forgetVisitorViews();
 		return { merged: parsed.data.questionId };
 	}
 };
