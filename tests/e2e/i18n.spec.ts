@@ -12,6 +12,11 @@ test.describe('in Swedish by the browser', () => {
 			'Vi löser offentliga utmaningar tillsammans'
 		);
 		await expect(page.getByRole('link', { name: 'Snöproblemet' })).toBeVisible();
+		// A text missing in Swedish is shown in its primary language, marked as such.
+		await page.goto('/challenges/employment-training-partnership');
+		await expect(page.getByText('Finns inte på ditt språk: visas på finska.')).toBeVisible();
+		await expect(page.locator('.prose')).toHaveAttribute('lang', 'fi');
+		await page.goto('/');
 
 		await page.getByRole('button', { name: 'suomi' }).click();
 		await expect(page.locator('html')).toHaveAttribute('lang', 'fi');
