@@ -10,6 +10,15 @@ export const emailField = z
 	.max(254, { error: 'error_email_invalid' })
 	.pipe(z.email({ error: 'error_email_invalid' }));
 
+/** An email address or nothing (''). */
+export const optionalEmailField = z
+	.string()
+	.trim()
+	.toLowerCase()
+	.max(254, { error: 'error_email_invalid' })
+	.pipe(z.union([z.literal(''), z.email({ error: 'error_email_invalid' })]))
+	.default('');
+
 export const PASSWORD_MIN = 12;
 export const passwordField = z
 	.string({ error: 'error_required' })
@@ -55,11 +64,5 @@ export const feedbackSchema = z.object({
 		.min(1, { error: 'error_required' })
 		.max(5000, { error: 'error_message_long' }),
 	page: z.string().trim().max(500, { error: 'error_page_long' }).default(''),
-	contactEmail: z
-		.string()
-		.trim()
-		.toLowerCase()
-		.max(254, { error: 'error_email_invalid' })
-		.pipe(z.union([z.literal(''), z.email({ error: 'error_email_invalid' })]))
-		.default('')
+	contactEmail: optionalEmailField
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PROCEDURES, type Procedure } from './challenge';
 import { LOCALES, type Locale, type LocalizedText } from './locale';
-import { localeField } from './account-schemas';
+import { localeField, optionalEmailField } from './account-schemas';
 import { fromHelsinkiLocal } from './helsinki-time';
 import { PROCEDURE_STAGES, type EvaluatedStage, type Stage } from './stages';
 import { validateTimetable, type StageWindow } from './timetable';
@@ -61,13 +61,7 @@ const basicsFields = z.object({
 	primaryLocale: localeField,
 	procedure: z.enum(PROCEDURES, { error: 'error_required' }),
 	contactName: z.string().trim().max(200, { error: 'error_text_long' }).default(''),
-	contactEmail: z
-		.string()
-		.trim()
-		.toLowerCase()
-		.max(254, { error: 'error_email_invalid' })
-		.pipe(z.union([z.literal(''), z.email({ error: 'error_email_invalid' })]))
-		.default(''),
+	contactEmail: optionalEmailField,
 	reason: reasonField
 });
 
