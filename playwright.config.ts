@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4173;
-const DATA_DIR = '.data-e2e';
+// Overridable so that several checkouts on one machine can run their suites at once.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const DATA_DIR = `.data-e2e-${PORT}`;
 
 export default defineConfig({
 	testDir: 'tests/e2e',

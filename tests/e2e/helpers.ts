@@ -4,7 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'Talkoot-demo-2026!';
-const MAIL_DIR = join('.data-e2e', 'mail');
+const MAIL_DIR = join(`.data-e2e-${process.env.E2E_PORT ?? 4173}`, 'mail');
 
 /** Every test fails if any response of the app is a server error. */
 export const test = base.extend<{ noServerErrors: void }>({
