@@ -1,12 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
-const load = (locale: string): Record<string, string> => {
-	const { $schema: _schema, ...messages } = JSON.parse(
-		readFileSync(`messages/${locale}.json`, 'utf8')
-	) as Record<string, string>;
+// Messages are split by capability: every pattern the inlang project lists, per locale.
+const settings = JSON.parse(readFileSync('project.inlang/settings.json', 'utf8'));
+const patterns: string[] = [settings['plugin.inlang.messageFormat'].pathPattern].flat();
+
+const loadFile = (path: string): Record<string, string> => {
+	const { $schema: _schema, ...messages } = JSON.parse(readFileSync(path, 'utf8')) as Record<
+		string,
+		string
+	>;
 	return messages;
 };
+const load = (locale: string): Record<string, string> =>
+	Object.assign({}, ...patterns.map((p) => loadFile(p.replace('{locale}', locale))));
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('UI strings', () => {
@@ -24,10 +31,24 @@ describe('UI strings', () => {
 		}
 	);
 
+	it('no key is defined in two files', () => {
+		const seen = new Map<string, string>();
+		for (const pattern of patterns) {
+			for (const key of Object.keys(loadFile(pattern.replace('{locale}', 'en')))) {
+				expect(seen.get(key), `${key} in ${pattern}`).toBeUndefined();
+				seen.set(key, pattern);
+			}
+		}
+	});
+
 	it('every error key the schemas use has a message', () => {
-		const sources = ['account-schemas', 'organisation-schemas'].map((f) =>
-			readFileSync(`src/lib/domain/${f}.ts`, 'utf8')
-		);
+		const sources = [
+			'account-schemas',
+			'organisation-schemas',
+			'challenge-schemas',
+			'team-schemas',
+			'application-schemas'
+		].map((f) => readFileSync(`src/lib/domain/${f}.ts`, 'utf8'));
 		const keys = new Set(
 			sources.flatMap((s) => [...s.matchAll(/'(error_\w+)'/g)].map((m) => m[1]))
 		);

@@ -145,6 +145,14 @@ export function monthsInWindow(
 	);
 }
 
+/**
+ * Owner-defined areas are free text: the same words match whatever their case or
+ * spacing, so "Machine learning" in a challenge matches "machine  learning" in an entry.
+ */
+export function normaliseArea(area: string): string {
+	return area.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
 export function teamCoverage(
 	members: string[],
 	entries: WorkEntry[],
@@ -159,7 +167,8 @@ export function teamCoverage(
 	const areas: AreaCoverage[] = req.areas.map((area) => {
 		const cells: CoverageCell[] = [];
 		for (const memberId of team) {
-			const own = entries.filter((e) => e.memberId === memberId && e.area === area);
+			const key = normaliseArea(area);
+			const own = entries.filter((e) => e.memberId === memberId && normaliseArea(e.area) === key);
 			const months = monthsInWindow(own, window);
 			if (months > 0) cells.push({ memberId, months });
 		}

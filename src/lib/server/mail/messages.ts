@@ -13,16 +13,26 @@ const LINK_MAILS = {
 	reset: { subject: m.mail_reset_subject, body: m.mail_reset_body }
 };
 
+/** "Hello Name," in the recipient's language. */
+export function greeting(to: Pick<Recipient, 'displayName' | 'locale'>): string {
+	const opts = { locale: to.locale };
+	return to.displayName
+		? m.mail_greeting_name({ name: to.displayName }, opts)
+		: m.mail_greeting({}, opts);
+}
+
+/** A mail of paragraphs: the greeting first, the footer last, in the recipient's language. */
+export function sendLetter(to: Recipient, subject: string, paragraphs: string[]) {
+	return sendMail({
+		to: to.email,
+		subject,
+		text: [greeting(to), ...paragraphs, m.mail_footer({}, { locale: to.locale })].join('\n\n')
+	});
+}
+
 /** A mail whose point is one link (verify the address, reset the password), in the recipient's language. */
 export function sendLinkMail(kind: keyof typeof LINK_MAILS, to: Recipient, url: string) {
 	const opts = { locale: to.locale };
-	const greeting = to.displayName
-		? m.mail_greeting_name({ name: to.displayName }, opts)
-		: m.mail_greeting({}, opts);
 	const { subject, body } = LINK_MAILS[kind];
-	return sendMail({
-		to: to.email,
-		subject: subject({}, opts),
-		text: `${greeting}\n\n${body({}, opts)}\n\n${url}\n\n${m.mail_footer({}, opts)}`
-	});
+	return sendLetter(to, subject({}, opts), [body({}, opts), url]);
 }

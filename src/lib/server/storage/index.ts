@@ -28,9 +28,19 @@ export interface Storage {
 	remove(key: string): Promise<void>;
 }
 
-let storage: LocalStorage | undefined;
+const buckets = new Map<string, LocalStorage>();
 
-export function getStorage(): LocalStorage {
-	storage ??= new LocalStorage(join(resolve(config.DATA_DIR), 'uploads'));
+/**
+ * A bucket of uploads: `public` (cover images, served to anyone) or `private`
+ * (evidence and application documents, served only after an RLS check). Keeping them
+ * apart means no address of the public route can ever reach a private file.
+ */
+export function getStorage(bucket: 'public' | 'private' = 'public'): LocalStorage {
+	let storage = buckets.get(bucket);
+	if (!storage) {
+		const dir = bucket === 'public' ? 'uploads' : 'private-uploads';
+		storage = new LocalStorage(join(resolve(config.DATA_DIR), dir));
+		buckets.set(bucket, storage);
+	}
 	return storage;
 }

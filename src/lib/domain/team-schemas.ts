@@ -1,0 +1,153 @@
+import { z } from 'zod';
+import { emailField } from './account-schemas';
+import { KNOWN_COMPETENCE_AREAS } from './challenge-schemas';
+import { isMonth, normaliseArea, validateWorkEntry, type Month } from './experience';
+
+// Error messages are message keys; the page shows them in the reader's language.
+
+export const teamSchema = z.object({
+	name: z
+		.string({ error: 'error_required' })
+		.trim()
+		.min(2, { error: 'error_team_name_short' })
+		.max(120, { error: 'error_text_long' }),
+	description: z.string().trim().max(2000, { error: 'error_text_long' }).default(''),
+	// Comma-separated in the form, a list in the database.
+	organisations: z
+		.string()
+		.trim()
+		.max(1000, { error: 'error_text_long' })
+		.default('')
+		.transform((s) => [
+			...new Set(
+				s
+					.split(',')
+					.map((o) => o.trim())
+					.filter(Boolean)
+			)
+		])
+		.pipe(z.array(z.string().max(200, { error: 'error_text_long' })).max(20, 'error_text_long'))
+});
+export type TeamForm = z.output<typeof teamSchema>;
+
+export const inviteSchema = z.object({ email: emailField });
+
+export const memberSchema = z.object({ userId: z.uuid({ error: 'error_form' }) });
+
+const monthField = z
+	.string({ error: 'error_required' })
+	.trim()
+	.min(1, { error: 'error_required' })
+	.refine(isMonth, { error: 'error_month_invalid' });
+
+const optionalMonth = z
+	.string()
+	.trim()
+	.default('')
+	.refine((v) => v === '' || isMonth(v), { error: 'error_month_invalid' });
+
+const evidenceUrl = z
+	.string()
+	.trim()
+	.max(1000, { error: 'error_text_long' })
+	.default('')
+	.refine((v) => v === '' || /^https?:\/\/[^\s]+$/i.test(v), { error: 'error_url_invalid' });
+
+/** Start and end months checked together: in order, and neither in the future (Helsinki). */
+function periodIssues(
+	value: { start: Month; end: Month; ongoing: boolean },
+	ctx: z.RefinementCtx,
+	today: () => Date
+) {
+	const end = value.ongoing ? null : value.end || null;
+	if (!value.ongoing && !value.end) {
+		ctx.addIssue({ code: 'custom', path: ['end'], message: 'error_end_or_ongoing' });
+		return;
+	}
+	const codes = validateWorkEntry({ start: value.start, end }, today());
+	const at: Record<string, { path: string; message: string }> = {
+		end_before_start: { path: 'end', message: 'error_end_before_start' },
+		start_in_future: { path: 'start', message: 'error_month_future' },
+		end_in_future: { path: 'end', message: 'error_month_future' }
+	};
+	for (const code of codes) {
+		const issue = at[code];
+		if (issue) ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
+	}
+}
+
+const areaKey = z
+	.string({ error: 'error_required' })
+	.trim()
+	.min(1, { error: 'error_required' })
+	.max(100, { error: 'error_text_long' });
+
+/** A work-history entry as the form posts it; `today` is injectable for tests. */
+export function workEntrySchema(today: () => Date = () => new Date()) {
+	return z
+		.object({
+			area: areaKey,
+			// When area is 'other', the person names it.
+			otherArea: z.string().trim().max(100, { error: 'error_text_long' }).default(''),
+			organisation: z
+				.string({ error: 'error_required' })
+				.trim()
+				.min(1, { error: 'error_required' })
+				.max(200, { error: 'error_text_long' }),
+			role: z
+				.string({ error: 'error_required' })
+				.trim()
+				.min(1, { error: 'error_required' })
+				.max(200, { error: 'error_text_long' }),
+			start: monthField,
+			end: optionalMonth,
+			ongoing: z
+				.string()
+				.optional()
+				.transform((v) => v === 'on'),
+			description: z.string().trim().max(2000, { error: 'error_text_long' }).default(''),
+			evidenceUrl
+		})
+		.superRefine((value, ctx) => {
+			if (value.area === 'other' && !value.otherArea) {
+				ctx.addIssue({ code: 'custom', path: ['otherArea'], message: 'error_required' });
+			}
+			periodIssues(value, ctx, today);
+		})
+		.transform(({ area, otherArea, ongoing, end, ...rest }) => ({
+			...rest,
+			area: area === 'other' ? normaliseArea(otherArea) : area,
+			end: ongoing ? null : end
+		}));
+}
+export type WorkEntryForm = z.output<ReturnType<typeof workEntrySchema>>;
+
+/** A project the team did together: at least two of its members took part. */
+export function teamProjectSchema(today: () => Date = () => new Date()) {
+	return z
+		.object({
+			title: z
+				.string({ error: 'error_required' })
+				.trim()
+				.min(1, { error: 'error_required' })
+				.max(200, { error: 'error_text_long' }),
+			start: monthField,
+			end: optionalMonth,
+			ongoing: z
+				.string()
+				.optional()
+				.transform((v) => v === 'on'),
+			description: z.string().trim().max(2000, { error: 'error_text_long' }).default(''),
+			evidenceUrl,
+			memberIds: z
+				.array(z.uuid({ error: 'error_form' }))
+				.transform((ids) => [...new Set(ids)])
+				.pipe(z.array(z.uuid()).min(2, { error: 'error_project_two_members' }))
+		})
+		.superRefine((value, ctx) => periodIssues(value, ctx, today))
+		.transform(({ ongoing, end, ...rest }) => ({ ...rest, end: ongoing ? null : end }));
+}
+export type TeamProjectForm = z.output<ReturnType<typeof teamProjectSchema>>;
+
+export const isKnownArea = (area: string) =>
+	(KNOWN_COMPETENCE_AREAS as readonly string[]).includes(area);

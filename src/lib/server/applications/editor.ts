@@ -1,0 +1,279 @@
+import type { Queryable } from '../db';
+import type { LocalizedText, Locale } from '$lib/domain/locale';
+import type { Answer, Draft, Idea } from '$lib/domain/application-schemas';
+import {
+	teamCoverage,
+	type CommonProject,
+	type Coverage,
+	type WorkEntry
+} from '$lib/domain/experience';
+import { month } from '../teams';
+
+export interface ApplicationChallenge {
+	id: string;
+	slug: string;
+	title: LocalizedText;
+	primaryLocale: Locale;
+	ideaCount: number;
+	competenceAreas: string[];
+	lookbackYears: number;
+	minTeamSize: number;
+	requireCommonHistory: boolean;
+	deadline: Date | null;
+	open: boolean;
+	requirements: { id: string; statement: LocalizedText }[];
+}
+
+export interface ApplicationDocument {
+	id: string;
+	requirementId: string | null;
+	fileKey: string;
+	fileName: string;
+	size: number;
+}
+
+export interface ApplicationEvent {
+	kind: 'submitted' | 'withdrawn';
+	at: Date;
+	digest: string | null;
+}
+
+export interface ScreeningResult {
+	eligible: boolean;
+	justification: string;
+	decidedAt: Date;
+	decidedByName: string;
+	marks: { requirementId: string; met: boolean; reason: string }[];
+}
+
+export interface ApplicationView {
+	id: string;
+	status: 'draft' | 'submitted';
+	version: number;
+	updatedAt: Date;
+	submittedAt: Date | null;
+	digest: string | null;
+	team: { id: string; name: string; members: { id: string; name: string }[] };
+	challenge: ApplicationChallenge;
+	ideas: Idea[];
+	answers: Answer[];
+	documents: ApplicationDocument[];
+	events: ApplicationEvent[];
+	coverage: Coverage | null;
+	screening: ScreeningResult | null;
+}
+
+/** The challenge facts an application needs, with its deadline (end of the applications stage). */
+export async function applicationChallenge(
+	tx: Queryable,
+	challengeId: string
+): Promise<ApplicationChallenge | null> {
+	const [c] = await tx.query<Omit<ApplicationChallenge, 'requirements'>>(
+		`select c.id, c.slug, c.title, c.primary_locale as "primaryLocale", c.idea_count as "ideaCount",
+		   c.competence_areas as "competenceAreas", c.lookback_years as "lookbackYears",
+		   c.min_team_size as "minTeamSize", c.require_common_history as "requireCommonHistory",
+		   s.ends_at as deadline, private.applications_open(c.id) as open
+		 from public.challenges c
+		 left join public.challenge_stages s on s.challenge_id = c.id and s.stage = 'applications'
+		 where c.id = $1`,
+		[challengeId]
+	);
+	if (!c) return null;
+	const requirements = await tx.query<{ id: string; statement: LocalizedText }>(
+		'select id, statement from public.challenge_requirements where challenge_id = $1 order by position',
+		[challengeId]
+	);
+	return { ...c, requirements };
+}
+
+export type StartResult =
+	{ ok: true; id: string } | { ok: false; reason: 'closed' | 'not_member' | 'exists'; id?: string };
+
+/** Starts the team's draft for a challenge, or finds the one it has. */
+export async function startApplication(
+	tx: Queryable,
+	challengeId: string,
+	teamId: string
+): Promise<StartResult> {
+	const [existing] = await tx.query<{ id: string }>(
+		'select id from public.applications where challenge_id = $1 and team_id = $2',
+		[challengeId, teamId]
+	);
+	if (existing) return { ok: false, reason: 'exists', id: existing.id };
+	const [check] = await tx.query<{ member: boolean; open: boolean }>(
+		'select private.is_team_member($2) as member, private.applications_open($1) as open',
+		[challengeId, teamId]
+	);
+	if (!check.member) return { ok: false, reason: 'not_member' };
+	if (!check.open) return { ok: false, reason: 'closed' };
+	const [row] = await tx.query<{ id: string }>(
+		'insert into public.applications (challenge_id, team_id) values ($1, $2) returning id',
+		[challengeId, teamId]
+	);
+	return { ok: true, id: row.id };
+}
+
+/** The team's coverage for the challenge, from the members' work history and common projects. */
+export async function liveCoverage(
+	tx: Queryable,
+	teamId: string,
+	members: string[],
+	challenge: ApplicationChallenge
+): Promise<Coverage | null> {
+	if (!challenge.deadline) return null;
+	const [entries, projects] = await Promise.all([
+		tx.query<WorkEntry>(
+			`select user_id as "memberId", area, ${month('start_month')} as start, ${month('end_month')} as "end"
+			 from public.team_experience($1)`,
+			[teamId]
+		),
+		tx.query<CommonProject>(
+			`select ${month('p.start_month')} as start, ${month('p.end_month')} as "end",
+			   coalesce(array(select user_id from public.team_project_members pm where pm.project_id = p.id), '{}') as "memberIds"
+			 from public.team_projects p where p.team_id = $1`,
+			[teamId]
+		)
+	]);
+	return teamCoverage(
+		members,
+		entries,
+		projects,
+		{
+			areas: challenge.competenceAreas,
+			lookbackYears: challenge.lookbackYears,
+			minTeamSize: challenge.minTeamSize,
+			requireCommonHistory: challenge.requireCommonHistory
+		},
+		new Date(challenge.deadline)
+	);
+}
+
+/** An application as its team sees it; null when RLS hides it. */
+export async function getApplication(tx: Queryable, id: string): Promise<ApplicationView | null> {
+	const [app] = await tx.query<{
+		id: string;
+		status: 'draft' | 'submitted';
+		version: number;
+		updatedAt: Date;
+		submittedAt: Date | null;
+		digest: string | null;
+		challengeId: string;
+		teamId: string;
+		teamName: string;
+	}>(
+		`select a.id, a.status, a.version, a.updated_at as "updatedAt", a.submitted_at as "submittedAt",
+		   a.digest, a.challenge_id as "challengeId", a.team_id as "teamId", t.name as "teamName"
+		 from public.applications a join public.teams t on t.id = a.team_id
+		 where a.id = $1 and a.team_id in (select private.my_team_ids())`,
+		[id]
+	);
+	if (!app) return null;
+	const [challenge, members, ideas, answers, documents, events, decision, marks] =
+		await Promise.all([
+			applicationChallenge(tx, app.challengeId),
+			tx.query<{ id: string; name: string }>(
+				`select m.user_id as id, coalesce(nullif(p.display_name, ''), p.email, '') as name
+				 from public.team_members m left join public.profiles p on p.id = m.user_id
+				 where m.team_id = $1 order by m.joined_at`,
+				[app.teamId]
+			),
+			tx.query<Idea>(
+				`select position, title, problem, idea, value from public.application_ideas
+				 where application_id = $1 order by position`,
+				[id]
+			),
+			tx.query<Answer>(
+				`select requirement_id as "requirementId", meets, explanation
+				 from public.application_answers where application_id = $1`,
+				[id]
+			),
+			tx.query<ApplicationDocument>(
+				`select id, requirement_id as "requirementId", file_key as "fileKey", file_name as "fileName", size
+				 from public.application_documents where application_id = $1 order by created_at`,
+				[id]
+			),
+			tx.query<ApplicationEvent>(
+				`select kind, at, digest from public.application_events where application_id = $1 order by at`,
+				[id]
+			),
+			tx.query<Omit<ScreeningResult, 'marks'>>(
+				`select eligible, justification, decided_at as "decidedAt", decided_by_name as "decidedByName"
+				 from public.screening_decisions where application_id = $1`,
+				[id]
+			),
+			tx.query<ScreeningResult['marks'][number]>(
+				`select requirement_id as "requirementId", met, reason
+				 from public.screening_marks where application_id = $1`,
+				[id]
+			)
+		]);
+	if (!challenge) return null;
+	const coverage = await liveCoverage(
+		tx,
+		app.teamId,
+		members.map((m) => m.id),
+		challenge
+	);
+	return {
+		id: app.id,
+		status: app.status,
+		version: app.version,
+		updatedAt: app.updatedAt,
+		submittedAt: app.submittedAt,
+		digest: app.digest,
+		team: { id: app.teamId, name: app.teamName, members },
+		challenge,
+		ideas,
+		answers,
+		documents,
+		events,
+		coverage,
+		screening: decision[0] ? { ...decision[0], marks } : null
+	};
+}
+
+export type SaveResult =
+	| { ok: true; version: number; savedAt: Date }
+	| { ok: false; reason: 'conflict' | 'not_draft' | 'unknown' };
+
+/**
+ * Saves the draft if nobody saved since `draft.version` was read; otherwise refuses
+ * rather than overwrite a teammate's work. Ideas beyond the challenge's count are kept
+ * as typed (the submit check refuses them), answers only for the challenge's requirements.
+ */
+export async function saveDraft(tx: Queryable, id: string, draft: Draft): Promise<SaveResult> {
+	const [row] = await tx.query<{ version: number; updated_at: Date }>(
+		`update public.applications set version = version + 1, updated_at = now(), updated_by = auth.uid()
+		 where id = $1 and version = $2 and status = 'draft' returning version, updated_at`,
+		[id, draft.version]
+	);
+	if (!row) {
+		const [current] = await tx.query<{ status: string }>(
+			'select status from public.applications where id = $1',
+			[id]
+		);
+		if (!current) return { ok: false, reason: 'unknown' };
+		return { ok: false, reason: current.status === 'draft' ? 'conflict' : 'not_draft' };
+	}
+	for (const idea of draft.ideas) {
+		await tx.query(
+			`insert into public.application_ideas (application_id, position, title, problem, idea, value)
+			 values ($1, $2, $3, $4, $5, $6)
+			 on conflict (application_id, position) do update set title = excluded.title,
+			   problem = excluded.problem, idea = excluded.idea, value = excluded.value`,
+			[id, idea.position, idea.title, idea.problem, idea.idea, idea.value]
+		);
+	}
+	for (const answer of draft.answers) {
+		await tx.query(
+			`insert into public.application_answers (application_id, requirement_id, meets, explanation)
+			 select $1, r.id, $3, $4 from public.challenge_requirements r
+			 join public.applications a on a.challenge_id = r.challenge_id and a.id = $1
+			 where r.id = $2
+			 on conflict (application_id, requirement_id) do update set meets = excluded.meets,
+			   explanation = excluded.explanation`,
+			[id, answer.requirementId, answer.meets, answer.explanation]
+		);
+	}
+	return { ok: true, version: row.version, savedAt: row.updated_at };
+}

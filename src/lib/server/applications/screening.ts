@@ -1,0 +1,140 @@
+import type { Database, Queryable } from '../db';
+import type { Screening } from '$lib/domain/application-schemas';
+import type { Coverage } from '$lib/domain/experience';
+import type { Locale, LocalizedText } from '$lib/domain/locale';
+import { pickLocalized } from '$lib/domain/locale';
+import { m } from '$lib/paraglide/messages';
+import { sendLetter } from '../mail/messages';
+import { log } from '../log';
+import { teamRecipients } from '../teams';
+import type { ScreeningResult } from './editor';
+import type { Snapshot } from './submit';
+
+export interface SubmittedSummary {
+	id: string;
+	teamName: string;
+	submittedAt: Date;
+	digest: string;
+	coverageOk: boolean | null;
+	eligible: boolean | null;
+}
+
+/** The submitted applications of a challenge (never drafts): what RLS shows its owners. */
+export function listSubmitted(tx: Queryable, challengeId: string) {
+	return tx.query<SubmittedSummary>(
+		`select a.id, a.snapshot -> 'team' ->> 'name' as "teamName", a.submitted_at as "submittedAt",
+		   a.digest, (a.snapshot -> 'coverage' ->> 'ok')::boolean as "coverageOk", d.eligible
+		 from public.applications a
+		 left join public.screening_decisions d on d.application_id = a.id
+		 where a.challenge_id = $1 and a.status = 'submitted'
+		 order by a.submitted_at`,
+		[challengeId]
+	);
+}
+
+export interface SubmittedApplication {
+	id: string;
+	challengeId: string;
+	submittedAt: Date;
+	digest: string;
+	snapshot: Snapshot & { coverage: Coverage | null };
+	screening: ScreeningResult | null;
+	marks: ScreeningResult['marks'];
+}
+
+/** One submitted application with its frozen content and the screening so far. */
+export async function getSubmitted(
+	tx: Queryable,
+	challengeId: string,
+	id: string
+): Promise<SubmittedApplication | null> {
+	const [app] = await tx.query<Omit<SubmittedApplication, 'screening' | 'marks'>>(
+		`select id, challenge_id as "challengeId", submitted_at as "submittedAt", digest, snapshot
+		 from public.applications where id = $1 and challenge_id = $2 and status = 'submitted'
+		   and id in (select private.my_screenable_application_ids())`,
+		[id, challengeId]
+	);
+	if (!app) return null;
+	const [decision, marks] = await Promise.all([
+		tx.query<Omit<ScreeningResult, 'marks'>>(
+			`select eligible, justification, decided_at as "decidedAt", decided_by_name as "decidedByName"
+			 from public.screening_decisions where application_id = $1`,
+			[id]
+		),
+		tx.query<ScreeningResult['marks'][number]>(
+			`select requirement_id as "requirementId", met, reason
+			 from public.screening_marks where application_id = $1`,
+			[id]
+		)
+	]);
+	return { ...app, marks, screening: decision[0] ? { ...decision[0], marks } : null };
+}
+
+/**
+ * Records the owner's marks and, when given, the decision in their name. Returns
+ * whether a decision was recorded (the team is then mailed), or null when RLS refused.
+ */
+export async function saveScreening(
+	tx: Queryable,
+	id: string,
+	screening: Screening,
+	decider: { id: string; name: string }
+): Promise<{ decided: boolean } | null> {
+	const [ok] = await tx.query('select 1 where private.is_screenable($1)', [id]);
+	if (!ok) return null;
+	for (const mark of screening.marks) {
+		await tx.query(
+			`insert into public.screening_marks (application_id, requirement_id, met, reason, marked_by)
+			 select $1, r.id, $3, $4, $5 from public.challenge_requirements r
+			 join public.applications a on a.challenge_id = r.challenge_id and a.id = $1
+			 where r.id = $2
+			 on conflict (application_id, requirement_id) do update set met = excluded.met,
+			   reason = excluded.reason, marked_by = excluded.marked_by, marked_at = now()`,
+			[id, mark.requirementId, mark.met, mark.reason, decider.id]
+		);
+	}
+	if (!screening.decision) return { decided: false };
+	await tx.query(
+		`insert into public.screening_decisions
+		   (application_id, eligible, justification, decided_by, decided_by_name)
+		 values ($1, $2, $3, $4, $5)
+		 on conflict (application_id) do update set eligible = excluded.eligible,
+		   justification = excluded.justification, decided_by = excluded.decided_by,
+		   decided_by_name = excluded.decided_by_name, decided_at = now()`,
+		[id, screening.decision.eligible, screening.decision.justification, decider.id, decider.name]
+	);
+	return { decided: true };
+}
+
+/** Mails every member of the team its result, each in their language. */
+export async function mailScreeningResult(db: Database, id: string, origin: string) {
+	const { app, recipients } = await db.service('screening result mail', async (tx) => {
+		const [app] = await tx.query<{
+			teamId: string;
+			teamName: string;
+			eligible: boolean;
+			title: LocalizedText;
+			primaryLocale: Locale;
+		}>(
+			`select a.team_id as "teamId", t.name as "teamName", d.eligible, c.title,
+			   c.primary_locale as "primaryLocale"
+			 from public.applications a join public.teams t on t.id = a.team_id
+			 join public.challenges c on c.id = a.challenge_id
+			 join public.screening_decisions d on d.application_id = a.id where a.id = $1`,
+			[id]
+		);
+		return { app, recipients: app ? await teamRecipients(tx, app.teamId) : [] };
+	});
+	if (!app) return;
+	const url = new URL(`/applications/${id}`, origin).href;
+	for (const to of recipients) {
+		const opts = { locale: to.locale };
+		const challenge = pickLocalized(app.title, to.locale, app.primaryLocale).text;
+		const result = app.eligible ? m.mail_screening_eligible : m.mail_screening_ineligible;
+		await sendLetter(to, m.mail_screening_subject({ challenge }, opts), [
+			result({ team: app.teamName, challenge }, opts),
+			m.mail_screening_reasons({}, opts),
+			url
+		]).catch((err) => log.error({ err, application: id }, 'screening mail failed'));
+	}
+}

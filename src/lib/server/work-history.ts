@@ -1,0 +1,90 @@
+import type { Queryable } from './db';
+import type { WorkEntryForm } from '$lib/domain/team-schemas';
+import { month, monthDate } from './teams';
+
+export interface WorkEntry {
+	id: string;
+	area: string;
+	organisation: string;
+	role: string;
+	start: string;
+	end: string | null;
+	description: string;
+	evidenceUrl: string | null;
+	evidenceFile: string | null;
+}
+
+const COLUMNS = `id, area, organisation, role, ${month('start_month')} as start,
+  ${month('end_month')} as "end", description, evidence_url as "evidenceUrl",
+  evidence_file as "evidenceFile"`;
+
+/** The caller's own work history, newest first. */
+export function myWorkEntries(tx: Queryable, userId: string) {
+	return tx.query<WorkEntry>(
+		`select ${COLUMNS} from public.work_entries where user_id = $1
+		 order by coalesce(end_month, 'infinity'::date) desc, start_month desc`,
+		[userId]
+	);
+}
+
+export async function addWorkEntry(
+	tx: Queryable,
+	form: WorkEntryForm,
+	evidenceFile: string | null
+): Promise<string> {
+	const [row] = await tx.query<{ id: string }>(
+		`insert into public.work_entries
+		   (area, organisation, role, start_month, end_month, description, evidence_url, evidence_file)
+		 values ($1, $2, $3, $4, $5, $6, nullif($7, ''), $8) returning id`,
+		[
+			form.area,
+			form.organisation,
+			form.role,
+			monthDate(form.start),
+			monthDate(form.end),
+			form.description,
+			form.evidenceUrl,
+			evidenceFile
+		]
+	);
+	return row.id;
+}
+
+/**
+ * Changes an entry of the caller's; `evidenceFile` undefined keeps the current file.
+ * Replaced files stay in storage: a submitted application's snapshot may point at them.
+ */
+export async function updateWorkEntry(
+	tx: Queryable,
+	id: string,
+	form: WorkEntryForm,
+	evidenceFile: string | null | undefined
+): Promise<boolean> {
+	const rows = await tx.query(
+		`update public.work_entries set area = $2, organisation = $3, role = $4, start_month = $5,
+		   end_month = $6, description = $7, evidence_url = nullif($8, ''),
+		   evidence_file = case when $10 then $9 else evidence_file end, updated_at = now()
+		 where id = $1 and user_id = auth.uid() returning id`,
+		[
+			id,
+			form.area,
+			form.organisation,
+			form.role,
+			monthDate(form.start),
+			monthDate(form.end),
+			form.description,
+			form.evidenceUrl,
+			evidenceFile ?? null,
+			evidenceFile !== undefined
+		]
+	);
+	return rows.length === 1;
+}
+
+export async function deleteWorkEntry(tx: Queryable, id: string) {
+	const rows = await tx.query(
+		'delete from public.work_entries where id = $1 and user_id = auth.uid() returning id',
+		[id]
+	);
+	return rows.length === 1;
+}
