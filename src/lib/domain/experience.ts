@@ -166,8 +166,8 @@ export function teamCoverage(
 
 	const areas: AreaCoverage[] = req.areas.map((area) => {
 		const cells: CoverageCell[] = [];
+		const key = normaliseArea(area);
 		for (const memberId of team) {
-			const key = normaliseArea(area);
 			const own = entries.filter((e) => e.memberId === memberId && normaliseArea(e.area) === key);
 			const months = monthsInWindow(own, window);
 			if (months > 0) cells.push({ memberId, months });

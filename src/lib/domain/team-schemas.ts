@@ -37,7 +37,7 @@ export const memberSchema = z.object({ userId: z.uuid({ error: 'error_form' }) }
 const monthField = z
 	.string({ error: 'error_required' })
 	.trim()
-	.min(1, { error: 'error_required' })
+	.min(1, { error: 'error_required', abort: true })
 	.refine(isMonth, { error: 'error_month_invalid' });
 
 const optionalMonth = z
