@@ -9,7 +9,8 @@ insert into auth.users (id, email, email_confirmed_at, raw_user_meta_data) value
   ('00000000-0000-4000-8000-000000000004', 'solver@team.example', now(), '{"display_name": "Sanna Solver", "locale": "en"}'),
   ('00000000-0000-4000-8000-000000000005', 'facilitator@talkoot.example', now(), '{"display_name": "Fiia Fasilitaattori", "locale": "fi"}'),
   ('00000000-0000-4000-8000-000000000006', 'juror@talkoot.example', now(), '{"display_name": "Juho Juror", "locale": "fi"}'),
-  ('00000000-0000-4000-8000-000000000007', 'member@hel.example', now(), '{"display_name": "Minna Member", "locale": "fi"}');
+  ('00000000-0000-4000-8000-000000000007', 'member@hel.example', now(), '{"display_name": "Minna Member", "locale": "fi"}'),
+  ('00000000-0000-4000-8000-000000000008', 'designer@team.example', now(), '{"display_name": "Daniel Designer", "locale": "en"}');
 
 insert into public.platform_admins (user_id) values ('00000000-0000-4000-8000-000000000001');
 
@@ -130,3 +131,31 @@ insert into public.challenge_questions (id, challenge_id, body, created_at, answ
    'Yes. A team may combine people from several organisations; the application names one lead.', now() - interval '3 days', '00000000-0000-4000-8000-000000000002');
 insert into public.challenge_question_askers (question_id, asker_id) values
   ('30000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000004');
+
+-- A solver team with its members' work history and a project they did together, so
+-- the coverage matrix of an application has something to show.
+insert into public.teams (id, name, description, home_organisations, lead_id) values
+  ('50000000-0000-4000-8000-000000000001', 'Kohtaamo Collective',
+   'Developers and service designers who build matching services for the public sector.',
+   array['Kohtaamo Oy', 'Aalto University'], '00000000-0000-4000-8000-000000000004');
+insert into public.team_members (team_id, user_id) values
+  ('50000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000004'),
+  ('50000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000008');
+insert into public.work_entries (user_id, area, organisation, role, start_month, end_month, description) values
+  ('00000000-0000-4000-8000-000000000004', 'software_development', 'Kohtaamo Oy', 'Lead developer',
+   (date_trunc('month', now()) - interval '30 months')::date, null,
+   'Built a skills-based job matching service used by three municipalities.'),
+  ('00000000-0000-4000-8000-000000000004', 'project_management', 'Kohtaamo Oy', 'Project manager',
+   (date_trunc('month', now()) - interval '20 months')::date, (date_trunc('month', now()) - interval '8 months')::date,
+   'Led a multi-supplier pilot with the City of Espoo.'),
+  ('00000000-0000-4000-8000-000000000008', 'service_design', 'Aalto University', 'Service designer',
+   (date_trunc('month', now()) - interval '26 months')::date, (date_trunc('month', now()) - interval '2 months')::date,
+   'Interviewed job seekers and employment coaches; designed the service blueprint.');
+insert into public.team_projects (id, team_id, title, start_month, end_month, description, created_by) values
+  ('50000000-0000-4000-8000-000000000101', '50000000-0000-4000-8000-000000000001', 'Espoo job matching pilot',
+   (date_trunc('month', now()) - interval '20 months')::date, (date_trunc('month', now()) - interval '8 months')::date,
+   'Designed and built a matching pilot together for Espoo employment services.',
+   '00000000-0000-4000-8000-000000000004');
+insert into public.team_project_members (project_id, user_id) values
+  ('50000000-0000-4000-8000-000000000101', '00000000-0000-4000-8000-000000000004'),
+  ('50000000-0000-4000-8000-000000000101', '00000000-0000-4000-8000-000000000008');

@@ -271,18 +271,7 @@ as $$
   )
 $$;
 
-revoke execute on all functions in schema private from public;
-grant execute on function private.my_team_ids() to authenticated;
-grant execute on function private.is_team_member(uuid) to authenticated;
-grant execute on function private.is_team_lead(uuid) to authenticated;
-grant execute on function private.shares_team(uuid) to authenticated;
-grant execute on function private.my_screenable_application_ids() to authenticated;
-grant execute on function private.my_applicant_team_ids() to authenticated;
-grant execute on function private.my_application_ids() to authenticated;
-grant execute on function private.is_draft_of_my_team(uuid) to authenticated;
-grant execute on function private.is_screenable(uuid) to authenticated;
-grant execute on function private.application_decided(uuid) to authenticated;
-grant execute on function private.applications_open(uuid) to anon, authenticated;
+-- Like the challenge helpers, these predicates answer only about the caller: callable by all.
 
 -- Actions that need more than one row's view -------------------------------------------
 
@@ -508,8 +497,6 @@ language sql stable security definer set search_path = ''
 as $$
   select team_id from public.team_projects where id = project
 $$;
-revoke execute on function private.project_team(uuid) from public;
-grant execute on function private.project_team(uuid) to authenticated;
 
 create policy "who took part is seen with the project" on public.team_project_members
   for select to authenticated

@@ -15,6 +15,7 @@ import {
 	saveTimetable
 } from '../../src/lib/server/challenges/editor';
 import { follow } from '../../src/lib/server/challenges/followers';
+import { applicationChallenge, liveCoverage } from '../../src/lib/server/applications/editor';
 import { validateTimetable } from '../../src/lib/domain/timetable';
 import { validateCriteria } from '../../src/lib/domain/criteria';
 import type { ChallengeFilters } from '../../src/lib/domain/challenge';
@@ -65,6 +66,22 @@ describeEachDatabase('demo data', (db) => {
 				c.slug
 			).toEqual([]);
 		}
+	});
+
+	it("shows the demo team's coverage for AI Goes to Work: one area short", async () => {
+		const solver = { id: '00000000-0000-4000-8000-000000000004' };
+		const coverage = await db().as(solver, async (tx) => {
+			const challenge = (await applicationChallenge(tx, '20000000-0000-4000-8000-000000000001'))!;
+			expect(challenge.open).toBe(true);
+			return liveCoverage(
+				tx,
+				'50000000-0000-4000-8000-000000000001',
+				[solver.id, '00000000-0000-4000-8000-000000000008'],
+				challenge
+			);
+		});
+		expect(coverage?.shortfalls).toEqual([{ code: 'area_not_covered', area: 'business_design' }]);
+		expect(coverage?.commonHistoryOk).toBe(true);
 	});
 
 	it('finds challenges by a Finnish, Swedish or English word prefix, and filters', async () => {
