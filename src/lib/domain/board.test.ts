@@ -1,0 +1,285 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+	applyOp,
+	checkOp,
+	emptyBoard,
+	opSchema,
+	rankedNotes,
+	timerRemaining,
+	viewFor,
+	votesOf,
+	type BoardOp,
+	type BoardRole,
+	type BoardState,
+	type SequencedOp
+} from './board';
+import { BoardReplica } from './board-sequence';
+
+const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const FAC = { id: uuid(900), role: 'facilitator' as BoardRole };
+const ANNA = { id: uuid(901), role: 'participant' as BoardRole };
+const BO = { id: uuid(902), role: 'participant' as BoardRole };
+const N1 = uuid(1);
+const N2 = uuid(2);
+const C1 = uuid(50);
+
+/** The server's side: check, then sequence and apply; refused ops return their reason. */
+function serve(state: BoardState, log: SequencedOp[], actor: typeof FAC, op: BoardOp, at = 1000) {
+	const refusal = checkOp(state, op, actor);
+	if (refusal) return { state, refusal };
+	const s = { seq: state.seq + 1, opId: uuid(10_000 + log.length), actorId: actor.id, at, op };
+	log.push(s);
+	return { state: applyOp(state, s), refusal: null };
+}
+
+function board(...steps: [typeof FAC, BoardOp][]) {
+	const log: SequencedOp[] = [];
+	let state = emptyBoard();
+	for (const [actor, op] of steps) {
+		const r = serve(state, log, actor, op);
+		expect(r.refusal, `${op.type} by ${actor.role}`).toBeNull();
+		state = r.state;
+	}
+	return { state, log };
+}
+
+const addNote = (noteId: string, text = 'Match by skills'): BoardOp => ({
+	type: 'note.add',
+	noteId,
+	text,
+	colour: 'yellow',
+	x: 10,
+	y: 20
+});
+
+describe('board ops', () => {
+	it('refuse payloads outside the schema: oversize text, unknown type, wrong shapes', () => {
+		expect(opSchema.safeParse(addNote(N1, 'x'.repeat(501))).success).toBe(false);
+		expect(opSchema.safeParse({ type: 'note.explode', noteId: N1 }).success).toBe(false);
+		expect(
+			opSchema.safeParse({ type: 'note.move', noteId: 'not-a-uuid', x: 1, y: 1 }).success
+		).toBe(false);
+		expect(opSchema.safeParse({ ...addNote(N1), x: -5 }).success).toBe(false);
+		expect(opSchema.safeParse(addNote(N1)).success).toBe(true);
+	});
+
+	it('let each phase allow only its actions: no notes while voting, no votes while ideating', () => {
+		const { state } = board([FAC, { type: 'phase.goto', index: 1 }], [ANNA, addNote(N1)]);
+		expect(checkOp(state, { type: 'vote.cast', noteId: N1 }, ANNA)).toBe('phase_forbids');
+		const voting = board(
+			[FAC, { type: 'phase.goto', index: 1 }],
+			[ANNA, addNote(N1)],
+			[FAC, { type: 'phase.goto', index: 3 }]
+		).state;
+		expect(checkOp(voting, addNote(N2), ANNA)).toBe('phase_forbids');
+		expect(checkOp(voting, { type: 'vote.cast', noteId: N1 }, ANNA)).toBeNull();
+	});
+
+	it('keep control ops for the facilitator and notes for their authors', () => {
+		const { state } = board([ANNA, addNote(N1)]);
+		expect(checkOp(state, { type: 'phase.goto', index: 2 }, ANNA)).toBe('forbidden');
+		expect(checkOp(state, { type: 'note.edit', noteId: N1, text: 'mine now' }, BO)).toBe(
+			'not_author'
+		);
+		expect(checkOp(state, { type: 'note.delete', noteId: N1 }, ANNA)).toBeNull();
+		expect(checkOp(state, { type: 'note.move', noteId: uuid(77), x: 1, y: 1 }, BO)).toBe(
+			'not_found'
+		);
+		expect(checkOp(state, addNote(N1), BO)).toBe('exists');
+	});
+
+	it('refuse participants on a locked board, not the facilitator', () => {
+		const { state } = board([FAC, { type: 'board.lock', locked: true }]);
+		expect(checkOp(state, addNote(N1), ANNA)).toBe('board_locked');
+		expect(checkOp(state, addNote(N1), FAC)).toBeNull();
+	});
+
+	it('keep dot votes within the budget per participant and per note', () => {
+		let { state } = board(
+			[ANNA, addNote(N1)],
+			[ANNA, addNote(N2)],
+			[FAC, { type: 'votes.configure', perParticipant: 2, perNote: 1 }],
+			[FAC, { type: 'phase.goto', index: 3 }],
+			[BO, { type: 'vote.cast', noteId: N1 }]
+		);
+		expect(checkOp(state, { type: 'vote.cast', noteId: N1 }, BO)).toBe('budget_exhausted');
+		state = applyOp(state, {
+			seq: state.seq + 1,
+			opId: uuid(5),
+			actorId: BO.id,
+			at: 0,
+			op: { type: 'vote.cast', noteId: N2 }
+		});
+		expect(votesOf(state, BO.id)).toBe(2);
+		expect(checkOp(state, { type: 'vote.cast', noteId: N2 }, BO)).toBe('budget_exhausted');
+		expect(checkOp(state, { type: 'vote.retract', noteId: N1 }, ANNA)).toBe('no_vote');
+		expect(rankedNotes(state).map((n) => n.dots)).toEqual([1, 1]);
+	});
+
+	it('cluster notes without dragging, and forget the cluster when it is deleted', () => {
+		const { state } = board(
+			[ANNA, addNote(N1)],
+			[FAC, { type: 'phase.goto', index: 2 }],
+			[BO, { type: 'cluster.add', clusterId: C1, name: 'Matching' }],
+			[BO, { type: 'note.cluster', noteId: N1, clusterId: C1 }]
+		);
+		expect(state.notes[N1].clusterId).toBe(C1);
+		const after = applyOp(state, {
+			seq: state.seq + 1,
+			opId: uuid(6),
+			actorId: BO.id,
+			at: 0,
+			op: { type: 'cluster.delete', clusterId: C1 }
+		});
+		expect(after.notes[N1].clusterId).toBeNull();
+		expect(after.clusters).toEqual({});
+	});
+
+	it('run the timer on server time: every client computes the same remaining seconds', () => {
+		const log: SequencedOp[] = [];
+		let state = serve(emptyBoard(), log, FAC, { type: 'timer.start', seconds: 300 }, 10_000).state;
+		expect(timerRemaining(state, 70_000)).toBe(240);
+		state = serve(state, log, FAC, { type: 'timer.pause' }, 70_000).state;
+		expect(timerRemaining(state, 999_999)).toBe(240);
+		state = serve(state, log, FAC, { type: 'timer.extend', seconds: 60 }, 80_000).state;
+		state = serve(state, log, FAC, { type: 'timer.resume' }, 100_000).state;
+		expect(timerRemaining(state, 100_000)).toBe(300);
+		expect(timerRemaining(state, 500_000)).toBe(0);
+	});
+
+	it('hide authors in anonymous mode and others’ dots until revealed', () => {
+		const { state } = board(
+			[ANNA, addNote(N1)],
+			[BO, addNote(N2)],
+			[FAC, { type: 'board.anonymous', anonymous: true }],
+			[FAC, { type: 'phase.goto', index: 3 }],
+			[ANNA, { type: 'vote.cast', noteId: N2 }],
+			[BO, { type: 'vote.cast', noteId: N2 }]
+		);
+		const anna = viewFor(state, ANNA);
+		expect(anna.notes[N1].authorId).toBe(ANNA.id);
+		expect(anna.notes[N2].authorId).toBeNull();
+		expect(anna.votes).toEqual({ [N2]: { [ANNA.id]: 1 } });
+		expect(viewFor(state, FAC).notes[N2].authorId).toBe(BO.id);
+		const revealed = applyOp(state, {
+			seq: state.seq + 1,
+			opId: uuid(7),
+			actorId: FAC.id,
+			at: 0,
+			op: { type: 'votes.reveal', revealed: true }
+		});
+		expect(Object.keys(viewFor(revealed, ANNA).votes[N2])).toHaveLength(2);
+	});
+});
+
+// Random sessions: a few actors send random ops; the server keeps what it accepts.
+const actors = [FAC, ANNA, BO];
+const noteIds = [1, 2, 3, 4].map(uuid);
+const arbitraryOp: fc.Arbitrary<BoardOp> = fc.oneof(
+	fc.record({
+		type: fc.constant('note.add' as const),
+		noteId: fc.constantFrom(...noteIds),
+		text: fc.constantFrom('a', 'b'),
+		colour: fc.constant('yellow' as const),
+		x: fc.nat(100),
+		y: fc.nat(100)
+	}),
+	fc.record({
+		type: fc.constant('note.move' as const),
+		noteId: fc.constantFrom(...noteIds),
+		x: fc.nat(100),
+		y: fc.nat(100)
+	}),
+	fc.record({ type: fc.constant('note.delete' as const), noteId: fc.constantFrom(...noteIds) }),
+	fc.record({
+		type: fc.constant('note.cluster' as const),
+		noteId: fc.constantFrom(...noteIds),
+		clusterId: fc.constantFrom(C1, null)
+	}),
+	fc.record({
+		type: fc.constant('cluster.add' as const),
+		clusterId: fc.constant(C1),
+		name: fc.constant('Group')
+	}),
+	fc.record({ type: fc.constant('vote.cast' as const), noteId: fc.constantFrom(...noteIds) }),
+	fc.record({ type: fc.constant('vote.retract' as const), noteId: fc.constantFrom(...noteIds) }),
+	fc.record({ type: fc.constant('phase.goto' as const), index: fc.nat(5) }),
+	fc.record({
+		type: fc.constant('votes.configure' as const),
+		perParticipant: fc.integer({ min: 1, max: 3 }),
+		perNote: fc.constantFrom(1, null)
+	})
+);
+const session = fc.array(fc.tuple(fc.nat(actors.length - 1), arbitraryOp), { maxLength: 60 });
+
+function runSession(steps: [number, BoardOp][]) {
+	const log: SequencedOp[] = [];
+	let state = emptyBoard();
+	for (const [who, op] of steps)
+		state = serve(state, log, actors[who], op, 1000 + log.length).state;
+	return { state, log };
+}
+
+describe('board replicas (property)', () => {
+	it('end in the server’s state whatever order and repetition the ops arrive in', () => {
+		fc.assert(
+			fc.property(
+				session.chain((steps) => {
+					const { log } = runSession(steps);
+					return fc.tuple(
+						fc.constant(steps),
+						fc.shuffledSubarray([...log, ...log], { minLength: 2 * log.length })
+					);
+				}),
+				([steps, delivery]) => {
+					const { state } = runSession(steps);
+					const replica = new BoardReplica(emptyBoard());
+					for (const op of delivery) replica.receive(op);
+					expect(replica.state).toEqual(state);
+					expect(replica.waiting).toBe(false);
+				}
+			),
+			{ numRuns: 300 }
+		);
+	});
+
+	it('change nothing when an op is applied again', () => {
+		fc.assert(
+			fc.property(session, (steps) => {
+				const { state, log } = runSession(steps);
+				for (const op of log) expect(applyOp(state, op)).toBe(state);
+			})
+		);
+	});
+
+	it('never let a cast dot exceed the budget in force', () => {
+		fc.assert(
+			fc.property(session, (steps) => {
+				let state = emptyBoard();
+				for (const op of runSession(steps).log) {
+					state = applyOp(state, op);
+					if (op.op.type !== 'vote.cast') continue;
+					expect(votesOf(state, op.actorId)).toBeLessThanOrEqual(state.budget.perParticipant);
+					const onNote = state.votes[op.op.noteId][op.actorId];
+					expect(onNote).toBeLessThanOrEqual(state.budget.perNote ?? Infinity);
+				}
+			})
+		);
+	});
+
+	it('catches up from a snapshot and keeps ops held beyond it', () => {
+		const { state, log } = runSession([
+			[1, addNote(N1)],
+			[2, addNote(N2)],
+			[1, { type: 'note.move', noteId: N1, x: 5, y: 5 }]
+		]);
+		const replica = new BoardReplica(emptyBoard());
+		replica.receive(log[2]);
+		expect(replica.waiting).toBe(true);
+		let snapshot = emptyBoard();
+		for (const op of log.slice(0, 2)) snapshot = applyOp(snapshot, op);
+		replica.reset(snapshot);
+		expect(replica.state).toEqual(state);
+	});
+});

@@ -1,0 +1,415 @@
+/**
+ * The workshop board as a pure reducer, shared by server and browser. Clients send ops
+ * with their own ids; the server checks them with `checkOp`, gives each accepted op the
+ * board's next sequence number and time, and every client folds the sequenced ops with
+ * `applyOp` in sequence order, so every view of a board converges on one state.
+ */
+import { z } from 'zod';
+
+export const NOTE_TEXT_MAX = 500;
+export const NOTE_COLOURS = ['yellow', 'green', 'blue', 'pink', 'orange', 'purple'] as const;
+export const PHASE_KINDS = ['warmup', 'ideate', 'cluster', 'vote', 'discuss', 'wrapup'] as const;
+export type PhaseKind = (typeof PHASE_KINDS)[number];
+export type BoardRole = 'facilitator' | 'participant';
+
+const id = z.uuid();
+const coordinate = z.number().int().min(0).max(10_000);
+const noteText = z.string().trim().min(1).max(NOTE_TEXT_MAX);
+const clusterName = z.string().trim().min(1).max(120);
+
+/** Every op a client may send; anything else is refused before it reaches the reducer. */
+export const opSchema = z.discriminatedUnion('type', [
+	z.object({
+		type: z.literal('note.add'),
+		noteId: id,
+		text: noteText,
+		colour: z.enum(NOTE_COLOURS),
+		x: coordinate,
+		y: coordinate
+	}),
+	z.object({ type: z.literal('note.edit'), noteId: id, text: noteText }),
+	z.object({ type: z.literal('note.move'), noteId: id, x: coordinate, y: coordinate }),
+	z.object({ type: z.literal('note.delete'), noteId: id }),
+	z.object({ type: z.literal('note.cluster'), noteId: id, clusterId: id.nullable() }),
+	z.object({ type: z.literal('cluster.add'), clusterId: id, name: clusterName }),
+	z.object({ type: z.literal('cluster.rename'), clusterId: id, name: clusterName }),
+	z.object({ type: z.literal('cluster.delete'), clusterId: id }),
+	z.object({ type: z.literal('vote.cast'), noteId: id }),
+	z.object({ type: z.literal('vote.retract'), noteId: id }),
+	z.object({ type: z.literal('phase.goto'), index: z.number().int().min(0).max(50) }),
+	z.object({
+		type: z.literal('timer.start'),
+		seconds: z
+			.number()
+			.int()
+			.min(1)
+			.max(6 * 3600)
+	}),
+	z.object({ type: z.literal('timer.pause') }),
+	z.object({ type: z.literal('timer.resume') }),
+	z.object({ type: z.literal('timer.extend'), seconds: z.number().int().min(1).max(3600) }),
+	z.object({ type: z.literal('board.lock'), locked: z.boolean() }),
+	z.object({ type: z.literal('board.anonymous'), anonymous: z.boolean() }),
+	z.object({
+		type: z.literal('votes.configure'),
+		perParticipant: z.number().int().min(1).max(50),
+		perNote: z.number().int().min(1).max(50).nullable()
+	}),
+	z.object({ type: z.literal('votes.reveal'), revealed: z.boolean() }),
+	z.object({
+		type: z.literal('spotlight'),
+		target: z
+			.object({ kind: z.enum(['note', 'cluster']), id })
+			.strict()
+			.nullable()
+	})
+]);
+export type BoardOp = z.output<typeof opSchema>;
+export type OpType = BoardOp['type'];
+
+/** An op as the server stored it: its place in the board's order, who sent it, when. */
+export interface SequencedOp {
+	seq: number;
+	opId: string;
+	actorId: string;
+	at: number;
+	op: BoardOp;
+}
+
+export interface Note {
+	id: string;
+	authorId: string | null;
+	text: string;
+	colour: (typeof NOTE_COLOURS)[number];
+	x: number;
+	y: number;
+	clusterId: string | null;
+}
+
+export interface Cluster {
+	id: string;
+	name: string;
+}
+
+export interface Phase {
+	kind: PhaseKind;
+	title: string;
+	minutes: number;
+}
+
+export interface BoardState {
+	seq: number;
+	phases: Phase[];
+	phaseIndex: number;
+	locked: boolean;
+	anonymous: boolean;
+	notes: Record<string, Note>;
+	clusters: Record<string, Cluster>;
+	/** noteId → voterId → dots. */
+	votes: Record<string, Record<string, number>>;
+	budget: { perParticipant: number; perNote: number | null };
+	revealed: boolean;
+	/** The timer's end (server ms) while running; what was left while paused. */
+	timer: { endsAt: number | null; remainingMs: number | null };
+	spotlight: { kind: 'note' | 'cluster'; id: string } | null;
+}
+
+export const FACILITATOR_OPS: ReadonlySet<OpType> = new Set([
+	'phase.goto',
+	'timer.start',
+	'timer.pause',
+	'timer.resume',
+	'timer.extend',
+	'board.lock',
+	'board.anonymous',
+	'votes.configure',
+	'votes.reveal',
+	'spotlight'
+]);
+
+const NOTE_OPS: OpType[] = ['note.add', 'note.edit', 'note.move', 'note.delete'];
+const CLUSTER_OPS: OpType[] = [
+	'note.move',
+	'note.edit',
+	'note.cluster',
+	'cluster.add',
+	'cluster.rename',
+	'cluster.delete'
+];
+
+/** What participants may do in each kind of phase: no new notes while voting, and so on. */
+export const PHASE_ALLOWS: Record<PhaseKind, ReadonlySet<OpType>> = {
+	warmup: new Set(NOTE_OPS),
+	ideate: new Set(NOTE_OPS),
+	cluster: new Set(CLUSTER_OPS),
+	vote: new Set(['vote.cast', 'vote.retract']),
+	discuss: new Set(),
+	wrapup: new Set()
+};
+
+export const DEFAULT_AGENDA: Phase[] = [
+	{ kind: 'warmup', title: 'Warm-up', minutes: 10 },
+	{ kind: 'ideate', title: 'Ideate', minutes: 20 },
+	{ kind: 'cluster', title: 'Cluster', minutes: 15 },
+	{ kind: 'vote', title: 'Dot-vote', minutes: 10 },
+	{ kind: 'discuss', title: 'Discuss', minutes: 20 },
+	{ kind: 'wrapup', title: 'Wrap-up', minutes: 5 }
+];
+
+export function emptyBoard(phases: Phase[] = DEFAULT_AGENDA): BoardState {
+	return {
+		seq: 0,
+		phases,
+		phaseIndex: 0,
+		locked: false,
+		anonymous: false,
+		notes: {},
+		clusters: {},
+		votes: {},
+		budget: { perParticipant: 3, perNote: null },
+		revealed: false,
+		timer: { endsAt: null, remainingMs: null },
+		spotlight: null
+	};
+}
+
+export type RefusalCode =
+	| 'forbidden'
+	| 'phase_forbids'
+	| 'board_locked'
+	| 'not_found'
+	| 'not_author'
+	| 'exists'
+	| 'budget_exhausted'
+	| 'note_limit'
+	| 'no_vote'
+	| 'timer_state';
+
+export const votesOf = (state: BoardState, voterId: string) =>
+	Object.values(state.votes).reduce((sum, byVoter) => sum + (byVoter[voterId] ?? 0), 0);
+
+/**
+ * Why an op may not be applied now by this actor, or null when it may. The server asks
+ * this inside the transaction that stores the op, against the board as stored, so two
+ * votes racing for the last dot cannot both pass.
+ */
+export function checkOp(
+	state: BoardState,
+	op: BoardOp,
+	actor: { id: string; role: BoardRole }
+): RefusalCode | null {
+	if (FACILITATOR_OPS.has(op.type)) {
+		if (actor.role !== 'facilitator') return 'forbidden';
+		switch (op.type) {
+			case 'phase.goto':
+				return op.index < state.phases.length ? null : 'not_found';
+			case 'timer.pause':
+				return state.timer.endsAt !== null ? null : 'timer_state';
+			case 'timer.resume':
+				return state.timer.remainingMs !== null ? null : 'timer_state';
+			case 'timer.extend':
+				return state.timer.endsAt !== null || state.timer.remainingMs !== null
+					? null
+					: 'timer_state';
+			case 'spotlight':
+				if (!op.target) return null;
+				return (op.target.kind === 'note' ? state.notes : state.clusters)[op.target.id]
+					? null
+					: 'not_found';
+			default:
+				return null;
+		}
+	}
+	// The facilitator stays neutral: arranges the board in any phase, never votes.
+	if (actor.role === 'facilitator' && op.type.startsWith('vote.')) return 'forbidden';
+	if (actor.role !== 'facilitator') {
+		if (state.locked) return 'board_locked';
+		const phase = state.phases[state.phaseIndex];
+		if (!phase || !PHASE_ALLOWS[phase.kind].has(op.type)) return 'phase_forbids';
+	}
+	switch (op.type) {
+		case 'note.add':
+			if (state.notes[op.noteId]) return 'exists';
+			return Object.keys(state.notes).length >= 2000 ? 'note_limit' : null;
+		case 'note.edit':
+		case 'note.delete': {
+			const note = state.notes[op.noteId];
+			if (!note) return 'not_found';
+			return note.authorId === actor.id || actor.role === 'facilitator' ? null : 'not_author';
+		}
+		case 'note.move':
+			return state.notes[op.noteId] ? null : 'not_found';
+		case 'note.cluster':
+			if (!state.notes[op.noteId]) return 'not_found';
+			return op.clusterId === null || state.clusters[op.clusterId] ? null : 'not_found';
+		case 'cluster.add':
+			return state.clusters[op.clusterId] ? 'exists' : null;
+		case 'cluster.rename':
+		case 'cluster.delete':
+			return state.clusters[op.clusterId] ? null : 'not_found';
+		case 'vote.cast': {
+			if (!state.notes[op.noteId]) return 'not_found';
+			if (votesOf(state, actor.id) >= state.budget.perParticipant) return 'budget_exhausted';
+			const onNote = state.votes[op.noteId]?.[actor.id] ?? 0;
+			return state.budget.perNote !== null && onNote >= state.budget.perNote
+				? 'budget_exhausted'
+				: null;
+		}
+		case 'vote.retract':
+			return (state.votes[op.noteId]?.[actor.id] ?? 0) > 0 ? null : 'no_vote';
+	}
+	return 'forbidden';
+}
+
+const without = <T>(record: Record<string, T>, key: string) => {
+	const { [key]: _gone, ...rest } = record;
+	return rest;
+};
+
+/** The board after a sequenced op. An op at or below the board's sequence changes nothing. */
+export function applyOp(state: BoardState, s: SequencedOp): BoardState {
+	if (s.seq <= state.seq) return state;
+	const next = { ...state, seq: s.seq };
+	const op = s.op;
+	switch (op.type) {
+		case 'note.add':
+			next.notes = {
+				...state.notes,
+				[op.noteId]: {
+					id: op.noteId,
+					authorId: s.actorId,
+					text: op.text,
+					colour: op.colour,
+					x: op.x,
+					y: op.y,
+					clusterId: null
+				}
+			};
+			break;
+		case 'note.edit':
+		case 'note.move':
+		case 'note.cluster': {
+			const note = state.notes[op.noteId];
+			if (!note) break;
+			const change =
+				op.type === 'note.edit'
+					? { text: op.text }
+					: op.type === 'note.move'
+						? { x: op.x, y: op.y }
+						: { clusterId: op.clusterId };
+			next.notes = { ...state.notes, [op.noteId]: { ...note, ...change } };
+			break;
+		}
+		case 'note.delete':
+			next.notes = without(state.notes, op.noteId);
+			next.votes = without(state.votes, op.noteId);
+			if (state.spotlight?.id === op.noteId) next.spotlight = null;
+			break;
+		case 'cluster.add':
+		case 'cluster.rename':
+			next.clusters = { ...state.clusters, [op.clusterId]: { id: op.clusterId, name: op.name } };
+			break;
+		case 'cluster.delete':
+			next.clusters = without(state.clusters, op.clusterId);
+			next.notes = Object.fromEntries(
+				Object.entries(state.notes).map(([k, n]) => [
+					k,
+					n.clusterId === op.clusterId ? { ...n, clusterId: null } : n
+				])
+			);
+			if (state.spotlight?.id === op.clusterId) next.spotlight = null;
+			break;
+		case 'vote.cast':
+		case 'vote.retract': {
+			const byVoter = state.votes[op.noteId] ?? {};
+			const count = (byVoter[s.actorId] ?? 0) + (op.type === 'vote.cast' ? 1 : -1);
+			const updated = count > 0 ? { ...byVoter, [s.actorId]: count } : without(byVoter, s.actorId);
+			next.votes = Object.keys(updated).length
+				? { ...state.votes, [op.noteId]: updated }
+				: without(state.votes, op.noteId);
+			break;
+		}
+		case 'phase.goto':
+			next.phaseIndex = op.index;
+			break;
+		case 'timer.start':
+			next.timer = { endsAt: s.at + op.seconds * 1000, remainingMs: null };
+			break;
+		case 'timer.pause':
+			if (state.timer.endsAt !== null)
+				next.timer = { endsAt: null, remainingMs: Math.max(0, state.timer.endsAt - s.at) };
+			break;
+		case 'timer.resume':
+			if (state.timer.remainingMs !== null)
+				next.timer = { endsAt: s.at + state.timer.remainingMs, remainingMs: null };
+			break;
+		case 'timer.extend': {
+			const ms = op.seconds * 1000;
+			const { endsAt, remainingMs } = state.timer;
+			next.timer = {
+				endsAt: endsAt === null ? null : endsAt + ms,
+				remainingMs: remainingMs === null ? null : remainingMs + ms
+			};
+			break;
+		}
+		case 'board.lock':
+			next.locked = op.locked;
+			break;
+		case 'board.anonymous':
+			next.anonymous = op.anonymous;
+			break;
+		case 'votes.configure':
+			next.budget = { perParticipant: op.perParticipant, perNote: op.perNote };
+			break;
+		case 'votes.reveal':
+			next.revealed = op.revealed;
+			break;
+		case 'spotlight':
+			next.spotlight = op.target;
+			break;
+	}
+	return next;
+}
+
+/** Seconds left on the timer at `now` (server-corrected ms), the same for every client. */
+export function timerRemaining(state: BoardState, now: number): number | null {
+	const { endsAt, remainingMs } = state.timer;
+	if (endsAt !== null) return Math.max(0, Math.ceil((endsAt - now) / 1000));
+	if (remainingMs !== null) return Math.ceil(remainingMs / 1000);
+	return null;
+}
+
+/**
+ * What one viewer may see: in anonymous mode participants do not see authors (their own
+ * notes excepted), and until results are revealed they see only their own dots.
+ */
+export function viewFor(state: BoardState, viewer: { id: string; role: BoardRole }): BoardState {
+	if (viewer.role === 'facilitator') return state;
+	const notes = state.anonymous
+		? Object.fromEntries(
+				Object.entries(state.notes).map(([k, n]) => [
+					k,
+					n.authorId === viewer.id ? n : { ...n, authorId: null }
+				])
+			)
+		: state.notes;
+	const votes = state.revealed
+		? state.votes
+		: Object.fromEntries(
+				Object.entries(state.votes)
+					.filter(([, byVoter]) => byVoter[viewer.id])
+					.map(([noteId, byVoter]) => [noteId, { [viewer.id]: byVoter[viewer.id] }])
+			);
+	return { ...state, notes, votes };
+}
+
+/** Notes ranked by dots, then by when they were added (stable for exports). */
+export function rankedNotes(state: BoardState): (Note & { dots: number })[] {
+	const order = Object.keys(state.notes);
+	return order
+		.map((k) => ({
+			...state.notes[k],
+			dots: Object.values(state.votes[k] ?? {}).reduce((a, b) => a + b, 0)
+		}))
+		.sort((a, b) => b.dots - a.dots || order.indexOf(a.id) - order.indexOf(b.id));
+}
