@@ -5,6 +5,7 @@ import {
 	checkOp,
 	emptyBoard,
 	opSchema,
+	redactOp,
 	rankedNotes,
 	timerRemaining,
 	viewFor,
@@ -244,6 +245,25 @@ describe('board replicas (property)', () => {
 		);
 	});
 
+	it('show a participant what viewFor shows, from the redacted ops alone (anonymous, votes hidden)', () => {
+		fc.assert(
+			fc.property(session, (steps) => {
+				const { state, log } = runSession([
+					[0, { type: 'board.anonymous', anonymous: true }],
+					...steps
+				]);
+				const replica = new BoardReplica(emptyBoard());
+				let before = emptyBoard();
+				for (const op of log) {
+					replica.receive(redactOp(op, before, ANNA));
+					before = applyOp(before, op);
+				}
+				expect(viewFor(replica.state, ANNA)).toEqual(viewFor(state, ANNA));
+			}),
+			{ numRuns: 300 }
+		);
+	});
+
 	it('change nothing when an op is applied again', () => {
 		fc.assert(
 			fc.property(session, (steps) => {
@@ -259,7 +279,7 @@ describe('board replicas (property)', () => {
 				let state = emptyBoard();
 				for (const op of runSession(steps).log) {
 					state = applyOp(state, op);
-					if (op.op.type !== 'vote.cast') continue;
+					if (op.op?.type !== 'vote.cast' || !op.actorId) continue;
 					expect(votesOf(state, op.actorId)).toBeLessThanOrEqual(state.budget.perParticipant);
 					const onNote = state.votes[op.op.noteId][op.actorId];
 					expect(onNote).toBeLessThanOrEqual(state.budget.perNote ?? Infinity);

@@ -67,13 +67,17 @@ export const opSchema = z.discriminatedUnion('type', [
 export type BoardOp = z.output<typeof opSchema>;
 export type OpType = BoardOp['type'];
 
-/** An op as the server stored it: its place in the board's order, who sent it, when. */
+/**
+ * An op as the server stored it: its place in the board's order, who sent it, when.
+ * `op` is null when this viewer may not see it (another's dot before the reveal): the
+ * place in the order still arrives, so no gap is left waiting.
+ */
 export interface SequencedOp {
 	seq: number;
 	opId: string;
-	actorId: string;
+	actorId: string | null;
 	at: number;
-	op: BoardOp;
+	op: BoardOp | null;
 }
 
 export interface Note {
@@ -271,6 +275,7 @@ export function applyOp(state: BoardState, s: SequencedOp): BoardState {
 	if (s.seq <= state.seq) return state;
 	const next = { ...state, seq: s.seq };
 	const op = s.op;
+	if (!op) return next;
 	switch (op.type) {
 		case 'note.add':
 			next.notes = {
@@ -321,9 +326,11 @@ export function applyOp(state: BoardState, s: SequencedOp): BoardState {
 			break;
 		case 'vote.cast':
 		case 'vote.retract': {
+			// Only the facilitator's copy and the voter's own get dots (redactOp): never null here.
+			const voter = s.actorId ?? '';
 			const byVoter = state.votes[op.noteId] ?? {};
-			const count = (byVoter[s.actorId] ?? 0) + (op.type === 'vote.cast' ? 1 : -1);
-			const updated = count > 0 ? { ...byVoter, [s.actorId]: count } : without(byVoter, s.actorId);
+			const count = (byVoter[voter] ?? 0) + (op.type === 'vote.cast' ? 1 : -1);
+			const updated = count > 0 ? { ...byVoter, [voter]: count } : without(byVoter, voter);
 			next.votes = Object.keys(updated).length
 				? { ...state.votes, [op.noteId]: updated }
 				: without(state.votes, op.noteId);
@@ -412,4 +419,19 @@ export function rankedNotes(state: BoardState): (Note & { dots: number })[] {
 			dots: Object.values(state.votes[k] ?? {}).reduce((a, b) => a + b, 0)
 		}))
 		.sort((a, b) => b.dots - a.dots || order.indexOf(a.id) - order.indexOf(b.id));
+}
+
+/**
+ * A stored op as one viewer receives it, matching `viewFor`: in anonymous mode others'
+ * names are left out, and before the reveal others' dots arrive as a bare place in the
+ * order. `before` is the board the op was applied to.
+ */
+export function redactOp(
+	s: SequencedOp,
+	before: Pick<BoardState, 'anonymous' | 'revealed'>,
+	viewer: { id: string; role: BoardRole }
+): SequencedOp {
+	if (viewer.role === 'facilitator' || s.actorId === viewer.id || !s.op) return s;
+	if (s.op.type.startsWith('vote.') && !before.revealed) return { ...s, actorId: null, op: null };
+	return before.anonymous ? { ...s, actorId: null } : s;
 }

@@ -1,0 +1,178 @@
+import { beforeAll, expect, it } from 'vitest';
+import { DEFAULT_AGENDA, type BoardOp } from '../../src/lib/domain/board';
+import { boardAccess, catchUp, storeOp } from '../../src/lib/server/workshops/board-ops';
+import {
+	scheduleWorkshop,
+	workshopBoards,
+	WorkshopTeamRefused
+} from '../../src/lib/server/workshops/schedule';
+import type { Database } from '../../src/lib/server/db/database';
+import { describeEachDatabase } from './databases';
+import { createOrganisation, createUser } from './fixtures';
+import { createOpenChallenge, createTeamWith } from './application-fixtures';
+
+type User = { id: string; email: string };
+
+/** A facilitator, an owner, two teams that applied and one that did not. */
+export async function workshopWorld(db: Database) {
+	const facilitator = await createUser(db, 'Fiia Facilitator');
+	const owner = await createUser(db, 'Olli Owner');
+	const [a1, a2, b1, c1, outsider] = await Promise.all(
+		['Anna A', 'Aaro A', 'Bea B', 'Cecilia C', 'Otto Outsider'].map((n) => createUser(db, n))
+	);
+	const org = await createOrganisation(db, owner.id);
+	const challenge = await createOpenChallenge(db, org.id);
+	const teamA = await createTeamWith(db, a1.id, [a2.id]);
+	const teamB = await createTeamWith(db, b1.id);
+	const teamC = await createTeamWith(db, c1.id);
+	await db.service('test fixture: facilitator and applications', async (tx) => {
+		await tx.query('insert into public.platform_facilitators (user_id) values ($1)', [
+			facilitator.id
+		]);
+		for (const team of [teamA, teamB]) {
+			await tx.query(
+				`insert into public.applications (challenge_id, team_id, status, submitted_at, digest, snapshot)
+				 values ($1, $2, 'submitted', now(), repeat('a', 64), '{}')`,
+				[challenge.id, team.id]
+			);
+		}
+	});
+	return { facilitator, owner, a1, a2, b1, c1, outsider, challenge, teamA, teamB, teamC };
+}
+
+const noteId = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const note = (n: number, text = 'An idea'): BoardOp => ({
+	type: 'note.add',
+	noteId: noteId(n),
+	text,
+	colour: 'yellow',
+	x: 1,
+	y: 1
+});
+const opId = () => crypto.randomUUID();
+
+describeEachDatabase('workshop boards', (db) => {
+	let w: Awaited<ReturnType<typeof workshopWorld>>;
+	let sharedWorkshop: string;
+	let shared: string;
+	let boardA: string;
+	let boardB: string;
+
+	beforeAll(async () => {
+		w = await workshopWorld(db());
+		const plan = {
+			challengeId: w.challenge.id,
+			title: 'Co-creation day',
+			startsAt: new Date(),
+			agenda: DEFAULT_AGENDA,
+			teamIds: [w.teamA.id, w.teamB.id],
+			guests: [{ userId: w.owner.id, kind: 'owner' as const }]
+		};
+		sharedWorkshop = await db().as(w.facilitator, (tx) =>
+			scheduleWorkshop(tx, { ...plan, mode: 'shared' })
+		);
+		[{ id: shared }] = await db().as(w.facilitator, (tx) => workshopBoards(tx, sharedWorkshop));
+		const negotiation = await db().as(w.facilitator, (tx) =>
+			scheduleWorkshop(tx, { ...plan, mode: 'team_boards', title: 'Negotiation' })
+		);
+		const boards = await db().as(w.facilitator, (tx) => workshopBoards(tx, negotiation));
+		boardA = boards.find((b) => b.teamId === w.teamA.id)!.id;
+		boardB = boards.find((b) => b.teamId === w.teamB.id)!.id;
+	});
+
+	it('puts only teams that applied in a workshop, and only by a facilitator', async () => {
+		await expect(
+			db().as(w.facilitator, (tx) =>
+				scheduleWorkshop(tx, {
+					challengeId: w.challenge.id,
+					title: 'Not them',
+					startsAt: new Date(),
+					mode: 'shared',
+					agenda: DEFAULT_AGENDA,
+					teamIds: [w.teamC.id],
+					guests: []
+				})
+			)
+		).rejects.toBeInstanceOf(WorkshopTeamRefused);
+		await expect(
+			db().as(w.outsider, (tx) =>
+				tx.query(
+					`insert into public.workshops (challenge_id, title, starts_at, agenda)
+					 values ($1, 'Mine', now(), '[{"kind":"ideate","title":"x","minutes":5}]')`,
+					[w.challenge.id]
+				)
+			)
+		).rejects.toThrow(/row-level security/);
+	});
+
+	it('shows a private team board to its team, the facilitator and the owner, never to the other team', async () => {
+		const sees = async (u: User | null, board: string) =>
+			(await db().as(u, (tx) => tx.query('select id from public.boards where id = $1', [board])))
+				.length;
+		expect(await sees(w.a1, boardA)).toBe(1);
+		expect(await sees(w.a1, boardB)).toBe(0);
+		expect(await sees(w.b1, boardA)).toBe(0);
+		expect(await sees(w.facilitator, boardB)).toBe(1);
+		expect(await sees(w.owner, boardA)).toBe(1);
+		expect(await sees(w.outsider, shared)).toBe(0);
+		expect(await sees(null, shared)).toBe(0);
+		expect(await boardAccess(db(), w.b1, boardA)).toBeNull();
+		expect(await storeOp(db(), w.b1, boardA, opId(), note(1))).toBeNull();
+		const ops = await db().as(w.b1, (tx) =>
+			tx.query('select * from public.board_ops where board_id = $1', [boardA])
+		);
+		expect(ops).toEqual([]);
+	});
+
+	it('sequences ops, acknowledges a retried op id again without applying it twice', async () => {
+		const id = opId();
+		const first = await storeOp(db(), w.a1, shared, id, note(2));
+		const again = await storeOp(db(), w.a1, shared, id, note(2));
+		expect(first).toMatchObject({ ok: true, repeated: false });
+		expect(again).toMatchObject({ ok: true, repeated: true });
+		if (!first?.ok || !again?.ok) throw new Error('refused');
+		expect(again.op.seq).toBe(first.op.seq);
+		const [row] = await db().service('test: count', (tx) =>
+			tx.query<{ n: number }>(
+				'select count(*)::int as n from public.board_ops where board_id = $1',
+				[shared]
+			)
+		);
+		expect(row.n).toBe(first.op.seq);
+	});
+
+	it('refuses a participant changing phase and notes in the wrong phase, changing nothing', async () => {
+		expect(await storeOp(db(), w.a1, shared, opId(), { type: 'phase.goto', index: 3 })).toEqual({
+			ok: false,
+			code: 'forbidden'
+		});
+		await storeOp(db(), w.facilitator, shared, opId(), { type: 'phase.goto', index: 3 });
+		expect(await storeOp(db(), w.a2, shared, opId(), note(3))).toEqual({
+			ok: false,
+			code: 'phase_forbids'
+		});
+	});
+
+	it('never lets racing dots exceed the budget: the database transaction decides', async () => {
+		const target = noteId(2);
+		const results = await Promise.all(
+			Array.from({ length: 12 }, () =>
+				storeOp(db(), w.b1, shared, opId(), { type: 'vote.cast', noteId: target })
+			)
+		);
+		expect(results.filter((r) => r?.ok).length).toBe(3);
+		expect(results.filter((r) => r && !r.ok && r.code === 'budget_exhausted').length).toBe(9);
+	});
+
+	it('catches a client up with the ops it missed, or a snapshot when far behind', async () => {
+		const access = (await boardAccess(db(), w.a2, shared))!;
+		const all = await catchUp(db(), w.a2, access, 0);
+		expect(all?.kind).toBe('snapshot');
+		const some = await catchUp(db(), w.a2, access, 1);
+		expect(some?.kind).toBe('ops');
+		if (some?.kind !== 'ops') return;
+		expect(some.ops[0].seq).toBe(2);
+		// Another's dots before the reveal arrive as bare places in the order.
+		expect(some.ops.filter((o) => o.op === null).length).toBe(3);
+	});
+});
