@@ -12,7 +12,7 @@ const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
 
 const server = createServer(handler);
-const io = hooks.attachRealtime(server);
+const io = await hooks.attachRealtime(server);
 
 server.listen(port, host, () => {
 	const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;

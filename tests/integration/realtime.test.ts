@@ -17,7 +17,7 @@ describeEachDatabase('socket.io handshake and ping', (db) => {
 
 	beforeAll(async () => {
 		http = createServer();
-		attachRealtime(http, async () => db());
+		await attachRealtime(http, async () => db(), undefined);
 		await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
 		origin = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
 		const user = await createUser(db(), 'Socket Person');

@@ -80,6 +80,9 @@ export interface SequencedOp {
 	op: BoardOp | null;
 }
 
+/** What a (re)joining client is missing: the ops, or the board itself when far behind. */
+export type CatchUp = { kind: 'ops'; ops: SequencedOp[] } | { kind: 'snapshot'; state: BoardState };
+
 export interface Note {
 	id: string;
 	authorId: string | null;

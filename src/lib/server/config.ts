@@ -9,6 +9,7 @@ const schema = z.object({
 	DEMO_PASSWORD: z.string().min(12).default('Talkoot-demo-2026!'),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	ORIGIN: z.string().url().optional(),
+	REDIS_URL: z.string().url().optional(),
 	NODE_ENV: z.string().default('development')
 });
 

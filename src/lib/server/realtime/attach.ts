@@ -7,6 +7,8 @@ import { config } from '../config';
 import { sessionCookieName } from '../auth/cookies';
 import { validateSession, type SessionUser } from '../auth/sessions';
 import { log } from '../log';
+import { handleBoards } from './boards';
+import { redisAdapter } from './adapter';
 
 /** Browsers always send Origin on WebSocket and CORS requests; it must be this site. */
 export function originAllowed(req: Pick<IncomingMessage, 'headers'>): boolean {
@@ -30,15 +32,23 @@ async function userFromHandshake(req: IncomingMessage, db: Database): Promise<Se
 
 const pingSchema = z.object({ sent: z.number().int().nonnegative() }).strict();
 
-/** socket.io on the app's own HTTP server; `db` is the process's database unless a test gives one. */
-export function attachRealtime(
+/**
+ * socket.io on the app's own HTTP server; `db` is the process's database unless a test
+ * gives one. With `redisUrl` (REDIS_URL) several app instances share rooms and presence.
+ */
+export async function attachRealtime(
 	httpServer: HttpServer,
-	db: () => Promise<Database> = getDb
-): Server {
+	db: () => Promise<Database> = getDb,
+	redisUrl: string | undefined = config.REDIS_URL
+): Promise<Server> {
 	const io = new Server(httpServer, {
 		serveClient: false,
 		maxHttpBufferSize: 64 * 1024,
-		allowRequest: (req, callback) => callback(null, originAllowed(req))
+		// A dropped client is noticed within 5 s, so presence stays true.
+		pingInterval: 2000,
+		pingTimeout: 2500,
+		allowRequest: (req, callback) => callback(null, originAllowed(req)),
+		...(redisUrl ? { adapter: await redisAdapter(redisUrl, httpServer) } : {})
 	});
 	io.use(async (socket, next) => {
 		try {
@@ -59,6 +69,7 @@ export function attachRealtime(
 			if (!parsed.success) return ack({ ok: false, error: 'invalid_payload' });
 			ack({ ok: true, userId: user.id, sent: parsed.data.sent, at: Date.now() });
 		});
+		handleBoards(io, socket, db);
 	});
 	return io;
 }

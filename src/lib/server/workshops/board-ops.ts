@@ -7,6 +7,7 @@ import {
 	type BoardOp,
 	type BoardRole,
 	type BoardState,
+	type CatchUp,
 	type RefusalCode,
 	type SequencedOp
 } from '$lib/domain/board';
@@ -119,8 +120,6 @@ export async function storeOp(
 
 /** Beyond this many missed ops a reconnecting client gets a snapshot instead. */
 export const CATCH_UP_LIMIT = 500;
-
-export type CatchUp = { kind: 'ops'; ops: SequencedOp[] } | { kind: 'snapshot'; state: BoardState };
 
 /**
  * What a client that has seen up to `afterSeq` is missing, as this viewer may see it:

@@ -1,0 +1,148 @@
+import type { Socket } from 'socket.io-client';
+import { BoardReplica } from '$lib/domain/board-sequence';
+import {
+	applyOp,
+	emptyBoard,
+	type BoardOp,
+	type BoardRole,
+	type BoardState,
+	type CatchUp,
+	type SequencedOp
+} from '$lib/domain/board';
+
+export type OpAnswer = { ok: true; op: SequencedOp } | { ok: false; error: string };
+
+interface Pending {
+	opId: string;
+	op: BoardOp;
+	resolve: (answer: OpAnswer) => void;
+}
+
+export interface BoardClientEvents {
+	/** The board changed (ops applied, snapshot, an own op shown optimistically or rolled back). */
+	change?: (state: BoardState) => void;
+	presence?: (people: { id: string; name: string }[]) => void;
+	/** An own op the server refused, with its reason: the optimistic change was rolled back. */
+	refused?: (op: BoardOp, error: string) => void;
+	/** A flood warning or a connection problem. */
+	error?: (error: string) => void;
+}
+
+/**
+ * One board as a browser (or a test, or the benchmark) holds it over socket.io: the
+ * replica of the server's ordered ops, own ops shown at once and kept until acknowledged,
+ * resent with the same ids after a reconnect (the server acknowledges a repeat without
+ * applying it twice), and a fresh join with the last sequence seen after every reconnect.
+ */
+export class BoardClient {
+	readonly replica = new BoardReplica(emptyBoard());
+	role: BoardRole | null = null;
+	/** Server time minus local time, so every client shows the same timer. */
+	clockOffset = 0;
+	#outbox = new Map<string, Pending>();
+
+	constructor(
+		readonly socket: Socket,
+		readonly boardId: string,
+		readonly userId: string,
+		readonly events: BoardClientEvents = {}
+	) {
+		socket.on('connect', () => void this.join());
+		socket.on('board:ops', (m: { boardId: string; ops: SequencedOp[] }) => {
+			if (m.boardId !== boardId) return;
+			for (const op of m.ops) this.replica.receive(op);
+			this.#changed();
+		});
+		socket.on('board:refresh', (m: { boardId: string }) => {
+			if (m.boardId === boardId) void this.join(0);
+		});
+		socket.on(
+			'board:presence',
+			(m: { boardId: string; people: { id: string; name: string }[] }) => {
+				if (m.boardId === boardId) events.presence?.(m.people);
+			}
+		);
+		socket.on('board:error', (m: { error: string }) => events.error?.(m.error));
+		if (socket.connected) void this.join();
+	}
+
+	/** What to show: the replica with own unacknowledged ops laid over it. */
+	get view(): BoardState {
+		let state = this.replica.state;
+		for (const p of this.#outbox.values()) {
+			state = applyOp(state, {
+				seq: state.seq + 1,
+				opId: p.opId,
+				actorId: this.userId,
+				at: this.now(),
+				op: p.op
+			});
+		}
+		return state;
+	}
+
+	get unacknowledged(): number {
+		return this.#outbox.size;
+	}
+
+	now(): number {
+		return Date.now() + this.clockOffset;
+	}
+
+	async join(lastSeq = this.replica.state.seq): Promise<boolean> {
+		const answer = (await this.socket
+			.timeout(10_000)
+			.emitWithAck('board:join', { boardId: this.boardId, lastSeq })
+			.catch(() => ({ ok: false, error: 'timeout' }))) as
+			| { ok: true; role: BoardRole; serverTime: number; catchUp: CatchUp }
+			| { ok: false; error: string };
+		if (!answer.ok) {
+			this.events.error?.(answer.error);
+			return false;
+		}
+		this.role = answer.role;
+		this.clockOffset = answer.serverTime - Date.now();
+		if (answer.catchUp.kind === 'snapshot') this.replica.reset(answer.catchUp.state);
+		else for (const op of answer.catchUp.ops) this.replica.receive(op);
+		this.#changed();
+		// Whatever was sent but not acknowledged goes again, with the same ids.
+		for (const p of this.#outbox.values()) void this.#send(p);
+		return true;
+	}
+
+	/** Sends an op; resolves with the server's answer (retrying across reconnects). */
+	send(op: BoardOp, opId: string = crypto.randomUUID()): Promise<OpAnswer> {
+		return new Promise((resolve) => {
+			const pending = { opId, op, resolve };
+			this.#outbox.set(opId, pending);
+			this.#changed();
+			if (this.socket.connected) void this.#send(pending);
+		});
+	}
+
+	async #send(p: Pending) {
+		let answer: OpAnswer;
+		try {
+			answer = await this.socket
+				.timeout(10_000)
+				.emitWithAck('board:op', { boardId: this.boardId, opId: p.opId, op: p.op });
+		} catch {
+			return; // No answer (disconnected): sent again after the next join.
+		}
+		if (!this.#outbox.has(p.opId)) return;
+		if (!answer.ok && (answer.error === 'rate_limited' || answer.error === 'not_joined')) {
+			// Not refused on its merits: try again shortly.
+			setTimeout(() => this.socket.connected && void this.#send(p), 500);
+			return;
+		}
+		this.#outbox.delete(p.opId);
+		if (answer.ok) this.replica.receive(answer.op);
+		else this.events.refused?.(p.op, answer.error);
+		this.#changed();
+		p.resolve(answer);
+	}
+
+	#changed() {
+		this.events.change?.(this.view);
+	}
+}
