@@ -283,6 +283,10 @@ grant execute on function private.is_draft_of_my_team(uuid) to authenticated;
 grant execute on function private.is_screenable(uuid) to authenticated;
 grant execute on function private.application_decided(uuid) to authenticated;
 grant execute on function private.applications_open(uuid) to anon, authenticated;
+-- The blanket revoke above also reached the challenge helpers, which relied on PUBLIC.
+grant execute on function private.is_challenge_member(uuid), private.is_challenge_published(uuid),
+  private.questions_open(uuid), private.question_challenge(uuid), private.my_challenge_ids(),
+  private.my_question_ids() to anon, authenticated;
 
 -- Actions that need more than one row's view -------------------------------------------
 
