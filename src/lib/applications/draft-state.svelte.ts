@@ -68,6 +68,15 @@ export class DraftState {
 		}
 	}
 
+	/** Takes the server's newer version (a teammate's save, a withdrawal) when nothing here is unsaved. */
+	adopt(version: number, content: DraftContent) {
+		if (version <= this.version || this.#dirty || this.#saving) return;
+		this.version = version;
+		this.ideas = content.ideas;
+		this.answers = content.answers;
+		if (this.status.kind === 'conflict') this.status = { kind: 'idle' };
+	}
+
 	discardOrphan() {
 		this.orphan = null;
 		localStorage.removeItem(this.#key);
