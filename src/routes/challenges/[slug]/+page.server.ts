@@ -1,4 +1,8 @@
 import { error, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { applicationsOpenAt } from '$lib/domain/application-window';
+import { applyTeams } from '$lib/server/applications/apply-options';
+import { startApplication } from '$lib/server/applications/editor';
 import { questionSchema } from '$lib/domain/challenge-schemas';
 import { pickLocalized } from '$lib/domain/locale';
 import { getLocale } from '$lib/paraglide/runtime';
@@ -19,11 +23,19 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const challenge = locals.user ? await fetch() : await visitorView(params.slug, fetch);
 	if (!challenge) error(404, 'Not found');
 	const body = pickLocalized(challenge.body, getLocale(), challenge.primaryLocale);
+	// Only signed-in people get the Apply panel's teams: the visitor's page stays cacheable.
+	const applyTeamsOf =
+		locals.user && applicationsOpenAt(challenge.stages, new Date())
+			? await locals.db.as(locals.user, (tx) => applyTeams(tx, challenge.id, locals.user!.id))
+			: null;
 	return {
 		challenge,
+		applyTeams: applyTeamsOf,
 		body: { html: renderMarkdown(body.text), lang: body.lang, fallback: body.fallback }
 	};
 };
+
+const applySchema = z.object({ teamId: z.uuid() });
 
 async function challengeId(locals: App.Locals, slug: string) {
 	const [row] = await locals.db.as(locals.user, (tx) =>
@@ -45,6 +57,17 @@ export const actions: Actions = {
 		const id = await challengeId(locals, params.slug);
 		await locals.db.as(user, (tx) => unfollow(tx, id));
 		redirect(303, `/challenges/${params.slug}`);
+	},
+	apply: async ({ locals, url, params, request }) => {
+		const user = requireUser(locals, url);
+		const id = await challengeId(locals, params.slug);
+		const parsed = await parseForm(request, applySchema);
+		if (!parsed.ok) return invalid(parsed.values, { teamId: 'error_form' });
+		const result = await locals.db.as(user, (tx) => startApplication(tx, id, parsed.data.teamId));
+		if (result.ok || result.id) redirect(303, `/applications/${result.id}`);
+		const message =
+			result.reason === 'closed' ? 'error_application_closed' : 'error_not_team_member';
+		return invalid(parsed.values, { teamId: message }, result.reason === 'closed' ? 409 : 403);
 	},
 	ask: async ({ locals, url, params, request }) => {
 		const user = requireUser(locals, url);

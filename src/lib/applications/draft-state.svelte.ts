@@ -1,0 +1,145 @@
+import type { Answer, Idea } from '$lib/domain/application-schemas';
+import { canSave, saveAnswer, type SaveStatus } from './save-status';
+
+export interface DraftContent {
+	ideas: Idea[];
+	answers: Answer[];
+}
+
+interface StoredCopy extends DraftContent {
+	version: number;
+}
+
+const DEBOUNCE_MS = 800;
+
+function readCopy(key: string): StoredCopy | null {
+	try {
+		return JSON.parse(localStorage.getItem(key) ?? 'null');
+	} catch {
+		return null;
+	}
+}
+
+/**
+ * The editor's draft in the browser: what the person types, saved to the server a
+ * moment after they stop (and a copy in localStorage until the server has it), so a
+ * reload, a closed tab or a lost connection loses nothing. A teammate's save in between
+ * is a conflict: nothing is overwritten and the text stays on screen.
+ */
+export class DraftState {
+	ideas: Idea[] = $state([]);
+	answers: Answer[] = $state([]);
+	status: SaveStatus = $state({ kind: 'idle' });
+	version = $state(1);
+	/** A copy left in this browser from an older version, shown so it can be copied over. */
+	orphan: DraftContent | null = $state(null);
+
+	#url: string;
+	#key: string;
+	#fallback: string;
+	#timer: ReturnType<typeof setTimeout> | undefined;
+	#saving: Promise<void> | null = null;
+	#dirty = false;
+
+	constructor(
+		applicationId: string,
+		version: number,
+		content: DraftContent,
+		fallbackMessage: string
+	) {
+		this.#url = `/applications/${applicationId}/draft`;
+		this.#key = `talkoot:draft:${applicationId}`;
+		this.#fallback = fallbackMessage;
+		this.version = version;
+		this.ideas = content.ideas;
+		this.answers = content.answers;
+	}
+
+	/** Picks up what this browser had not yet saved; call once in the browser. */
+	restore() {
+		const copy = readCopy(this.#key);
+		if (!copy) return;
+		if (copy.version === this.version) {
+			this.ideas = copy.ideas;
+			this.answers = copy.answers;
+			this.changed();
+		} else {
+			this.orphan = { ideas: copy.ideas, answers: copy.answers };
+		}
+	}
+
+	/** Takes the server's newer version (a teammate's save, a withdrawal) when nothing here is unsaved. */
+	adopt(version: number, content: DraftContent) {
+		if (version <= this.version || this.#dirty || this.#saving) return;
+		this.version = version;
+		this.ideas = content.ideas;
+		this.answers = content.answers;
+		if (this.status.kind === 'conflict') this.status = { kind: 'idle' };
+	}
+
+	discardOrphan() {
+		this.orphan = null;
+		localStorage.removeItem(this.#key);
+	}
+
+	/** Call after every edit: keeps a local copy and saves a moment later. */
+	changed() {
+		this.#dirty = true;
+		try {
+			const copy: StoredCopy = { version: this.version, ideas: this.ideas, answers: this.answers };
+			localStorage.setItem(this.#key, JSON.stringify(copy));
+		} catch {
+			// Private mode or a full quota: the server save still runs.
+		}
+		if (!canSave(this.status)) return;
+		this.status = { kind: 'pending' };
+		clearTimeout(this.#timer);
+		this.#timer = setTimeout(() => void this.flush(), DEBOUNCE_MS);
+	}
+
+	/** Saves now if anything is unsaved; resolves when the server has answered. */
+	async flush(): Promise<void> {
+		clearTimeout(this.#timer);
+		if (this.#saving) await this.#saving;
+		if (!this.#dirty || !canSave(this.status)) return;
+		this.#saving = this.#save().finally(() => (this.#saving = null));
+		await this.#saving;
+	}
+
+	get unsaved() {
+		return this.#dirty;
+	}
+
+	async #save() {
+		this.#dirty = false;
+		this.status = { kind: 'saving' };
+		const body = JSON.stringify({
+			version: this.version,
+			ideas: $state.snapshot(this.ideas),
+			answers: $state.snapshot(this.answers)
+		});
+		let answer;
+		try {
+			const res = await fetch(this.#url, {
+				method: 'PUT',
+				headers: { 'content-type': 'application/json' },
+				body
+			});
+			answer = saveAnswer(res.status, await res.json().catch(() => null), this.#fallback);
+		} catch {
+			answer = saveAnswer(null, null, this.#fallback);
+		}
+		if (answer.kind === 'saved') {
+			this.version = answer.version;
+			this.status = { kind: 'saved', at: answer.at };
+			if (this.#dirty) this.changed();
+			else localStorage.removeItem(this.#key);
+			return;
+		}
+		this.#dirty = true;
+		this.status = answer;
+		if (answer.kind === 'offline') {
+			window.addEventListener('online', () => void this.flush(), { once: true });
+		}
+	}
+}

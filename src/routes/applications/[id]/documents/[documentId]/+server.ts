@@ -1,0 +1,26 @@
+import { error } from '@sveltejs/kit';
+import { findDocument } from '$lib/server/applications/documents';
+import { routeId } from '$lib/server/applications/route-id';
+import { requireUser } from '$lib/server/guards';
+import { getStorage } from '$lib/server/storage';
+import type { RequestHandler } from './$types';
+
+// A document is served only to whom RLS shows its row: the team, and owners once submitted.
+export const GET: RequestHandler = async ({ locals, url, params }) => {
+	const user = requireUser(locals, url);
+	const doc = await locals.db.as(user, (tx) =>
+		findDocument(tx, routeId(params.id), routeId(params.documentId))
+	);
+	const file = doc && (await getStorage('private').get(doc.fileKey));
+	if (!file) error(404, 'Not found');
+	return new Response(file.bytes as BodyInit, {
+		headers: {
+			'Content-Type': file.mime,
+			'Content-Length': String(file.bytes.byteLength),
+			'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`,
+			'Cache-Control': 'private, no-store',
+			'Content-Security-Policy': "default-src 'none'; sandbox",
+			'X-Content-Type-Options': 'nosniff'
+		}
+	});
+};
