@@ -374,7 +374,9 @@ begin
   if (select count(*) from public.application_ideas
       where application_id = application and position <= wanted
         and title <> '' and problem <> '' and idea <> '' and value <> '') <> wanted
-     or exists (select 1 from public.application_ideas where application_id = application and position > wanted)
+     or exists (select 1 from public.application_ideas
+                where application_id = application and position > wanted
+                  and (title <> '' or problem <> '' or idea <> '' or value <> ''))
   then
     return 'ideas';
   end if;
