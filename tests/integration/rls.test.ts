@@ -1,18 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Database, Principal } from '../../src/lib/server/db/database';
+import type { Principal } from '../../src/lib/server/db/database';
+import { attempt } from './attempt';
 import { describeEachDatabase } from './databases';
 import { createChallenge, createOrganisation, createUser } from './fixtures';
-
-/** Rows a statement returned, or 'denied' when Postgres refused it. */
-async function attempt(db: Database, who: Principal, sql: string, params: unknown[] = []) {
-	try {
-		return (await db.as(who, (tx) => tx.query(sql, params))).length;
-	} catch (e) {
-		const message = (e as Error).message;
-		if (/row-level security|permission denied/.test(message)) return 'denied';
-		throw e;
-	}
-}
 
 describeEachDatabase('row-level security', (db) => {
 	let a: { id: string; email: string };

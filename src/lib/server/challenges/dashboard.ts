@@ -15,6 +15,8 @@ export interface DashboardRow {
 	nextDeadline: Date | null;
 	followers: number;
 	waitingQuestions: number;
+	submittedApplications: number;
+	unscreenedApplications: number;
 }
 
 /** The challenges of every organisation the caller belongs to, with what needs attention. */
@@ -28,7 +30,12 @@ export function organisationDashboard(tx: Queryable, userId: string) {
 		      where s.challenge_id = c.id and t > now()) as "nextDeadline",
 		   coalesce(public.challenge_follower_count(c.id), 0) as followers,
 		   (select count(*)::int from public.challenge_questions q
-		      where q.challenge_id = c.id and q.answer is null and q.merged_into is null) as "waitingQuestions"
+		      where q.challenge_id = c.id and q.answer is null and q.merged_into is null) as "waitingQuestions",
+		   (select count(*)::int from public.applications a
+		      where a.challenge_id = c.id and a.status = 'submitted') as "submittedApplications",
+		   (select count(*)::int from public.applications a
+		      where a.challenge_id = c.id and a.status = 'submitted' and not exists (
+		        select 1 from public.screening_decisions d where d.application_id = a.id)) as "unscreenedApplications"
 		 from public.challenges c
 		 join public.organisations o on o.id = c.organisation_id
 		 join public.organisation_members m on m.organisation_id = o.id and m.user_id = $1

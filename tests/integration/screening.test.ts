@@ -1,0 +1,241 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { applicationsCsv, ideasCsv } from '../../src/lib/server/applications/export';
+import {
+	getSubmitted,
+	listSubmitted,
+	saveScreening
+} from '../../src/lib/server/applications/screening';
+import { screenApplication } from '../../src/lib/server/applications/screening-form';
+import { describeEachDatabase } from './databases';
+import { createUser } from './fixtures';
+import { createScreeningScenario, type ScreeningScenario } from './screening-fixtures';
+
+/** CSV text as rows of cells (enough for what export.ts writes: quoted cells may hold commas). */
+function parseCsv(text: string): string[][] {
+	expect(text.startsWith('\uFEFF')).toBe(true);
+	const rows: string[][] = [];
+	const re = /("(?:[^"]|"")*"|[^,\r\n]*)(,|\r\n)/g;
+	let row: string[] = [];
+	for (const [, cell, sep] of text.slice(1).matchAll(re)) {
+		row.push(cell.startsWith('"') ? cell.slice(1, -1).replaceAll('""', '"') : cell);
+		if (sep === '\r\n') {
+			rows.push(row);
+			row = [];
+		}
+	}
+	return rows;
+}
+
+describeEachDatabase('screening and export', (db) => {
+	let s: ScreeningScenario;
+	let colleague: { id: string; email: string };
+
+	beforeAll(async () => {
+		s = await createScreeningScenario(db());
+		colleague = await createUser(db(), 'Cecilia Colleague');
+		await db().service('test: colleague', (tx) =>
+			tx.query(
+				`insert into public.organisation_members (organisation_id, user_id, role) values ($1, $2, 'member')`,
+				[s.org.id, colleague.id]
+			)
+		);
+	});
+
+	describe('listing', () => {
+		it('shows the owner the submitted applications of the challenge, never drafts', async () => {
+			const rows = await db().as(s.owner, (tx) => listSubmitted(tx, s.challenge.id));
+			expect(rows.map((r) => r.id).sort()).toEqual([s.appA.id, s.appB.id].sort());
+			const a = rows.find((r) => r.id === s.appA.id)!;
+			expect(a.eligible).toBe(true);
+			expect(a.digest).toMatch(/^[0-9a-f]{64}$/);
+			expect(rows.find((r) => r.id === s.appB.id)!.eligible).toBeNull();
+			const drafts = await db().as(s.owner, (tx) => listSubmitted(tx, s.secondChallenge.id));
+			expect(drafts).toEqual([]);
+		});
+
+		it('shows nothing to another organisation', async () => {
+			expect(await db().as(s.otherOwner, (tx) => listSubmitted(tx, s.challenge.id))).toEqual([]);
+			expect(
+				await db().as(s.otherOwner, (tx) => getSubmitted(tx, s.challenge.id, s.appA.id))
+			).toBeNull();
+		});
+
+		it('opens an application from its frozen snapshot', async () => {
+			const app = await db().as(s.owner, (tx) => getSubmitted(tx, s.challenge.id, s.appA.id));
+			expect(app?.snapshot.team.members.map((x) => x.id).sort()).toEqual(
+				[s.lead.id, s.member.id].sort()
+			);
+			expect(app?.snapshot.ideas).toHaveLength(3);
+			expect(app?.snapshot.coverage?.areas.length).toBe(2);
+			expect(app?.marks).toHaveLength(2);
+			// Not of this challenge: not found here.
+			expect(
+				await db().as(s.owner, (tx) => getSubmitted(tx, s.secondChallenge.id, s.appA.id))
+			).toBeNull();
+		});
+	});
+
+	describe('screening', () => {
+		const [yes, no] = ['yes', 'no'];
+
+		it('refuses a decision that does not hold, saying why by field', async () => {
+			const [r1, r2] = s.challenge.requirementIds;
+			const outcome = await db().as(s.owner, (tx) =>
+				screenApplication(
+					tx,
+					s.challenge.id,
+					s.appB.id,
+					{ [`met_${r1}`]: no, [`met_${r2}`]: yes, decision: 'eligible', justification: '' },
+					{ id: s.owner.id, name: 'Olga Owner' }
+				)
+			);
+			expect(outcome).toEqual({
+				ok: false,
+				errors: {
+					[`reason_${r1}`]: 'error_reason_for_unmet',
+					justification: 'error_justification_required',
+					decision: 'error_eligible_with_unmet'
+				}
+			});
+		});
+
+		it('records marks without a decision, then a decision in the decider’s name', async () => {
+			const [r1, r2] = s.challenge.requirementIds;
+			const marks = {
+				[`met_${r1}`]: no,
+				[`reason_${r1}`]: 'No liability insurance.',
+				[`met_${r2}`]: yes
+			};
+			const owner = { id: s.owner.id, name: 'Olga Owner' };
+			expect(
+				await db().as(s.owner, (tx) =>
+					screenApplication(tx, s.challenge.id, s.appB.id, marks, owner)
+				)
+			).toEqual({ ok: true, decided: false });
+			const decided = await db().as(s.owner, (tx) =>
+				screenApplication(
+					tx,
+					s.challenge.id,
+					s.appB.id,
+					{ ...marks, decision: 'ineligible', justification: 'No insurance.' },
+					owner
+				)
+			);
+			expect(decided).toEqual({ ok: true, decided: true });
+			const app = await db().as(s.owner, (tx) => getSubmitted(tx, s.challenge.id, s.appB.id));
+			expect(app?.screening).toMatchObject({
+				eligible: false,
+				justification: 'No insurance.',
+				decidedByName: 'Olga Owner'
+			});
+			expect(app?.marks.find((m) => m.requirementId === r1)).toEqual({
+				requirementId: r1,
+				met: false,
+				reason: 'No liability insurance.'
+			});
+		});
+
+		it('a revision is recorded in the reviser’s name', async () => {
+			const [r1, r2] = s.challenge.requirementIds;
+			const outcome = await db().as(colleague, (tx) =>
+				screenApplication(
+					tx,
+					s.challenge.id,
+					s.appA.id,
+					{
+						[`met_${r1}`]: yes,
+						[`met_${r2}`]: no,
+						[`reason_${r2}`]: 'Works in German only.',
+						decision: 'ineligible',
+						justification: 'Second requirement not met.'
+					},
+					{ id: colleague.id, name: 'Cecilia Colleague' }
+				)
+			);
+			expect(outcome).toEqual({ ok: true, decided: true });
+			const [row] = await db().service('test: decision', (tx) =>
+				tx.query<{ decided_by: string; decided_by_name: string; eligible: boolean }>(
+					'select decided_by, decided_by_name, eligible from public.screening_decisions where application_id = $1',
+					[s.appA.id]
+				)
+			);
+			expect(row).toEqual({
+				decided_by: colleague.id,
+				decided_by_name: 'Cecilia Colleague',
+				eligible: false
+			});
+		});
+
+		it('a non-owner gets null and changes nothing', async () => {
+			const screening = {
+				marks: [],
+				decision: { eligible: true, justification: 'Looks fine to me.' }
+			};
+			for (const who of [s.otherOwner, s.lead, s.outsider]) {
+				expect(
+					await db().as(who, (tx) =>
+						saveScreening(tx, s.appA.id, screening, { id: who.id, name: 'x' })
+					)
+				).toBeNull();
+				expect(
+					await db().as(who, (tx) =>
+						screenApplication(
+							tx,
+							s.challenge.id,
+							s.appA.id,
+							{ decision: '' },
+							{ id: who.id, name: 'x' }
+						)
+					)
+				).toBeNull();
+			}
+			// A draft cannot be screened, not even by the challenge's owner.
+			expect(
+				await db().as(s.owner, (tx) =>
+					saveScreening(tx, s.draftA.id, screening, { id: s.owner.id, name: 'x' })
+				)
+			).toBeNull();
+		});
+	});
+
+	describe('CSV export', () => {
+		it('one row per submitted application, formula-looking text neutralised', async () => {
+			const rows = parseCsv(await db().as(s.owner, (tx) => applicationsCsv(tx, s.challenge.id)));
+			expect(rows[0][0]).toBe('application_id');
+			expect(rows).toHaveLength(3);
+			const a = rows.find((r) => r[0] === s.appA.id)!;
+			const ideas = a[rows[0].indexOf('ideas')];
+			expect(ideas.startsWith(`'=HYPERLINK("http://evil.example","Click")`)).toBe(true);
+			expect(a[rows[0].indexOf('members')].split('; ').sort()).toEqual([
+				'Leo Lead',
+				'Maija Member'
+			]);
+		});
+
+		it('one row per idea', async () => {
+			const rows = parseCsv(await db().as(s.owner, (tx) => ideasCsv(tx, s.challenge.id)));
+			expect(rows[0]).toEqual([
+				'application_id',
+				'team',
+				'position',
+				'title',
+				'problem',
+				'idea',
+				'value',
+				'decision'
+			]);
+			expect(rows).toHaveLength(1 + 6);
+			const titles = rows.filter((r) => r[0] === s.appA.id).map((r) => r[3]);
+			expect(titles).toEqual([
+				`'=HYPERLINK("http://evil.example","Click")`,
+				'Second idea',
+				'Third, with "quotes"'
+			]);
+		});
+
+		it('gives another organisation only the header', async () => {
+			const rows = parseCsv(await db().as(s.otherOwner, (tx) => ideasCsv(tx, s.challenge.id)));
+			expect(rows).toHaveLength(1);
+		});
+	});
+});
