@@ -271,7 +271,13 @@ as $$
   )
 $$;
 
-revoke execute on all functions in schema private from public;
+-- Only this file's helpers: a blanket revoke on the schema would also take away the
+-- execute that the challenge policies' helpers (questions_open …) rely on.
+revoke execute on function private.my_team_ids(), private.is_team_member(uuid),
+  private.is_team_lead(uuid), private.shares_team(uuid), private.my_screenable_application_ids(),
+  private.my_applicant_team_ids(), private.my_application_ids(), private.is_draft_of_my_team(uuid),
+  private.is_screenable(uuid), private.application_decided(uuid), private.applications_open(uuid)
+  from public;
 grant execute on function private.my_team_ids() to authenticated;
 grant execute on function private.is_team_member(uuid) to authenticated;
 grant execute on function private.is_team_lead(uuid) to authenticated;
