@@ -267,15 +267,19 @@ describe('teamCoverage', () => {
 		expect(c.teamSize).toBe(2);
 	});
 
-	it('matches owner-defined areas exactly', () => {
+	it('matches owner-defined areas whatever their case or spacing (normaliseArea)', () => {
 		const c = teamCoverage(
 			['aino'],
 			[{ memberId: 'aino', area: 'Circular economy', start: '2025-01', end: '2025-01' }],
 			[],
-			{ ...req, areas: ['circular economy', 'Circular economy'], minTeamSize: 1 },
+			{
+				...req,
+				areas: ['circular  economy', 'Circular economy', 'circular design'],
+				minTeamSize: 1
+			},
 			deadline
 		);
-		expect(c.areas.map((a) => a.covered)).toEqual([false, true]);
+		expect(c.areas.map((a) => a.covered)).toEqual([true, true, false]);
 	});
 
 	it('reports a 2-member team when 3 are needed', () => {
