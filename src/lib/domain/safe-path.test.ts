@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeRedirectPath } from './safe-path';
+import { safeRedirectPath, withRedirect } from './safe-path';
 
 describe('safeRedirectPath', () => {
 	it('keeps paths on this site, with their query', () => {
@@ -20,5 +20,18 @@ describe('safeRedirectPath', () => {
 		]) {
 			expect(safeRedirectPath(value, '/home')).toBe('/home');
 		}
+	});
+});
+
+describe('withRedirect', () => {
+	it('adds a safe way back, and nothing otherwise', () => {
+		expect(withRedirect('/auth/sign-in', '/invitations/abc')).toBe(
+			'/auth/sign-in?redirectTo=%2Finvitations%2Fabc'
+		);
+		expect(withRedirect('/auth/check-email?email=a%40b', '/teams')).toBe(
+			'/auth/check-email?email=a%40b&redirectTo=%2Fteams'
+		);
+		expect(withRedirect('/auth/sign-in', '//evil.example')).toBe('/auth/sign-in');
+		expect(withRedirect('/auth/sign-in', null)).toBe('/auth/sign-in');
 	});
 });

@@ -7,3 +7,11 @@ export function safeRedirectPath(value: unknown, fallback = '/'): string {
 	if ([...value].some((c) => c.charCodeAt(0) < 0x20)) return fallback;
 	return value;
 }
+
+/** A path with `?redirectTo=` added when there is a safe place to come back to. */
+export function withRedirect(path: string, redirectTo: string | null | undefined): string {
+	const back = safeRedirectPath(redirectTo, '');
+	return back
+		? `${path}${path.includes('?') ? '&' : '?'}redirectTo=${encodeURIComponent(back)}`
+		: path;
+}

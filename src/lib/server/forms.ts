@@ -31,8 +31,17 @@ export async function parseForm<S extends z.ZodType>(
 ): Promise<Parsed<z.output<S>>> {
 	const raw = await readForm(request);
 	if (!raw) return { ok: false, values: {}, errors: { form: 'error_form_unreadable' } };
+	return validateForm(raw, schema);
+}
+
+/** Validates fields already read (`input` when the schema wants more than the text fields). */
+export function validateForm<S extends z.ZodType>(
+	raw: FormValues,
+	schema: S,
+	input: Record<string, unknown> = raw
+): Parsed<z.output<S>> {
 	const values = Object.fromEntries(Object.entries(raw).filter(([k]) => !SECRET.has(k)));
-	const result = schema.safeParse(raw);
+	const result = schema.safeParse(input);
 	if (result.success) return { ok: true, data: result.data, values };
 	const errors: FieldErrors = {};
 	for (const issue of result.error.issues) {

@@ -226,12 +226,17 @@ export async function removeMember(tx: Queryable, teamId: string, userId: string
 	return rows.length === 1;
 }
 
-/** Hands the lead to another member (RLS: only the lead, only to a member). */
+/**
+ * Hands the lead to another member (RLS: only the lead, only to a member). A person who is
+ * not a member is refused here with false: the policy's check would raise an error instead.
+ */
 export async function handOverLead(tx: Queryable, teamId: string, userId: string) {
-	const rows = await tx.query('update public.teams set lead_id = $2 where id = $1 returning id', [
-		teamId,
-		userId
-	]);
+	const rows = await tx.query(
+		`update public.teams set lead_id = $2 where id = $1
+		   and exists (select 1 from public.team_members m where m.team_id = $1 and m.user_id = $2)
+		 returning id`,
+		[teamId, userId]
+	);
 	return rows.length === 1;
 }
 

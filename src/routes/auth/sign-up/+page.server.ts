@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { signUpSchema } from '$lib/domain/account-schemas';
+import { safeRedirectPath, withRedirect } from '$lib/domain/safe-path';
 import { signUp } from '$lib/server/auth/accounts';
 import { isCommonPassword } from '$lib/server/auth/passwords';
 import { rateLimited } from '$lib/server/auth/rate-limit';
@@ -8,8 +9,8 @@ import { invalid, parseForm } from '$lib/server/forms';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals }) => {
-	if (locals.user) redirect(303, '/account');
+export const load: PageServerLoad = ({ locals, url }) => {
+	if (locals.user) redirect(303, safeRedirectPath(url.searchParams.get('redirectTo'), '/account'));
 	return { locale: getLocale() };
 };
 
@@ -25,8 +26,10 @@ export const actions: Actions = {
 		}
 		const result = await signUp(event.locals.db, data);
 		if (!result.ok) return invalid(values, { email: 'error_email_taken' }, 409);
-		const url = new URL(`/auth/verify?token=${result.verifyToken}`, event.url).href;
-		await sendLinkMail('verify', data, url);
-		redirect(303, `/auth/check-email?email=${encodeURIComponent(data.email)}`);
+		// Where the person was going (an invitation, say) travels through the mail and back.
+		const back = event.url.searchParams.get('redirectTo');
+		const url = new URL(withRedirect(`/auth/verify?token=${result.verifyToken}`, back), event.url);
+		await sendLinkMail('verify', data, url.href);
+		redirect(303, withRedirect(`/auth/check-email?email=${encodeURIComponent(data.email)}`, back));
 	}
 };

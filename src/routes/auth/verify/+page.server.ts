@@ -1,3 +1,4 @@
+import { safeRedirectPath } from '$lib/domain/safe-path';
 import { verifyEmail } from '$lib/server/auth/accounts';
 import type { PageServerLoad } from './$types';
 
@@ -6,5 +7,5 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ url, locals }) => {
 	const token = url.searchParams.get('token') ?? '';
 	const verified = token.length > 0 && token.length <= 100 && (await verifyEmail(locals.db, token));
-	return { verified };
+	return { verified, redirectTo: safeRedirectPath(url.searchParams.get('redirectTo'), '') };
 };

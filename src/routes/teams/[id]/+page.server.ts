@@ -1,0 +1,141 @@
+import { error, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import {
+	inviteSchema,
+	memberSchema,
+	teamProjectSchema,
+	teamSchema
+} from '$lib/domain/team-schemas';
+import { m } from '$lib/paraglide/messages';
+import { parseEvidenceForm, refuse } from '$lib/server/evidence-form';
+import { parseForm } from '$lib/server/forms';
+import { requireUser } from '$lib/server/guards';
+import { sendLetter } from '$lib/server/mail/messages';
+import {
+	addTeamProject,
+	deleteTeamProject,
+	getTeam,
+	handOverLead,
+	inviteMember,
+	removeMember,
+	revokeInvitation,
+	updateTeam
+} from '$lib/server/teams';
+import type { Actions, PageServerLoad } from './$types';
+
+const itemSchema = z.object({ id: z.uuid({ error: 'error_form' }) });
+
+/** The team id from the address; anything not a UUID is a team nobody can see. */
+function teamId(params: { id: string }) {
+	if (!z.uuid().safeParse(params.id).success) error(404, 'Not found');
+	return params.id;
+}
+
+/** Back to the team page with a notice, at the section the action belongs to. */
+const done = (id: string, notice: string, section: string, extra = '') =>
+	redirect(303, `/teams/${id}?notice=${notice}${extra}#${section}`);
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const user = requireUser(locals, url);
+	const team = await locals.db.as(user, (tx) => getTeam(tx, teamId(params)));
+	if (!team) error(404, 'Not found');
+	return { team, isLead: team.leadId === user.id, me: user.id };
+};
+
+export const actions: Actions = {
+	save: async ({ locals, url, params, request }) => {
+		const user = requireUser(locals, url);
+		const id = teamId(params);
+		const parsed = await parseForm(request, teamSchema);
+		if (!parsed.ok) return refuse('save', parsed.values, parsed.errors);
+		const rows = await locals.db.as(user, (tx) => updateTeam(tx, id, parsed.data));
+		if (!rows.length) return refuse('save', parsed.values, { form: 'error_team_not_lead' }, 403);
+		done(id, 'saved', 'details');
+	},
+
+	invite: async ({ locals, url, params, request }) => {
+		const user = requireUser(locals, url);
+		const id = teamId(params);
+		const parsed = await parseForm(request, inviteSchema);
+		if (!parsed.ok) return refuse('invite', parsed.values, parsed.errors);
+		const result = await locals.db.as(user, (tx) => inviteMember(tx, id, parsed.data.email));
+		if (!result.ok && result.reason === 'already_member') {
+			return refuse('invite', parsed.values, { email: 'error_invite_member' }, 409);
+		}
+		if (!result.ok) return refuse('invite', parsed.values, { form: 'error_team_not_lead' }, 403);
+		// The invitee has no locale with us yet: the mail speaks the inviter's language.
+		const opts = { locale: user.locale };
+		const inviter = user.displayName || user.email;
+		await sendLetter(
+			{ email: parsed.data.email, displayName: '', locale: user.locale },
+			m.mail_invite_subject({ team: result.teamName }, opts),
+			[
+				m.mail_invite_body({ inviter, team: result.teamName }, opts),
+				new URL(`/invitations/${result.token}`, url).href
+			]
+		);
+		done(id, 'invited', 'invite', `&to=${encodeURIComponent(parsed.data.email)}`);
+	},
+
+	revoke: async ({ locals, url, params, request }) => {
+		const user = requireUser(locals, url);
+		const id = teamId(params);
+		const parsed = await parseForm(request, itemSchema);
+		const ok =
+			parsed.ok && (await locals.db.as(user, (tx) => revokeInvitation(tx, id, parsed.data.id)));
+		if (!ok) return refuse('invitations', {}, { form: 'error_item_gone' }, 404);
+		done(id, 'revoked', 'invitations');
+	},
+
+	remove: async ({ locals, url, params, request }) => {
+		const user = requireUser(locals, url);
+		const id = teamId(params);
+		const parsed = await parseForm(request, memberSchema);
+		const ok =
+			parsed.ok && (await locals.db.as(user, (tx) => removeMember(tx, id, parsed.data.userId)));
+		if (!ok) return refuse('members', {}, { form: 'error_team_member_not_removed' }, 403);
+		done(id, 'removed', 'members');
+	},
+
+	handover: async ({ locals, url, params, request }) => {
+		const user = requireUser(locals, url);
+		const id = teamId(params);
+		const parsed = await parseForm(request, memberSchema);
+		const ok =
+			parsed.ok && (await locals.db.as(user, (tx) => handOverLead(tx, id, parsed.data.userId)));
+		if (!ok) return refuse('members', {}, { form: 'error_team_handover' }, 403);
+		done(id, 'handed', 'members');
+	},
+
+	leave: async ({ locals, url, params }) => {
+		const user = requireUser(locals, url);
+		const id = teamId(params);
+		const left = await locals.db.as(user, (tx) => removeMember(tx, id, user.id));
+		if (!left) return refuse('members', {}, { form: 'team_lead_cannot_leave' }, 409);
+		redirect(303, '/teams?left=1');
+	},
+
+	addProject: async ({ locals, url, params, request }) => {
+		const user = requireUser(locals, url);
+		const id = teamId(params);
+		const parsed = await parseEvidenceForm(request, teamProjectSchema(), ['memberIds']);
+		if (!parsed.ok) return refuse('project', parsed.values, parsed.errors, parsed.status);
+		const project = await locals.db.as(user, (tx) =>
+			addTeamProject(tx, id, parsed.data, parsed.evidenceFile)
+		);
+		if (!project) {
+			return refuse('project', parsed.values, { memberIds: 'error_project_not_members' }, 403);
+		}
+		done(id, 'project_added', 'projects');
+	},
+
+	deleteProject: async ({ locals, url, params, request }) => {
+		const user = requireUser(locals, url);
+		const id = teamId(params);
+		const parsed = await parseForm(request, itemSchema);
+		const ok =
+			parsed.ok && (await locals.db.as(user, (tx) => deleteTeamProject(tx, id, parsed.data.id)));
+		if (!ok) return refuse('projects', {}, { form: 'error_item_gone' }, 404);
+		done(id, 'project_deleted', 'projects');
+	}
+};
