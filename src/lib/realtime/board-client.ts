@@ -10,6 +10,9 @@ import {
 	type SequencedOp
 } from '$lib/domain/board';
 
+/** Answers that say nothing about the op itself: it goes again shortly, with the same id. */
+const RETRIED = new Set(['rate_limited', 'not_joined', 'unavailable']);
+
 export type OpAnswer = { ok: true; op: SequencedOp } | { ok: false; error: string };
 
 interface Pending {
@@ -130,7 +133,7 @@ export class BoardClient {
 			return; // No answer (disconnected): sent again after the next join.
 		}
 		if (!this.#outbox.has(p.opId)) return;
-		if (!answer.ok && (answer.error === 'rate_limited' || answer.error === 'not_joined')) {
+		if (!answer.ok && RETRIED.has(answer.error)) {
 			// Not refused on its merits: try again shortly.
 			setTimeout(() => this.socket.connected && void this.#send(p), 500);
 			return;

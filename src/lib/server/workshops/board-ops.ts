@@ -90,12 +90,13 @@ export async function storeOp(
 			[boardId]
 		);
 		if (!board?.visible || !board.role) return null;
-		const role: BoardRole = board.role === 'facilitator' ? 'facilitator' : 'participant';
+		// Asked only once the lock is held, so a concurrent try of the same op is seen.
 		const [earlier] = await tx.query<Parameters<typeof toSequenced>[0]>(
 			'select seq, op_id, actor_id, at, op from public.board_ops where board_id = $1 and op_id = $2',
 			[boardId, opId]
 		);
 		if (earlier) return { ok: true, op: toSequenced(earlier), before: board.state, repeated: true };
+		const role: BoardRole = board.role === 'facilitator' ? 'facilitator' : 'participant';
 		const refusal = checkOp(board.state, op, { id: user.id, role });
 		if (refusal) return { ok: false, code: refusal };
 		const sequenced: SequencedOp = {
@@ -105,14 +106,12 @@ export async function storeOp(
 			at: new Date(board.now).getTime(),
 			op
 		};
-		const state = applyOp(board.state, sequenced);
 		await tx.query(
-			`insert into public.board_ops (board_id, seq, op_id, actor_id, at, op) values ($1, $2, $3, $4, $5, $6)`,
-			[boardId, sequenced.seq, opId, user.id, board.now, op]
-		);
-		await tx.query(
-			'update public.boards set seq = $2, state = $3, updated_at = now() where id = $1',
-			[boardId, sequenced.seq, state]
+			`with stored as (
+			   insert into public.board_ops (board_id, seq, op_id, actor_id, at, op)
+			   values ($1, $2, $3, $4, $5, $6))
+			 update public.boards set seq = $2, state = $7, updated_at = now() where id = $1`,
+			[boardId, sequenced.seq, opId, user.id, board.now, op, applyOp(board.state, sequenced)]
 		);
 		return { ok: true, op: sequenced, before: board.state, repeated: false };
 	});
