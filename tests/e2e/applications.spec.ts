@@ -91,9 +91,7 @@ async function addWorkEntry(page: Page, entry: Entry) {
 /** Fills idea `n` of the editor with text that names it. */
 async function fillIdea(page: Page, n: number) {
 	const idea = page.getByRole('group', { name: `Idea ${n}` });
-	await idea
-		.getByRole('textbox', { name: 'Title', exact: true })
-		.fill(`Idea ${n}: skills passport`);
+	await idea.getByRole('textbox', { name: 'Title', exact: true }).fill(`Skills passport ${n}`);
 	await idea.getByLabel('The problem').fill(`Problem ${n}: CVs hide what people can do.`);
 	await idea
 		.getByRole('textbox', { name: 'The idea', exact: true })
@@ -280,7 +278,7 @@ test.describe.serial('a team applies to AI Goes to Work and is screened', () => 
 			lead
 				.getByRole('group', { name: 'Idea 2' })
 				.getByRole('textbox', { name: 'Title', exact: true })
-		).toHaveValue('Idea 2: skills passport');
+		).toHaveValue('Skills passport 2');
 		await expect(lead.getByRole('radio', { name: 'Meets', exact: true })).toBeChecked();
 		await expect(lead.getByLabel('Explanation')).toHaveValue(
 			'We follow the city data protection guidelines.'
@@ -360,11 +358,27 @@ test.describe.serial('a team applies to AI Goes to Work and is screened', () => 
 		});
 		expect(form).toMatchObject({ type: 'failure', status: 404 });
 		expect(form.data).toContain('error_application_unknown');
+		// … and in the document forms: the same 404, not a claim that it was submitted.
+		const attach = await outsider.request.post(`/applications/${id}?/attach`, {
+			multipart: {
+				requirementId: '',
+				file: { name: 'cv.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%') }
+			},
+			headers: { origin: new URL(outsider.url()).origin, accept: 'application/json' }
+		});
+		const attached = await attach.json();
+		expect(attached).toMatchObject({ type: 'failure', status: 404 });
+		expect(attached.data).toContain('error_application_unknown');
+		const removed = await postAction(outsider, `/applications/${id}?/remove`, {
+			documentId: crypto.randomUUID()
+		});
+		expect(removed).toMatchObject({ type: 'failure', status: 404 });
+		expect(removed.data).toContain('error_application_unknown');
 		expect((await outsider.goto(applicationUrl))?.status()).toBe(404);
 		await outsider.context().close();
 
 		await lead.goto(applicationUrl);
-		await expect(title).toHaveValue('Idea 1: skills passport');
+		await expect(title).toHaveValue('Skills passport 1');
 		await expect(lead.locator('#draft-form input[name="version"]')).toHaveValue(String(version));
 	});
 
@@ -395,7 +409,7 @@ test.describe.serial('a team applies to AI Goes to Work and is screened', () => 
 		await expectAccessible(owner);
 		await row.getByRole('link', { name: teamName }).click();
 		await expect(owner.getByRole('heading', { name: `Application of ${teamName}` })).toBeVisible();
-		await expect(owner.getByText('Idea 3: Idea 3: skills passport')).toBeVisible();
+		await expect(owner.getByText('Idea 3: Skills passport 3')).toBeVisible();
 		await expectAccessible(owner);
 		await screenshot(owner, 'application-screening');
 
@@ -476,6 +490,6 @@ test('applying after the deadline is refused with a clear message', async ({ pag
 	await page.reload();
 	await expect(page.getByText('The application period has ended; this draft')).toBeVisible();
 	await expect(page.getByRole('group', { name: 'Idea 3' })).toHaveCount(0);
-	await expect(page.getByText('Idea 3: Idea 3: skills passport')).toBeVisible();
+	await expect(page.getByText('Idea 3: Skills passport 3')).toBeVisible();
 	await expectAccessible(page);
 });
