@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
+import { toHelsinkiLocal } from '../../src/lib/domain/helsinki-time';
 import {
 	DEMO_PASSWORD,
 	expect,
@@ -19,19 +20,7 @@ const REQUIREMENT = 'The team processes personal data in line with the GDPR.';
 const HUGE_FILE = 'test-results/huge-evidence.pdf';
 
 /** Helsinki's `YYYY-MM-DDTHH:mm` at now + `ms` (what the timetable's fields take). */
-function helsinkiLocal(ms: number) {
-	const parts = new Intl.DateTimeFormat('en-GB', {
-		timeZone: 'Europe/Helsinki',
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit',
-		hour: '2-digit',
-		minute: '2-digit',
-		hourCycle: 'h23'
-	}).formatToParts(new Date(Date.now() + ms));
-	const get = (type: string) => parts.find((p) => p.type === type)!.value;
-	return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
-}
+const helsinkiLocal = (ms: number) => toHelsinkiLocal(new Date(Date.now() + ms));
 
 /** `YYYY-MM` some months from this month in Helsinki (negative: in the past). */
 function month(offset: number) {
@@ -458,7 +447,8 @@ test('applying after the deadline is refused with a clear message', async ({ pag
 	expect(closed.data).toContain('error_application_closed');
 
 	// Snow Problem opens for applications; the team starts a complete draft.
-	const owner = await (await browser.newContext()).newPage();
+	const ownerErrors: string[] = [];
+	const owner = await personPage(browser, ownerErrors);
 	await signIn(owner, 'owner@hel.example', DEMO_PASSWORD);
 	const setApplications = async (start: number, end: number, reason: string) => {
 		await owner.goto(`/manage/challenges/${SNOW_PROBLEM}/timetable`);
@@ -482,6 +472,7 @@ test('applying after the deadline is refused with a clear message', async ({ pag
 	// The deadline passes (the owner moves it to a minute ago) while the editor is open.
 	await setApplications(-day, -60_000, 'The pilot was cancelled: applications closed early.');
 	await owner.context().close();
+	expect(ownerErrors, 'server errors').toEqual([]);
 	await page.getByRole('button', { name: 'Submit the application…' }).click();
 	await page.getByRole('button', { name: 'Submit now' }).click();
 	await expect(
