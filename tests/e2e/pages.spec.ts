@@ -100,3 +100,19 @@ test("the owner's management pages are accessible", async ({ page }) => {
 	const other = await page.goto('/manage/challenges/20000000-0000-4000-8000-000000000005');
 	expect(other?.status()).toBe(404);
 });
+
+test("a team's pages with demo data are accessible, and a bad invitation link is a helpful 404", async ({
+	page
+}) => {
+	const invitation = await page.goto('/invitations/not-a-real-token');
+	expect(invitation?.status()).toBe(404);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+	await expectAccessible(page);
+	await signIn(page, 'designer@team.example');
+	// A member, not the lead: common projects, no invitation form.
+	const response = await page.goto('/teams/50000000-0000-4000-8000-000000000001');
+	expect(response?.status()).toBe(200);
+	await expect(page.getByRole('heading', { name: 'Espoo job matching pilot' })).toBeVisible();
+	await expectAccessible(page);
+	await screenshot(page, 'team-member-view');
+});

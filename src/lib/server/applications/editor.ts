@@ -232,6 +232,22 @@ export async function getApplication(tx: Queryable, id: string): Promise<Applica
 	};
 }
 
+/**
+ * Why a change was refused: the application is not the caller's to see ('unknown', the same
+ * answer as for an id that does not exist), or it is no longer a draft.
+ */
+export async function applicationState(
+	tx: Queryable,
+	id: string
+): Promise<'unknown' | 'draft' | 'not_draft'> {
+	const [current] = await tx.query<{ status: string }>(
+		'select status from public.applications where id = $1',
+		[id]
+	);
+	if (!current) return 'unknown';
+	return current.status === 'draft' ? 'draft' : 'not_draft';
+}
+
 export type SaveResult =
 	| { ok: true; version: number; savedAt: Date }
 	| { ok: false; reason: 'conflict' | 'not_draft' | 'unknown' };
@@ -248,12 +264,8 @@ export async function saveDraft(tx: Queryable, id: string, draft: Draft): Promis
 		[id, draft.version]
 	);
 	if (!row) {
-		const [current] = await tx.query<{ status: string }>(
-			'select status from public.applications where id = $1',
-			[id]
-		);
-		if (!current) return { ok: false, reason: 'unknown' };
-		return { ok: false, reason: current.status === 'draft' ? 'conflict' : 'not_draft' };
+		const state = await applicationState(tx, id);
+		return { ok: false, reason: state === 'draft' ? 'conflict' : state };
 	}
 	for (const idea of draft.ideas) {
 		await tx.query(

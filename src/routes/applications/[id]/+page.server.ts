@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { draftFromForm, draftSchema } from '$lib/domain/application-schemas';
-import { getApplication, saveDraft } from '$lib/server/applications/editor';
+import { applicationState, getApplication, saveDraft } from '$lib/server/applications/editor';
 import { routeId } from '$lib/server/applications/route-id';
 import { submitApplication, withdrawApplication } from '$lib/server/applications/submit';
 import {
@@ -132,7 +132,13 @@ export const actions: Actions = {
 		);
 		if (!attached) {
 			await getStorage('private').remove(stored.key);
-			return refuse(409, 'error_application_not_draft');
+			// Another team's application is not there at all; a bad requirement is a bad form.
+			const state = await locals.db.as(user, (tx) => applicationState(tx, id));
+			return state === 'unknown'
+				? refuse(404, 'error_application_unknown')
+				: state === 'draft'
+					? refuse(400, 'error_form')
+					: refuse(409, 'error_application_not_draft');
 		}
 		redirect(303, `/applications/${id}?attached=1#${slot ? `req-${slot}` : 'documents'}`);
 	},
@@ -145,7 +151,14 @@ export const actions: Actions = {
 		const removed = await locals.db.as(user, (tx) =>
 			removeDocument(tx, id, parsed.data.documentId)
 		);
-		if (!removed) return invalid({}, { form: 'error_application_not_draft' }, 409);
+		if (!removed) {
+			const state = await locals.db.as(user, (tx) => applicationState(tx, id));
+			return state === 'unknown'
+				? invalid({}, { form: 'error_application_unknown' }, 404)
+				: state === 'draft'
+					? invalid({}, { form: 'error_item_gone' }, 404)
+					: invalid({}, { form: 'error_application_not_draft' }, 409);
+		}
 		redirect(303, `/applications/${id}?removed=1`);
 	}
 };
