@@ -79,18 +79,30 @@ function measure(path) {
 	});
 }
 
+// What a visitor's browser fetches for a page: the scripts named in the HTML and in the
+// Link header (SvelteKit sends its modulepreloads there), and every module they import
+// statically, followed to the end. Dynamic imports (other routes) are not counted.
 async function pageJavaScriptGzip(path) {
-	const html = await (await fetch(`${ORIGIN}${path}`)).text();
-	const urls = new Set(
-		[
-			...html.matchAll(/(?:href|src)="([^"]+\.js)"/g),
-			...html.matchAll(/import\("([^"]+\.js)"\)/g)
-		].map((m) => new URL(m[1], `${ORIGIN}${path}`).href)
-	);
+	const pageUrl = `${ORIGIN}${path}`;
+	const res = await fetch(pageUrl);
+	const html = await res.text();
+	const found = [
+		...html.matchAll(/(?:href|src)="([^"]+\.js)"/g),
+		...html.matchAll(/import\("([^"]+\.js)"\)/g),
+		...(res.headers.get('link') ?? '').matchAll(/<([^>]+\.js)>/g)
+	].map((m) => new URL(m[1], pageUrl).href);
+	const seen = new Set();
 	let total = 0;
-	for (const url of urls)
-		total += gzipSync(Buffer.from(await (await fetch(url)).arrayBuffer())).length;
-	return { files: urls.size, bytes: total };
+	while (found.length) {
+		const url = found.pop();
+		if (seen.has(url)) continue;
+		seen.add(url);
+		const code = Buffer.from(await (await fetch(url)).arrayBuffer());
+		total += gzipSync(code).length;
+		for (const m of code.toString().matchAll(/\b(?:import|from)\s*["']([^"']+\.js)["']/g))
+			found.push(new URL(m[1], url).href);
+	}
+	return { files: seen.size, bytes: total };
 }
 
 let server;
