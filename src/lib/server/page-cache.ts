@@ -1,0 +1,124 @@
+import type { Handle, RequestEvent } from '@sveltejs/kit';
+import { cookieName as LOCALE_COOKIE, extractLocaleFromRequest } from '$lib/paraglide/runtime';
+
+/**
+ * The whole rendered response of a public page, as an anonymous visitor gets it, kept
+ * a few seconds per address and locale: the same bytes go to every visitor who carries
+ * no cookie but the locale one. Any change made through this process empties the cache
+ * (forgetVisitorViews → forgetPages); the TTL bounds staleness across app instances.
+ *
+ * Safe only because such a response holds nothing per request: CSP uses hashes, not
+ * nonces (svelte.config.js), and a response with a nonce, a cookie or `private` /
+ * `no-store` is never kept. A request with any other cookie or an Authorization header,
+ * a signed-in one, a non-GET, a data or sub-request is never served from the cache.
+ */
+export const PAGE_CACHE_TTL_MS = 10_000;
+const MAX_ENTRIES = 500;
+const MAX_BODY_BYTES = 512 * 1024;
+
+/** The public pages whose anonymous view is the same for everyone. */
+const PUBLIC_PAGES = [/^\/$/, /^\/challenges$/, /^\/challenges\/[a-z0-9][a-z0-9-]{0,99}$/];
+
+// The locale is part of the key; Accept-Language and the locale cookie matter only
+// through it, so a Vary naming them is satisfied by the key.
+const KEYED_BY_LOCALE = new Set(['accept-language', 'cookie']);
+
+interface Entry {
+	at: number;
+	status: number;
+	headers: [string, string][];
+	body: Uint8Array<ArrayBuffer>;
+	/** Request headers named by the response's Vary, with the values they had. */
+	vary: [string, string | null][];
+}
+
+const entries = new Map<string, Entry>();
+// Bumped by every change, so a page rendered while a change landed is not kept.
+let generation = 0;
+
+/** Empties the cache; forgetVisitorViews() calls this on every change. */
+export function forgetPages() {
+	entries.clear();
+	generation++;
+}
+
+export function pageCacheSize() {
+	return entries.size;
+}
+
+/** The cache key of a request that may be answered from the cache, else null. */
+export function pageCacheKey(event: RequestEvent): string | null {
+	const { request, url } = event;
+	if (request.method !== 'GET' || event.isDataRequest || event.isSubRequest) return null;
+	if (!PUBLIC_PAGES.some((p) => p.test(url.pathname))) return null;
+	if (request.headers.has('authorization')) return null;
+	// Any cookie but the locale one (a session, even an expired one) could change the page.
+	if (event.cookies.getAll().some((c) => c.name !== LOCALE_COOKIE)) return null;
+	return `${extractLocaleFromRequest(request)} ${url.href}`;
+}
+
+function lookup(key: string, request: Request): Response | null {
+	const hit = entries.get(key);
+	if (!hit) return null;
+	if (Date.now() - hit.at >= PAGE_CACHE_TTL_MS) {
+		entries.delete(key);
+		return null;
+	}
+	if (hit.vary.some(([name, value]) => request.headers.get(name) !== value)) return null;
+	return new Response(hit.body, { status: hit.status, headers: hit.headers });
+}
+
+/** Why a response may not be kept, or null when it may. */
+function unshareable(event: RequestEvent, response: Response, key: string): string | null {
+	if (response.status !== 200) return 'status';
+	if (event.locals.user) return 'signed in';
+	if (event.locals.locale && !key.startsWith(`${event.locals.locale} `)) return 'locale';
+	const h = response.headers;
+	if (h.getSetCookie().length) return 'cookie';
+	if (!h.get('content-type')?.startsWith('text/html')) return 'type';
+	if (/no-store|private/i.test(h.get('cache-control') ?? '')) return 'cache-control';
+	const csp = `${h.get('content-security-policy')} ${h.get('content-security-policy-report-only')}`;
+	if (csp.includes("'nonce-")) return 'nonce';
+	if (h.get('vary')?.includes('*')) return 'vary';
+	if (Number(h.get('content-length') ?? 0) > MAX_BODY_BYTES) return 'size';
+	return null;
+}
+
+function store(
+	key: string,
+	event: RequestEvent,
+	response: Response,
+	body: Uint8Array<ArrayBuffer>
+) {
+	const vary = (response.headers.get('vary') ?? '')
+		.split(',')
+		.map((name) => name.trim().toLowerCase())
+		.filter((name) => name && !KEYED_BY_LOCALE.has(name))
+		.map((name): [string, string | null] => [name, event.request.headers.get(name)]);
+	if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+	entries.set(key, {
+		at: Date.now(),
+		status: response.status,
+		headers: [...response.headers],
+		body,
+		vary
+	});
+}
+
+/** The handle step: answers from the cache, or resolves and keeps what may be shared. */
+export const pageCache: Handle = async ({ event, resolve }) => {
+	const key = pageCacheKey(event);
+	if (!key) return resolve(event);
+	const cached = lookup(key, event.request);
+	if (cached) return cached;
+	const before = generation;
+	const response = await resolve(event);
+	if (unshareable(event, response, key)) return response;
+	const body = new Uint8Array(await response.arrayBuffer());
+	if (body.byteLength <= MAX_BODY_BYTES && generation === before) store(key, event, response, body);
+	return new Response(body, {
+		status: response.status,
+		statusText: response.statusText,
+		headers: response.headers
+	});
+};
