@@ -216,7 +216,7 @@ test('a question after the deadline is refused with a clear message, and nothing
 	// Even a hand-made post is refused by the database's own clock.
 	const response = await page.request.post('/challenges/address-fix-up?/ask', {
 		form: { question: 'Is it too late to ask?' },
-		headers: { origin: 'http://localhost:4173', accept: 'application/json' }
+		headers: { origin: new URL(page.url()).origin, accept: 'application/json' }
 	});
 	// An action posted as fetch answers 200 with the failure inside, as SvelteKit's forms expect.
 	const result = await response.json();
