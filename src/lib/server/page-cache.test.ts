@@ -33,7 +33,7 @@ interface Rendered {
 	status?: number;
 	/** What the session step would find: a signed-in user. */
 	user?: boolean;
-	during?: () => void;
+	during?: () => void | Promise<void>;
 }
 
 /** Stands in for the rest of the chain: session, locale, render. Counts its calls. */
@@ -45,7 +45,7 @@ function app(r: Rendered = {}) {
 			event.locals.user = { id: 'u1' } as App.Locals['user'];
 		const locale = extractLocaleFromRequest(event.request);
 		event.locals.locale = locale;
-		r.during?.();
+		await r.during?.();
 		const body = `<html lang="${locale}">${event.locals.user ? 'Sign out' : 'Sign in'} #${renders}</html>`;
 		return new Response(body, {
 			status: r.status ?? 200,
@@ -218,5 +218,31 @@ describe('page cache', () => {
 		await get('/challenges', { headers: { 'accept-language': 'fi', 'x-variant': 'b' } });
 		await get('/challenges', { headers: { 'accept-language': 'fi' } });
 		expect(resolve).toHaveBeenCalledTimes(3);
+	});
+
+	it('renders a page once for the visitors who ask for it at the same time', async () => {
+		let release!: () => void;
+		const gate = new Promise<void>((r) => (release = r));
+		const { resolve, get } = app({ during: () => gate });
+		const visitors = Array.from({ length: 5 }, () => get('/challenges/hiking-compass', fi));
+		const signedIn = get('/challenges/hiking-compass', { ...fi, cookies: { [SESSION]: 't' } });
+		await vi.waitFor(() => expect(resolve).toHaveBeenCalledTimes(2));
+		release();
+		const pages = await Promise.all(visitors);
+		expect(new Set(pages.map((p) => p.text)).size).toBe(1);
+		expect((await signedIn).text).toContain('Sign out');
+		expect(resolve).toHaveBeenCalledTimes(2);
+	});
+
+	it('lets each waiting visitor render for itself when the page may not be kept', async () => {
+		let release!: () => void;
+		const gate = new Promise<void>((r) => (release = r));
+		const { resolve, get } = app({ during: () => gate, headers: { 'set-cookie': 'a=b' } });
+		const visitors = Array.from({ length: 3 }, () => get('/challenges/hiking-compass', fi));
+		await vi.waitFor(() => expect(resolve).toHaveBeenCalledTimes(1));
+		release();
+		await Promise.all(visitors);
+		expect(resolve).toHaveBeenCalledTimes(3);
+		expect(pageCacheSize()).toBe(0);
 	});
 });

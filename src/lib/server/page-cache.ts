@@ -57,6 +57,12 @@ export function pageCacheKey(event: RequestEvent): string | null {
 	return `${extractLocaleFromRequest(request)} ${url.href}`;
 }
 
+const varies = (entry: Entry, request: Request) =>
+	entry.vary.some(([name, value]) => request.headers.get(name) !== value);
+
+const replay = (entry: Entry) =>
+	new Response(entry.body, { status: entry.status, headers: entry.headers });
+
 function lookup(key: string, request: Request): Response | null {
 	const hit = entries.get(key);
 	if (!hit) return null;
@@ -64,8 +70,7 @@ function lookup(key: string, request: Request): Response | null {
 		entries.delete(key);
 		return null;
 	}
-	if (hit.vary.some(([name, value]) => request.headers.get(name) !== value)) return null;
-	return new Response(hit.body, { status: hit.status, headers: hit.headers });
+	return varies(hit, request) ? null : replay(hit);
 }
 
 /** Why a response may not be kept, or null when it may. */
@@ -84,26 +89,19 @@ function unshareable(event: RequestEvent, response: Response, key: string): stri
 	return null;
 }
 
-function store(
-	key: string,
-	event: RequestEvent,
-	response: Response,
-	body: Uint8Array<ArrayBuffer>
-) {
+function entryOf(event: RequestEvent, response: Response, body: Uint8Array<ArrayBuffer>): Entry {
 	const vary = (response.headers.get('vary') ?? '')
 		.split(',')
 		.map((name) => name.trim().toLowerCase())
 		.filter((name) => name && !KEYED_BY_LOCALE.has(name))
 		.map((name): [string, string | null] => [name, event.request.headers.get(name)]);
-	if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
-	entries.set(key, {
-		at: Date.now(),
-		status: response.status,
-		headers: [...response.headers],
-		body,
-		vary
-	});
+	return { at: Date.now(), status: response.status, headers: [...response.headers], body, vary };
 }
+
+// Renders under way, by key: requests for the same page that arrive meanwhile wait for
+// that one render instead of each rendering the page again (when an entry expires
+// under load, say). They get its entry, or render for themselves if it may not be kept.
+const pending = new Map<string, Promise<Entry | null>>();
 
 /** The handle step: answers from the cache, or resolves and keeps what may be shared. */
 export const pageCache: Handle = async ({ event, resolve }) => {
@@ -111,14 +109,34 @@ export const pageCache: Handle = async ({ event, resolve }) => {
 	if (!key) return resolve(event);
 	const cached = lookup(key, event.request);
 	if (cached) return cached;
-	const before = generation;
-	const response = await resolve(event);
-	if (unshareable(event, response, key)) return response;
-	const body = new Uint8Array(await response.arrayBuffer());
-	if (body.byteLength <= MAX_BODY_BYTES && generation === before) store(key, event, response, body);
-	return new Response(body, {
-		status: response.status,
-		statusText: response.statusText,
-		headers: response.headers
-	});
+	const rendering = pending.get(key);
+	if (rendering) {
+		const entry = await rendering;
+		return entry && !varies(entry, event.request) ? replay(entry) : resolve(event);
+	}
+
+	let settle!: (entry: Entry | null) => void;
+	const mine = new Promise<Entry | null>((r) => (settle = r));
+	pending.set(key, mine);
+	let entry: Entry | null = null;
+	try {
+		const before = generation;
+		const response = await resolve(event);
+		if (unshareable(event, response, key)) return response;
+		const body = new Uint8Array(await response.arrayBuffer());
+		// A page rendered while a change landed may be stale: sent, but not kept or shared.
+		if (body.byteLength <= MAX_BODY_BYTES && generation === before) {
+			entry = entryOf(event, response, body);
+			if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+			entries.set(key, entry);
+		}
+		return new Response(body, {
+			status: response.status,
+			statusText: response.statusText,
+			headers: response.headers
+		});
+	} finally {
+		if (pending.get(key) === mine) pending.delete(key);
+		settle(entry);
+	}
 };
