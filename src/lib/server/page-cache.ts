@@ -5,7 +5,8 @@ import { cookieName as LOCALE_COOKIE, extractLocaleFromRequest } from '$lib/para
  * The whole rendered response of a public page, as an anonymous visitor gets it, kept
  * a few seconds per address and locale: the same bytes go to every visitor who carries
  * no cookie but the locale one. Any change made through this process empties the cache
- * (forgetVisitorViews → forgetPages); the TTL bounds staleness across app instances.
+ * (forgetVisitorViews → forgetPages); the TTL bounds staleness across app instances,
+ * and how late a stage that begins or ends by the clock shows.
  *
  * Safe only because such a response holds nothing per request: CSP uses hashes, not
  * nonces (svelte.config.js), and a response with a nonce, a cookie or `private` /
