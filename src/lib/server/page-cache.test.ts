@@ -2,7 +2,13 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { extractLocaleFromRequest } from '$lib/paraglide/runtime';
 import { forgetVisitorViews } from './challenges/visitor-cache';
-import { forgetPages, PAGE_CACHE_TTL_MS, pageCache, pageCacheSize } from './page-cache';
+import {
+	forgetPages,
+	PAGE_CACHE_TTL_MS,
+	pageCache,
+	pageCacheBytes,
+	pageCacheSize
+} from './page-cache';
 
 const SESSION = '__Host-talkoot_session';
 
@@ -34,6 +40,8 @@ interface Rendered {
 	/** What the session step would find: a signed-in user. */
 	user?: boolean;
 	during?: () => void | Promise<void>;
+	/** Pads the page to about this many bytes. */
+	size?: number;
 }
 
 /** Stands in for the rest of the chain: session, locale, render. Counts its calls. */
@@ -46,7 +54,7 @@ function app(r: Rendered = {}) {
 		const locale = extractLocaleFromRequest(event.request);
 		event.locals.locale = locale;
 		await r.during?.();
-		const body = `<html lang="${locale}">${event.locals.user ? 'Sign out' : 'Sign in'} #${renders}</html>`;
+		const body = `<html lang="${locale}">${event.locals.user ? 'Sign out' : 'Sign in'} #${renders}</html>${' '.repeat(r.size ?? 0)}`;
 		return new Response(body, {
 			status: r.status ?? 200,
 			headers: {
@@ -244,5 +252,18 @@ describe('page cache', () => {
 		await Promise.all(visitors);
 		expect(resolve).toHaveBeenCalledTimes(3);
 		expect(pageCacheSize()).toBe(0);
+	});
+
+	it('keeps at most 64 MB, dropping the oldest pages first', async () => {
+		const { resolve, get } = app({ size: 500_000 });
+		for (let i = 1; i <= 140; i++) await get(`/challenges/c-${i}`, fi);
+		expect(pageCacheBytes()).toBeLessThanOrEqual(64 * 1024 * 1024);
+		expect(pageCacheSize()).toBeLessThan(140);
+		await get('/challenges/c-140', fi);
+		expect(resolve).toHaveBeenCalledTimes(140);
+		await get('/challenges/c-1', fi);
+		expect(resolve).toHaveBeenCalledTimes(141);
+		forgetPages();
+		expect(pageCacheBytes()).toBe(0);
 	});
 });

@@ -14,7 +14,9 @@ import { cookieName as LOCALE_COOKIE, extractLocaleFromRequest } from '$lib/para
  * a signed-in one, a non-GET, a data or sub-request is never served from the cache.
  */
 export const PAGE_CACHE_TTL_MS = 10_000;
-const MAX_ENTRIES = 500;
+// Room for every page of a few thousand challenges in a locale or two (~30 kB each);
+// beyond it the oldest entries go.
+const MAX_BYTES = 64 * 1024 * 1024;
 const MAX_BODY_BYTES = 512 * 1024;
 
 /** The public pages whose anonymous view is the same for everyone. */
@@ -34,17 +36,40 @@ interface Entry {
 }
 
 const entries = new Map<string, Entry>();
+let bytes = 0;
 // Bumped by every change, so a page rendered while a change landed is not kept.
 let generation = 0;
 
 /** Empties the cache; forgetVisitorViews() calls this on every change. */
 export function forgetPages() {
 	entries.clear();
+	bytes = 0;
 	generation++;
+}
+
+function keep(key: string, entry: Entry) {
+	drop(key);
+	entries.set(key, entry);
+	bytes += entry.body.byteLength;
+	for (const oldest of entries.keys()) {
+		if (bytes <= MAX_BYTES) break;
+		drop(oldest);
+	}
+}
+
+function drop(key: string) {
+	const entry = entries.get(key);
+	if (!entry) return;
+	entries.delete(key);
+	bytes -= entry.body.byteLength;
 }
 
 export function pageCacheSize() {
 	return entries.size;
+}
+
+export function pageCacheBytes() {
+	return bytes;
 }
 
 /** The cache key of a request that may be answered from the cache, else null. */
@@ -68,7 +93,7 @@ function lookup(key: string, request: Request): Response | null {
 	const hit = entries.get(key);
 	if (!hit) return null;
 	if (Date.now() - hit.at >= PAGE_CACHE_TTL_MS) {
-		entries.delete(key);
+		drop(key);
 		return null;
 	}
 	return varies(hit, request) ? null : replay(hit);
@@ -128,8 +153,7 @@ export const pageCache: Handle = async ({ event, resolve }) => {
 		// A page rendered while a change landed may be stale: sent, but not kept or shared.
 		if (body.byteLength <= MAX_BODY_BYTES && generation === before) {
 			entry = entryOf(event, response, body);
-			if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
-			entries.set(key, entry);
+			keep(key, entry);
 		}
 		return new Response(body, {
 			status: response.status,
