@@ -9,7 +9,10 @@ const config = {
 	kit: {
 		adapter: adapter({ out: 'build' }),
 		csp: {
-			mode: 'auto',
+			// Hashes, not nonces, on every page: a page then holds no per-request secret, so
+			// an anonymous visitor's page can be served again from the page cache
+			// (src/lib/server/page-cache.ts) without replaying a nonce.
+			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
 				'script-src': ['self'],

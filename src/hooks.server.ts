@@ -6,6 +6,8 @@ import { validateSession } from '$lib/server/auth/sessions';
 import { clearSessionCookie, sessionCookieName } from '$lib/server/auth/cookies';
 import { registerRealtime } from '$lib/server/realtime/attach';
 import { log } from '$lib/server/log';
+import { pageCache } from '$lib/server/page-cache';
+import { forgetVisitorViews } from '$lib/server/challenges/visitor-cache';
 
 export const init: ServerInit = async () => {
 	await getDb();
@@ -35,12 +37,23 @@ const session: Handle = async ({ event, resolve }) => {
 const locale: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
 		event.request = request;
+		event.locals.locale = locale;
 		return resolve(event, {
 			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
 		});
 	});
 
-export const handle = sequence(securityHeaders, session, locale);
+// A form post by a signed-in user may change what visitors see: whatever it was, the
+// cached views are dropped (the routes that change challenges also drop them themselves).
+const forgetOnChange: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	if (event.request.method !== 'GET' && event.request.method !== 'HEAD' && event.locals.user)
+		forgetVisitorViews();
+	return response;
+};
+
+// pageCache comes before the session is looked up: a cached page needs no database.
+export const handle = sequence(securityHeaders, pageCache, session, forgetOnChange, locale);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const id = crypto.randomUUID();

@@ -175,6 +175,15 @@ test('an owner publishes a challenge; a solver finds, follows and asks; the answ
 	await expect(solver.getByRole('status')).toContainText('Your question was sent');
 	await expect(solver.getByText('Waiting for an answer')).toBeVisible();
 
+	// An anonymous visitor's view is kept in the page cache, but never shown to the
+	// signed-in solver, and the answer below empties it.
+	const visitor = await (await browser.newContext()).newPage();
+	await visitor.goto(challengeUrl);
+	await visitor.reload();
+	await expect(visitor.getByText('No questions have been answered yet.')).toBeVisible();
+	await solver.reload();
+	await expect(solver.getByText('Waiting for an answer')).toBeVisible();
+
 	// The owner answers; followers are mailed; an anonymous visitor sees it without the asker.
 	await owner.goto(challengeUrl.replace(/\/challenges\/.*/, '/manage'));
 	await expect(owner.getByRole('row', { name: new RegExp(title) })).toContainText('1');
@@ -187,7 +196,6 @@ test('an owner publishes a challenge; a solver finds, follows and asks; the answ
 	const mail = await latestMailTo('solver@team.example', /New answer/);
 	expect(mail.text).toContain('Stara will provide two streets');
 
-	const visitor = await (await browser.newContext()).newPage();
 	await visitor.goto(challengeUrl);
 	const qa = visitor.locator('#questions');
 	await expect(qa.getByText('Can the pilot run on city streets in winter?')).toBeVisible();

@@ -1,4 +1,5 @@
 import type { ChallengeDetail } from './detail';
+import { forgetPages } from '../page-cache';
 
 /**
  * What an anonymous visitor sees of a published challenge is the same for every
@@ -8,6 +9,8 @@ import type { ChallengeDetail } from './detail';
 const TTL_MS = 10_000;
 const MAX_ENTRIES = 2000;
 const entries = new Map<string, { at: number; value: ChallengeDetail | null }>();
+// Bumped by every change, so a view read while a change landed is not kept.
+let generation = 0;
 
 export async function visitorView(
 	slug: string,
@@ -15,13 +18,20 @@ export async function visitorView(
 ): Promise<ChallengeDetail | null> {
 	const hit = entries.get(slug);
 	if (hit && Date.now() - hit.at < TTL_MS) return hit.value;
+	const before = generation;
 	const value = await load();
+	if (generation !== before) return value;
 	if (entries.size >= MAX_ENTRIES) entries.clear();
 	entries.set(slug, { at: Date.now(), value });
 	return value;
 }
 
-/** Called after every change to a challenge, its questions or its timetable. */
+/**
+ * Called after every change to a challenge, its questions or its timetable (and by
+ * hooks.server.ts after any signed-in form post); also empties the page cache.
+ */
 export function forgetVisitorViews() {
 	entries.clear();
+	generation++;
+	forgetPages();
 }
