@@ -23,6 +23,6 @@ export const actions: Actions = {
 			redirect(303, `/teams/${teamId}${result === 'joined' ? '?notice=joined' : ''}`);
 		}
 		const status = result === 'unknown' ? 404 : result === 'wrong_account' ? 403 : 409;
-		return fail(status, { failed: `invitation_${result}` });
+		return fail(status, { failed: `error_invitation_${result}` });
 	}
 };
