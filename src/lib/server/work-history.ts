@@ -1,27 +1,17 @@
 import type { Queryable } from './db';
 import type { WorkEntryForm } from '$lib/domain/team-schemas';
+import type { WorkHistoryEntry } from '$lib/domain/work-history';
 import { month, monthDate } from './teams';
 
-export interface WorkEntry {
-	id: string;
-	area: string;
-	organisation: string;
-	role: string;
-	start: string;
-	end: string | null;
-	description: string;
-	evidenceUrl: string | null;
-	evidenceFile: string | null;
-}
-
-const COLUMNS = `id, area, organisation, role, ${month('start_month')} as start,
+/** A `WorkHistoryEntry` from a row of public.work_entries. */
+export const WORK_ENTRY_COLUMNS = `id, area, organisation, role, ${month('start_month')} as start,
   ${month('end_month')} as "end", description, evidence_url as "evidenceUrl",
   evidence_file as "evidenceFile"`;
 
 /** The caller's own work history, newest first. */
 export function myWorkEntries(tx: Queryable, userId: string) {
-	return tx.query<WorkEntry>(
-		`select ${COLUMNS} from public.work_entries where user_id = $1
+	return tx.query<WorkHistoryEntry>(
+		`select ${WORK_ENTRY_COLUMNS} from public.work_entries where user_id = $1
 		 order by coalesce(end_month, 'infinity'::date) desc, start_month desc`,
 		[userId]
 	);
