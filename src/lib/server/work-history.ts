@@ -17,6 +17,17 @@ export function myWorkEntries(tx: Queryable, userId: string) {
 	);
 }
 
+/** The form's columns in table order, area to evidence address, as query parameters. */
+const formParams = (form: WorkEntryForm) => [
+	form.area,
+	form.organisation,
+	form.role,
+	monthDate(form.start),
+	monthDate(form.end),
+	form.description,
+	form.evidenceUrl
+];
+
 export async function addWorkEntry(
 	tx: Queryable,
 	form: WorkEntryForm,
@@ -26,16 +37,7 @@ export async function addWorkEntry(
 		`insert into public.work_entries
 		   (area, organisation, role, start_month, end_month, description, evidence_url, evidence_file)
 		 values ($1, $2, $3, $4, $5, $6, nullif($7, ''), $8) returning id`,
-		[
-			form.area,
-			form.organisation,
-			form.role,
-			monthDate(form.start),
-			monthDate(form.end),
-			form.description,
-			form.evidenceUrl,
-			evidenceFile
-		]
+		[...formParams(form), evidenceFile]
 	);
 	return row.id;
 }
@@ -55,18 +57,7 @@ export async function updateWorkEntry(
 		   end_month = $6, description = $7, evidence_url = nullif($8, ''),
 		   evidence_file = case when $10 then $9 else evidence_file end, updated_at = now()
 		 where id = $1 and user_id = auth.uid() returning id`,
-		[
-			id,
-			form.area,
-			form.organisation,
-			form.role,
-			monthDate(form.start),
-			monthDate(form.end),
-			form.description,
-			form.evidenceUrl,
-			evidenceFile ?? null,
-			evidenceFile !== undefined
-		]
+		[id, ...formParams(form), evidenceFile ?? null, evidenceFile !== undefined]
 	);
 	return rows.length === 1;
 }
