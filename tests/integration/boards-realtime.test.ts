@@ -10,7 +10,7 @@ import { createSession } from '../../src/lib/server/auth/sessions';
 import { scheduleWorkshop, workshopBoards } from '../../src/lib/server/workshops/schedule';
 import type { Database } from '../../src/lib/server/db/database';
 import { describeEachDatabase } from './databases';
-import { workshopWorld, type User } from './workshop-fixtures';
+import { scheduleWorkshops, workshopWorld, type User } from './workshop-fixtures';
 
 const note = (text = 'An idea'): BoardOp => ({
 	type: 'note.add',
@@ -77,23 +77,7 @@ describeEachDatabase('boards over socket.io', (db) => {
 	beforeAll(async () => {
 		await rt.start(db);
 		w = await workshopWorld(db());
-		const plan = {
-			challengeId: w.challenge.id,
-			title: 'Live',
-			startsAt: new Date(),
-			agenda: DEFAULT_AGENDA,
-			teamIds: [w.teamA.id, w.teamB.id],
-			guests: []
-		};
-		const shared = await db().as(w.facilitator, (tx) =>
-			scheduleWorkshop(tx, { ...plan, mode: 'shared' })
-		);
-		[{ id: board }] = await db().as(w.facilitator, (tx) => workshopBoards(tx, shared));
-		const negotiation = await db().as(w.facilitator, (tx) =>
-			scheduleWorkshop(tx, { ...plan, mode: 'team_boards' })
-		);
-		const boards = await db().as(w.facilitator, (tx) => workshopBoards(tx, negotiation));
-		teamBoardB = boards.find((b) => b.teamId === w.teamB.id)!.id;
+		({ shared: board, boardB: teamBoardB } = await scheduleWorkshops(db(), w));
 	});
 
 	afterAll(async () => {

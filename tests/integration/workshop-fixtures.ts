@@ -1,4 +1,6 @@
+import { DEFAULT_AGENDA } from '../../src/lib/domain/board';
 import type { Database } from '../../src/lib/server/db/database';
+import { scheduleWorkshop, workshopBoards } from '../../src/lib/server/workshops/schedule';
 import { createOrganisation, createUser } from './fixtures';
 import { createOpenChallenge, createTeamWith } from './application-fixtures';
 
@@ -29,4 +31,35 @@ export async function workshopWorld(db: Database) {
 		}
 	});
 	return { facilitator, owner, a1, a2, b1, c1, outsider, challenge, teamA, teamB, teamC };
+}
+
+type World = Awaited<ReturnType<typeof workshopWorld>>;
+
+/**
+ * Schedules, as the facilitator, a shared workshop and a negotiation (a board per team) for
+ * teams A and B, with these guests; returns the shared board and the teams' own boards.
+ */
+export async function scheduleWorkshops(
+	db: Database,
+	w: World,
+	guests: { userId: string; kind: 'owner' | 'expert' }[] = []
+) {
+	const plan = {
+		challengeId: w.challenge.id,
+		title: 'Co-creation day',
+		startsAt: new Date(),
+		agenda: DEFAULT_AGENDA,
+		teamIds: [w.teamA.id, w.teamB.id],
+		guests
+	};
+	const sharedWorkshop = await db.as(w.facilitator, (tx) =>
+		scheduleWorkshop(tx, { ...plan, mode: 'shared' })
+	);
+	const [{ id: shared }] = await db.as(w.facilitator, (tx) => workshopBoards(tx, sharedWorkshop));
+	const negotiation = await db.as(w.facilitator, (tx) =>
+		scheduleWorkshop(tx, { ...plan, mode: 'team_boards', title: 'Negotiation' })
+	);
+	const boards = await db.as(w.facilitator, (tx) => workshopBoards(tx, negotiation));
+	const boardOf = (teamId: string) => boards.find((b) => b.teamId === teamId)!.id;
+	return { shared, boardA: boardOf(w.teamA.id), boardB: boardOf(w.teamB.id) };
 }

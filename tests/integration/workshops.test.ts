@@ -1,13 +1,9 @@
 import { beforeAll, expect, it } from 'vitest';
 import { DEFAULT_AGENDA, type BoardOp } from '../../src/lib/domain/board';
 import { boardAccess, catchUp, storeOp } from '../../src/lib/server/workshops/board-ops';
-import {
-	scheduleWorkshop,
-	workshopBoards,
-	WorkshopTeamRefused
-} from '../../src/lib/server/workshops/schedule';
+import { scheduleWorkshop, WorkshopTeamRefused } from '../../src/lib/server/workshops/schedule';
 import { describeEachDatabase } from './databases';
-import { workshopWorld, type User } from './workshop-fixtures';
+import { scheduleWorkshops, workshopWorld, type User } from './workshop-fixtures';
 
 const noteId = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const note = (n: number, text = 'An idea'): BoardOp => ({
@@ -22,31 +18,15 @@ const opId = () => crypto.randomUUID();
 
 describeEachDatabase('workshop boards', (db) => {
 	let w: Awaited<ReturnType<typeof workshopWorld>>;
-	let sharedWorkshop: string;
 	let shared: string;
 	let boardA: string;
 	let boardB: string;
 
 	beforeAll(async () => {
 		w = await workshopWorld(db());
-		const plan = {
-			challengeId: w.challenge.id,
-			title: 'Co-creation day',
-			startsAt: new Date(),
-			agenda: DEFAULT_AGENDA,
-			teamIds: [w.teamA.id, w.teamB.id],
-			guests: [{ userId: w.owner.id, kind: 'owner' as const }]
-		};
-		sharedWorkshop = await db().as(w.facilitator, (tx) =>
-			scheduleWorkshop(tx, { ...plan, mode: 'shared' })
-		);
-		[{ id: shared }] = await db().as(w.facilitator, (tx) => workshopBoards(tx, sharedWorkshop));
-		const negotiation = await db().as(w.facilitator, (tx) =>
-			scheduleWorkshop(tx, { ...plan, mode: 'team_boards', title: 'Negotiation' })
-		);
-		const boards = await db().as(w.facilitator, (tx) => workshopBoards(tx, negotiation));
-		boardA = boards.find((b) => b.teamId === w.teamA.id)!.id;
-		boardB = boards.find((b) => b.teamId === w.teamB.id)!.id;
+		({ shared, boardA, boardB } = await scheduleWorkshops(db(), w, [
+			{ userId: w.owner.id, kind: 'owner' }
+		]));
 	});
 
 	it('puts only teams that applied in a workshop, and only by a facilitator', async () => {

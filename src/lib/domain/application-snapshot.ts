@@ -1,27 +1,7 @@
 // What a submitted application's snapshot holds beyond the typed parts of submit.ts.
+import type { WorkHistoryEntry } from './work-history';
 
-/** A work history entry as frozen in a submitted application. */
-export interface SnapshotWorkEntry {
-	id: string;
+/** A work history entry as frozen in a submitted application, with whose it is. */
+export interface SnapshotWorkEntry extends WorkHistoryEntry {
 	memberId: string;
-	area: string;
-	organisation: string;
-	role: string;
-	start: string;
-	end: string | null;
-	description: string;
-	evidenceUrl: string | null;
-	evidenceFile: string | null;
-}
-
-/** A common project as frozen in a submitted application. */
-export interface SnapshotProject {
-	id: string;
-	title: string;
-	start: string;
-	end: string | null;
-	description: string;
-	evidenceUrl: string | null;
-	evidenceFile: string | null;
-	memberIds: string[];
 }

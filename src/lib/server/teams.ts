@@ -1,5 +1,6 @@
 import type { Queryable } from './db';
 import type { TeamForm, TeamProjectForm } from '$lib/domain/team-schemas';
+import type { TeamProject } from '$lib/domain/work-history';
 import { generateToken, hashToken } from './auth/tokens';
 
 export interface TeamSummary {
@@ -27,17 +28,6 @@ export interface Invitation {
 	acceptedAt: Date | null;
 }
 
-export interface TeamProject {
-	id: string;
-	title: string;
-	start: string;
-	end: string | null;
-	description: string;
-	evidenceUrl: string | null;
-	evidenceFile: string | null;
-	memberIds: string[];
-}
-
 export interface TeamApplication {
 	id: string;
 	challengeSlug: string;
@@ -57,6 +47,12 @@ export interface TeamDetail extends TeamSummary {
 
 /** A month column as 'YYYY-MM'. */
 export const month = (column: string) => `to_char(${column}, 'YYYY-MM')`;
+
+/** A `TeamProject` from a row `p` of public.team_projects, members in a stable order. */
+export const PROJECT_COLUMNS = `p.id, p.title, ${month('p.start_month')} as start,
+  ${month('p.end_month')} as "end", p.description, p.evidence_url as "evidenceUrl",
+  p.evidence_file as "evidenceFile", coalesce(array(select user_id from public.team_project_members pm
+    where pm.project_id = p.id order by user_id), '{}') as "memberIds"`;
 /** 'YYYY-MM' → the first day of that month, as the database stores months. */
 export const monthDate = (m: string | null) => (m ? `${m}-01` : null);
 
@@ -112,10 +108,8 @@ export async function getTeam(tx: Queryable, teamId: string): Promise<TeamDetail
 			[teamId]
 		),
 		tx.query<TeamProject>(
-			`select p.id, p.title, ${month('p.start_month')} as start, ${month('p.end_month')} as "end",
-			   p.description, p.evidence_url as "evidenceUrl", p.evidence_file as "evidenceFile",
-			   coalesce(array(select user_id from public.team_project_members pm where pm.project_id = p.id), '{}') as "memberIds"
-			 from public.team_projects p where p.team_id = $1 order by p.start_month desc`,
+			`select ${PROJECT_COLUMNS} from public.team_projects p where p.team_id = $1
+			 order by p.start_month desc`,
 			[teamId]
 		),
 		tx.query<TeamApplication>(

@@ -1,31 +1,32 @@
 import type { Queryable } from './db';
 import type { WorkEntryForm } from '$lib/domain/team-schemas';
+import type { WorkHistoryEntry } from '$lib/domain/work-history';
 import { month, monthDate } from './teams';
 
-export interface WorkEntry {
-	id: string;
-	area: string;
-	organisation: string;
-	role: string;
-	start: string;
-	end: string | null;
-	description: string;
-	evidenceUrl: string | null;
-	evidenceFile: string | null;
-}
-
-const COLUMNS = `id, area, organisation, role, ${month('start_month')} as start,
+/** A `WorkHistoryEntry` from a row of public.work_entries. */
+export const WORK_ENTRY_COLUMNS = `id, area, organisation, role, ${month('start_month')} as start,
   ${month('end_month')} as "end", description, evidence_url as "evidenceUrl",
   evidence_file as "evidenceFile"`;
 
 /** The caller's own work history, newest first. */
 export function myWorkEntries(tx: Queryable, userId: string) {
-	return tx.query<WorkEntry>(
-		`select ${COLUMNS} from public.work_entries where user_id = $1
+	return tx.query<WorkHistoryEntry>(
+		`select ${WORK_ENTRY_COLUMNS} from public.work_entries where user_id = $1
 		 order by coalesce(end_month, 'infinity'::date) desc, start_month desc`,
 		[userId]
 	);
 }
+
+/** The form's columns in table order, area to evidence address, as query parameters. */
+const formParams = (form: WorkEntryForm) => [
+	form.area,
+	form.organisation,
+	form.role,
+	monthDate(form.start),
+	monthDate(form.end),
+	form.description,
+	form.evidenceUrl
+];
 
 export async function addWorkEntry(
 	tx: Queryable,
@@ -36,16 +37,7 @@ export async function addWorkEntry(
 		`insert into public.work_entries
 		   (area, organisation, role, start_month, end_month, description, evidence_url, evidence_file)
 		 values ($1, $2, $3, $4, $5, $6, nullif($7, ''), $8) returning id`,
-		[
-			form.area,
-			form.organisation,
-			form.role,
-			monthDate(form.start),
-			monthDate(form.end),
-			form.description,
-			form.evidenceUrl,
-			evidenceFile
-		]
+		[...formParams(form), evidenceFile]
 	);
 	return row.id;
 }
@@ -65,18 +57,7 @@ export async function updateWorkEntry(
 		   end_month = $6, description = $7, evidence_url = nullif($8, ''),
 		   evidence_file = case when $10 then $9 else evidence_file end, updated_at = now()
 		 where id = $1 and user_id = auth.uid() returning id`,
-		[
-			id,
-			form.area,
-			form.organisation,
-			form.role,
-			monthDate(form.start),
-			monthDate(form.end),
-			form.description,
-			form.evidenceUrl,
-			evidenceFile ?? null,
-			evidenceFile !== undefined
-		]
+		[id, ...formParams(form), evidenceFile ?? null, evidenceFile !== undefined]
 	);
 	return rows.length === 1;
 }

@@ -8,6 +8,7 @@ import {
 	type WorkEntry
 } from '$lib/domain/experience';
 import { month } from '../teams';
+import { readScreening, type ScreeningResult } from './screening-result';
 
 export interface ApplicationChallenge {
 	id: string;
@@ -36,14 +37,6 @@ export interface ApplicationEvent {
 	kind: 'submitted' | 'withdrawn';
 	at: Date;
 	digest: string | null;
-}
-
-export interface ScreeningResult {
-	eligible: boolean;
-	justification: string;
-	decidedAt: Date;
-	decidedByName: string;
-	marks: { requirementId: string; met: boolean; reason: string }[];
 }
 
 export interface ApplicationView {
@@ -168,45 +161,35 @@ export async function getApplication(tx: Queryable, id: string): Promise<Applica
 		[id]
 	);
 	if (!app) return null;
-	const [challenge, members, ideas, answers, documents, events, decision, marks] =
-		await Promise.all([
-			applicationChallenge(tx, app.challengeId),
-			tx.query<{ id: string; name: string }>(
-				`select m.user_id as id, coalesce(nullif(p.display_name, ''), p.email, '') as name
+	const [challenge, members, ideas, answers, documents, events, { screening }] = await Promise.all([
+		applicationChallenge(tx, app.challengeId),
+		tx.query<{ id: string; name: string }>(
+			`select m.user_id as id, coalesce(nullif(p.display_name, ''), p.email, '') as name
 				 from public.team_members m left join public.profiles p on p.id = m.user_id
 				 where m.team_id = $1 order by m.joined_at`,
-				[app.teamId]
-			),
-			tx.query<Idea>(
-				`select position, title, problem, idea, value from public.application_ideas
+			[app.teamId]
+		),
+		tx.query<Idea>(
+			`select position, title, problem, idea, value from public.application_ideas
 				 where application_id = $1 order by position`,
-				[id]
-			),
-			tx.query<Answer>(
-				`select requirement_id as "requirementId", meets, explanation
+			[id]
+		),
+		tx.query<Answer>(
+			`select requirement_id as "requirementId", meets, explanation
 				 from public.application_answers where application_id = $1`,
-				[id]
-			),
-			tx.query<ApplicationDocument>(
-				`select id, requirement_id as "requirementId", file_key as "fileKey", file_name as "fileName", size
+			[id]
+		),
+		tx.query<ApplicationDocument>(
+			`select id, requirement_id as "requirementId", file_key as "fileKey", file_name as "fileName", size
 				 from public.application_documents where application_id = $1 order by created_at`,
-				[id]
-			),
-			tx.query<ApplicationEvent>(
-				`select kind, at, digest from public.application_events where application_id = $1 order by at`,
-				[id]
-			),
-			tx.query<Omit<ScreeningResult, 'marks'>>(
-				`select eligible, justification, decided_at as "decidedAt", decided_by_name as "decidedByName"
-				 from public.screening_decisions where application_id = $1`,
-				[id]
-			),
-			tx.query<ScreeningResult['marks'][number]>(
-				`select requirement_id as "requirementId", met, reason
-				 from public.screening_marks where application_id = $1`,
-				[id]
-			)
-		]);
+			[id]
+		),
+		tx.query<ApplicationEvent>(
+			`select kind, at, digest from public.application_events where application_id = $1 order by at`,
+			[id]
+		),
+		readScreening(tx, id)
+	]);
 	if (!challenge) return null;
 	const coverage = await liveCoverage(
 		tx,
@@ -228,7 +211,7 @@ export async function getApplication(tx: Queryable, id: string): Promise<Applica
 		documents,
 		events,
 		coverage,
-		screening: decision[0] ? { ...decision[0], marks } : null
+		screening
 	};
 }
 

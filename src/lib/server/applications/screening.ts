@@ -7,7 +7,7 @@ import { m } from '$lib/paraglide/messages';
 import { sendLetter } from '../mail/messages';
 import { log } from '../log';
 import { teamRecipients } from '../teams';
-import type { ScreeningResult } from './editor';
+import { readScreening, type ScreeningResult } from './screening-result';
 import type { Snapshot } from './submit';
 
 export interface SubmittedSummary {
@@ -55,19 +55,7 @@ export async function getSubmitted(
 		[id, challengeId]
 	);
 	if (!app) return null;
-	const [decision, marks] = await Promise.all([
-		tx.query<Omit<ScreeningResult, 'marks'>>(
-			`select eligible, justification, decided_at as "decidedAt", decided_by_name as "decidedByName"
-			 from public.screening_decisions where application_id = $1`,
-			[id]
-		),
-		tx.query<ScreeningResult['marks'][number]>(
-			`select requirement_id as "requirementId", met, reason
-			 from public.screening_marks where application_id = $1`,
-			[id]
-		)
-	]);
-	return { ...app, marks, screening: decision[0] ? { ...decision[0], marks } : null };
+	return { ...app, ...(await readScreening(tx, id)) };
 }
 
 /**

@@ -6,7 +6,8 @@ import { formatDateTime } from '$lib/format';
 import { m } from '$lib/paraglide/messages';
 import { sendLetter } from '../mail/messages';
 import { log } from '../log';
-import { month, teamRecipients } from '../teams';
+import { PROJECT_COLUMNS, teamRecipients } from '../teams';
+import { WORK_ENTRY_COLUMNS } from '../work-history';
 import { getApplication, type ApplicationView } from './editor';
 
 /**
@@ -25,18 +26,13 @@ export async function buildSnapshot(db: Database, app: ApplicationView) {
 			)
 		)[0],
 		workHistory: await tx.query(
-			`select id, user_id as "memberId", area, organisation, role, ${month('start_month')} as start,
-			   ${month('end_month')} as "end", description, evidence_url as "evidenceUrl",
-			   evidence_file as "evidenceFile"
+			`select ${WORK_ENTRY_COLUMNS}, user_id as "memberId"
 			 from public.work_entries where user_id = any($1::uuid[]) order by user_id, start_month`,
 			[memberIds]
 		),
 		projects: await tx.query(
-			`select p.id, p.title, ${month('p.start_month')} as start, ${month('p.end_month')} as "end",
-			   p.description, p.evidence_url as "evidenceUrl", p.evidence_file as "evidenceFile",
-			   coalesce(array(select user_id from public.team_project_members pm
-			                  where pm.project_id = p.id order by user_id), '{}') as "memberIds"
-			 from public.team_projects p where p.team_id = $1 order by p.start_month, p.id`,
+			`select ${PROJECT_COLUMNS} from public.team_projects p where p.team_id = $1
+			 order by p.start_month, p.id`,
 			[app.team.id]
 		)
 	}));

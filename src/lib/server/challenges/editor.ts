@@ -2,6 +2,7 @@ import type { Queryable } from '../db';
 import { diffFields, type FieldChange } from '$lib/domain/amendments';
 import type { Basics, CriteriaForm, RequirementsForm } from '$lib/domain/challenge-schemas';
 import { slugify } from '$lib/domain/organisation-schemas';
+import { planRequirements, type SavedRequirement } from '$lib/domain/requirement-plan';
 import type { StageWindow } from '$lib/domain/timetable';
 
 /** Thrown inside the transaction so nothing is saved: a published change needs its reason. */
@@ -178,11 +179,26 @@ export const saveRequirements = (
 	reason: string
 ) =>
 	amend(tx, editor, id, 'requirements', reason, async () => {
-		await tx.query('delete from public.challenge_requirements where challenge_id = $1', [id]);
-		for (const [position, statement] of f.requirements.entries()) {
+		// Rows keep their ids: teams' answers and owners' marks hang on them (on delete cascade).
+		const saved = await tx.query<SavedRequirement>(
+			'select id, statement from public.challenge_requirements where challenge_id = $1 order by position',
+			[id]
+		);
+		const plan = planRequirements(saved, f.requirements);
+		if (plan.remove.length)
+			await tx.query('delete from public.challenge_requirements where id = any($1::uuid[])', [
+				plan.remove
+			]);
+		for (const r of plan.update) {
+			await tx.query(
+				'update public.challenge_requirements set position = $2, statement = $3 where id = $1',
+				[r.id, r.position, r.statement]
+			);
+		}
+		for (const r of plan.insert) {
 			await tx.query(
 				'insert into public.challenge_requirements (challenge_id, position, statement) values ($1, $2, $3)',
-				[id, position + 1, statement]
+				[id, r.position, r.statement]
 			);
 		}
 		await tx.query(

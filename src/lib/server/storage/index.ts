@@ -4,6 +4,7 @@ import { LocalStorage } from './local';
 
 export { IMAGE_TYPES, LocalStorage, MAX_IMAGE_BYTES } from './local';
 export { detectFileType, type FileType } from './file-type';
+export { fileResponse } from './file-response';
 
 export interface PutOptions {
 	/** Accepted MIME types, as detected from the bytes. */

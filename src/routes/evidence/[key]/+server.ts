@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { canReadEvidence } from '$lib/server/evidence';
-import { getStorage } from '$lib/server/storage';
+import { fileResponse, getStorage } from '$lib/server/storage';
 import type { RequestHandler } from './$types';
 
 // Evidence is private: served only when a row the reader may see under RLS points at it.
@@ -10,15 +10,6 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 	const allowed = await locals.db.as(locals.user, (tx) => canReadEvidence(tx, params.key));
 	const file = allowed ? await getStorage('private').get(params.key) : null;
 	if (!file) error(404, 'Not found');
-	return new Response(file.bytes as BodyInit, {
-		headers: {
-			'Content-Type': file.mime,
-			'Content-Length': String(file.bytes.byteLength),
-			// Only PDFs and images are ever stored here (judged by their bytes): shown in the browser.
-			'Content-Disposition': 'inline',
-			'Cache-Control': 'private, no-store',
-			'Content-Security-Policy': "default-src 'none'; sandbox",
-			'X-Content-Type-Options': 'nosniff'
-		}
-	});
+	// Only PDFs and images are ever stored here (judged by their bytes): shown in the browser.
+	return fileResponse(file, 'private', 'inline');
 };

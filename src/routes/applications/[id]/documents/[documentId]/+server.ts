@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { findDocument } from '$lib/server/applications/documents';
 import { routeId } from '$lib/server/applications/route-id';
 import { requireUser } from '$lib/server/guards';
-import { getStorage } from '$lib/server/storage';
+import { fileResponse, getStorage } from '$lib/server/storage';
 import type { RequestHandler } from './$types';
 
 // A document is served only to whom RLS shows its row: the team, and owners once submitted.
@@ -13,14 +13,9 @@ export const GET: RequestHandler = async ({ locals, url, params }) => {
 	);
 	const file = doc && (await getStorage('private').get(doc.fileKey));
 	if (!file) error(404, 'Not found');
-	return new Response(file.bytes as BodyInit, {
-		headers: {
-			'Content-Type': file.mime,
-			'Content-Length': String(file.bytes.byteLength),
-			'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`,
-			'Cache-Control': 'private, no-store',
-			'Content-Security-Policy': "default-src 'none'; sandbox",
-			'X-Content-Type-Options': 'nosniff'
-		}
-	});
+	return fileResponse(
+		file,
+		'private',
+		`attachment; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`
+	);
 };

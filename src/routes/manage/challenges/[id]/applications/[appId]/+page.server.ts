@@ -1,7 +1,8 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getSubmitted, mailScreeningResult } from '$lib/server/applications/screening';
 import { screenApplication } from '$lib/server/applications/screening-form';
-import type { SnapshotProject, SnapshotWorkEntry } from '$lib/domain/application-snapshot';
+import type { SnapshotWorkEntry } from '$lib/domain/application-snapshot';
+import type { TeamProject } from '$lib/domain/work-history';
 import { invalid, readForm } from '$lib/server/forms';
 import { requireUser } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
@@ -20,7 +21,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 			snapshot: {
 				...snapshot,
 				workHistory: snapshot.workHistory as unknown as SnapshotWorkEntry[],
-				commonProjects: snapshot.commonProjects as unknown as SnapshotProject[]
+				commonProjects: snapshot.commonProjects as unknown as TeamProject[]
 			}
 		}
 	};
