@@ -3,7 +3,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DATA_KEY_PREFIXES, stageLabel, t } from './i18n';
 
-const en = JSON.parse(readFileSync('messages/en.json', 'utf8')) as Record<string, string>;
+// Every message file of the project (one per capability), in English.
+const settings = JSON.parse(readFileSync('project.inlang/settings.json', 'utf8'));
+const en: Record<string, string> = Object.assign(
+	{},
+	...[settings['plugin.inlang.messageFormat'].pathPattern]
+		.flat()
+		.map((p: string) => JSON.parse(readFileSync(p.replace('{locale}', 'en'), 'utf8')))
+);
 const inData = (key: string) => DATA_KEY_PREFIXES.some((p) => key.startsWith(p));
 
 function sources(dir: string): string[] {
