@@ -55,6 +55,7 @@ export class BoardClient {
 			if (m.boardId !== boardId) return;
 			for (const op of m.ops) this.replica.receive(op);
 			this.#changed();
+			this.#watchGap();
 		});
 		socket.on('board:refresh', (m: { boardId: string }) => {
 			if (m.boardId === boardId) void this.join(0);
@@ -143,6 +144,17 @@ export class BoardClient {
 		else this.events.refused?.(p.op, answer.error);
 		this.#changed();
 		p.resolve(answer);
+	}
+
+	#gapTimer: ReturnType<typeof setTimeout> | null = null;
+
+	/** A gap that does not close by itself within a second is fetched by joining again. */
+	#watchGap() {
+		if (!this.replica.waiting || this.#gapTimer) return;
+		this.#gapTimer = setTimeout(() => {
+			this.#gapTimer = null;
+			if (this.replica.waiting && this.socket.connected) void this.join();
+		}, 1000);
 	}
 
 	#changed() {

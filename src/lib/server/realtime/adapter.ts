@@ -8,7 +8,9 @@ import { log } from '../log';
  */
 export async function redisAdapter(
 	url: string,
-	httpServer: { once(e: 'close', f: () => void): unknown }
+	httpServer: { once(e: 'close', f: () => void): unknown },
+	// Instances that share a stream are one cluster.
+	streamName = 'talkoot:socket.io'
 ) {
 	const client = createClient({ url });
 	client.on('error', (err) => log.error({ err }, 'redis'));
@@ -19,5 +21,5 @@ export async function redisAdapter(
 		setTimeout(() => void client.quit().catch(() => {}), 1000).unref();
 	});
 	log.info('realtime: redis streams adapter');
-	return createAdapter(client);
+	return createAdapter(client, { streamName });
 }

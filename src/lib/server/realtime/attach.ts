@@ -34,12 +34,14 @@ const pingSchema = z.object({ sent: z.number().int().nonnegative() }).strict();
 
 /**
  * socket.io on the app's own HTTP server; `db` is the process's database unless a test
- * gives one. With `redisUrl` (REDIS_URL) several app instances share rooms and presence.
+ * gives one. With Redis (REDIS_URL) several app instances share rooms and presence.
  */
 export async function attachRealtime(
 	httpServer: HttpServer,
 	db: () => Promise<Database> = getDb,
-	redisUrl: string | undefined = config.REDIS_URL
+	redis: { url: string; stream?: string } | undefined = config.REDIS_URL
+		? { url: config.REDIS_URL }
+		: undefined
 ): Promise<Server> {
 	const io = new Server(httpServer, {
 		serveClient: false,
@@ -48,7 +50,7 @@ export async function attachRealtime(
 		pingInterval: 2000,
 		pingTimeout: 2500,
 		allowRequest: (req, callback) => callback(null, originAllowed(req)),
-		...(redisUrl ? { adapter: await redisAdapter(redisUrl, httpServer) } : {})
+		...(redis ? { adapter: await redisAdapter(redis.url, httpServer, redis.stream) } : {})
 	});
 	io.use(async (socket, next) => {
 		try {

@@ -69,10 +69,12 @@ export function handleBoards(io: Server, socket: Socket, db: () => Promise<Datab
 	on('board:join', joinSchema, async ({ boardId, lastSeq }, ack) => {
 		const access = await boardAccess(await db(), user, boardId);
 		if (!access) return ack({ ok: false, error: 'not_found' });
-		const missed = await catchUp(await db(), user, access, lastSeq);
+		// In the rooms before reading what was missed: an op stored in between arrives both
+		// ways (the replica ignores the repeat) rather than neither.
 		joined.set(boardId, access);
 		const r = rooms(boardId);
 		socket.join([r.all, access.role === 'facilitator' ? r.full : r.part]);
+		const missed = await catchUp(await db(), user, access, lastSeq);
 		ack({ ok: true, role: access.role, serverTime: Date.now(), catchUp: missed });
 		await emitPresence(io, boardId);
 	});
