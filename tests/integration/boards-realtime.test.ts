@@ -2,7 +2,6 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEFAULT_AGENDA, type BoardOp } from '../../src/lib/domain/board';
 import { BoardClient } from '../../src/lib/realtime/board-client';
 import { scheduleWorkshop, workshopBoards } from '../../src/lib/server/workshops/schedule';
-import type { Database } from '../../src/lib/server/db/database';
 import { describeEachDatabase } from './databases';
 import { workshopWorld, type User } from './workshop-fixtures';
 import { eventually, Realtime } from './realtime-harness';
