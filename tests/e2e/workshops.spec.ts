@@ -74,4 +74,10 @@ test('a facilitator schedules and runs a workshop; participants add notes and vo
 	expect(await csv.text()).toContain('Skills before keywords');
 	const md = await fiia.request.get(`${url}/outcome.md`);
 	expect(await md.text()).toMatch(/1\. Skills before keywords \(3 dots\) — Sanna Solver/);
+
+	// The outcome stays with the challenge: its page lists the workshop for those in it.
+	await sanna.getByRole('link', { name: /^Challenge: / }).click();
+	const listed = sanna.getByRole('region', { name: 'Workshops' });
+	await expect(listed.getByRole('link', { name: 'Co-creation day' })).toBeVisible();
+	await expect(listed.getByRole('link', { name: 'CSV' })).toBeVisible();
 });
