@@ -159,3 +159,6 @@ insert into public.team_projects (id, team_id, title, start_month, end_month, de
 insert into public.team_project_members (project_id, user_id) values
   ('50000000-0000-4000-8000-000000000101', '00000000-0000-4000-8000-000000000004'),
   ('50000000-0000-4000-8000-000000000101', '00000000-0000-4000-8000-000000000008');
+
+-- The demo facilitator runs workshops (issue 5).
+insert into public.platform_facilitators (user_id) values ('00000000-0000-4000-8000-000000000005');

@@ -190,3 +190,78 @@ end
 $$;
 revoke execute on function public.add_workshop_team(uuid, uuid) from public, anon;
 grant execute on function public.add_workshop_team(uuid, uuid) to authenticated;
+
+-- What a facilitator needs to plan a workshop without seeing teams or people otherwise:
+-- the teams that submitted an application to a published challenge, the staff of the
+-- challenge's organisation, and the accounts behind invited experts' addresses. Each
+-- answers nothing to anybody who is not a platform facilitator.
+create function public.workshop_candidate_teams(challenge uuid)
+returns table (team_id uuid, name text, members integer)
+language sql stable security definer set search_path = ''
+as $$
+  select t.id, t.name, (select count(*)::int from public.team_members m where m.team_id = t.id)
+  from public.teams t
+  where (select private.is_facilitator()) and (select private.is_challenge_published(challenge))
+    and exists (select 1 from public.applications a
+                where a.team_id = t.id and a.challenge_id = challenge and a.status = 'submitted')
+  order by t.name
+$$;
+
+create function public.workshop_owner_staff(challenge uuid)
+returns table (user_id uuid, display_name text, email text)
+language sql stable security definer set search_path = ''
+as $$
+  select p.id, p.display_name, p.email
+  from public.challenges c
+  join public.organisation_members m on m.organisation_id = c.organisation_id
+  join public.profiles p on p.id = m.user_id
+  where c.id = challenge and (select private.is_facilitator()) and c.status = 'published'
+  order by p.display_name, p.email
+$$;
+
+create function public.workshop_expert_accounts(emails text[])
+returns table (user_id uuid, email text)
+language sql stable security definer set search_path = ''
+as $$
+  select p.id, lower(p.email) from public.profiles p
+  where (select private.is_facilitator()) and lower(p.email) = any (
+    select lower(e) from unnest(emails) e)
+$$;
+
+-- The names of those in a workshop (the facilitator and every participant), for whoever
+-- takes part in it: note authors and the participant list show names, not ids.
+create function public.workshop_people(workshop uuid)
+returns table (user_id uuid, display_name text, kind text, team_id uuid)
+language sql stable security definer set search_path = ''
+as $$
+  select p.id, coalesce(nullif(p.display_name, ''), split_part(p.email, '@', 1)), x.kind, x.team_id
+  from (
+    select w.facilitator_id as user_id, 'facilitator'::text as kind, null::uuid as team_id
+    from public.workshops w where w.id = workshop
+    union all
+    select wp.user_id, wp.kind, wp.team_id from public.workshop_participants wp
+    where wp.workshop_id = workshop
+  ) x join public.profiles p on p.id = x.user_id
+  where (select private.workshop_role(workshop)) is not null
+  order by x.kind, 2
+$$;
+
+revoke execute on function public.workshop_candidate_teams(uuid) from public, anon;
+revoke execute on function public.workshop_owner_staff(uuid) from public, anon;
+revoke execute on function public.workshop_expert_accounts(text[]) from public, anon;
+revoke execute on function public.workshop_people(uuid) from public, anon;
+grant execute on function public.workshop_candidate_teams(uuid) to authenticated;
+grant execute on function public.workshop_owner_staff(uuid) to authenticated;
+grant execute on function public.workshop_expert_accounts(text[]) to authenticated;
+grant execute on function public.workshop_people(uuid) to authenticated;
+
+-- The facilitator sees the names of the teams in their workshops (the board switcher).
+create function private.facilitated_team_ids() returns setof uuid
+language sql stable security definer set search_path = ''
+as $$
+  select p.team_id from public.workshop_participants p
+  join public.workshops w on w.id = p.workshop_id
+  where w.facilitator_id = (select auth.uid()) and p.team_id is not null
+$$;
+create policy "facilitators see the teams in their workshops" on public.teams
+  for select to authenticated using (id in (select private.facilitated_team_ids()));

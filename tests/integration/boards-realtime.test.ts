@@ -1,16 +1,10 @@
-import { createServer, type Server as HttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEFAULT_AGENDA, type BoardOp } from '../../src/lib/domain/board';
 import { BoardClient } from '../../src/lib/realtime/board-client';
-import { attachRealtime } from '../../src/lib/server/realtime/attach';
-import { sessionCookieName } from '../../src/lib/server/auth/cookies';
-import { createSession } from '../../src/lib/server/auth/sessions';
 import { scheduleWorkshop, workshopBoards } from '../../src/lib/server/workshops/schedule';
-import type { Database } from '../../src/lib/server/db/database';
 import { describeEachDatabase } from './databases';
 import { scheduleWorkshops, workshopWorld, type User } from './workshop-fixtures';
+import { eventually, Realtime } from './realtime-harness';
 
 const note = (text = 'An idea'): BoardOp => ({
 	type: 'note.add',
@@ -20,53 +14,6 @@ const note = (text = 'An idea'): BoardOp => ({
 	x: 10,
 	y: 10
 });
-
-/** Resolves when `check` holds, polling; fails after `ms`. */
-async function eventually(check: () => boolean, ms = 5000) {
-	const end = Date.now() + ms;
-	while (!check()) {
-		if (Date.now() > end) throw new Error('condition not met in time');
-		await new Promise((r) => setTimeout(r, 20));
-	}
-}
-
-export class Realtime {
-	http!: HttpServer;
-	origin!: string;
-	sockets: Socket[] = [];
-
-	io!: Awaited<ReturnType<typeof attachRealtime>>;
-
-	async start(db: () => Database, port = 0, redis?: { url: string; stream: string }) {
-		this.http = createServer();
-		this.io = await attachRealtime(this.http, async () => db(), redis);
-		await new Promise<void>((resolve) => this.http.listen(port, '127.0.0.1', resolve));
-		this.origin = `http://127.0.0.1:${(this.http.address() as AddressInfo).port}`;
-		return this;
-	}
-
-	async socketFor(db: Database, user: User, origin = this.origin, reconnection = false) {
-		const { token } = await db.service('test: session', (tx) => createSession(tx, user.id));
-		const socket = connect(origin, {
-			transports: ['websocket'],
-			extraHeaders: { cookie: `${sessionCookieName(new URL(origin))}=${token}`, origin },
-			reconnection,
-			reconnectionDelay: 100,
-			reconnectionDelayMax: 300
-		});
-		this.sockets.push(socket);
-		await new Promise<void>((resolve, reject) => {
-			socket.once('connect', () => resolve());
-			socket.once('connect_error', reject);
-		});
-		return socket;
-	}
-
-	/** Drops every connection at once (clients see the transport close and reconnect). */
-	async stop() {
-		await this.io.close();
-	}
-}
 
 describeEachDatabase('boards over socket.io', (db) => {
 	const rt = new Realtime();

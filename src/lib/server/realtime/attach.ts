@@ -8,6 +8,7 @@ import { sessionCookieName } from '../auth/cookies';
 import { validateSession, type SessionUser } from '../auth/sessions';
 import { log } from '../log';
 import { handleBoards } from './boards';
+import { handleAnnouncements } from './announcements';
 import { redisAdapter } from './adapter';
 
 /** Browsers always send Origin on WebSocket and CORS requests; it must be this site. */
@@ -72,6 +73,7 @@ export async function attachRealtime(
 			ack({ ok: true, userId: user.id, sent: parsed.data.sent, at: Date.now() });
 		});
 		handleBoards(io, socket, db);
+		handleAnnouncements(io, socket, db);
 	});
 	return io;
 }

@@ -12,6 +12,7 @@ import { follow, unfollow } from '$lib/server/challenges/followers';
 import { askQuestion } from '$lib/server/challenges/questions';
 import { invalid, parseForm } from '$lib/server/forms';
 import { requireUser } from '$lib/server/guards';
+import { challengeWorkshops } from '$lib/server/workshops/list';
 import { renderMarkdown } from '$lib/server/markdown';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -28,9 +29,14 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		locals.user && applicationsOpenAt(challenge.stages, new Date())
 			? await locals.db.as(locals.user, (tx) => applyTeams(tx, challenge.id, locals.user!.id))
 			: null;
+	// The workshops this reader takes part in, facilitates or owns, with their outcomes.
+	const workshops = locals.user
+		? await locals.db.as(locals.user, (tx) => challengeWorkshops(tx, challenge.id))
+		: [];
 	return {
 		challenge,
 		applyTeams: applyTeamsOf,
+		workshops,
 		body: { html: renderMarkdown(body.text), lang: body.lang, fallback: body.fallback }
 	};
 };

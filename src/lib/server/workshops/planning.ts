@@ -1,0 +1,69 @@
+import type { Queryable } from '../db';
+import type { LocalizedText, Locale } from '$lib/domain/locale';
+import type { ScheduleForm } from '$lib/domain/workshop-schemas';
+import { scheduleWorkshop } from './schedule';
+
+/** Whether the caller is a platform facilitator (who may schedule workshops). */
+export async function isFacilitator(tx: Queryable): Promise<boolean> {
+	const [row] = await tx.query<{ yes: boolean }>('select private.is_facilitator() as yes');
+	return row.yes;
+}
+
+/** The published challenges a workshop can be scheduled for. */
+export function publishedChallenges(tx: Queryable) {
+	return tx.query<{ id: string; title: LocalizedText; primaryLocale: Locale }>(
+		`select id, title, primary_locale as "primaryLocale" from public.challenges
+		 where status = 'published' order by published_at desc limit 500`
+	);
+}
+
+/** Teams that submitted an application to the challenge, and the owner organisation's staff. */
+export async function candidates(tx: Queryable, challengeId: string) {
+	const [teams, staff] = await Promise.all([
+		tx.query<{ id: string; name: string; members: number }>(
+			'select team_id as id, name, members from public.workshop_candidate_teams($1)',
+			[challengeId]
+		),
+		tx.query<{ id: string; name: string; email: string }>(
+			`select user_id as id, display_name as name, email from public.workshop_owner_staff($1)`,
+			[challengeId]
+		)
+	]);
+	return { teams, staff };
+}
+
+/** Invited experts' addresses that have no account yet. */
+export class UnknownExperts extends Error {
+	constructor(readonly emails: string[]) {
+		super(`no account for ${emails.join(', ')}`);
+	}
+}
+
+/**
+ * Schedules the workshop as planned in the form: experts must already have an account,
+ * staff must belong to the challenge's organisation (anyone else in the form is ignored).
+ */
+export async function scheduleFromForm(tx: Queryable, form: ScheduleForm): Promise<string> {
+	const experts = form.expertEmails.length
+		? await tx.query<{ user_id: string; email: string }>(
+				'select user_id, email from public.workshop_expert_accounts($1)',
+				[form.expertEmails]
+			)
+		: [];
+	const missing = form.expertEmails.filter((e) => !experts.some((x) => x.email === e));
+	if (missing.length) throw new UnknownExperts(missing);
+	const { staff } = await candidates(tx, form.challengeId);
+	const staffIds = form.staffIds.filter((id) => staff.some((s) => s.id === id));
+	return scheduleWorkshop(tx, {
+		challengeId: form.challengeId,
+		title: form.title,
+		startsAt: form.startsAt,
+		mode: form.mode,
+		agenda: form.agenda,
+		teamIds: form.teamIds,
+		guests: [
+			...staffIds.map((userId) => ({ userId, kind: 'owner' as const })),
+			...experts.map((x) => ({ userId: x.user_id, kind: 'expert' as const }))
+		]
+	});
+}

@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { DEFAULT_AGENDA } from '../../src/lib/domain/board';
+import { scheduleWorkshop, workshopBoards } from '../../src/lib/server/workshops/schedule';
+import { announcements } from '../../src/lib/server/workshops/list';
+import { describeEachDatabase } from './databases';
+import { workshopWorld, type User } from './workshop-fixtures';
+import { eventually, Realtime } from './realtime-harness';
+
+describeEachDatabase('announcements over socket.io', (db) => {
+	const rt = new Realtime();
+	let w: Awaited<ReturnType<typeof workshopWorld>>;
+	let workshop: string;
+	let boards: { id: string; teamId: string | null }[];
+
+	beforeAll(async () => {
+		await rt.start(db);
+		w = await workshopWorld(db());
+		workshop = await db().as(w.facilitator, (tx) =>
+			scheduleWorkshop(tx, {
+				challengeId: w.challenge.id,
+				title: 'Negotiation',
+				startsAt: new Date(),
+				mode: 'team_boards',
+				agenda: DEFAULT_AGENDA,
+				teamIds: [w.teamA.id, w.teamB.id],
+				guests: []
+			})
+		);
+		boards = await db().as(w.facilitator, (tx) => workshopBoards(tx, workshop));
+	});
+
+	afterAll(async () => {
+		for (const s of rt.sockets) s.close();
+		await rt.stop();
+	});
+
+	/** A socket on the user's team board, collecting the announcements it hears. */
+	const listener = async (user: User, teamId: string) => {
+		const socket = await rt.socketFor(db(), user);
+		const heard: { body: string; at: number }[] = [];
+		socket.on('workshop:announcement', (a: { body: string; at: number }) => heard.push(a));
+		const boardId = boards.find((b) => b.teamId === teamId)!.id;
+		expect((await socket.emitWithAck('board:join', { boardId, lastSeq: 0 })).ok).toBe(true);
+		return { socket, heard };
+	};
+
+	it('reaches every team board at once and is stored with its time', async () => {
+		const anna = await listener(w.a1, w.teamA.id);
+		const bea = await listener(w.b1, w.teamB.id);
+		const fiia = await rt.socketFor(db(), w.facilitator);
+		const before = Date.now();
+		const answer = await fiia.emitWithAck('workshop:announce', {
+			workshopId: workshop,
+			body: '  Ten minutes left for questions.  '
+		});
+		expect(answer).toMatchObject({
+			ok: true,
+			announcement: { body: 'Ten minutes left for questions.' }
+		});
+		await eventually(() => anna.heard.length === 1 && bea.heard.length === 1);
+		expect(anna.heard[0]).toEqual(bea.heard[0]);
+		expect(anna.heard[0].at).toBeGreaterThanOrEqual(before - 5000);
+		const stored = await db().as(w.b1, (tx) => announcements(tx, workshop));
+		expect(stored.map((a) => a.body)).toEqual(['Ten minutes left for questions.']);
+		expect(new Date(stored[0].at).getTime()).toBe(anna.heard[0].at);
+	});
+
+	it('is refused to anybody but the facilitator, and refuses bad input', async () => {
+		const anna = await rt.socketFor(db(), w.a1);
+		expect(
+			await anna.emitWithAck('workshop:announce', { workshopId: workshop, body: 'Me too' })
+		).toEqual({
+			ok: false,
+			error: 'forbidden'
+		});
+		const owner = await rt.socketFor(db(), w.owner);
+		expect(
+			await owner.emitWithAck('workshop:announce', { workshopId: workshop, body: 'Hi' })
+		).toEqual({
+			ok: false,
+			error: 'forbidden'
+		});
+		const fiia = await rt.socketFor(db(), w.facilitator);
+		for (const bad of [
+			{ workshopId: workshop, body: '   ' },
+			{ workshopId: 'x', body: 'Hi' },
+			'nonsense'
+		])
+			expect(await fiia.emitWithAck('workshop:announce', bad)).toEqual({
+				ok: false,
+				error: 'invalid_payload'
+			});
+		const stored = await db().as(w.facilitator, (tx) => announcements(tx, workshop));
+		expect(stored).toHaveLength(1);
+	});
+});

@@ -1,0 +1,68 @@
+import { beforeAll, expect, it } from 'vitest';
+import { DEFAULT_AGENDA } from '../../src/lib/domain/board';
+import {
+	candidates,
+	scheduleFromForm,
+	UnknownExperts
+} from '../../src/lib/server/workshops/planning';
+import { myWorkshops, workshopPeople } from '../../src/lib/server/workshops/list';
+import { loadOutcome } from '../../src/lib/server/workshops/outcome';
+import { describeEachDatabase } from './databases';
+import { workshopWorld } from './workshop-fixtures';
+
+describeEachDatabase('planning a workshop', (db) => {
+	let w: Awaited<ReturnType<typeof workshopWorld>>;
+	beforeAll(async () => {
+		w = await workshopWorld(db());
+	});
+
+	it('shows a facilitator the teams that applied and the owner staff, and nobody else anything', async () => {
+		const seen = await db().as(w.facilitator, (tx) => candidates(tx, w.challenge.id));
+		expect(seen.teams.map((t) => t.id).sort()).toEqual([w.teamA.id, w.teamB.id].sort());
+		expect(seen.teams.find((t) => t.id === w.teamA.id)?.members).toBe(2);
+		expect(seen.staff.map((s) => s.id)).toEqual([w.owner.id]);
+		const outsider = await db().as(w.outsider, (tx) => candidates(tx, w.challenge.id));
+		expect(outsider).toEqual({ teams: [], staff: [] });
+	});
+
+	it('refuses an expert address without an account, and schedules with known ones', async () => {
+		const form = {
+			challengeId: w.challenge.id,
+			title: 'Market dialogue day',
+			startsAt: new Date(),
+			mode: 'team_boards' as const,
+			agenda: DEFAULT_AGENDA,
+			teamIds: [w.teamA.id, w.teamB.id],
+			staffIds: [w.owner.id, w.outsider.id],
+			expertEmails: ['nobody@nowhere.example']
+		};
+		await expect(db().as(w.facilitator, (tx) => scheduleFromForm(tx, form))).rejects.toBeInstanceOf(
+			UnknownExperts
+		);
+		const expert = w.c1.email.toUpperCase();
+		const id = await db().as(w.facilitator, (tx) =>
+			scheduleFromForm(tx, { ...form, expertEmails: [expert.toLowerCase()] })
+		);
+		const people = await db().as(w.facilitator, (tx) => workshopPeople(tx, id));
+		const kinds = Object.fromEntries(people.map((p) => [p.userId, p.kind]));
+		expect(kinds[w.facilitator.id]).toBe('facilitator');
+		expect(kinds[w.owner.id]).toBe('owner');
+		expect(kinds[w.c1.id]).toBe('expert');
+		expect(kinds[w.a1.id]).toBe('team');
+		// Someone outside the owner organisation is not put in as staff.
+		expect(kinds[w.outsider.id]).toBeUndefined();
+		expect(await db().as(w.outsider, (tx) => workshopPeople(tx, id))).toEqual([]);
+
+		const listed = await db().as(w.b1, (tx) => myWorkshops(tx));
+		expect(listed.find((x) => x.id === id)?.role).toBe('participant');
+		expect(await db().as(w.outsider, (tx) => myWorkshops(tx))).toEqual([]);
+
+		// In negotiation mode a team's outcome holds only its own board; the facilitator's all.
+		const forB = await db().as(w.b1, (tx) => loadOutcome(tx, id));
+		expect(forB?.boards.map((b) => b.teamName)).toHaveLength(1);
+		const forFacilitator = await db().as(w.facilitator, (tx) => loadOutcome(tx, id));
+		expect(forFacilitator?.boards.every((b) => b.teamName)).toBe(true);
+		expect(forFacilitator?.boards).toHaveLength(2);
+		expect(await db().as(w.outsider, (tx) => loadOutcome(tx, id))).toBeUndefined();
+	});
+});
