@@ -45,8 +45,8 @@ const REFUSALS = new Set([
 	'invalid_payload',
 	'rate_limited'
 ]);
-export const refusalKey = (code: string) =>
-	REFUSALS.has(code) ? `refusal_${code}` : 'refusal_other';
+/** A refusal code the page has words for, else 'other'. */
+export const refusalKey = (code: string) => (REFUSALS.has(code) ? code : 'other');
 
 /** Live announcements wait this long and are said together, so a busy board does not flood. */
 const LIVE_EVERY_MS = 2000;
@@ -178,10 +178,10 @@ export class WorkshopLive {
 		void this.#client?.send(op);
 	}
 
-	/** Tells every team at once (facilitator). Resolves with an error key, or null. */
+	/** Tells every team at once (facilitator). Resolves with a refusal code, or null. */
 	async announce(body: string): Promise<string | null> {
 		const socket = this.#socket;
-		if (!socket?.connected) return 'refusal_other';
+		if (!socket?.connected) return 'other';
 		const answer = (await socket
 			.timeout(10_000)
 			.emitWithAck('workshop:announce', { workshopId: this.#setup.workshopId, body })

@@ -5,7 +5,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { formatDateTime } from '$lib/format';
 import { pickLocalized } from '$lib/domain/locale';
 import type { OutcomeInput, OutcomeLabels } from '$lib/domain/workshop-outcome';
-import { t } from '$lib/i18n';
+import { colourLabel } from '$lib/workshops/labels';
 import { requireUser } from '../guards';
 import { loadOutcome } from './outcome';
 
@@ -17,7 +17,7 @@ const labels = (): OutcomeLabels => ({
 	votesHidden: m.outcome_votes_hidden(),
 	noNotes: m.outcome_no_notes(),
 	dots: (count) => m.workshop_note_dots({ count }),
-	colour: (colour) => t(`colour_${colour}`),
+	colour: colourLabel,
 	csvHeader: [
 		m.outcome_csv_board(),
 		m.outcome_csv_rank(),
