@@ -111,6 +111,21 @@ const DATA_MESSAGES: Record<string, (...args: never[]) => string> = {
 	error_upload_type: m.error_upload_type,
 	error_upload_type_evidence: m.error_upload_type_evidence,
 	error_url_invalid: m.error_url_invalid,
+	error_workshop_agenda_empty: m.error_workshop_agenda_empty,
+	error_workshop_agenda_long: m.error_workshop_agenda_long,
+	error_workshop_challenge: m.error_workshop_challenge,
+	error_workshop_expert_email: m.error_workshop_expert_email,
+	error_workshop_expert_many: m.error_workshop_expert_many,
+	error_workshop_expert_unknown: m.error_workshop_expert_unknown,
+	error_workshop_mode: m.error_workshop_mode,
+	error_workshop_not_facilitator: m.error_workshop_not_facilitator,
+	error_workshop_phase_kind: m.error_workshop_phase_kind,
+	error_workshop_phase_minutes: m.error_workshop_phase_minutes,
+	error_workshop_phase_title: m.error_workshop_phase_title,
+	error_workshop_starts_at: m.error_workshop_starts_at,
+	error_workshop_team_refused: m.error_workshop_team_refused,
+	error_workshop_teams_needed: m.error_workshop_teams_needed,
+	error_workshop_title: m.error_workshop_title,
 	field_label_body: m.field_label_body,
 	field_label_competence_areas: m.field_label_competence_areas,
 	field_label_contact_email: m.field_label_contact_email,
@@ -150,8 +165,7 @@ const DATA_MESSAGES: Record<string, (...args: never[]) => string> = {
 	stage_screening: m.stage_screening,
 	stage_selection: m.stage_selection,
 	stage_shortlisting: m.stage_shortlisting,
-	stage_workshops: m.stage_workshops,
-	workshop_role_participant: m.workshop_role_participant
+	stage_workshops: m.stage_workshops
 };
 
 /** The key prefixes t() knows; a key outside them shows as itself. */

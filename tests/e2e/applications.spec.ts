@@ -249,10 +249,10 @@ test.describe.serial('a team applies to AI Goes to Work and is screened', () => 
 		// Business design is nobody's: a gap, with a way to close it.
 		const coverage = lead.getByRole('region', { name: 'Team competence' });
 		const businessRow = coverage.getByRole('row', { name: /Business design/ });
-		await expect(businessRow).toContainText('gap: nobody');
-		await expect(coverage.getByRole('row', { name: /Service design/ })).toContainText('covered');
+		await expect(businessRow).toContainText('✗ No');
+		await expect(coverage.getByRole('row', { name: /Service design/ })).toContainText('✓ Yes');
 		await expect(
-			coverage.getByText(/Nobody in the team has work history in Business design/)
+			coverage.getByText(/Nobody in the team has experience in Business design/)
 		).toBeVisible();
 		await expectAccessible(lead);
 
@@ -290,7 +290,7 @@ test.describe.serial('a team applies to AI Goes to Work and is screened', () => 
 			end: month(-1)
 		});
 		await lead.reload();
-		await expect(businessRow).toContainText('covered');
+		await expect(businessRow).toContainText('✓ Yes');
 		await expect(lead.getByText('The team meets the competence requirements.')).toBeVisible();
 
 		await fillIdea(lead, 3);

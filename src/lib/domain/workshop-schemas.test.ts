@@ -45,12 +45,12 @@ describe('parseSchedule', () => {
 		expect(parsed).toEqual({
 			ok: false,
 			errors: {
-				title: 'workshop_error_title',
-				startsAt: 'workshop_error_starts_at',
-				mode: 'workshop_error_mode',
-				p1_minutes: 'workshop_error_phase_minutes',
-				p2_title: 'workshop_error_phase_title',
-				experts: 'workshop_error_expert_email'
+				title: 'error_workshop_title',
+				startsAt: 'error_workshop_starts_at',
+				mode: 'error_workshop_mode',
+				p1_minutes: 'error_workshop_phase_minutes',
+				p2_title: 'error_workshop_phase_title',
+				experts: 'error_workshop_expert_email'
 			}
 		});
 	});
@@ -64,7 +64,7 @@ describe('parseSchedule', () => {
 		});
 		expect(parsed).toEqual({
 			ok: false,
-			errors: { agenda: 'workshop_error_agenda_empty', teams: 'workshop_error_teams_needed' }
+			errors: { agenda: 'error_workshop_agenda_empty', teams: 'error_workshop_teams_needed' }
 		});
 	});
 

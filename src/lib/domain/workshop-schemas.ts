@@ -22,35 +22,35 @@ export interface ScheduleForm {
 }
 
 const basics = z.object({
-	challengeId: z.uuid({ error: 'workshop_error_challenge' }),
+	challengeId: z.uuid({ error: 'error_workshop_challenge' }),
 	title: z
 		.string({ error: 'error_required' })
 		.trim()
-		.min(2, { error: 'workshop_error_title' })
+		.min(2, { error: 'error_workshop_title' })
 		.max(200, { error: 'error_text_long' }),
 	startsAt: z
 		.string({ error: 'error_required' })
 		.transform((v) => fromHelsinkiLocal(v))
-		.pipe(z.date({ error: 'workshop_error_starts_at' })),
-	mode: z.enum(WORKSHOP_MODES, { error: 'workshop_error_mode' })
+		.pipe(z.date({ error: 'error_workshop_starts_at' })),
+	mode: z.enum(WORKSHOP_MODES, { error: 'error_workshop_mode' })
 });
 
 const phaseRow = z.object({
-	kind: z.enum(PHASE_KINDS, { error: 'workshop_error_phase_kind' }),
+	kind: z.enum(PHASE_KINDS, { error: 'error_workshop_phase_kind' }),
 	title: z
 		.string()
 		.trim()
-		.min(1, { error: 'workshop_error_phase_title' })
+		.min(1, { error: 'error_workshop_phase_title' })
 		.max(80, { error: 'error_text_long' }),
 	minutes: z.coerce
-		.number({ error: 'workshop_error_phase_minutes' })
-		.int({ error: 'workshop_error_phase_minutes' })
-		.min(1, { error: 'workshop_error_phase_minutes' })
-		.max(480, { error: 'workshop_error_phase_minutes' })
+		.number({ error: 'error_workshop_phase_minutes' })
+		.int({ error: 'error_workshop_phase_minutes' })
+		.min(1, { error: 'error_workshop_phase_minutes' })
+		.max(480, { error: 'error_workshop_phase_minutes' })
 });
 
-const emailList = z.array(z.email({ error: 'workshop_error_expert_email' })).max(50, {
-	error: 'workshop_error_expert_many'
+const emailList = z.array(z.email({ error: 'error_workshop_expert_email' })).max(50, {
+	error: 'error_workshop_expert_many'
 });
 
 /** Ids from checkbox fields `<prefix><uuid>`, each checked once. */
@@ -97,15 +97,15 @@ export function parseSchedule(
 				errors[`p${i}_${String(issue.path[0])}`] ??= issue.message;
 	}
 	if (!agenda.length && !Object.keys(errors).some((k) => k.startsWith('p')))
-		errors.agenda = 'workshop_error_agenda_empty';
-	if (agenda.length > AGENDA_MAX) errors.agenda = 'workshop_error_agenda_long';
+		errors.agenda = 'error_workshop_agenda_empty';
+	if (agenda.length > AGENDA_MAX) errors.agenda = 'error_workshop_agenda_long';
 
 	const emails = emailList.safeParse(splitEmails(raw.experts ?? ''));
 	if (!emails.success) errors.experts = emails.error.issues[0].message;
 
 	const teamIds = checkedIds(raw, 'team_');
 	if (head.success && head.data.mode === 'team_boards' && !teamIds.length)
-		errors.teams = 'workshop_error_teams_needed';
+		errors.teams = 'error_workshop_teams_needed';
 
 	if (Object.keys(errors).length || !head.success || !emails.success) return { ok: false, errors };
 	return {

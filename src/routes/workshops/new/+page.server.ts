@@ -17,7 +17,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals, url);
 	const chosen = z.uuid().safeParse(url.searchParams.get('challenge'));
 	return locals.db.as(user, async (tx) => {
-		if (!(await isFacilitator(tx))) error(403, 'workshop_error_not_facilitator');
+		if (!(await isFacilitator(tx))) error(403, 'error_workshop_not_facilitator');
 		const challenges = await publishedChallenges(tx);
 		const challenge = chosen.success ? challenges.find((c) => c.id === chosen.data) : undefined;
 		return {
@@ -38,18 +38,18 @@ export const actions: Actions = {
 		let id: string;
 		try {
 			id = await locals.db.as(user, async (tx) => {
-				if (!(await isFacilitator(tx))) error(403, 'workshop_error_not_facilitator');
+				if (!(await isFacilitator(tx))) error(403, 'error_workshop_not_facilitator');
 				return scheduleFromForm(tx, parsed.data);
 			});
 		} catch (err) {
 			if (err instanceof UnknownExperts)
-				return invalid(raw, { experts: 'workshop_error_expert_unknown' }, 400, {
+				return invalid(raw, { experts: 'error_workshop_expert_unknown' }, 400, {
 					emails: err.emails.join(', ')
 				});
 			if (err instanceof WorkshopTeamRefused)
-				return invalid(raw, { teams: 'workshop_error_team_refused' });
+				return invalid(raw, { teams: 'error_workshop_team_refused' });
 			if (/row-level security/.test(String(err)))
-				return invalid(raw, { challengeId: 'workshop_error_challenge' }, 403);
+				return invalid(raw, { challengeId: 'error_workshop_challenge' }, 403);
 			throw err;
 		}
 		redirect(303, `/workshops/${id}?notice=scheduled`);
