@@ -76,6 +76,25 @@ function periodIssues(
 	}
 }
 
+/** A required line of text of at most 200 characters. */
+const requiredText = z
+	.string({ error: 'error_required' })
+	.trim()
+	.min(1, { error: 'error_required' })
+	.max(200, { error: 'error_text_long' });
+
+/** What a work entry and a common project both have: a period, what was done, evidence. */
+const periodAndEvidence = {
+	start: monthField,
+	end: optionalMonth,
+	ongoing: z
+		.string()
+		.optional()
+		.transform((v) => v === 'on'),
+	description: z.string().trim().max(2000, { error: 'error_text_long' }).default(''),
+	evidenceUrl
+};
+
 const areaKey = z
 	.string({ error: 'error_required' })
 	.trim()
@@ -89,24 +108,9 @@ export function workEntrySchema(today: () => Date = () => new Date()) {
 			area: areaKey,
 			// When area is 'other', the person names it.
 			otherArea: z.string().trim().max(100, { error: 'error_text_long' }).default(''),
-			organisation: z
-				.string({ error: 'error_required' })
-				.trim()
-				.min(1, { error: 'error_required' })
-				.max(200, { error: 'error_text_long' }),
-			role: z
-				.string({ error: 'error_required' })
-				.trim()
-				.min(1, { error: 'error_required' })
-				.max(200, { error: 'error_text_long' }),
-			start: monthField,
-			end: optionalMonth,
-			ongoing: z
-				.string()
-				.optional()
-				.transform((v) => v === 'on'),
-			description: z.string().trim().max(2000, { error: 'error_text_long' }).default(''),
-			evidenceUrl
+			organisation: requiredText,
+			role: requiredText,
+			...periodAndEvidence
 		})
 		.superRefine((value, ctx) => {
 			if (value.area === 'other' && !value.otherArea) {
@@ -126,19 +130,8 @@ export type WorkEntryForm = z.output<ReturnType<typeof workEntrySchema>>;
 export function teamProjectSchema(today: () => Date = () => new Date()) {
 	return z
 		.object({
-			title: z
-				.string({ error: 'error_required' })
-				.trim()
-				.min(1, { error: 'error_required' })
-				.max(200, { error: 'error_text_long' }),
-			start: monthField,
-			end: optionalMonth,
-			ongoing: z
-				.string()
-				.optional()
-				.transform((v) => v === 'on'),
-			description: z.string().trim().max(2000, { error: 'error_text_long' }).default(''),
-			evidenceUrl,
+			title: requiredText,
+			...periodAndEvidence,
 			memberIds: z
 				.array(z.uuid({ error: 'error_form' }))
 				.transform((ids) => [...new Set(ids)])
