@@ -7,7 +7,7 @@
 // Prints figures and ratios; asserts nothing.
 import { spawn, execFileSync } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
 import { io as connect } from 'socket.io-client';
@@ -60,7 +60,7 @@ async function waitFor(url, ms = 60_000) {
 	throw new Error(`nothing answered at ${url}`);
 }
 
-/** The board's first state, made by the app's own reducer (loaded through Vite). */
+/** The board's first settings, made by the app's own reducer (loaded through Vite). */
 async function emptyBoardState() {
 	const vite = await createVite({
 		server: { middlewareMode: true },
@@ -69,7 +69,8 @@ async function emptyBoardState() {
 	});
 	try {
 		const { emptyBoard } = await vite.ssrLoadModule('/src/lib/domain/board.ts');
-		return emptyBoard();
+		const { settingsOf } = await vite.ssrLoadModule('/src/lib/domain/board-rows.ts');
+		return settingsOf(emptyBoard());
 	} finally {
 		await vite.close();
 	}
@@ -82,7 +83,7 @@ async function seedWorkshop(sql) {
 		await sql`insert into public.workshops (challenge_id, title, starts_at, agenda, facilitator_id)
 		values (${CHALLENGE}, 'Benchmark', now(), ${sql.json(state.phases)}, ${FACILITATOR}) returning id`;
 	const [b] =
-		await sql`insert into public.boards (workshop_id, state) values (${w.id}, ${sql.json(state)}) returning id`;
+		await sql`insert into public.boards (workshop_id, settings) values (${w.id}, ${sql.json(state)}) returning id`;
 	const users = [];
 	for (let i = 0; i < CLIENTS; i++)
 		users.push({ id: randomUUID(), token: randomBytes(20).toString('hex') });
@@ -121,12 +122,10 @@ const percentile = (sorted, p) =>
 /** Connects everyone, runs the load, and returns latency figures and counts. */
 async function run(label, origins, boardId, users, facilitator) {
 	const pids = children.filter((c) => c.label === label).map((c) => c.pid);
+	// Read from /proc: spawning `ps` would stall this process's event loop, which is
+	// measuring latencies, every time it samples.
 	const rss = (pid) =>
-		Number(
-			execFileSync('ps', ['-o', 'rss=', '-p', String(pid)])
-				.toString()
-				.trim()
-		) * 1024;
+		Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) * 1024;
 	const idle = pids.reduce((sum, pid) => sum + rss(pid), 0);
 	const sockets = [];
 	for (let i = 0; i < users.length; i++)

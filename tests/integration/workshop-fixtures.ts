@@ -6,14 +6,18 @@ import { createOpenChallenge, createTeamWith } from './application-fixtures';
 
 export type User = { id: string; email: string };
 
-/** A facilitator, an owner, two teams that applied and one that did not. */
+/**
+ * A facilitator, an owner and a member of the owner's staff (not invited: observes), two
+ * teams that applied and one that did not.
+ */
 export async function workshopWorld(db: Database) {
 	const facilitator = await createUser(db, 'Fiia Facilitator');
 	const owner = await createUser(db, 'Olli Owner');
+	const staff = await createUser(db, 'Sari Staff');
 	const [a1, a2, b1, c1, outsider] = await Promise.all(
 		['Anna A', 'Aaro A', 'Bea B', 'Cecilia C', 'Otto Outsider'].map((n) => createUser(db, n))
 	);
-	const org = await createOrganisation(db, owner.id);
+	const org = await createOrganisation(db, owner.id, [staff.id]);
 	const challenge = await createOpenChallenge(db, org.id);
 	const teamA = await createTeamWith(db, a1.id, [a2.id]);
 	const teamB = await createTeamWith(db, b1.id);
@@ -30,7 +34,7 @@ export async function workshopWorld(db: Database) {
 			);
 		}
 	});
-	return { facilitator, owner, a1, a2, b1, c1, outsider, challenge, teamA, teamB, teamC };
+	return { facilitator, owner, staff, a1, a2, b1, c1, outsider, challenge, teamA, teamB, teamC };
 }
 
 type World = Awaited<ReturnType<typeof workshopWorld>>;

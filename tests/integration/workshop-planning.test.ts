@@ -20,7 +20,7 @@ describeEachDatabase('planning a workshop', (db) => {
 		const seen = await db().as(w.facilitator, (tx) => candidates(tx, w.challenge.id));
 		expect(seen.teams.map((t) => t.id).sort()).toEqual([w.teamA.id, w.teamB.id].sort());
 		expect(seen.teams.find((t) => t.id === w.teamA.id)?.members).toBe(2);
-		expect(seen.staff.map((s) => s.id)).toEqual([w.owner.id]);
+		expect(seen.staff.map((s) => s.id).sort()).toEqual([w.owner.id, w.staff.id].sort());
 		const outsider = await db().as(w.outsider, (tx) => candidates(tx, w.challenge.id));
 		expect(outsider).toEqual({ teams: [], staff: [] });
 	});

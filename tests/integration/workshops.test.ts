@@ -124,4 +124,55 @@ describeEachDatabase('workshop boards', (db) => {
 		// Another's dots before the reveal arrive as bare places in the order.
 		expect(some.ops.filter((o) => o.op === null).length).toBe(3);
 	});
+
+	it('keeps notes and dots as rows behind RLS: a participant sees only own dots until the reveal', async () => {
+		const rows = async (u: User, table: string, board: string) =>
+			(
+				await db().as(u, (tx) =>
+					tx.query<{ n: number }>(
+						`select count(*)::int as n from public.${table} where board_id = $1`,
+						[board]
+					)
+				)
+			)[0].n;
+		// Team B's three dots on the shared board (the racing test above).
+		expect(await rows(w.b1, 'board_votes', shared)).toBe(1);
+		expect(await rows(w.a1, 'board_votes', shared)).toBe(0);
+		expect(await rows(w.facilitator, 'board_votes', shared)).toBe(1);
+		expect(await rows(w.a1, 'board_notes', shared)).toBe(1);
+		await storeOp(db(), w.facilitator, shared, opId(), { type: 'votes.reveal', revealed: true });
+		expect(await rows(w.a1, 'board_votes', shared)).toBe(1);
+		// A team's own board: its notes are invisible to the other team.
+		await storeOp(db(), w.a1, boardA, opId(), note(20, 'Only for team A'));
+		expect(await rows(w.a2, 'board_notes', boardA)).toBe(1);
+		expect(await rows(w.b1, 'board_notes', boardA)).toBe(0);
+		expect(await rows(w.outsider, 'board_notes', boardA)).toBe(0);
+		// Nobody writes the rows but the op path.
+		await expect(
+			db().as(w.a1, (tx) =>
+				tx.query(
+					`insert into public.board_notes (board_id, id, author_id, body, colour, x, y, added_seq)
+					 values ($1, $2, $3, 'Sneaked in', 'yellow', 0, 0, 99)`,
+					[boardA, noteId(21), w.a1.id]
+				)
+			)
+		).rejects.toThrow(/row-level security|permission denied/);
+		await db().as(w.a1, (tx) =>
+			tx.query('delete from public.board_notes where board_id = $1', [boardA])
+		);
+		expect(await rows(w.a2, 'board_notes', boardA)).toBe(1);
+	});
+
+	it('lets the organisation’s staff who were not invited observe every board, adding nothing', async () => {
+		const access = await boardAccess(db(), w.staff, boardB);
+		expect(access?.role).toBe('observer');
+		expect(await storeOp(db(), w.staff, boardB, opId(), note(30))).toEqual({
+			ok: false,
+			code: 'forbidden'
+		});
+		const seen = await catchUp(db(), w.staff, access!, 0);
+		expect(seen?.kind).toBe('snapshot');
+		// The owner invited as a participant takes part.
+		expect((await boardAccess(db(), w.owner, shared))?.role).toBe('participant');
+	});
 });

@@ -10,7 +10,8 @@ export const NOTE_TEXT_MAX = 500;
 export const NOTE_COLOURS = ['yellow', 'green', 'blue', 'pink', 'orange', 'purple'] as const;
 export const PHASE_KINDS = ['warmup', 'ideate', 'cluster', 'vote', 'discuss', 'wrapup'] as const;
 export type PhaseKind = (typeof PHASE_KINDS)[number];
-export type BoardRole = 'facilitator' | 'participant';
+/** Observers (the challenge's organisation, not invited to take part) only watch. */
+export type BoardRole = 'facilitator' | 'participant' | 'observer';
 
 const id = z.uuid();
 const coordinate = z.number().int().min(0).max(10_000);
@@ -196,6 +197,20 @@ export const votesOf = (state: BoardState, voterId: string) =>
 	Object.values(state.votes).reduce((sum, byVoter) => sum + (byVoter[voterId] ?? 0), 0);
 
 /**
+ * Whether this role may send this kind of op at all now: observers only watch, the
+ * facilitator controls and arranges but stays neutral (never votes), and participants
+ * act within what the current phase allows on an unlocked board.
+ */
+export function mayNow(state: BoardState, type: OpType, role: BoardRole): RefusalCode | null {
+	if (role === 'observer') return 'forbidden';
+	if (FACILITATOR_OPS.has(type)) return role === 'facilitator' ? null : 'forbidden';
+	if (role === 'facilitator') return type.startsWith('vote.') ? 'forbidden' : null;
+	if (state.locked) return 'board_locked';
+	const phase = state.phases[state.phaseIndex];
+	return phase && PHASE_ALLOWS[phase.kind].has(type) ? null : 'phase_forbids';
+}
+
+/**
  * Why an op may not be applied now by this actor, or null when it may. The server asks
  * this inside the transaction that stores the op, against the board as stored, so two
  * votes racing for the last dot cannot both pass.
@@ -205,8 +220,9 @@ export function checkOp(
 	op: BoardOp,
 	actor: { id: string; role: BoardRole }
 ): RefusalCode | null {
+	const refusal = mayNow(state, op.type, actor.role);
+	if (refusal) return refusal;
 	if (FACILITATOR_OPS.has(op.type)) {
-		if (actor.role !== 'facilitator') return 'forbidden';
 		switch (op.type) {
 			case 'phase.goto':
 				return op.index < state.phases.length ? null : 'not_found';
@@ -226,13 +242,6 @@ export function checkOp(
 			default:
 				return null;
 		}
-	}
-	// The facilitator stays neutral: arranges the board in any phase, never votes.
-	if (actor.role === 'facilitator' && op.type.startsWith('vote.')) return 'forbidden';
-	if (actor.role !== 'facilitator') {
-		if (state.locked) return 'board_locked';
-		const phase = state.phases[state.phaseIndex];
-		if (!phase || !PHASE_ALLOWS[phase.kind].has(op.type)) return 'phase_forbids';
 	}
 	switch (op.type) {
 		case 'note.add':

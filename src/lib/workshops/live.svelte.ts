@@ -4,7 +4,7 @@ import { m } from '$lib/paraglide/messages';
 import { BoardClient } from '$lib/realtime/board-client';
 import {
 	emptyBoard,
-	PHASE_ALLOWS,
+	mayNow,
 	timerRemaining,
 	votesOf,
 	type BoardOp,
@@ -99,10 +99,7 @@ export class WorkshopLive {
 
 	/** Whether the caller may do this now (the server decides; this only hides what would fail). */
 	can(type: OpType): boolean {
-		if (!this.role) return false;
-		if (this.role === 'facilitator') return !type.startsWith('vote.');
-		const phase = this.phase;
-		return !this.state.locked && !!phase && PHASE_ALLOWS[phase.kind].has(type);
+		return !!this.role && mayNow(this.state, type, this.role) === null;
 	}
 
 	canChange(note: Note): boolean {

@@ -1,4 +1,5 @@
-import type { Database, Principal } from '../db';
+import type { Database, Principal, Queryable } from '../db';
+import { BoardCache, loadBoard, writeOp } from './board-state';
 import {
 	applyOp,
 	checkOp,
@@ -33,37 +34,49 @@ export async function boardAccess(
 		)
 	);
 	if (!row?.role) return null;
-	return {
-		boardId,
-		workshopId: row.workshop_id,
-		role: row.role === 'facilitator' ? 'facilitator' : 'participant'
-	};
+	return { boardId, workshopId: row.workshop_id, role: boardRole(row.role) };
 }
+
+/** The database's workshop role as the reducer knows it. */
+const boardRole = (role: string): BoardRole =>
+	role === 'facilitator' || role === 'observer' ? role : 'participant';
 
 export type OpOutcome =
 	| { ok: true; op: SequencedOp; before: BoardState; repeated: boolean }
 	| { ok: false; code: RefusalCode };
 
-const toSequenced = (r: {
-	seq: string | number;
-	op_id: string;
-	actor_id: string | null;
-	at: Date;
-	op: BoardOp;
-}): SequencedOp => ({
-	seq: Number(r.seq),
-	opId: r.op_id,
-	actorId: r.actor_id,
-	at: new Date(r.at).getTime(),
-	op: r.op
-});
+/** Stored ops of a board: those after a sequence number, or the one with this op id. */
+async function storedOps(tx: Queryable, boardId: string, where: string, value: number | string) {
+	const rows = await tx.query<{
+		seq: number;
+		op_id: string;
+		actor_id: string | null;
+		at: Date;
+		op: BoardOp;
+	}>(
+		`select seq::int as seq, op_id, actor_id, at, op from public.board_ops
+		 where board_id = $1 and ${where} order by seq`,
+		[boardId, value]
+	);
+	return rows.map((r): SequencedOp => ({
+		seq: r.seq,
+		opId: r.op_id,
+		actorId: r.actor_id,
+		at: new Date(r.at).getTime(),
+		op: r.op
+	}));
+}
+const opsById = (tx: Queryable, boardId: string, opId: string) =>
+	storedOps(tx, boardId, 'op_id = $2', opId);
+
+const boards = new BoardCache();
 
 /**
  * Stores one op in one transaction: the caller's right to the board is checked again
- * (it may have been taken away since joining), the board row is locked, a retried op id
- * is acknowledged again, else the reducer checks the op against the board as stored (so
- * racing dots cannot pass the budget) and the op is kept with the next sequence number
- * and the new state. Null when the caller may no longer use the board.
+ * (it may have been taken away since joining), the board row is locked, the reducer
+ * checks the op against the board as stored (so racing dots cannot pass the budget), and
+ * the op is kept with the next sequence number together with the rows it changed. A
+ * retried op id is acknowledged again instead. Null when the caller may no longer use it.
  */
 export async function storeOp(
 	db: Database,
@@ -72,49 +85,59 @@ export async function storeOp(
 	opId: string,
 	op: BoardOp
 ): Promise<OpOutcome | null> {
-	return db.service('board op', async (tx) => {
-		// The policy helpers read auth.uid() from the claims, as they do under db.as.
-		await tx.query("select set_config('request.jwt.claims', $1, true)", [
-			JSON.stringify({ sub: user.id, role: 'authenticated' })
-		]);
-		const [board] = await tx.query<{
-			seq: string;
-			state: BoardState;
-			now: Date;
-			role: string | null;
-			visible: boolean;
-		}>(
-			`select seq, state, now() as now, private.workshop_role(workshop_id) as role,
-			   private.can_see_board(id) as visible
+	const outcome = await db
+		.service('board op', async (tx): Promise<OpOutcome | null> => {
+			// The policy helpers read auth.uid() from the claims, as they do under db.as.
+			const [board] = await tx.query<{
+				seq: number;
+				now: Date;
+				role: string | null;
+				visible: boolean;
+			}>(
+				`select set_config('request.jwt.claims', $2, true), seq::int as seq, now() as now,
+			   private.workshop_role(workshop_id) as role, private.can_see_board(id) as visible
 			 from public.boards where id = $1 for update`,
-			[boardId]
-		);
-		if (!board?.visible || !board.role) return null;
-		// Asked only once the lock is held, so a concurrent try of the same op is seen.
-		const [earlier] = await tx.query<Parameters<typeof toSequenced>[0]>(
-			'select seq, op_id, actor_id, at, op from public.board_ops where board_id = $1 and op_id = $2',
-			[boardId, opId]
-		);
-		if (earlier) return { ok: true, op: toSequenced(earlier), before: board.state, repeated: true };
-		const role: BoardRole = board.role === 'facilitator' ? 'facilitator' : 'participant';
-		const refusal = checkOp(board.state, op, { id: user.id, role });
-		if (refusal) return { ok: false, code: refusal };
-		const sequenced: SequencedOp = {
-			seq: Number(board.seq) + 1,
-			opId,
-			actorId: user.id,
-			at: new Date(board.now).getTime(),
-			op
-		};
-		await tx.query(
-			`with stored as (
-			   insert into public.board_ops (board_id, seq, op_id, actor_id, at, op)
-			   values ($1, $2, $3, $4, $5, $6))
-			 update public.boards set seq = $2, state = $7, updated_at = now() where id = $1`,
-			[boardId, sequenced.seq, opId, user.id, board.now, op, applyOp(board.state, sequenced)]
-		);
-		return { ok: true, op: sequenced, before: board.state, repeated: false };
-	});
+				[boardId, JSON.stringify({ sub: user.id, role: 'authenticated' })]
+			);
+			if (!board?.visible || !board.role) return null;
+			const before = boards.get(boardId, board.seq) ?? (await loadBoard(tx, boardId));
+			if (!before) return null;
+			const refusal = checkOp(before, op, { id: user.id, role: boardRole(board.role) });
+			if (refusal) {
+				const [earlier] = await opsById(tx, boardId, opId);
+				return earlier
+					? { ok: true, op: earlier, before, repeated: true }
+					: { ok: false, code: refusal };
+			}
+			const sequenced: SequencedOp = {
+				seq: board.seq + 1,
+				opId,
+				actorId: user.id,
+				at: new Date(board.now).getTime(),
+				op
+			};
+			const after = applyOp(before, sequenced);
+			if (
+				!(await writeOp(
+					tx,
+					boardId,
+					{ ...sequenced, actorId: user.id, at: board.now, op },
+					before,
+					after
+				))
+			) {
+				const [earlier] = await opsById(tx, boardId, opId);
+				return { ok: true, op: earlier, before, repeated: true };
+			}
+			boards.set(boardId, after);
+			return { ok: true, op: sequenced, before, repeated: false };
+		})
+		.catch((err) => {
+			// What this process remembers of the board may be ahead of what was committed.
+			boards.forget(boardId);
+			throw err;
+		});
+	return outcome;
 }
 
 /** Beyond this many missed ops a reconnecting client gets a snapshot instead. */
@@ -132,25 +155,17 @@ export async function catchUp(
 ): Promise<CatchUp | null> {
 	const viewer = { id: user.id, role: access.role };
 	return db.as(user, async (tx) => {
-		const [board] = await tx.query<{ seq: string; state: BoardState }>(
-			'select seq, state from public.boards where id = $1',
-			[access.boardId]
-		);
+		const board = await loadBoard(tx, access.boardId);
 		if (!board) return null;
-		const behind = Number(board.seq) - afterSeq;
+		const behind = board.seq - afterSeq;
 		if (afterSeq <= 0 || behind > CATCH_UP_LIMIT || behind < 0) {
-			return { kind: 'snapshot', state: viewFor(board.state, viewer) };
+			return { kind: 'snapshot', state: viewFor(board, viewer) };
 		}
-		const rows = await tx.query<Parameters<typeof toSequenced>[0]>(
-			`select seq, op_id, actor_id, at, op from public.board_ops
-			 where board_id = $1 and seq > $2 order by seq`,
-			[access.boardId, afterSeq]
-		);
+		const missed = await storedOps(tx, access.boardId, 'seq > $2', afterSeq);
 		// Who may see what changes only with these two ops: across one, send the board itself.
-		if (rows.some((r) => r.op.type === 'board.anonymous' || r.op.type === 'votes.reveal')) {
-			return { kind: 'snapshot', state: viewFor(board.state, viewer) };
+		if (missed.some((s) => s.op?.type === 'board.anonymous' || s.op?.type === 'votes.reveal')) {
+			return { kind: 'snapshot', state: viewFor(board, viewer) };
 		}
-		const ops = rows.map((r) => redactOp(toSequenced(r), board.state, viewer));
-		return { kind: 'ops', ops };
+		return { kind: 'ops', ops: missed.map((s) => redactOp(s, board, viewer)) };
 	});
 }

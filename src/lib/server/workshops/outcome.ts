@@ -1,7 +1,8 @@
 import type { Queryable } from '../db';
-import type { BoardState } from '$lib/domain/board';
 import type { OutcomeBoard } from '$lib/domain/workshop-outcome';
 import { workshopById, workshopPeople } from './list';
+import { loadBoard } from './board-state';
+import { workshopBoards } from './schedule';
 
 /**
  * What the caller may take away from a workshop: the boards RLS lets them see (in
@@ -11,18 +12,18 @@ import { workshopById, workshopPeople } from './list';
 export async function loadOutcome(tx: Queryable, workshopId: string) {
 	const workshop = await workshopById(tx, workshopId);
 	if (!workshop) return undefined;
-	const [boards, people] = await Promise.all([
-		tx.query<{ teamName: string | null; state: BoardState }>(
-			`select t.name as "teamName", b.state from public.boards b
-			 left join public.teams t on t.id = b.team_id
-			 where b.workshop_id = $1 order by t.name nulls first`,
-			[workshopId]
-		),
+	const [found, people] = await Promise.all([
+		workshopBoards(tx, workshopId),
 		workshopPeople(tx, workshopId)
 	]);
+	const boards: OutcomeBoard[] = [];
+	for (const b of found) {
+		const state = await loadBoard(tx, b.id);
+		if (state) boards.push({ teamName: b.teamName, state });
+	}
 	return {
 		workshop,
-		boards: boards satisfies OutcomeBoard[],
+		boards,
 		names: Object.fromEntries(people.map((p) => [p.userId, p.name]))
 	};
 }

@@ -1,5 +1,6 @@
 import type { Queryable } from '../db';
-import { emptyBoard, type Phase } from '$lib/domain/board';
+import type { Phase } from '$lib/domain/board';
+import { insertBoard } from './board-state';
 
 /** A team that did not apply to the challenge cannot be put in its workshop. */
 export class WorkshopTeamRefused extends Error {
@@ -43,15 +44,8 @@ export async function scheduleWorkshop(tx: Queryable, plan: WorkshopPlan): Promi
 			[workshop.id, guest.userId, guest.kind]
 		);
 	}
-	const state = emptyBoard(plan.agenda);
 	const boardTeams = plan.mode === 'shared' ? [null] : plan.teamIds;
-	for (const teamId of boardTeams) {
-		await tx.query('insert into public.boards (workshop_id, team_id, state) values ($1, $2, $3)', [
-			workshop.id,
-			teamId,
-			state
-		]);
-	}
+	for (const teamId of boardTeams) await insertBoard(tx, workshop.id, teamId, plan.agenda);
 	return workshop.id;
 }
 

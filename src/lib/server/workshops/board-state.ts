@@ -1,0 +1,135 @@
+import type { Queryable } from '../db';
+import { emptyBoard, type BoardOp, type BoardState } from '$lib/domain/board';
+import { boardDelta, boardFromRows, settingsOf, type BoardRows } from '$lib/domain/board-rows';
+
+/**
+ * A board as its tables hold it (settings on the board row; notes, clusters and dots in
+ * their own), in one query. What the caller sees of it is up to RLS; null when hidden.
+ */
+export async function loadBoard(tx: Queryable, boardId: string): Promise<BoardState | null> {
+	const [row] = await tx.query<BoardRows>(
+		`select b.seq::int as seq, b.settings,
+		   coalesce((select jsonb_agg(jsonb_build_object('id', n.id, 'authorId', n.author_id,
+		       'text', n.body, 'colour', n.colour, 'x', n.x, 'y', n.y, 'clusterId', n.cluster_id)
+		       order by n.added_seq, n.id)
+		     from public.board_notes n where n.board_id = b.id), '[]') as notes,
+		   coalesce((select jsonb_agg(jsonb_build_object('id', c.id, 'name', c.name)
+		       order by c.added_seq, c.id)
+		     from public.board_clusters c where c.board_id = b.id), '[]') as clusters,
+		   coalesce((select jsonb_agg(jsonb_build_object('noteId', v.note_id, 'voterId', v.voter_id,
+		       'dots', v.dots))
+		     from public.board_votes v where v.board_id = b.id), '[]') as votes
+		 from public.boards b where b.id = $1`,
+		[boardId]
+	);
+	return row ? boardFromRows(row) : null;
+}
+
+/** A new board's row: its agenda and the default settings, no notes yet. */
+export async function insertBoard(
+	tx: Queryable,
+	workshopId: string,
+	teamId: string | null,
+	agenda: BoardState['phases']
+) {
+	await tx.query('insert into public.boards (workshop_id, team_id, settings) values ($1, $2, $3)', [
+		workshopId,
+		teamId,
+		settingsOf(emptyBoard(agenda))
+	]);
+}
+
+/**
+ * Stores a sequenced op and what it changed, in one statement. Nothing is written when
+ * the op id is already on the board (a retry whose first try got in): false then.
+ */
+export async function writeOp(
+	tx: Queryable,
+	boardId: string,
+	op: { seq: number; opId: string; actorId: string; at: Date; op: BoardOp },
+	before: BoardState,
+	after: BoardState
+): Promise<boolean> {
+	const d = boardDelta(before, after);
+	const [row] = await tx.query<{ stored: number }>(
+		`with stored as (
+		   insert into public.board_ops (board_id, seq, op_id, actor_id, at, op)
+		   values ($1, $2, $3, $4, $5, $6)
+		   on conflict (board_id, op_id) do nothing returning seq),
+		 board as (
+		   update public.boards set seq = $2, settings = coalesce($7::jsonb, settings), updated_at = now()
+		   where id = $1 and exists (select from stored)),
+		 notes as (
+		   insert into public.board_notes (board_id, id, author_id, body, colour, x, y, cluster_id, added_seq)
+		   select $1, n.id, n."authorId", n.text, n.colour, n.x, n.y, n."clusterId", $2
+		   from jsonb_to_recordset($8::jsonb) as n(id uuid, "authorId" uuid, text text, colour text,
+		     x integer, y integer, "clusterId" uuid)
+		   where exists (select from stored)
+		   on conflict (board_id, id) do update set body = excluded.body, colour = excluded.colour,
+		     x = excluded.x, y = excluded.y, cluster_id = excluded.cluster_id),
+		 notes_gone as (
+		   delete from public.board_notes where board_id = $1 and exists (select from stored)
+		     and id in (select jsonb_array_elements_text($9::jsonb)::uuid)),
+		 clusters as (
+		   insert into public.board_clusters (board_id, id, name, added_seq)
+		   select $1, c.id, c.name, $2 from jsonb_to_recordset($10::jsonb) as c(id uuid, name text)
+		   where exists (select from stored)
+		   on conflict (board_id, id) do update set name = excluded.name),
+		 clusters_gone as (
+		   delete from public.board_clusters where board_id = $1 and exists (select from stored)
+		     and id in (select jsonb_array_elements_text($11::jsonb)::uuid)),
+		 votes as (
+		   insert into public.board_votes (board_id, note_id, voter_id, dots)
+		   select $1, v."noteId", v."voterId", v.dots
+		   from jsonb_to_recordset($12::jsonb) as v("noteId" uuid, "voterId" uuid, dots integer)
+		   where exists (select from stored)
+		   on conflict (board_id, note_id, voter_id) do update set dots = excluded.dots),
+		 votes_gone as (
+		   delete from public.board_votes v using jsonb_to_recordset($13::jsonb) as g("noteId" uuid, "voterId" uuid)
+		   where v.board_id = $1 and v.note_id = g."noteId" and v.voter_id = g."voterId"
+		     and exists (select from stored))
+		 select count(*)::int as stored from stored`,
+		[
+			boardId,
+			op.seq,
+			op.opId,
+			op.actorId,
+			op.at,
+			op.op,
+			d.settings,
+			d.notes,
+			d.removedNotes,
+			d.clusters,
+			d.removedClusters,
+			d.votes,
+			d.removedVotes
+		]
+	);
+	return row.stored === 1;
+}
+
+/**
+ * The boards this process last wrote, as of their sequence number: an op then needs only
+ * the board row's lock and sequence, not the whole board read again. A board another
+ * instance wrote to since has moved on in sequence, so its entry is simply not used.
+ */
+export class BoardCache {
+	readonly #boards = new Map<string, BoardState>();
+	constructor(readonly limit = 500) {}
+
+	get(boardId: string, seq: number): BoardState | undefined {
+		const state = this.#boards.get(boardId);
+		return state?.seq === seq ? state : undefined;
+	}
+
+	set(boardId: string, state: BoardState) {
+		this.#boards.delete(boardId);
+		this.#boards.set(boardId, state);
+		// Oldest written first out: a Map keeps insertion order.
+		if (this.#boards.size > this.limit) this.#boards.delete(this.#boards.keys().next().value!);
+	}
+
+	forget(boardId: string) {
+		this.#boards.delete(boardId);
+	}
+}
