@@ -4,9 +4,9 @@
 // time. Prints requests/s, p50/p99 and ratios; asserts nothing.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
+import { kB, pageJavaScript } from './page-js.mjs';
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PORT = Number(process.env.BENCH_PORT ?? 4400);
@@ -84,32 +84,6 @@ function measure(paths, cookie) {
 	});
 }
 
-// What a visitor's browser fetches for a page: the scripts named in the HTML and in the
-// Link header (SvelteKit sends its modulepreloads there), and every module they import
-// statically, followed to the end. Dynamic imports (other routes) are not counted.
-async function pageJavaScriptGzip(path) {
-	const pageUrl = `${ORIGIN}${path}`;
-	const res = await fetch(pageUrl);
-	const html = await res.text();
-	const found = [
-		...html.matchAll(/(?:href|src)="([^"]+\.js)"/g),
-		...html.matchAll(/import\("([^"]+\.js)"\)/g),
-		...(res.headers.get('link') ?? '').matchAll(/<([^>]+\.js)>/g)
-	].map((m) => new URL(m[1], pageUrl).href);
-	const seen = new Set();
-	let total = 0;
-	while (found.length) {
-		const url = found.pop();
-		if (seen.has(url)) continue;
-		seen.add(url);
-		const code = Buffer.from(await (await fetch(url)).arrayBuffer());
-		total += gzipSync(code).length;
-		for (const m of code.toString().matchAll(/\b(?:import|from)\s*["']([^"']+\.js)["']/g))
-			found.push(new URL(m[1], url).href);
-	}
-	return { files: seen.size, bytes: total };
-}
-
 let server;
 try {
 	if (!existsSync('build/handler.js')) await run('npx', ['vite', 'build']);
@@ -178,9 +152,9 @@ try {
 			'  response is rendered (the challenge data still from the 10 s visitor-data cache).'
 		].join('\n')
 	);
-	const js = await pageJavaScriptGzip(page);
+	const js = await pageJavaScript(`${ORIGIN}${page}`);
 	console.log(
-		`\nJavaScript for the challenge page: ${js.files} files, ${(js.bytes / 1024).toFixed(1)} kB gzip (goal < 60 kB)`
+		`\nJavaScript for the challenge page: ${js.files.length} files, ${kB(js.bytes)} gzip (goal < 60 kB)`
 	);
 	const p = results[2];
 	console.log(

@@ -18,6 +18,8 @@ const AI_GOES_TO_WORK = '20000000-0000-4000-8000-000000000001';
 const SNOW_PROBLEM = '20000000-0000-4000-8000-000000000002';
 const REQUIREMENT = 'The team processes personal data in line with the GDPR.';
 const HUGE_FILE = 'test-results/huge-evidence.pdf';
+/** What every door answers about an application that is not the caller's (forms carry words). */
+const UNKNOWN = 'The application does not exist or you have no access to it.';
 
 /** Helsinki's `YYYY-MM-DDTHH:mm` at now + `ms` (what the timetable's fields take). */
 const helsinkiLocal = (ms: number) => toHelsinkiLocal(new Date(Date.now() + ms));
@@ -279,7 +281,7 @@ test.describe.serial('a team applies to AI Goes to Work and is screened', () => 
 		const version = await lead.locator('#draft-form input[name="version"]').inputValue();
 		const refused = await postAction(lead, `${applicationUrl}?/submit`, { version });
 		expect(refused).toMatchObject({ type: 'failure', status: 400 });
-		expect(refused.data).toContain('error_application_ideas');
+		expect(refused.data).toContain('The application needs exactly 3 complete preliminary ideas.');
 
 		// Aapo adds business design; back in the editor the gap has closed.
 		await addWorkEntry(memberA, {
@@ -334,9 +336,7 @@ test.describe.serial('a team applies to AI Goes to Work and is screened', () => 
 			}
 		});
 		expect(forged.status()).toBe(404);
-		expect((await forged.json()).message).toBe(
-			'The application does not exist or you have no access to it.'
-		);
+		expect((await forged.json()).message).toBe(UNKNOWN);
 		await outsider.goto('/teams');
 		const form = await postAction(outsider, `/applications/${id}?/save`, {
 			version: String(version),
@@ -346,7 +346,7 @@ test.describe.serial('a team applies to AI Goes to Work and is screened', () => 
 			idea1_value: 'v'
 		});
 		expect(form).toMatchObject({ type: 'failure', status: 404 });
-		expect(form.data).toContain('error_application_unknown');
+		expect(form.data).toContain(UNKNOWN);
 		// … and in the document forms: the same 404, not a claim that it was submitted.
 		const attach = await outsider.request.post(`/applications/${id}?/attach`, {
 			multipart: {
@@ -357,12 +357,12 @@ test.describe.serial('a team applies to AI Goes to Work and is screened', () => 
 		});
 		const attached = await attach.json();
 		expect(attached).toMatchObject({ type: 'failure', status: 404 });
-		expect(attached.data).toContain('error_application_unknown');
+		expect(attached.data).toContain(UNKNOWN);
 		const removed = await postAction(outsider, `/applications/${id}?/remove`, {
 			documentId: crypto.randomUUID()
 		});
 		expect(removed).toMatchObject({ type: 'failure', status: 404 });
-		expect(removed.data).toContain('error_application_unknown');
+		expect(removed.data).toContain(UNKNOWN);
 		expect((await outsider.goto(applicationUrl))?.status()).toBe(404);
 		await outsider.context().close();
 
@@ -444,7 +444,7 @@ test('applying after the deadline is refused with a clear message', async ({ pag
 	await expect(page.getByRole('region', { name: 'Apply', exact: true })).toHaveCount(0);
 	const closed = await postAction(page, '/challenges/address-fix-up?/apply', { teamId });
 	expect(closed).toMatchObject({ type: 'failure', status: 409 });
-	expect(closed.data).toContain('error_application_closed');
+	expect(closed.data).toContain('The application period has closed.');
 
 	// Snow Problem opens for applications; the team starts a complete draft.
 	const ownerErrors: string[] = [];

@@ -229,7 +229,7 @@ test('a question after the deadline is refused with a clear message, and nothing
 	// An action posted as fetch answers 200 with the failure inside, as SvelteKit's forms expect.
 	const result = await response.json();
 	expect(result).toMatchObject({ type: 'failure', status: 409 });
-	expect(result.data).toContain('error_questions_closed');
+	expect(result.data).toContain('The question period has ended; the question was not sent.');
 	await page.reload();
 	await expect(page.getByText('Is it too late to ask?')).toHaveCount(0);
 });

@@ -1,11 +1,11 @@
 import { fail } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { storeEvidence } from './evidence';
-import { validateForm, type FieldErrors, type FormValues, type Parsed } from './forms';
+import { inWords, validateForm, type FieldErrors, type FormValues, type Parsed } from './forms';
 
 /** A failed form on a page of several: `action` says which form the errors belong to. */
 export const refuse = (action: string, values: FormValues, errors: FieldErrors, status = 400) =>
-	fail(status, { action, values, errors });
+	fail(status, { action, values, errors: inWords(errors) });
 
 export type EvidenceParsed<T> =
 	| (Extract<Parsed<T>, { ok: true }> & { evidenceFile: string | null; removeFile: boolean })

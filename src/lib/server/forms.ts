@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import type { z } from 'zod';
+import { translate } from './i18n';
 
 export type FieldErrors = Record<string, string>;
 export type FormValues = Record<string, string>;
@@ -51,10 +52,17 @@ export function validateForm<S extends z.ZodType>(
 	return { ok: false, values, errors };
 }
 
+/**
+ * Error keys in words, in the reader's language: a page shows form errors as they come.
+ * `params` fill the messages' placeholders, such as the minutes to wait.
+ */
+export const inWords = (errors: FieldErrors, params: Record<string, unknown> = {}): FieldErrors =>
+	Object.fromEntries(Object.entries(errors).map(([field, key]) => [field, translate(key, params)]));
+
 /** A 400 (or other) answer that keeps what the person typed and says what is wrong. */
 export const invalid = (
 	values: FormValues,
 	errors: FieldErrors,
 	status = 400,
 	params: Record<string, unknown> = {}
-) => fail(status, { values, errors, params });
+) => fail(status, { values, errors: inWords(errors, params) });

@@ -3,7 +3,8 @@ import type { Queryable } from '../db';
 import type { Procedure } from '$lib/domain/challenge';
 import { pickLocalized, type Locale, type LocalizedText } from '$lib/domain/locale';
 import type { StageWindow } from '$lib/domain/timetable';
-import { stageLabel, t } from '$lib/i18n';
+import { stageLabel } from '$lib/i18n';
+import { m } from '$lib/paraglide/messages';
 
 interface CalendarChallenge {
 	id: string;
@@ -59,9 +60,9 @@ export function renderCalendar(
 					id: `${c.id}-${s.stage}-decision@talkoot`,
 					start: new Date(s.decisionOn),
 					allDay: true,
-					summary: `${title}: ${t('calendar_decision', { stage }, locale)}`,
+					summary: `${title}: ${m.calendar_decision({ stage }, { locale })}`,
 					description: s.signatory
-						? t('calendar_signatory', { name: s.signatory }, locale)
+						? m.calendar_signatory({ name: s.signatory }, { locale })
 						: undefined,
 					url
 				});

@@ -1,7 +1,7 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import type { Queryable } from '../db';
 import type { SessionUser } from '../auth/sessions';
-import type { FieldErrors, FormValues } from '../forms';
+import { invalid, type FormValues } from '../forms';
 import { ReasonRequired, type Editor } from './editor';
 import { notifyFollowers } from './notify';
 import { forgetVisitorViews } from './visitor-cache';
@@ -31,7 +31,7 @@ export async function saveSection(
 		return { saved: true as const, amended: result.amended };
 	} catch (e) {
 		if (e instanceof ReasonRequired) {
-			return fail(400, { values, errors: { reason: 'error_reason_required' } as FieldErrors });
+			return invalid(values, { reason: 'error_reason_required' });
 		}
 		throw e;
 	}

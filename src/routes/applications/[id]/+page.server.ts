@@ -1,4 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { draftFromForm, draftSchema } from '$lib/domain/application-schemas';
 import { applicationState, getApplication, saveDraft } from '$lib/server/applications/editor';
@@ -80,7 +80,12 @@ export const actions: Actions = {
 		const outcome = await submitApplication(locals.db, user, id, version, url.origin);
 		if (outcome === 'submitted') redirect(303, `/applications/${id}?submitted=1`);
 		const refusal = SUBMIT_REFUSALS[outcome];
-		return invalid({}, { form: refusal.message }, refusal.status);
+		// The ideas refusal names how many ideas the challenge asks for.
+		const app =
+			outcome === 'ideas' ? await locals.db.as(user, (tx) => getApplication(tx, id)) : null;
+		return invalid({}, { form: refusal.message }, refusal.status, {
+			count: app?.challenge.ideaCount
+		});
 	},
 
 	withdraw: async ({ locals, url, params }) => {
@@ -104,11 +109,7 @@ export const actions: Actions = {
 		const requirement = requirementSchema.safeParse(form?.get('requirementId') ?? '');
 		const slot = requirement.success ? requirement.data : '';
 		const refuse = (status: number, message: string) =>
-			fail(status, {
-				values: {},
-				errors: { [`file_${slot}`]: message } as FieldErrors,
-				params: {}
-			});
+			invalid({}, { [`file_${slot}`]: message }, status);
 		if (!form || !requirement.success) return refuse(400, 'error_form');
 		const file = form.get('file');
 		if (file instanceof File && file.size > MAX_EVIDENCE_BYTES) {

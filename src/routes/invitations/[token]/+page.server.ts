@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/guards';
+import { translate } from '$lib/server/i18n';
 import { acceptInvitation, invitationPreview } from '$lib/server/teams';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -23,6 +24,6 @@ export const actions: Actions = {
 			redirect(303, `/teams/${teamId}${result === 'joined' ? '?notice=joined' : ''}`);
 		}
 		const status = result === 'unknown' ? 404 : result === 'wrong_account' ? 403 : 409;
-		return fail(status, { failed: `error_invitation_${result}` });
+		return fail(status, { failed: result, message: translate(`error_invitation_${result}`) });
 	}
 };

@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import { draftSchema } from '$lib/domain/application-schemas';
 import { saveDraft } from '$lib/server/applications/editor';
 import { routeId } from '$lib/server/applications/route-id';
-import { t } from '$lib/i18n';
+import { translate } from '$lib/server/i18n';
 import type { RequestHandler } from './$types';
 
 const REFUSALS = {
@@ -15,16 +15,20 @@ const REFUSALS = {
 export const PUT: RequestHandler = async ({ locals, params, request }) => {
 	const id = routeId(params.id);
 	const user = locals.user;
-	if (!user) return json({ reason: 'signed_out', message: t('error_signed_out') }, { status: 401 });
+	if (!user)
+		return json({ reason: 'signed_out', message: translate('error_signed_out') }, { status: 401 });
 	const body = await request.json().catch(() => undefined);
 	const parsed = draftSchema.safeParse(body);
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0];
 		const key = issue.message.startsWith('error_') ? issue.message : 'error_form';
-		return json({ reason: 'invalid', message: t(key), path: issue.path }, { status: 400 });
+		return json({ reason: 'invalid', message: translate(key), path: issue.path }, { status: 400 });
 	}
 	const result = await locals.db.as(user, (tx) => saveDraft(tx, id, parsed.data));
 	if (result.ok) return json({ version: result.version, savedAt: result.savedAt });
 	const refusal = REFUSALS[result.reason];
-	return json({ reason: result.reason, message: t(refusal.message) }, { status: refusal.status });
+	return json(
+		{ reason: result.reason, message: translate(refusal.message) },
+		{ status: refusal.status }
+	);
 };

@@ -8,11 +8,13 @@ import { answerQuestion, mergeQuestion } from '$lib/server/challenges/questions'
 import { forgetVisitorViews } from '$lib/server/challenges/visitor-cache';
 import { invalid, parseForm } from '$lib/server/forms';
 import { requireUser } from '$lib/server/guards';
+import { translate } from '$lib/server/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ parent }) => {
 	const { challenge } = await parent();
-	return { issues: challenge.status === 'draft' ? publishIssues(challenge) : [] };
+	const issues = challenge.status === 'draft' ? publishIssues(challenge) : [];
+	return { issues: issues.map((key) => translate(key)) };
 };
 
 export const actions: Actions = {
@@ -22,7 +24,7 @@ export const actions: Actions = {
 			const challenge = await getChallengeDetail(tx, { id: params.id }, user.id);
 			if (!challenge?.canManage) return null;
 			const issues = publishIssues(challenge);
-			if (issues.length) return { issues };
+			if (issues.length) return { issues: issues.map((key) => translate(key)) };
 			return { published: await publishChallenge(tx, params.id), slug: challenge.slug };
 		});
 		if (!outcome) error(404, 'Not found');

@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { parseBasics } from '$lib/domain/challenge-schemas';
 import { saveBasics, saveCover } from '$lib/server/challenges/editor';
 import { saveSection } from '$lib/server/challenges/save-section';
-import { invalid, readForm, type FieldErrors } from '$lib/server/forms';
+import { invalid, inWords, readForm } from '$lib/server/forms';
 import { requireUser } from '$lib/server/guards';
 import { getStorage, IMAGE_TYPES, MAX_IMAGE_BYTES } from '$lib/server/storage';
 import type { Actions } from './$types';
@@ -26,7 +26,7 @@ export const actions: Actions = {
 			.slice(0, 2000);
 		const values: Record<string, string> = { reason };
 		const refuse = (status: number, message: string) =>
-			fail(status, { values, errors: { cover: message } as FieldErrors, cover: true });
+			fail(status, { values, errors: inWords({ cover: message }), cover: true });
 		let key: string | null = null;
 		if (form?.get('remove') !== 'on') {
 			if (!(file instanceof File) || file.size === 0) {
