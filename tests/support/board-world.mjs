@@ -18,14 +18,16 @@ export const databaseUrl = (/** @type {string} */ adminUrl, /** @type {string} *
 
 /**
  * Starts one app process on 127.0.0.1:`port` and the database at `databaseUrl` (migrated
- * and seeded with the demo data on its first start). Without `redisUrl` it is alone.
- * @param {{ port: number, databaseUrl: string, redisUrl?: string,
+ * and seeded with the demo data on its first start). Without `redisUrl` it is alone;
+ * `origin` is where browsers reach it, when that is not the port itself (a proxy).
+ * @param {{ port: number, databaseUrl: string, redisUrl?: string, origin?: string,
  *   stdio?: import('node:child_process').StdioOptions }} options
  */
 export function startApp({
 	port,
 	databaseUrl,
 	redisUrl = '',
+	origin = `http://127.0.0.1:${port}`,
 	stdio = ['ignore', 'ignore', 'inherit']
 }) {
 	return spawn(process.execPath, ['server.js'], {
@@ -34,7 +36,7 @@ export function startApp({
 			...process.env,
 			PORT: String(port),
 			HOST: '127.0.0.1',
-			ORIGIN: `http://127.0.0.1:${port}`,
+			ORIGIN: origin,
 			DATABASE_URL: databaseUrl,
 			REDIS_URL: redisUrl,
 			LOG_LEVEL: 'warn',
