@@ -6,12 +6,18 @@
 // a bare socket.io relay (no auth, no database) under the same load is the baseline.
 // Prints figures and ratios; asserts nothing.
 import { spawn, execFileSync } from 'node:child_process';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
-import { io as connect } from 'socket.io-client';
 import { createServer as createVite } from 'vite';
+import {
+	connectSocket,
+	databaseUrl,
+	seedWorkshop,
+	startApp,
+	waitForHttp
+} from '../support/board-world.mjs';
 
 const { values: args } = parseArgs({
 	options: {
@@ -30,11 +36,9 @@ const INSTANCES = Number(args.instances);
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const BASE_PORT = Number(process.env.BENCH_PORT ?? 4410);
-const FACILITATOR = '00000000-0000-4000-8000-000000000005';
-const CHALLENGE = '20000000-0000-4000-8000-000000000001';
 
 const dbName = `talkoot_bench_board_${process.pid}`;
-const dbUrl = Object.assign(new URL(ADMIN_URL), { pathname: `/${dbName}` }).href;
+const dbUrl = databaseUrl(ADMIN_URL, dbName);
 const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
 const children = [];
 
@@ -47,21 +51,8 @@ function start(cmd, argv, env) {
 	return child;
 }
 
-async function waitFor(url, ms = 60_000) {
-	const end = Date.now() + ms;
-	while (Date.now() < end) {
-		try {
-			await fetch(url);
-			return;
-		} catch {
-			await new Promise((r) => setTimeout(r, 250));
-		}
-	}
-	throw new Error(`nothing answered at ${url}`);
-}
-
 /** The board's first settings, made by the app's own reducer (loaded through Vite). */
-async function emptyBoardState() {
+async function emptyBoardSettings() {
 	const vite = await createVite({
 		server: { middlewareMode: true },
 		appType: 'custom',
@@ -74,46 +65,6 @@ async function emptyBoardState() {
 	} finally {
 		await vite.close();
 	}
-}
-
-/** A workshop with one shared board and CLIENTS participants with sessions; returns their cookies. */
-async function seedWorkshop(sql) {
-	const state = await emptyBoardState();
-	const [w] =
-		await sql`insert into public.workshops (challenge_id, title, starts_at, agenda, facilitator_id)
-		values (${CHALLENGE}, 'Benchmark', now(), ${sql.json(state.phases)}, ${FACILITATOR}) returning id`;
-	const [b] =
-		await sql`insert into public.boards (workshop_id, settings) values (${w.id}, ${sql.json(state)}) returning id`;
-	const users = [];
-	for (let i = 0; i < CLIENTS; i++)
-		users.push({ id: randomUUID(), token: randomBytes(20).toString('hex') });
-	await sql`insert into auth.users ${sql(
-		users.map((u, i) => ({ id: u.id, email: `bench${i}@bench.example` })),
-		'id',
-		'email'
-	)}`;
-	await sql`insert into public.workshop_participants ${sql(users.map((u) => ({ workshop_id: w.id, user_id: u.id, kind: 'expert' })))}`;
-	const sessions = [...users, { id: FACILITATOR, token: randomBytes(20).toString('hex') }];
-	await sql`insert into local_auth.sessions ${sql(
-		sessions.map((u) => ({
-			id: createHash('sha256').update(u.token).digest('hex'),
-			user_id: u.id,
-			expires_at: new Date(Date.now() + 3600_000)
-		}))
-	)}`;
-	return { boardId: b.id, users, facilitator: sessions.at(-1) };
-}
-
-function client(origin, cookie) {
-	return new Promise((resolve, reject) => {
-		const socket = connect(origin, {
-			transports: ['websocket'],
-			extraHeaders: { origin, ...(cookie ? { cookie: `__Host-talkoot_session=${cookie}` } : {}) },
-			reconnection: false
-		});
-		socket.once('connect', () => resolve(socket));
-		socket.once('connect_error', reject);
-	});
 }
 
 const percentile = (sorted, p) =>
@@ -129,8 +80,8 @@ async function run(label, origins, boardId, users, facilitator) {
 	const idle = pids.reduce((sum, pid) => sum + rss(pid), 0);
 	const sockets = [];
 	for (let i = 0; i < users.length; i++)
-		sockets.push(await client(origins[i % origins.length], users[i].token));
-	const control = facilitator ? await client(origins[0], facilitator.token) : null;
+		sockets.push(await connectSocket(origins[i % origins.length], users[i].token));
+	const control = facilitator ? await connectSocket(origins[0], facilitator.token) : null;
 	const sent = new Map(); // opId → emit time
 	const receipts = new Map(); // opId → count
 	const latencies = [];
@@ -251,27 +202,31 @@ try {
 	for (let i = 0; i < INSTANCES; i++) {
 		const port = BASE_PORT + i;
 		const origin = `http://127.0.0.1:${port}`;
-		const child = start('node', ['server.js'], {
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			ORIGIN: origin,
-			DATABASE_URL: dbUrl,
-			LOG_LEVEL: 'warn',
-			NODE_ENV: 'production',
-			...(INSTANCES > 1 ? { REDIS_URL } : { REDIS_URL: '' })
+		const child = startApp({
+			port,
+			databaseUrl: dbUrl,
+			redisUrl: INSTANCES > 1 ? REDIS_URL : ''
 		});
+		children.push(child);
 		child.label = 'app';
-		await waitFor(`${origin}/favicon.svg`);
+		await waitForHttp(`${origin}/favicon.svg`, 60_000, child);
 		origins.push(origin);
 	}
 	const sql = postgres(dbUrl, { max: 2, onnotice: () => {} });
-	const { boardId, users, facilitator } = await seedWorkshop(sql);
+	const { boardId, users, facilitator } = await seedWorkshop(sql, {
+		settings: await emptyBoardSettings(),
+		participants: CLIENTS
+	});
 	await sql.end();
 
 	const relayPort = BASE_PORT + 50;
 	const relay = start('node', ['tests/bench/relay-server.mjs'], { PORT: String(relayPort) });
 	relay.label = 'relay';
-	await waitFor(`http://127.0.0.1:${relayPort}/socket.io/?EIO=4&transport=polling`);
+	await waitForHttp(
+		`http://127.0.0.1:${relayPort}/socket.io/?EIO=4&transport=polling`,
+		60_000,
+		relay
+	);
 
 	console.log(
 		`\n${CLIENTS} clients on one board, ${ACTIVE} of them sending ${RATE} op/s each for ${SECONDS} s ` +
