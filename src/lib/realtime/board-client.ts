@@ -13,6 +13,9 @@ import {
 /** Answers that say nothing about the op itself: it goes again shortly, with the same id. */
 const RETRIED = new Set(['rate_limited', 'not_joined', 'unavailable']);
 
+/** Joins refused for good: the board is gone or closed to this user. */
+const FINAL_JOIN_ERRORS = new Set(['not_found', 'invalid_payload']);
+
 export type OpAnswer = { ok: true; op: SequencedOp } | { ok: false; error: string };
 
 interface Pending {
@@ -102,6 +105,9 @@ export class BoardClient {
 			| { ok: false; error: string };
 		if (!answer.ok) {
 			this.events.error?.(answer.error);
+			// A passing failure is tried again: the outbox would otherwise wait for a reconnect.
+			if (!FINAL_JOIN_ERRORS.has(answer.error))
+				setTimeout(() => this.socket.connected && void this.join(), 1000);
 			return false;
 		}
 		this.role = answer.role;
