@@ -47,7 +47,8 @@ describe('UI strings', () => {
 			'organisation-schemas',
 			'challenge-schemas',
 			'team-schemas',
-			'application-schemas'
+			'application-schemas',
+			'workshop-status'
 		].map((f) => readFileSync(`src/lib/domain/${f}.ts`, 'utf8'));
 		const keys = new Set(
 			sources.flatMap((s) => [...s.matchAll(/'(error_\w+)'/g)].map((m) => m[1]))
