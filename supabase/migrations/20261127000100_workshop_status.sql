@@ -1,7 +1,7 @@
 -- A workshop's life: scheduled → live → ended, one step at a time and never back. Who
 -- started and who ended it, and when, is part of the challenge's record (in a negotiation
 -- the procurement file must show when the teams' boards closed), so each step is a row
--- of its own. Once a workshop has ended its boards are read-only: the op path asks
+-- of its own. Once a workshop has ended its boards are read-only: the op path must ask
 -- private.workshop_open() before storing an op.
 
 create table public.workshop_status_changes (
