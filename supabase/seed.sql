@@ -10,7 +10,9 @@ insert into auth.users (id, email, email_confirmed_at, raw_user_meta_data) value
   ('00000000-0000-4000-8000-000000000005', 'facilitator@talkoot.example', now(), '{"display_name": "Fiia Fasilitaattori", "locale": "fi"}'),
   ('00000000-0000-4000-8000-000000000006', 'juror@talkoot.example', now(), '{"display_name": "Juho Juror", "locale": "fi"}'),
   ('00000000-0000-4000-8000-000000000007', 'member@hel.example', now(), '{"display_name": "Minna Member", "locale": "fi"}'),
-  ('00000000-0000-4000-8000-000000000008', 'designer@team.example', now(), '{"display_name": "Daniel Designer", "locale": "en"}');
+  ('00000000-0000-4000-8000-000000000008', 'designer@team.example', now(), '{"display_name": "Daniel Designer", "locale": "en"}'),
+  ('00000000-0000-4000-8000-000000000009', 'lead@osaamissilta.example', now(), '{"display_name": "Oona Osaaja", "locale": "fi"}'),
+  ('00000000-0000-4000-8000-000000000010', 'coach@osaamissilta.example', now(), '{"display_name": "Vera Vägledare", "locale": "sv"}');
 
 insert into public.platform_admins (user_id) values ('00000000-0000-4000-8000-000000000001');
 
@@ -159,6 +161,25 @@ insert into public.team_projects (id, team_id, title, start_month, end_month, de
 insert into public.team_project_members (project_id, user_id) values
   ('50000000-0000-4000-8000-000000000101', '00000000-0000-4000-8000-000000000004'),
   ('50000000-0000-4000-8000-000000000101', '00000000-0000-4000-8000-000000000008');
+
+-- A second team, so that an owner screens more than one application and a facilitator
+-- chooses which teams to invite. Both teams' applications to AI Goes to Work are
+-- submitted by the server right after this file, the way the app submits them
+-- (src/lib/server/seed-applications.ts): a snapshot and its digest cannot be written here.
+insert into public.teams (id, name, description, home_organisations, lead_id) values
+  ('50000000-0000-4000-8000-000000000002', 'Osaamissilta',
+   'Career coaches and data analysts who help people with complex needs into work.',
+   array['Osaamissilta Oy'], '00000000-0000-4000-8000-000000000009');
+insert into public.team_members (team_id, user_id) values
+  ('50000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000009'),
+  ('50000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000010');
+insert into public.work_entries (user_id, area, organisation, role, start_month, end_month, description) values
+  ('00000000-0000-4000-8000-000000000009', 'business_design', 'Osaamissilta Oy', 'Founder and analyst',
+   (date_trunc('month', now()) - interval '40 months')::date, null,
+   'Built labour market analyses for two wellbeing services counties.'),
+  ('00000000-0000-4000-8000-000000000010', 'service_design', 'Osaamissilta Oy', 'Career coach',
+   (date_trunc('month', now()) - interval '28 months')::date, null,
+   'Coaches long-term unemployed job seekers and designs the coaching process with them.');
 
 -- The demo facilitator runs workshops (issue 5).
 insert into public.platform_facilitators (user_id) values ('00000000-0000-4000-8000-000000000005');

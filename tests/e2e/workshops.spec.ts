@@ -81,3 +81,128 @@ test('a facilitator schedules and runs a workshop; participants add notes and vo
 	await expect(listed.getByRole('link', { name: 'Co-creation day' })).toBeVisible();
 	await expect(listed.getByRole('link', { name: 'CSV' })).toBeVisible();
 });
+
+test('a facilitator starts and ends a workshop with a demo team; the ended board is read-only', async ({
+	browser
+}) => {
+	test.setTimeout(120_000);
+	const fiia = await (await browser.newContext()).newPage();
+	await signIn(fiia, 'facilitator@talkoot.example');
+	// The demo teams submitted applications to AI Goes to Work, so they can be invited.
+	await fiia.goto('/workshops/new');
+	await fiia.getByLabel('Challenge').selectOption({ label: 'AI Goes to Work' });
+	await fiia.getByRole('button', { name: 'Choose challenge' }).click();
+	await expect(fiia.getByRole('checkbox', { name: /Osaamissilta/ })).toBeVisible();
+	await fiia.getByRole('checkbox', { name: /Kohtaamo Collective/ }).check();
+	await fiia.getByRole('textbox', { name: 'Title', exact: true }).fill('Matching sprint');
+	await fiia.locator('#field-startsAt').fill('2026-12-02T09:00');
+	await fiia.getByRole('button', { name: 'Schedule workshop' }).click();
+	await expect(fiia.getByText('The workshop was scheduled')).toBeVisible();
+	const url = new URL(fiia.url()).pathname;
+	await expect(fiia.getByText('Status: Scheduled')).toBeVisible();
+
+	// A team member finds it scheduled, and adds a note while the board is open.
+	const sanna = await (await browser.newContext()).newPage();
+	await signIn(sanna, 'solver@team.example');
+	await sanna.goto('/workshops');
+	const card = sanna.getByRole('listitem').filter({ hasText: 'Matching sprint' });
+	await expect(card.getByText('Status: Scheduled')).toBeVisible();
+	await card.getByRole('link', { name: 'Matching sprint' }).click();
+	await sanna.getByLabel('Note text').fill('Skills before titles');
+	await sanna.getByRole('button', { name: 'Add note' }).click();
+	await expect(fiia.getByText('Skills before titles')).toBeVisible();
+
+	// Without JavaScript: starting is a plain form; ending unconfirmed is refused and asks.
+	const plain = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+	await signIn(plain, 'facilitator@talkoot.example');
+	await plain.goto(url);
+	await plain.getByRole('button', { name: 'Start the workshop' }).click();
+	await expect(plain.getByText('The workshop is live. Its start is on record.')).toBeVisible();
+	await expect(plain.getByText('Status: Live now')).toBeVisible();
+	await expect(plain.getByText(/^Started .+ by Fiia Fasilitaattori$/)).toBeVisible();
+	await plain.getByRole('button', { name: 'End the workshop…' }).click();
+	const asked = plain.getByRole('dialog', { name: 'End the workshop?' });
+	await expect(asked).toBeVisible();
+	await expect(asked.getByText('Confirm that you want to end the workshop')).toBeVisible();
+	// (axe needs JavaScript: the same dialog is checked modal below.)
+	await screenshot(plain, 'workshop-end-confirm-without-js');
+	await plain.getByRole('button', { name: 'Keep it running' }).click();
+	await expect(asked).toBeHidden();
+	await expect(plain.getByText('Status: Live now')).toBeVisible();
+	await plain.context().close();
+
+	// Refused with a reason, never a 500: a participant, a step out of order, no confirmation.
+	const post = async (page: typeof fiia, form: Record<string, string>) => {
+		const response = await page.request.post(`${url}?/advance`, {
+			form,
+			headers: { origin: new URL(page.url()).origin, accept: 'application/json' }
+		});
+		return (await response.json()) as { type: string; status?: number; data?: string };
+	};
+	const forged = await post(sanna, { to: 'ended', confirm: 'yes' });
+	expect(forged).toMatchObject({ type: 'failure', status: 403 });
+	expect(forged.data).toContain('error_workshop_not_yours');
+	const again = await post(fiia, { to: 'live' });
+	expect(again).toMatchObject({ type: 'failure', status: 409 });
+	expect(again.data).toContain('error_workshop_moved_on');
+	const back = await post(fiia, { to: 'scheduled' });
+	expect(back).toMatchObject({ type: 'failure', status: 400 });
+	expect(back.data).toContain('error_workshop_status_step');
+	const unconfirmed = await post(fiia, { to: 'ended' });
+	expect(unconfirmed).toMatchObject({ type: 'failure', status: 400 });
+	expect(unconfirmed.data).toContain('error_workshop_end_unconfirmed');
+
+	// With JavaScript: a modal dialog that Escape closes, returning focus; then by keyboard.
+	await fiia.reload();
+	await expect(fiia.getByText('Status: Live now')).toBeVisible();
+	const end = fiia.getByRole('button', { name: 'End the workshop…' });
+	await end.click();
+	const dialog = fiia.getByRole('dialog', { name: 'End the workshop?' });
+	await expect(dialog).toBeVisible();
+	await expect(dialog.getByRole('button', { name: 'Keep it running' })).toBeFocused();
+	await expectAccessible(fiia);
+	await screenshot(fiia, 'workshop-end-dialog');
+	await fiia.keyboard.press('Escape');
+	await expect(dialog).toBeHidden();
+	await expect(end).toBeFocused();
+	await fiia.keyboard.press('Enter');
+	await expect(dialog).toBeVisible();
+	await fiia.keyboard.press('Shift+Tab');
+	await expect(dialog.getByRole('button', { name: 'End the workshop', exact: true })).toBeFocused();
+	await fiia.keyboard.press('Enter');
+	await expect(fiia.getByText('The workshop has ended. Its end is on record.')).toBeVisible();
+	await expect(fiia.getByText('Status: Ended')).toBeVisible();
+	await expect(fiia.getByText(/^Ended .+ by Fiia Fasilitaattori$/)).toBeVisible();
+
+	// Ended: no controls, no forms on the board; the outcome is offered first.
+	for (const page of [fiia, sanna]) {
+		await page.reload();
+		await expect(
+			page.getByText('This workshop has ended: its boards are read-only.')
+		).toBeVisible();
+		await expect(page.getByText('Skills before titles')).toBeVisible();
+		await expect(page.getByRole('link', { name: 'Download CSV' })).toBeVisible();
+		await expect(page.getByRole('heading', { name: 'Add a note' })).toHaveCount(0);
+		await expect(page.getByRole('heading', { name: 'Facilitator controls' })).toHaveCount(0);
+		await expect(
+			page.getByRole('button', { name: /Start the workshop|End the workshop/ })
+		).toHaveCount(0);
+		await expect(page.getByRole('button', { name: 'Spotlight' })).toHaveCount(0);
+		await expectAccessible(page);
+	}
+	await screenshot(fiia, 'workshop-ended-facilitator');
+	await screenshot(sanna, 'workshop-ended-participant');
+	const csv = await sanna.request.get(`${url}/outcome.csv`);
+	expect(await csv.text()).toContain('Skills before titles');
+
+	// The status shows in the list and on the challenge's workshop panel.
+	await sanna.goto('/workshops');
+	await expect(card.getByText('Status: Ended')).toBeVisible();
+	await expectAccessible(sanna);
+	await screenshot(sanna, 'workshops-list-status');
+	await sanna.goto('/challenges/ai-goes-to-work');
+	const panel = sanna.getByRole('region', { name: 'Workshops' });
+	await expect(
+		panel.getByRole('listitem').filter({ hasText: 'Matching sprint' }).getByText('Status: Ended')
+	).toBeVisible();
+});

@@ -16,6 +16,8 @@ import {
 } from '../../src/lib/server/challenges/editor';
 import { follow } from '../../src/lib/server/challenges/followers';
 import { applicationChallenge, liveCoverage } from '../../src/lib/server/applications/editor';
+import { listSubmitted } from '../../src/lib/server/applications/screening';
+import { candidates } from '../../src/lib/server/workshops/planning';
 import { validateTimetable } from '../../src/lib/domain/timetable';
 import { validateCriteria } from '../../src/lib/domain/criteria';
 import type { ChallengeFilters } from '../../src/lib/domain/challenge';
@@ -82,6 +84,23 @@ describeEachDatabase('demo data', (db) => {
 		});
 		expect(coverage?.shortfalls).toEqual([{ code: 'area_not_covered', area: 'business_design' }]);
 		expect(coverage?.commonHistoryOk).toBe(true);
+	});
+
+	it("submits two demo teams' applications to AI Goes to Work: the owner screens them, a facilitator invites them", async () => {
+		const ai = '20000000-0000-4000-8000-000000000001';
+		const owner = { id: '00000000-0000-4000-8000-000000000002' };
+		const facilitator = { id: '00000000-0000-4000-8000-000000000005' };
+		const submitted = await db().as(owner, (tx) => listSubmitted(tx, ai));
+		expect(submitted.map((a) => a.teamName).sort()).toEqual([
+			'Kohtaamo Collective',
+			'Osaamissilta'
+		]);
+		for (const a of submitted) expect(a.digest).toMatch(/^[0-9a-f]{64}$/);
+		const { teams } = await db().as(facilitator, (tx) => candidates(tx, ai));
+		expect(teams).toEqual([
+			{ id: '50000000-0000-4000-8000-000000000001', name: 'Kohtaamo Collective', members: 2 },
+			{ id: '50000000-0000-4000-8000-000000000002', name: 'Osaamissilta', members: 2 }
+		]);
 	});
 
 	it('finds challenges by a Finnish, Swedish or English word prefix, and filters', async () => {

@@ -191,7 +191,8 @@ export type RefusalCode =
 	| 'budget_exhausted'
 	| 'note_limit'
 	| 'no_vote'
-	| 'timer_state';
+	| 'timer_state'
+	| 'workshop_ended';
 
 export const votesOf = (state: BoardState, voterId: string) =>
 	Object.values(state.votes).reduce((sum, byVoter) => sum + (byVoter[voterId] ?? 0), 0);

@@ -2,8 +2,12 @@ import type { Database } from './db/database';
 import { seedSql } from './db/sql-files';
 import { hashPassword } from './auth/passwords';
 import { log } from './log';
+import { seedDemoApplications } from './seed-applications';
 
-/** Loads supabase/seed.sql into an empty database and prints the demo accounts. */
+/**
+ * Loads supabase/seed.sql into an empty database, submits the demo teams' applications
+ * and prints the demo accounts.
+ */
 export async function seedDemo(db: Database, password: string): Promise<boolean> {
 	const hash = await hashPassword(password);
 	const users = await db.service('seed demo data', async (tx) => {
@@ -30,7 +34,8 @@ export async function seedDemo(db: Database, password: string): Promise<boolean>
 		return demo;
 	});
 	if (!users) return false;
-	log.info({ accounts: users.length }, 'demo data seeded');
+	const applications = await seedDemoApplications(db);
+	log.info({ accounts: users.length, applications }, 'demo data seeded');
 	const lines = users.map((u) => `  ${u.email.padEnd(30)} ${u.display_name}`);
 	console.log(`\nDemo accounts (development only), password: ${password}\n${lines.join('\n')}\n`);
 	return true;

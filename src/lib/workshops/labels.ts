@@ -57,6 +57,7 @@ const REFUSAL: Record<string, Label> = {
 	timer_state: m.refusal_timer_state,
 	invalid_payload: m.refusal_invalid_payload,
 	rate_limited: m.refusal_rate_limited,
+	workshop_ended: m.refusal_workshop_ended,
 	other: m.refusal_other
 };
 

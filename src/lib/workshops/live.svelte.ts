@@ -28,6 +28,8 @@ export interface LiveSetup {
 	/** userId → name, for note authors. */
 	names: Record<string, string>;
 	announcements: Announcement[];
+	/** Whether the boards still take changes (until the workshop ends); asked each time, so it follows the page's data. */
+	open: () => boolean;
 }
 
 /** Refusals with their own words; anything else is "not saved, try again". */
@@ -43,7 +45,9 @@ const REFUSALS = new Set([
 	'no_vote',
 	'timer_state',
 	'invalid_payload',
-	'rate_limited'
+	'rate_limited',
+	// The op path refuses with this once the workshop has ended (the board is read-only).
+	'workshop_ended'
 ]);
 /** A refusal code the page has words for, else 'other'. */
 export const refusalKey = (code: string) => (REFUSALS.has(code) ? code : 'other');
@@ -96,10 +100,13 @@ export class WorkshopLive {
 	get isFacilitator() {
 		return this.role === 'facilitator';
 	}
+	get open() {
+		return this.#setup.open();
+	}
 
 	/** Whether the caller may do this now (the server decides; this only hides what would fail). */
 	can(type: OpType): boolean {
-		return !!this.role && mayNow(this.state, type, this.role) === null;
+		return !!this.role && this.open && mayNow(this.state, type, this.role) === null;
 	}
 
 	canChange(note: Note): boolean {

@@ -1,4 +1,4 @@
-import type { Database } from '../db';
+import type { Database, Principal } from '../db';
 import type { SessionUser } from '../auth/sessions';
 import { contentDigest } from '$lib/domain/application-schemas';
 import { pickLocalized } from '$lib/domain/locale';
@@ -65,8 +65,9 @@ export type SubmitOutcome =
 	'submitted' | 'closed' | 'stale' | 'not_draft' | 'ideas' | 'answers' | 'unknown';
 
 /**
- * Submits the draft as read at `version`. The database decides the deadline by its own
- * clock, so a submission one second late is refused however the request was timed.
+ * Submits the draft as read at `version` and mails every member a receipt. The database
+ * decides the deadline by its own clock, so a submission one second late is refused
+ * however the request was timed.
  */
 export async function submitApplication(
 	db: Database,
@@ -75,10 +76,26 @@ export async function submitApplication(
 	version: number,
 	origin: string
 ): Promise<SubmitOutcome> {
+	const submitted = await recordSubmission(db, user, id, version);
+	if (submitted.outcome === 'submitted')
+		await mailReceipts(db, submitted.app, submitted.digest, origin);
+	return submitted.outcome;
+}
+
+/** The submission without the receipts: the frozen snapshot, its digest and the database's checks. */
+export async function recordSubmission(
+	db: Database,
+	user: NonNullable<Principal>,
+	id: string,
+	version: number
+): Promise<
+	| { outcome: 'submitted'; app: ApplicationView; digest: string }
+	| { outcome: Exclude<SubmitOutcome, 'submitted'> }
+> {
 	const app = await db.as(user, (tx) => getApplication(tx, id));
-	if (!app) return 'unknown';
-	if (app.status !== 'draft') return 'not_draft';
-	if (app.version !== version) return 'stale';
+	if (!app) return { outcome: 'unknown' };
+	if (app.status !== 'draft') return { outcome: 'not_draft' };
+	if (app.version !== version) return { outcome: 'stale' };
 	const snapshot = JSON.parse(JSON.stringify(await buildSnapshot(db, app)));
 	const digest = contentDigest(snapshot);
 	const [row] = await db.as(user, (tx) =>
@@ -87,8 +104,8 @@ export async function submitApplication(
 			[id, version, snapshot, digest]
 		)
 	);
-	if (row.outcome === 'submitted') await mailReceipts(db, app, digest, origin);
-	return row.outcome;
+	const { outcome } = row;
+	return outcome === 'submitted' ? { outcome, app, digest } : { outcome };
 }
 
 async function mailReceipts(db: Database, app: ApplicationView, digest: string, origin: string) {

@@ -85,59 +85,67 @@ export async function storeOp(
 	opId: string,
 	op: BoardOp
 ): Promise<OpOutcome | null> {
-	const outcome = await db
-		.service('board op', async (tx): Promise<OpOutcome | null> => {
-			// The policy helpers read auth.uid() from the claims, as they do under db.as.
-			const [board] = await tx.query<{
-				seq: number;
-				now: Date;
-				role: string | null;
-				visible: boolean;
-			}>(
-				`select set_config('request.jwt.claims', $2, true), seq::int as seq, now() as now,
-			   private.workshop_role(workshop_id) as role, private.can_see_board(id) as visible
-			 from public.boards where id = $1 for update`,
-				[boardId, JSON.stringify({ sub: user.id, role: 'authenticated' })]
-			);
-			if (!board?.visible || !board.role) return null;
-			const before = boards.get(boardId, board.seq) ?? (await loadBoard(tx, boardId));
-			if (!before) return null;
-			const refusal = checkOp(before, op, { id: user.id, role: boardRole(board.role) });
-			if (refusal) {
-				const [earlier] = await opsById(tx, boardId, opId);
-				return earlier
-					? { ok: true, op: earlier, before, repeated: true }
-					: { ok: false, code: refusal };
-			}
-			const sequenced: SequencedOp = {
-				seq: board.seq + 1,
-				opId,
-				actorId: user.id,
-				at: new Date(board.now).getTime(),
-				op
-			};
-			const after = applyOp(before, sequenced);
-			if (
-				!(await writeOp(
-					tx,
-					boardId,
-					{ ...sequenced, actorId: user.id, at: board.now, op },
-					before,
-					after
-				))
-			) {
-				const [earlier] = await opsById(tx, boardId, opId);
-				return { ok: true, op: earlier, before, repeated: true };
-			}
-			boards.set(boardId, after);
-			return { ok: true, op: sequenced, before, repeated: false };
-		})
-		.catch((err) => {
-			// What this process remembers of the board may be ahead of what was committed.
-			boards.forget(boardId);
-			throw err;
-		});
-	return outcome;
+	try {
+		return await db.service('board op', (tx) => storeOpIn(tx, user, boardId, opId, op));
+	} catch (err) {
+		// What this process remembers of the board may be ahead of what was committed.
+		boards.forget(boardId);
+		throw err;
+	}
+}
+
+async function storeOpIn(
+	tx: Queryable,
+	user: NonNullable<Principal>,
+	boardId: string,
+	opId: string,
+	op: BoardOp
+): Promise<OpOutcome | null> {
+	// The policy helpers read auth.uid() from the claims, as they do under db.as.
+	const [board] = await tx.query<{
+		seq: number;
+		now: Date;
+		role: string | null;
+		visible: boolean;
+		open: boolean;
+	}>(
+		`select set_config('request.jwt.claims', $2, true), seq::int as seq, now() as now,
+		   private.workshop_role(workshop_id) as role, private.can_see_board(id) as visible,
+		   private.workshop_open(workshop_id) as open
+		 from public.boards where id = $1 for update`,
+		[boardId, JSON.stringify({ sub: user.id, role: 'authenticated' })]
+	);
+	if (!board?.visible || !board.role) return null;
+	const before = boards.get(boardId, board.seq) ?? (await loadBoard(tx, boardId));
+	if (!before) return null;
+	const repeated = async (): Promise<OpOutcome | null> => {
+		const [earlier] = await opsById(tx, boardId, opId);
+		return earlier ? { ok: true, op: earlier, before, repeated: true } : null;
+	};
+	// An ended workshop's boards are the record: they take no more changes.
+	const refusal = board.open
+		? checkOp(before, op, { id: user.id, role: boardRole(board.role) })
+		: 'workshop_ended';
+	// A retried op is often refused only because its first try got in (note exists).
+	if (refusal) return (await repeated()) ?? { ok: false, code: refusal };
+	const sequenced: SequencedOp = {
+		seq: board.seq + 1,
+		opId,
+		actorId: user.id,
+		at: new Date(board.now).getTime(),
+		op
+	};
+	const after = applyOp(before, sequenced);
+	const stored = await writeOp(
+		tx,
+		boardId,
+		{ ...sequenced, actorId: user.id, at: board.now, op },
+		before,
+		after
+	);
+	if (!stored) return repeated();
+	boards.set(boardId, after);
+	return { ok: true, op: sequenced, before, repeated: false };
 }
 
 /** Beyond this many missed ops a reconnecting client gets a snapshot instead. */

@@ -1,12 +1,13 @@
 import type { Queryable } from '../db';
 import type { LocalizedText, Locale } from '$lib/domain/locale';
+import type { WorkshopStatus } from '$lib/domain/workshop-status';
 
 export interface WorkshopSummary {
 	id: string;
 	title: string;
 	startsAt: Date;
 	mode: 'shared' | 'team_boards';
-	status: 'scheduled' | 'live' | 'ended';
+	status: WorkshopStatus;
 	challengeTitle: LocalizedText;
 	primaryLocale: Locale;
 	/** 'facilitator' | 'observer' | 'participant', as the policy helper decides. */

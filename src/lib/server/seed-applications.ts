@@ -1,0 +1,115 @@
+import type { Database } from './db/database';
+import type { Idea } from '$lib/domain/application-schemas';
+import { applicationChallenge, saveDraft, startApplication } from './applications/editor';
+import { recordSubmission } from './applications/submit';
+import { log } from './log';
+
+/** AI Goes to Work (City of Helsinki): its applications are open around the day of seeding. */
+export const DEMO_APPLICATION_CHALLENGE = '20000000-0000-4000-8000-000000000001';
+
+interface DemoApplication {
+	team: string;
+	lead: string;
+	ideas: Omit<Idea, 'position'>[];
+	/** How the team meets each minimum requirement (all are met). */
+	explanation: string;
+}
+
+const DEMO_APPLICATIONS: DemoApplication[] = [
+	{
+		team: '50000000-0000-4000-8000-000000000001', // Kohtaamo Collective
+		lead: '00000000-0000-4000-8000-000000000004', // solver@team.example
+		ideas: [
+			{
+				title: 'Skills map from work history',
+				problem:
+					'CVs list job titles, not what people can do, so keyword search misses good matches.',
+				idea: "An assistant turns a job seeker's work history into a map of skills in plain language, which the job seeker checks and edits before it is used.",
+				value:
+					'Job seekers are found for what they can do; employers see candidates they would have missed.'
+			},
+			{
+				title: 'Match suggestions that explain themselves',
+				problem: 'Job seekers and coaches do not trust suggestions they cannot understand.',
+				idea: 'Each suggested vacancy shows why it matches and what is missing, with a link to training that closes the gap.',
+				value:
+					'Coaches can discuss suggestions with their clients, and the city can audit the matching for fairness.'
+			},
+			{
+				title: "An employer's needs in everyday words",
+				problem: 'Small employers write vague job ads and get few suitable applicants.',
+				idea: 'A guided form helps an employer describe the work and the skills it needs, then suggests a clear ad and matching job seekers.',
+				value:
+					'Vacancies fill faster, and small employers reach people they did not know to look for.'
+			}
+		],
+		explanation:
+			'Personal data stays in the EU, job seekers consent to matching explicitly, and our data protection officer has reviewed the processing.'
+	},
+	{
+		team: '50000000-0000-4000-8000-000000000002', // Osaamissilta
+		lead: '00000000-0000-4000-8000-000000000009', // lead@osaamissilta.example
+		ideas: [
+			{
+				title: 'Coach in the loop',
+				problem: "Automatic matching ignores what coaches know about their clients' situations.",
+				idea: 'Suggestions go to the employment coach first, who adds context and forwards the best ones to the client.',
+				value:
+					'Better matches for clients with complex needs, and less time spent searching by hand.'
+			},
+			{
+				title: 'Hidden job market radar',
+				problem: 'Many jobs are filled before they are ever advertised.',
+				idea: 'Signals from company news and public registers point coaches to employers who are likely to hire soon.',
+				value:
+					'Job seekers reach employers before the competition; employers get candidates without advertising.'
+			},
+			{
+				title: 'Skills passport for short jobs',
+				problem: 'Gig and seasonal work leaves no record of the skills it taught.',
+				idea: 'Employers confirm the skills shown in a short job with one click; the confirmations add up to a passport the job seeker owns.',
+				value: 'Short jobs become a path to longer ones, and employers can trust confirmed skills.'
+			}
+		],
+		explanation:
+			"We process personal data only with the job seeker's consent, on servers in Finland, and delete it when the service ends."
+	}
+];
+
+/**
+ * Submits the demo teams' applications to AI Goes to Work as their leads would in the
+ * editor: draft, save, then the snapshot, its digest and submit_application. So an owner
+ * has applications to screen and a facilitator teams to invite. No receipts are mailed:
+ * nobody waits for them. A refusal is logged, not thrown: the demo starts without it.
+ */
+export async function seedDemoApplications(db: Database): Promise<number> {
+	let submitted = 0;
+	for (const demo of DEMO_APPLICATIONS) {
+		const lead = { id: demo.lead };
+		const draft = await db.as<{ id: string; version: number } | { refused: string }>(
+			lead,
+			async (tx) => {
+				const started = await startApplication(tx, DEMO_APPLICATION_CHALLENGE, demo.team);
+				if (!started.ok) return { refused: started.reason };
+				const challenge = (await applicationChallenge(tx, DEMO_APPLICATION_CHALLENGE))!;
+				const saved = await saveDraft(tx, started.id, {
+					version: 1,
+					ideas: demo.ideas.map((idea, i) => ({ position: i + 1, ...idea })),
+					answers: challenge.requirements.map((r) => ({
+						requirementId: r.id,
+						meets: true,
+						explanation: demo.explanation
+					}))
+				});
+				return saved.ok ? { id: started.id, version: saved.version } : { refused: saved.reason };
+			}
+		);
+		const result =
+			'refused' in draft
+				? draft.refused
+				: (await recordSubmission(db, lead, draft.id, draft.version)).outcome;
+		if (result === 'submitted') submitted++;
+		else log.warn({ team: demo.team, result }, 'demo application not submitted');
+	}
+	return submitted;
+}
