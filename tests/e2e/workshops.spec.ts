@@ -43,6 +43,17 @@ test('a facilitator schedules and runs a workshop; participants add notes and vo
 	await daniel.getByRole('button', { name: 'Add note' }).click();
 	await expect(sanna.getByText('A coach in every chat')).toBeVisible();
 
+	// The challenge owner's staff (Aalto's), not invited, watch: every note, no way to add one.
+	const alva = await (await browser.newContext()).newPage();
+	await signIn(alva, 'owner@aalto.example');
+	await alva.goto(url);
+	await expect(alva.getByText('You are observing')).toBeVisible();
+	await expect(alva.getByText('A coach in every chat')).toBeVisible();
+	await expect(alva.getByLabel('Note text')).toHaveCount(0);
+	await expectAccessible(alva);
+	await screenshot(alva, 'workshop-observer');
+	await alva.context().close();
+
 	// The timer runs on the server's clock: both show the same minutes.
 	await fiia.getByLabel('Timer minutes').fill('5');
 	await fiia.getByRole('button', { name: 'Start timer' }).click();
@@ -141,16 +152,16 @@ test('a facilitator starts and ends a workshop with a demo team; the ended board
 	};
 	const forged = await post(sanna, { to: 'ended', confirm: 'yes' });
 	expect(forged).toMatchObject({ type: 'failure', status: 403 });
-	expect(forged.data).toContain('error_workshop_not_yours');
+	expect(forged.data).toContain('Only the workshop');
 	const again = await post(fiia, { to: 'live' });
 	expect(again).toMatchObject({ type: 'failure', status: 409 });
-	expect(again.data).toContain('error_workshop_moved_on');
+	expect(again.data).toContain('had already been started or ended');
 	const back = await post(fiia, { to: 'scheduled' });
 	expect(back).toMatchObject({ type: 'failure', status: 400 });
-	expect(back.data).toContain('error_workshop_status_step');
+	expect(back.data).toContain('can only be started, and then ended');
 	const unconfirmed = await post(fiia, { to: 'ended' });
 	expect(unconfirmed).toMatchObject({ type: 'failure', status: 400 });
-	expect(unconfirmed.data).toContain('error_workshop_end_unconfirmed');
+	expect(unconfirmed.data).toContain('Confirm that you want to end the workshop');
 
 	// With JavaScript: a modal dialog that Escape closes, returning focus; then by keyboard.
 	await fiia.reload();
