@@ -71,3 +71,12 @@ end
 $$;
 revoke execute on function private.workshop_open(uuid) from public;
 grant execute on function private.workshop_open(uuid) to authenticated;
+
+-- Nothing more is announced in an ended workshop (the op path and the socket handler ask
+-- workshop_open too; this keeps the record closed for any other way in).
+drop policy "the facilitator announces" on public.workshop_announcements;
+create policy "the facilitator announces until the end" on public.workshop_announcements
+  for insert to authenticated
+  with check ((select private.workshop_role(workshop_id)) = 'facilitator' and by = (select auth.uid())
+              and exists (select 1 from public.workshops w
+                          where w.id = workshop_id and w.status <> 'ended'));

@@ -1,4 +1,13 @@
-import { test, expect, expectAccessible, screenshot, signIn, tabTo } from './helpers';
+import {
+	test,
+	expect,
+	expectAccessible,
+	latestMailTo,
+	linkIn,
+	screenshot,
+	signIn,
+	tabTo
+} from './helpers';
 
 test('a facilitator schedules and runs a workshop; participants add notes and vote live', async ({
 	browser
@@ -22,8 +31,10 @@ test('a facilitator schedules and runs a workshop; participants add notes and vo
 
 	const sanna = await (await browser.newContext()).newPage();
 	await signIn(sanna, 'solver@team.example');
-	await sanna.goto('/workshops');
-	await sanna.getByRole('link', { name: 'Co-creation day' }).first().click();
+	// Everyone put in the workshop was mailed an invitation; its link opens the board.
+	const invitation = await latestMailTo('solver@team.example', /^Invitation: Co-creation day$/);
+	expect(linkIn(invitation)).toBe(url);
+	await sanna.goto(linkIn(invitation));
 	await expect(sanna.getByText('Present now (2)')).toBeVisible();
 
 	// Keyboard only: to the text, type, to the button, Enter.
@@ -184,6 +195,10 @@ test('a facilitator starts and ends a workshop with a demo team; the ended board
 	await expect(fiia.getByText('The workshop has ended. Its end is on record.')).toBeVisible();
 	await expect(fiia.getByText('Status: Ended')).toBeVisible();
 	await expect(fiia.getByText(/^Ended .+ by Fiia Fasilitaattori$/)).toBeVisible();
+
+	// The participant's open page learns of the end at once, without a reload.
+	await expect(sanna.getByText('This workshop has ended: its boards are read-only.')).toBeVisible();
+	await expect(sanna.getByRole('heading', { name: 'Add a note' })).toHaveCount(0);
 
 	// Ended: no controls, no forms on the board; the outcome is offered first.
 	for (const page of [fiia, sanna]) {

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEFAULT_AGENDA } from '../../src/lib/domain/board';
-import { scheduleWorkshop, workshopBoards } from '../../src/lib/server/workshops/schedule';
+import {
+	announce,
+	scheduleWorkshop,
+	workshopBoards
+} from '../../src/lib/server/workshops/schedule';
+import { advanceWorkshop } from '../../src/lib/server/workshops/status';
 import { announcements } from '../../src/lib/server/workshops/list';
 import { describeEachDatabase } from './databases';
 import { workshopWorld, type User } from './workshop-fixtures';
@@ -90,6 +95,22 @@ describeEachDatabase('announcements over socket.io', (db) => {
 				ok: false,
 				error: 'invalid_payload'
 			});
+		const stored = await db().as(w.facilitator, (tx) => announcements(tx, workshop));
+		expect(stored).toHaveLength(1);
+	});
+
+	it('is refused once the workshop has ended, by the socket and by the database', async () => {
+		const fiia = await rt.socketFor(db(), w.facilitator);
+		await db().as(w.facilitator, async (tx) => {
+			await advanceWorkshop(tx, workshop, 'live');
+			await advanceWorkshop(tx, workshop, 'ended');
+		});
+		expect(
+			await fiia.emitWithAck('workshop:announce', { workshopId: workshop, body: 'One more thing' })
+		).toEqual({ ok: false, error: 'workshop_ended' });
+		await expect(
+			db().as(w.facilitator, (tx) => announce(tx, workshop, 'Through the back door'))
+		).rejects.toThrow(/row-level security/);
 		const stored = await db().as(w.facilitator, (tx) => announcements(tx, workshop));
 		expect(stored).toHaveLength(1);
 	});

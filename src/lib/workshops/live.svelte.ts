@@ -30,6 +30,8 @@ export interface LiveSetup {
 	announcements: Announcement[];
 	/** Whether the boards still take changes (until the workshop ends); asked each time, so it follows the page's data. */
 	open: () => boolean;
+	/** The workshop itself changed (started, ended): load the page's data again. */
+	refresh: () => void;
 }
 
 /** Refusals with their own words; anything else is "not saved, try again". */
@@ -156,6 +158,9 @@ export class WorkshopLive {
 			if (this.announcements.some((x) => x.id === a.id)) return;
 			this.announcements = [...this.announcements, { id: a.id, body: a.body, at: a.at }];
 			this.#say(m.live_announcement({ text: a.body }));
+		});
+		socket.on('workshop:status', (e: { workshopId: string }) => {
+			if (e.workshopId === this.#setup.workshopId) this.#setup.refresh();
 		});
 		let first = true;
 		this.#client = new BoardClient(socket, boardId, this.userId, {

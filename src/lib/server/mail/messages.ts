@@ -1,6 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import type { Locale } from '$lib/domain/locale';
-import { sendMail } from './transport';
+import { sendMail, type Mail } from './transport';
 
 export interface Recipient {
 	email: string;
@@ -22,11 +22,17 @@ export function greeting(to: Pick<Recipient, 'displayName' | 'locale'>): string 
 }
 
 /** A mail of paragraphs: the greeting first, the footer last, in the recipient's language. */
-export function sendLetter(to: Recipient, subject: string, paragraphs: string[]) {
+export function sendLetter(
+	to: Recipient,
+	subject: string,
+	paragraphs: string[],
+	extra: Pick<Mail, 'icalEvent'> = {}
+) {
 	return sendMail({
 		to: to.email,
 		subject,
-		text: [greeting(to), ...paragraphs, m.mail_footer({}, { locale: to.locale })].join('\n\n')
+		text: [greeting(to), ...paragraphs, m.mail_footer({}, { locale: to.locale })].join('\n\n'),
+		...extra
 	});
 }
 

@@ -8,6 +8,8 @@ export interface Mail {
 	to: string;
 	subject: string;
 	text: string;
+	/** A calendar invitation (iCalendar) that mail programs offer to add. */
+	icalEvent?: { method: 'REQUEST'; filename: string; content: string };
 }
 
 // Without SMTP_URL nodemailer only builds the message; we print it and keep it

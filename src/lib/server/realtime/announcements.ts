@@ -30,15 +30,17 @@ export function handleAnnouncements(io: Server, socket: Socket, db: () => Promis
 			const stored = await (
 				await db()
 			).as(user, async (tx) => {
-				const [role] = await tx.query<{ role: string | null }>(
-					'select private.workshop_role($1) as role',
+				const [found] = await tx.query<{ role: string | null; open: boolean }>(
+					'select private.workshop_role($1) as role, private.workshop_open($1) as open',
 					[workshopId]
 				);
-				if (role?.role !== 'facilitator') return null;
+				if (found?.role !== 'facilitator') return 'forbidden';
+				// An ended workshop is the record: nothing more is said in it.
+				if (!found.open) return 'workshop_ended';
 				const row = await announce(tx, workshopId, body);
 				return { row, boards: await workshopBoards(tx, workshopId) };
 			});
-			if (!stored) return reply({ ok: false, error: 'forbidden' });
+			if (typeof stored === 'string') return reply({ ok: false, error: stored });
 			const announcement = {
 				workshopId,
 				id: stored.row.id,

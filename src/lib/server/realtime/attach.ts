@@ -33,6 +33,17 @@ async function userFromHandshake(req: IncomingMessage, db: Database): Promise<Se
 
 const pingSchema = z.object({ sent: z.number().int().nonnegative() }).strict();
 
+let current: Server | null = null;
+
+/**
+ * Tells everyone on a workshop's boards (on every instance, through the adapter) that
+ * something outside the boards changed, e.g. its status; nothing when no socket.io runs.
+ */
+export function emitToBoards(boardIds: string[], event: string, payload: Record<string, unknown>) {
+	if (current && boardIds.length)
+		current.to(boardIds.map((id) => `board:${id}`)).emit(event, payload);
+}
+
 /**
  * socket.io on the app's own HTTP server; `db` is the process's database unless a test
  * gives one. With Redis (REDIS_URL) several app instances share rooms and presence.
@@ -75,6 +86,7 @@ export async function attachRealtime(
 		handleBoards(io, socket, db);
 		handleAnnouncements(io, socket, db);
 	});
+	current = io;
 	return io;
 }
 

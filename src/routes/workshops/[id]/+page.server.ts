@@ -6,6 +6,7 @@ import { requireUser } from '$lib/server/guards';
 import { announcements, workshopById, workshopPeople } from '$lib/server/workshops/list';
 import { workshopBoards } from '$lib/server/workshops/schedule';
 import { advanceWorkshop, statusChanges } from '$lib/server/workshops/status';
+import { emitToBoards } from '$lib/server/realtime/attach';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
@@ -48,6 +49,13 @@ export const actions: Actions = {
 			const refusal = ADVANCE_REFUSALS[outcome];
 			return invalid(parsed.values, { form: refusal.error }, refusal.status);
 		}
+		// Everyone else on the boards sees it at once: the page loads the workshop again.
+		const boards = await locals.db.as(user, (tx) => workshopBoards(tx, params.id));
+		emitToBoards(
+			boards.map((b) => b.id),
+			'workshop:status',
+			{ workshopId: params.id, status: parsed.data.to }
+		);
 		const next = new URLSearchParams({ notice: parsed.data.to });
 		const board = z.uuid().safeParse(url.searchParams.get('board'));
 		if (board.success) next.set('board', board.data);

@@ -11,6 +11,7 @@ import {
 	UnknownExperts
 } from '$lib/server/workshops/planning';
 import { WorkshopTeamRefused } from '$lib/server/workshops/schedule';
+import { mailInvitations } from '$lib/server/workshops/invitations';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -52,6 +53,7 @@ export const actions: Actions = {
 				return invalid(raw, { challengeId: 'error_workshop_challenge' }, 403);
 			throw err;
 		}
+		await mailInvitations(locals.db, id, url.origin);
 		redirect(303, `/workshops/${id}?notice=scheduled`);
 	}
 };
