@@ -61,12 +61,39 @@ $$;
 -- every op with the board reducer inside the transaction that stores it.
 create policy "notes are seen with their board" on public.board_notes
   for select to authenticated using ((select private.can_see_board(board_id)));
+-- Who wrote a note is not a column participants may read: in anonymous mode only the
+-- facilitator knows it (and each author their own), so it is asked of the function below.
+revoke select on public.board_notes from anon, authenticated;
+grant select (board_id, id, body, colour, x, y, cluster_id, added_seq) on public.board_notes
+  to authenticated;
+
+create function public.board_note_authors(board uuid)
+returns table (note_id uuid, author_id uuid)
+language sql stable security definer set search_path = ''
+as $$
+  select n.id, n.author_id from public.board_notes n join public.boards b on b.id = n.board_id
+  where n.board_id = board and private.can_see_board(board) and (
+    n.author_id = (select auth.uid())
+    or private.workshop_role(b.workshop_id) = 'facilitator'
+    or not coalesce((b.settings ->> 'anonymous')::boolean, false))
+$$;
+revoke execute on function public.board_note_authors(uuid) from public, anon;
+grant execute on function public.board_note_authors(uuid) to authenticated;
 create policy "clusters are seen with their board" on public.board_clusters
   for select to authenticated using ((select private.can_see_board(board_id)));
 create policy "own dots, or all once revealed or when facilitating" on public.board_votes
   for select to authenticated
   using ((select private.can_see_board(board_id))
          and (voter_id = (select auth.uid()) or (select private.sees_all_votes(board_id))));
+
+-- The op log names who did what, dots before the reveal included: it is the facilitator's
+-- record. Participants get what they missed from the server, as the board reducer lets
+-- each of them see it.
+drop policy "a board's record is seen with the board" on public.board_ops;
+create policy "the facilitator reads the board's record" on public.board_ops
+  for select to authenticated
+  using ((select private.workshop_role(b.workshop_id) from public.boards b where b.id = board_id)
+         = 'facilitator');
 
 -- Boards made before this migration: their notes, clusters and votes move into the
 -- tables, in the order their ops added them.

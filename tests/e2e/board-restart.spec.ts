@@ -276,7 +276,7 @@ test('restart: a SIGKILLed server loses no acknowledged note and duplicates none
 
 		// The database: one op per note, sequence numbers 1…n without a gap.
 		const driver = openPostgres(dbUrl, 1);
-		const state = await loadBoard(driver, boardId).finally(() => driver.close());
+		const state = await loadBoard(driver, boardId, 'stored').finally(() => driver.close());
 		const board = { seq: state!.seq, state: state! };
 		const rows = await sql<{ seq: string; op_id: string; actor_id: string; op: BoardOp }[]>`
 			select seq, op_id, actor_id, op from public.board_ops where board_id = ${boardId} order by seq`;

@@ -175,4 +175,46 @@ describeEachDatabase('workshop boards', (db) => {
 		// The owner invited as a participant takes part.
 		expect((await boardAccess(db(), w.owner, shared))?.role).toBe('participant');
 	});
+
+	it('keeps names in anonymous mode and the op log from participants at the database level', async () => {
+		// Team A's board: a1 wrote note 20 (above); a2 adds one, then the facilitator hides names.
+		await storeOp(db(), w.a2, boardA, opId(), note(40, 'From Aaro'));
+		await storeOp(db(), w.facilitator, boardA, opId(), {
+			type: 'board.anonymous',
+			anonymous: true
+		});
+		const authors = async (u: User) =>
+			Object.fromEntries(
+				(
+					await db().as(u, (tx) =>
+						tx.query<{ note_id: string; author_id: string }>(
+							'select note_id, author_id from public.board_note_authors($1)',
+							[boardA]
+						)
+					)
+				).map((r) => [r.note_id, r.author_id])
+			);
+		expect(await authors(w.a1)).toEqual({ [noteId(20)]: w.a1.id });
+		expect(await authors(w.facilitator)).toEqual({
+			[noteId(20)]: w.a1.id,
+			[noteId(40)]: w.a2.id
+		});
+		expect(await authors(w.b1)).toEqual({});
+		await expect(
+			db().as(w.a1, (tx) => tx.query('select author_id from public.board_notes'))
+		).rejects.toThrow(/permission denied/);
+		const log = async (u: User) =>
+			(
+				await db().as(u, (tx) =>
+					tx.query('select op_id from public.board_ops where board_id = $1', [boardA])
+				)
+			).length;
+		expect(await log(w.a1)).toBe(0);
+		expect(await log(w.facilitator)).toBeGreaterThan(0);
+		// What the server hands a participant catching up says the same.
+		const snapshot = await catchUp(db(), w.a1, (await boardAccess(db(), w.a1, boardA))!, 0);
+		if (snapshot?.kind !== 'snapshot') throw new Error('expected a snapshot');
+		expect(snapshot.state.notes[noteId(40)].authorId).toBeNull();
+		expect(snapshot.state.notes[noteId(20)].authorId).toBe(w.a1.id);
+	});
 });

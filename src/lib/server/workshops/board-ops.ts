@@ -116,7 +116,7 @@ async function storeOpIn(
 		[boardId, JSON.stringify({ sub: user.id, role: 'authenticated' })]
 	);
 	if (!board?.visible || !board.role) return null;
-	const before = boards.get(boardId, board.seq) ?? (await loadBoard(tx, boardId));
+	const before = boards.get(boardId, board.seq) ?? (await loadBoard(tx, boardId, 'stored'));
 	if (!before) return null;
 	const repeated = async (): Promise<OpOutcome | null> => {
 		const [earlier] = await opsById(tx, boardId, opId);
@@ -162,18 +162,22 @@ export async function catchUp(
 	afterSeq: number
 ): Promise<CatchUp | null> {
 	const viewer = { id: user.id, role: access.role };
-	return db.as(user, async (tx) => {
-		const board = await loadBoard(tx, access.boardId);
-		if (!board) return null;
-		const behind = board.seq - afterSeq;
-		if (afterSeq <= 0 || behind > CATCH_UP_LIMIT || behind < 0) {
-			return { kind: 'snapshot', state: viewFor(board, viewer) };
-		}
-		const missed = await storedOps(tx, access.boardId, 'seq > $2', afterSeq);
-		// Who may see what changes only with these two ops: across one, send the board itself.
-		if (missed.some((s) => s.op?.type === 'board.anonymous' || s.op?.type === 'votes.reveal')) {
-			return { kind: 'snapshot', state: viewFor(board, viewer) };
-		}
-		return { kind: 'ops', ops: missed.map((s) => redactOp(s, board, viewer)) };
-	});
+	// The board as RLS lets this user see it (own dots; in anonymous mode own name only).
+	const board = await db.as(user, (tx) => loadBoard(tx, access.boardId));
+	if (!board) return null;
+	const behind = board.seq - afterSeq;
+	if (afterSeq <= 0 || behind > CATCH_UP_LIMIT || behind < 0) {
+		return { kind: 'snapshot', state: viewFor(board, viewer) };
+	}
+	// The op log is the facilitator's record (RLS); the user, whose access to the board was
+	// just confirmed, gets their redacted share of it. Ops stored since the read above come
+	// too: the replica ignores what it already has.
+	const missed = await db.service('board catch-up', (tx) =>
+		storedOps(tx, access.boardId, 'seq > $2', afterSeq)
+	);
+	// Who may see what changes only with these two ops: across one, send the board itself.
+	if (missed.some((s) => s.op?.type === 'board.anonymous' || s.op?.type === 'votes.reveal')) {
+		return { kind: 'snapshot', state: viewFor(board, viewer) };
+	}
+	return { kind: 'ops', ops: missed.map((s) => redactOp(s, board, viewer)) };
 }

@@ -2,14 +2,25 @@ import type { Queryable } from '../db';
 import { emptyBoard, type BoardOp, type BoardState } from '$lib/domain/board';
 import { boardDelta, boardFromRows, settingsOf, type BoardRows } from '$lib/domain/board-rows';
 
+/** Who wrote each note: as stored (the server's own reads), or as the caller may know it. */
+const AUTHOR = {
+	stored: 'n.author_id',
+	visible: '(select a.author_id from public.board_note_authors(b.id) a where a.note_id = n.id)'
+};
+
 /**
  * A board as its tables hold it (settings on the board row; notes, clusters and dots in
- * their own), in one query. What the caller sees of it is up to RLS; null when hidden.
+ * their own), in one query. Under RLS (`visible`) the caller gets what they may see of it
+ * (others' dots and, in anonymous mode, others' names left out); null when it is hidden.
  */
-export async function loadBoard(tx: Queryable, boardId: string): Promise<BoardState | null> {
+export async function loadBoard(
+	tx: Queryable,
+	boardId: string,
+	authors: keyof typeof AUTHOR = 'visible'
+): Promise<BoardState | null> {
 	const [row] = await tx.query<BoardRows>(
 		`select b.seq::int as seq, b.settings,
-		   coalesce((select jsonb_agg(jsonb_build_object('id', n.id, 'authorId', n.author_id,
+		   coalesce((select jsonb_agg(jsonb_build_object('id', n.id, 'authorId', ${AUTHOR[authors]},
 		       'text', n.body, 'colour', n.colour, 'x', n.x, 'y', n.y, 'clusterId', n.cluster_id)
 		       order by n.added_seq, n.id)
 		     from public.board_notes n where n.board_id = b.id), '[]') as notes,
