@@ -235,3 +235,84 @@ test('a facilitator starts and ends a workshop with a demo team; the ended board
 		panel.getByRole('listitem').filter({ hasText: 'Matching sprint' }).getByText('Status: Ended')
 	).toBeVisible();
 });
+
+test('negotiation boards keep teams apart; notes clustered without dragging, authors hidden, dots by keyboard', async ({
+	browser
+}) => {
+	test.setTimeout(120_000);
+	const fiia = await (await browser.newContext()).newPage();
+	await signIn(fiia, 'facilitator@talkoot.example');
+	await fiia.goto('/workshops/new');
+	await fiia.getByLabel('Challenge').selectOption({ label: 'AI Goes to Work' });
+	await fiia.getByRole('button', { name: 'Choose challenge' }).click();
+	await fiia.getByRole('checkbox', { name: /Kohtaamo Collective/ }).check();
+	await fiia.getByRole('checkbox', { name: /Osaamissilta/ }).check();
+	await fiia.getByRole('textbox', { name: 'Title', exact: true }).fill('Negotiation round');
+	await fiia.locator('#field-startsAt').fill('2026-12-04T09:00');
+	await fiia.getByRole('radio', { name: /A private board per team/ }).check();
+	await fiia.getByRole('button', { name: 'Schedule workshop' }).click();
+	await expect(fiia.getByText('The workshop was scheduled')).toBeVisible();
+	const url = new URL(fiia.url()).pathname;
+	const boards = fiia.getByRole('navigation', { name: 'Show board' });
+	await expect(boards.getByRole('link')).toHaveCount(2);
+	const kohtaamoBoard = await boards
+		.getByRole('link', { name: 'Kohtaamo Collective' })
+		.getAttribute('href');
+
+	// Each team works on its own board and never sees the other's, not even by address.
+	const sanna = await (await browser.newContext()).newPage();
+	await signIn(sanna, 'solver@team.example');
+	await sanna.goto(url);
+	await expect(sanna.getByRole('heading', { name: 'Board: Kohtaamo Collective' })).toBeVisible();
+	await sanna.getByLabel('Note text').fill('Price by placements made');
+	await sanna.getByRole('button', { name: 'Add note' }).click();
+	const oona = await (await browser.newContext()).newPage();
+	await signIn(oona, 'lead@osaamissilta.example');
+	await oona.goto(`${url}${kohtaamoBoard}`);
+	await expect(oona.getByRole('heading', { name: 'Board: Osaamissilta' })).toBeVisible();
+	await oona.getByLabel('Note text').fill('A roadmap in three releases');
+	await oona.getByRole('button', { name: 'Add note' }).click();
+	await expect(oona.getByText('A roadmap in three releases')).toBeVisible();
+	await expect(oona.getByText('Price by placements made')).toHaveCount(0);
+	await expect(sanna.getByText('A roadmap in three releases')).toHaveCount(0);
+	await boards.getByRole('link', { name: 'Kohtaamo Collective' }).click();
+	await expect(fiia.getByText('Price by placements made')).toBeVisible();
+	await expect(fiia.getByText('A roadmap in three releases')).toHaveCount(0);
+
+	// Anonymous mode: a teammate no longer sees who wrote what; the facilitator still does.
+	const daniel = await (await browser.newContext()).newPage();
+	await signIn(daniel, 'designer@team.example');
+	await daniel.goto(url);
+	await expect(daniel.getByText('By Sanna Solver')).toBeVisible();
+	await fiia.getByRole('button', { name: 'Hide authors' }).click();
+	await expect(daniel.getByText('Author hidden')).toBeVisible();
+	await expect(daniel.getByText('By Sanna Solver')).toHaveCount(0);
+	await daniel.reload();
+	await expect(daniel.getByText('Author hidden')).toBeVisible();
+	await expect(fiia.getByText('By Sanna Solver')).toBeVisible();
+
+	// Cluster phase: a cluster, and the note moved into it with a select, not a drag.
+	const next = fiia.getByRole('button', { name: /Next phase/ });
+	await next.click();
+	await next.click();
+	await daniel.getByLabel('Cluster name').fill('Pricing');
+	await daniel.getByRole('button', { name: 'Add cluster' }).click();
+	await daniel
+		.getByRole('combobox', { name: 'Move to cluster' })
+		.selectOption({ label: 'Pricing' });
+	await daniel.getByRole('button', { name: 'Move to cluster' }).click();
+	const pricing = sanna.getByRole('region', { name: /^Pricing/ });
+	await expect(pricing.getByText('Price by placements made')).toBeVisible();
+
+	// Dot-vote phase, by keyboard only: Tab to the note's "Add a dot", Enter.
+	await next.click();
+	await expect(daniel.getByText('0 of 3 dots used')).toBeVisible();
+	await tabTo(daniel, 'li.note .vote button:last-of-type');
+	await daniel.keyboard.press('Enter');
+	await expect(daniel.getByText('1 of 3 dots used')).toBeVisible();
+	await daniel.keyboard.press('Enter');
+	await expect(daniel.getByText('2 of 3 dots used')).toBeVisible();
+	await expectAccessible(daniel);
+	await expectAccessible(oona);
+	await screenshot(daniel, 'workshop-team-board-anonymous');
+});

@@ -159,8 +159,9 @@ export class WorkshopLive {
 			this.announcements = [...this.announcements, { id: a.id, body: a.body, at: a.at }];
 			this.#say(m.live_announcement({ text: a.body }));
 		});
-		socket.on('workshop:status', (e: { workshopId: string }) => {
-			if (e.workshopId === this.#setup.workshopId) this.#setup.refresh();
+		// Whoever made the change is already being taken there by their own form.
+		socket.on('workshop:status', (e: { workshopId: string; by: string }) => {
+			if (e.workshopId === this.#setup.workshopId && e.by !== this.userId) this.#setup.refresh();
 		});
 		let first = true;
 		this.#client = new BoardClient(socket, boardId, this.userId, {

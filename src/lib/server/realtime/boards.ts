@@ -119,9 +119,8 @@ function broadcast(
 	io.to(r.part)
 		.except(socket.id)
 		.emit('board:ops', { boardId, ops: [forOthers] });
-	// Names or dots that were hidden become visible: participants fetch the board anew.
-	const revealing =
-		(op.op?.type === 'board.anonymous' && !op.op.anonymous) ||
-		(op.op?.type === 'votes.reveal' && op.op.revealed);
-	if (revealing) io.to(r.part).emit('board:refresh', { boardId });
+	// Names or others' dots are hidden or shown from now on: participants fetch the board
+	// anew, as they may now see it (hiding must also take away what their copy holds).
+	if (op.op?.type === 'board.anonymous' || op.op?.type === 'votes.reveal')
+		io.to(r.part).emit('board:refresh', { boardId });
 }

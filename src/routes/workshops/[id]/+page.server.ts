@@ -54,7 +54,7 @@ export const actions: Actions = {
 		emitToBoards(
 			boards.map((b) => b.id),
 			'workshop:status',
-			{ workshopId: params.id, status: parsed.data.to }
+			{ workshopId: params.id, status: parsed.data.to, by: user.id }
 		);
 		const next = new URLSearchParams({ notice: parsed.data.to });
 		const board = z.uuid().safeParse(url.searchParams.get('board'));
