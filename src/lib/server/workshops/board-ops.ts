@@ -16,7 +16,7 @@ import {
 export interface BoardAccess {
 	boardId: string;
 	workshopId: string;
-	/** How the reducer treats the caller: the facilitator controls, everybody else takes part. */
+	/** How the reducer treats the caller: the facilitator controls, participants take part, observers watch. */
 	role: BoardRole;
 }
 
