@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-// Error messages are message keys; the page shows them in the reader's language.
+// Error messages are message keys; the server puts them in the reader's words (invalid()).
 
 /**
  * A workshop's life in order. The facilitator moves it one step forward at a time and

@@ -136,13 +136,7 @@ async function storeOpIn(
 		op
 	};
 	const after = applyOp(before, sequenced);
-	const stored = await writeOp(
-		tx,
-		boardId,
-		{ ...sequenced, actorId: user.id, at: board.now, op },
-		before,
-		after
-	);
+	const stored = await writeOp(tx, boardId, { ...sequenced, at: board.now }, before, after);
 	if (!stored) return repeated();
 	boards.set(boardId, after);
 	return { ok: true, op: sequenced, before, repeated: false };

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db';
-import { emptyBoard, type BoardOp, type BoardState } from '$lib/domain/board';
+import { emptyBoard, type BoardState, type SequencedOp } from '$lib/domain/board';
 import { boardDelta, boardFromRows, settingsOf, type BoardRows } from '$lib/domain/board-rows';
 
 /** Who wrote each note: as stored (the server's own reads), or as the caller may know it. */
@@ -57,7 +57,7 @@ export async function insertBoard(
 export async function writeOp(
 	tx: Queryable,
 	boardId: string,
-	op: { seq: number; opId: string; actorId: string; at: Date; op: BoardOp },
+	op: Omit<SequencedOp, 'at'> & { at: Date },
 	before: BoardState,
 	after: BoardState
 ): Promise<boolean> {
