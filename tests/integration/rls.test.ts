@@ -38,8 +38,9 @@ describeEachDatabase('row-level security', (db) => {
 					p
 				)
 			).toBe(0);
+			// No delete policy, so no delete privilege either: refused outright.
 			expect(await attempt(db(), as(a), 'delete from profiles where id = $1 returning id', p)).toBe(
-				0
+				'denied'
 			);
 			const [row] = await db().service('test: check', (tx) =>
 				tx.query<{ display_name: string }>('select display_name from profiles where id = $1', p)
@@ -67,7 +68,7 @@ describeEachDatabase('row-level security', (db) => {
 			expect(await attempt(db(), as(member), sql, [a.id])).toBe(1);
 			expect(await attempt(db(), as(admin), sql, [a.id])).toBe(1);
 			expect(await attempt(db(), as(b), sql, [a.id])).toBe(0);
-			expect(await attempt(db(), null, 'select * from profiles')).toBe(0);
+			expect(await attempt(db(), null, 'select * from profiles')).toBe('denied');
 		});
 	});
 
@@ -106,7 +107,7 @@ describeEachDatabase('row-level security', (db) => {
 			expect(await attempt(db(), as(member), select, [org.id])).toBe(2);
 			expect(await attempt(db(), as(admin), select, [org.id])).toBe(2);
 			expect(await attempt(db(), as(b), select, [org.id])).toBe(0);
-			expect(await attempt(db(), null, select, [org.id])).toBe(0);
+			expect(await attempt(db(), null, select, [org.id])).toBe('denied');
 		});
 
 		it('are added and removed by owners and admins only', async () => {
@@ -177,7 +178,7 @@ describeEachDatabase('row-level security', (db) => {
 			expect(await attempt(db(), null, insert)).toBe(0);
 			expect(await attempt(db(), as(b), insert)).toBe(0);
 			const select = "select * from accessibility_feedback where message = 'Contrast too low'";
-			expect(await attempt(db(), null, select)).toBe(0);
+			expect(await attempt(db(), null, select)).toBe('denied');
 			expect(await attempt(db(), as(b), select)).toBe(0);
 			expect(await attempt(db(), as(admin), select)).toBe(2);
 		});

@@ -1,0 +1,318 @@
+import type { Queryable } from '../../src/lib/server/db/driver';
+
+/**
+ * A lint over the migrated catalogue: the least-privilege rules of DESIGN.md ("The
+ * record") as queries, so that a migration breaking one fails a test naming the object.
+ * Run it as the server's own connection (db.service): it reads pg_catalog only.
+ */
+
+export type Rule =
+	| 'rls'
+	| 'policy-for-grant'
+	| 'search-path'
+	| 'auth-per-row'
+	| 'index'
+	| 'dangerous-grant'
+	| 'anon-execute'
+	| 'duplicate-policy';
+
+export interface Finding {
+	rule: Rule;
+	/** The table, function, policy or default the finding is about, as Postgres names it. */
+	object: string;
+	message: string;
+}
+
+/**
+ * Functions a visitor (role `anon`) may execute, each with why a visitor needs it. Anything
+ * else executable by anon in public, private or (our own) auth is a finding: functions are
+ * private unless granted (see 20261130000100_least_privilege.sql).
+ */
+export const ANON_EXECUTABLE: Record<string, string> = {
+	'auth.uid()': 'policies and column defaults for anon (accessibility feedback) read the caller',
+	'auth.jwt()': 'auth.uid() and auth.role() read the claims through it',
+	'auth.role()': "Supabase's own helper; answers only about the caller's claims",
+	'private.my_question_ids()':
+		"the select policy of challenge_questions applies to anon (askers' own questions; empty for anon)",
+	'private.my_challenge_ids()':
+		'the select policy of challenge_questions applies to anon (owners see all; empty for anon)',
+	'private.questions_open(uuid)':
+		'a challenge page shows visitors whether questions are open (public: published challenges only)',
+	'private.is_challenge_member(uuid)':
+		'a challenge page asks whether the caller manages it (answers only about the caller)',
+	'public.team_invitation_preview(text)':
+		'the invitation page before sign-in; the mailed token is the secret it needs'
+};
+
+/**
+ * Tables visitors may SELECT without a policy for anon (so they see no rows): queries of
+ * pages visitors read join them, and a privilege error would break the page.
+ */
+export const ANON_SELECT_WITHOUT_POLICY: Record<string, string> = {
+	'public.challenge_followers': "the challenge page asks whether the reader follows it",
+	'public.challenge_question_askers': 'the challenge page marks the reader’s own questions'
+};
+
+/** Schemas whose functions and tables are ours (migrations create them). */
+const OUR_SCHEMAS = `('public', 'private', 'auth', 'local_auth')`;
+/** Who owns what our migrations create: the owner of schema private. */
+const MIGRATOR = `(select nspowner from pg_namespace where nspname = 'private')`;
+/** Schemas the API roles can reach: what Supabase's Data API could expose. */
+const EXPOSED = `(n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\\_%'
+	and (has_schema_privilege('anon', n.oid, 'USAGE') or has_schema_privilege('authenticated', n.oid, 'USAGE')))`;
+const API_ROLES = `(values ('anon'), ('authenticated')) as api(role)`;
+
+type Row = Record<string, string>;
+
+/** Every finding of every rule; an empty list is a clean catalogue. */
+export async function lintCatalogue(
+	tx: Queryable,
+	anonAllowed: Record<string, string> = ANON_EXECUTABLE
+): Promise<Finding[]> {
+	const findings: Finding[] = [];
+	const add = (rule: Rule, rows: Row[], message: (r: Row) => string) => {
+		for (const r of rows) findings.push({ rule, object: r.object, message: message(r) });
+	};
+
+	// A table the API roles can reach has row-level security on; a view runs as its caller.
+	add(
+		'rls',
+		await tx.query<Row>(
+			`select format('%I.%I', n.nspname, c.relname) as object, c.relkind as kind
+			 from pg_class c join pg_namespace n on n.oid = c.relnamespace
+			 where ${EXPOSED} and (
+			   (c.relkind in ('r', 'p') and not c.relrowsecurity)
+			   or (c.relkind in ('v', 'm') and not coalesce('security_invoker=true' = any (c.reloptions), false)
+			       and (has_table_privilege('anon', c.oid, 'SELECT')
+			            or has_table_privilege('authenticated', c.oid, 'SELECT'))))
+			 order by 1`
+		),
+		(r) =>
+			r.kind === 'v' || r.kind === 'm'
+				? `view ${r.object} is readable by the API roles and runs as its owner, past row-level security`
+				: `table ${r.object} has no row-level security`
+	);
+
+	// Every privilege granted to anon/authenticated is one some policy gives a use: otherwise
+	// revoke it (least privilege: what no policy allows is not granted either).
+	add(
+		'policy-for-grant',
+		(await tx.query<Row>(
+			`select format('%I.%I', n.nspname, c.relname) as object, api.role, a.priv
+			 from pg_class c join pg_namespace n on n.oid = c.relnamespace
+			 cross join ${API_ROLES}
+			 cross join (values ('SELECT', 'r'), ('INSERT', 'a'), ('UPDATE', 'w'), ('DELETE', 'd')) as a(priv, cmd)
+			 where ${EXPOSED} and c.relkind in ('r', 'p')
+			   and (case when a.priv = 'DELETE' then has_table_privilege(api.role, c.oid, 'DELETE')
+			             else has_any_column_privilege(api.role, c.oid, a.priv) end)
+			   and not exists (
+			     select 1 from pg_policy p
+			     where p.polrelid = c.oid and p.polcmd in (a.cmd, '*')
+			       and (0::oid = any (p.polroles) or (select oid from pg_roles where rolname = api.role) = any (p.polroles)))
+			 order by 1, 2, 3`
+		)).filter((r) => !(r.role === 'anon' && r.priv === 'SELECT' && r.object in ANON_SELECT_WITHOUT_POLICY)),
+		(r) =>
+			`table ${r.object} grants ${r.priv} to ${r.role} but no policy allows ${r.role} to ${r.priv.toLowerCase()}: revoke it or write the policy`
+	);
+
+	// Every function of ours runs with search_path = '' (names qualified inside).
+	add(
+		'search-path',
+		await tx.query<Row>(
+			`select format('%I.%I(%s)', n.nspname, p.proname, oidvectortypes(p.proargtypes)) as object
+			 from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+			 where n.nspname in ${OUR_SCHEMAS} and p.proowner = ${MIGRATOR}
+			   and not exists (select 1 from pg_depend d
+			                   where d.classid = 'pg_proc'::regclass and d.objid = p.oid and d.deptype = 'e')
+			   and not coalesce('search_path=""' = any (p.proconfig), false)
+			 order by 1`
+		),
+		(r) => `function ${r.object} has no fixed search_path (set search_path = '')`
+	);
+
+	// Policies read the caller once per statement, `(select auth.uid())`, and never from
+	// user_metadata, which the user can write.
+	const policies = await tx.query<Row>(
+		`select format('%s on %I.%I', quote_ident(p.polname), n.nspname, c.relname) as object,
+		   coalesce(pg_get_expr(p.polqual, p.polrelid), '') || ' ' ||
+		   coalesce(pg_get_expr(p.polwithcheck, p.polrelid), '') as expr
+		 from pg_policy p join pg_class c on c.oid = p.polrelid join pg_namespace n on n.oid = c.relnamespace
+		 order by 1`
+	);
+	const wrapped = /\( SELECT \(?auth\.(?:uid|jwt|role)\(\)(?:[^()]|\([^()]*\))*? AS [\w"]+\)/g;
+	for (const p of policies) {
+		const bare = p.expr.replace(wrapped, '');
+		if (/auth\.(uid|jwt|role)\(\)|current_setting\('request\.jwt/.test(bare)) {
+			findings.push({
+				rule: 'auth-per-row',
+				object: p.object,
+				message: `policy ${p.object} calls auth.uid()/auth.jwt() for every row: wrap it as (select auth.uid())`
+			});
+		}
+		if (/user_?meta_?data/i.test(p.expr)) {
+			findings.push({
+				rule: 'auth-per-row',
+				object: p.object,
+				message: `policy ${p.object} reads user_metadata, which every user can write`
+			});
+		}
+	}
+
+	// Foreign keys are the leading columns of some (whole-table) index: cascades and joins.
+	add(
+		'index',
+		await tx.query<Row>(
+			`select format('%I.%I(%s)', n.nspname, c.relname,
+			         (select string_agg(quote_ident(a.attname), ', ' order by k.i)
+			          from unnest(f.conkey) with ordinality k(attnum, i)
+			          join pg_attribute a on a.attrelid = f.conrelid and a.attnum = k.attnum)) as object,
+			       f.conname as name
+			 from pg_constraint f join pg_class c on c.oid = f.conrelid join pg_namespace n on n.oid = c.relnamespace
+			 where f.contype = 'f' and n.nspname in ${OUR_SCHEMAS} and c.relowner = ${MIGRATOR}
+			   and not exists (
+			     select 1 from pg_index i
+			     where i.indrelid = f.conrelid and i.indpred is null
+			       and (string_to_array(i.indkey::text, ' ')::int2[])[1:cardinality(f.conkey)] @> f.conkey
+			       and (string_to_array(i.indkey::text, ' ')::int2[])[1:cardinality(f.conkey)] <@ f.conkey)
+			 order by 1`
+		),
+		(r) => `foreign key ${r.name} on ${r.object} has no index that starts with its columns`
+	);
+
+	// Columns a policy filters on (col = (select auth.uid()), col in (select …), a helper's
+	// argument) are the leading column of some index.
+	const leading = new Set(
+		(
+			await tx.query<Row>(
+				`select format('%I.%I.%I', n.nspname, c.relname, a.attname) as col
+				 from pg_index i join pg_class c on c.oid = i.indrelid join pg_namespace n on n.oid = c.relnamespace
+				 join pg_attribute a on a.attrelid = i.indrelid and a.attnum = i.indkey[0]
+				 where i.indpred is null`
+			)
+		).map((r) => r.col)
+	);
+	const policyColumns = await tx.query<Row>(
+		`select format('%s on %I.%I', quote_ident(p.polname), n.nspname, c.relname) as policy,
+		   n.nspname as schema, c.relname as table,
+		   coalesce(pg_get_expr(p.polqual, p.polrelid), '') || ' ' ||
+		   coalesce(pg_get_expr(p.polwithcheck, p.polrelid), '') as expr,
+		   (select json_agg(a.attname) from pg_attribute a
+		    where a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped)::text as columns
+		 from pg_policy p join pg_class c on c.oid = p.polrelid join pg_namespace n on n.oid = c.relnamespace
+		 where n.nspname in ${OUR_SCHEMAS}`
+	);
+	const seen = new Set<string>();
+	for (const p of policyColumns) {
+		for (const col of JSON.parse(p.columns) as string[]) {
+			const name = `(?:${p.table}\\.)?${col}`;
+			const filters = [
+				`\\(${name} = \\( SELECT auth\\.`,
+				`\\( SELECT auth\\.\\w+\\(\\) AS \\w+\\) = ${name}\\)`,
+				`\\(${name} IN \\( SELECT `,
+				`private\\.\\w+\\(${name}\\)`
+			].some((re) => new RegExp(re).test(p.expr));
+			const object = `${p.schema}.${p.table}.${col}`;
+			if (filters && !leading.has(object) && !seen.has(object)) {
+				seen.add(object);
+				findings.push({
+					rule: 'index',
+					object,
+					message: `column ${object}, filtered on by policy ${p.policy}, is not the leading column of any index`
+				});
+			}
+		}
+	}
+
+	// No TRUNCATE (ignores row-level security), TRIGGER or REFERENCES for the API roles, on
+	// any table of ours, nor by default on tables made later.
+	add(
+		'dangerous-grant',
+		await tx.query<Row>(
+			`select format('%I.%I', n.nspname, c.relname) as object, api.role, x.priv
+			 from pg_class c join pg_namespace n on n.oid = c.relnamespace
+			 cross join ${API_ROLES}
+			 cross join (values ('TRUNCATE'), ('TRIGGER'), ('REFERENCES')) as x(priv)
+			 where c.relkind in ('r', 'p', 'v', 'm', 'f') and n.nspname not in ('pg_catalog', 'information_schema')
+			   and n.nspname not like 'pg\\_%' and c.relowner = ${MIGRATOR}
+			   and (case when x.priv = 'REFERENCES' then has_any_column_privilege(api.role, c.oid, x.priv)
+			             else has_table_privilege(api.role, c.oid, x.priv) end)
+			 union all
+			 select format('default privileges of %s on tables%s', d.defaclrole::regrole,
+			          case when d.defaclnamespace = 0 then '' else ' in schema ' || d.defaclnamespace::regnamespace end),
+			        g.grantee::regrole::text, g.privilege_type
+			 from pg_default_acl d, aclexplode(d.defaclacl) g
+			 where d.defaclobjtype = 'r' and g.privilege_type in ('TRUNCATE', 'TRIGGER', 'REFERENCES')
+			   and g.grantee in (0, 'anon'::regrole, 'authenticated'::regrole)
+			 order by 1, 2, 3`
+		),
+		(r) => `${r.object} grants ${r.priv} to ${r.role}`
+	);
+
+	// Functions are private unless granted: anon executes only what the allow-list names, and
+	// new functions are executable by nobody by default.
+	const executable = await tx.query<Row>(
+		`select format('%I.%I(%s)', n.nspname, p.proname, oidvectortypes(p.proargtypes)) as object
+		 from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+		 where n.nspname in ${OUR_SCHEMAS} and p.proowner = ${MIGRATOR}
+		   and has_function_privilege('anon', p.oid, 'EXECUTE')
+		 order by 1`
+	);
+	add(
+		'anon-execute',
+		executable.filter((r) => !(r.object in anonAllowed)),
+		(r) =>
+			`function ${r.object} is executable by anon but not on the allow-list (revoke execute … from public, anon)`
+	);
+	add(
+		'anon-execute',
+		await tx.query<Row>(
+			`select x.object, coalesce(nullif(x.grantee, 0)::regrole::text, 'public') as grantee
+			 from (
+			   select format('default privileges of %s on functions', r.oid::regrole) as object, g.grantee,
+			     g.privilege_type
+			   from pg_roles r, aclexplode(coalesce(
+			     (select d.defaclacl from pg_default_acl d
+			      where d.defaclrole = r.oid and d.defaclobjtype = 'f' and d.defaclnamespace = 0),
+			     acldefault('f', r.oid))) g
+			   where r.oid = ${MIGRATOR}
+			   union all
+			   select format('default privileges of %s on functions in schema %I', d.defaclrole::regrole, n.nspname),
+			     g.grantee, g.privilege_type
+			   from pg_default_acl d join pg_namespace n on n.oid = d.defaclnamespace, aclexplode(d.defaclacl) g
+			   where d.defaclrole = ${MIGRATOR} and d.defaclobjtype = 'f') x
+			 where x.privilege_type = 'EXECUTE' and x.grantee in (0, 'anon'::regrole, 'authenticated'::regrole)
+			 order by 1, 2`
+		),
+		(r) => `${r.object} make new functions executable by ${r.grantee}`
+	);
+
+	// One permissive policy per role and action: two are OR-ed on every row, and a `for all`
+	// beside a `for select` is one of them.
+	add(
+		'duplicate-policy',
+		await tx.query<Row>(
+			`with expanded as (
+			   select p.polrelid, p.polname, cmd, role
+			   from pg_policy p
+			   cross join lateral unnest(case when p.polcmd = '*' then array['r', 'a', 'w', 'd']
+			                                  else array[p.polcmd::text] end) cmd
+			   cross join lateral unnest(case when 0::oid = any (p.polroles)
+			                                  then array['anon'::regrole::oid, 'authenticated'::regrole::oid]
+			                                  else p.polroles end) role
+			   where p.polpermissive)
+			 select (select format('%I.%I', n.nspname, c.relname) from pg_class c
+			         join pg_namespace n on n.oid = c.relnamespace where c.oid = e.polrelid) as object,
+			        role::regrole::text as role,
+			        case cmd when 'r' then 'SELECT' when 'a' then 'INSERT' when 'w' then 'UPDATE' else 'DELETE' end as cmd,
+			        string_agg(quote_ident(e.polname), ', ' order by e.polname) as names
+			 from expanded e
+			 group by e.polrelid, role, cmd
+			 having count(*) > 1
+			 order by 1, 2`
+		),
+		(r) =>
+			`table ${r.object}: ${r.cmd} for ${r.role} has several permissive policies (${r.names}); merge them with or`
+	);
+
+	return findings;
+}
