@@ -94,14 +94,15 @@ as $$
   )
 $$;
 
--- Whether a workshop still takes changes: only for those taking part in it.
+-- Whether a workshop still takes changes: a signed-in caller learns it only of workshops
+-- they take part in (the server's own op path, without claims, asks of any).
 create or replace function private.workshop_open(workshop uuid) returns boolean
 language plpgsql volatile security definer set search_path = ''
 as $$
 declare
   current text;
 begin
-  if private.workshop_role(workshop) is null then
+  if (select auth.uid()) is not null and private.workshop_role(workshop) is null then
     return false;
   end if;
   select w.status into current from public.workshops w where w.id = workshop for key share;

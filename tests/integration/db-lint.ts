@@ -139,7 +139,7 @@ export async function lintCatalogue(
 		 from pg_policy p join pg_class c on c.oid = p.polrelid join pg_namespace n on n.oid = c.relnamespace
 		 order by 1`
 	);
-	const wrapped = /\( SELECT \(?auth\.(?:uid|jwt|role)\(\)(?:[^()]|\([^()]*\))*? AS [\w"]+\)/g;
+	const wrapped = /\( SELECT \(?auth\.(?:uid|jwt|role)\(\)(?:[^()]|\([^()]*\))*? AS [^()]+?\)/g;
 	for (const p of policies) {
 		const bare = p.expr.replace(wrapped, '');
 		if (/auth\.(uid|jwt|role)\(\)|current_setting\('request\.jwt/.test(bare)) {
@@ -206,7 +206,7 @@ export async function lintCatalogue(
 		for (const col of JSON.parse(p.columns) as string[]) {
 			const name = `(?:${p.table}\\.)?${col}`;
 			const filters = [
-				`\\(${name} = \\( SELECT auth\\.`,
+				`\\(${name} = \\( SELECT \\(?auth\\.`,
 				`\\( SELECT auth\\.\\w+\\(\\) AS \\w+\\) = ${name}\\)`,
 				`\\(${name} IN \\( SELECT `,
 				`private\\.\\w+\\(${name}\\)`
