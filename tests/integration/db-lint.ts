@@ -49,7 +49,7 @@ export const ANON_EXECUTABLE: Record<string, string> = {
  * pages visitors read join them, and a privilege error would break the page.
  */
 export const ANON_SELECT_WITHOUT_POLICY: Record<string, string> = {
-	'public.challenge_followers': "the challenge page asks whether the reader follows it",
+	'public.challenge_followers': 'the challenge page asks whether the reader follows it',
 	'public.challenge_question_askers': 'the challenge page marks the reader’s own questions'
 };
 
@@ -97,8 +97,9 @@ export async function lintCatalogue(
 	// revoke it (least privilege: what no policy allows is not granted either).
 	add(
 		'policy-for-grant',
-		(await tx.query<Row>(
-			`select format('%I.%I', n.nspname, c.relname) as object, api.role, a.priv
+		(
+			await tx.query<Row>(
+				`select format('%I.%I', n.nspname, c.relname) as object, api.role, a.priv
 			 from pg_class c join pg_namespace n on n.oid = c.relnamespace
 			 cross join ${API_ROLES}
 			 cross join (values ('SELECT', 'r'), ('INSERT', 'a'), ('UPDATE', 'w'), ('DELETE', 'd')) as a(priv, cmd)
@@ -110,7 +111,10 @@ export async function lintCatalogue(
 			     where p.polrelid = c.oid and p.polcmd in (a.cmd, '*')
 			       and (0::oid = any (p.polroles) or (select oid from pg_roles where rolname = api.role) = any (p.polroles)))
 			 order by 1, 2, 3`
-		)).filter((r) => !(r.role === 'anon' && r.priv === 'SELECT' && r.object in ANON_SELECT_WITHOUT_POLICY)),
+			)
+		).filter(
+			(r) => !(r.role === 'anon' && r.priv === 'SELECT' && r.object in ANON_SELECT_WITHOUT_POLICY)
+		),
 		(r) =>
 			`table ${r.object} grants ${r.priv} to ${r.role} but no policy allows ${r.role} to ${r.priv.toLowerCase()}: revoke it or write the policy`
 	);

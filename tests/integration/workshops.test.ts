@@ -158,7 +158,9 @@ describeEachDatabase('workshop boards', (db) => {
 			)
 		).rejects.toThrow(/row-level security|permission denied/);
 		await expect(
-			db().as(w.a1, (tx) => tx.query('delete from public.board_notes where board_id = $1', [boardA]))
+			db().as(w.a1, (tx) =>
+				tx.query('delete from public.board_notes where board_id = $1', [boardA])
+			)
 		).rejects.toThrow(/permission denied/);
 		expect(await rows(w.a2, 'board_notes', boardA)).toBe(1);
 	});

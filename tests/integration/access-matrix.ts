@@ -1,0 +1,1483 @@
+import { ROLES, type AccessWorld, type Role } from './access-world';
+
+/**
+ * THE ACCESS MATRIX: who may select, insert, update and delete what, for every table in
+ * schema public, as statements run directly against the database as Supabase's Data API
+ * would run them (role anon or authenticated with the user's claims).
+ * tests/integration/access-matrix.test.ts runs each statement as each role against the
+ * world of access-world.ts (writes rolled back) and fails on any difference, and on a
+ * table of public that is missing here or lacks one of the four actions.
+ *
+ * Roles (columns), see access-world.ts: anon, outsider (signed in, in nothing), member and
+ * lead (team A), otherTeam (team B), owner (the challenge's organisation), otherOwner
+ * (another organisation), facilitator, expert (invited to the workshop), admin.
+ *
+ * Outcomes: a number = rows returned (seen, or written with `returning`); 'none' = nothing
+ * (zero rows, or refused); 'denied' = refused by a policy or a missing privilege;
+ * 'ok' = allowed (a write returning nothing the role may read back).
+ *
+ * Adding a table: add `name: { select: [...], insert: [...], update: [...], delete: [...] }`
+ * with at least one check per action; for an action nobody has, one check with `nobody`.
+ * Put what the checks need into access-world.ts.
+ */
+
+export type Outcome = number | 'none' | 'denied' | 'ok';
+export type Expect = Record<Role, Outcome>;
+export interface Check {
+	does: string;
+	sql: string;
+	params?: (w: AccessWorld) => unknown[];
+	expect: Expect;
+}
+export type Action = 'select' | 'insert' | 'update' | 'delete';
+export type TableAccess = Record<Action, Check[]>;
+
+/** Every role gets `outcome`, except those named. */
+export const everyone = (outcome: Outcome, except: Partial<Expect> = {}): Expect => ({
+	...(Object.fromEntries(ROLES.map((r) => [r, outcome])) as Expect),
+	...except
+});
+/** Only the roles named get something; everyone else nothing. */
+export const only = (some: Partial<Expect>): Expect => everyone('none', some);
+/** Every signed-in role gets `outcome` (anon nothing), except those named. */
+export const signedIn = (outcome: Outcome, except: Partial<Expect> = {}): Expect =>
+	everyone(outcome, { anon: 'none', ...except });
+/** Nobody, in any role. */
+export const nobody: Expect = everyone('none');
+/** Team A's two members. */
+const teamA = (n: Outcome, more: Partial<Expect> = {}) => only({ member: n, lead: n, ...more });
+/** Those taking part in the workshop: facilitator, observing owner, both teams, expert. */
+const inWorkshop = (n: Outcome, more: Partial<Expect> = {}) =>
+	only({ facilitator: n, owner: n, member: n, lead: n, otherTeam: n, expert: n, ...more });
+/** Who sees team A's board in the negotiation: not team B. */
+const seesBoardA = (n: Outcome) =>
+	only({ facilitator: n, owner: n, member: n, lead: n, expert: n });
+
+const HEX = 'b'.repeat(64);
+const PDF = '00000000-0000-4000-8000-00000000abcd.pdf';
+
+export const ACCESS: Record<string, TableAccess> = {
+	// Accounts and organisations ------------------------------------------------------------
+	profiles: {
+		select: [
+			{
+				does: 'see one’s own profile',
+				sql: 'select id from profiles where id = (select auth.uid())',
+				expect: signedIn(1)
+			},
+			{
+				does: "see the lead's profile",
+				sql: 'select id from profiles where id = $1',
+				params: (w) => [w.lead.id],
+				expect: only({ lead: 1, member: 1, admin: 1 })
+			}
+		],
+		insert: [
+			{
+				does: 'insert a profile',
+				sql: "insert into profiles (id, email) values ($1, 'x@test.example') returning id",
+				params: (w) => [w.outsider.id],
+				expect: nobody
+			}
+		],
+		update: [
+			{
+				does: "update the lead's profile",
+				sql: "update profiles set display_name = 'x' where id = $1 returning id",
+				params: (w) => [w.lead.id],
+				expect: only({ lead: 1 })
+			}
+		],
+		delete: [
+			{
+				does: "delete the lead's profile",
+				sql: 'delete from profiles where id = $1 returning id',
+				params: (w) => [w.lead.id],
+				expect: nobody
+			}
+		]
+	},
+	platform_admins: {
+		select: [
+			{
+				does: 'see platform admins',
+				sql: 'select user_id from platform_admins',
+				expect: only({ admin: 1 })
+			}
+		],
+		insert: [
+			{
+				does: 'make oneself an admin',
+				sql: 'insert into platform_admins (user_id) values ((select auth.uid())) returning user_id',
+				expect: nobody
+			}
+		],
+		update: [
+			{
+				does: 'change admins',
+				sql: 'update platform_admins set created_at = now() returning user_id',
+				expect: nobody
+			}
+		],
+		delete: [
+			{
+				does: 'remove admins',
+				sql: 'delete from platform_admins returning user_id',
+				expect: nobody
+			}
+		]
+	},
+	platform_facilitators: {
+		select: [
+			{
+				does: 'see facilitators',
+				sql: 'select user_id from platform_facilitators',
+				expect: only({ facilitator: 1 })
+			}
+		],
+		insert: [
+			{
+				does: 'make oneself a facilitator',
+				sql: 'insert into platform_facilitators (user_id) values ((select auth.uid())) returning user_id',
+				expect: nobody
+			}
+		],
+		update: [
+			{
+				does: 'change facilitators',
+				sql: 'update platform_facilitators set created_at = now() returning user_id',
+				expect: nobody
+			}
+		],
+		delete: [
+			{
+				does: 'remove facilitators',
+				sql: 'delete from platform_facilitators returning user_id',
+				expect: nobody
+			}
+		]
+	},
+	organisations: {
+		select: [
+			{
+				does: "see the owner's organisation",
+				sql: 'select id from organisations where id = $1',
+				params: (w) => [w.org.id],
+				expect: everyone(1)
+			}
+		],
+		insert: [
+			{
+				does: 'create an organisation',
+				sql: "insert into organisations (slug, name) values ('matrix-org', 'Matrix org') returning id",
+				expect: only({ admin: 1 })
+			}
+		],
+		update: [
+			{
+				does: "update the owner's organisation",
+				sql: "update organisations set website = 'https://example.fi' where id = $1 returning id",
+				params: (w) => [w.org.id],
+				expect: only({ owner: 1, admin: 1 })
+			}
+		],
+		delete: [
+			{
+				does: "delete the other owner's organisation",
+				sql: 'delete from organisations where id = $1 returning id',
+				params: (w) => [w.otherOrg],
+				expect: only({ admin: 1 })
+			}
+		]
+	},
+	organisation_members: {
+		select: [
+			{
+				does: "see the owner's organisation's members",
+				sql: 'select user_id from organisation_members where organisation_id = $1',
+				params: (w) => [w.org.id],
+				expect: only({ owner: 1, admin: 1 })
+			}
+		],
+		insert: [
+			{
+				does: 'add the outsider as a member',
+				sql: `insert into organisation_members (organisation_id, user_id, role) values ($1, $2, 'member')
+				      returning user_id`,
+				params: (w) => [w.org.id, w.outsider.id],
+				expect: only({ owner: 1, admin: 1 })
+			}
+		],
+		update: [
+			{
+				does: 'change member roles',
+				sql: "update organisation_members set role = 'owner' where organisation_id = $1 returning user_id",
+				params: (w) => [w.org.id],
+				expect: only({ owner: 1, admin: 1 })
+			}
+		],
+		delete: [
+			{
+				does: 'remove the owner',
+				sql: 'delete from organisation_members where organisation_id = $1 and user_id = $2 returning user_id',
+				params: (w) => [w.org.id, w.owner.id],
+				expect: only({ owner: 1, admin: 1 })
+			}
+		]
+	},
+	accessibility_feedback: {
+		select: [
+			{
+				does: 'read feedback',
+				sql: 'select id from accessibility_feedback',
+				expect: only({ admin: 1 })
+			}
+		],
+		insert: [
+			{
+				does: 'send feedback',
+				sql: "insert into accessibility_feedback (message) values ('Too small')",
+				expect: everyone('ok')
+			},
+			{
+				does: "send feedback in the outsider's name",
+				sql: "insert into accessibility_feedback (message, user_id) values ('x', $1)",
+				params: (w) => [w.outsider.id],
+				expect: only({ outsider: 'ok' })
+			}
+		],
+		update: [
+			{
+				does: 'rewrite feedback',
+				sql: "update accessibility_feedback set message = 'x' returning id",
+				expect: nobody
+			}
+		],
+		delete: [
+			{
+				does: 'erase feedback',
+				sql: 'delete from accessibility_feedback returning id',
+				expect: nobody
+			}
+		]
+	},
+
+	// Challenges --------------------------------------------------------------------------------
+	challenges: {
+		select: [
+			{
+				does: 'see the published challenge',
+				sql: 'select id from challenges where id = $1',
+				params: (w) => [w.challenge.id],
+				expect: everyone(1)
+			},
+			{
+				does: 'see the draft',
+				sql: 'select id from challenges where id = $1',
+				params: (w) => [w.draft.id],
+				expect: only({ owner: 1 })
+			}
+		],
+		insert: [
+			{
+				does: 'create a draft for the organisation',
+				sql: `insert into challenges (organisation_id, slug, title) values ($1, 'matrix-draft', '{"fi": "x"}')
+				      returning id`,
+				params: (w) => [w.org.id],
+				expect: only({ owner: 1 })
+			}
+		],
+		update: [
+			{
+				does: 'edit the published challenge',
+				sql: "update challenges set contact_name = 'x' where id = $1 returning id",
+				params: (w) => [w.challenge.id],
+				expect: only({ owner: 1 })
+			}
+		],
+		delete: [
+			{
+				does: 'delete the draft',
+				sql: 'delete from challenges where id = $1 returning id',
+				params: (w) => [w.draft.id],
+				expect: only({ owner: 1 })
+			}
+		]
+	},
+	challenge_stages: {
+		select: [
+			{
+				does: 'see the timetable',
+				sql: 'select stage from challenge_stages where challenge_id = $1',
+				params: (w) => [w.challenge.id],
+				expect: everyone(1)
+			}
+		],
+		insert: [
+			{
+				does: 'add a stage',
+				sql: `insert into challenge_stages (challenge_id, stage, starts_at, ends_at)
+				      values ($1, 'market_dialogue', now() - interval '60 days', now() - interval '31 days') returning stage`,
+				params: (w) => [w.challenge.id],
+				expect: only({ owner: 1 })
+			}
+		],
+		update: [
+			{
+				does: 'change a stage',
+				sql: "update challenge_stages set signatory = 'x' where challenge_id = $1 returning stage",
+				params: (w) => [w.challenge.id],
+				expect: only({ owner: 1 })
+			}
+		],
+		delete: [
+			{
+				does: 'remove the timetable',
+				sql: 'delete from challenge_stages where challenge_id = $1 returning stage',
+				params: (w) => [w.challenge.id],
+				expect: only({ owner: 1 })
+			}
+		]
+	},
+	challenge_criteria: {
+		select: [
+			{
+				does: 'see the criteria',
+				sql: 'select id from challenge_criteria where challenge_id = $1',
+				params: (w) => [w.challenge.id],
+				expect: everyone(1)
+			}
+		],
+		insert: [
+			{
+				does: 'add a criterion',
+				sql: `insert into challenge_criteria (challenge_id, stage, position, name, max_points)
+				      values ($1, 'selection', 2, '{"fi": "x"}', 10) returning id`,
+				params: (w) => [w.challenge.id],
+				expect: only({ owner: 1 })
+			}
+		],
+		update: [
+			{
+				does: 'change the points',
+				sql: 'update challenge_criteria set max_points = 20 where challenge_id = $1 returning id',
+				params: (w) => [w.challenge.id],
+				expect: only({ owner: 1 })
+			}
+		],
+		delete: [
+			{
+				does: 'remove the criteria',
+				sql: 'delete from challenge_criteria where challenge_id = $1 returning id',
+				params: (w) => [w.challenge.id],
+				expect: only({ owner: 1 })
+			}
+		]
+	},
+	challenge_requirements: {
+		select: [
+			{
+				does: 'see the minimum requirements',
+				sql: 'select id from challenge_requirements where challenge_id = $1',
+				params: (w) => [w.challenge.id],
+				expect: everyone(2)
+			}
+		],
+		insert: [
+			{
+				does: 'add a requirement',
+				sql: `insert into challenge_requirements (challenge_id, position, statement) values ($1, 3, '{"fi": "x"}')
+				      returning id`,
+				params: (w) => [w.challenge.id],
+				expect: only({ owner: 1 })
+			}
+		],
+		update: [
+			{
+				does: 'reword the requirements',
+				sql: `update challenge_requirements set statement = '{"fi": "y"}' where challenge_id = $1 returning id`,
+				params: (w) => [w.challenge.id],
+				expect: only({ owner: 2 })
+			}
+		],
+		delete: [
+			{
+				does: 'remove the requirements',
+				sql: 'delete from challenge_requirements where challenge_id = $1 returning id',
+				params: (w) => [w.challenge.id],
+				expect: only({ owner: 2 })
+			}
+		]
+	},
+	challenge_amendments: {
+		select: [
+			{
+				does: 'see the amendments',
+				sql: 'select id from challenge_amendments where challenge_id = $1',
+				params: (w) => [w.challenge.id],
+				expect: everyone(1)
+			}
+		],
+		insert: [
+			{
+				does: 'record an amendment in one’s own name',
+				sql: `insert into challenge_amendments (challenge_id, author_id, reason, changes)
+				      values ($1, (select auth.uid()), 'why', '[]') returning id`,
+				params: (w) => [w.challenge.id],
+				expect: only({ owner: 1 })
+			}
+		],
+		update: [
+			{
+				does: 'rewrite an amendment',
+				sql: "update challenge_amendments set reason = 'x' returning id",
+				expect: nobody
+			}
+		],
+		delete: [
+			{
+				does: 'erase an amendment',
+				sql: 'delete from challenge_amendments returning id',
+				expect: nobody
+			}
+		]
+	},
+	challenge_followers: {
+		select: [
+			{
+				does: "see the challenge's followers",
+				sql: 'select user_id from challenge_followers where challenge_id = $1',
+				params: (w) => [w.challenge.id],
+				expect: only({ outsider: 1 })
+			}
+		],
+		insert: [
+			{
+				does: 'follow the second challenge',
+				sql: 'insert into challenge_followers (challenge_id) values ($1) returning user_id',
+				params: (w) => [w.secondChallenge.id],
+				expect: signedIn(1)
+			}
+		],
+		update: [
+			{
+				does: 'change a follow',
+				sql: 'update challenge_followers set created_at = now() returning user_id',
+				expect: nobody
+			}
+		],
+		delete: [
+			{
+				does: 'unfollow',
+				sql: 'delete from challenge_followers where challenge_id = $1 returning user_id',
+				params: (w) => [w.challenge.id],
+				expect: only({ outsider: 1 })
+			}
+		]
+	},
+	challenge_questions: {
+		select: [
+			{
+				does: "see the challenge's questions (one answered, the outsider's open)",
+				sql: 'select id from challenge_questions where challenge_id = $1',
+				params: (w) => [w.challenge.id],
+				expect: everyone(1, { outsider: 2, owner: 2 })
+			}
+		],
+		insert: [
+			{
+				does: 'ask without the function',
+				sql: "insert into challenge_questions (challenge_id, body) values ($1, 'x') returning id",
+				params: (w) => [w.challenge.id],
+				expect: nobody
+			}
+		],
+		update: [
+			{
+				does: "answer the outsider's question",
+				sql: "update challenge_questions set answer = 'Yes', answered_at = now() where id = $1 returning id",
+				params: (w) => [w.question],
+				expect: only({ owner: 1 })
+			}
+		],
+		delete: [
+			{
+				does: "remove the outsider's question",
+				sql: 'delete from challenge_questions where id = $1 returning id',
+				params: (w) => [w.question],
+				expect: only({ owner: 1 })
+			},
+			{
+				does: 'remove the answered question',
+				sql: 'delete from challenge_questions where id = $1 returning id',
+				params: (w) => [w.answered],
+				expect: nobody
+			}
+		]
+	},
+	challenge_question_askers: {
+		select: [
+			{
+				does: "see who asked the outsider's question",
+				sql: 'select asker_id from challenge_question_askers where question_id = $1',
+				params: (w) => [w.question],
+				expect: only({ outsider: 1, owner: 1 })
+			},
+			{
+				does: 'see who asked the answered question',
+				sql: 'select asker_id from challenge_question_askers where question_id = $1',
+				params: (w) => [w.answered],
+				expect: only({ lead: 1, owner: 1 })
+			}
+		],
+		insert: [
+			{
+				does: 'claim a question',
+				sql: 'insert into challenge_question_askers (question_id, asker_id) values ($1, (select auth.uid()))',
+				params: (w) => [w.answered],
+				expect: nobody
+			}
+		],
+		update: [
+			{
+				does: 'change the asker',
+				sql: 'update challenge_question_askers set asker_id = asker_id returning question_id',
+				expect: nobody
+			}
+		],
+		delete: [
+			{
+				does: 'remove the asker',
+				sql: 'delete from challenge_question_askers returning question_id',
+				expect: nobody
+			}
+		]
+	},
+	calendar_feeds: {
+		select: [
+			{
+				does: 'see calendar feeds',
+				sql: 'select user_id from calendar_feeds',
+				expect: only({ outsider: 1 })
+			}
+		],
+		insert: [
+			{
+				does: 'create one’s feed',
+				sql: `insert into calendar_feeds (token) values ('${'c'.repeat(32)}') on conflict do nothing
+				      returning user_id`,
+				expect: signedIn(1, { outsider: 0 })
+			}
+		],
+		update: [
+			{
+				does: 'renew a feed',
+				sql: `update calendar_feeds set token = '${'d'.repeat(32)}' returning user_id`,
+				expect: only({ outsider: 1 })
+			}
+		],
+		delete: [
+			{ does: 'remove a feed', sql: 'delete from calendar_feeds returning user_id', expect: nobody }
+		]
+	},
+
+	// Teams and work history -------------------------------------------------------------------
+	teams: {
+		select: [
+			{
+				does: 'see team A',
+				sql: 'select id from teams where id = $1',
+				params: (w) => [w.teamA.id],
+				expect: teamA(1, { owner: 1, facilitator: 1 })
+			}
+		],
+		insert: [
+			{
+				does: 'insert a team directly',
+				sql: "insert into teams (name) values ('Intruders') returning id",
+				expect: nobody
+			}
+		],
+		update: [
+			{
+				does: 'update team A',
+				sql: "update teams set description = 'x' where id = $1 returning id",
+				params: (w) => [w.teamA.id],
+				expect: only({ lead: 1 })
+			}
+		],
+		delete: [
+			{
+				does: 'delete team A',
+				sql: 'delete from teams where id = $1 returning id',
+				params: (w) => [w.teamA.id],
+				expect: nobody
+			}
+		]
+	},
+	team_members: {
+		select: [
+			{
+				does: "see team A's members",
+				sql: 'select user_id from team_members where team_id = $1',
+				params: (w) => [w.teamA.id],
+				expect: teamA(2, { owner: 2 })
+			}
+		],
+		insert: [
+			{
+				does: 'add the outsider to team A',
+				sql: 'insert into team_members (team_id, user_id) values ($1, $2) returning user_id',
+				params: (w) => [w.teamA.id, w.outsider.id],
+				expect: nobody
+			}
+		],
+		update: [
+			{
+				does: "update team A's members",
+				sql: 'update team_members set joined_at = now() where team_id = $1 returning user_id',
+				params: (w) => [w.teamA.id],
+				expect: nobody
+			}
+		],
+		delete: [
+			{
+				does: "remove team A's member",
+				sql: 'delete from team_members where team_id = $1 and user_id = $2 returning user_id',
+				params: (w) => [w.teamA.id, w.member.id],
+				expect: teamA(1)
+			},
+			{
+				does: "remove team A's lead",
+				sql: 'delete from team_members where team_id = $1 and user_id = $2 returning user_id',
+				params: (w) => [w.teamA.id, w.lead.id],
+				expect: nobody
+			}
+		]
+	},
+	team_invitations: {
+		select: [
+			{
+				does: "see team A's invitations",
+				sql: 'select id from team_invitations where team_id = $1',
+				params: (w) => [w.teamA.id],
+				expect: teamA(1)
+			}
+		],
+		insert: [
+			{
+				does: 'invite to team A',
+				sql: `insert into team_invitations (team_id, email, token_hash) values ($1, 'x@test.example', $2)
+				      returning id`,
+				params: (w) => [w.teamA.id, HEX],
+				expect: only({ lead: 1 })
+			}
+		],
+		update: [
+			{
+				does: "update team A's invitations",
+				sql: 'update team_invitations set expires_at = now() where team_id = $1 returning id',
+				params: (w) => [w.teamA.id],
+				expect: nobody
+			}
+		],
+		delete: [
+			{
+				does: "withdraw team A's invitation",
+				sql: 'delete from team_invitations where team_id = $1 returning id',
+				params: (w) => [w.teamA.id],
+				expect: only({ lead: 1 })
+			}
+		]
+	},
+	work_entries: {
+		select: [
+			{
+				does: "see the lead's submitted entry",
+				sql: 'select id from work_entries where id = $1',
+				params: (w) => [w.leadEntry],
+				expect: only({ lead: 1, owner: 1 })
+			},
+			{
+				does: "see the member's entry added after submitting",
+				sql: 'select id from work_entries where id = $1',
+				params: (w) => [w.lateEntry],
+				expect: only({ member: 1 })
+			}
+		],
+		insert: [
+			{
+				does: 'insert an entry for the lead',
+				sql: `insert into work_entries (user_id, area, organisation, role, start_month)
+				      values ($1, 'a', 'o', 'r', '2020-01-01') returning id`,
+				params: (w) => [w.lead.id],
+				expect: only({ lead: 1 })
+			}
+		],
+		update: [
+			{
+				does: "update the lead's entry",
+				sql: "update work_entries set role = 'x' where id = $1 returning id",
+				params: (w) => [w.leadEntry],
+				expect: only({ lead: 1 })
+			}
+		],
+		delete: [
+			{
+				does: "delete the lead's entry",
+				sql: 'delete from work_entries where id = $1 returning id',
+				params: (w) => [w.leadEntry],
+				expect: only({ lead: 1 })
+			}
+		]
+	},
+	team_projects: {
+		select: [
+			{
+				does: "see team A's projects",
+				sql: 'select id from team_projects where team_id = $1',
+				params: (w) => [w.teamA.id],
+				expect: teamA(2, { owner: 2 })
+			}
+		],
+		insert: [
+			{
+				does: 'record a project for team A',
+				sql: `insert into team_projects (team_id, title, start_month) values ($1, 'P', '2021-01-01')
+				      returning id`,
+				params: (w) => [w.teamA.id],
+				expect: teamA(1)
+			}
+		],
+		update: [
+			{
+				does: "update team A's project",
+				sql: "update team_projects set title = 'x' where id = $1 returning id",
+				params: (w) => [w.project],
+				expect: teamA(1)
+			}
+		],
+		delete: [
+			{
+				does: "delete team A's project",
+				sql: 'delete from team_projects where id = $1 returning id',
+				params: (w) => [w.project],
+				expect: teamA(1)
+			}
+		]
+	},
+	team_project_members: {
+		select: [
+			{
+				does: "see who took part in team A's project",
+				sql: 'select user_id from team_project_members where project_id = $1',
+				params: (w) => [w.project],
+				expect: teamA(2, { owner: 2 })
+			}
+		],
+		insert: [
+			{
+				does: 'name the member in a project',
+				sql: 'insert into team_project_members (project_id, user_id) values ($1, $2) returning user_id',
+				params: (w) => [w.soloProject, w.member.id],
+				expect: teamA(1)
+			},
+			{
+				does: 'name the outsider in a project',
+				sql: 'insert into team_project_members (project_id, user_id) values ($1, $2) returning user_id',
+				params: (w) => [w.soloProject, w.outsider.id],
+				expect: nobody
+			}
+		],
+		update: [
+			{
+				does: 'change who took part',
+				sql: 'update team_project_members set user_id = user_id where project_id = $1 returning user_id',
+				params: (w) => [w.project],
+				expect: nobody
+			}
+		],
+		delete: [
+			{
+				does: 'remove the member from a project',
+				sql: 'delete from team_project_members where project_id = $1 and user_id = $2 returning user_id',
+				params: (w) => [w.project, w.member.id],
+				expect: teamA(1)
+			}
+		]
+	},
+
+	// Applications and screening ---------------------------------------------------------------
+	applications: {
+		select: [
+			{
+				does: 'see appA (submitted)',
+				sql: 'select id from applications where id = $1',
+				params: (w) => [w.appA.id],
+				expect: teamA(1, { owner: 1 })
+			},
+			{
+				does: 'see draftA',
+				sql: 'select id from applications where id = $1',
+				params: (w) => [w.draftA.id],
+				expect: teamA(1)
+			},
+			{
+				does: "see team B's appB",
+				sql: 'select id from applications where id = $1',
+				params: (w) => [w.appB.id],
+				expect: only({ otherTeam: 1, owner: 1 })
+			}
+		],
+		insert: [
+			{
+				does: 'start an application for team A',
+				sql: 'insert into applications (challenge_id, team_id) values ($1, $2) returning id',
+				params: (w) => [w.spareChallenge.id, w.teamA.id],
+				expect: teamA(1)
+			}
+		],
+		update: [
+			{
+				does: 'update draftA',
+				sql: 'update applications set updated_at = now() where id = $1 returning id',
+				params: (w) => [w.draftA.id],
+				expect: teamA(1)
+			},
+			{
+				does: 'update appA (submitted)',
+				sql: 'update applications set updated_at = now() where id = $1 returning id',
+				params: (w) => [w.appA.id],
+				expect: nobody
+			}
+		],
+		delete: [
+			{
+				does: 'delete draftA',
+				sql: 'delete from applications where id = $1 returning id',
+				params: (w) => [w.draftA.id],
+				expect: teamA(1)
+			},
+			{
+				does: 'delete appA (submitted)',
+				sql: 'delete from applications where id = $1 returning id',
+				params: (w) => [w.appA.id],
+				expect: nobody
+			}
+		]
+	},
+	application_ideas: {
+		select: [
+			{
+				does: "see appA's ideas",
+				sql: 'select position from application_ideas where application_id = $1',
+				params: (w) => [w.appA.id],
+				expect: teamA(3, { owner: 3 })
+			},
+			{
+				does: "see draftA's ideas",
+				sql: 'select position from application_ideas where application_id = $1',
+				params: (w) => [w.draftA.id],
+				expect: teamA(1)
+			},
+			{
+				does: "see appB's ideas",
+				sql: 'select position from application_ideas where application_id = $1',
+				params: (w) => [w.appB.id],
+				expect: only({ otherTeam: 3, owner: 3 })
+			}
+		],
+		insert: [
+			{
+				does: 'add an idea to draftA',
+				sql: "insert into application_ideas (application_id, position, title) values ($1, 5, 'x') returning position",
+				params: (w) => [w.draftA.id],
+				expect: teamA(1)
+			},
+			{
+				does: 'add an idea to appA',
+				sql: "insert into application_ideas (application_id, position, title) values ($1, 5, 'x') returning position",
+				params: (w) => [w.appA.id],
+				expect: nobody
+			}
+		],
+		update: [
+			{
+				does: "update draftA's ideas",
+				sql: "update application_ideas set title = 'x' where application_id = $1 returning position",
+				params: (w) => [w.draftA.id],
+				expect: teamA(1)
+			},
+			{
+				does: "update appA's ideas",
+				sql: "update application_ideas set title = 'x' where application_id = $1 returning position",
+				params: (w) => [w.appA.id],
+				expect: nobody
+			}
+		],
+		delete: [
+			{
+				does: "delete draftA's ideas",
+				sql: 'delete from application_ideas where application_id = $1 returning position',
+				params: (w) => [w.draftA.id],
+				expect: teamA(1)
+			},
+			{
+				does: "delete appA's ideas",
+				sql: 'delete from application_ideas where application_id = $1 returning position',
+				params: (w) => [w.appA.id],
+				expect: nobody
+			}
+		]
+	},
+	application_answers: {
+		select: [
+			{
+				does: "see appA's answers",
+				sql: 'select requirement_id from application_answers where application_id = $1',
+				params: (w) => [w.appA.id],
+				expect: teamA(2, { owner: 2 })
+			},
+			{
+				does: "see draftA's answers",
+				sql: 'select requirement_id from application_answers where application_id = $1',
+				params: (w) => [w.draftA.id],
+				expect: teamA(1)
+			},
+			{
+				does: "see appB's answers",
+				sql: 'select requirement_id from application_answers where application_id = $1',
+				params: (w) => [w.appB.id],
+				expect: only({ otherTeam: 2, owner: 2 })
+			}
+		],
+		insert: [
+			{
+				does: 'answer for draftA',
+				sql: `insert into application_answers (application_id, requirement_id, meets) values ($1, $2, true)
+				      returning requirement_id`,
+				params: (w) => [w.draftA.id, w.secondChallenge.requirementIds[1]],
+				expect: teamA(1)
+			}
+		],
+		update: [
+			{
+				does: "update draftA's answers",
+				sql: 'update application_answers set meets = false where application_id = $1 returning requirement_id',
+				params: (w) => [w.draftA.id],
+				expect: teamA(1)
+			},
+			{
+				does: "update appA's answers",
+				sql: 'update application_answers set meets = false where application_id = $1 returning requirement_id',
+				params: (w) => [w.appA.id],
+				expect: nobody
+			}
+		],
+		delete: [
+			{
+				does: "delete draftA's answers",
+				sql: 'delete from application_answers where application_id = $1 returning requirement_id',
+				params: (w) => [w.draftA.id],
+				expect: teamA(1)
+			},
+			{
+				does: "delete appA's answers",
+				sql: 'delete from application_answers where application_id = $1 returning requirement_id',
+				params: (w) => [w.appA.id],
+				expect: nobody
+			}
+		]
+	},
+	application_documents: {
+		select: [
+			{
+				does: "see appA's documents",
+				sql: 'select id from application_documents where application_id = $1',
+				params: (w) => [w.appA.id],
+				expect: teamA(1, { owner: 1 })
+			},
+			{
+				does: "see draftA's documents",
+				sql: 'select id from application_documents where application_id = $1',
+				params: (w) => [w.draftA.id],
+				expect: teamA(1)
+			}
+		],
+		insert: [
+			{
+				does: 'attach to draftA',
+				sql: `insert into application_documents (application_id, file_key, file_name, mime, size)
+				      values ($1, $2, 'x.pdf', 'application/pdf', 1) returning id`,
+				params: (w) => [w.draftA.id, PDF],
+				expect: teamA(1)
+			},
+			{
+				does: 'attach to appA',
+				sql: `insert into application_documents (application_id, file_key, file_name, mime, size)
+				      values ($1, $2, 'x.pdf', 'application/pdf', 1) returning id`,
+				params: (w) => [w.appA.id, PDF],
+				expect: nobody
+			}
+		],
+		update: [
+			{
+				does: 'rename a document',
+				sql: "update application_documents set file_name = 'y.pdf' where application_id = $1 returning id",
+				params: (w) => [w.draftA.id],
+				expect: nobody
+			}
+		],
+		delete: [
+			{
+				does: "remove draftA's document",
+				sql: 'delete from application_documents where application_id = $1 returning id',
+				params: (w) => [w.draftA.id],
+				expect: teamA(1)
+			},
+			{
+				does: "remove appA's document",
+				sql: 'delete from application_documents where application_id = $1 returning id',
+				params: (w) => [w.appA.id],
+				expect: nobody
+			}
+		]
+	},
+	application_work_entries: {
+		select: [
+			{
+				does: "see appA's attached work history",
+				sql: 'select entry_id from application_work_entries where application_id = $1',
+				params: (w) => [w.appA.id],
+				expect: teamA(2, { owner: 2 })
+			}
+		],
+		insert: [
+			{
+				does: 'attach an entry to appA',
+				sql: 'insert into application_work_entries (application_id, entry_id) values ($1, $2) returning entry_id',
+				params: (w) => [w.appA.id, w.lateEntry],
+				expect: nobody
+			}
+		],
+		update: [
+			{
+				does: 'change an attachment',
+				sql: 'update application_work_entries set entry_id = entry_id where application_id = $1 returning entry_id',
+				params: (w) => [w.appA.id],
+				expect: nobody
+			}
+		],
+		delete: [
+			{
+				does: "detach appA's work history",
+				sql: 'delete from application_work_entries where application_id = $1 returning entry_id',
+				params: (w) => [w.appA.id],
+				expect: nobody
+			}
+		]
+	},
+	application_events: {
+		select: [
+			{
+				does: "see appA's record",
+				sql: 'select id from application_events where application_id = $1',
+				params: (w) => [w.appA.id],
+				expect: teamA(1, { owner: 1 })
+			}
+		],
+		insert: [
+			{
+				does: 'forge an event',
+				sql: "insert into application_events (application_id, kind) values ($1, 'withdrawn') returning id",
+				params: (w) => [w.appA.id],
+				expect: nobody
+			}
+		],
+		update: [
+			{
+				does: 'rewrite the record',
+				sql: 'update application_events set at = now() where application_id = $1 returning id',
+				params: (w) => [w.appA.id],
+				expect: nobody
+			}
+		],
+		delete: [
+			{
+				does: 'erase the record',
+				sql: 'delete from application_events where application_id = $1 returning id',
+				params: (w) => [w.appA.id],
+				expect: nobody
+			}
+		]
+	},
+	screening_marks: {
+		select: [
+			{
+				does: "see appA's marks (decided)",
+				sql: 'select requirement_id from screening_marks where application_id = $1',
+				params: (w) => [w.appA.id],
+				expect: teamA(2, { owner: 2 })
+			},
+			{
+				does: "see appB's marks (not yet decided)",
+				sql: 'select requirement_id from screening_marks where application_id = $1',
+				params: (w) => [w.appB.id],
+				expect: only({ owner: 1 })
+			}
+		],
+		insert: [
+			{
+				does: 'mark appB',
+				sql: `insert into screening_marks (application_id, requirement_id, met) values ($1, $2, true)
+				      returning requirement_id`,
+				params: (w) => [w.appB.id, w.challenge.requirementIds[1]],
+				expect: only({ owner: 1 })
+			},
+			{
+				does: 'mark draftA',
+				sql: `insert into screening_marks (application_id, requirement_id, met) values ($1, $2, true)
+				      returning requirement_id`,
+				params: (w) => [w.draftA.id, w.secondChallenge.requirementIds[0]],
+				expect: nobody
+			}
+		],
+		update: [
+			{
+				does: "change appA's marks",
+				sql: "update screening_marks set reason = 'x' where application_id = $1 returning requirement_id",
+				params: (w) => [w.appA.id],
+				expect: only({ owner: 2 })
+			}
+		],
+		delete: [
+			{
+				does: "delete appA's marks",
+				sql: 'delete from screening_marks where application_id = $1 returning requirement_id',
+				params: (w) => [w.appA.id],
+				expect: nobody
+			}
+		]
+	},
+	screening_decisions: {
+		select: [
+			{
+				does: "see appA's decision",
+				sql: 'select eligible from screening_decisions where application_id = $1',
+				params: (w) => [w.appA.id],
+				expect: teamA(1, { owner: 1 })
+			}
+		],
+		insert: [
+			{
+				does: 'decide appB',
+				sql: `insert into screening_decisions (application_id, eligible, justification) values ($1, false, 'x')
+				      returning eligible`,
+				params: (w) => [w.appB.id],
+				expect: only({ owner: 1 })
+			},
+			{
+				does: 'decide draftA',
+				sql: `insert into screening_decisions (application_id, eligible, justification) values ($1, true, 'x')
+				      returning eligible`,
+				params: (w) => [w.draftA.id],
+				expect: nobody
+			}
+		],
+		update: [
+			{
+				does: "revise appA's decision",
+				sql: "update screening_decisions set justification = 'y' where application_id = $1 returning eligible",
+				params: (w) => [w.appA.id],
+				expect: only({ owner: 1 })
+			}
+		],
+		delete: [
+			{
+				does: "delete appA's decision",
+				sql: 'delete from screening_decisions where application_id = $1 returning eligible',
+				params: (w) => [w.appA.id],
+				expect: nobody
+			}
+		]
+	},
+
+	// Workshops ----------------------------------------------------------------------------------
+	workshops: {
+		select: [
+			{
+				does: 'see the workshop',
+				sql: 'select id from workshops where id = $1',
+				params: (w) => [w.workshop],
+				expect: inWorkshop(1)
+			}
+		],
+		insert: [
+			{
+				does: 'schedule a workshop',
+				sql: `insert into workshops (challenge_id, title, starts_at, agenda)
+				      values ($1, 'Another', now(), '[{"name": "x"}]') returning id`,
+				params: (w) => [w.challenge.id],
+				expect: only({ facilitator: 1 })
+			}
+		],
+		update: [
+			{
+				does: 'rename the workshop',
+				sql: "update workshops set title = 'Renamed' where id = $1 returning id",
+				params: (w) => [w.workshop],
+				expect: only({ facilitator: 1 })
+			}
+		],
+		delete: [
+			{
+				does: 'delete the workshop',
+				sql: 'delete from workshops where id = $1 returning id',
+				params: (w) => [w.workshop],
+				expect: nobody
+			}
+		]
+	},
+	workshop_participants: {
+		select: [
+			{
+				does: 'see who takes part (both teams and the expert)',
+				sql: 'select user_id from workshop_participants where workshop_id = $1',
+				params: (w) => [w.workshop],
+				expect: inWorkshop(4)
+			}
+		],
+		insert: [
+			{
+				does: 'invite the outsider as an expert',
+				sql: `insert into workshop_participants (workshop_id, user_id, kind) values ($1, $2, 'expert')
+				      returning user_id`,
+				params: (w) => [w.workshop, w.outsider.id],
+				expect: only({ facilitator: 1 })
+			}
+		],
+		update: [
+			{
+				does: 'change a participant',
+				sql: 'update workshop_participants set kind = kind where workshop_id = $1 returning user_id',
+				params: (w) => [w.workshop],
+				expect: nobody
+			}
+		],
+		delete: [
+			{
+				does: 'remove the expert',
+				sql: 'delete from workshop_participants where workshop_id = $1 and user_id = $2 returning user_id',
+				params: (w) => [w.workshop, w.expert.id],
+				expect: only({ facilitator: 1 })
+			}
+		]
+	},
+	workshop_status_changes: {
+		select: [
+			{
+				does: 'see when the workshop started',
+				sql: 'select status from workshop_status_changes where workshop_id = $1',
+				params: (w) => [w.workshop],
+				expect: inWorkshop(1)
+			}
+		],
+		insert: [
+			{
+				does: 'record an end',
+				sql: `insert into workshop_status_changes (workshop_id, status) values ($1, 'ended') returning status`,
+				params: (w) => [w.workshop],
+				expect: nobody
+			}
+		],
+		update: [
+			{
+				does: 'backdate the start',
+				sql: "update workshop_status_changes set at = now() - interval '1 day' returning status",
+				expect: nobody
+			}
+		],
+		delete: [
+			{
+				does: 'erase the start',
+				sql: 'delete from workshop_status_changes returning status',
+				expect: nobody
+			}
+		]
+	},
+	workshop_announcements: {
+		select: [
+			{
+				does: 'see the announcements',
+				sql: 'select id from workshop_announcements where workshop_id = $1',
+				params: (w) => [w.workshop],
+				expect: inWorkshop(1)
+			}
+		],
+		insert: [
+			{
+				does: 'announce in one’s own name',
+				sql: `insert into workshop_announcements (workshop_id, body, by) values ($1, 'Hello', (select auth.uid()))
+				      returning id`,
+				params: (w) => [w.workshop],
+				expect: only({ facilitator: 1 })
+			}
+		],
+		update: [
+			{
+				does: 'rewrite an announcement',
+				sql: "update workshop_announcements set body = 'x' returning id",
+				expect: nobody
+			}
+		],
+		delete: [
+			{
+				does: 'erase an announcement',
+				sql: 'delete from workshop_announcements returning id',
+				expect: nobody
+			}
+		]
+	},
+	boards: {
+		select: [
+			{
+				does: "see team A's board",
+				sql: 'select id from boards where id = $1',
+				params: (w) => [w.boardA],
+				expect: seesBoardA(1)
+			}
+		],
+		insert: [
+			{
+				// Without `returning`: the select policy cannot see a board in its own statement.
+				does: 'open a shared board',
+				sql: "insert into boards (workshop_id, team_id, settings) values ($1, null, '{}')",
+				params: (w) => [w.workshop],
+				expect: only({ facilitator: 'ok' })
+			}
+		],
+		update: [
+			{
+				does: "change team A's board directly",
+				sql: 'update boards set updated_at = now() where id = $1 returning id',
+				params: (w) => [w.boardA],
+				expect: nobody
+			}
+		],
+		delete: [
+			{
+				does: "delete team A's board",
+				sql: 'delete from boards where id = $1 returning id',
+				params: (w) => [w.boardA],
+				expect: nobody
+			}
+		]
+	},
+	board_ops: {
+		select: [
+			{
+				does: "read team A's board's op log",
+				sql: 'select seq from board_ops where board_id = $1',
+				params: (w) => [w.boardA],
+				expect: only({ facilitator: 1 })
+			}
+		],
+		insert: [
+			{
+				does: 'forge an op',
+				sql: `insert into board_ops (board_id, seq, op_id, op) values ($1, 99, gen_random_uuid(), '{}') returning seq`,
+				params: (w) => [w.boardA],
+				expect: nobody
+			}
+		],
+		update: [
+			{ does: 'rewrite an op', sql: "update board_ops set op = '{}' returning seq", expect: nobody }
+		],
+		delete: [{ does: 'erase the log', sql: 'delete from board_ops returning seq', expect: nobody }]
+	},
+	board_notes: {
+		select: [
+			{
+				does: "see team A's notes",
+				sql: 'select id from board_notes where board_id = $1',
+				params: (w) => [w.boardA],
+				expect: seesBoardA(1)
+			}
+		],
+		insert: [
+			{
+				does: 'add a note past the op path',
+				sql: `insert into board_notes (board_id, id, body, colour, x, y, added_seq)
+				      values ($1, gen_random_uuid(), 'x', 'yellow', 0, 0, 99) returning id`,
+				params: (w) => [w.boardA],
+				expect: nobody
+			}
+		],
+		update: [
+			{
+				does: 'move a note past the op path',
+				sql: 'update board_notes set x = 1 returning id',
+				expect: nobody
+			}
+		],
+		delete: [
+			{
+				does: 'remove notes past the op path',
+				sql: 'delete from board_notes returning id',
+				expect: nobody
+			}
+		]
+	},
+	board_clusters: {
+		select: [
+			{
+				does: "see team A's clusters",
+				sql: 'select id from board_clusters where board_id = $1',
+				params: (w) => [w.boardA],
+				expect: seesBoardA(1)
+			}
+		],
+		insert: [
+			{
+				does: 'add a cluster past the op path',
+				sql: `insert into board_clusters (board_id, id, name, added_seq) values ($1, gen_random_uuid(), 'x', 99)
+				      returning id`,
+				params: (w) => [w.boardA],
+				expect: nobody
+			}
+		],
+		update: [
+			{
+				does: 'rename a cluster',
+				sql: "update board_clusters set name = 'y' returning id",
+				expect: nobody
+			}
+		],
+		delete: [
+			{ does: 'remove clusters', sql: 'delete from board_clusters returning id', expect: nobody }
+		]
+	},
+	board_votes: {
+		select: [
+			{
+				does: "see the member's dot before the reveal",
+				sql: 'select voter_id from board_votes where board_id = $1',
+				params: (w) => [w.boardA],
+				expect: only({ member: 1, facilitator: 1 })
+			}
+		],
+		insert: [
+			{
+				does: 'vote past the op path',
+				sql: `insert into board_votes (board_id, note_id, voter_id, dots) values ($1, $2, (select auth.uid()), 5)
+				      returning dots`,
+				params: (w) => [w.boardA, w.note],
+				expect: nobody
+			}
+		],
+		update: [
+			{ does: 'change dots', sql: 'update board_votes set dots = 9 returning dots', expect: nobody }
+		],
+		delete: [{ does: 'remove dots', sql: 'delete from board_votes returning dots', expect: nobody }]
+	}
+};

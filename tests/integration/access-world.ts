@@ -1,0 +1,164 @@
+import { DEFAULT_AGENDA } from '../../src/lib/domain/board';
+import type { Database, Principal } from '../../src/lib/server/db/database';
+import { scheduleWorkshop } from '../../src/lib/server/workshops/schedule';
+import { createChallenge, createUser } from './fixtures';
+import { createScreeningScenario } from './screening-fixtures';
+
+/**
+ * The roles of the access matrix (tests/integration/access-matrix.ts), in its column order.
+ * - anon: a visitor; outsider: signed in, in nothing (asked a question, follows the
+ *   challenge, has a calendar feed, sent accessibility feedback);
+ * - lead, member: team A (a submitted application appA, decided eligible; a draft draftA);
+ * - otherTeam: team B (a submitted application appB, one mark, undecided);
+ * - owner: owns the organisation whose challenge both applied to; otherOwner: owns another;
+ * - facilitator: runs a negotiation workshop (a board per team) of teams A and B;
+ * - expert: invited to that workshop as an expert; admin: platform admin.
+ */
+export const ROLES = [
+	'anon',
+	'outsider',
+	'member',
+	'lead',
+	'otherTeam',
+	'owner',
+	'otherOwner',
+	'facilitator',
+	'expert',
+	'admin'
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Builds the world the matrix is checked against (the screening scenario and more). */
+export async function createAccessWorld(db: Database) {
+	const s = await createScreeningScenario(db);
+	const admin = await createUser(db, 'Ada Admin', { admin: true });
+	const facilitator = await createUser(db, 'Fiia Facilitator');
+	const expert = await createUser(db, 'Eero Expert');
+	const draft = await createChallenge(db, s.org.id, 'draft');
+
+	const fixed = await db.service('test fixture: access world', async (tx) => {
+		await tx.query('insert into public.platform_facilitators (user_id) values ($1)', [
+			facilitator.id
+		]);
+		const [{ id: otherOrg }] = await tx.query<{ id: string }>(
+			`select organisation_id as id from public.organisation_members where user_id = $1`,
+			[s.otherOwner.id]
+		);
+		await tx.query(
+			`insert into public.challenge_criteria (challenge_id, stage, position, name, max_points)
+			 values ($1, 'shortlisting', 1, '{"en": "Impact"}', 10)`,
+			[s.challenge.id]
+		);
+		await tx.query(
+			`insert into public.challenge_amendments (challenge_id, author_id, reason, changes)
+			 values ($1, $2, 'Typo', '[]')`,
+			[s.challenge.id, s.owner.id]
+		);
+		const [{ id: answered }] = await tx.query<{ id: string }>(
+			`insert into public.challenge_questions (challenge_id, body, answer, answered_at, answered_by)
+			 values ($1, 'Can teams merge?', 'Yes.', now(), $2) returning id`,
+			[s.challenge.id, s.owner.id]
+		);
+		await tx.query(
+			'insert into public.challenge_question_askers (question_id, asker_id) values ($1, $2)',
+			[answered, s.lead.id]
+		);
+		await tx.query(
+			`insert into public.accessibility_feedback (user_id, message) values ($1, 'Contrast too low')`,
+			[s.outsider.id]
+		);
+		await tx.query('insert into public.calendar_feeds (user_id, token) values ($1, $2)', [
+			s.outsider.id,
+			'a'.repeat(32)
+		]);
+		await tx.query(
+			'insert into public.challenge_followers (challenge_id, user_id) values ($1, $2)',
+			[s.challenge.id, s.outsider.id]
+		);
+		return { otherOrg, answered };
+	});
+
+	const question = await db.as(s.outsider, async (tx) => {
+		const [row] = await tx.query<{ id: string }>('select public.ask_question($1, $2) as id', [
+			s.challenge.id,
+			'Is there a budget?'
+		]);
+		return row.id;
+	});
+
+	const workshop = await db.as(facilitator, (tx) =>
+		scheduleWorkshop(tx, {
+			challengeId: s.challenge.id,
+			title: 'Negotiation',
+			startsAt: new Date(),
+			mode: 'team_boards',
+			agenda: DEFAULT_AGENDA,
+			teamIds: [s.teamA.id, s.teamB.id],
+			guests: [{ userId: expert.id, kind: 'expert' }]
+		})
+	);
+	const boards = await db.service('test fixture: boards', async (tx) => {
+		const rows = await tx.query<{ id: string; team_id: string }>(
+			'select id, team_id from public.boards where workshop_id = $1',
+			[workshop]
+		);
+		const boardA = rows.find((b) => b.team_id === s.teamA.id)!.id;
+		const boardB = rows.find((b) => b.team_id === s.teamB.id)!.id;
+		const note = crypto.randomUUID();
+		await tx.query(
+			`insert into public.board_notes (board_id, id, author_id, body, colour, x, y, added_seq)
+			 values ($1, $2, $3, 'Idea', 'yellow', 0, 0, 1)`,
+			[boardA, note, s.lead.id]
+		);
+		await tx.query(
+			`insert into public.board_clusters (board_id, id, name, added_seq) values ($1, $2, 'Group', 2)`,
+			[boardA, crypto.randomUUID()]
+		);
+		await tx.query(
+			'insert into public.board_votes (board_id, note_id, voter_id, dots) values ($1, $2, $3, 1)',
+			[boardA, note, s.member.id]
+		);
+		await tx.query(
+			`insert into public.board_ops (board_id, seq, op_id, actor_id, op) values ($1, 1, $2, $3, '{}')`,
+			[boardA, crypto.randomUUID(), s.lead.id]
+		);
+		await tx.query(
+			`insert into public.workshop_announcements (workshop_id, body, by) values ($1, 'Welcome', $2)`,
+			[workshop, facilitator.id]
+		);
+		return { boardA, boardB, note };
+	});
+	await db.as(facilitator, (tx) =>
+		tx.query("select public.advance_workshop($1, 'live')", [workshop])
+	);
+
+	return {
+		...s,
+		admin,
+		facilitator,
+		expert,
+		draft,
+		otherOrg: fixed.otherOrg,
+		answered: fixed.answered,
+		question,
+		workshop,
+		...boards
+	};
+}
+export type AccessWorld = Awaited<ReturnType<typeof createAccessWorld>>;
+
+/** Who each role is in the world. */
+export function principals(w: AccessWorld): Record<Role, Principal> {
+	return {
+		anon: null,
+		outsider: w.outsider,
+		member: w.member,
+		lead: w.lead,
+		otherTeam: w.otherTeam,
+		owner: w.owner,
+		otherOwner: w.otherOwner,
+		facilitator: w.facilitator,
+		expert: w.expert,
+		admin: w.admin
+	};
+}
