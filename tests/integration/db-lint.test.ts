@@ -106,6 +106,14 @@ const BROKEN: { rule: Rule; does: string; sql: string; object: string }[] = [
 	},
 	{
 		rule: 'dangerous-grant',
+		does: 'TRIGGER for authenticated on a table a later migration makes',
+		sql: `create table public.lint_scratch (id uuid primary key);
+		      alter table public.lint_scratch enable row level security;
+		      grant trigger on public.lint_scratch to authenticated;`,
+		object: 'public.lint_scratch'
+	},
+	{
+		rule: 'dangerous-grant',
 		does: 'REFERENCES and TRIGGER by default on new tables',
 		sql: 'alter default privileges in schema public grant references, trigger on tables to authenticated',
 		object: 'default privileges of postgres on tables in schema public'

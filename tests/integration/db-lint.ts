@@ -227,15 +227,24 @@ export async function lintCatalogue(
 		}
 	}
 
-	// No TRUNCATE (ignores row-level security), TRIGGER or REFERENCES for the API roles, on
-	// any table of ours, nor by default on tables made later.
+	// No TRUNCATE (ignores row-level security), TRIGGER or REFERENCES (nor, on Postgres 17,
+	// MAINTAIN: LOCK TABLE) for the API roles, on any table of ours, nor by default later.
+	const [{ version }] = await tx.query<{ version: number }>(
+		"select current_setting('server_version_num')::int as version"
+	);
+	const dangerous = [
+		'TRUNCATE',
+		'TRIGGER',
+		'REFERENCES',
+		...(version >= 170000 ? ['MAINTAIN'] : [])
+	];
 	add(
 		'dangerous-grant',
 		await tx.query<Row>(
 			`select format('%I.%I', n.nspname, c.relname) as object, api.role, x.priv
 			 from pg_class c join pg_namespace n on n.oid = c.relnamespace
 			 cross join ${API_ROLES}
-			 cross join (values ('TRUNCATE'), ('TRIGGER'), ('REFERENCES')) as x(priv)
+			 cross join (values ${dangerous.map((p) => `('${p}')`).join(', ')}) as x(priv)
 			 where c.relkind in ('r', 'p', 'v', 'm', 'f') and n.nspname not in ('pg_catalog', 'information_schema')
 			   and n.nspname not like 'pg\\_%' and c.relowner = ${MIGRATOR}
 			   and (case when x.priv = 'REFERENCES' then has_any_column_privilege(api.role, c.oid, x.priv)
@@ -245,7 +254,7 @@ export async function lintCatalogue(
 			          case when d.defaclnamespace = 0 then '' else ' in schema ' || d.defaclnamespace::regnamespace end),
 			        g.grantee::regrole::text, g.privilege_type
 			 from pg_default_acl d, aclexplode(d.defaclacl) g
-			 where d.defaclobjtype = 'r' and g.privilege_type in ('TRUNCATE', 'TRIGGER', 'REFERENCES')
+			 where d.defaclobjtype = 'r' and g.privilege_type in ('TRUNCATE', 'TRIGGER', 'REFERENCES', 'MAINTAIN')
 			   and g.grantee in (0, 'anon'::regrole, 'authenticated'::regrole)
 			 order by 1, 2, 3`
 		),
