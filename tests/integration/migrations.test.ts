@@ -41,6 +41,26 @@ describe('migrations from empty (PGlite)', () => {
 		expect(rows[0]).toEqual({ local: false, tracked: false });
 		await pg.close();
 	});
+
+	it("fix the shim's auth functions' search_path, and leave Supabase's own (another owner) alone", async () => {
+		const pg = await PGlite.create();
+		// As on Supabase: auth.uid() and friends exist already and belong to supabase_auth_admin.
+		await pg.exec(localMigrations[0].sql);
+		await pg.exec(`create role supabase_auth_admin;
+			alter function auth.uid() owner to supabase_auth_admin;
+			alter function auth.jwt() owner to supabase_auth_admin;`);
+		await migrate(pgliteDriver(pg));
+		const { rows } = await pg.query<{ name: string; config: string[] | null }>(
+			`select proname as name, proconfig as config from pg_proc
+			 where pronamespace = 'auth'::regnamespace order by 1`
+		);
+		expect(rows).toEqual([
+			{ name: 'jwt', config: null },
+			{ name: 'role', config: ['search_path=""'] },
+			{ name: 'uid', config: null }
+		]);
+		await pg.close();
+	});
 });
 
 describeEachDatabase('migrated schema', (db) => {
