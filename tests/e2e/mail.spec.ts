@@ -3,7 +3,9 @@ import { DEMO_PASSWORD, expect, latestMailTo, linkIn, test, uniqueEmail } from '
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 
-test('sign-up with a taken address answers like a new one; the owner is mailed', async ({ page }) => {
+test('sign-up with a taken address answers like a new one; the owner is mailed', async ({
+	page
+}) => {
 	const fill = async (email: string) => {
 		await page.goto('/auth/sign-up');
 		await page.getByLabel('Name').fill('Someone Else');

@@ -14,7 +14,6 @@ import { drainOutbox } from './mail-helpers';
 import { createOrganisation, createUser } from './fixtures';
 import { createOpenChallenge, createTeamWith, setDeadline } from './application-fixtures';
 
-
 const idea = (position: number, title = `Idea ${position}`) => ({
 	position,
 	title,

@@ -65,7 +65,9 @@ describeEachDatabase('auth mail over HTTP', (db) => {
 
 	it('a reset for an unknown address answers the same and mails no one', async () => {
 		const unknown = `nobody-${crypto.randomUUID()}@test.example`;
-		const result = await answer(() => forgot.default(post(db(), '/auth/forgot', { email: unknown })));
+		const result = await answer(() =>
+			forgot.default(post(db(), '/auth/forgot', { email: unknown }))
+		);
 		expect(result).toEqual({ data: { sent: unknown } });
 		expect((await drainOutbox(db())).filter((m) => m.to === unknown)).toEqual([]);
 	});

@@ -81,9 +81,12 @@ describeEachDatabase('mail outbox', (db) => {
 			).toBe('denied');
 			expect(await attempt(db(), who, 'delete from private.mail_outbox')).toBe('denied');
 			expect(
-				await attempt(db(), who, `select private.enqueue_mail('signup_existing', $1::uuid[], '{}')`, [
-					[user.id]
-				])
+				await attempt(
+					db(),
+					who,
+					`select private.enqueue_mail('signup_existing', $1::uuid[], '{}')`,
+					[[user.id]]
+				)
 			).toBe('denied');
 			expect(
 				await attempt(

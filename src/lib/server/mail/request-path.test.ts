@@ -18,11 +18,15 @@ describe('mail and links come from their one place', () => {
 		const offenders = files('src')
 			.filter((f) => {
 				const text = readFileSync(f, 'utf8');
-				const valueImport = /^import (?!type )[^;]*from '[^']*(mail\/transport|\.\/transport|nodemailer)'/m;
+				const valueImport =
+					/^import (?!type )[^;]*from '[^']*(mail\/transport|\.\/transport|nodemailer)'/m;
 				return valueImport.test(text);
 			})
 			.map((f) => relative('src', f).replaceAll('\\', '/'));
-		expect(offenders.sort()).toEqual(['lib/server/mail/service.ts', 'lib/server/mail/transport.ts']);
+		expect(offenders.sort()).toEqual([
+			'lib/server/mail/service.ts',
+			'lib/server/mail/transport.ts'
+		]);
 	});
 
 	// Issue 10 item 1: every absolute URL comes from absoluteUrl() on the configured origin.
@@ -30,7 +34,9 @@ describe('mail and links come from their one place', () => {
 	it('no code builds a link from the request (url.origin, new URL(…, url))', () => {
 		const allowed = ['lib/server/http/links.ts', 'lib/server/realtime/attach.ts'];
 		const offenders = files('src')
-			.filter((f) => /\burl\.origin\b|new URL\([^)]*,\s*(event\.)?url\)/.test(readFileSync(f, 'utf8')))
+			.filter((f) =>
+				/\burl\.origin\b|new URL\([^)]*,\s*(event\.)?url\)/.test(readFileSync(f, 'utf8'))
+			)
 			.map((f) => relative('src', f).replaceAll('\\', '/'))
 			.filter((f) => !allowed.includes(f));
 		expect(offenders).toEqual([]);

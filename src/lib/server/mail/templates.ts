@@ -69,7 +69,10 @@ export const MAIL_TEMPLATES = {
 		z.object({ team: z.string(), inviter: z.string(), path }),
 		(p, to) => ({
 			subject: m.mail_invite_subject({ team: p.team }, to),
-			paragraphs: [m.mail_invite_body({ inviter: p.inviter, team: p.team }, to), absoluteUrl(p.path)]
+			paragraphs: [
+				m.mail_invite_body({ inviter: p.inviter, team: p.team }, to),
+				absoluteUrl(p.path)
+			]
 		}),
 		{ secret: ['path'] }
 	),
@@ -140,10 +143,7 @@ export const MAIL_TEMPLATES = {
 			return {
 				subject,
 				paragraphs: [
-					m.mail_workshop_invitation_body(
-						{ title: p.workshop, challenge: title(p, to), time },
-						to
-					),
+					m.mail_workshop_invitation_body({ title: p.workshop, challenge: title(p, to), time }, to),
 					url,
 					m.mail_workshop_invitation_calendar({}, to)
 				],
@@ -164,7 +164,12 @@ export const MAIL_TEMPLATES = {
 			const t = title(p, to);
 			return {
 				subject: m.mail_answer_subject({ title: t }, to),
-				paragraphs: [m.mail_answer_body({ title: t }, to), p.question, p.answer, absoluteUrl(p.path)]
+				paragraphs: [
+					m.mail_answer_body({ title: t }, to),
+					p.question,
+					p.answer,
+					absoluteUrl(p.path)
+				]
 			};
 		}
 	)

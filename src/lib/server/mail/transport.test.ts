@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDelivery, mailWarning } from './transport';
 
-const MAIL = { to: 'a@b.example', subject: 'Reset', text: 'https://x.example/auth/reset?token=live' };
+const MAIL = {
+	to: 'a@b.example',
+	subject: 'Reset',
+	text: 'https://x.example/auth/reset?token=live'
+};
 
 async function deliverIn(NODE_ENV: string) {
 	const DATA_DIR = await mkdtemp(join(tmpdir(), 'talkoot-mail-'));

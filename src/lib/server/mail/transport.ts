@@ -40,7 +40,10 @@ export function createDelivery(
 		const message = { from: cfg.MAIL_FROM, ...mail };
 		await mkdir(dir, { recursive: true });
 		const file = `${dir}/${Date.now()}-${crypto.randomUUID().slice(0, 8)}.json`;
-		await writeFile(file, JSON.stringify({ ...message, sentAt: new Date().toISOString() }, null, 2));
+		await writeFile(
+			file,
+			JSON.stringify({ ...message, sentAt: new Date().toISOString() }, null, 2)
+		);
 		log.info({ to: mail.to, subject: mail.subject, file }, 'mail written (no SMTP_URL)');
 		if (cfg.NODE_ENV === 'development')
 			print(`\n--- mail to ${mail.to}: ${mail.subject}\n${mail.text}\n---\n`);
