@@ -8,9 +8,10 @@ import { registerRealtime } from '$lib/server/realtime/attach';
 import { log } from '$lib/server/log';
 import { pageCache } from '$lib/server/page-cache';
 import { forgetVisitorViews } from '$lib/server/challenges/visitor-cache';
+import { startMailWorker } from '$lib/server/mail/service';
 
 export const init: ServerInit = async () => {
-	await getDb();
+	startMailWorker(await getDb());
 	registerRealtime();
 };
 

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
@@ -39,12 +39,16 @@ interface Mail {
 	text: string;
 }
 
-/** The newest mail to this address that the server wrote under DATA_DIR/mail. */
+/**
+ * The newest mail to this address that the server wrote under DATA_DIR/mail. Mail goes
+ * out from the outbox worker after the request, so this waits for it (up to 10 s).
+ */
 export async function latestMailTo(address: string, subject?: RegExp): Promise<Mail> {
 	let found: Mail | undefined;
 	await expect
 		.poll(
 			() => {
+				if (!existsSync(MAIL_DIR)) return false;
 				const mails = readdirSync(MAIL_DIR, { withFileTypes: true })
 					.filter((f) => f.isFile() && f.name.endsWith('.json'))
 					.map((f) => f.name)

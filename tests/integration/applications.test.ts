@@ -1,5 +1,3 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../src/lib/server/auth/sessions';
 import type { Database } from '../../src/lib/server/db/database';
@@ -12,10 +10,9 @@ import {
 import { submitApplication, withdrawApplication } from '../../src/lib/server/applications/submit';
 import { lookbackWindow, monthIndex } from '../../src/lib/domain/experience';
 import { describeEachDatabase } from './databases';
+import { drainOutbox } from './mail-helpers';
 import { createOrganisation, createUser } from './fixtures';
 import { createOpenChallenge, createTeamWith, setDeadline } from './application-fixtures';
-
-const ORIGIN = 'http://localhost';
 
 const idea = (position: number, title = `Idea ${position}`) => ({
 	position,
@@ -159,7 +156,7 @@ describeEachDatabase('applications', (db) => {
 					await save(outsider, id, { version, ideas: [idea(1, 'Theirs')], answers: [] })
 				).toEqual({ ok: false, reason: 'unknown' });
 			}
-			expect(await submitApplication(db(), outsider, id, 2, ORIGIN)).toBe('unknown');
+			expect(await submitApplication(db(), outsider, id, 2)).toBe('unknown');
 			const app = await read(lead, id);
 			expect(app!.version).toBe(2);
 			expect(app!.ideas.map((i) => i.title)).toEqual(['Ours']);
@@ -171,7 +168,7 @@ describeEachDatabase('applications', (db) => {
 		it('refuses two ideas where three are wanted, and missing answers', async () => {
 			const { challenge, id } = await draftFor();
 			const two = await complete(id, challenge.requirementIds, 2);
-			expect(await submitApplication(db(), lead, id, two, ORIGIN)).toBe('ideas');
+			expect(await submitApplication(db(), lead, id, two)).toBe('ideas');
 
 			const app = await read(lead, id);
 			const noAnswers = await save(lead, id, {
@@ -181,7 +178,7 @@ describeEachDatabase('applications', (db) => {
 			});
 			expect(noAnswers.ok).toBe(true);
 			const version = noAnswers.ok ? noAnswers.version : 0;
-			expect(await submitApplication(db(), lead, id, version, ORIGIN)).toBe('answers');
+			expect(await submitApplication(db(), lead, id, version)).toBe('answers');
 			expect((await read(lead, id))!.status).toBe('draft');
 		});
 
@@ -189,21 +186,21 @@ describeEachDatabase('applications', (db) => {
 			const { challenge, id } = await draftFor();
 			const version = await complete(id, challenge.requirementIds);
 			await setDeadline(db(), challenge.id, new Date(Date.now() - 1000));
-			expect(await submitApplication(db(), lead, id, version, ORIGIN)).toBe('closed');
+			expect(await submitApplication(db(), lead, id, version)).toBe('closed');
 			expect((await read(lead, id))!.status).toBe('draft');
 		});
 
 		it('refuses a submission of a draft changed since it was read', async () => {
 			const { challenge, id } = await draftFor();
 			const version = await complete(id, challenge.requirementIds);
-			expect(await submitApplication(db(), lead, id, version - 1, ORIGIN)).toBe('stale');
+			expect(await submitApplication(db(), lead, id, version - 1)).toBe('stale');
 		});
 
 		it('accepts in time, stores the digest of the snapshot, mails every member a receipt', async () => {
 			const { challenge, id } = await draftFor();
 			const version = await complete(id, challenge.requirementIds);
-			const before = Date.now();
-			expect(await submitApplication(db(), mate, id, version, ORIGIN)).toBe('submitted');
+			await drainOutbox(db());
+			expect(await submitApplication(db(), mate, id, version)).toBe('submitted');
 
 			const [stored] = await db().service('test: read snapshot', (tx) =>
 				tx.query<{ digest: string; snapshot: unknown }>(
@@ -219,13 +216,7 @@ describeEachDatabase('applications', (db) => {
 			expect(app!.digest).toBe(stored.digest);
 			expect(app!.events.map((e) => e.kind)).toEqual(['submitted']);
 
-			const dir = join('.data-test', 'mail');
-			const receipts: { to: string; text: string }[] = [];
-			for (const file of await readdir(dir)) {
-				if (Number(file.split('-')[0]) < before - 1000) continue;
-				const mail = JSON.parse(await readFile(join(dir, file), 'utf8'));
-				if (mail.text.includes(stored.digest)) receipts.push(mail);
-			}
+			const receipts = (await drainOutbox(db())).filter((m) => m.text.includes(stored.digest));
 			expect(receipts.map((r) => r.to).sort()).toEqual([lead.email, mate.email].sort());
 			expect(receipts[0].text).toContain(`/applications/${id}`);
 		});
@@ -233,7 +224,7 @@ describeEachDatabase('applications', (db) => {
 		it('is read-only once submitted, to saves and to direct updates', async () => {
 			const { challenge, id } = await draftFor();
 			const version = await complete(id, challenge.requirementIds);
-			expect(await submitApplication(db(), lead, id, version, ORIGIN)).toBe('submitted');
+			expect(await submitApplication(db(), lead, id, version)).toBe('submitted');
 			const app = await read(lead, id);
 			expect(
 				await save(lead, id, { version: app!.version, ideas: [idea(1, 'Later')], answers: [] })
@@ -251,7 +242,7 @@ describeEachDatabase('applications', (db) => {
 		it('withdraws before the deadline and submits again; not after the deadline', async () => {
 			const { challenge, id } = await draftFor();
 			const version = await complete(id, challenge.requirementIds);
-			expect(await submitApplication(db(), lead, id, version, ORIGIN)).toBe('submitted');
+			expect(await submitApplication(db(), lead, id, version)).toBe('submitted');
 			expect(await withdrawApplication(db(), mate, id)).toBe('withdrawn');
 			let app = await read(lead, id);
 			expect(app!.status).toBe('draft');
@@ -263,7 +254,7 @@ describeEachDatabase('applications', (db) => {
 				answers: []
 			});
 			expect(again.ok).toBe(true);
-			expect(await submitApplication(db(), lead, id, again.ok ? again.version : 0, ORIGIN)).toBe(
+			expect(await submitApplication(db(), lead, id, again.ok ? again.version : 0)).toBe(
 				'submitted'
 			);
 			app = await read(lead, id);

@@ -69,13 +69,7 @@ async function submitted(
 			size: 1000
 		})
 	);
-	const outcome = await submitApplication(
-		db,
-		asSession(lead),
-		id,
-		saved.version,
-		'http://localhost'
-	);
+	const outcome = await submitApplication(db, asSession(lead), id, saved.version);
 	if (outcome !== 'submitted') throw new Error(`could not submit: ${outcome}`);
 	return { id };
 }

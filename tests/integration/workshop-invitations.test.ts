@@ -1,36 +1,19 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { DEFAULT_AGENDA } from '../../src/lib/domain/board';
 import { scheduleWorkshop } from '../../src/lib/server/workshops/schedule';
 import { mailInvitations } from '../../src/lib/server/workshops/invitations';
+import { absoluteUrl } from '../../src/lib/server/http/links';
 import { describeEachDatabase } from './databases';
+import { drainOutbox } from './mail-helpers';
 import { workshopWorld } from './workshop-fixtures';
-
-interface WrittenMail {
-	to: string;
-	subject: string;
-	text: string;
-	icalEvent?: { method: string; content: string };
-}
-
-async function mailsAbout(title: string) {
-	const dir = join('.data-test', 'mail');
-	const found: WrittenMail[] = [];
-	for (const file of await readdir(dir)) {
-		const mail = JSON.parse(await readFile(join(dir, file), 'utf8')) as WrittenMail;
-		if (mail.subject.includes(title)) found.push(mail);
-	}
-	return found;
-}
 
 describeEachDatabase('workshop invitations', (db) => {
 	it('mail everyone put in the workshop, once, with the link and a calendar invitation', async () => {
 		const w = await workshopWorld(db());
 		const title = `Matching day ${crypto.randomUUID().slice(0, 8)}`;
 		const startsAt = new Date('2026-12-03T08:00:00Z');
-		const id = await db().as(w.facilitator, (tx) =>
-			scheduleWorkshop(tx, {
+		const id = await db().as(w.facilitator, async (tx) => {
+			const id = await scheduleWorkshop(tx, {
 				challengeId: w.challenge.id,
 				title,
 				startsAt,
@@ -38,15 +21,16 @@ describeEachDatabase('workshop invitations', (db) => {
 				agenda: DEFAULT_AGENDA,
 				teamIds: [w.teamA.id],
 				guests: [{ userId: w.owner.id, kind: 'owner' }]
-			})
-		);
-		expect(await mailInvitations(db(), id, 'https://talkoot.example')).toBe(3);
+			});
+			expect(await mailInvitations(tx, id)).toBe(3);
+			return id;
+		});
 
-		const mails = await mailsAbout(title);
+		const mails = (await drainOutbox(db())).filter((m) => m.subject.includes(title));
 		expect(mails.map((m) => m.to).sort()).toEqual([w.a1.email, w.a2.email, w.owner.email].sort());
 		for (const mail of mails) {
 			expect(mail.subject).toBe(`Invitation: ${title}`);
-			expect(mail.text).toContain(`https://talkoot.example/workshops/${id}`);
+			expect(mail.text).toContain(absoluteUrl(`/workshops/${id}`));
 			expect(mail.text).toContain('3 Dec 2026');
 			// Long lines are folded (RFC 5545): unfold before reading.
 			const ics = mail.icalEvent!.content.replace(/\r\n[ \t]/g, '');

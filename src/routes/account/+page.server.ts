@@ -5,6 +5,7 @@ import { invalid, parseForm } from '$lib/server/forms';
 import { requireUser } from '$lib/server/guards';
 import { getOwnProfile, updateOwnProfile } from '$lib/server/profiles';
 import { getFeedToken, renewFeedToken } from '$lib/server/calendar-feeds';
+import { absoluteUrl } from '$lib/server/http/links';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -14,7 +15,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		feed: await getFeedToken(tx)
 	}));
 	if (!profile) error(404, 'Not found');
-	return { profile, feedUrl: feed ? new URL(`/calendar/${feed}.ics`, url.origin).href : null };
+	return { profile, feedUrl: feed ? absoluteUrl(`/calendar/${feed}.ics`) : null };
 };
 
 export const actions: Actions = {

@@ -1,12 +1,8 @@
-import type { Database, Queryable } from '../db';
+import type { Queryable } from '../db';
 import type { Screening } from '$lib/domain/application-schemas';
 import type { Coverage } from '$lib/domain/experience';
 import type { Locale, LocalizedText } from '$lib/domain/locale';
-import { pickLocalized } from '$lib/domain/locale';
-import { m } from '$lib/paraglide/messages';
-import { sendLetter } from '../mail/messages';
-import { log } from '../log';
-import { teamRecipients } from '../teams';
+import { enqueueMail } from '../mail/outbox';
 import { readScreening, type ScreeningResult } from './screening-result';
 import type { Snapshot } from './submit';
 
@@ -59,8 +55,9 @@ export async function getSubmitted(
 }
 
 /**
- * Records the owner's marks and, when given, the decision in their name. Returns
- * whether a decision was recorded (the team is then mailed), or null when RLS refused.
+ * Records the owner's marks and, when given, the decision in their name; a decision's
+ * mail to every member of the team is enqueued in the same transaction. Returns
+ * whether a decision was recorded, or null when RLS refused.
  */
 export async function saveScreening(
 	tx: Queryable,
@@ -91,38 +88,36 @@ export async function saveScreening(
 		   decided_by_name = excluded.decided_by_name, decided_at = now()`,
 		[id, screening.decision.eligible, screening.decision.justification, decider.id, decider.name]
 	);
+	await enqueueScreeningResult(tx, id);
 	return { decided: true };
 }
 
-/** Mails every member of the team its result, each in their language. */
-export async function mailScreeningResult(db: Database, id: string, origin: string) {
-	const { app, recipients } = await db.service('screening result mail', async (tx) => {
-		const [app] = await tx.query<{
-			teamId: string;
-			teamName: string;
-			eligible: boolean;
-			title: LocalizedText;
-			primaryLocale: Locale;
-		}>(
-			`select a.team_id as "teamId", t.name as "teamName", d.eligible, c.title,
-			   c.primary_locale as "primaryLocale"
-			 from public.applications a join public.teams t on t.id = a.team_id
-			 join public.challenges c on c.id = a.challenge_id
-			 join public.screening_decisions d on d.application_id = a.id where a.id = $1`,
-			[id]
-		);
-		return { app, recipients: app ? await teamRecipients(tx, app.teamId) : [] };
-	});
+/** Enqueues the team's result for every member, each in their language. */
+async function enqueueScreeningResult(tx: Queryable, id: string) {
+	const [app] = await tx.query<{
+		teamId: string;
+		teamName: string;
+		eligible: boolean;
+		title: LocalizedText;
+		primaryLocale: Locale;
+	}>(
+		`select a.team_id as "teamId", a.snapshot -> 'team' ->> 'name' as "teamName", d.eligible,
+		   c.title, c.primary_locale as "primaryLocale"
+		 from public.applications a join public.challenges c on c.id = a.challenge_id
+		 join public.screening_decisions d on d.application_id = a.id where a.id = $1`,
+		[id]
+	);
 	if (!app) return;
-	const url = new URL(`/applications/${id}`, origin).href;
-	for (const to of recipients) {
-		const opts = { locale: to.locale };
-		const challenge = pickLocalized(app.title, to.locale, app.primaryLocale).text;
-		const result = app.eligible ? m.mail_screening_eligible : m.mail_screening_ineligible;
-		await sendLetter(to, m.mail_screening_subject({ challenge }, opts), [
-			result({ team: app.teamName, challenge }, opts),
-			m.mail_screening_reasons({}, opts),
-			url
-		]).catch((err) => log.error({ err, application: id }, 'screening mail failed'));
-	}
+	await enqueueMail(
+		tx,
+		'screening_result',
+		{ teamId: app.teamId },
+		{
+			title: app.title,
+			primaryLocale: app.primaryLocale,
+			team: app.teamName ?? '',
+			eligible: app.eligible,
+			path: `/applications/${id}`
+		}
+	);
 }

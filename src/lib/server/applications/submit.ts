@@ -1,12 +1,8 @@
-import type { Database, Principal } from '../db';
+import type { Database, Principal, Queryable } from '../db';
 import type { SessionUser } from '../auth/sessions';
 import { contentDigest } from '$lib/domain/application-schemas';
-import { pickLocalized } from '$lib/domain/locale';
-import { formatDateTime } from '$lib/format';
-import { m } from '$lib/paraglide/messages';
-import { sendLetter } from '../mail/messages';
-import { log } from '../log';
-import { PROJECT_COLUMNS, teamRecipients } from '../teams';
+import { enqueueMail } from '../mail/outbox';
+import { PROJECT_COLUMNS } from '../teams';
 import { WORK_ENTRY_COLUMNS } from '../work-history';
 import { getApplication, type ApplicationView } from './editor';
 
@@ -65,29 +61,30 @@ export type SubmitOutcome =
 	'submitted' | 'closed' | 'stale' | 'not_draft' | 'ideas' | 'answers' | 'unknown';
 
 /**
- * Submits the draft as read at `version` and mails every member a receipt. The database
- * decides the deadline by its own clock, so a submission one second late is refused
- * however the request was timed.
+ * Submits the draft as read at `version` and, in the same transaction, enqueues a
+ * receipt for every member. The database decides the deadline by its own clock, so a
+ * submission one second late is refused however the request was timed.
  */
 export async function submitApplication(
 	db: Database,
 	user: SessionUser,
 	id: string,
-	version: number,
-	origin: string
+	version: number
 ): Promise<SubmitOutcome> {
-	const submitted = await recordSubmission(db, user, id, version);
-	if (submitted.outcome === 'submitted')
-		await mailReceipts(db, submitted.app, submitted.digest, origin);
-	return submitted.outcome;
+	return (await recordSubmission(db, user, id, version, { receipts: true })).outcome;
 }
 
-/** The submission without the receipts: the frozen snapshot, its digest and the database's checks. */
+/**
+ * The submission: the frozen snapshot, its digest and the database's checks; with
+ * `receipts`, every member's receipt is enqueued in the submitting transaction (the
+ * demo seed submits without).
+ */
 export async function recordSubmission(
 	db: Database,
 	user: NonNullable<Principal>,
 	id: string,
-	version: number
+	version: number,
+	{ receipts = false }: { receipts?: boolean } = {}
 ): Promise<
 	| { outcome: 'submitted'; app: ApplicationView; digest: string }
 	| { outcome: Exclude<SubmitOutcome, 'submitted'> }
@@ -98,41 +95,36 @@ export async function recordSubmission(
 	if (app.version !== version) return { outcome: 'stale' };
 	const snapshot = JSON.parse(JSON.stringify(await buildSnapshot(db, app)));
 	const digest = contentDigest(snapshot);
-	const [row] = await db.as(user, (tx) =>
-		tx.query<{ outcome: SubmitOutcome }>(
+	const outcome = await db.as(user, async (tx) => {
+		const [row] = await tx.query<{ outcome: SubmitOutcome }>(
 			'select public.submit_application($1, $2, $3, $4) as outcome',
 			[id, version, snapshot, digest]
-		)
-	);
-	const { outcome } = row;
+		);
+		if (row.outcome === 'submitted' && receipts) await enqueueReceipts(tx, app);
+		return row.outcome;
+	});
 	return outcome === 'submitted' ? { outcome, app, digest } : { outcome };
 }
 
-async function mailReceipts(db: Database, app: ApplicationView, digest: string, origin: string) {
-	const { recipients, submittedAt } = await db.service('application receipts', async (tx) => ({
-		recipients: await teamRecipients(tx, app.team.id),
-		submittedAt: (
-			await tx.query<{ at: Date }>(
-				'select submitted_at as at from public.applications where id = $1',
-				[app.id]
-			)
-		)[0].at
-	}));
-	const url = new URL(`/applications/${app.id}`, origin).href;
-	for (const to of recipients) {
-		const opts = { locale: to.locale };
-		const challenge = pickLocalized(
-			app.challenge.title,
-			to.locale,
-			app.challenge.primaryLocale
-		).text;
-		const time = formatDateTime(submittedAt, to.locale);
-		await sendLetter(to, m.mail_receipt_subject({ challenge }, opts), [
-			m.mail_receipt_body({ team: app.team.name, challenge, time }, opts),
-			`SHA-256: ${digest}`,
-			url
-		]).catch((err) => log.error({ err, application: app.id }, 'receipt mail failed'));
-	}
+/** Every member's receipt: the time and digest the database recorded, in their language. */
+async function enqueueReceipts(tx: Queryable, app: ApplicationView) {
+	const [{ submittedAt, digest }] = await tx.query<{ submittedAt: Date; digest: string }>(
+		'select submitted_at as "submittedAt", digest from public.applications where id = $1',
+		[app.id]
+	);
+	await enqueueMail(
+		tx,
+		'receipt',
+		{ teamId: app.team.id },
+		{
+			title: app.challenge.title,
+			primaryLocale: app.challenge.primaryLocale,
+			team: app.team.name,
+			submittedAt: new Date(submittedAt).toISOString(),
+			digest,
+			path: `/applications/${app.id}`
+		}
+	);
 }
 
 export type WithdrawOutcome = 'withdrawn' | 'closed' | 'not_submitted' | 'unknown';

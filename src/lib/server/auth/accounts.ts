@@ -1,5 +1,7 @@
 import type { Database } from '../db';
 import type { Locale } from '$lib/domain/locale';
+import { withRedirect } from '$lib/domain/safe-path';
+import { enqueueMail } from '../mail/outbox';
 import { hashPassword, verifyPassword } from './passwords';
 import { consumeEmailToken, issueEmailToken } from './email-tokens';
 import { createSession, deleteUserSessions } from './sessions';
@@ -14,7 +16,22 @@ export interface NewAccount {
 export type SignUpResult =
 	{ ok: true; userId: string; verifyToken: string } | { ok: false; reason: 'email_taken' };
 
-export async function signUp(db: Database, account: NewAccount): Promise<SignUpResult> {
+/** The mailed link that confirms an address; `back` is where the person was going. */
+const verifyPath = (token: string, back: string | null = null) =>
+	withRedirect(`/auth/verify?token=${token}`, back);
+
+/**
+ * Creates the account and enqueues its verification mail (with `back`, where the person
+ * was going, in the link). For an address that already has an account nothing is
+ * created and the owner is mailed instead ("someone tried to sign up with your
+ * address"), so the caller can answer both alike and no one learns who has an account
+ * (issue 10 item 20). The result says which happened, for tests and logs only.
+ */
+export async function signUp(
+	db: Database,
+	account: NewAccount,
+	back: string | null = null
+): Promise<SignUpResult> {
 	const passwordHash = await hashPassword(account.password);
 	return db.service('sign up', async (tx) => {
 		const [user] = await tx.query<{ id: string }>(
@@ -22,12 +39,24 @@ export async function signUp(db: Database, account: NewAccount): Promise<SignUpR
 			 on conflict (email) do nothing returning id`,
 			[account.email, { display_name: account.displayName, locale: account.locale }]
 		);
-		if (!user) return { ok: false, reason: 'email_taken' } as const;
+		if (!user) {
+			const [owner] = await tx.query<{ id: string }>('select id from auth.users where email = $1', [
+				account.email
+			]);
+			await enqueueMail(tx, 'signup_existing', { userIds: [owner.id] }, {});
+			return { ok: false, reason: 'email_taken' } as const;
+		}
 		await tx.query('insert into local_auth.credentials (user_id, password_hash) values ($1, $2)', [
 			user.id,
 			passwordHash
 		]);
 		const verifyToken = await issueEmailToken(tx, user.id, 'verify_email');
+		await enqueueMail(
+			tx,
+			'verify',
+			{ email: account.email, name: account.displayName, locale: account.locale },
+			{ path: verifyPath(verifyToken, back) }
+		);
 		return { ok: true, userId: user.id, verifyToken } as const;
 	});
 }
@@ -95,8 +124,13 @@ export async function signIn(db: Database, email: string, password: string): Pro
 	return { ok: true, userId: account.id, locale: account.locale, ...session };
 }
 
+/** A new verification token for the account, its mail enqueued; returns the token. */
 export function newVerifyToken(db: Database, userId: string): Promise<string> {
-	return db.service('resend verification', (tx) => issueEmailToken(tx, userId, 'verify_email'));
+	return db.service('resend verification', async (tx) => {
+		const token = await issueEmailToken(tx, userId, 'verify_email');
+		await enqueueMail(tx, 'verify', { userIds: [userId] }, { path: verifyPath(token) });
+		return token;
+	});
 }
 
 export interface ResetRequest {
@@ -105,7 +139,13 @@ export interface ResetRequest {
 	locale: Locale;
 }
 
-/** A reset token for the account with this email, or null when there is none. */
+/**
+ * Issues a reset token for the account with this email and enqueues its mail in the
+ * same transaction; returns the token (for tests), or null when there is no account.
+ * The request only writes to the database: the mail goes out from the outbox worker, so
+ * a known address no longer takes an SMTP round trip longer than an unknown one
+ * (issue 10 item 20).
+ */
 export async function requestPasswordReset(
 	db: Database,
 	email: string
@@ -118,6 +158,7 @@ export async function requestPasswordReset(
 		);
 		if (!user) return null;
 		const token = await issueEmailToken(tx, user.id, 'reset_password');
+		await enqueueMail(tx, 'reset', { userIds: [user.id] }, { path: `/auth/reset?token=${token}` });
 		return { token, displayName: user.display_name, locale: user.locale };
 	});
 }

@@ -5,6 +5,7 @@ import { pickLocalized, type Locale, type LocalizedText } from '$lib/domain/loca
 import type { StageWindow } from '$lib/domain/timetable';
 import { stageLabel } from '$lib/i18n';
 import { m } from '$lib/paraglide/messages';
+import { absoluteUrl } from '../http/links';
 
 interface CalendarChallenge {
 	id: string;
@@ -32,20 +33,18 @@ export function calendarChallenges(tx: Queryable, filter: { id: string } | { fol
 	);
 }
 
-/** An iCalendar feed: one event per stage and one per decision date, in the reader's language. */
-export function renderCalendar(
-	name: string,
-	challenges: CalendarChallenge[],
-	locale: Locale,
-	origin: string
-) {
+/**
+ * An iCalendar feed: one event per stage and one per decision date, in the reader's
+ * language. Links are on the configured origin (absoluteUrl), never the request's.
+ */
+export function renderCalendar(name: string, challenges: CalendarChallenge[], locale: Locale) {
 	const calendar = ical({
 		name,
 		prodId: { company: 'Talkoot', product: 'Talkoot', language: locale.toUpperCase() }
 	});
 	for (const c of challenges) {
 		const title = pickLocalized(c.title, locale, c.primaryLocale).text;
-		const url = new URL(`/challenges/${c.slug}`, origin).href;
+		const url = absoluteUrl(`/challenges/${c.slug}`);
 		for (const s of c.stages) {
 			const stage = stageLabel(c.procedure, s.stage, locale);
 			calendar.createEvent({

@@ -18,16 +18,18 @@ export async function saveSection(
 	challengeId: string,
 	values: FormValues,
 	reason: string,
-	origin: string,
 	save: Save
 ) {
 	const editor = { id: user.id, name: user.displayName || user.email };
 	try {
-		const result = await locals.db.as(user, (tx) => save(tx, editor));
+		const result = await locals.db.as(user, async (tx) => {
+			const saved = await save(tx, editor);
+			// The followers' mail is enqueued with the amendment, in its transaction.
+			if (saved?.amended) await notifyFollowers(tx, challengeId, { kind: 'amendment', reason });
+			return saved;
+		});
 		if (!result) error(404, 'Not found');
 		forgetVisitorViews();
-		if (result.amended)
-			await notifyFollowers(locals.db, challengeId, { kind: 'amendment', reason }, origin);
 		return { saved: true as const, amended: result.amended };
 	} catch (e) {
 		if (e instanceof ReasonRequired) {

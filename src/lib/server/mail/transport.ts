@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import nodemailer from 'nodemailer';
-import { config } from '../config';
-import { dataPath } from '../db';
+import { config, type Config } from '../config';
 import { log } from '../log';
 
 export interface Mail {
@@ -12,24 +12,46 @@ export interface Mail {
 	icalEvent?: { method: 'REQUEST'; filename: string; content: string };
 }
 
-// Without SMTP_URL nodemailer only builds the message; we print it and keep it
-// under DATA_DIR/mail so a developer (or an e2e test) can follow its links.
-const transport = config.SMTP_URL
-	? nodemailer.createTransport(config.SMTP_URL)
-	: nodemailer.createTransport({ jsonTransport: true });
+/** Hands one rendered mail to the transport; throws when it was not accepted. */
+export type Deliver = (mail: Mail) => Promise<void>;
 
-export async function sendMail(mail: Mail): Promise<void> {
-	const message = { from: config.MAIL_FROM, ...mail };
-	await transport.sendMail(message);
-	if (config.SMTP_URL) {
-		log.info({ to: mail.to, subject: mail.subject }, 'mail sent');
-		return;
+type MailConfig = Pick<Config, 'SMTP_URL' | 'MAIL_FROM' | 'NODE_ENV' | 'DATA_DIR'>;
+
+/**
+ * The delivery the outbox worker uses (and nothing else: requests only enqueue).
+ * With SMTP_URL: nodemailer over SMTP. Without it the mail is written to
+ * DATA_DIR/mail (where a developer or an e2e test follows its links), and its body is
+ * printed on the console only in development: in production a body holds live reset and
+ * invitation links, which must not end up in logs (issue 10 item 3).
+ */
+export function createDelivery(
+	cfg: MailConfig = config,
+	print: (text: string) => void = (text) => console.log(text)
+): Deliver {
+	if (cfg.SMTP_URL) {
+		const smtp = nodemailer.createTransport(cfg.SMTP_URL);
+		return async (mail) => {
+			await smtp.sendMail({ from: cfg.MAIL_FROM, ...mail });
+			log.info({ to: mail.to, subject: mail.subject }, 'mail sent');
+		};
 	}
-	const dir = dataPath('mail');
-	await mkdir(dir, { recursive: true });
-	const file = `${dir}/${Date.now()}-${crypto.randomUUID().slice(0, 8)}.json`;
-	await writeFile(file, JSON.stringify({ ...message, sentAt: new Date().toISOString() }, null, 2));
-	log.info({ to: mail.to, subject: mail.subject, file }, 'mail written (no SMTP_URL)');
-	if (config.NODE_ENV !== 'test')
-		console.log(`\n--- mail to ${mail.to}: ${mail.subject}\n${mail.text}\n---\n`);
+	const dir = join(resolve(cfg.DATA_DIR), 'mail');
+	return async (mail) => {
+		const message = { from: cfg.MAIL_FROM, ...mail };
+		await mkdir(dir, { recursive: true });
+		const file = `${dir}/${Date.now()}-${crypto.randomUUID().slice(0, 8)}.json`;
+		await writeFile(
+			file,
+			JSON.stringify({ ...message, sentAt: new Date().toISOString() }, null, 2)
+		);
+		log.info({ to: mail.to, subject: mail.subject, file }, 'mail written (no SMTP_URL)');
+		if (cfg.NODE_ENV === 'development')
+			print(`\n--- mail to ${mail.to}: ${mail.subject}\n${mail.text}\n---\n`);
+	};
+}
+
+/** The start-up warning for production without SMTP_URL, or null when there is none. */
+export function mailWarning(cfg: MailConfig = config): string | null {
+	if (cfg.SMTP_URL || cfg.NODE_ENV !== 'production') return null;
+	return `SMTP_URL is not set: mail is not sent, only written to ${join(resolve(cfg.DATA_DIR), 'mail')}`;
 }

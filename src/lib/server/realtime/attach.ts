@@ -10,6 +10,7 @@ import { log } from '../log';
 import { handleBoards } from './boards';
 import { handleAnnouncements } from './announcements';
 import { redisAdapter } from './adapter';
+import { stopMailWorker } from '../mail/service';
 
 /** Browsers always send Origin on WebSocket and CORS requests; it must be this site. */
 export function originAllowed(req: Pick<IncomingMessage, 'headers'>): boolean {
@@ -101,7 +102,11 @@ export const REALTIME_KEY = Symbol.for('talkoot.realtime');
 export function registerRealtime() {
 	const hooks: RealtimeHooks = {
 		attachRealtime,
-		closeDatabase: async () => (await getDb()).close()
+		// The mail worker finishes the mail it is sending before the database closes.
+		closeDatabase: async () => {
+			await stopMailWorker();
+			await (await getDb()).close();
+		}
 	};
 	(globalThis as Record<symbol, unknown>)[REALTIME_KEY] = hooks;
 }

@@ -77,7 +77,7 @@ export const actions: Actions = {
 		const raw = (await readForm(request)) ?? {};
 		const version = Number(raw.version);
 		if (!Number.isInteger(version)) return invalid({}, { form: 'error_form' });
-		const outcome = await submitApplication(locals.db, user, id, version, url.origin);
+		const outcome = await submitApplication(locals.db, user, id, version);
 		if (outcome === 'submitted') redirect(303, `/applications/${id}?submitted=1`);
 		const refusal = SUBMIT_REFUSALS[outcome];
 		// The ideas refusal names how many ideas the challenge asks for.

@@ -6,7 +6,6 @@ import { setLocaleCookie, setSessionCookie } from '$lib/server/auth/cookies';
 import { deleteSession } from '$lib/server/auth/sessions';
 import { sessionCookieName } from '$lib/server/auth/cookies';
 import { rateLimited } from '$lib/server/auth/rate-limit';
-import { sendLinkMail } from '$lib/server/mail/messages';
 import { invalid, parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -26,8 +25,7 @@ export const actions: Actions = {
 
 		const result = await signIn(locals.db, data.email, data.password);
 		if (!result.ok && result.reason === 'unverified') {
-			const token = await newVerifyToken(locals.db, result.userId);
-			await sendLinkMail('verify', result, new URL(`/auth/verify?token=${token}`, url).href);
+			await newVerifyToken(locals.db, result.userId);
 			return invalid(values, { form: 'error_signin_unverified' }, 403);
 		}
 		if (!result.ok) return invalid(values, { form: 'error_signin_invalid' }, 400);

@@ -4,7 +4,6 @@ import { safeRedirectPath, withRedirect } from '$lib/domain/safe-path';
 import { signUp } from '$lib/server/auth/accounts';
 import { isCommonPassword } from '$lib/server/auth/passwords';
 import { rateLimited } from '$lib/server/auth/rate-limit';
-import { sendLinkMail } from '$lib/server/mail/messages';
 import { invalid, parseForm } from '$lib/server/forms';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
@@ -24,12 +23,11 @@ export const actions: Actions = {
 		if (isCommonPassword(data.password, [data.email, data.displayName])) {
 			return invalid(values, { password: 'error_password_common' });
 		}
-		const result = await signUp(event.locals.db, data);
-		if (!result.ok) return invalid(values, { email: 'error_email_taken' }, 409);
 		// Where the person was going (an invitation, say) travels through the mail and back.
 		const back = event.url.searchParams.get('redirectTo');
-		const url = new URL(withRedirect(`/auth/verify?token=${result.verifyToken}`, back), event.url);
-		await sendLinkMail('verify', data, url.href);
+		// A new address gets its verification mail, a taken one mails its owner instead: the
+		// answer is the same either way, so sign-up tells no one who has an account.
+		await signUp(event.locals.db, data, back);
 		redirect(303, withRedirect(`/auth/check-email?email=${encodeURIComponent(data.email)}`, back));
 	}
 };

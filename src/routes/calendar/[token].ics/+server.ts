@@ -4,7 +4,7 @@ import { calendarChallenges, renderCalendar } from '$lib/server/challenges/calen
 import type { RequestHandler } from './$types';
 
 // Calendar apps cannot sign in: the secret token in the address stands for the person.
-export const GET: RequestHandler = async ({ locals, params, url }) => {
+export const GET: RequestHandler = async ({ locals, params }) => {
 	if (!/^[a-z2-7]{32}$/.test(params.token)) error(404, 'Not found');
 	const feed = await locals.db.service('personal calendar feed', async (tx) => {
 		const [owner] = await tx.query<{ user_id: string; locale: Locale }>(
@@ -19,7 +19,7 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 		};
 	});
 	if (!feed) error(404, 'Not found');
-	return new Response(renderCalendar('Talkoot', feed.challenges, feed.locale, url.origin), {
+	return new Response(renderCalendar('Talkoot', feed.challenges, feed.locale), {
 		headers: {
 			'Content-Type': 'text/calendar; charset=utf-8',
 			'Cache-Control': 'private, max-age=300'

@@ -6,11 +6,10 @@ import {
 	teamProjectSchema,
 	teamSchema
 } from '$lib/domain/team-schemas';
-import { m } from '$lib/paraglide/messages';
 import { parseEvidenceForm, refuse } from '$lib/server/evidence-form';
 import { parseForm } from '$lib/server/forms';
 import { requireUser } from '$lib/server/guards';
-import { sendLetter } from '$lib/server/mail/messages';
+import { enqueueMail } from '$lib/server/mail/outbox';
 import {
 	addTeamProject,
 	deleteTeamProject,
@@ -58,22 +57,28 @@ export const actions: Actions = {
 		const id = teamId(params);
 		const parsed = await parseForm(request, inviteSchema);
 		if (!parsed.ok) return refuse('invite', parsed.values, parsed.errors);
-		const result = await locals.db.as(user, (tx) => inviteMember(tx, id, parsed.data.email));
+		const { email } = parsed.data;
+		// The invitation and its mail in one transaction: no invitation without its mail.
+		const result = await locals.db.as(user, async (tx) => {
+			const invited = await inviteMember(tx, id, email);
+			// The invitee has no locale with us yet: the mail speaks the inviter's language.
+			if (invited.ok)
+				await enqueueMail(
+					tx,
+					'team_invitation',
+					{ email, locale: user.locale },
+					{
+						team: invited.teamName,
+						inviter: user.displayName || user.email,
+						path: `/invitations/${invited.token}`
+					}
+				);
+			return invited;
+		});
 		if (!result.ok && result.reason === 'already_member') {
 			return refuse('invite', parsed.values, { email: 'error_invite_member' }, 409);
 		}
 		if (!result.ok) return refuse('invite', parsed.values, { form: 'error_team_not_lead' }, 403);
-		// The invitee has no locale with us yet: the mail speaks the inviter's language.
-		const opts = { locale: user.locale };
-		const inviter = user.displayName || user.email;
-		await sendLetter(
-			{ email: parsed.data.email, displayName: '', locale: user.locale },
-			m.mail_invite_subject({ team: result.teamName }, opts),
-			[
-				m.mail_invite_body({ inviter, team: result.teamName }, opts),
-				new URL(`/invitations/${result.token}`, url).href
-			]
-		);
 		done(id, 'invited', 'invite', `&to=${encodeURIComponent(parsed.data.email)}`);
 	},
 

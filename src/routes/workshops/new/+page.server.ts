@@ -40,7 +40,10 @@ export const actions: Actions = {
 		try {
 			id = await locals.db.as(user, async (tx) => {
 				if (!(await isFacilitator(tx))) error(403, 'error_workshop_not_facilitator');
-				return scheduleFromForm(tx, parsed.data);
+				const scheduled = await scheduleFromForm(tx, parsed.data);
+				// The invitations are enqueued in the scheduling transaction.
+				await mailInvitations(tx, scheduled);
+				return scheduled;
 			});
 		} catch (err) {
 			if (err instanceof UnknownExperts)
@@ -53,7 +56,6 @@ export const actions: Actions = {
 				return invalid(raw, { challengeId: 'error_workshop_challenge' }, 403);
 			throw err;
 		}
-		await mailInvitations(locals.db, id, url.origin);
 		redirect(303, `/workshops/${id}?notice=scheduled`);
 	}
 };

@@ -4,7 +4,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { calendarChallenges, renderCalendar } from '$lib/server/challenges/calendar';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = async ({ locals, params, url }) => {
+export const GET: RequestHandler = async ({ locals, params }) => {
 	const challenges = await locals.db.as(null, async (tx) => {
 		const [row] = await tx.query<{ id: string }>(
 			"select id from public.challenges where slug = $1 and status = 'published'",
@@ -15,7 +15,7 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 	if (!challenges.length) error(404, 'Not found');
 	const locale = getLocale();
 	const name = pickLocalized(challenges[0].title, locale, challenges[0].primaryLocale).text;
-	return new Response(renderCalendar(`Talkoot: ${name}`, challenges, locale, url.origin), {
+	return new Response(renderCalendar(`Talkoot: ${name}`, challenges, locale), {
 		headers: {
 			'Content-Type': 'text/calendar; charset=utf-8',
 			'Content-Disposition': `inline; filename="${params.slug}.ics"`,

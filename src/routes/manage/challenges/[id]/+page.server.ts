@@ -43,16 +43,13 @@ export const actions: Actions = {
 				'select body from public.challenge_questions where id = $1',
 				[questionId]
 			);
-			return challengeId === params.id ? q : null;
+			if (challengeId !== params.id) return null;
+			// The followers' mail is enqueued with the answer, in its transaction.
+			await notifyFollowers(tx, params.id, { kind: 'answer', question: q.body, answer });
+			return q;
 		});
 		if (!result) return invalid(parsed.values, { form: 'error_forbidden' }, 403);
 		forgetVisitorViews();
-		await notifyFollowers(
-			locals.db,
-			params.id,
-			{ kind: 'answer', question: result.body, answer },
-			url.origin
-		);
 		return { answered: questionId };
 	},
 	merge: async ({ locals, url, request }) => {

@@ -13,7 +13,7 @@ export const actions: Actions = {
 		const raw = (await readForm(request)) ?? {};
 		const parsed = parseBasics(raw);
 		if (!parsed.ok) return invalid(raw, parsed.errors);
-		return saveSection(locals, user, params.id, raw, parsed.reason, url.origin, (tx, editor) =>
+		return saveSection(locals, user, params.id, raw, parsed.reason, (tx, editor) =>
 			saveBasics(tx, editor, params.id, parsed.data, parsed.reason)
 		);
 	},
@@ -48,7 +48,7 @@ export const actions: Actions = {
 			}
 			key = stored.key;
 		}
-		return saveSection(locals, user, params.id, values, reason, url.origin, (tx, editor) =>
+		return saveSection(locals, user, params.id, values, reason, (tx, editor) =>
 			saveCover(tx, editor, params.id, key, reason)
 		);
 	}

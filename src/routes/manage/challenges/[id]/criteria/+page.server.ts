@@ -24,7 +24,7 @@ export const actions: Actions = {
 			stages.map((s) => s.stage)
 		);
 		if (!parsed.ok) return invalid(raw, parsed.errors);
-		return saveSection(locals, user, params.id, raw, parsed.reason, url.origin, (tx, editor) =>
+		return saveSection(locals, user, params.id, raw, parsed.reason, (tx, editor) =>
 			saveCriteria(tx, editor, params.id, parsed.data, parsed.reason)
 		);
 	}

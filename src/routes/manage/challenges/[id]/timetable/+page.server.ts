@@ -19,7 +19,7 @@ export const actions: Actions = {
 		const raw = (await readForm(request)) ?? {};
 		const parsed = parseTimetable(raw, challenge.procedure);
 		if (!parsed.ok) return invalid(raw, parsed.errors);
-		return saveSection(locals, user, params.id, raw, parsed.reason, url.origin, (tx, editor) =>
+		return saveSection(locals, user, params.id, raw, parsed.reason, (tx, editor) =>
 			saveTimetable(tx, editor, params.id, parsed.data, parsed.reason)
 		);
 	}

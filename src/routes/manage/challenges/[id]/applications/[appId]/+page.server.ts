@@ -1,5 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
-import { getSubmitted, mailScreeningResult } from '$lib/server/applications/screening';
+import { getSubmitted } from '$lib/server/applications/screening';
 import { screenApplication } from '$lib/server/applications/screening-form';
 import type { SnapshotWorkEntry } from '$lib/domain/application-snapshot';
 import type { TeamProject } from '$lib/domain/work-history';
@@ -38,7 +38,6 @@ export const actions: Actions = {
 		);
 		if (!outcome) error(404, 'Not found');
 		if (!outcome.ok) return invalid(raw, outcome.errors);
-		if (outcome.decided) await mailScreeningResult(locals.db, params.appId, url.origin);
 		redirect(303, `${url.pathname}?${outcome.decided ? 'decided' : 'saved'}=1`);
 	}
 };
