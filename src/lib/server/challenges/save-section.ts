@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { Queryable } from '../db';
 import type { SessionUser } from '../auth/sessions';
 import { invalid, type FormValues } from '../forms';
-import { ReasonRequired, type Editor } from './editor';
+import { DeadlineRefused, ReasonRequired, type Editor } from './editor';
 import { notifyFollowers } from './notify';
 import { forgetVisitorViews } from './visitor-cache';
 
@@ -10,7 +10,8 @@ type Save = (tx: Queryable, editor: Editor) => Promise<{ amended: boolean } | nu
 
 /**
  * Runs one section's save as the user. A published challenge's change without a reason
- * saves nothing and asks for one; a recorded amendment is mailed to followers.
+ * saves nothing and asks for one; a deadline moved against the rule saves nothing and
+ * says why; a recorded amendment is mailed to followers and to the applicant teams.
  */
 export async function saveSection(
 	locals: App.Locals,
@@ -32,6 +33,14 @@ export async function saveSection(
 	} catch (e) {
 		if (e instanceof ReasonRequired) {
 			return invalid(values, { reason: 'error_reason_required' });
+		}
+		if (e instanceof DeadlineRefused) {
+			return invalid(values, {
+				form:
+					e.change === 'removed'
+						? 'procurement_error_deadline_removed'
+						: 'procurement_error_deadline_too_soon'
+			});
 		}
 		throw e;
 	}
