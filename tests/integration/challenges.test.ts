@@ -214,9 +214,10 @@ describeEachDatabase('challenge row-level security', (db) => {
 								: name === 'member'
 									? 'denied'
 									: 0;
-					expect(deleted, `${name} deletes from the ${challenge === draft ? 'draft' : 'published'}`).toBe(
-						expected
-					);
+					expect(
+						deleted,
+						`${name} deletes from the ${challenge === draft ? 'draft' : 'published'}`
+					).toBe(expected);
 				}
 			}
 		}

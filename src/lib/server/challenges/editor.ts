@@ -53,13 +53,7 @@ interface ChallengeChanges {
 
 interface AmendResult {
 	result:
-		| 'saved'
-		| 'amended'
-		| 'unchanged'
-		| 'reason_required'
-		| 'too_soon'
-		| 'removed'
-		| 'unknown';
+		'saved' | 'amended' | 'unchanged' | 'reason_required' | 'too_soon' | 'removed' | 'unknown';
 	changes?: FieldChange[];
 }
 

@@ -1,4 +1,3 @@
-import { error } from '@sveltejs/kit';
 import type { Queryable } from '../db';
 import type { SessionUser } from '../auth/sessions';
 import { invalid, type FormValues } from '../forms';
@@ -25,7 +24,8 @@ export async function saveSection(
 	const editor = { id: user.id, name: user.displayName || user.email };
 	try {
 		const result = await locals.db.as(user, (tx) => save(tx, editor));
-		if (!result) error(404, 'Not found');
+		// Organisation members who are not on the challenge's team see the forms, not save them.
+		if (!result) return invalid(values, { form: 'procurement_error_not_on_team' }, 403);
 		forgetVisitorViews();
 		if (result.amended)
 			await notifyFollowers(locals.db, challengeId, { kind: 'amendment', reason }, origin);
