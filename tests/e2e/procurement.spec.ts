@@ -18,7 +18,11 @@ test('the applications deadline: shortening to "in two minutes" is refused, a va
 	const stage = page.getByRole('group', { name: 'Applications (required)' });
 	const reason = page.getByLabel('Reason for the change');
 
-	// The Helsinki case: from the planned date to "in two minutes".
+	// The Helsinki case: from the planned date to "in two minutes" (the market dialogue
+	// closing too, so that the timetable itself is in order).
+	const dialogueEnds = page.getByRole('group', { name: 'Market dialogue' }).getByLabel('Ends');
+	const plannedDialogueEnd = await dialogueEnds.inputValue();
+	await dialogueEnds.fill(helsinkiLocal(60_000));
 	await stage.getByLabel('Ends').fill(helsinkiLocal(2 * 60_000));
 	await reason.fill('Enough applications already.');
 	await page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -27,6 +31,7 @@ test('the applications deadline: shortening to "in two minutes" is refused, a va
 
 	// Twenty days ahead: allowed, but the form warns and asks for a confirmation first.
 	const newEnd = helsinkiLocal(20 * DAY);
+	await dialogueEnds.fill(plannedDialogueEnd);
 	await stage.getByLabel('Ends').fill(newEnd);
 	await reason.fill('The budget year ends earlier than planned.');
 	await page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -47,7 +52,7 @@ test('the applications deadline: shortening to "in two minutes" is refused, a va
 		'lead@osaamissilta.example',
 		'coach@osaamissilta.example'
 	]) {
-		const mail = await latestMailTo(address, /Amendment/);
+		const mail = await latestMailTo(address, /^(Amendment|Muutos|Ändring): /);
 		expect(mail.text, address).toContain('The budget year ends earlier than planned.');
 	}
 
