@@ -286,6 +286,8 @@ begin
 end
 $$;
 revoke execute on function private.guard_challenge_write() from public, anon;
+-- The guards below ask these as the writing role (security invoker triggers).
+grant execute on function private.is_challenge_published(uuid) to authenticated;
 create trigger challenges_guard_write before update or delete on public.challenges
   for each row execute function private.guard_challenge_write();
 
@@ -371,8 +373,7 @@ as $$
     else 'too_soon'
   end
 $$;
-revoke execute on function private.deadline_change(timestamptz, timestamptz, timestamptz, int) from public, anon;
-grant execute on function private.deadline_change(timestamptz, timestamptz, timestamptz, int) to authenticated;
+revoke execute on function private.deadline_change(timestamptz, timestamptz, timestamptz, int) from public, anon, authenticated;
 
 -- Publish and amend -------------------------------------------------------------------------
 

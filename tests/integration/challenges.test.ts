@@ -103,6 +103,30 @@ describeEachDatabase('demo data', (db) => {
 		]);
 	});
 
+	it('owner@hel.example chairs the Helsinki challenges; member@hel.example is not on their teams', async () => {
+		const member = { id: '00000000-0000-4000-8000-000000000007' };
+		const teams = await db().service('test: demo teams', (tx) =>
+			tx.query<{ slug: string; team: string[] }>(
+				`select c.slug, array_agg(p.email || ':' || t.role order by p.email) as team
+				 from public.challenges c
+				 join public.challenge_team_members t on t.challenge_id = c.id
+				 join public.profiles p on p.id = t.user_id
+				 where c.organisation_id = '10000000-0000-4000-8000-000000000001'
+				 group by c.slug order by c.slug`
+			)
+		);
+		expect(teams.map((t) => t.slug)).toEqual([
+			'ai-goes-to-work',
+			'employment-training-partnership',
+			'snow-problem'
+		]);
+		for (const t of teams) expect(t.team, t.slug).toEqual(['owner@hel.example:chair']);
+		// So the member reads none of AI Goes to Work's applications, though the organisation's.
+		expect(
+			await db().as(member, (tx) => listSubmitted(tx, '20000000-0000-4000-8000-000000000001'))
+		).toEqual([]);
+	});
+
 	it('finds challenges by a Finnish, Swedish or English word prefix, and filters', async () => {
 		const search = (f: Partial<ChallengeFilters>) =>
 			db().as(null, (tx) => searchChallenges(tx, filters(f)));
