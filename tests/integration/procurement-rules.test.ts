@@ -125,6 +125,17 @@ describeEachDatabase('procurement rules', (db) => {
 				])
 			)
 		).toEqual([{ n: null }]);
+		// Nor screened or decided before the deadline.
+		expect(
+			await attempt(
+				db(),
+				chair,
+				`insert into screening_decisions (application_id, eligible, justification, decided_by)
+				 values ($1, true, 'Early look', $2) returning 1`,
+				[appSealed, chair.id],
+				{ rollback: true }
+			)
+		).toBe('denied');
 		// The opted-out open challenge: readable before the deadline, and said so publicly.
 		expect(await attempt(db(), chair, selectApp, [appOptedOut])).toBe(1);
 		expect(
