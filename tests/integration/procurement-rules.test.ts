@@ -8,6 +8,7 @@ import { listSubmitted } from '../../src/lib/server/applications/screening';
 import { DeadlineRefused, saveTimetable } from '../../src/lib/server/challenges/editor';
 import { noticeRecipients, notifyFollowers } from '../../src/lib/server/challenges/notify';
 import { follow } from '../../src/lib/server/challenges/followers';
+import { organisationDashboard } from '../../src/lib/server/challenges/dashboard';
 import { attempt } from './attempt';
 import { createOpenChallenge, createTeamWith, setDeadline } from './application-fixtures';
 import { asSession } from './screening-fixtures';
@@ -125,6 +126,11 @@ describeEachDatabase('procurement rules', (db) => {
 				])
 			)
 		).toEqual([{ n: null }]);
+		// The dashboard counts it (sealed, not shown); unscreened counts only what can be opened.
+		const row = (await db().as(chair, (tx) => organisationDashboard(tx, chair.id))).find(
+			(r) => r.id === sealed.id
+		);
+		expect([row?.submittedApplications, row?.unscreenedApplications]).toEqual([1, 0]);
 		// Nor screened or decided before the deadline.
 		expect(
 			await attempt(
