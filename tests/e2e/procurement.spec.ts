@@ -24,6 +24,8 @@ test('the applications deadline: shortening to "in two minutes" is refused, a va
 	const plannedDialogueEnd = await dialogueEnds.inputValue();
 	await dialogueEnds.fill(helsinkiLocal(60_000));
 	await stage.getByLabel('Ends').fill(helsinkiLocal(2 * 60_000));
+	// The form says so as soon as it is typed, and the server refuses it on saving.
+	await expect(page.getByTestId('deadline-live')).toContainText('can be shortened only');
 	await reason.fill('Enough applications already.');
 	await page.getByRole('button', { name: 'Save', exact: true }).click();
 	await expect(stage.getByText('can be shortened only to a time at least')).toBeVisible();
@@ -33,6 +35,7 @@ test('the applications deadline: shortening to "in two minutes" is refused, a va
 	const newEnd = helsinkiLocal(20 * DAY);
 	await dialogueEnds.fill(plannedDialogueEnd);
 	await stage.getByLabel('Ends').fill(newEnd);
+	await expect(page.getByTestId('deadline-live')).toContainText('This shortens');
 	await reason.fill('The budget year ends earlier than planned.');
 	await page.getByRole('button', { name: 'Save', exact: true }).click();
 	await expect(page.getByTestId('shorten-warning')).toContainText(
