@@ -72,6 +72,8 @@ update public.challenges set
            "fi": "## Tavoite\nTyönhakijat ja työnantajat eivät kohtaa: paikkoja jää täyttämättä, vaikka osaajia olisi. Haluamme kokeilla, miten tekoäly voisi yhdistää ihmiset ja työn **paremmin ja reilummin** kuin hakusanat.\n\n## Mitä on kokeiltu\n- Hakusanapohjaiset työpaikkapalvelut\n- Uraohjaus\n\n## Loppukäyttäjät\nHelsingin kaupungin työllisyyspalvelujen asiakkaat ja heitä rekrytoivat työnantajat."}',
   contact_name = 'Olli Omistaja', contact_email = 'owner@hel.example',
   shortlist_count = 5, partner_count = 2,
+  -- An open challenge that opts out of sealing: its team screens as applications arrive.
+  applications_unsealed = true,
   rewards = '{"en": "Proof of concept budget up to 30 000 € for up to two teams.", "fi": "Kokeilubudjetti enintään 30 000 € enintään kahdelle tiimille."}'
 where id = '20000000-0000-4000-8000-000000000001';
 

@@ -1,22 +1,27 @@
 import type { Database } from '../../src/lib/server/db/database';
 import { createChallenge } from './fixtures';
 
-/** A published challenge taking applications until `deadline`, with two minimum requirements. */
+/**
+ * A published open challenge taking applications until `deadline`, with two minimum
+ * requirements. It opts out of sealing unless `sealed` is asked for, so its team screens
+ * as applications arrive; sealing itself is tested in procurement-rules.test.ts.
+ */
 export async function createOpenChallenge(
 	db: Database,
 	organisationId: string,
-	options: { deadline?: Date; ideaCount?: number; areas?: string[] } = {}
+	options: { deadline?: Date; ideaCount?: number; areas?: string[]; sealed?: boolean } = {}
 ) {
 	const challenge = await createChallenge(db, organisationId, 'published');
 	const deadline = options.deadline ?? new Date(Date.now() + 7 * 24 * 3600_000);
 	const requirementIds = await db.service('test fixture: open challenge', async (tx) => {
 		await tx.query(
 			`update public.challenges set idea_count = $2, competence_areas = $3, min_team_size = 2,
-			   lookback_years = 3, require_common_history = true where id = $1`,
+			   lookback_years = 3, require_common_history = true, applications_unsealed = $4 where id = $1`,
 			[
 				challenge.id,
 				options.ideaCount ?? 3,
-				options.areas ?? ['software_development', 'service_design']
+				options.areas ?? ['software_development', 'service_design'],
+				!options.sealed
 			]
 		);
 		await tx.query(

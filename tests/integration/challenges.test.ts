@@ -103,6 +103,30 @@ describeEachDatabase('demo data', (db) => {
 		]);
 	});
 
+	it('owner@hel.example chairs the Helsinki challenges; member@hel.example is not on their teams', async () => {
+		const member = { id: '00000000-0000-4000-8000-000000000007' };
+		const teams = await db().service('test: demo teams', (tx) =>
+			tx.query<{ slug: string; team: string[] }>(
+				`select c.slug, array_agg(p.email || ':' || t.role order by p.email) as team
+				 from public.challenges c
+				 join public.challenge_team_members t on t.challenge_id = c.id
+				 join public.profiles p on p.id = t.user_id
+				 where c.organisation_id = '10000000-0000-4000-8000-000000000001'
+				 group by c.slug order by c.slug`
+			)
+		);
+		expect(teams.map((t) => t.slug)).toEqual([
+			'ai-goes-to-work',
+			'employment-training-partnership',
+			'snow-problem'
+		]);
+		for (const t of teams) expect(t.team, t.slug).toEqual(['owner@hel.example:chair']);
+		// So the member reads none of AI Goes to Work's applications, though the organisation's.
+		expect(
+			await db().as(member, (tx) => listSubmitted(tx, '20000000-0000-4000-8000-000000000001'))
+		).toEqual([]);
+	});
+
 	it('finds challenges by a Finnish, Swedish or English word prefix, and filters', async () => {
 		const search = (f: Partial<ChallengeFilters>) =>
 			db().as(null, (tx) => searchChallenges(tx, filters(f)));
@@ -186,30 +210,47 @@ describeEachDatabase('challenge row-level security', (db) => {
 	);
 
 	it.each(['challenge_stages', 'challenge_criteria', 'challenge_requirements'])(
-		'%s: only the owning organisation changes or deletes rows',
+		'%s: only the challenge team changes a draft’s rows; a published challenge’s only by amendment',
 		async (table) => {
 			for (const [name, principal] of Object.entries(who())) {
-				const allowed = name === 'member' || name === 'owner';
-				const deleted = await db()
-					.as(principal, async (tx) => {
-						const rows = await tx.query(
-							`delete from ${table} where challenge_id = $1 returning 1`,
-							[published.id]
+				for (const challenge of [draft, published]) {
+					const deleted = await db()
+						.as(principal, async (tx) => {
+							const rows = await tx.query(
+								`delete from ${table} where challenge_id = $1 returning 1`,
+								[challenge.id]
+							);
+							throw Object.assign(new Error('rollback'), { rows: rows.length });
+						})
+						.catch(
+							(e: Error & { rows?: number }) =>
+								e.rows ?? (/permission denied/.test(e.message) ? 'denied' : e.message)
 						);
-						throw Object.assign(new Error('rollback'), { rows: rows.length });
-					})
-					.catch(
-						(e: Error & { rows?: number }) =>
-							e.rows ?? (/permission denied/.test(e.message) ? 'denied' : e.message)
-					);
-				// Visitors hold no delete privilege at all (no policy for them): refused outright.
-				expect(deleted, `${name} deletes`).toBe(allowed ? 1 : name === 'anon' ? 'denied' : 0);
+					// The owner chairs the team (fixture: the organisation's owners); the member is
+					// in the organisation but not on the team; others do not see a draft's rows.
+					// Visitors hold no delete privilege at all (no policy for them): refused outright.
+					const expected =
+						name === 'anon'
+							? 'denied'
+							: challenge === published
+								? name === 'owner' || name === 'member'
+									? 'denied'
+									: 0
+								: name === 'owner'
+									? 1
+									: name === 'member'
+										? 'denied'
+										: 0;
+					expect(
+						deleted,
+						`${name} deletes from the ${challenge === draft ? 'draft' : 'published'}`
+					).toBe(expected);
+				}
 			}
 		}
 	);
 
-	it('amendments are never updated or deleted, and only members record them in their own name', async () => {
-		// No update or delete policy, so no such privilege either.
+	it('amendments are never updated or deleted, and nobody inserts one directly', async () => {
 		expect(
 			await attempt(db(), owner, "update challenge_amendments set reason = 'x' returning 1")
 		).toBe('denied');
@@ -219,7 +260,7 @@ describeEachDatabase('challenge row-level security', (db) => {
 		const insert = `insert into challenge_amendments (challenge_id, author_id, reason, changes) values ($1, $2, 'why', '[]') returning 1`;
 		expect(await attempt(db(), outsider, insert, [published.id, outsider.id])).toBe('denied');
 		expect(await attempt(db(), member, insert, [published.id, owner.id])).toBe('denied');
-		expect(await attempt(db(), member, insert, [published.id, member.id])).toBe(1);
+		expect(await attempt(db(), owner, insert, [published.id, owner.id])).toBe('denied');
 	});
 
 	it('questions: answered ones public without the asker; unanswered only for asker and owners', async () => {

@@ -140,7 +140,7 @@ describeEachDatabase('row-level security', (db) => {
 					"update challenges set status = 'draft' where id = $1 returning id",
 					[published.id]
 				)
-			).toBe(0);
+			).toBe('denied');
 			expect(
 				await attempt(db(), as(b), 'delete from challenges where id = $1 returning id', [draft.id])
 			).toBe(0);

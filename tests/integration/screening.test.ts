@@ -39,6 +39,13 @@ describeEachDatabase('screening and export', (db) => {
 				[s.org.id, colleague.id]
 			)
 		);
+		// Screening is for the challenge's team (issue 10, item 24): the chair adds the colleague.
+		await db().as(s.owner, (tx) =>
+			tx.query("select public.add_challenge_team_member($1, $2, 'member')", [
+				s.challenge.id,
+				colleague.id
+			])
+		);
 	});
 
 	describe('listing', () => {

@@ -55,6 +55,8 @@ export interface Basics {
 	body: LocalizedText;
 	contactName: string;
 	contactEmail: string;
+	/** An open challenge's team reads submitted applications before the deadline (opt-out of sealing). */
+	applicationsUnsealed?: boolean;
 }
 
 const basicsFields = z.object({
@@ -62,6 +64,10 @@ const basicsFields = z.object({
 	procedure: z.enum(PROCEDURES, { error: 'error_required' }),
 	contactName: z.string().trim().max(200, { error: 'error_text_long' }).default(''),
 	contactEmail: optionalEmailField,
+	applicationsUnsealed: z
+		.string()
+		.optional()
+		.transform((v) => v === 'on'),
 	reason: reasonField
 });
 

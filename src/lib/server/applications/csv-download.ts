@@ -2,10 +2,13 @@ import { error, type RequestEvent } from '@sveltejs/kit';
 import type { Queryable } from '../db';
 import { requireUser } from '../guards';
 
-/** The challenge's slug when the caller manages it (a member of its organisation), else null. */
+/**
+ * The challenge's slug when the caller is on its team (issue 10, item 24: not every
+ * member of the organisation reads applications), else null.
+ */
 export async function managedChallengeSlug(tx: Queryable, challengeId: string) {
 	const [row] = await tx.query<{ slug: string }>(
-		'select slug from public.challenges where id = $1 and private.is_challenge_member(id)',
+		'select slug from public.challenges where id = $1 and private.is_on_challenge_team(id)',
 		[challengeId]
 	);
 	return row?.slug ?? null;

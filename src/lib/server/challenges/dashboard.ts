@@ -31,8 +31,10 @@ export function organisationDashboard(tx: Queryable, userId: string) {
 		   coalesce(public.challenge_follower_count(c.id), 0) as followers,
 		   (select count(*)::int from public.challenge_questions q
 		      where q.challenge_id = c.id and q.answer is null and q.merged_into is null) as "waitingQuestions",
+		   -- Sealed applications (before the deadline) are counted, not shown.
 		   (select count(*)::int from public.applications a
-		      where a.challenge_id = c.id and a.status = 'submitted') as "submittedApplications",
+		      where a.challenge_id = c.id and a.status = 'submitted')
+		     + coalesce(public.sealed_application_count(c.id), 0) as "submittedApplications",
 		   (select count(*)::int from public.applications a
 		      where a.challenge_id = c.id and a.status = 'submitted' and not exists (
 		        select 1 from public.screening_decisions d where d.application_id = a.id)) as "unscreenedApplications"

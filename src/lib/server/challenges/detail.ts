@@ -46,6 +46,14 @@ export interface ChallengeDetail extends ChallengeCard {
 	questionsOpen: boolean;
 	canManage: boolean;
 	following: boolean;
+	/** An open challenge whose team reads applications before the deadline (public). */
+	applicationsUnsealed: boolean;
+	/** How far ahead (days) a shortened applications deadline must be. */
+	deadlineNoticeDays: number;
+	/** The caller is on the challenge's team: edits it, sees its applications. */
+	onTeam: boolean;
+	/** The caller chairs the team or owns the organisation: manages the team. */
+	managesTeam: boolean;
 }
 
 /** A challenge with everything its page shows, by slug or id; what RLS lets the caller see. */
@@ -55,7 +63,10 @@ export async function getChallengeDetail(
 	userId: string | null
 ): Promise<ChallengeDetail | null> {
 	const [c] = await tx.query<
-		Omit<ChallengeDetail, 'stages' | 'criteria' | 'requirements' | 'amendments' | 'questions'>
+		Omit<
+			ChallengeDetail,
+			'stages' | 'criteria' | 'requirements' | 'amendments' | 'questions' | 'onTeam' | 'managesTeam'
+		>
 	>(
 		`select c.id, c.slug, c.status, c.organisation_id as "organisationId", c.title, c.summary, c.body,
 		   c.primary_locale as "primaryLocale", c.procedure, c.published_at as "publishedAt",
@@ -64,6 +75,8 @@ export async function getChallengeDetail(
 		   c.min_team_size as "minTeamSize", c.require_common_history as "requireCommonHistory",
 		   c.idea_count as "ideaCount", c.shortlist_count as "shortlistCount",
 		   c.partner_count as "partnerCount", c.rewards, c.price_share as "priceShare",
+		   c.procedure = 'open_challenge' and c.applications_unsealed as "applicationsUnsealed",
+		   c.deadline_notice_days as "deadlineNoticeDays",
 		   json_build_object('name', o.name, 'slug', o.slug) as organisation,
 		   null as "currentStage", null as "nextDeadline",
 		   private.questions_open(c.id) as "questionsOpen",
@@ -75,6 +88,14 @@ export async function getChallengeDetail(
 		['slug' in key ? key.slug : null, 'id' in key ? key.id : null, userId]
 	);
 	if (!c) return null;
+	// Asked only of a signed-in organisation member: the team helpers are not granted to anon.
+	const [team] = c.canManage
+		? await tx.query<{ onTeam: boolean; managesTeam: boolean }>(
+				`select private.is_on_challenge_team($1) as "onTeam",
+				   private.manages_challenge_team($1) as "managesTeam"`,
+				[c.id]
+			)
+		: [{ onTeam: false, managesTeam: false }];
 	const [stages, criteria, requirements, amendments, questions] = await Promise.all([
 		tx.query<StageWindow>(
 			`select stage, starts_at as "startsAt", ends_at as "endsAt", decision_on as "decisionOn", signatory
@@ -108,6 +129,7 @@ export async function getChallengeDetail(
 	const position = timetablePosition(c.procedure, stages, now);
 	return {
 		...c,
+		...team,
 		currentStage: position.phase === 'running' ? position.current.at(-1)!.stage : null,
 		nextDeadline: nextDeadline(stages, now)?.at ?? null,
 		stages,

@@ -6,9 +6,12 @@ export type Notice =
 	{ kind: 'amendment'; reason: string } | { kind: 'answer'; question: string; answer: string };
 
 /**
- * Enqueues a mail to everyone who follows the challenge, each in their own language, in
+ * Enqueues a mail about a change of the challenge, each in the recipient's language, in
  * the transaction of the change it reports: if the change rolls back, no one is mailed.
- * Returns the number of mails enqueued.
+ * An answer reaches the challenge's followers; an amendment also reaches every member of
+ * a team with a draft or a submitted application (issue 10, item 23: bidders are told
+ * every change), in words for a bidder, and each person once however many ways they
+ * qualify. Returns the number of mails enqueued.
  */
 export async function notifyFollowers(tx: Queryable, challengeId: string, notice: Notice) {
 	const [challenge] = await tx.query<{ slug: string; title: LocalizedText; primaryLocale: Locale }>(
@@ -21,12 +24,25 @@ export async function notifyFollowers(tx: Queryable, challengeId: string, notice
 		primaryLocale: challenge.primaryLocale,
 		path: `/challenges/${challenge.slug}`
 	};
-	const to = { followersOf: challengeId };
-	return notice.kind === 'amendment'
-		? enqueueMail(tx, 'challenge_amendment', to, { ...common, reason: notice.reason })
-		: enqueueMail(tx, 'challenge_answer', to, {
-				...common,
-				question: notice.question,
-				answer: notice.answer
-			});
+	if (notice.kind === 'answer')
+		return enqueueMail(
+			tx,
+			'challenge_answer',
+			{ followersOf: challengeId },
+			{ ...common, question: notice.question, answer: notice.answer }
+		);
+	const amendment = { ...common, reason: notice.reason };
+	const applicants = await enqueueMail(
+		tx,
+		'challenge_amendment',
+		{ applicantsOf: challengeId },
+		{ ...amendment, applicant: true }
+	);
+	const followers = await enqueueMail(
+		tx,
+		'challenge_amendment',
+		{ followersOf: challengeId, exceptApplicants: true },
+		amendment
+	);
+	return applicants + followers;
 }

@@ -1,8 +1,7 @@
-import { error } from '@sveltejs/kit';
 import type { Queryable } from '../db';
 import type { SessionUser } from '../auth/sessions';
 import { invalid, type FormValues } from '../forms';
-import { ReasonRequired, type Editor } from './editor';
+import { DeadlineRefused, ReasonRequired, type Editor } from './editor';
 import { notifyFollowers } from './notify';
 import { forgetVisitorViews } from './visitor-cache';
 
@@ -10,7 +9,8 @@ type Save = (tx: Queryable, editor: Editor) => Promise<{ amended: boolean } | nu
 
 /**
  * Runs one section's save as the user. A published challenge's change without a reason
- * saves nothing and asks for one; a recorded amendment is mailed to followers.
+ * saves nothing and asks for one; a deadline moved against the rule saves nothing and
+ * says why; a recorded amendment is mailed to followers and to the applicant teams.
  */
 export async function saveSection(
 	locals: App.Locals,
@@ -24,16 +24,25 @@ export async function saveSection(
 	try {
 		const result = await locals.db.as(user, async (tx) => {
 			const saved = await save(tx, editor);
-			// The followers' mail is enqueued with the amendment, in its transaction.
+			// The mail is enqueued with the amendment, in its transaction.
 			if (saved?.amended) await notifyFollowers(tx, challengeId, { kind: 'amendment', reason });
 			return saved;
 		});
-		if (!result) error(404, 'Not found');
+		// Organisation members who are not on the challenge's team see the forms, not save them.
+		if (!result) return invalid(values, { form: 'procurement_error_not_on_team' }, 403);
 		forgetVisitorViews();
 		return { saved: true as const, amended: result.amended };
 	} catch (e) {
 		if (e instanceof ReasonRequired) {
 			return invalid(values, { reason: 'error_reason_required' });
+		}
+		if (e instanceof DeadlineRefused) {
+			return invalid(values, {
+				form:
+					e.change === 'removed'
+						? 'procurement_error_deadline_removed'
+						: 'procurement_error_deadline_too_soon'
+			});
 		}
 		throw e;
 	}

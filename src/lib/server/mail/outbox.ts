@@ -9,7 +9,9 @@ import type { MailParams, MailTemplate } from './templates';
 export type MailTo =
 	| { userIds: string[] }
 	| { teamId: string }
-	| { followersOf: string }
+	| { followersOf: string; exceptApplicants?: boolean }
+	/** Members of every team with a draft or a submitted application to the challenge. */
+	| { applicantsOf: string }
 	| { email: string; name?: string; locale: Locale };
 
 /**
@@ -53,13 +55,21 @@ async function enqueue(tx: Queryable, template: string, to: MailTo, params: unkn
 		]);
 		return 1;
 	}
-	const users =
+	const applicants = `select m.user_id from public.team_members m
+		join public.applications a on a.team_id = m.team_id
+		where a.challenge_id = $2::uuid and a.status in ('draft', 'submitted')`;
+	const [users, key] =
 		'userIds' in to
-			? '$2::uuid[]'
+			? ['$2::uuid[]', to.userIds]
 			: 'teamId' in to
-				? 'array(select user_id from public.team_members where team_id = $2::uuid)'
-				: 'array(select user_id from public.challenge_followers where challenge_id = $2::uuid)';
-	const key = 'userIds' in to ? to.userIds : 'teamId' in to ? to.teamId : to.followersOf;
+				? ['array(select user_id from public.team_members where team_id = $2::uuid)', to.teamId]
+				: 'applicantsOf' in to
+					? [`array(select distinct user_id from (${applicants}) t)`, to.applicantsOf]
+					: [
+							`array(select user_id from public.challenge_followers where challenge_id = $2::uuid
+							${to.exceptApplicants ? `except ${applicants}` : ''})`,
+							to.followersOf
+						];
 	const [{ n }] = await tx.query<{ n: number }>(
 		`select private.enqueue_mail($1, ${users}, $3) as n`,
 		[template, key, params]

@@ -151,13 +151,20 @@ export const MAIL_TEMPLATES = {
 			};
 		}
 	),
-	challenge_amendment: template(z.object({ ...titled, reason: z.string(), path }), (p, to) => {
-		const t = title(p, to);
-		return {
-			subject: m.mail_amendment_subject({ title: t }, to),
-			paragraphs: [m.mail_amendment_body({ title: t }, to), p.reason, absoluteUrl(p.path)]
-		};
-	}),
+	challenge_amendment: template(
+		// applicant: the recipient's team has a draft or a submitted application.
+		z.object({ ...titled, reason: z.string(), path, applicant: z.boolean().default(false) }),
+		(p, to) => {
+			const t = title(p, to);
+			const body = p.applicant
+				? m.procurement_mail_amendment_applicant_body
+				: m.mail_amendment_body;
+			return {
+				subject: m.mail_amendment_subject({ title: t }, to),
+				paragraphs: [body({ title: t }, to), p.reason, absoluteUrl(p.path)]
+			};
+		}
+	),
 	challenge_answer: template(
 		z.object({ ...titled, question: z.string(), answer: z.string(), path }),
 		(p, to) => {

@@ -29,6 +29,8 @@ export const actions: Actions = {
 		});
 		if (!outcome) error(404, 'Not found');
 		if ('issues' in outcome) return fail(400, { issues: outcome.issues });
+		if (!outcome.published)
+			return fail(403, { issues: [translate('procurement_error_not_on_team')] });
 		forgetVisitorViews();
 		redirect(303, `/challenges/${outcome.slug}`);
 	},
