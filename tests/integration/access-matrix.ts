@@ -289,10 +289,23 @@ export const ACCESS: Record<string, TableAccess> = {
 		],
 		update: [
 			{
-				does: 'edit the published challenge',
+				does: 'edit the draft (its team)',
+				sql: "update challenges set contact_name = 'x' where id = $1 returning id",
+				params: (w) => [w.draft.id],
+				expect: only({ owner: 1 })
+			},
+			{
+				// A published challenge changes only through public.amend_challenge (item 7).
+				does: 'edit the published challenge directly',
 				sql: "update challenges set contact_name = 'x' where id = $1 returning id",
 				params: (w) => [w.challenge.id],
-				expect: only({ owner: 1 })
+				expect: only({ owner: 'denied' })
+			},
+			{
+				does: 'backdate publishing or unpublish',
+				sql: "update challenges set published_at = now() - interval '1 year', status = 'draft' where id = $1 returning id",
+				params: (w) => [w.challenge.id],
+				expect: everyone('denied')
 			}
 		],
 		delete: [
@@ -301,6 +314,12 @@ export const ACCESS: Record<string, TableAccess> = {
 				sql: 'delete from challenges where id = $1 returning id',
 				params: (w) => [w.draft.id],
 				expect: only({ owner: 1 })
+			},
+			{
+				does: 'delete the published challenge',
+				sql: 'delete from challenges where id = $1 returning id',
+				params: (w) => [w.challenge.id],
+				expect: nobody
 			}
 		]
 	},
@@ -319,6 +338,13 @@ export const ACCESS: Record<string, TableAccess> = {
 				sql: `insert into challenge_stages (challenge_id, stage, starts_at, ends_at)
 				      values ($1, 'market_dialogue', now() - interval '60 days', now() - interval '31 days') returning stage`,
 				params: (w) => [w.challenge.id],
+				expect: only({ owner: 'denied' })
+			},
+			{
+				does: 'add a stage to the draft',
+				sql: `insert into challenge_stages (challenge_id, stage, starts_at, ends_at)
+				      values ($1, 'market_dialogue', now() + interval '1 day', now() + interval '30 days') returning stage`,
+				params: (w) => [w.draft.id],
 				expect: only({ owner: 1 })
 			}
 		],
@@ -327,7 +353,7 @@ export const ACCESS: Record<string, TableAccess> = {
 				does: 'change a stage',
 				sql: "update challenge_stages set signatory = 'x' where challenge_id = $1 returning stage",
 				params: (w) => [w.challenge.id],
-				expect: only({ owner: 1 })
+				expect: only({ owner: 'denied' })
 			}
 		],
 		delete: [
@@ -335,7 +361,7 @@ export const ACCESS: Record<string, TableAccess> = {
 				does: 'remove the timetable',
 				sql: 'delete from challenge_stages where challenge_id = $1 returning stage',
 				params: (w) => [w.challenge.id],
-				expect: only({ owner: 1 })
+				expect: only({ owner: 'denied' })
 			}
 		]
 	},
@@ -354,6 +380,13 @@ export const ACCESS: Record<string, TableAccess> = {
 				sql: `insert into challenge_criteria (challenge_id, stage, position, name, max_points)
 				      values ($1, 'selection', 2, '{"fi": "x"}', 10) returning id`,
 				params: (w) => [w.challenge.id],
+				expect: only({ owner: 'denied' })
+			},
+			{
+				does: 'add a criterion to the draft',
+				sql: `insert into challenge_criteria (challenge_id, stage, position, name, max_points)
+				      values ($1, 'selection', 1, '{"fi": "x"}', 10) returning id`,
+				params: (w) => [w.draft.id],
 				expect: only({ owner: 1 })
 			}
 		],
@@ -362,7 +395,7 @@ export const ACCESS: Record<string, TableAccess> = {
 				does: 'change the points',
 				sql: 'update challenge_criteria set max_points = 20 where challenge_id = $1 returning id',
 				params: (w) => [w.challenge.id],
-				expect: only({ owner: 1 })
+				expect: only({ owner: 'denied' })
 			}
 		],
 		delete: [
@@ -370,7 +403,7 @@ export const ACCESS: Record<string, TableAccess> = {
 				does: 'remove the criteria',
 				sql: 'delete from challenge_criteria where challenge_id = $1 returning id',
 				params: (w) => [w.challenge.id],
-				expect: only({ owner: 1 })
+				expect: only({ owner: 'denied' })
 			}
 		]
 	},
@@ -389,6 +422,13 @@ export const ACCESS: Record<string, TableAccess> = {
 				sql: `insert into challenge_requirements (challenge_id, position, statement) values ($1, 3, '{"fi": "x"}')
 				      returning id`,
 				params: (w) => [w.challenge.id],
+				expect: only({ owner: 'denied' })
+			},
+			{
+				does: 'add a requirement to the draft',
+				sql: `insert into challenge_requirements (challenge_id, position, statement) values ($1, 1, '{"fi": "x"}')
+				      returning id`,
+				params: (w) => [w.draft.id],
 				expect: only({ owner: 1 })
 			}
 		],
@@ -397,7 +437,7 @@ export const ACCESS: Record<string, TableAccess> = {
 				does: 'reword the requirements',
 				sql: `update challenge_requirements set statement = '{"fi": "y"}' where challenge_id = $1 returning id`,
 				params: (w) => [w.challenge.id],
-				expect: only({ owner: 2 })
+				expect: only({ owner: 'denied' })
 			}
 		],
 		delete: [
@@ -405,7 +445,7 @@ export const ACCESS: Record<string, TableAccess> = {
 				does: 'remove the requirements',
 				sql: 'delete from challenge_requirements where challenge_id = $1 returning id',
 				params: (w) => [w.challenge.id],
-				expect: only({ owner: 2 })
+				expect: only({ owner: 'denied' })
 			}
 		]
 	},
@@ -420,11 +460,12 @@ export const ACCESS: Record<string, TableAccess> = {
 		],
 		insert: [
 			{
-				does: 'record an amendment in one’s own name',
+				// Only public.amend_challenge records one (item 8): author and time by the database.
+				does: 'record an amendment directly',
 				sql: `insert into challenge_amendments (challenge_id, author_id, reason, changes)
 				      values ($1, (select auth.uid()), 'why', '[]') returning id`,
 				params: (w) => [w.challenge.id],
-				expect: only({ owner: 1 })
+				expect: everyone('denied')
 			}
 		],
 		update: [
@@ -439,6 +480,40 @@ export const ACCESS: Record<string, TableAccess> = {
 				does: 'erase an amendment',
 				sql: 'delete from challenge_amendments returning id',
 				expect: nobody
+			}
+		]
+	},
+	challenge_team_members: {
+		select: [
+			{
+				// The organisation sees who is on its challenges' teams (item 24).
+				does: "see the challenge's team",
+				sql: 'select user_id from challenge_team_members where challenge_id = $1',
+				params: (w) => [w.challenge.id],
+				expect: only({ owner: 1 })
+			}
+		],
+		insert: [
+			{
+				does: 'join the team directly',
+				sql: `insert into challenge_team_members (challenge_id, user_id, role)
+				      values ($1, (select auth.uid()), 'member') returning user_id`,
+				params: (w) => [w.challenge.id],
+				expect: everyone('denied')
+			}
+		],
+		update: [
+			{
+				does: 'make oneself chair directly',
+				sql: "update challenge_team_members set role = 'chair' returning user_id",
+				expect: everyone('denied')
+			}
+		],
+		delete: [
+			{
+				does: 'remove the team directly',
+				sql: 'delete from challenge_team_members returning user_id',
+				expect: everyone('denied')
 			}
 		]
 	},
