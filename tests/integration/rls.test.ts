@@ -38,8 +38,9 @@ describeEachDatabase('row-level security', (db) => {
 					p
 				)
 			).toBe(0);
+			// Nobody deletes a profile directly (it goes with the account).
 			expect(await attempt(db(), as(a), 'delete from profiles where id = $1 returning id', p)).toBe(
-				0
+				'denied'
 			);
 			const [row] = await db().service('test: check', (tx) =>
 				tx.query<{ display_name: string }>('select display_name from profiles where id = $1', p)

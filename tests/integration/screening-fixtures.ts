@@ -159,7 +159,6 @@ export async function createScreeningScenario(db: Database) {
 		});
 	});
 
-	const decider = { id: owner.id, name: 'Olga Owner' };
 	const [req1, req2] = challenge.requirementIds;
 	await db.as(owner, (tx) =>
 		saveScreening(
@@ -171,16 +170,14 @@ export async function createScreeningScenario(db: Database) {
 					{ requirementId: req2, met: true, reason: '' }
 				],
 				decision: { eligible: true, justification: 'Meets every minimum requirement.' }
-			},
-			decider
+			}
 		)
 	);
 	await db.as(owner, (tx) =>
 		saveScreening(
 			tx,
 			appB.id,
-			{ marks: [{ requirementId: req1, met: false, reason: 'No insurance.' }], decision: null },
-			decider
+			{ marks: [{ requirementId: req1, met: false, reason: 'No insurance.' }], decision: null }
 		)
 	);
 

@@ -85,8 +85,7 @@ describeEachDatabase('screening and export', (db) => {
 					tx,
 					s.challenge.id,
 					s.appB.id,
-					{ [`met_${r1}`]: no, [`met_${r2}`]: yes, decision: 'eligible', justification: '' },
-					{ id: s.owner.id, name: 'Olga Owner' }
+					{ [`met_${r1}`]: no, [`met_${r2}`]: yes, decision: 'eligible', justification: '' }
 				)
 			);
 			expect(outcome).toEqual({
@@ -106,10 +105,9 @@ describeEachDatabase('screening and export', (db) => {
 				[`reason_${r1}`]: 'No liability insurance.',
 				[`met_${r2}`]: yes
 			};
-			const owner = { id: s.owner.id, name: 'Olga Owner' };
 			expect(
 				await db().as(s.owner, (tx) =>
-					screenApplication(tx, s.challenge.id, s.appB.id, marks, owner)
+					screenApplication(tx, s.challenge.id, s.appB.id, marks)
 				)
 			).toEqual({ ok: true, decided: false });
 			const decided = await db().as(s.owner, (tx) =>
@@ -117,8 +115,7 @@ describeEachDatabase('screening and export', (db) => {
 					tx,
 					s.challenge.id,
 					s.appB.id,
-					{ ...marks, decision: 'ineligible', justification: 'No insurance.' },
-					owner
+					{ ...marks, decision: 'ineligible', justification: 'No insurance.' }
 				)
 			);
 			expect(decided).toEqual({ ok: true, decided: true });
@@ -148,8 +145,7 @@ describeEachDatabase('screening and export', (db) => {
 						[`reason_${r2}`]: 'Works in German only.',
 						decision: 'ineligible',
 						justification: 'Second requirement not met.'
-					},
-					{ id: colleague.id, name: 'Cecilia Colleague' }
+					}
 				)
 			);
 			expect(outcome).toEqual({ ok: true, decided: true });
@@ -174,7 +170,7 @@ describeEachDatabase('screening and export', (db) => {
 			for (const who of [s.otherOwner, s.lead, s.outsider]) {
 				expect(
 					await db().as(who, (tx) =>
-						saveScreening(tx, s.appA.id, screening, { id: who.id, name: 'x' })
+						saveScreening(tx, s.appA.id, screening)
 					)
 				).toBeNull();
 				expect(
@@ -183,8 +179,7 @@ describeEachDatabase('screening and export', (db) => {
 							tx,
 							s.challenge.id,
 							s.appA.id,
-							{ decision: '' },
-							{ id: who.id, name: 'x' }
+							{ decision: '' }
 						)
 					)
 				).toBeNull();
@@ -192,7 +187,7 @@ describeEachDatabase('screening and export', (db) => {
 			// A draft cannot be screened, not even by the challenge's owner.
 			expect(
 				await db().as(s.owner, (tx) =>
-					saveScreening(tx, s.draftA.id, screening, { id: s.owner.id, name: 'x' })
+					saveScreening(tx, s.draftA.id, screening)
 				)
 			).toBeNull();
 		});

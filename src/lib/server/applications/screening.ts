@@ -8,7 +8,7 @@ import { sendLetter } from '../mail/messages';
 import { log } from '../log';
 import { teamRecipients } from '../teams';
 import { readScreening, type ScreeningResult } from './screening-result';
-import type { Snapshot } from './submit';
+import { snapshotCoverage, withCoverage, type Snapshot } from '$lib/domain/application-snapshot';
 
 export interface SubmittedSummary {
 	id: string;
@@ -20,16 +20,20 @@ export interface SubmittedSummary {
 }
 
 /** The submitted applications of a challenge (never drafts): what RLS shows its owners. */
-export function listSubmitted(tx: Queryable, challengeId: string) {
-	return tx.query<SubmittedSummary>(
+export async function listSubmitted(tx: Queryable, challengeId: string): Promise<SubmittedSummary[]> {
+	const rows = await tx.query<Omit<SubmittedSummary, 'coverageOk'> & { snapshot: Snapshot }>(
 		`select a.id, a.snapshot -> 'team' ->> 'name' as "teamName", a.submitted_at as "submittedAt",
-		   a.digest, (a.snapshot -> 'coverage' ->> 'ok')::boolean as "coverageOk", d.eligible
+		   a.digest, a.snapshot, d.eligible
 		 from public.applications a
 		 left join public.screening_decisions d on d.application_id = a.id
 		 where a.challenge_id = $1 and a.status = 'submitted'
 		 order by a.submitted_at`,
 		[challengeId]
 	);
+	return rows.map(({ snapshot, ...row }) => ({
+		...row,
+		coverageOk: snapshotCoverage(snapshot)?.ok ?? null
+	}));
 }
 
 export interface SubmittedApplication {
@@ -55,43 +59,27 @@ export async function getSubmitted(
 		[id, challengeId]
 	);
 	if (!app) return null;
-	return { ...app, ...(await readScreening(tx, id)) };
+	return { ...app, snapshot: withCoverage(app.snapshot), ...(await readScreening(tx, id)) };
 }
 
 /**
- * Records the owner's marks and, when given, the decision in their name. Returns
- * whether a decision was recorded (the team is then mailed), or null when RLS refused.
+ * Records the owner's marks and, when given, the decision through
+ * public.record_screening, which checks private.is_screenable() (so sealing applies),
+ * takes the decider's name and the time from the database, and keeps a revised decision
+ * on record. Returns whether a decision was recorded (the team is then mailed), or null
+ * when the application is not one the caller may screen.
  */
 export async function saveScreening(
 	tx: Queryable,
 	id: string,
-	screening: Screening,
-	decider: { id: string; name: string }
+	screening: Screening
 ): Promise<{ decided: boolean } | null> {
-	const [ok] = await tx.query('select 1 where private.is_screenable($1)', [id]);
-	if (!ok) return null;
-	for (const mark of screening.marks) {
-		await tx.query(
-			`insert into public.screening_marks (application_id, requirement_id, met, reason, marked_by)
-			 select $1, r.id, $3, $4, $5 from public.challenge_requirements r
-			 join public.applications a on a.challenge_id = r.challenge_id and a.id = $1
-			 where r.id = $2
-			 on conflict (application_id, requirement_id) do update set met = excluded.met,
-			   reason = excluded.reason, marked_by = excluded.marked_by, marked_at = now()`,
-			[id, mark.requirementId, mark.met, mark.reason, decider.id]
-		);
-	}
-	if (!screening.decision) return { decided: false };
-	await tx.query(
-		`insert into public.screening_decisions
-		   (application_id, eligible, justification, decided_by, decided_by_name)
-		 values ($1, $2, $3, $4, $5)
-		 on conflict (application_id) do update set eligible = excluded.eligible,
-		   justification = excluded.justification, decided_by = excluded.decided_by,
-		   decided_by_name = excluded.decided_by_name, decided_at = now()`,
-		[id, screening.decision.eligible, screening.decision.justification, decider.id, decider.name]
+	const [row] = await tx.query<{ outcome: 'saved' | 'decided' | 'unknown' }>(
+		'select public.record_screening($1, $2::jsonb, $3::jsonb) as outcome',
+		[id, JSON.stringify(screening.marks), screening.decision ? JSON.stringify(screening.decision) : null]
 	);
-	return { decided: true };
+	if (row.outcome === 'unknown') return null;
+	return { decided: row.outcome === 'decided' };
 }
 
 /** Mails every member of the team its result, each in their language. */

@@ -1,65 +1,14 @@
 import type { Database, Principal } from '../db';
 import type { SessionUser } from '../auth/sessions';
-import { contentDigest } from '$lib/domain/application-schemas';
 import { pickLocalized } from '$lib/domain/locale';
 import { formatDateTime } from '$lib/format';
 import { m } from '$lib/paraglide/messages';
 import { sendLetter } from '../mail/messages';
 import { log } from '../log';
-import { PROJECT_COLUMNS, teamRecipients } from '../teams';
-import { WORK_ENTRY_COLUMNS } from '../work-history';
+import { teamRecipients } from '../teams';
 import { getApplication, type ApplicationView } from './editor';
 
-/**
- * Everything the owners will judge, frozen: the team, each member's work history in
- * full, the common projects, the ideas, the answers and documents, and the coverage
- * as it stood. Its digest is what every member receives.
- */
-export async function buildSnapshot(db: Database, app: ApplicationView) {
-	const memberIds = app.team.members.map((x) => x.id);
-	// The submitting member may not read teammates' full entries; the snapshot is a named job.
-	const { workHistory, projects, team } = await db.service('application snapshot', async (tx) => ({
-		team: (
-			await tx.query<{ homeOrganisations: string[]; description: string }>(
-				`select home_organisations as "homeOrganisations", description from public.teams where id = $1`,
-				[app.team.id]
-			)
-		)[0],
-		workHistory: await tx.query(
-			`select ${WORK_ENTRY_COLUMNS}, user_id as "memberId"
-			 from public.work_entries where user_id = any($1::uuid[]) order by user_id, start_month`,
-			[memberIds]
-		),
-		projects: await tx.query(
-			`select ${PROJECT_COLUMNS} from public.team_projects p where p.team_id = $1
-			 order by p.start_month, p.id`,
-			[app.team.id]
-		)
-	}));
-	return {
-		application: app.id,
-		challenge: { id: app.challenge.id, slug: app.challenge.slug },
-		deadline: app.challenge.deadline,
-		team: { id: app.team.id, name: app.team.name, ...team, members: app.team.members },
-		workHistory,
-		commonProjects: projects,
-		ideas: app.ideas.filter((i) => i.position <= app.challenge.ideaCount),
-		answers: app.challenge.requirements.map((r) => ({
-			requirementId: r.id,
-			statement: r.statement,
-			meets: app.answers.find((a) => a.requirementId === r.id)?.meets ?? null,
-			explanation: app.answers.find((a) => a.requirementId === r.id)?.explanation ?? ''
-		})),
-		documents: app.documents.map(({ requirementId, fileKey, fileName, size }) => ({
-			requirementId,
-			fileKey,
-			fileName,
-			size
-		})),
-		coverage: app.coverage
-	};
-}
-export type Snapshot = Awaited<ReturnType<typeof buildSnapshot>>;
+export type { Snapshot } from '$lib/domain/application-snapshot';
 
 export type SubmitOutcome =
 	'submitted' | 'closed' | 'stale' | 'not_draft' | 'ideas' | 'answers' | 'unknown';
@@ -82,7 +31,12 @@ export async function submitApplication(
 	return submitted.outcome;
 }
 
-/** The submission without the receipts: the frozen snapshot, its digest and the database's checks. */
+/**
+ * The submission without the receipts. The database checks the deadline, the draft's
+ * version, ideas and answers, and builds the snapshot and its digest itself from the rows
+ * it locks (public.submit_application): nothing the caller sends is frozen. Returns the
+ * digest the database stored.
+ */
 export async function recordSubmission(
 	db: Database,
 	user: NonNullable<Principal>,
@@ -96,16 +50,20 @@ export async function recordSubmission(
 	if (!app) return { outcome: 'unknown' };
 	if (app.status !== 'draft') return { outcome: 'not_draft' };
 	if (app.version !== version) return { outcome: 'stale' };
-	const snapshot = JSON.parse(JSON.stringify(await buildSnapshot(db, app)));
-	const digest = contentDigest(snapshot);
-	const [row] = await db.as(user, (tx) =>
-		tx.query<{ outcome: SubmitOutcome }>(
-			'select public.submit_application($1, $2, $3, $4) as outcome',
-			[id, version, snapshot, digest]
-		)
-	);
-	const { outcome } = row;
-	return outcome === 'submitted' ? { outcome, app, digest } : { outcome };
+	const result = await db.as(user, async (tx) => {
+		const [{ outcome }] = await tx.query<{ outcome: SubmitOutcome }>(
+			'select public.submit_application($1, $2) as outcome',
+			[id, version]
+		);
+		if (outcome !== 'submitted') return { outcome };
+		const [{ digest }] = await tx.query<{ digest: string }>(
+			'select digest from public.applications where id = $1',
+			[id]
+		);
+		return { outcome, digest };
+	});
+	if (result.outcome !== 'submitted') return { outcome: result.outcome };
+	return { outcome: 'submitted', app, digest: result.digest! };
 }
 
 async function mailReceipts(db: Database, app: ApplicationView, digest: string, origin: string) {
