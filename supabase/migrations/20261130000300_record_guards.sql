@@ -148,7 +148,7 @@ begin
   end if;
   perform 1 from public.applications where id = app and status = 'draft' for share;
   if not found then
-    raise exception 'the application is submitted: withdraw it before changing it'
+    raise exception 'permission denied: the application is submitted; withdraw it before changing it'
       using errcode = '55000';
   end if;
   if tg_op = 'UPDATE' and new.application_id <> old.application_id then
