@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Principal } from '../../src/lib/server/db/database';
+import type { Queryable } from '../../src/lib/server/db/driver';
 import { snapshotDigest } from '../../src/lib/domain/snapshot-digest';
 import type { Snapshot } from '../../src/lib/domain/application-snapshot';
 import { saveDraft, startApplication } from '../../src/lib/server/applications/editor';
@@ -562,12 +563,12 @@ describeEachDatabase('direct access to the record', (db) => {
 			if (refusal) expect(isNotADraft(refusal)).toBe(true);
 		});
 
-		it('withdrawing voids the screening of that submission, on record; a resubmission starts unscreened', async () => {
+		/** A new team of the lead with a draft to `challenge`; `fill` completes it and returns its version. */
+		async function freshDraft(challengeId: string) {
 			const lead = s.lead;
-			// A fresh team and submission, screened before the deadline.
 			const team = await db().service('test: team', async (tx) => {
 				const [t] = await tx.query<{ id: string }>(
-					`insert into teams (name, lead_id) values ('Voiders', $1) returning id`,
+					`insert into teams (name, lead_id) values ('Fresh team', $1) returning id`,
 					[lead.id]
 				);
 				await tx.query('insert into team_members (team_id, user_id) values ($1, $2)', [
@@ -576,13 +577,19 @@ describeEachDatabase('direct access to the record', (db) => {
 				]);
 				return t.id;
 			});
-			const started = await db().as(lead, (tx) => startApplication(tx, s.spareChallenge.id, team));
+			const started = await db().as(lead, (tx) => startApplication(tx, challengeId, team));
 			if (!started.ok) throw new Error(started.reason);
 			const fill = async (title: string) => {
 				const [{ version }] = await db().as(lead, (tx) =>
 					tx.query<{ version: number }>('select version from applications where id = $1', [
 						started.id
 					])
+				);
+				const reqs = await db().as(lead, (tx) =>
+					tx.query<{ id: string }>(
+						'select id from challenge_requirements where challenge_id = $1',
+						[challengeId]
+					)
 				);
 				const saved = await db().as(lead, (tx) =>
 					saveDraft(tx, started.id, {
@@ -594,26 +601,20 @@ describeEachDatabase('direct access to the record', (db) => {
 							idea: 'i',
 							value: 'v'
 						})),
-						answers: []
-					})
-				);
-				if (!saved.ok) throw new Error(saved.reason);
-				const reqs = await db().as(lead, (tx) =>
-					tx.query<{ id: string }>(
-						'select id from challenge_requirements where challenge_id = $1',
-						[s.spareChallenge.id]
-					)
-				);
-				const again = await db().as(lead, (tx) =>
-					saveDraft(tx, started.id, {
-						version: saved.version,
-						ideas: [],
 						answers: reqs.map((r) => ({ requirementId: r.id, meets: true, explanation: 'Yes' }))
 					})
 				);
-				if (!again.ok) throw new Error(again.reason);
-				return again.version;
+				if (!saved.ok) throw new Error(saved.reason);
+				return saved.version;
 			};
+			return { id: started.id, fill };
+		}
+
+		it('withdrawing voids the screening of that submission, on record; a resubmission starts unscreened', async () => {
+			const lead = s.lead;
+			// A fresh team and submission, screened before the deadline.
+			const { id, fill } = await freshDraft(s.spareChallenge.id);
+			const started = { id };
 			const v1 = await fill('First');
 			expect((await recordSubmission(db(), lead, started.id, v1)).outcome).toBe('submitted');
 			const decided = await db().as(s.owner, (tx) =>
@@ -647,6 +648,110 @@ describeEachDatabase('direct access to the record', (db) => {
 					})
 				)
 			).toBeNull();
+		});
+
+		/** Resolves once another session waits for a lock in this database. */
+		async function someoneWaitsForALock() {
+			for (let i = 0; i < 200; i++) {
+				const [row] = await db().service('test: lock wait', (tx) =>
+					tx.query<{ n: number }>(
+						`select count(*)::int as n from pg_stat_activity
+						 where datname = current_database() and wait_event_type = 'Lock'`
+					)
+				);
+				if (row.n > 0) return;
+				await new Promise((r) => setTimeout(r, 25));
+			}
+			throw new Error('nobody waited for the lock');
+		}
+
+		/** A transaction as the lead that runs `first`, then stays open until `release()`. */
+		function holdOpen<T>(first: (tx: Queryable) => Promise<T>) {
+			let release!: () => void;
+			const gate = new Promise<void>((r) => (release = r));
+			let ran!: () => void;
+			const started = new Promise<void>((r) => (ran = r));
+			const done = db().as(s.lead, async (tx) => {
+				const result = await first(tx);
+				ran();
+				await gate;
+				return result;
+			});
+			return { started, done, release };
+		}
+
+		const documentsOf = (id: string) =>
+			db().service('test: documents', async (tx) => {
+				const [app] = await tx.query<{ snapshot: Snapshot }>(
+					'select snapshot from applications where id = $1',
+					[id]
+				);
+				const rows = await tx.query<{ file_key: string }>(
+					'select file_key from application_documents where application_id = $1',
+					[id]
+				);
+				return {
+					frozen: app.snapshot.documents.map((d) => d.fileKey),
+					listed: rows.map((r) => r.file_key)
+				};
+			});
+
+		it('an attach during a submit waits for it and is refused: nothing listed outside the snapshot (Postgres)', async () => {
+			// PGlite has one connection: transactions cannot overlap there.
+			if (db().driver.kind !== 'postgres') return;
+			const { id, fill } = await freshDraft(s.spareChallenge.id);
+			const version = await fill('Race');
+			const submit = holdOpen((tx) =>
+				tx.query('select public.submit_application($1, $2) as outcome', [id, version])
+			);
+			await submit.started;
+			const late = key();
+			const attach = db()
+				.as(s.lead, (tx) =>
+					attachDocument(tx, id, null, {
+						key: late,
+						name: 'late.pdf',
+						mime: 'application/pdf',
+						size: 5
+					})
+				)
+				.then(
+					(ok) => ({ ok, error: null as unknown }),
+					(error: unknown) => ({ ok: false, error })
+				);
+			await someoneWaitsForALock();
+			submit.release();
+			expect(await submit.done).toEqual([{ outcome: 'submitted' }]);
+			const attached = await attach;
+			expect(attached.ok).toBe(false);
+			if (attached.error) expect(isNotADraft(attached.error)).toBe(true);
+			const { frozen, listed } = await documentsOf(id);
+			expect(listed).not.toContain(late);
+			expect(frozen).toEqual(listed);
+		});
+
+		it('a submit during an attach waits for it and freezes the document with it (Postgres)', async () => {
+			if (db().driver.kind !== 'postgres') return;
+			const { id, fill } = await freshDraft(s.spareChallenge.id);
+			const version = await fill('Race');
+			const early = key();
+			const attach = holdOpen((tx) =>
+				attachDocument(tx, id, null, {
+					key: early,
+					name: 'early.pdf',
+					mime: 'application/pdf',
+					size: 5
+				})
+			);
+			await attach.started;
+			const submit = recordSubmission(db(), s.lead, id, version);
+			await someoneWaitsForALock();
+			attach.release();
+			expect(await attach.done).toBe(true);
+			expect((await submit).outcome).toBe('submitted');
+			const { frozen, listed } = await documentsOf(id);
+			expect(frozen).toEqual([early]);
+			expect(listed).toEqual([early]);
 		});
 	});
 });

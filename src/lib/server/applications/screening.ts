@@ -76,7 +76,7 @@ export async function saveScreening(
 ): Promise<{ decided: boolean } | null> {
 	const [row] = await tx.query<{ outcome: 'saved' | 'decided' | 'unknown' }>(
 		'select public.record_screening($1, $2::jsonb, $3::jsonb) as outcome',
-		[id, JSON.stringify(screening.marks), screening.decision ? JSON.stringify(screening.decision) : null]
+		[id, screening.marks, screening.decision]
 	);
 	if (row.outcome === 'unknown') return null;
 	return { decided: row.outcome === 'decided' };
