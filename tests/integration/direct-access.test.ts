@@ -6,6 +6,7 @@ import type { Snapshot } from '../../src/lib/domain/application-snapshot';
 import { saveDraft, startApplication } from '../../src/lib/server/applications/editor';
 import { recordSubmission, withdrawApplication } from '../../src/lib/server/applications/submit';
 import { saveScreening } from '../../src/lib/server/applications/screening';
+import { submittedSnapshotText } from '../../src/lib/server/applications/snapshot-file';
 import { askQuestion, answerQuestion } from '../../src/lib/server/challenges/questions';
 import { attachDocument, canReadEvidence, isNotADraft } from '../../src/lib/server/evidence';
 import { addWorkEntry } from '../../src/lib/server/work-history';
@@ -94,6 +95,10 @@ describeEachDatabase('direct access to the record', (db) => {
 			expect(row.snapshot.documents).toHaveLength(1);
 			expect(row.snapshot.ideas).toHaveLength(3);
 			expect(row.snapshot.submittedBy).toBe(s.lead.id);
+			// The team's download is that text; nobody else's.
+			const text = await db().as(s.member, (tx) => submittedSnapshotText(tx, s.appA.id));
+			expect(text).toBe(row.text);
+			expect(await db().as(s.otherTeam, (tx) => submittedSnapshotText(tx, s.appA.id))).toBeNull();
 		});
 	});
 

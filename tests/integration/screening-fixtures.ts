@@ -161,24 +161,19 @@ export async function createScreeningScenario(db: Database) {
 
 	const [req1, req2] = challenge.requirementIds;
 	await db.as(owner, (tx) =>
-		saveScreening(
-			tx,
-			appA.id,
-			{
-				marks: [
-					{ requirementId: req1, met: true, reason: '' },
-					{ requirementId: req2, met: true, reason: '' }
-				],
-				decision: { eligible: true, justification: 'Meets every minimum requirement.' }
-			}
-		)
+		saveScreening(tx, appA.id, {
+			marks: [
+				{ requirementId: req1, met: true, reason: '' },
+				{ requirementId: req2, met: true, reason: '' }
+			],
+			decision: { eligible: true, justification: 'Meets every minimum requirement.' }
+		})
 	);
 	await db.as(owner, (tx) =>
-		saveScreening(
-			tx,
-			appB.id,
-			{ marks: [{ requirementId: req1, met: false, reason: 'No insurance.' }], decision: null }
-		)
+		saveScreening(tx, appB.id, {
+			marks: [{ requirementId: req1, met: false, reason: 'No insurance.' }],
+			decision: null
+		})
 	);
 
 	const lateEntry = await db.as(member, (tx) =>

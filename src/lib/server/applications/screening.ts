@@ -20,7 +20,10 @@ export interface SubmittedSummary {
 }
 
 /** The submitted applications of a challenge (never drafts): what RLS shows its owners. */
-export async function listSubmitted(tx: Queryable, challengeId: string): Promise<SubmittedSummary[]> {
+export async function listSubmitted(
+	tx: Queryable,
+	challengeId: string
+): Promise<SubmittedSummary[]> {
 	const rows = await tx.query<Omit<SubmittedSummary, 'coverageOk'> & { snapshot: Snapshot }>(
 		`select a.id, a.snapshot -> 'team' ->> 'name' as "teamName", a.submitted_at as "submittedAt",
 		   a.digest, a.snapshot, d.eligible
