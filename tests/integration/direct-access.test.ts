@@ -5,7 +5,7 @@ import { snapshotDigest } from '../../src/lib/domain/snapshot-digest';
 import type { Snapshot } from '../../src/lib/domain/application-snapshot';
 import { saveDraft, startApplication } from '../../src/lib/server/applications/editor';
 import { recordSubmission, withdrawApplication } from '../../src/lib/server/applications/submit';
-import { saveScreening } from '../../src/lib/server/applications/screening';
+import { getSubmitted, saveScreening } from '../../src/lib/server/applications/screening';
 import { submittedSnapshotText } from '../../src/lib/server/applications/snapshot-file';
 import { askQuestion, answerQuestion } from '../../src/lib/server/challenges/questions';
 import { attachDocument, canReadEvidence, isNotADraft } from '../../src/lib/server/evidence';
@@ -644,6 +644,30 @@ describeEachDatabase('direct access to the record', (db) => {
 				tx.query('select 1 from screening_decisions where application_id = $1', [started.id])
 			);
 			expect(after).toHaveLength(0);
+			// The owner reads the voided decision on record with the resubmission.
+			const resubmitted = await db().as(s.owner, (tx) =>
+				getSubmitted(tx, s.spareChallenge.id, started.id)
+			);
+			expect(resubmitted?.screening).toBeNull();
+			expect(resubmitted?.history).toMatchObject([
+				{ ended: 'voided', eligible: true, justification: 'Fine.', decidedByName: 'Olga Owner' }
+			]);
+			// A revision keeps the decision it replaced.
+			for (const eligible of [true, false])
+				await db().as(s.owner, (tx) =>
+					saveScreening(tx, started.id, {
+						marks: [],
+						decision: { eligible, justification: eligible ? 'Fine.' : 'Not after all.' }
+					})
+				);
+			const revised = await db().as(s.owner, (tx) =>
+				getSubmitted(tx, s.spareChallenge.id, started.id)
+			);
+			expect(revised?.screening).toMatchObject({ eligible: false });
+			expect(revised?.history.map((h) => [h.ended, h.eligible])).toEqual([
+				['voided', true],
+				['revised', true]
+			]);
 			// Screening runs only through record_screening, and only as someone who may screen it.
 			expect(
 				await db().as(s.otherOwner, (tx) =>

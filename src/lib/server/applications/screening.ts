@@ -39,6 +39,26 @@ export async function listSubmitted(
 	}));
 }
 
+/** A screening decision no longer in force: revised, or voided by the team's withdrawal. */
+export interface EarlierScreening {
+	ended: 'revised' | 'voided';
+	eligible: boolean | null;
+	justification: string | null;
+	decidedByName: string;
+	decidedAt: Date | null;
+	endedAt: Date;
+}
+
+/** The screening_history of an application, oldest first (RLS: owners and the team). */
+export function earlierScreening(tx: Queryable, id: string) {
+	return tx.query<EarlierScreening>(
+		`select ended, eligible, justification, decided_by_name as "decidedByName",
+		   decided_at as "decidedAt", ended_at as "endedAt"
+		 from public.screening_history where application_id = $1 order by ended_at, id`,
+		[id]
+	);
+}
+
 export interface SubmittedApplication {
 	id: string;
 	challengeId: string;
@@ -47,6 +67,7 @@ export interface SubmittedApplication {
 	snapshot: Snapshot & { coverage: Coverage | null };
 	screening: ScreeningResult | null;
 	marks: ScreeningResult['marks'];
+	history: EarlierScreening[];
 }
 
 /** One submitted application with its frozen content and the screening so far. */
@@ -55,14 +76,19 @@ export async function getSubmitted(
 	challengeId: string,
 	id: string
 ): Promise<SubmittedApplication | null> {
-	const [app] = await tx.query<Omit<SubmittedApplication, 'screening' | 'marks'>>(
+	const [app] = await tx.query<Omit<SubmittedApplication, 'screening' | 'marks' | 'history'>>(
 		`select id, challenge_id as "challengeId", submitted_at as "submittedAt", digest, snapshot
 		 from public.applications where id = $1 and challenge_id = $2 and status = 'submitted'
 		   and id in (select private.my_screenable_application_ids())`,
 		[id, challengeId]
 	);
 	if (!app) return null;
-	return { ...app, snapshot: withCoverage(app.snapshot), ...(await readScreening(tx, id)) };
+	return {
+		...app,
+		snapshot: withCoverage(app.snapshot),
+		...(await readScreening(tx, id)),
+		history: await earlierScreening(tx, id)
+	};
 }
 
 /**
