@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../src/lib/server/auth/sessions';
 import type { Database } from '../../src/lib/server/db/database';
-import { contentDigest, type Draft } from '../../src/lib/domain/application-schemas';
+import type { Draft } from '../../src/lib/domain/application-schemas';
+import { snapshotDigest } from '../../src/lib/domain/snapshot-digest';
 import {
 	getApplication,
 	saveDraft,
@@ -209,7 +210,8 @@ describeEachDatabase('applications', (db) => {
 				)
 			);
 			expect(stored.digest).toMatch(/^[0-9a-f]{64}$/);
-			expect(contentDigest(stored.snapshot)).toBe(stored.digest);
+			// The team can check it: SHA-256 of the snapshot's canonical jsonb text.
+			expect(snapshotDigest(stored.snapshot)).toBe(stored.digest);
 
 			const app = await read(lead, id);
 			expect(app!.status).toBe('submitted');

@@ -281,11 +281,16 @@ describeEachDatabase('challenge row-level security', (db) => {
 		expect(await attempt(db(), asker, askers, [id])).toBe(1);
 
 		// Nobody but the owners answers; then everyone sees it, and still not who asked.
-		expect(await db().as(outsider, (tx) => answerQuestion(tx, outsider.id, id, 'No'))).toBeNull();
-		expect(await db().as(asker, (tx) => answerQuestion(tx, asker.id, id, 'Yes I can'))).toBeNull();
-		expect(await db().as(owner, (tx) => answerQuestion(tx, owner.id, id, 'Yes.'))).toBe(
-			published.id
+		const answer = (who: typeof owner, text: string) =>
+			db().as(who, (tx) => answerQuestion(tx, published.id, id, text));
+		expect(await answer(outsider, 'No')).toBe('unknown');
+		expect(await answer(asker, 'Yes I can')).toBe('unknown');
+		// The question of another challenge is refused before anything is written.
+		expect(await db().as(owner, (tx) => answerQuestion(tx, draft.id, id, 'Wrong page'))).toBe(
+			'unknown'
 		);
+		expect(await attempt(db(), null, select, [id])).toBe(0);
+		expect(await answer(owner, 'Yes.')).toBe('answered');
 		expect(await attempt(db(), null, select, [id])).toBe(1);
 		expect(await attempt(db(), outsider, select, [id])).toBe(1);
 		expect(await attempt(db(), outsider, askers, [id])).toBe(0);
@@ -338,9 +343,10 @@ describeEachDatabase('challenge row-level security', (db) => {
 			});
 		const a = await ask('Is there a budget?');
 		const b = await ask('What is the budget?');
-		expect(await db().as(outsider, (tx) => mergeQuestion(tx, b, a))).toBe(false);
-		expect(await db().as(owner, (tx) => mergeQuestion(tx, b, b))).toBe(false);
-		expect(await db().as(owner, (tx) => mergeQuestion(tx, b, a))).toBe(true);
+		expect(await db().as(outsider, (tx) => mergeQuestion(tx, published.id, b, a))).toBe(false);
+		expect(await db().as(owner, (tx) => mergeQuestion(tx, published.id, b, b))).toBe(false);
+		expect(await db().as(owner, (tx) => mergeQuestion(tx, draft.id, b, a))).toBe(false);
+		expect(await db().as(owner, (tx) => mergeQuestion(tx, published.id, b, a))).toBe(true);
 	});
 
 	it('followers: people follow published challenges as themselves; owners see only a count', async () => {

@@ -153,29 +153,21 @@ export async function createScreeningScenario(db: Database) {
 		});
 	});
 
-	const decider = { id: owner.id, name: 'Olga Owner' };
 	const [req1, req2] = challenge.requirementIds;
 	await db.as(owner, (tx) =>
-		saveScreening(
-			tx,
-			appA.id,
-			{
-				marks: [
-					{ requirementId: req1, met: true, reason: '' },
-					{ requirementId: req2, met: true, reason: '' }
-				],
-				decision: { eligible: true, justification: 'Meets every minimum requirement.' }
-			},
-			decider
-		)
+		saveScreening(tx, appA.id, {
+			marks: [
+				{ requirementId: req1, met: true, reason: '' },
+				{ requirementId: req2, met: true, reason: '' }
+			],
+			decision: { eligible: true, justification: 'Meets every minimum requirement.' }
+		})
 	);
 	await db.as(owner, (tx) =>
-		saveScreening(
-			tx,
-			appB.id,
-			{ marks: [{ requirementId: req1, met: false, reason: 'No insurance.' }], decision: null },
-			decider
-		)
+		saveScreening(tx, appB.id, {
+			marks: [{ requirementId: req1, met: false, reason: 'No insurance.' }],
+			decision: null
+		})
 	);
 
 	const lateEntry = await db.as(member, (tx) =>

@@ -1,7 +1,66 @@
-// What a submitted application's snapshot holds beyond the typed parts of submit.ts.
-import type { WorkHistoryEntry } from './work-history';
+// A submitted application's snapshot, as the database builds it inside
+// public.submit_application (supabase/migrations/20261130000300_record_guards.sql):
+// nothing in it comes from the client. Its digest is the SHA-256 of `snapshot::text`.
+import type { Answer, Idea } from './application-schemas';
+import type { LocalizedText } from './locale';
+import { teamCoverage, type Coverage, type TeamRequirements } from './experience';
+import type { TeamProject, WorkHistoryEntry } from './work-history';
 
 /** A work history entry as frozen in a submitted application, with whose it is. */
 export interface SnapshotWorkEntry extends WorkHistoryEntry {
 	memberId: string;
+}
+
+/** Everything the owners judge, frozen at submission. */
+export interface Snapshot {
+	application: string;
+	challenge: { id: string; slug: string };
+	/** The applications deadline as it stood, ISO 8601 in UTC. */
+	deadline: string | null;
+	/** The challenge's team rules as they stood (absent in snapshots made before issue 10). */
+	rules?: TeamRequirements;
+	submittedAt?: string;
+	submittedBy?: string;
+	team: {
+		id: string;
+		name: string;
+		description: string;
+		homeOrganisations: string[];
+		members: { id: string; name: string }[];
+	};
+	workHistory: SnapshotWorkEntry[];
+	commonProjects: TeamProject[];
+	ideas: Idea[];
+	answers: (Answer & { statement: LocalizedText })[];
+	documents: { requirementId: string | null; fileKey: string; fileName: string; size: number }[];
+	/** Stored only by snapshots made before issue 10; now derived by snapshotCoverage. */
+	coverage?: Coverage | null;
+}
+
+/**
+ * The team's coverage as the snapshot shows it: computed from the frozen members, work
+ * history, common projects, rules and deadline (the same teamCoverage the draft uses), so
+ * it is derived from what the digest covers. Older snapshots carried it; null without a
+ * deadline.
+ */
+export function snapshotCoverage(snapshot: Snapshot): Coverage | null {
+	if (!snapshot.rules) return snapshot.coverage ?? null;
+	if (!snapshot.deadline) return null;
+	return teamCoverage(
+		snapshot.team.members.map((m) => m.id),
+		snapshot.workHistory.map((e) => ({
+			memberId: e.memberId,
+			area: e.area,
+			start: e.start,
+			end: e.end
+		})),
+		snapshot.commonProjects.map((p) => ({ memberIds: p.memberIds, start: p.start, end: p.end })),
+		snapshot.rules,
+		new Date(snapshot.deadline)
+	);
+}
+
+/** The snapshot with its coverage filled in, for the owner's pages and the CSV. */
+export function withCoverage(snapshot: Snapshot): Snapshot & { coverage: Coverage | null } {
+	return { ...snapshot, coverage: snapshotCoverage(snapshot) };
 }

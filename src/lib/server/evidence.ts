@@ -18,19 +18,44 @@ export async function storeEvidence(file: FormDataEntryValue | null): Promise<Pu
 /**
  * Whether the caller may read an evidence file: it must be referenced by a row RLS lets
  * them see (their own work history, their team's projects or documents, or what a
- * team submitted to a challenge of theirs).
+ * team submitted to a challenge of theirs) AND have been uploaded by that row's owner
+ * (public.stored_objects: a work entry's person, a member or the creator of the project's
+ * team, a document's uploader). A key pointed at someone else's file reads nothing.
  */
 export async function canReadEvidence(tx: Queryable, key: string): Promise<boolean> {
 	const [row] = await tx.query<{ ok: boolean }>(
-		`select exists (select 1 from public.work_entries where evidence_file = $1)
-		   or exists (select 1 from public.team_projects where evidence_file = $1)
-		   or exists (select 1 from public.application_documents where file_key = $1) as ok`,
+		`select exists (
+		     select 1 from public.work_entries w
+		     join public.stored_objects o on o.key = w.evidence_file and o.owner_id = w.user_id
+		     where w.evidence_file = $1)
+		   or exists (
+		     select 1 from public.team_projects p
+		     join public.stored_objects o on o.key = p.evidence_file
+		     where p.evidence_file = $1 and (o.owner_id = p.created_by or exists (
+		       select 1 from public.team_members m where m.team_id = p.team_id and m.user_id = o.owner_id)))
+		   or exists (
+		     select 1 from public.application_documents d
+		     join public.stored_objects o on o.key = d.file_key and o.owner_id = d.uploaded_by
+		     where d.file_key = $1) as ok`,
 		[key]
 	);
 	return row.ok;
 }
 
-/** Attaches a stored file to a draft (RLS: a member of its team, while it is a draft). */
+/** SQLSTATE of the database's refusal to change a submitted application's content. */
+const NOT_A_DRAFT = '55000';
+
+/** Whether a database error is the refusal to change a submitted application. */
+export const isNotADraft = (e: unknown) =>
+	typeof e === 'object' && e !== null && (e as { code?: string }).code === NOT_A_DRAFT;
+
+/**
+ * Attaches a stored file to a draft (RLS: a member of its team, while it is a draft). The
+ * database waits for a submit in flight and refuses the attach once the application is
+ * submitted (SQLSTATE 55000; the caller's transaction is then aborted, so call this last
+ * in it and catch with isNotADraft), so a document is either in the snapshot or not
+ * attached at all. The key must be the caller's own upload.
+ */
 export async function attachDocument(
 	tx: Queryable,
 	applicationId: string,

@@ -24,7 +24,7 @@ export async function updateOwnProfile(
 ): Promise<boolean> {
 	const rows = await tx.query(
 		`update public.profiles
-		 set display_name = coalesce($2, display_name), locale = coalesce($3, locale), updated_at = now()
+		 set display_name = coalesce($2, display_name), locale = coalesce($3, locale)
 		 where id = $1 returning id`,
 		[userId, changes.displayName ?? null, changes.locale ?? null]
 	);

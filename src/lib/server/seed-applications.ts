@@ -78,7 +78,7 @@ const DEMO_APPLICATIONS: DemoApplication[] = [
 
 /**
  * Submits the demo teams' applications to AI Goes to Work as their leads would in the
- * editor: draft, save, then the snapshot, its digest and submit_application. So an owner
+ * editor: draft, save, then submit_application (which freezes the snapshot and its digest). So an owner
  * has applications to screen and a facilitator teams to invite. No receipts are mailed:
  * nobody waits for them. A refusal is logged, not thrown: the demo starts without it.
  */

@@ -55,7 +55,7 @@ export async function updateWorkEntry(
 	const rows = await tx.query(
 		`update public.work_entries set area = $2, organisation = $3, role = $4, start_month = $5,
 		   end_month = $6, description = $7, evidence_url = nullif($8, ''),
-		   evidence_file = case when $10 then $9 else evidence_file end, updated_at = now()
+		   evidence_file = case when $10 then $9 else evidence_file end
 		 where id = $1 and user_id = auth.uid() returning id`,
 		[id, ...formParams(form), evidenceFile ?? null, evidenceFile !== undefined]
 	);

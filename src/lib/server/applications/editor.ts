@@ -242,7 +242,7 @@ export type SaveResult =
  */
 export async function saveDraft(tx: Queryable, id: string, draft: Draft): Promise<SaveResult> {
 	const [row] = await tx.query<{ version: number; updated_at: Date }>(
-		`update public.applications set version = version + 1, updated_at = now(), updated_by = auth.uid()
+		`update public.applications set version = version + 1
 		 where id = $1 and version = $2 and status = 'draft' returning version, updated_at`,
 		[id, draft.version]
 	);

@@ -1,6 +1,6 @@
 import type { Queryable } from '../db';
 import { toCsv } from '$lib/domain/csv';
-import type { Snapshot } from './submit';
+import { withCoverage, type Snapshot } from '$lib/domain/application-snapshot';
 
 interface Row {
 	id: string;
@@ -12,13 +12,14 @@ interface Row {
 }
 
 /** The submitted applications of a challenge with their frozen content; RLS limits them to its owners. */
-function submittedRows(tx: Queryable, challengeId: string) {
-	return tx.query<Row>(
+async function submittedRows(tx: Queryable, challengeId: string) {
+	const rows = await tx.query<Row>(
 		`select a.id, a.submitted_at as "submittedAt", a.digest, a.snapshot, d.eligible, d.justification
 		 from public.applications a left join public.screening_decisions d on d.application_id = a.id
 		 where a.challenge_id = $1 and a.status = 'submitted' order by a.submitted_at`,
 		[challengeId]
 	);
+	return rows.map((r) => ({ ...r, snapshot: withCoverage(r.snapshot) }));
 }
 
 const decision = (eligible: boolean | null) =>

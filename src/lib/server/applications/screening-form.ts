@@ -8,15 +8,14 @@ export type ScreenOutcome =
 
 /**
  * The owner's screening form for one submitted application of the challenge: parsed
- * against the challenge's minimum requirements and saved in the decider's name.
+ * against the challenge's minimum requirements and saved in the caller's name (the database takes it).
  * Null when the application is not one the caller may screen (or not of this challenge).
  */
 export async function screenApplication(
 	tx: Queryable,
 	challengeId: string,
 	applicationId: string,
-	raw: Record<string, string>,
-	decider: { id: string; name: string }
+	raw: Record<string, string>
 ): Promise<ScreenOutcome | null> {
 	const challenge = await applicationChallenge(tx, challengeId);
 	if (!challenge || !(await getSubmitted(tx, challengeId, applicationId))) return null;
@@ -25,6 +24,6 @@ export async function screenApplication(
 		challenge.requirements.map((r) => r.id)
 	);
 	if (!parsed.ok) return parsed;
-	const saved = await saveScreening(tx, applicationId, parsed.data, decider);
+	const saved = await saveScreening(tx, applicationId, parsed.data);
 	return saved && { ok: true, decided: saved.decided };
 }

@@ -4,7 +4,7 @@ import type { Coverage } from '$lib/domain/experience';
 import type { Locale, LocalizedText } from '$lib/domain/locale';
 import { enqueueMail } from '../mail/outbox';
 import { readScreening, type ScreeningResult } from './screening-result';
-import type { Snapshot } from './submit';
+import { snapshotCoverage, withCoverage, type Snapshot } from '$lib/domain/application-snapshot';
 
 export interface SubmittedSummary {
 	id: string;
@@ -16,15 +16,42 @@ export interface SubmittedSummary {
 }
 
 /** The submitted applications of a challenge (never drafts): what RLS shows its owners. */
-export function listSubmitted(tx: Queryable, challengeId: string) {
-	return tx.query<SubmittedSummary>(
+export async function listSubmitted(
+	tx: Queryable,
+	challengeId: string
+): Promise<SubmittedSummary[]> {
+	const rows = await tx.query<Omit<SubmittedSummary, 'coverageOk'> & { snapshot: Snapshot }>(
 		`select a.id, a.snapshot -> 'team' ->> 'name' as "teamName", a.submitted_at as "submittedAt",
-		   a.digest, (a.snapshot -> 'coverage' ->> 'ok')::boolean as "coverageOk", d.eligible
+		   a.digest, a.snapshot, d.eligible
 		 from public.applications a
 		 left join public.screening_decisions d on d.application_id = a.id
 		 where a.challenge_id = $1 and a.status = 'submitted'
 		 order by a.submitted_at`,
 		[challengeId]
+	);
+	return rows.map(({ snapshot, ...row }) => ({
+		...row,
+		coverageOk: snapshotCoverage(snapshot)?.ok ?? null
+	}));
+}
+
+/** A screening decision no longer in force: revised, or voided by the team's withdrawal. */
+export interface EarlierScreening {
+	ended: 'revised' | 'voided';
+	eligible: boolean | null;
+	justification: string | null;
+	decidedByName: string;
+	decidedAt: Date | null;
+	endedAt: Date;
+}
+
+/** The screening_history of an application, oldest first (RLS: owners and the team). */
+export function earlierScreening(tx: Queryable, id: string) {
+	return tx.query<EarlierScreening>(
+		`select ended, eligible, justification, decided_by_name as "decidedByName",
+		   decided_at as "decidedAt", ended_at as "endedAt"
+		 from public.screening_history where application_id = $1 order by ended_at, id`,
+		[id]
 	);
 }
 
@@ -36,6 +63,7 @@ export interface SubmittedApplication {
 	snapshot: Snapshot & { coverage: Coverage | null };
 	screening: ScreeningResult | null;
 	marks: ScreeningResult['marks'];
+	history: EarlierScreening[];
 }
 
 /** One submitted application with its frozen content and the screening so far. */
@@ -44,50 +72,40 @@ export async function getSubmitted(
 	challengeId: string,
 	id: string
 ): Promise<SubmittedApplication | null> {
-	const [app] = await tx.query<Omit<SubmittedApplication, 'screening' | 'marks'>>(
+	const [app] = await tx.query<Omit<SubmittedApplication, 'screening' | 'marks' | 'history'>>(
 		`select id, challenge_id as "challengeId", submitted_at as "submittedAt", digest, snapshot
 		 from public.applications where id = $1 and challenge_id = $2 and status = 'submitted'
 		   and id in (select private.my_screenable_application_ids())`,
 		[id, challengeId]
 	);
 	if (!app) return null;
-	return { ...app, ...(await readScreening(tx, id)) };
+	return {
+		...app,
+		snapshot: withCoverage(app.snapshot),
+		...(await readScreening(tx, id)),
+		history: await earlierScreening(tx, id)
+	};
 }
 
 /**
- * Records the owner's marks and, when given, the decision in their name; a decision's
- * mail to every member of the team is enqueued in the same transaction. Returns
- * whether a decision was recorded, or null when RLS refused.
+ * Records the owner's marks and, when given, the decision through
+ * public.record_screening, which checks private.is_screenable() (so sealing applies),
+ * takes the decider's name and the time from the database, and keeps a revised decision
+ * on record; a decision's mail to every member of the team is enqueued in the same
+ * transaction. Returns whether a decision was recorded, or null when the application is
+ * not one the caller may screen.
  */
 export async function saveScreening(
 	tx: Queryable,
 	id: string,
-	screening: Screening,
-	decider: { id: string; name: string }
+	screening: Screening
 ): Promise<{ decided: boolean } | null> {
-	const [ok] = await tx.query('select 1 where private.is_screenable($1)', [id]);
-	if (!ok) return null;
-	for (const mark of screening.marks) {
-		await tx.query(
-			`insert into public.screening_marks (application_id, requirement_id, met, reason, marked_by)
-			 select $1, r.id, $3, $4, $5 from public.challenge_requirements r
-			 join public.applications a on a.challenge_id = r.challenge_id and a.id = $1
-			 where r.id = $2
-			 on conflict (application_id, requirement_id) do update set met = excluded.met,
-			   reason = excluded.reason, marked_by = excluded.marked_by, marked_at = now()`,
-			[id, mark.requirementId, mark.met, mark.reason, decider.id]
-		);
-	}
-	if (!screening.decision) return { decided: false };
-	await tx.query(
-		`insert into public.screening_decisions
-		   (application_id, eligible, justification, decided_by, decided_by_name)
-		 values ($1, $2, $3, $4, $5)
-		 on conflict (application_id) do update set eligible = excluded.eligible,
-		   justification = excluded.justification, decided_by = excluded.decided_by,
-		   decided_by_name = excluded.decided_by_name, decided_at = now()`,
-		[id, screening.decision.eligible, screening.decision.justification, decider.id, decider.name]
+	const [row] = await tx.query<{ outcome: 'saved' | 'decided' | 'unknown' }>(
+		'select public.record_screening($1, $2::jsonb, $3::jsonb) as outcome',
+		[id, screening.marks, screening.decision]
 	);
+	if (row.outcome === 'unknown') return null;
+	if (row.outcome !== 'decided') return { decided: false };
 	await enqueueScreeningResult(tx, id);
 	return { decided: true };
 }

@@ -1,61 +1,9 @@
 import type { Database, Principal, Queryable } from '../db';
 import type { SessionUser } from '../auth/sessions';
-import { contentDigest } from '$lib/domain/application-schemas';
 import { enqueueMail } from '../mail/outbox';
-import { PROJECT_COLUMNS } from '../teams';
-import { WORK_ENTRY_COLUMNS } from '../work-history';
 import { getApplication, type ApplicationView } from './editor';
 
-/**
- * Everything the owners will judge, frozen: the team, each member's work history in
- * full, the common projects, the ideas, the answers and documents, and the coverage
- * as it stood. Its digest is what every member receives.
- */
-export async function buildSnapshot(db: Database, app: ApplicationView) {
-	const memberIds = app.team.members.map((x) => x.id);
-	// The submitting member may not read teammates' full entries; the snapshot is a named job.
-	const { workHistory, projects, team } = await db.service('application snapshot', async (tx) => ({
-		team: (
-			await tx.query<{ homeOrganisations: string[]; description: string }>(
-				`select home_organisations as "homeOrganisations", description from public.teams where id = $1`,
-				[app.team.id]
-			)
-		)[0],
-		workHistory: await tx.query(
-			`select ${WORK_ENTRY_COLUMNS}, user_id as "memberId"
-			 from public.work_entries where user_id = any($1::uuid[]) order by user_id, start_month`,
-			[memberIds]
-		),
-		projects: await tx.query(
-			`select ${PROJECT_COLUMNS} from public.team_projects p where p.team_id = $1
-			 order by p.start_month, p.id`,
-			[app.team.id]
-		)
-	}));
-	return {
-		application: app.id,
-		challenge: { id: app.challenge.id, slug: app.challenge.slug },
-		deadline: app.challenge.deadline,
-		team: { id: app.team.id, name: app.team.name, ...team, members: app.team.members },
-		workHistory,
-		commonProjects: projects,
-		ideas: app.ideas.filter((i) => i.position <= app.challenge.ideaCount),
-		answers: app.challenge.requirements.map((r) => ({
-			requirementId: r.id,
-			statement: r.statement,
-			meets: app.answers.find((a) => a.requirementId === r.id)?.meets ?? null,
-			explanation: app.answers.find((a) => a.requirementId === r.id)?.explanation ?? ''
-		})),
-		documents: app.documents.map(({ requirementId, fileKey, fileName, size }) => ({
-			requirementId,
-			fileKey,
-			fileName,
-			size
-		})),
-		coverage: app.coverage
-	};
-}
-export type Snapshot = Awaited<ReturnType<typeof buildSnapshot>>;
+export type { Snapshot } from '$lib/domain/application-snapshot';
 
 export type SubmitOutcome =
 	'submitted' | 'closed' | 'stale' | 'not_draft' | 'ideas' | 'answers' | 'unknown';
@@ -75,9 +23,11 @@ export async function submitApplication(
 }
 
 /**
- * The submission: the frozen snapshot, its digest and the database's checks; with
- * `receipts`, every member's receipt is enqueued in the submitting transaction (the
- * demo seed submits without).
+ * The submission. The database checks the deadline, the draft's version, ideas and
+ * answers, and builds the snapshot and its digest itself from the rows it locks
+ * (public.submit_application): nothing the caller sends is frozen. With `receipts`,
+ * every member's receipt is enqueued in the submitting transaction (the demo seed
+ * submits without). Returns the digest the database stored.
  */
 export async function recordSubmission(
 	db: Database,
@@ -93,25 +43,29 @@ export async function recordSubmission(
 	if (!app) return { outcome: 'unknown' };
 	if (app.status !== 'draft') return { outcome: 'not_draft' };
 	if (app.version !== version) return { outcome: 'stale' };
-	const snapshot = JSON.parse(JSON.stringify(await buildSnapshot(db, app)));
-	const digest = contentDigest(snapshot);
-	const outcome = await db.as(user, async (tx) => {
-		const [row] = await tx.query<{ outcome: SubmitOutcome }>(
-			'select public.submit_application($1, $2, $3, $4) as outcome',
-			[id, version, snapshot, digest]
+	const result = await db.as(user, async (tx) => {
+		const [{ outcome }] = await tx.query<{ outcome: SubmitOutcome }>(
+			'select public.submit_application($1, $2) as outcome',
+			[id, version]
 		);
-		if (row.outcome === 'submitted' && receipts) await enqueueReceipts(tx, app);
-		return row.outcome;
+		if (outcome !== 'submitted') return { outcome };
+		const digest = await enqueueReceipts(tx, app, receipts);
+		return { outcome, digest };
 	});
-	return outcome === 'submitted' ? { outcome, app, digest } : { outcome };
+	if (result.outcome !== 'submitted') return { outcome: result.outcome };
+	return { outcome: 'submitted', app, digest: result.digest! };
 }
 
-/** Every member's receipt: the time and digest the database recorded, in their language. */
-async function enqueueReceipts(tx: Queryable, app: ApplicationView) {
+/**
+ * Reads the time and digest the database recorded and, with `receipts`, enqueues every
+ * member's receipt with them, in their language. Returns the digest.
+ */
+async function enqueueReceipts(tx: Queryable, app: ApplicationView, receipts: boolean) {
 	const [{ submittedAt, digest }] = await tx.query<{ submittedAt: Date; digest: string }>(
 		'select submitted_at as "submittedAt", digest from public.applications where id = $1',
 		[app.id]
 	);
+	if (!receipts) return digest;
 	await enqueueMail(
 		tx,
 		'receipt',
@@ -125,6 +79,7 @@ async function enqueueReceipts(tx: Queryable, app: ApplicationView) {
 			path: `/applications/${app.id}`
 		}
 	);
+	return digest;
 }
 
 export type WithdrawOutcome = 'withdrawn' | 'closed' | 'not_submitted' | 'unknown';

@@ -15,33 +15,45 @@ export async function askQuestion(
 	return row.id ? { ok: true, id: row.id } : { ok: false, reason: 'closed' };
 }
 
-/** Publishes an answer to everyone (RLS: members of the owning organisation only). */
+export type AnswerOutcome = 'answered' | 'revised' | 'merged' | 'unknown';
+
+/**
+ * Publishes (or corrects) the answer to a question of `challengeId` through
+ * public.answer_question, which checks first that the caller manages that challenge and
+ * that the question is one of its own, and only then writes: the answer, its time and
+ * author by the database, an earlier answer kept in question_answer_revisions.
+ * 'unknown' for another challenge's question or one the caller may not answer, 'merged'
+ * for a question merged into another.
+ */
 export async function answerQuestion(
 	tx: Queryable,
-	userId: string,
+	challengeId: string,
 	questionId: string,
 	answer: string
-) {
-	const rows = await tx.query<{ challenge_id: string }>(
-		`update public.challenge_questions
-		 set answer = $2, answered_at = coalesce(answered_at, now()), answered_by = $3
-		 where id = $1 and merged_into is null returning challenge_id`,
-		[questionId, answer, userId]
+): Promise<AnswerOutcome> {
+	const [row] = await tx.query<{ outcome: AnswerOutcome }>(
+		'select public.answer_question($1, $2, $3) as outcome',
+		[challengeId, questionId, answer]
 	);
-	return rows[0]?.challenge_id ?? null;
+	return row.outcome;
 }
 
-/** Merges a duplicate into another question of the same challenge; the duplicate's asker reads the answer there. */
-export async function mergeQuestion(tx: Queryable, questionId: string, into: string) {
-	const rows = await tx.query(
-		`update public.challenge_questions q set merged_into = $2
-		 where q.id = $1 and q.id <> $2 and q.answer is null
-		   and exists (select 1 from public.challenge_questions t
-		               where t.id = $2 and t.challenge_id = q.challenge_id and t.merged_into is null)
-		 returning q.id`,
-		[questionId, into]
+/**
+ * Merges an unanswered duplicate into another question of the same challenge
+ * (public.merge_question checks the challenge first); the duplicate's asker reads the
+ * answer there. True when merged.
+ */
+export async function mergeQuestion(
+	tx: Queryable,
+	challengeId: string,
+	questionId: string,
+	into: string
+) {
+	const [row] = await tx.query<{ outcome: 'merged' | 'invalid' | 'unknown' }>(
+		'select public.merge_question($1, $2, $3) as outcome',
+		[challengeId, questionId, into]
 	);
-	return rows.length === 1;
+	return row.outcome === 'merged';
 }
 
 /** Unanswered questions waiting for the owners, per challenge they can manage. */

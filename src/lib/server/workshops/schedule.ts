@@ -59,10 +59,14 @@ export function workshopBoards(tx: Queryable, workshopId: string) {
 	);
 }
 
-/** An announcement to every team at once, on the record with its text and time. */
+/**
+ * An announcement to every team at once, on the record with its text, the database's time
+ * and the facilitator's name (public.announce_to_workshop; refused with 'permission
+ * denied' for anyone else or after the workshop ended).
+ */
 export async function announce(tx: Queryable, workshopId: string, body: string) {
 	const [row] = await tx.query<{ id: string; at: Date }>(
-		`insert into public.workshop_announcements (workshop_id, body) values ($1, $2) returning id, at`,
+		'select id, at from public.announce_to_workshop($1, $2)',
 		[workshopId, body]
 	);
 	return row;

@@ -6,6 +6,7 @@ import { routeId } from '$lib/server/applications/route-id';
 import { submitApplication, withdrawApplication } from '$lib/server/applications/submit';
 import {
 	attachDocument,
+	isNotADraft,
 	MAX_EVIDENCE_BYTES,
 	removeDocument,
 	storeEvidence
@@ -123,14 +124,20 @@ export const actions: Actions = {
 				: refuse(415, 'error_upload_type_evidence');
 		}
 		const name = file instanceof File && file.name ? file.name : stored.key;
-		const attached = await locals.db.as(user, (tx) =>
-			attachDocument(tx, id, slot || null, {
-				key: stored.key,
-				name,
-				mime: stored.mime,
-				size: stored.size
-			})
-		);
+		// A submit in flight wins: the database then refuses the attach (not a draft any more).
+		const attached = await locals.db
+			.as(user, (tx) =>
+				attachDocument(tx, id, slot || null, {
+					key: stored.key,
+					name,
+					mime: stored.mime,
+					size: stored.size
+				})
+			)
+			.catch((e) => {
+				if (isNotADraft(e)) return false;
+				throw e;
+			});
 		if (!attached) {
 			await getStorage('private').remove(stored.key);
 			// Another team's application is not there at all; a bad requirement is a bad form.
@@ -149,9 +156,12 @@ export const actions: Actions = {
 		const id = routeId(params.id);
 		const parsed = documentSchema.safeParse((await readForm(request)) ?? {});
 		if (!parsed.success) return invalid({}, { form: 'error_form' });
-		const removed = await locals.db.as(user, (tx) =>
-			removeDocument(tx, id, parsed.data.documentId)
-		);
+		const removed = await locals.db
+			.as(user, (tx) => removeDocument(tx, id, parsed.data.documentId))
+			.catch((e) => {
+				if (isNotADraft(e)) return false;
+				throw e;
+			});
 		if (!removed) {
 			const state = await locals.db.as(user, (tx) => applicationState(tx, id));
 			return state === 'unknown'

@@ -39,13 +39,15 @@ export const actions: Actions = {
 		const parsed = await parseForm(request, answerSchema);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		const { questionId, answer } = parsed.data;
+		// The function checks the challenge and the question before it writes anything.
 		const result = await locals.db.as(user, async (tx) => {
-			const challengeId = await answerQuestion(tx, user.id, questionId, answer);
+			const outcome = await answerQuestion(tx, params.id, questionId, answer);
+			if (outcome === 'unknown' || outcome === 'merged') return null;
 			const [q] = await tx.query<{ body: string }>(
 				'select body from public.challenge_questions where id = $1',
 				[questionId]
 			);
-			if (challengeId !== params.id) return null;
+			if (!q) return null;
 			// The followers' mail is enqueued with the answer, in its transaction.
 			await notifyFollowers(tx, params.id, { kind: 'answer', question: q.body, answer });
 			return q;
@@ -54,12 +56,12 @@ export const actions: Actions = {
 		forgetVisitorViews();
 		return { answered: questionId };
 	},
-	merge: async ({ locals, url, request }) => {
+	merge: async ({ locals, url, params, request }) => {
 		const user = requireUser(locals, url);
 		const parsed = await parseForm(request, mergeSchema);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		const merged = await locals.db.as(user, (tx) =>
-			mergeQuestion(tx, parsed.data.questionId, parsed.data.into)
+			mergeQuestion(tx, params.id, parsed.data.questionId, parsed.data.into)
 		);
 		if (!merged) return invalid(parsed.values, { form: 'error_merge_invalid' });
 		forgetVisitorViews();

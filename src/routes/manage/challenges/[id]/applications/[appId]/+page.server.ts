@@ -32,9 +32,8 @@ export const actions: Actions = {
 		const user = requireUser(locals, url);
 		if (!UUID.test(params.appId)) error(404, 'Not found');
 		const raw = (await readForm(request)) ?? {};
-		const decider = { id: user.id, name: user.displayName || user.email };
 		const outcome = await locals.db.as(user, (tx) =>
-			screenApplication(tx, params.id, params.appId, raw, decider)
+			screenApplication(tx, params.id, params.appId, raw)
 		);
 		if (!outcome) error(404, 'Not found');
 		if (!outcome.ok) return invalid(raw, outcome.errors);
