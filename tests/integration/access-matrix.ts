@@ -243,7 +243,7 @@ export const ACCESS: Record<string, TableAccess> = {
 				does: "send feedback in the outsider's name",
 				sql: "insert into accessibility_feedback (message, user_id) values ('x', $1)",
 				params: (w) => [w.outsider.id],
-				expect: only({ outsider: 'ok' })
+				expect: everyone('denied')
 			}
 		],
 		update: [
@@ -517,6 +517,105 @@ export const ACCESS: Record<string, TableAccess> = {
 			}
 		]
 	},
+	stored_objects: {
+		select: [
+			{
+				// Who uploaded a file: its uploader and whoever may see a row that shows it.
+				does: "see who uploaded appA's document",
+				sql: 'select key from stored_objects where key = $1',
+				params: (w) => [w.appADocument],
+				expect: teamA(1, { owner: 1 })
+			}
+		],
+		insert: [
+			{
+				does: 'claim a key directly',
+				sql: `insert into stored_objects (key, owner_id)
+				      values ('00000000-0000-4000-8000-0000000000ff.pdf', (select auth.uid())) returning key`,
+				expect: everyone('denied')
+			}
+		],
+		update: [
+			{
+				does: "take over appA's document",
+				sql: 'update stored_objects set owner_id = (select auth.uid()) where key = $1 returning key',
+				params: (w) => [w.appADocument],
+				expect: everyone('denied')
+			}
+		],
+		delete: [
+			{
+				does: 'forget who uploaded a file',
+				sql: 'delete from stored_objects returning key',
+				expect: everyone('denied')
+			}
+		]
+	},
+	screening_history: {
+		select: [
+			{
+				does: "see appA's earlier screening",
+				sql: 'select id from screening_history where application_id = $1',
+				params: (w) => [w.appA.id],
+				expect: teamA(1, { owner: 1 })
+			}
+		],
+		insert: [
+			{
+				does: 'forge an earlier screening',
+				sql: `insert into screening_history (application_id, ended) values ($1, 'voided') returning id`,
+				params: (w) => [w.appB.id],
+				expect: everyone('denied')
+			}
+		],
+		update: [
+			{
+				does: 'rewrite an earlier screening',
+				sql: "update screening_history set justification = 'x' returning id",
+				expect: everyone('denied')
+			}
+		],
+		delete: [
+			{
+				does: 'erase an earlier screening',
+				sql: 'delete from screening_history returning id',
+				expect: everyone('denied')
+			}
+		]
+	},
+	question_answer_revisions: {
+		select: [
+			{
+				does: 'see the earlier answer of a public question',
+				sql: 'select id from question_answer_revisions where question_id = $1',
+				params: (w) => [w.answered],
+				expect: everyone(1)
+			}
+		],
+		insert: [
+			{
+				does: 'forge an earlier answer',
+				sql: `insert into question_answer_revisions (question_id, answer, answered_at)
+				      values ($1, 'No.', now()) returning id`,
+				params: (w) => [w.answered],
+				expect: everyone('denied')
+			}
+		],
+		update: [
+			{
+				does: 'rewrite an earlier answer',
+				sql: "update question_answer_revisions set answer = 'x' returning id",
+				expect: everyone('denied')
+			}
+		],
+		delete: [
+			{
+				does: 'erase an earlier answer',
+				sql: 'delete from question_answer_revisions returning id',
+				expect: everyone('denied')
+			}
+		]
+	},
 	challenge_followers: {
 		select: [
 			{
@@ -569,10 +668,10 @@ export const ACCESS: Record<string, TableAccess> = {
 		],
 		update: [
 			{
-				does: "answer the outsider's question",
+				does: "answer the outsider's question directly (only answer_question does)",
 				sql: "update challenge_questions set answer = 'Yes', answered_at = now() where id = $1 returning id",
 				params: (w) => [w.question],
-				expect: only({ owner: 1 })
+				expect: everyone('denied')
 			}
 		],
 		delete: [
@@ -786,7 +885,7 @@ export const ACCESS: Record<string, TableAccess> = {
 				sql: `insert into work_entries (user_id, area, organisation, role, start_month)
 				      values ($1, 'a', 'o', 'r', '2020-01-01') returning id`,
 				params: (w) => [w.lead.id],
-				expect: only({ lead: 1 })
+				expect: everyone('denied')
 			}
 		],
 		update: [
@@ -914,10 +1013,16 @@ export const ACCESS: Record<string, TableAccess> = {
 		],
 		update: [
 			{
-				does: 'update draftA',
-				sql: 'update applications set updated_at = now() where id = $1 returning id',
+				does: 'save draftA (its version)',
+				sql: 'update applications set version = version where id = $1 returning id',
 				params: (w) => [w.draftA.id],
 				expect: teamA(1)
+			},
+			{
+				does: 'backdate draftA (updated_at is the database’s)',
+				sql: 'update applications set updated_at = now() where id = $1 returning id',
+				params: (w) => [w.draftA.id],
+				expect: everyone('denied')
 			},
 			{
 				does: 'update appA (submitted)',
@@ -1203,11 +1308,11 @@ export const ACCESS: Record<string, TableAccess> = {
 		],
 		insert: [
 			{
-				does: 'mark appB',
+				does: 'mark appB directly (only record_screening does)',
 				sql: `insert into screening_marks (application_id, requirement_id, met) values ($1, $2, true)
 				      returning requirement_id`,
 				params: (w) => [w.appB.id, w.challenge.requirementIds[1]],
-				expect: only({ owner: 1 })
+				expect: everyone('denied')
 			},
 			{
 				does: 'mark draftA',
@@ -1222,7 +1327,7 @@ export const ACCESS: Record<string, TableAccess> = {
 				does: "change appA's marks",
 				sql: "update screening_marks set reason = 'x' where application_id = $1 returning requirement_id",
 				params: (w) => [w.appA.id],
-				expect: only({ owner: 2 })
+				expect: everyone('denied')
 			}
 		],
 		delete: [
@@ -1245,11 +1350,11 @@ export const ACCESS: Record<string, TableAccess> = {
 		],
 		insert: [
 			{
-				does: 'decide appB',
+				does: 'decide appB directly (only record_screening does)',
 				sql: `insert into screening_decisions (application_id, eligible, justification) values ($1, false, 'x')
 				      returning eligible`,
 				params: (w) => [w.appB.id],
-				expect: only({ owner: 1 })
+				expect: everyone('denied')
 			},
 			{
 				does: 'decide draftA',
@@ -1264,7 +1369,7 @@ export const ACCESS: Record<string, TableAccess> = {
 				does: "revise appA's decision",
 				sql: "update screening_decisions set justification = 'y' where application_id = $1 returning eligible",
 				params: (w) => [w.appA.id],
-				expect: only({ owner: 1 })
+				expect: everyone('denied')
 			}
 		],
 		delete: [
@@ -1391,11 +1496,11 @@ export const ACCESS: Record<string, TableAccess> = {
 		],
 		insert: [
 			{
-				does: 'announce in one’s own name',
+				does: 'announce directly (only announce_to_workshop does)',
 				sql: `insert into workshop_announcements (workshop_id, body, by) values ($1, 'Hello', (select auth.uid()))
 				      returning id`,
 				params: (w) => [w.workshop],
-				expect: only({ facilitator: 1 })
+				expect: everyone('denied')
 			}
 		],
 		update: [

@@ -75,7 +75,23 @@ export async function createAccessWorld(db: Database) {
 			'insert into public.challenge_followers (challenge_id, user_id) values ($1, $2)',
 			[s.challenge.id, s.outsider.id]
 		);
-		return { otherOrg, answered };
+		// An earlier answer and an earlier (revised) screening decision, as the functions
+		// answer_question and record_screening keep them.
+		await tx.query(
+			`insert into public.question_answer_revisions (question_id, answer, answered_at, answered_by, replaced_by)
+			 values ($1, 'Maybe.', now() - interval '1 day', $2, $2)`,
+			[answered, s.owner.id]
+		);
+		await tx.query(
+			`insert into public.screening_history (application_id, eligible, justification, ended, ended_by)
+			 values ($1, false, 'First reading', 'revised', $2)`,
+			[s.appA.id, s.owner.id]
+		);
+		const [{ key: appADocument }] = await tx.query<{ key: string }>(
+			'select file_key as key from public.application_documents where application_id = $1 limit 1',
+			[s.appA.id]
+		);
+		return { otherOrg, answered, appADocument };
 	});
 
 	const question = await db.as(s.outsider, async (tx) => {
@@ -140,6 +156,7 @@ export async function createAccessWorld(db: Database) {
 		draft,
 		otherOrg: fixed.otherOrg,
 		answered: fixed.answered,
+		appADocument: fixed.appADocument,
 		question,
 		workshop,
 		...boards
