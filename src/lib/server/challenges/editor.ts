@@ -120,6 +120,15 @@ export const saveBasics = (tx: Queryable, editor: Editor, id: string, b: Basics,
 		);
 	});
 
+/** The current cover's key of a challenge the caller may see, or null. */
+export async function coverOf(tx: Queryable, id: string): Promise<string | null> {
+	const [row] = await tx.query<{ cover_image: string | null }>(
+		'select cover_image from public.challenges where id = $1',
+		[id]
+	);
+	return row?.cover_image ?? null;
+}
+
 export const saveCover = (
 	tx: Queryable,
 	editor: Editor,
