@@ -23,7 +23,9 @@ export function totpCodeFor(secret: string, ahead = 0): string {
 export async function enterSignInCode(page: Page, secret: string) {
 	for (let attempt = 0; attempt < 4; attempt++) {
 		if (attempt === 2) await page.waitForTimeout(30_000 - (Date.now() % 30_000) + 200);
-		await page.getByLabel('Code', { exact: true }).fill(totpCodeFor(secret, attempt % 2));
+		await page
+			.getByRole('textbox', { name: 'Code', exact: true })
+			.fill(totpCodeFor(secret, attempt % 2));
 		await page.getByRole('button', { name: 'Verify and sign in' }).click();
 		await page.waitForLoadState();
 		if (!new URL(page.url()).pathname.startsWith('/auth/sign-in/code')) return;

@@ -218,14 +218,16 @@ describeEachDatabase('TOTP second factor', (db) => {
 		expect(done.ok).toBe(true);
 		if (done.ok) expect(await alive(db(), done.token)).toBe(true);
 		// The challenge is spent, and the same code is refused in a new one (replay).
-		expect(
-			await db().service('test', (tx) => completeSignIn(tx, first.challenge, code))
-		).toEqual({ ok: false, reason: 'expired' });
+		expect(await db().service('test', (tx) => completeSignIn(tx, first.challenge, code))).toEqual({
+			ok: false,
+			reason: 'expired'
+		});
 		const second = await signIn(db(), person.email, PASSWORD);
 		if (second.ok || second.reason !== 'second_factor') throw new Error('no challenge');
-		expect(await db().service('test', (tx) => completeSignIn(tx, second.challenge, code))).toEqual(
-			{ ok: false, reason: 'wrong' }
-		);
+		expect(await db().service('test', (tx) => completeSignIn(tx, second.challenge, code))).toEqual({
+			ok: false,
+			reason: 'wrong'
+		});
 		// A recovery code, typed loosely, works once.
 		const recovery = recoveryCodes[0].toLowerCase().replace('-', ' ');
 		expect(
@@ -253,9 +255,9 @@ describeEachDatabase('TOTP second factor', (db) => {
 			await db().service('test', (tx) => completeSignIn(tx, one, '000000'));
 		}
 		// Out of tries: even the right code needs the password again.
-		expect(
-			await db().service('test', (tx) => completeSignIn(tx, one, codeNow(secret, 1)))
-		).toEqual({ ok: false, reason: 'expired' });
+		expect(await db().service('test', (tx) => completeSignIn(tx, one, codeNow(secret, 1)))).toEqual(
+			{ ok: false, reason: 'expired' }
+		);
 		const two = await challenge();
 		for (let i = CHALLENGE_ATTEMPTS; i < CODE_FAILURE_LIMIT; i++) {
 			await db().service('test', (tx) => completeSignIn(tx, two, '000000'));

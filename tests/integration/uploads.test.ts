@@ -14,9 +14,8 @@ const dataDir = await vi.hoisted(async () => {
 
 const { getStorage, IMAGE_TYPES } = await import('../../src/lib/server/storage');
 const { fileInUse, withFileChanges } = await import('../../src/lib/server/uploads');
-const { addWorkEntry, deleteWorkEntry, updateWorkEntry } = await import(
-	'../../src/lib/server/work-history'
-);
+const { addWorkEntry, deleteWorkEntry, updateWorkEntry } =
+	await import('../../src/lib/server/work-history');
 const { describeEachDatabase } = await import('./databases');
 const { createUser } = await import('./fixtures');
 const { workEntrySchema } = await import('../../src/lib/domain/team-schemas');
@@ -121,8 +120,6 @@ describeEachDatabase('uploads and the rows that name them', (db) => {
 			})
 		);
 		expect(files()).toContain(kept.key);
-		expect(await db().service('test', (tx) => fileInUse(tx, 'not-named-anywhere.png'))).toBe(
-			false
-		);
+		expect(await db().service('test', (tx) => fileInUse(tx, 'not-named-anywhere.png'))).toBe(false);
 	});
 });

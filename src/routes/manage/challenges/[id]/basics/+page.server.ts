@@ -69,8 +69,11 @@ export const actions: Actions = {
 					return saved;
 				}
 			);
-			// A refusal after the file was written (a reason asked for) leaves nothing behind.
-			if (!('saved' in outcome)) await files.failed();
+			// Refused (a reason asked for): nothing was stored, and the words go to this form.
+			if (!('saved' in outcome)) {
+				await files.failed();
+				return fail(outcome.status, { ...outcome.data, cover: true });
+			}
 			return outcome;
 		});
 	}
