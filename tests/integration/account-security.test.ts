@@ -316,6 +316,7 @@ describeEachDatabase('TOTP second factor', (db) => {
 		expect(user).toMatchObject({ isAdmin: true, secondFactor: false });
 		expect(needsSecondFactor(user, '/admin')).toBe(true);
 		expect(needsSecondFactor(user, '/admin/feedback')).toBe(true);
+		expect(needsSecondFactor(user, '/organisations/city-of-helsinki')).toBe(true);
 		expect(needsSecondFactor(user, '/administration')).toBe(false);
 		expect(needsSecondFactor(user, '/account/security')).toBe(false);
 		await enrolled(admin, hashToken(token));
