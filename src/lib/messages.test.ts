@@ -5,12 +5,15 @@ import { describe, expect, it } from 'vitest';
 const settings = JSON.parse(readFileSync('project.inlang/settings.json', 'utf8'));
 const patterns: string[] = [settings['plugin.inlang.messageFormat'].pathPattern].flat();
 
+// A message with plural variants is an array of declarations and matches: compared as its JSON.
 const loadFile = (path: string): Record<string, string> => {
 	const { $schema: _schema, ...messages } = JSON.parse(readFileSync(path, 'utf8')) as Record<
 		string,
-		string
+		unknown
 	>;
-	return messages;
+	return Object.fromEntries(
+		Object.entries(messages).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])
+	);
 };
 const load = (locale: string): Record<string, string> =>
 	Object.assign({}, ...patterns.map((p) => loadFile(p.replace('{locale}', locale))));
