@@ -46,7 +46,9 @@ export default defineConfig({
 			ORIGIN: `http://localhost:${PORT}`,
 			DATA_DIR,
 			LOG_LEVEL: 'warn',
-			NODE_ENV: 'production'
+			NODE_ENV: 'production',
+			// The demo admin's second factor (tests/e2e/helpers.ts computes its codes).
+			DEMO_TOTP_SECRET: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP'
 		}
 	}
 });

@@ -9,6 +9,7 @@ import { log } from '$lib/server/log';
 import { pageCache } from '$lib/server/page-cache';
 import { forgetVisitorViews } from '$lib/server/challenges/visitor-cache';
 import { startMailWorker } from '$lib/server/mail/service';
+import { ENROL_PATH, needsSecondFactor } from '$lib/server/guards';
 
 export const init: ServerInit = async () => {
 	startMailWorker(await getDb());
@@ -31,6 +32,10 @@ const session: Handle = async ({ event, resolve }) => {
 	if (token) {
 		event.locals.user = await db.service('session lookup', (tx) => validateSession(tx, token));
 		if (!event.locals.user) clearSessionCookie(event.cookies, event.url);
+	}
+	// A platform admin without a second factor enrols first: no admin page or action before.
+	if (needsSecondFactor(event.locals.user, event.url.pathname)) {
+		return new Response(null, { status: 303, headers: { location: ENROL_PATH } });
 	}
 	return resolve(event);
 };

@@ -200,14 +200,14 @@ describeEachDatabase('teams, invitations and work history', (db) => {
 			expect(shared).toBeTruthy();
 			expect(await db().as(as(lead), (tx) => myWorkEntries(tx, mate.id))).toEqual([]);
 			const changed = entry({ role: 'Lead developer' });
-			expect(await db().as(as(outsider), (tx) => updateWorkEntry(tx, id, changed, undefined))).toBe(
-				false
-			);
-			expect(await db().as(as(outsider), (tx) => deleteWorkEntry(tx, id))).toBe(false);
-			expect(await db().as(as(mate), (tx) => updateWorkEntry(tx, id, changed, undefined))).toBe(
-				true
-			);
-			expect(await db().as(as(mate), (tx) => deleteWorkEntry(tx, other))).toBe(true);
+			expect(
+				await db().as(as(outsider), (tx) => updateWorkEntry(tx, id, changed, undefined))
+			).toBeNull();
+			expect(await db().as(as(outsider), (tx) => deleteWorkEntry(tx, id))).toBeNull();
+			expect(await db().as(as(mate), (tx) => updateWorkEntry(tx, id, changed, undefined))).toEqual({
+				replaced: null
+			});
+			expect(await db().as(as(mate), (tx) => deleteWorkEntry(tx, other))).toEqual({ file: null });
 			const after = await db().as(as(mate), (tx) => myWorkEntries(tx, mate.id));
 			expect(after.map((e) => [e.id, e.role])).toEqual([[id, 'Lead developer']]);
 		});
@@ -219,11 +219,14 @@ describeEachDatabase('teams, invitations and work history', (db) => {
 			const file = async () =>
 				(await db().as(as(mate), (tx) => myWorkEntries(tx, mate.id))).find((e) => e.id === id)
 					?.evidenceFile;
-			await db().as(as(mate), (tx) => updateWorkEntry(tx, id, entry(), undefined));
+			const update = (file: string | null | undefined) =>
+				db().as(as(mate), (tx) => updateWorkEntry(tx, id, entry(), file));
+			// Each change names the file it no longer refers to, for removal after the commit.
+			expect(await update(undefined)).toEqual({ replaced: null });
 			expect(await file()).toBe(key);
-			await db().as(as(mate), (tx) => updateWorkEntry(tx, id, entry(), next));
+			expect(await update(next)).toEqual({ replaced: key });
 			expect(await file()).toBe(next);
-			await db().as(as(mate), (tx) => updateWorkEntry(tx, id, entry(), null));
+			expect(await update(null)).toEqual({ replaced: next });
 			expect(await file()).toBeNull();
 		});
 	});
@@ -260,8 +263,10 @@ describeEachDatabase('teams, invitations and work history', (db) => {
 			const id = await db().as(as(mate), (tx) =>
 				addTeamProject(tx, teamId, project([lead.id, mate.id]), null)
 			);
-			expect(await db().as(as(outsider), (tx) => deleteTeamProject(tx, teamId, id!))).toBe(false);
-			expect(await db().as(as(mate), (tx) => deleteTeamProject(tx, teamId, id!))).toBe(true);
+			expect(await db().as(as(outsider), (tx) => deleteTeamProject(tx, teamId, id!))).toBeNull();
+			expect(await db().as(as(mate), (tx) => deleteTeamProject(tx, teamId, id!))).toEqual({
+				file: null
+			});
 		});
 	});
 

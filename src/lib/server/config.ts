@@ -7,6 +7,11 @@ const schema = z.object({
 	MAIL_FROM: z.string().min(3).default('Talkoot <no-reply@talkoot.localhost>'),
 	SEED_DEMO: z.enum(['true', 'false']).default('true'),
 	DEMO_PASSWORD: z.string().min(12).default('Talkoot-demo-2026!'),
+	// The demo admin's TOTP key (base32, 32 letters); generated at seeding when unset.
+	DEMO_TOTP_SECRET: z
+		.string()
+		.regex(/^[A-Z2-7]{32}$/)
+		.optional(),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	ORIGIN: z.string().url().optional(),
 	REDIS_URL: z.string().url().optional(),

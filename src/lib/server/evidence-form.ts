@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import type { z } from 'zod';
-import { storeEvidence } from './evidence';
+import { checkEvidence } from './evidence';
+import type { CheckedFile } from './storage';
 import { inWords, validateForm, type FieldErrors, type FormValues, type Parsed } from './forms';
 
 /** A failed form on a page of several: `action` says which form the errors belong to. */
@@ -8,14 +9,21 @@ export const refuse = (action: string, values: FormValues, errors: FieldErrors, 
 	fail(status, { action, values, errors: inWords(errors) });
 
 export type EvidenceParsed<T> =
-	| (Extract<Parsed<T>, { ok: true }> & { evidenceFile: string | null; removeFile: boolean })
+	| (Extract<Parsed<T>, { ok: true }> & {
+			/** The key the new file will have, or null when none was chosen. */
+			evidenceFile: string | null;
+			/** The new file, checked but not stored: `FileChanges.write` it once its row is allowed. */
+			upload: CheckedFile | null;
+			removeFile: boolean;
+	  })
 	| { ok: false; status: number; values: FormValues; errors: FieldErrors };
 
 /**
  * Reads a multipart form with an optional evidence file (`evidenceFile`) and validates its
  * text fields; `lists` names fields posted several times (checkboxes), kept as arrays for the
- * schema and comma-joined in the values sent back. The file is stored only when the text is
- * valid, so a refused form never leaves a file behind; a file too large or not a PDF or image
+ * schema and comma-joined in the values sent back. The file is judged but not stored: the
+ * route stores it (`FileChanges.write`) only after the row that refers to it was allowed,
+ * so a refused form never leaves a file behind; a file too large or not a PDF or image
  * (judged by its bytes) is refused with its own message.
  */
 export async function parseEvidenceForm<S extends z.ZodType>(
@@ -40,7 +48,7 @@ export async function parseEvidenceForm<S extends z.ZodType>(
 	}
 	const parsed = validateForm(raw, schema, input);
 	if (!parsed.ok) return { ...parsed, status: 400 };
-	const stored = await storeEvidence(form.get('evidenceFile'));
+	const stored = await checkEvidence(form.get('evidenceFile'));
 	if (stored && !stored.ok) {
 		const [status, message] =
 			stored.reason === 'too_large'
@@ -53,6 +61,9 @@ export async function parseEvidenceForm<S extends z.ZodType>(
 	return {
 		...parsed,
 		evidenceFile: stored?.key ?? null,
+		upload: stored?.ok
+			? { key: stored.key, mime: stored.mime, size: stored.size, bytes: stored.bytes }
+			: null,
 		removeFile: raw.removeFile === 'on'
 	};
 }

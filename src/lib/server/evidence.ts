@@ -1,15 +1,19 @@
 import type { Queryable } from './db';
-import { getStorage, IMAGE_TYPES, type PutResult } from './storage';
+import { getStorage, IMAGE_TYPES, type CheckResult } from './storage';
 
 export const EVIDENCE_TYPES: readonly string[] = [...IMAGE_TYPES, 'application/pdf'];
 export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
 
-/** Stores an uploaded evidence file (PDF or image, judged by its bytes); null when none was chosen. */
-export async function storeEvidence(file: FormDataEntryValue | null): Promise<PutResult | null> {
+/**
+ * Judges an uploaded evidence file (PDF or image, by its bytes) without storing it; null
+ * when none was chosen. The caller stores it (`FileChanges.write`) once the row that refers
+ * to it was allowed.
+ */
+export async function checkEvidence(file: FormDataEntryValue | null): Promise<CheckResult | null> {
 	if (!(file instanceof File) || file.size === 0) return null;
 	if (file.size > MAX_EVIDENCE_BYTES) return { ok: false, reason: 'too_large' };
 	const bytes = new Uint8Array(await file.arrayBuffer());
-	return getStorage('private').put(bytes, {
+	return getStorage('private').check(bytes, {
 		allowed: EVIDENCE_TYPES,
 		maxBytes: MAX_EVIDENCE_BYTES
 	});
@@ -75,10 +79,16 @@ export async function attachDocument(
 	return rows.length === 1;
 }
 
-export async function removeDocument(tx: Queryable, applicationId: string, documentId: string) {
-	const rows = await tx.query(
-		'delete from public.application_documents where id = $1 and application_id = $2 returning id',
+/** Removes a draft's document (RLS); the removed file's key, or null when nothing was removed. */
+export async function removeDocument(
+	tx: Queryable,
+	applicationId: string,
+	documentId: string
+): Promise<string | null> {
+	const [row] = await tx.query<{ file_key: string }>(
+		`delete from public.application_documents where id = $1 and application_id = $2
+		 returning file_key`,
 		[documentId, applicationId]
 	);
-	return rows.length === 1;
+	return row?.file_key ?? null;
 }

@@ -1,6 +1,10 @@
 import type { Database } from './db/database';
 import { seedSql } from './db/sql-files';
 import { hashPassword } from './auth/passwords';
+import { enrolWithSecret } from './auth/second-factor';
+import { config } from './config';
+import { decodeBase32IgnorePadding } from '@oslojs/encoding';
+import { SECRET_BYTES, secretText } from '$lib/domain/totp';
 import { log } from './log';
 import { seedDemoApplications } from './seed-applications';
 
@@ -10,6 +14,10 @@ import { seedDemoApplications } from './seed-applications';
  */
 export async function seedDemo(db: Database, password: string): Promise<boolean> {
 	const hash = await hashPassword(password);
+	// Platform admins need a second factor: the demo admin has one, its key printed below.
+	const adminSecret = config.DEMO_TOTP_SECRET
+		? decodeBase32IgnorePadding(config.DEMO_TOTP_SECRET)
+		: crypto.getRandomValues(new Uint8Array(SECRET_BYTES));
 	const users = await db.service('seed demo data', async (tx) => {
 		const [{ n }] = await tx.query<{ n: number }>(
 			'select count(*)::int as n from public.organisations'
@@ -30,6 +38,11 @@ export async function seedDemo(db: Database, password: string): Promise<boolean>
 					[u.id, hash]
 				);
 			}
+			for (const { user_id } of await tx.query<{ user_id: string }>(
+				'select user_id from public.platform_admins'
+			)) {
+				await enrolWithSecret(tx, user_id, adminSecret);
+			}
 		}
 		return demo;
 	});
@@ -37,6 +50,10 @@ export async function seedDemo(db: Database, password: string): Promise<boolean>
 	const applications = await seedDemoApplications(db);
 	log.info({ accounts: users.length, applications }, 'demo data seeded');
 	const lines = users.map((u) => `  ${u.email.padEnd(30)} ${u.display_name}`);
-	console.log(`\nDemo accounts (development only), password: ${password}\n${lines.join('\n')}\n`);
+	console.log(
+		`\nDemo accounts (development only), password: ${password}\n${lines.join('\n')}\n` +
+			`Platform admins sign in with a second factor: add the key ${secretText(adminSecret)}\n` +
+			`to an authenticator app (TOTP, 6 digits, 30 s) and give its code after the password.\n`
+	);
 	return true;
 }

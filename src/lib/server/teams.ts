@@ -270,12 +270,17 @@ export async function addTeamProject(
 	return project.id;
 }
 
-export async function deleteTeamProject(tx: Queryable, teamId: string, projectId: string) {
-	const rows = await tx.query(
-		'delete from public.team_projects where id = $1 and team_id = $2 returning id',
+/** Deletes a common project (RLS: the team's members); null when none, else its file (to drop). */
+export async function deleteTeamProject(
+	tx: Queryable,
+	teamId: string,
+	projectId: string
+): Promise<{ file: string | null } | null> {
+	const [row] = await tx.query<{ evidence_file: string | null }>(
+		'delete from public.team_projects where id = $1 and team_id = $2 returning evidence_file',
 		[projectId, teamId]
 	);
-	return rows.length === 1;
+	return row ? { file: row.evidence_file } : null;
 }
 
 /** Team members and their locales, for mail (service: members may not see each other's emails otherwise). */

@@ -44,14 +44,20 @@ export async function addWorkEntry(
 
 /**
  * Changes an entry of the caller's; `evidenceFile` undefined keeps the current file.
- * Replaced files stay in storage: a submitted application's snapshot may point at them.
+ * Returns null when the entry is not the caller's (nothing changed), else the file it no
+ * longer refers to (replaced or removed), for the caller to drop after the commit.
  */
 export async function updateWorkEntry(
 	tx: Queryable,
 	id: string,
 	form: WorkEntryForm,
 	evidenceFile: string | null | undefined
-): Promise<boolean> {
+): Promise<{ replaced: string | null } | null> {
+	const [before] = await tx.query<{ evidence_file: string | null }>(
+		'select evidence_file from public.work_entries where id = $1 and user_id = auth.uid() for update',
+		[id]
+	);
+	if (!before) return null;
 	const rows = await tx.query(
 		`update public.work_entries set area = $2, organisation = $3, role = $4, start_month = $5,
 		   end_month = $6, description = $7, evidence_url = nullif($8, ''),
@@ -59,13 +65,22 @@ export async function updateWorkEntry(
 		 where id = $1 and user_id = auth.uid() returning id`,
 		[id, ...formParams(form), evidenceFile ?? null, evidenceFile !== undefined]
 	);
-	return rows.length === 1;
+	if (rows.length !== 1) return null;
+	const replaced =
+		evidenceFile !== undefined && before.evidence_file !== evidenceFile
+			? before.evidence_file
+			: null;
+	return { replaced };
 }
 
-export async function deleteWorkEntry(tx: Queryable, id: string) {
-	const rows = await tx.query(
-		'delete from public.work_entries where id = $1 and user_id = auth.uid() returning id',
+/** Deletes an entry of the caller's; null when there was none, else its file (to drop). */
+export async function deleteWorkEntry(
+	tx: Queryable,
+	id: string
+): Promise<{ file: string | null } | null> {
+	const [row] = await tx.query<{ evidence_file: string | null }>(
+		'delete from public.work_entries where id = $1 and user_id = auth.uid() returning evidence_file',
 		[id]
 	);
-	return rows.length === 1;
+	return row ? { file: row.evidence_file } : null;
 }

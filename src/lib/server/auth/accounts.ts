@@ -5,6 +5,7 @@ import { enqueueMail } from '../mail/outbox';
 import { hashPassword, verifyPassword } from './passwords';
 import { consumeEmailToken, issueEmailToken } from './email-tokens';
 import { createSession, deleteUserSessions } from './sessions';
+import { createSignInChallenge, requiresCode } from './second-factor';
 
 export interface NewAccount {
 	email: string;
@@ -80,6 +81,8 @@ let dummyHash: Promise<string> | undefined;
 export type SignInResult =
 	| { ok: true; userId: string; token: string; expiresAt: Date; locale: Locale }
 	| { ok: false; reason: 'invalid' }
+	/** The password was right; the account's second factor is still to come (`challenge` for its cookie). */
+	| { ok: false; reason: 'second_factor'; challenge: string; challengeExpiresAt: Date }
 	| {
 			ok: false;
 			reason: 'unverified';
@@ -89,7 +92,16 @@ export type SignInResult =
 			locale: Locale;
 	  };
 
-export async function signIn(db: Database, email: string, password: string): Promise<SignInResult> {
+/**
+ * Checks a password. Opens a session, or, for an account with a second factor, a sign-in
+ * challenge that waits for its code (`completeSignIn`); `userAgent` is kept with either.
+ */
+export async function signIn(
+	db: Database,
+	email: string,
+	password: string,
+	userAgent: string | null = null
+): Promise<SignInResult> {
 	const [account] = await db.service('sign in: look up', (tx) =>
 		tx.query<{
 			id: string;
@@ -120,8 +132,26 @@ export async function signIn(db: Database, email: string, password: string): Pro
 			locale: account.locale
 		};
 	}
-	const session = await db.service('sign in: session', (tx) => createSession(tx, account.id));
-	return { ok: true, userId: account.id, locale: account.locale, ...session };
+	const opened = await db.service('sign in: session', async (tx) =>
+		(await requiresCode(tx, account.id))
+			? { second: true as const, ...(await createSignInChallenge(tx, account.id, userAgent)) }
+			: { second: false as const, ...(await createSession(tx, account.id, new Date(), userAgent)) }
+	);
+	if (opened.second) {
+		return {
+			ok: false,
+			reason: 'second_factor',
+			challenge: opened.token,
+			challengeExpiresAt: opened.expiresAt
+		};
+	}
+	return {
+		ok: true,
+		userId: account.id,
+		locale: account.locale,
+		token: opened.token,
+		expiresAt: opened.expiresAt
+	};
 }
 
 /** A new verification token for the account, its mail enqueued; returns the token. */

@@ -28,6 +28,24 @@ export function clearSessionCookie(cookies: Cookies, url: URL) {
 	cookies.delete(sessionCookieName(url), { path: '/', secure: secureContext(url) });
 }
 
+/** A sign-in waiting for its second-factor code: short-lived, like the session cookie otherwise. */
+export const challengeCookieName = (url: URL) =>
+	secureContext(url) ? '__Host-talkoot_sign_in' : 'talkoot_sign_in';
+
+export function setChallengeCookie(cookies: Cookies, url: URL, token: string, expires: Date) {
+	cookies.set(challengeCookieName(url), token, {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: secureContext(url),
+		expires
+	});
+}
+
+export function clearChallengeCookie(cookies: Cookies, url: URL) {
+	cookies.delete(challengeCookieName(url), { path: '/', secure: secureContext(url) });
+}
+
 /** Paraglide reads this cookie (strategy "cookie"); it must stay readable by scripts. */
 export const LOCALE_COOKIE = 'PARAGLIDE_LOCALE';
 

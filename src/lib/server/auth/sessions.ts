@@ -14,16 +14,33 @@ export interface SessionUser {
 	isAdmin: boolean;
 	/** How many organisations the person is a member of (0: no management pages). */
 	memberships: number;
+	/** `local_auth.sessions.id` of the request's session (the hash of its token). */
+	sessionId?: string;
+	/** Whether the account has a confirmed TOTP second factor (required for platform admins). */
+	secondFactor?: boolean;
 }
 
-/** Creates a session and returns the token for the cookie; only its hash is stored. */
-export async function createSession(tx: Queryable, userId: string, now = new Date()) {
+/** Longest user agent kept with a session: enough to tell devices apart. */
+const USER_AGENT_MAX = 400;
+export const shortUserAgent = (ua: string | null | undefined) =>
+	ua ? ua.slice(0, USER_AGENT_MAX) : null;
+
+/**
+ * Creates a session and returns the token for the cookie; only its hash is stored, with
+ * the browser's user agent (shortened) so the sessions page can say which device it is.
+ */
+export async function createSession(
+	tx: Queryable,
+	userId: string,
+	now = new Date(),
+	userAgent: string | null = null
+) {
 	const token = generateToken();
 	const expiresAt = new Date(now.getTime() + SESSION_ABSOLUTE_MS);
 	await tx.query(
-		`insert into local_auth.sessions (id, user_id, created_at, last_seen_at, expires_at)
-		 values ($1, $2, $3, $3, $4)`,
-		[hashToken(token), userId, now, expiresAt]
+		`insert into local_auth.sessions (id, user_id, created_at, last_seen_at, expires_at, user_agent)
+		 values ($1, $2, $3, $3, $4, $5)`,
+		[hashToken(token), userId, now, expiresAt, shortUserAgent(userAgent)]
 	);
 	return { token, expiresAt };
 }
@@ -42,12 +59,15 @@ export async function validateSession(
 		locale: 'fi' | 'sv' | 'en';
 		is_admin: boolean;
 		memberships: number;
+		second_factor: boolean;
 		last_seen_at: Date;
 		expires_at: Date;
 	}>(
 		`select s.user_id, s.last_seen_at, s.expires_at, p.email, p.display_name, p.locale,
 		        exists (select 1 from public.platform_admins a where a.user_id = s.user_id) as is_admin,
-		        (select count(*)::int from public.organisation_members m where m.user_id = s.user_id) as memberships
+		        (select count(*)::int from public.organisation_members m where m.user_id = s.user_id) as memberships,
+		        exists (select 1 from local_auth.totp t
+		                where t.user_id = s.user_id and t.confirmed_at is not null) as second_factor
 		 from local_auth.sessions s join public.profiles p on p.id = s.user_id
 		 where s.id = $1`,
 		[id]
@@ -70,7 +90,9 @@ export async function validateSession(
 		displayName: row.display_name,
 		locale: row.locale,
 		isAdmin: row.is_admin,
-		memberships: row.memberships
+		memberships: row.memberships,
+		sessionId: id,
+		secondFactor: row.second_factor
 	};
 }
 
@@ -80,4 +102,81 @@ export async function deleteSession(tx: Queryable, token: string) {
 
 export async function deleteUserSessions(tx: Queryable, userId: string) {
 	await tx.query('delete from local_auth.sessions where user_id = $1', [userId]);
+}
+
+/** One of a person's sessions as their sessions page shows it. */
+export interface SessionListing {
+	/** The handle a page may hold (never the token or its hash). */
+	publicId: string;
+	createdAt: Date;
+	lastSeenAt: Date;
+	userAgent: string | null;
+	/** The session this request came with. */
+	current: boolean;
+}
+
+/**
+ * The person's live sessions, newest use first; `currentSessionId` (the request's
+ * `sessionId`) is marked. Only their own: the query is by `userId` from the session.
+ */
+export async function listSessions(
+	tx: Queryable,
+	userId: string,
+	currentSessionId: string | undefined,
+	now = new Date()
+): Promise<SessionListing[]> {
+	const rows = await tx.query<{
+		id: string;
+		public_id: string;
+		created_at: Date;
+		last_seen_at: Date;
+		user_agent: string | null;
+	}>(
+		`select id, public_id, created_at, last_seen_at, user_agent from local_auth.sessions
+		 where user_id = $1 and expires_at > $2 and last_seen_at > $3
+		 order by last_seen_at desc, created_at desc`,
+		[userId, now, new Date(now.getTime() - SESSION_IDLE_MS)]
+	);
+	return rows.map((r) => ({
+		publicId: r.public_id,
+		createdAt: new Date(r.created_at),
+		lastSeenAt: new Date(r.last_seen_at),
+		userAgent: r.user_agent,
+		current: r.id === currentSessionId
+	}));
+}
+
+/**
+ * Ends one of the person's own sessions, named by its `publicId` from the sessions page.
+ * Returns the ended session's id (`local_auth.sessions.id`, for closing its sockets after
+ * the commit) or null when the person has no such session: another person's session is
+ * never ended (ASVS 3.3.4).
+ */
+export async function endSession(
+	tx: Queryable,
+	userId: string,
+	publicId: string
+): Promise<string | null> {
+	const [row] = await tx.query<{ id: string }>(
+		'delete from local_auth.sessions where user_id = $1 and public_id = $2 returning id',
+		[userId, publicId]
+	);
+	return row?.id ?? null;
+}
+
+/**
+ * Ends every session of the person except `keepSessionId` (the request's own): after a
+ * password change or a new second factor (ASVS 3.3.3). Returns the ended sessions' ids,
+ * for closing their sockets after the commit.
+ */
+export async function endOtherSessions(
+	tx: Queryable,
+	userId: string,
+	keepSessionId: string | undefined
+): Promise<string[]> {
+	const rows = await tx.query<{ id: string }>(
+		`delete from local_auth.sessions where user_id = $1 and id is distinct from $2 returning id`,
+		[userId, keepSessionId ?? null]
+	);
+	return rows.map((r) => r.id);
 }

@@ -152,6 +152,15 @@ async function isDraft(tx: Queryable, id: string) {
 	return row?.status === 'draft';
 }
 
+/** The current cover's key of a challenge the caller may see, or null. */
+export async function coverOf(tx: Queryable, id: string): Promise<string | null> {
+	const [row] = await tx.query<{ cover_image: string | null }>(
+		'select cover_image from public.challenges where id = $1',
+		[id]
+	);
+	return row?.cover_image ?? null;
+}
+
 export const saveCover = (
 	tx: Queryable,
 	editor: Editor,

@@ -1,8 +1,10 @@
 import type { StoredFile } from './index';
 
 const CACHE = {
-	// Keys are never reused, so a public file never changes.
-	public: 'public, max-age=31536000, immutable',
+	// Keys are never reused, so a public file never changes, but it may go: a replaced or
+	// removed cover is deleted at once and answers 404, and caches may show it at most
+	// five minutes longer (not a year).
+	public: 'public, max-age=300',
 	private: 'private, no-store'
 };
 

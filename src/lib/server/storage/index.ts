@@ -16,6 +16,17 @@ export type PutResult =
 	| { ok: true; key: string; mime: string; size: number }
 	| { ok: false; reason: 'too_large' | 'type_not_allowed' | 'empty' };
 
+/** An upload judged acceptable and given its key, not yet stored. */
+export interface CheckedFile {
+	key: string;
+	mime: string;
+	size: number;
+	bytes: Uint8Array;
+}
+
+export type CheckResult =
+	({ ok: true } & CheckedFile) | { ok: false; reason: 'too_large' | 'type_not_allowed' | 'empty' };
+
 export interface StoredFile {
 	bytes: Uint8Array;
 	mime: string;
@@ -23,6 +34,8 @@ export interface StoredFile {
 
 /** Where uploads live; local disk today, Supabase Storage later behind the same shape. */
 export interface Storage {
+	check(bytes: Uint8Array, options: PutOptions): CheckResult;
+	write(file: CheckedFile): Promise<void>;
 	put(bytes: Uint8Array, options: PutOptions): Promise<PutResult>;
 	/** Null for a missing file or any key this storage could not have issued. */
 	get(key: string): Promise<StoredFile | null>;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { detectFileType, KNOWN_EXTENSIONS } from './file-type';
-import type { PutOptions, PutResult, Storage, StoredFile } from './index';
+import type { CheckResult, PutOptions, PutResult, Storage, StoredFile } from './index';
 
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 export const IMAGE_TYPES: readonly string[] = [
@@ -30,7 +30,12 @@ export class LocalStorage implements Storage {
 		this.root = resolve(root);
 	}
 
-	async put(bytes: Uint8Array, options: PutOptions): Promise<PutResult> {
+	/**
+	 * Judges an upload without storing it: size, then the type its bytes show. On success the
+	 * key it will have is chosen, so the row that refers to it can be written first and the
+	 * file stored (`write`) only once that row was allowed.
+	 */
+	check(bytes: Uint8Array, options: PutOptions): CheckResult {
 		// Size first: cheap, and it keeps oversized bodies away from any further work.
 		if (bytes.byteLength === 0) return { ok: false, reason: 'empty' };
 		if (bytes.byteLength > options.maxBytes) return { ok: false, reason: 'too_large' };
@@ -39,10 +44,24 @@ export class LocalStorage implements Storage {
 			return { ok: false, reason: 'type_not_allowed' };
 		}
 		const key = `${randomUUID()}.${type.ext}`;
+		return { ok: true, key, mime: type.mime, size: bytes.byteLength, bytes };
+	}
+
+	/** Stores a checked upload under its key. */
+	async write(file: { key: string; bytes: Uint8Array }): Promise<void> {
+		if (!KEY_PATTERN.test(file.key)) throw new Error('not a key this storage issues');
 		await mkdir(this.root, { recursive: true });
 		// 'wx' refuses to overwrite, should a UUID ever repeat.
-		await writeFile(join(this.root, key), bytes, { flag: 'wx' });
-		return { ok: true, key, mime: type.mime, size: bytes.byteLength };
+		await writeFile(join(this.root, file.key), file.bytes, { flag: 'wx' });
+	}
+
+	/** `check` and `write` at once, for callers with nothing to authorise. */
+	async put(bytes: Uint8Array, options: PutOptions): Promise<PutResult> {
+		const checked = this.check(bytes, options);
+		if (!checked.ok) return checked;
+		await this.write(checked);
+		const { key, mime, size } = checked;
+		return { ok: true, key, mime, size };
 	}
 
 	async get(key: string): Promise<StoredFile | null> {

@@ -10,6 +10,7 @@ import {
 	myWorkEntries,
 	updateWorkEntry
 } from '$lib/server/work-history';
+import { withFileChanges } from '$lib/server/uploads';
 import type { Actions, PageServerLoad } from './$types';
 
 const itemSchema = z.object({ id: z.uuid({ error: 'error_form' }) });
@@ -25,7 +26,14 @@ export const actions: Actions = {
 		const user = requireUser(locals, url);
 		const parsed = await parseEvidenceForm(request, workEntrySchema());
 		if (!parsed.ok) return refuse('add', parsed.values, parsed.errors, parsed.status);
-		await locals.db.as(user, (tx) => addWorkEntry(tx, parsed.data, parsed.evidenceFile));
+		const { upload } = parsed;
+		await withFileChanges(locals.db, 'private', (files) =>
+			locals.db.as(user, async (tx) => {
+				await addWorkEntry(tx, parsed.data, parsed.evidenceFile);
+				// Stored only once the row (RLS: the caller's own) is in.
+				if (upload) await files.write(upload);
+			})
+		);
 		done('added');
 	},
 
@@ -36,9 +44,18 @@ export const actions: Actions = {
 		const id = itemSchema.safeParse(parsed.values);
 		// A new file replaces the old one; "remove" without a new file drops it; else it stays.
 		const file = parsed.evidenceFile ?? (parsed.removeFile ? null : undefined);
+		const { upload } = parsed;
 		const saved =
 			id.success &&
-			(await locals.db.as(user, (tx) => updateWorkEntry(tx, id.data.id, parsed.data, file)));
+			(await withFileChanges(locals.db, 'private', (files) =>
+				locals.db.as(user, async (tx) => {
+					const result = await updateWorkEntry(tx, id.data.id, parsed.data, file);
+					if (!result) return false;
+					if (upload) await files.write(upload);
+					files.drop(result.replaced);
+					return true;
+				})
+			));
 		if (!saved) return refuse('update', parsed.values, { form: 'error_item_gone' }, 404);
 		done('saved');
 	},
@@ -47,7 +64,14 @@ export const actions: Actions = {
 		const user = requireUser(locals, url);
 		const parsed = await parseForm(request, itemSchema);
 		const deleted =
-			parsed.ok && (await locals.db.as(user, (tx) => deleteWorkEntry(tx, parsed.data.id)));
+			parsed.ok &&
+			(await withFileChanges(locals.db, 'private', (files) =>
+				locals.db.as(user, async (tx) => {
+					const result = await deleteWorkEntry(tx, parsed.data.id);
+					files.drop(result?.file);
+					return result !== null;
+				})
+			));
 		if (!deleted) return refuse('entries', {}, { form: 'error_item_gone' }, 404);
 		done('deleted');
 	}

@@ -6,14 +6,14 @@ import { routeId } from '$lib/server/applications/route-id';
 import { submitApplication, withdrawApplication } from '$lib/server/applications/submit';
 import {
 	attachDocument,
+	checkEvidence,
 	isNotADraft,
 	MAX_EVIDENCE_BYTES,
-	removeDocument,
-	storeEvidence
+	removeDocument
 } from '$lib/server/evidence';
 import { invalid, readForm, type FieldErrors } from '$lib/server/forms';
 import { requireUser } from '$lib/server/guards';
-import { getStorage } from '$lib/server/storage';
+import { withFileChanges } from '$lib/server/uploads';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
@@ -116,7 +116,7 @@ export const actions: Actions = {
 		if (file instanceof File && file.size > MAX_EVIDENCE_BYTES) {
 			return refuse(413, 'error_upload_too_large_10');
 		}
-		const stored = await storeEvidence(file);
+		const stored = await checkEvidence(file);
 		if (!stored) return refuse(400, 'error_upload_empty');
 		if (!stored.ok) {
 			return stored.reason === 'too_large'
@@ -125,21 +125,23 @@ export const actions: Actions = {
 		}
 		const name = file instanceof File && file.name ? file.name : stored.key;
 		// A submit in flight wins: the database then refuses the attach (not a draft any more).
-		const attached = await locals.db
-			.as(user, (tx) =>
-				attachDocument(tx, id, slot || null, {
+		const attached = await withFileChanges(locals.db, 'private', (files) =>
+			locals.db.as(user, async (tx) => {
+				const ok = await attachDocument(tx, id, slot || null, {
 					key: stored.key,
 					name,
 					mime: stored.mime,
 					size: stored.size
-				})
-			)
-			.catch((e) => {
-				if (isNotADraft(e)) return false;
-				throw e;
-			});
+				});
+				// Stored only once the document row (RLS: a draft of the caller's team) is in.
+				if (ok) await files.write(stored);
+				return ok;
+			})
+		).catch((e) => {
+			if (isNotADraft(e)) return false;
+			throw e;
+		});
 		if (!attached) {
-			await getStorage('private').remove(stored.key);
 			// Another team's application is not there at all; a bad requirement is a bad form.
 			const state = await locals.db.as(user, (tx) => applicationState(tx, id));
 			return state === 'unknown'
@@ -156,12 +158,16 @@ export const actions: Actions = {
 		const id = routeId(params.id);
 		const parsed = documentSchema.safeParse((await readForm(request)) ?? {});
 		if (!parsed.success) return invalid({}, { form: 'error_form' });
-		const removed = await locals.db
-			.as(user, (tx) => removeDocument(tx, id, parsed.data.documentId))
-			.catch((e) => {
-				if (isNotADraft(e)) return false;
-				throw e;
-			});
+		const removed = await withFileChanges(locals.db, 'private', (files) =>
+			locals.db.as(user, async (tx) => {
+				const key = await removeDocument(tx, id, parsed.data.documentId);
+				files.drop(key);
+				return key !== null;
+			})
+		).catch((e) => {
+			if (isNotADraft(e)) return false;
+			throw e;
+		});
 		if (!removed) {
 			const state = await locals.db.as(user, (tx) => applicationState(tx, id));
 			return state === 'unknown'

@@ -1,8 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { signInSchema } from '$lib/domain/account-schemas';
-import { safeRedirectPath } from '$lib/domain/safe-path';
+import { safeRedirectPath, withRedirect } from '$lib/domain/safe-path';
 import { newVerifyToken, signIn } from '$lib/server/auth/accounts';
-import { setLocaleCookie, setSessionCookie } from '$lib/server/auth/cookies';
+import { setChallengeCookie, setLocaleCookie, setSessionCookie } from '$lib/server/auth/cookies';
 import { deleteSession } from '$lib/server/auth/sessions';
 import { sessionCookieName } from '$lib/server/auth/cookies';
 import { rateLimited } from '$lib/server/auth/rate-limit';
@@ -23,10 +23,20 @@ export const actions: Actions = {
 		const wait = await rateLimited(event, 'signIn', data.email);
 		if (wait) return invalid(values, { form: 'error_rate_limited' }, 429, { minutes: wait });
 
-		const result = await signIn(locals.db, data.email, data.password);
+		const result = await signIn(
+			locals.db,
+			data.email,
+			data.password,
+			request.headers.get('user-agent')
+		);
 		if (!result.ok && result.reason === 'unverified') {
 			await newVerifyToken(locals.db, result.userId);
 			return invalid(values, { form: 'error_signin_unverified' }, 403);
+		}
+		if (!result.ok && result.reason === 'second_factor') {
+			// The password was right; the code comes on the next page.
+			setChallengeCookie(cookies, url, result.challenge, result.challengeExpiresAt);
+			redirect(303, withRedirect('/auth/sign-in/code', url.searchParams.get('redirectTo')));
 		}
 		if (!result.ok) return invalid(values, { form: 'error_signin_invalid' }, 400);
 

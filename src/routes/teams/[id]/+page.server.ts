@@ -7,6 +7,7 @@ import {
 	teamSchema
 } from '$lib/domain/team-schemas';
 import { parseEvidenceForm, refuse } from '$lib/server/evidence-form';
+import { withFileChanges } from '$lib/server/uploads';
 import { parseForm } from '$lib/server/forms';
 import { requireUser } from '$lib/server/guards';
 import { enqueueMail } from '$lib/server/mail/outbox';
@@ -125,8 +126,14 @@ export const actions: Actions = {
 		const id = teamId(params);
 		const parsed = await parseEvidenceForm(request, teamProjectSchema(), ['memberIds']);
 		if (!parsed.ok) return refuse('project', parsed.values, parsed.errors, parsed.status);
-		const project = await locals.db.as(user, (tx) =>
-			addTeamProject(tx, id, parsed.data, parsed.evidenceFile)
+		const { upload } = parsed;
+		const project = await withFileChanges(locals.db, 'private', (files) =>
+			locals.db.as(user, async (tx) => {
+				const added = await addTeamProject(tx, id, parsed.data, parsed.evidenceFile);
+				// Stored only once the project (RLS: the team's members) is in.
+				if (added && upload) await files.write(upload);
+				return added;
+			})
 		);
 		if (!project) {
 			return refuse('project', parsed.values, { memberIds: 'error_project_not_members' }, 403);
@@ -139,7 +146,14 @@ export const actions: Actions = {
 		const id = teamId(params);
 		const parsed = await parseForm(request, itemSchema);
 		const ok =
-			parsed.ok && (await locals.db.as(user, (tx) => deleteTeamProject(tx, id, parsed.data.id)));
+			parsed.ok &&
+			(await withFileChanges(locals.db, 'private', (files) =>
+				locals.db.as(user, async (tx) => {
+					const deleted = await deleteTeamProject(tx, id, parsed.data.id);
+					files.drop(deleted?.file);
+					return deleted !== null;
+				})
+			));
 		if (!ok) return refuse('projects', {}, { form: 'error_item_gone' }, 404);
 		done(id, 'project_deleted', 'projects');
 	}

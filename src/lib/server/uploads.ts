@@ -1,0 +1,92 @@
+import type { Database, Queryable } from './db';
+import { log } from './log';
+import { getStorage, type CheckedFile } from './storage';
+
+/**
+ * Whether any row still refers to a stored file: a work entry, a common project, an
+ * application document, a challenge's cover, or the frozen snapshot of a submitted
+ * application (the record keeps what was submitted, so its files stay). Run as the
+ * service: the question is about every row, not those the caller may see.
+ */
+export async function fileInUse(tx: Queryable, key: string): Promise<boolean> {
+	const [row] = await tx.query<{ used: boolean }>(
+		`select exists (select 1 from public.work_entries where evidence_file = $1)
+		   or exists (select 1 from public.team_projects where evidence_file = $1)
+		   or exists (select 1 from public.application_documents where file_key = $1)
+		   or exists (select 1 from public.challenges where cover_image = $1)
+		   or exists (select 1 from public.applications
+		              where snapshot is not null and strpos(snapshot::text, $1) > 0) as used`,
+		[key]
+	);
+	return row.used;
+}
+
+/**
+ * The files one change adds and drops. An upload is written (`write`) inside the
+ * transaction, only after the row that refers to it was allowed and written; should the
+ * transaction then fail, the new file is removed again (`failed`). Files the change
+ * replaced or deleted (`drop`) are removed once it committed (`committed`), unless a row
+ * still refers to them. So a refused upload leaves no file and a replaced one stays nowhere.
+ */
+export class FileChanges {
+	readonly #bucket: 'public' | 'private';
+	readonly #written: string[] = [];
+	readonly #dropped = new Set<string>();
+
+	constructor(bucket: 'public' | 'private') {
+		this.#bucket = bucket;
+	}
+
+	/** Stores a checked upload; call it after the row naming `file.key` was written. */
+	async write(file: CheckedFile): Promise<void> {
+		this.#written.push(file.key);
+		await getStorage(this.#bucket).write(file);
+	}
+
+	/** A file the change no longer refers to (null and undefined are ignored). */
+	drop(key: string | null | undefined): void {
+		if (key) this.#dropped.add(key);
+	}
+
+	/** After the commit: removes the dropped files that nothing refers to any more. */
+	async committed(db: Database): Promise<void> {
+		for (const key of this.#dropped) {
+			if (this.#written.includes(key)) continue;
+			try {
+				const used = await db.service('upload: still in use', (tx) => fileInUse(tx, key));
+				if (!used) await getStorage(this.#bucket).remove(key);
+			} catch (err) {
+				// The change itself is done; a file left behind is logged, not a failed request.
+				log.warn({ err, key }, 'could not remove a replaced upload');
+			}
+		}
+	}
+
+	/** After a failed or refused transaction: removes what it wrote. */
+	async failed(): Promise<void> {
+		for (const key of this.#written) await getStorage(this.#bucket).remove(key);
+	}
+}
+
+/**
+ * Runs `change` (one transaction that may `write` and `drop` files) and then settles the
+ * files: removes what was dropped after success, or what was written after a throw, which
+ * is rethrown. SvelteKit's redirects and errors are throws too, so `change` must return
+ * before redirecting.
+ */
+export async function withFileChanges<T>(
+	db: Database,
+	bucket: 'public' | 'private',
+	change: (files: FileChanges) => Promise<T>
+): Promise<T> {
+	const files = new FileChanges(bucket);
+	let result: T;
+	try {
+		result = await change(files);
+	} catch (e) {
+		await files.failed();
+		throw e;
+	}
+	await files.committed(db);
+	return result;
+}

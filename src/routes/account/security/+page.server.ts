@@ -1,0 +1,152 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { passwordField } from '$lib/domain/account-schemas';
+import { groupedSecret, totpUri } from '$lib/domain/totp';
+import { clearSessionCookie } from '$lib/server/auth/cookies';
+import { changePassword } from '$lib/server/auth/password-change';
+import { rateLimited } from '$lib/server/auth/rate-limit';
+import {
+	confirmEnrolment,
+	disableSecondFactor,
+	secondFactorStatus,
+	startEnrolment
+} from '$lib/server/auth/second-factor';
+import { endSession, listSessions } from '$lib/server/auth/sessions';
+import { inWords, parseForm } from '$lib/server/forms';
+import { requireUser } from '$lib/server/guards';
+import type { Actions, PageServerLoad } from './$types';
+
+const ISSUER = 'Talkoot';
+
+const passwordSchema = z.object({
+	currentPassword: z
+		.string({ error: 'error_required' })
+		.min(1, { error: 'error_required' })
+		.max(256),
+	password: passwordField
+});
+const codeSchema = z.object({
+	code: z
+		.string({ error: 'error_required' })
+		.trim()
+		.min(1, { error: 'error_required' })
+		.max(40, { error: 'error_code_wrong' })
+});
+const endSchema = z.object({
+	sessionId: z.uuid({ error: 'error_form' }),
+	confirm: z.literal('yes', { error: 'error_session_end_confirm' })
+});
+
+/** A refusal of one of the page's forms, in words; what was typed is never sent back. */
+const refuse = (section: string, errors: Record<string, string>, status = 400, params = {}) =>
+	fail(status, { section, errors: inWords(errors, params) });
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const user = requireUser(locals, url);
+	const { sessions, status } = await locals.db.service('account security page', async (tx) => ({
+		sessions: await listSessions(tx, user.id, user.sessionId),
+		status: await secondFactorStatus(tx, user.id)
+	}));
+	const pending = status.pendingSecret;
+	return {
+		sessions,
+		secondFactor: {
+			enabled: status.enabled,
+			since: status.since,
+			recoveryCodesLeft: status.recoveryCodesLeft,
+			// The secret is shown only to its owner, only while enrolling.
+			pending: pending
+				? { grouped: groupedSecret(pending), uri: totpUri(ISSUER, user.email, pending) }
+				: null
+		},
+		required: Boolean(user.isAdmin && !status.enabled),
+		ending: sessions.find((s) => s.publicId === url.searchParams.get('end')) ?? null
+	};
+};
+
+export const actions: Actions = {
+	password: async (event) => {
+		const { locals, url, request } = event;
+		const user = requireUser(locals, url);
+		const parsed = await parseForm(request, passwordSchema);
+		if (!parsed.ok) return refuse('password', parsed.errors);
+		const wait = await rateLimited(event, 'signIn', user.email);
+		if (wait) return refuse('password', { form: 'error_rate_limited' }, 429, { minutes: wait });
+		const result = await changePassword(
+			locals.db,
+			user,
+			parsed.data.currentPassword,
+			parsed.data.password
+		);
+		if (!result.ok) {
+			return result.reason === 'wrong_current'
+				? refuse('password', { currentPassword: 'error_current_password_wrong' })
+				: result.reason === 'same'
+					? refuse('password', { password: 'error_password_same' })
+					: refuse('password', { password: 'error_password_common' });
+		}
+		// At merge: close the sockets of result.endedSessions (realtime's disconnectUser).
+		redirect(303, '/account/security?notice=password#password');
+	},
+
+	endSession: async ({ locals, url, request, cookies }) => {
+		const user = requireUser(locals, url);
+		const parsed = await parseForm(request, endSchema);
+		if (!parsed.ok) return refuse('sessions', parsed.errors);
+		const ended = await locals.db.service('end a session', (tx) =>
+			endSession(tx, user.id, parsed.data.sessionId)
+		);
+		if (!ended) return refuse('sessions', { form: 'error_session_gone' }, 404);
+		// At merge: close the sockets of `ended` (realtime's disconnectSession).
+		if (ended === user.sessionId) {
+			clearSessionCookie(cookies, url);
+			redirect(303, '/auth/sign-in?notice=signed-out');
+		}
+		redirect(303, '/account/security?notice=session-ended#sessions');
+	},
+
+	totpStart: async ({ locals, url }) => {
+		const user = requireUser(locals, url);
+		const started = await locals.db.service('second factor: start', (tx) =>
+			startEnrolment(tx, user.id)
+		);
+		if (!started) return refuse('totp', { form: 'error_totp_already_on' }, 409);
+		redirect(303, '/account/security#two-factor');
+	},
+
+	totpConfirm: async ({ locals, url, request }) => {
+		const user = requireUser(locals, url);
+		const parsed = await parseForm(request, codeSchema);
+		if (!parsed.ok) return refuse('totp', parsed.errors);
+		const result = await locals.db.service('second factor: confirm', (tx) =>
+			confirmEnrolment(tx, user.id, parsed.data.code, user.sessionId)
+		);
+		if (!result.ok) {
+			return result.reason === 'limited'
+				? refuse('totp', { code: 'error_code_limited' }, 429, { minutes: result.minutes })
+				: result.reason === 'not_started'
+					? refuse('totp', { form: 'error_totp_not_started' }, 409)
+					: refuse('totp', { code: 'error_code_wrong' });
+		}
+		// At merge: close the sockets of result.endedSessions (realtime's disconnectUser).
+		// Shown once, in this answer only: only their hashes are stored.
+		return { section: 'totp', recoveryCodes: result.recoveryCodes };
+	},
+
+	totpDisable: async ({ locals, url, request }) => {
+		const user = requireUser(locals, url);
+		const parsed = await parseForm(request, codeSchema);
+		if (!parsed.ok) return refuse('totp-off', parsed.errors);
+		const result = await locals.db.service('second factor: turn off', (tx) =>
+			disableSecondFactor(tx, user.id, parsed.data.code)
+		);
+		if (!result.ok) {
+			return result.reason === 'limited'
+				? refuse('totp-off', { code: 'error_code_limited' }, 429, { minutes: result.minutes })
+				: result.reason === 'not_enabled'
+					? refuse('totp-off', { form: 'error_totp_not_on' }, 409)
+					: refuse('totp-off', { code: 'error_code_wrong' });
+		}
+		redirect(303, '/account/security?notice=totp-off#two-factor');
+	}
+};

@@ -1,0 +1,65 @@
+import { redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { safeRedirectPath, withRedirect } from '$lib/domain/safe-path';
+import {
+	challengeCookieName,
+	clearChallengeCookie,
+	sessionCookieName,
+	setLocaleCookie,
+	setSessionCookie
+} from '$lib/server/auth/cookies';
+import { challengeAlive, completeSignIn } from '$lib/server/auth/second-factor';
+import { deleteSession } from '$lib/server/auth/sessions';
+import { invalid, parseForm } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+const codeSchema = z.object({
+	code: z
+		.string({ error: 'error_required' })
+		.trim()
+		.min(1, { error: 'error_required' })
+		.max(40, { error: 'error_code_wrong' })
+});
+
+// Without a sign-in waiting for its code (none, expired, out of tries): the password again.
+const startAgain = (url: URL) =>
+	redirect(303, withRedirect('/auth/sign-in', url.searchParams.get('redirectTo')));
+
+export const load: PageServerLoad = async ({ locals, url, cookies }) => {
+	if (locals.user) redirect(303, safeRedirectPath(url.searchParams.get('redirectTo'), '/account'));
+	const token = cookies.get(challengeCookieName(url));
+	const alive =
+		token && (await locals.db.service('sign-in code: look up', (tx) => challengeAlive(tx, token)));
+	if (!alive) startAgain(url);
+	return {};
+};
+
+export const actions: Actions = {
+	default: async ({ request, cookies, url, locals }) => {
+		const token = cookies.get(challengeCookieName(url));
+		if (!token) startAgain(url);
+		const parsed = await parseForm(request, codeSchema);
+		if (!parsed.ok) return invalid({}, parsed.errors);
+		const result = await locals.db.service('sign-in code', (tx) =>
+			completeSignIn(tx, token!, parsed.data.code)
+		);
+		if (!result.ok) {
+			if (result.reason === 'expired') {
+				clearChallengeCookie(cookies, url);
+				return invalid({}, { form: 'error_code_expired' }, 400);
+			}
+			if (result.reason === 'limited') {
+				return invalid({}, { code: 'error_code_limited' }, 429, { minutes: result.minutes });
+			}
+			return invalid({}, { code: 'error_code_wrong' }, 400);
+		}
+		clearChallengeCookie(cookies, url);
+		// A new token at every sign-in: a session fixed before sign-in is never promoted.
+		const previous = cookies.get(sessionCookieName(url));
+		if (previous)
+			await locals.db.service('sign in: drop old session', (tx) => deleteSession(tx, previous));
+		setSessionCookie(cookies, url, result.token, result.expiresAt);
+		setLocaleCookie(cookies, result.locale);
+		redirect(303, safeRedirectPath(url.searchParams.get('redirectTo'), '/'));
+	}
+};
