@@ -55,9 +55,13 @@ export async function mailInvitations(db: Database, workshopId: string, origin: 
 			)
 		)[0],
 		people: await tx.query<Recipient>(
+			// The guests and whoever is a member of one of its teams now.
 			`select p.email, p.display_name as "displayName", p.locale
-			 from public.workshop_participants wp join public.profiles p on p.id = wp.user_id
-			 where wp.workshop_id = $1 order by p.email`,
+			 from public.profiles p
+			 where p.id in (select wp.user_id from public.workshop_participants wp where wp.workshop_id = $1
+			                union select m.user_id from public.workshop_teams t
+			                join public.team_members m on m.team_id = t.team_id where t.workshop_id = $1)
+			 order by p.email`,
 			[workshopId]
 		)
 	}));
