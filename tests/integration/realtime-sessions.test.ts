@@ -5,7 +5,11 @@ import type { BoardOp } from '../../src/lib/domain/board';
 import { BoardClient } from '../../src/lib/realtime/board-client';
 import { requestPasswordReset, resetPassword } from '../../src/lib/server/auth/accounts';
 import { validateSession, type SessionUser } from '../../src/lib/server/auth/sessions';
-import { SOCKETS_PER_USER } from '../../src/lib/server/realtime/sessions';
+import {
+	disconnectUser,
+	forgetServer,
+	SOCKETS_PER_USER
+} from '../../src/lib/server/realtime/sessions';
 import { storeOp } from '../../src/lib/server/workshops/board-ops';
 import { loadOutcome } from '../../src/lib/server/workshops/outcome';
 import { actions as signOutActions } from '../../src/routes/auth/sign-out/+page.server';
@@ -362,4 +366,30 @@ describeEachDatabase('negotiation keeps teams apart in every response', (db) => 
 			})
 		).toEqual({ ok: false, error: 'not_found' });
 	});
+});
+
+describeEachDatabase('sockets end on every instance', (db) => {
+	const redisUrl = process.env.REDIS_URL;
+	if (!redisUrl) console.warn('Two-instance disconnect test skipped: REDIS_URL is not set.');
+	it.skipIf(!redisUrl)(
+		'a socket on another instance is closed through the adapter within a second',
+		async () => {
+			const redis = { url: redisUrl!, stream: `talkoot-test:${crypto.randomUUID()}` };
+			const one = await new Realtime().start(db, 0, redis);
+			const two = await new Realtime().start(db, 0, redis);
+			// Instance two stands for another process: only the adapter reaches its sockets.
+			forgetServer(two.io);
+			await new Promise((r) => setTimeout(r, 1000));
+			const user = await createUser(db(), 'Ilona Instances');
+			const far = await two.socketFor(db(), user);
+			const near = await one.socketFor(db(), user);
+			const ends = [watchEnd(far), watchEnd(near)];
+			const start = Date.now();
+			disconnectUser(user.id);
+			await eventually(() => ends.every((e) => e.at !== null), 1000);
+			expect(Math.max(...ends.map((e) => e.at!)) - start).toBeLessThan(1000);
+			for (const e of ends) expect(e.reason).toBe('access_changed');
+			await Promise.all([one.stop(), two.stop()]);
+		}
+	);
 });

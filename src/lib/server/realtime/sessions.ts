@@ -28,6 +28,14 @@ export function trackServer(io: Server, httpServer: { once(e: 'close', f: () => 
 	httpServer.once('close', () => servers.delete(io));
 }
 
+/**
+ * Stops reaching a server's sockets directly, so that only the adapter reaches them: for
+ * tests, an instance that stands for one in another process.
+ */
+export function forgetServer(io: Server) {
+	servers.delete(io);
+}
+
 function end(rooms: string[], reason: EndReason, except: string[] = []) {
 	for (const io of servers) {
 		const target = io.in(rooms).except(except);
