@@ -89,9 +89,7 @@ export async function storeOp(
 	sessionId?: string
 ): Promise<OpOutcome | null> {
 	try {
-		return await db.service('board op', (tx) =>
-			storeOpIn(tx, user, boardId, opId, op, sessionId)
-		);
+		return await db.service('board op', (tx) => storeOpIn(tx, user, boardId, opId, op, sessionId));
 	} catch (err) {
 		// What this process remembers of the board may be ahead of what was committed.
 		boards.forget(boardId);
