@@ -306,5 +306,6 @@ describe('the derived-access migration keeps who takes part (PGlite)', () => {
 		);
 		expect(people.rows.map((r) => r.user_id)).toEqual([id(2)]);
 		await pg.close();
-	});
+		// Every migration applied from empty: slow on a busy machine.
+	}, 120_000);
 });

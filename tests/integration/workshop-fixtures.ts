@@ -34,7 +34,10 @@ export async function workshopWorld(db: Database) {
 		['Anna A', 'Aaro A', 'Bea B', 'Cecilia C', 'Otto Outsider'].map((n) => createUser(db, n))
 	);
 	const org = await createOrganisation(db, owner.id, [staff.id]);
-	const challenge = await createOpenChallenge(db, org.id);
+	// Applications closed an hour ago: screened after the deadline, as procurement wants.
+	const challenge = await createOpenChallenge(db, org.id, {
+		deadline: new Date(Date.now() - 3600_000)
+	});
 	const teamA = await createTeamWith(db, a1.id, [a2.id]);
 	const teamB = await createTeamWith(db, b1.id);
 	const teamC = await createTeamWith(db, c1.id);
