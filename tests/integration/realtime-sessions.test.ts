@@ -8,7 +8,8 @@ import { validateSession, type SessionUser } from '../../src/lib/server/auth/ses
 import {
 	disconnectUser,
 	forgetServer,
-	SOCKETS_PER_USER
+	SOCKETS_PER_USER,
+	sweepEndedSessions
 } from '../../src/lib/server/realtime/sessions';
 import { storeOp } from '../../src/lib/server/workshops/board-ops';
 import { loadOutcome } from '../../src/lib/server/workshops/outcome';
@@ -147,6 +148,23 @@ describeEachDatabase('sockets end with their session or their right', (db) => {
 			error: 'session_ended'
 		});
 		await eventually(() => !socket.connected, 1000);
+	});
+
+	it('a socket whose session ended some other way is closed by the sweep, even when idle', async () => {
+		const { socket, token } = await rt.sessionSocket(db(), w.a2);
+		const other = await rt.sessionSocket(db(), w.a2);
+		const ended = watchEnd(socket);
+		await db().service('test: end session', (tx) =>
+			tx.query(
+				`update local_auth.sessions set expires_at = now() - interval '1 second'
+				 where id = encode(sha256(convert_to($1, 'UTF8')), 'hex')`,
+				[token]
+			)
+		);
+		expect(await db().service('test: sweep', (tx) => sweepEndedSessions(rt.io, tx))).toBe(1);
+		await eventually(() => ended.at !== null, 1000);
+		expect(ended.reason).toBe('session_ended');
+		expect(other.socket.connected).toBe(true);
 	});
 
 	it('a password reset closes every socket of the account within a second', async () => {

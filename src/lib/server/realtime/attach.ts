@@ -16,7 +16,9 @@ import {
 	endSocket,
 	sessionAlive,
 	sessionRoom,
+	SESSION_SWEEP_MS,
 	SOCKETS_PER_USER,
+	sweepEndedSessions,
 	type SessionCheck,
 	trackServer,
 	userRoom
@@ -86,6 +88,16 @@ export async function attachRealtime(
 		...(redis ? { adapter: await redisAdapter(redis.url, httpServer, redis.stream) } : {})
 	});
 	trackServer(io, httpServer);
+	const sweep = setInterval(async () => {
+		try {
+			const database = await db();
+			await database.service('socket session sweep', (tx) => sweepEndedSessions(io, tx));
+		} catch (err) {
+			log.warn({ err }, 'socket session sweep failed');
+		}
+	}, SESSION_SWEEP_MS);
+	sweep.unref();
+	httpServer.once('close', () => clearInterval(sweep));
 	io.use(async (socket, next) => {
 		try {
 			const found = await userFromHandshake(socket.request, await db());

@@ -95,3 +95,32 @@ export async function sessionAlive(tx: Queryable, sessionId: string): Promise<bo
 	);
 	return row.alive;
 }
+
+/** How often each instance looks for its sockets whose session has ended some other way. */
+export const SESSION_SWEEP_MS = 30_000;
+
+/**
+ * The safety net under the calls above: closes this instance's sockets whose session no
+ * longer exists or has expired (ended by a path that did not call disconnectSession, or
+ * simply run out), in one query. Returns how many sockets it closed.
+ */
+export async function sweepEndedSessions(io: Server, tx: Queryable): Promise<number> {
+	const sockets = [...io.of('/').sockets.values()];
+	const ids = [...new Set(sockets.map((s) => s.data.sessionId as string).filter(Boolean))];
+	if (!ids.length) return 0;
+	const alive = new Set(
+		(
+			await tx.query<{ id: string }>(
+				`select id from local_auth.sessions where id = any($1::text[]) and expires_at > now()`,
+				[ids]
+			)
+		).map((r) => r.id)
+	);
+	let closed = 0;
+	for (const socket of sockets) {
+		if (alive.has(socket.data.sessionId)) continue;
+		endSocket(socket, 'session_ended');
+		closed++;
+	}
+	return closed;
+}
