@@ -54,6 +54,27 @@ function refusal(code: string, words: string) {
 	return Object.assign(new Error(code), { data: { error: code, message: words } });
 }
 
+/** How long a handshake waits for the other instances' count of a user's sockets. */
+const COUNT_WAIT_MS = 500;
+
+/**
+ * How many sockets the user has open: across every instance (the adapter asks the
+ * others), or this instance's own count when the others do not answer in time (an
+ * instance that went away without a goodbye would otherwise hold every handshake up).
+ */
+async function openSockets(io: Server, userId: string): Promise<number> {
+	const local = io.of('/').adapter.rooms.get(userRoom(userId))?.size ?? 0;
+	const everywhere = io
+		.in(userRoom(userId))
+		.fetchSockets()
+		.then((s) => s.length)
+		.catch(() => local);
+	const waited = new Promise<number>((resolve) =>
+		setTimeout(() => resolve(local), COUNT_WAIT_MS).unref()
+	);
+	return Math.max(local, await Promise.race([everywhere, waited]));
+}
+
 const pingSchema = z.object({ sent: z.number().int().nonnegative() }).strict();
 
 let current: Server | null = null;
@@ -103,9 +124,7 @@ export async function attachRealtime(
 			const found = await userFromHandshake(socket.request, await db());
 			if (!found) return next(new Error('unauthorized'));
 			const { user, sessionId } = found;
-			// Across every instance (the adapter asks the others).
-			const open = await io.in(userRoom(user.id)).fetchSockets();
-			if (open.length >= SOCKETS_PER_USER) {
+			if ((await openSockets(io, user.id)) >= SOCKETS_PER_USER) {
 				const words = translate('refusal_too_many_sockets', {}, user.locale);
 				return next(refusal('too_many_sockets', words));
 			}
