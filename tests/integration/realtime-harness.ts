@@ -32,7 +32,17 @@ export class Realtime {
 	}
 
 	async socketFor(db: Database, user: User, origin = this.origin, reconnection = false) {
+		return (await this.sessionSocket(db, user, origin, reconnection)).socket;
+	}
+
+	/** A new session of the user and a socket opened with it; the session's cookie token too. */
+	async sessionSocket(db: Database, user: User, origin = this.origin, reconnection = false) {
 		const { token } = await db.service('test: session', (tx) => createSession(tx, user.id));
+		return { socket: await this.socketWith(token, origin, reconnection), token };
+	}
+
+	/** A socket opened with this session token; rejects with the handshake's refusal. */
+	async socketWith(token: string, origin = this.origin, reconnection = false) {
 		const socket = connect(origin, {
 			transports: ['websocket'],
 			extraHeaders: { cookie: `${sessionCookieName(new URL(origin))}=${token}`, origin },

@@ -1,10 +1,26 @@
 import { DEFAULT_AGENDA } from '../../src/lib/domain/board';
 import type { Database } from '../../src/lib/server/db/database';
+import type { Queryable } from '../../src/lib/server/db';
 import { scheduleWorkshop, workshopBoards } from '../../src/lib/server/workshops/schedule';
 import { createOrganisation, createUser } from './fixtures';
 import { createOpenChallenge, createTeamWith } from './application-fixtures';
 
 export type User = { id: string; email: string };
+
+/** A screening decision on an application, as the owner would record it. */
+export async function markEligible(
+	tx: Queryable,
+	applicationId: string,
+	ownerId: string,
+	eligible: boolean
+) {
+	await tx.query(
+		`insert into public.screening_decisions (application_id, eligible, justification, decided_by)
+		 values ($1, $2, 'Test fixture', $3)
+		 on conflict (application_id) do update set eligible = excluded.eligible`,
+		[applicationId, eligible, ownerId]
+	);
+}
 
 /**
  * A facilitator, an owner and a member of the owner's staff (not invited: observes), two
@@ -18,7 +34,10 @@ export async function workshopWorld(db: Database) {
 		['Anna A', 'Aaro A', 'Bea B', 'Cecilia C', 'Otto Outsider'].map((n) => createUser(db, n))
 	);
 	const org = await createOrganisation(db, owner.id, [staff.id]);
-	const challenge = await createOpenChallenge(db, org.id);
+	// Applications closed an hour ago: screened after the deadline, as procurement wants.
+	const challenge = await createOpenChallenge(db, org.id, {
+		deadline: new Date(Date.now() - 3600_000)
+	});
 	const teamA = await createTeamWith(db, a1.id, [a2.id]);
 	const teamB = await createTeamWith(db, b1.id);
 	const teamC = await createTeamWith(db, c1.id);
@@ -27,11 +46,13 @@ export async function workshopWorld(db: Database) {
 			facilitator.id
 		]);
 		for (const team of [teamA, teamB]) {
-			await tx.query(
+			const [app] = await tx.query<{ id: string }>(
 				`insert into public.applications (challenge_id, team_id, status, submitted_at, digest, snapshot)
-				 values ($1, $2, 'submitted', now(), repeat('a', 64), '{}')`,
+				 values ($1, $2, 'submitted', now(), repeat('a', 64), '{}') returning id`,
 				[challenge.id, team.id]
 			);
+			// Found eligible at screening: only such teams can be put in a workshop.
+			await markEligible(tx, app.id, owner.id, true);
 		}
 	});
 	return { facilitator, owner, staff, a1, a2, b1, c1, outsider, challenge, teamA, teamB, teamC };

@@ -67,25 +67,28 @@ export async function canManageMembers(tx: Queryable, organisationId: string) {
 
 export type AddMemberResult = 'added' | 'updated' | 'no_account';
 
-/** Adds a person by email, or changes their role when already a member. */
+/**
+ * Adds a person by email, or changes their role when already a member; with the person's
+ * id, so that a changed role can close their live connections (realtime disconnectUser).
+ */
 export async function addMember(
 	tx: Queryable,
 	organisationId: string,
 	email: string,
 	role: MemberRole
-): Promise<AddMemberResult> {
+): Promise<{ outcome: AddMemberResult; userId: string | null }> {
 	const [found] = await tx.query<{ id: string | null }>(
 		'select private.user_id_by_email($1) as id',
 		[email]
 	);
-	if (!found?.id) return 'no_account';
+	if (!found?.id) return { outcome: 'no_account', userId: null };
 	const [row] = await tx.query<{ inserted: boolean }>(
 		`insert into public.organisation_members (organisation_id, user_id, role) values ($1, $2, $3)
 		 on conflict (organisation_id, user_id) do update set role = excluded.role
 		 returning (xmax = 0) as inserted`,
 		[organisationId, found.id, role]
 	);
-	return row.inserted ? 'added' : 'updated';
+	return { outcome: row.inserted ? 'added' : 'updated', userId: found.id };
 }
 
 export async function removeMember(tx: Queryable, organisationId: string, userId: string) {

@@ -2,10 +2,13 @@ import type { Database } from './db/database';
 import type { Idea } from '$lib/domain/application-schemas';
 import { applicationChallenge, saveDraft, startApplication } from './applications/editor';
 import { recordSubmission } from './applications/submit';
+import { saveScreening } from './applications/screening';
 import { log } from './log';
 
 /** AI Goes to Work (City of Helsinki): its applications are open around the day of seeding. */
 export const DEMO_APPLICATION_CHALLENGE = '20000000-0000-4000-8000-000000000001';
+/** owner@hel.example, who screens the demo applications. */
+const DEMO_OWNER = { id: '00000000-0000-4000-8000-000000000002', name: 'Olli Omistaja' };
 
 interface DemoApplication {
 	team: string;
@@ -108,8 +111,32 @@ export async function seedDemoApplications(db: Database): Promise<number> {
 			'refused' in draft
 				? draft.refused
 				: (await recordSubmission(db, lead, draft.id, draft.version)).outcome;
-		if (result === 'submitted') submitted++;
-		else log.warn({ team: demo.team, result }, 'demo application not submitted');
+		if (result === 'submitted' && 'id' in draft) {
+			submitted++;
+			await screenEligible(db, draft.id);
+		} else log.warn({ team: demo.team, result }, 'demo application not submitted');
 	}
 	return submitted;
+}
+
+/**
+ * The owner finds a demo application eligible, every minimum requirement met, as on the
+ * screening page: only teams found eligible can be invited to a workshop, and the demo
+ * facilitator has both teams to invite. A refusal is logged, not thrown.
+ */
+async function screenEligible(db: Database, applicationId: string) {
+	const screened = await db.as(DEMO_OWNER, async (tx) => {
+		const requirements = await tx.query<{ id: string }>(
+			`select r.id from public.challenge_requirements r where r.challenge_id = $1`,
+			[DEMO_APPLICATION_CHALLENGE]
+		);
+		return saveScreening(tx, applicationId, {
+			marks: requirements.map((r) => ({ requirementId: r.id, met: true, reason: '' })),
+			decision: {
+				eligible: true,
+				justification: 'The team covers every required area and meets every minimum requirement.'
+			}
+		});
+	});
+	if (!screened?.decided) log.warn({ applicationId }, 'demo application not screened');
 }

@@ -58,6 +58,8 @@ const REFUSAL: Record<string, Label> = {
 	invalid_payload: m.refusal_invalid_payload,
 	rate_limited: m.refusal_rate_limited,
 	workshop_ended: m.refusal_workshop_ended,
+	session_ended: m.refusal_session_ended,
+	too_many_sockets: m.refusal_too_many_sockets,
 	other: m.refusal_other
 };
 

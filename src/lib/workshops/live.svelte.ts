@@ -49,7 +49,11 @@ const REFUSALS = new Set([
 	'invalid_payload',
 	'rate_limited',
 	// The op path refuses with this once the workshop has ended (the board is read-only).
-	'workshop_ended'
+	'workshop_ended',
+	// The session behind the socket has ended (signed out elsewhere, password reset).
+	'session_ended',
+	// The handshake refused: too many sockets of this user at once.
+	'too_many_sockets'
 ]);
 /** A refusal code the page has words for, else 'other'. */
 export const refusalKey = (code: string) => (REFUSALS.has(code) ? code : 'other');
@@ -153,6 +157,17 @@ export class WorkshopLive {
 		this.#socket = socket;
 		socket.on('connect', () => (this.connected = true));
 		socket.on('disconnect', () => (this.connected = false));
+		socket.on('connect_error', (err: Error) => {
+			if (err.message === 'too_many_sockets') this.refusal = refusalKey(err.message);
+		});
+		// The server closed the socket: the session ended (the page loads again and is sent
+		// to sign in), or the user's rights changed (the page loads again and reconnects to
+		// the board if it may still be seen).
+		socket.on('realtime:ended', (e: { reason: string }) => {
+			if (e.reason === 'session_ended') this.refusal = refusalKey('session_ended');
+			this.#setup.refresh();
+			if (e.reason === 'access_changed') setTimeout(() => this.#reopen(socket), 500);
+		});
 		socket.on('workshop:announcement', (a: Announcement & { workshopId: string }) => {
 			if (a.workshopId !== this.#setup.workshopId) return;
 			if (this.announcements.some((x) => x.id === a.id)) return;
@@ -180,6 +195,12 @@ export class WorkshopLive {
 				if (error === 'rate_limited') this.refusal = refusalKey(error);
 			}
 		});
+	}
+
+	/** Opens the board again on a new socket, unless the page has moved on since. */
+	#reopen(closed: Socket) {
+		if (this.#socket !== closed) return;
+		this.#open(this.boardId);
 	}
 
 	/** Sends one op; a refusal comes back through `refused` and is shown in words. */

@@ -6,6 +6,7 @@ import { hashPassword, verifyPassword } from './passwords';
 import { consumeEmailToken, issueEmailToken } from './email-tokens';
 import { createSession, deleteUserSessions } from './sessions';
 import { createSignInChallenge, requiresCode } from './second-factor';
+import { disconnectUser } from '../realtime/sessions';
 
 export interface NewAccount {
 	email: string;
@@ -193,16 +194,19 @@ export async function requestPasswordReset(
 	});
 }
 
-/** Sets a new password from a mailed token; every existing session of the account ends. */
+/**
+ * Sets a new password from a mailed token; every existing session of the account ends,
+ * and its live sockets close on every instance.
+ */
 export async function resetPassword(
 	db: Database,
 	token: string,
 	password: string
 ): Promise<boolean> {
 	const passwordHash = await hashPassword(password);
-	return db.service('reset password', async (tx) => {
+	const reset = await db.service('reset password', async (tx) => {
 		const userId = await consumeEmailToken(tx, token, 'reset_password');
-		if (!userId) return false;
+		if (!userId) return null;
 		await tx.query(
 			`insert into local_auth.credentials (user_id, password_hash) values ($1, $2)
 			 on conflict (user_id) do update set password_hash = excluded.password_hash, updated_at = now()`,
@@ -214,6 +218,9 @@ export async function resetPassword(
 			[userId]
 		);
 		await deleteUserSessions(tx, userId);
-		return true;
+		return userId;
 	});
+	// Once committed: the account's sockets close on every instance.
+	if (reset) disconnectUser(reset, 'session_ended');
+	return reset !== null;
 }

@@ -12,6 +12,8 @@ export type MailTo =
 	| { followersOf: string; exceptApplicants?: boolean }
 	/** Members of every team with a draft or a submitted application to the challenge. */
 	| { applicantsOf: string }
+	/** The workshop's guests and the current members of its teams. */
+	| { inWorkshop: string }
 	| { email: string; name?: string; locale: Locale };
 
 /**
@@ -65,11 +67,18 @@ async function enqueue(tx: Queryable, template: string, to: MailTo, params: unkn
 				? ['array(select user_id from public.team_members where team_id = $2::uuid)', to.teamId]
 				: 'applicantsOf' in to
 					? [`array(select distinct user_id from (${applicants}) t)`, to.applicantsOf]
-					: [
-							`array(select user_id from public.challenge_followers where challenge_id = $2::uuid
+					: 'inWorkshop' in to
+						? [
+								`array(select user_id from public.workshop_participants where workshop_id = $2::uuid
+								union select m.user_id from public.workshop_teams t
+								join public.team_members m on m.team_id = t.team_id where t.workshop_id = $2::uuid)`,
+								to.inWorkshop
+							]
+						: [
+								`array(select user_id from public.challenge_followers where challenge_id = $2::uuid
 							${to.exceptApplicants ? `except ${applicants}` : ''})`,
-							to.followersOf
-						];
+								to.followersOf
+							];
 	const [{ n }] = await tx.query<{ n: number }>(
 		`select private.enqueue_mail($1, ${users}, $3) as n`,
 		[template, key, params]

@@ -5,6 +5,7 @@ import type { SessionUser } from '../auth/sessions';
 import { announce, workshopBoards } from '../workshops/schedule';
 import { log } from '../log';
 import { TokenBucket } from './rate-limit';
+import type { SessionCheck } from './sessions';
 
 export const announceSchema = z
 	.object({ workshopId: z.uuid(), body: z.string().trim().min(1).max(2000) })
@@ -17,7 +18,12 @@ type Ack = (reply: Record<string, unknown>) => void;
  * announcement is stored with its time (the record that all got the same words at the
  * same moment) and emitted as `workshop:announcement` to every board room of the workshop.
  */
-export function handleAnnouncements(io: Server, socket: Socket, db: () => Promise<Database>) {
+export function handleAnnouncements(
+	io: Server,
+	socket: Socket,
+	db: () => Promise<Database>,
+	checkSession: SessionCheck
+) {
 	const user = socket.data.user as SessionUser;
 	const bucket = new TokenBucket(5, 1);
 	socket.on('workshop:announce', async (payload: unknown, ack: unknown) => {
@@ -27,6 +33,7 @@ export function handleAnnouncements(io: Server, socket: Socket, db: () => Promis
 		if (!parsed.success) return reply({ ok: false, error: 'invalid_payload' });
 		const { workshopId, body } = parsed.data;
 		try {
+			if (!(await checkSession(reply))) return;
 			const stored = await (
 				await db()
 			).as(user, async (tx) => {

@@ -6,11 +6,24 @@ import { getDb, type Database } from '../db';
 import { config } from '../config';
 import { sessionCookieName } from '../auth/cookies';
 import { validateSession, type SessionUser } from '../auth/sessions';
+import { hashToken } from '../auth/tokens';
 import { log } from '../log';
+import { translate } from '../i18n';
 import { handleBoards } from './boards';
 import { handleAnnouncements } from './announcements';
 import { redisAdapter } from './adapter';
 import { stopMailWorker } from '../mail/service';
+import {
+	endSocket,
+	sessionAlive,
+	sessionRoom,
+	SESSION_SWEEP_MS,
+	SOCKETS_PER_USER,
+	sweepEndedSessions,
+	type SessionCheck,
+	trackServer,
+	userRoom
+} from './sessions';
 
 /** Browsers always send Origin on WebSocket and CORS requests; it must be this site. */
 export function originAllowed(req: Pick<IncomingMessage, 'headers'>): boolean {
@@ -25,11 +38,42 @@ export function originAllowed(req: Pick<IncomingMessage, 'headers'>): boolean {
 	}
 }
 
-async function userFromHandshake(req: IncomingMessage, db: Database): Promise<SessionUser | null> {
+/** The user and the session (its stored id) behind the handshake's cookie, or null. */
+async function userFromHandshake(
+	req: IncomingMessage,
+	db: Database
+): Promise<{ user: SessionUser; sessionId: string } | null> {
 	const cookies = parseCookies(req.headers.cookie ?? '');
 	const token = cookies[sessionCookieName(new URL(req.headers.origin ?? 'http://invalid'))];
 	if (!token) return null;
-	return db.service('socket handshake', (tx) => validateSession(tx, token));
+	const user = await db.service('socket handshake', (tx) => validateSession(tx, token));
+	return user ? { user, sessionId: hashToken(token) } : null;
+}
+
+/** A refusal of the handshake: the code as the error's message, the words in `data`. */
+function refusal(code: string, words: string) {
+	return Object.assign(new Error(code), { data: { error: code, message: words } });
+}
+
+/** How long a handshake waits for the other instances' count of a user's sockets. */
+const COUNT_WAIT_MS = 500;
+
+/**
+ * How many sockets the user has open: across every instance (the adapter asks the
+ * others), or this instance's own count when the others do not answer in time (an
+ * instance that went away without a goodbye would otherwise hold every handshake up).
+ */
+async function openSockets(io: Server, userId: string): Promise<number> {
+	const local = io.of('/').adapter.rooms.get(userRoom(userId))?.size ?? 0;
+	const everywhere = io
+		.in(userRoom(userId))
+		.fetchSockets()
+		.then((s) => s.length)
+		.catch(() => local);
+	const waited = new Promise<number>((resolve) =>
+		setTimeout(() => resolve(local), COUNT_WAIT_MS).unref()
+	);
+	return Math.max(local, await Promise.race([everywhere, waited]));
 }
 
 const pingSchema = z.object({ sent: z.number().int().nonnegative() }).strict();
@@ -65,11 +109,28 @@ export async function attachRealtime(
 		allowRequest: (req, callback) => callback(null, originAllowed(req)),
 		...(redis ? { adapter: await redisAdapter(redis.url, httpServer, redis.stream) } : {})
 	});
+	trackServer(io, httpServer);
+	const sweep = setInterval(async () => {
+		try {
+			const database = await db();
+			await database.service('socket session sweep', (tx) => sweepEndedSessions(io, tx));
+		} catch (err) {
+			log.warn({ err }, 'socket session sweep failed');
+		}
+	}, SESSION_SWEEP_MS);
+	sweep.unref();
+	httpServer.once('close', () => clearInterval(sweep));
 	io.use(async (socket, next) => {
 		try {
-			const user = await userFromHandshake(socket.request, await db());
-			if (!user) return next(new Error('unauthorized'));
+			const found = await userFromHandshake(socket.request, await db());
+			if (!found) return next(new Error('unauthorized'));
+			const { user, sessionId } = found;
+			if ((await openSockets(io, user.id)) >= SOCKETS_PER_USER) {
+				const words = translate('refusal_too_many_sockets', {}, user.locale);
+				return next(refusal('too_many_sockets', words));
+			}
 			socket.data.user = user;
+			socket.data.sessionId = sessionId;
 			next();
 		} catch (err) {
 			log.error({ err }, 'socket handshake failed');
@@ -78,14 +139,27 @@ export async function attachRealtime(
 	});
 	io.on('connection', (socket) => {
 		const user = socket.data.user as SessionUser;
+		const sessionId = socket.data.sessionId as string;
+		// The rooms through which sign-out, a reset or a changed role reach this socket.
+		socket.join([userRoom(user.id), sessionRoom(sessionId)]);
+		const checkSession: SessionCheck = async (ack) => {
+			const alive = await (
+				await db()
+			).service('socket session check', (tx) => sessionAlive(tx, sessionId));
+			if (!alive) {
+				ack({ ok: false, error: 'session_ended' });
+				endSocket(socket, 'session_ended');
+			}
+			return alive;
+		};
 		socket.on('ping', (payload: unknown, ack: unknown) => {
 			if (typeof ack !== 'function') return;
 			const parsed = pingSchema.safeParse(payload);
 			if (!parsed.success) return ack({ ok: false, error: 'invalid_payload' });
 			ack({ ok: true, userId: user.id, sent: parsed.data.sent, at: Date.now() });
 		});
-		handleBoards(io, socket, db);
-		handleAnnouncements(io, socket, db);
+		handleBoards(io, socket, db, checkSession);
+		handleAnnouncements(io, socket, db, checkSession);
 	});
 	current = io;
 	return io;

@@ -6,6 +6,7 @@ import type { SessionUser } from '../auth/sessions';
 import { boardAccess, catchUp, storeOp, type BoardAccess } from '../workshops/board-ops';
 import { log } from '../log';
 import { TokenBucket } from './rate-limit';
+import { endSocket, type SessionCheck } from './sessions';
 
 const joinSchema = z.object({ boardId: z.uuid(), lastSeq: z.number().int().min(0) }).strict();
 const leaveSchema = z.object({ boardId: z.uuid() }).strict();
@@ -38,8 +39,14 @@ async function emitPresence(io: Server, boardId: string) {
  * The board events of one connection. Every payload is validated (zod) and every event
  * checked against the caller's rights; refusals are answers, never thrown errors.
  */
-export function handleBoards(io: Server, socket: Socket, db: () => Promise<Database>) {
+export function handleBoards(
+	io: Server,
+	socket: Socket,
+	db: () => Promise<Database>,
+	checkSession: SessionCheck
+) {
 	const user = socket.data.user as SessionUser;
+	const sessionId = socket.data.sessionId as string;
 	const joined = new Map<string, BoardAccess>();
 	const bucket = new TokenBucket(40, 20);
 
@@ -67,6 +74,7 @@ export function handleBoards(io: Server, socket: Socket, db: () => Promise<Datab
 	}
 
 	on('board:join', joinSchema, async ({ boardId, lastSeq }, ack) => {
+		if (!(await checkSession(ack))) return;
 		const access = await boardAccess(await db(), user, boardId);
 		if (!access) return ack({ ok: false, error: 'not_found' });
 		// In the rooms before reading what was missed: an op stored in between arrives both
@@ -89,7 +97,12 @@ export function handleBoards(io: Server, socket: Socket, db: () => Promise<Datab
 
 	on('board:op', opMessage, async ({ boardId, opId, op }, ack) => {
 		if (!joined.has(boardId)) return ack({ ok: false, error: 'not_joined' });
-		const result = await storeOp(await db(), user, boardId, opId, op);
+		// The session is checked again in the transaction that stores the op.
+		const result = await storeOp(await db(), user, boardId, opId, op, sessionId);
+		if (result && !result.ok && result.code === 'session_ended') {
+			ack({ ok: false, error: 'session_ended' });
+			return endSocket(socket, 'session_ended');
+		}
 		if (!result) {
 			joined.delete(boardId);
 			return ack({ ok: false, error: 'not_found' });

@@ -43,7 +43,7 @@ const boardRole = (role: string): BoardRole =>
 
 export type OpOutcome =
 	| { ok: true; op: SequencedOp; before: BoardState; repeated: boolean }
-	| { ok: false; code: RefusalCode };
+	| { ok: false; code: RefusalCode | 'session_ended' };
 
 /** Stored ops of a board: those after a sequence number, or the one with this op id. */
 async function storedOps(tx: Queryable, boardId: string, where: string, value: number | string) {
@@ -77,16 +77,19 @@ const boards = new BoardCache();
  * checks the op against the board as stored (so racing dots cannot pass the budget), and
  * the op is kept with the next sequence number together with the rows it changed. A
  * retried op id is acknowledged again instead. Null when the caller may no longer use it.
+ * With `sessionId` (local_auth.sessions.id) the session must still exist, in the same
+ * transaction: otherwise the answer is the refusal 'session_ended'.
  */
 export async function storeOp(
 	db: Database,
 	user: NonNullable<Principal>,
 	boardId: string,
 	opId: string,
-	op: BoardOp
+	op: BoardOp,
+	sessionId?: string
 ): Promise<OpOutcome | null> {
 	try {
-		return await db.service('board op', (tx) => storeOpIn(tx, user, boardId, opId, op));
+		return await db.service('board op', (tx) => storeOpIn(tx, user, boardId, opId, op, sessionId));
 	} catch (err) {
 		// What this process remembers of the board may be ahead of what was committed.
 		boards.forget(boardId);
@@ -99,7 +102,8 @@ async function storeOpIn(
 	user: NonNullable<Principal>,
 	boardId: string,
 	opId: string,
-	op: BoardOp
+	op: BoardOp,
+	sessionId: string | undefined
 ): Promise<OpOutcome | null> {
 	// The policy helpers read auth.uid() from the claims, as they do under db.as.
 	const [board] = await tx.query<{
@@ -108,13 +112,17 @@ async function storeOpIn(
 		role: string | null;
 		visible: boolean;
 		open: boolean;
+		session: boolean;
 	}>(
 		`select set_config('request.jwt.claims', $2, true), seq::int as seq, now() as now,
 		   private.workshop_role(workshop_id) as role, private.can_see_board(id) as visible,
-		   private.workshop_open(workshop_id) as open
+		   private.workshop_open(workshop_id) as open,
+		   $3::text is null or exists (select 1 from local_auth.sessions s
+		                               where s.id = $3 and s.expires_at > now()) as session
 		 from public.boards where id = $1 for update`,
-		[boardId, JSON.stringify({ sub: user.id, role: 'authenticated' })]
+		[boardId, JSON.stringify({ sub: user.id, role: 'authenticated' }), sessionId ?? null]
 	);
+	if (board && !board.session) return { ok: false, code: 'session_ended' };
 	if (!board?.visible || !board.role) return null;
 	const before = boards.get(boardId, board.seq) ?? (await loadBoard(tx, boardId, 'stored'));
 	if (!before) return null;

@@ -17,14 +17,11 @@ export async function mailInvitations(tx: Queryable, workshopId: string): Promis
 		challengeTitle: LocalizedText;
 		primaryLocale: Locale;
 		facilitator: { name: string; email: string };
-		userIds: string[];
 	}>(
 		`select w.title, w.starts_at as "startsAt", w.agenda,
 		   c.title as "challengeTitle", c.primary_locale as "primaryLocale",
 		   json_build_object('name', coalesce(nullif(f.display_name, ''), f.email), 'email', f.email)
-		     as facilitator,
-		   array(select wp.user_id from public.workshop_participants wp
-		         where wp.workshop_id = w.id order by wp.user_id) as "userIds"
+		     as facilitator
 		 from public.workshops w join public.challenges c on c.id = w.challenge_id
 		 join public.profiles f on f.id = w.facilitator_id where w.id = $1`,
 		[workshopId]
@@ -33,7 +30,7 @@ export async function mailInvitations(tx: Queryable, workshopId: string): Promis
 	return enqueueMail(
 		tx,
 		'workshop_invitation',
-		{ userIds: w.userIds },
+		{ inWorkshop: workshopId },
 		{
 			title: w.challengeTitle,
 			primaryLocale: w.primaryLocale,

@@ -2,10 +2,13 @@ import type { Queryable } from '../db';
 import type { Phase } from '$lib/domain/board';
 import { insertBoard } from './board-state';
 
-/** A team that did not apply to the challenge cannot be put in its workshop. */
+/**
+ * Only a team found eligible at screening of the challenge can be put in its workshop
+ * (public.add_workshop_team refuses any other, and a trigger on workshop_teams too).
+ */
 export class WorkshopTeamRefused extends Error {
 	constructor(readonly teamId: string) {
-		super(`team ${teamId} did not apply to this challenge`);
+		super(`team ${teamId} was not found eligible at screening of this challenge`);
 	}
 }
 
@@ -21,8 +24,9 @@ export interface WorkshopPlan {
 }
 
 /**
- * Schedules a workshop as the calling facilitator: the teams' members and the guests
- * take part; one shared board, or in negotiation mode one private board per team.
+ * Schedules a workshop as the calling facilitator: the teams (whoever is a member of one
+ * when asked) and the guests take part; one shared board, or in negotiation mode one
+ * private board per team. Throws WorkshopTeamRefused for a team not found eligible.
  */
 export async function scheduleWorkshop(tx: Queryable, plan: WorkshopPlan): Promise<string> {
 	const [workshop] = await tx.query<{ id: string }>(

@@ -15,6 +15,7 @@ import { endSession, listSessions } from '$lib/server/auth/sessions';
 import { inWords, parseForm } from '$lib/server/forms';
 import { requireUser } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
+import { disconnectSession, disconnectUser } from '$lib/server/realtime/sessions';
 
 const ISSUER = 'Talkoot';
 
@@ -85,7 +86,8 @@ export const actions: Actions = {
 					? refuse('password', { password: 'error_password_same' })
 					: refuse('password', { password: 'error_password_common' });
 		}
-		// At merge: close the sockets of result.endedSessions (realtime's disconnectUser).
+		// The other sessions ended: their live connections close on every instance.
+		disconnectUser(user.id, 'session_ended', { exceptSession: user.sessionId });
 		redirect(303, '/account/security?notice=password#password');
 	},
 
@@ -97,7 +99,7 @@ export const actions: Actions = {
 			endSession(tx, user.id, parsed.data.sessionId)
 		);
 		if (!ended) return refuse('sessions', { form: 'error_session_gone' }, 404);
-		// At merge: close the sockets of `ended` (realtime's disconnectSession).
+		disconnectSession(ended);
 		if (ended === user.sessionId) {
 			clearSessionCookie(cookies, url);
 			redirect(303, '/auth/sign-in?notice=signed-out');
@@ -128,7 +130,7 @@ export const actions: Actions = {
 					? refuse('totp', { form: 'error_totp_not_started' }, 409)
 					: refuse('totp', { code: 'error_code_wrong' });
 		}
-		// At merge: close the sockets of result.endedSessions (realtime's disconnectUser).
+		disconnectUser(user.id, 'session_ended', { exceptSession: user.sessionId });
 		// Shown once, in this answer only: only their hashes are stored.
 		return { section: 'totp', recoveryCodes: result.recoveryCodes };
 	},

@@ -7,6 +7,8 @@ import { deleteSession } from '$lib/server/auth/sessions';
 import { sessionCookieName } from '$lib/server/auth/cookies';
 import { rateLimited } from '$lib/server/auth/rate-limit';
 import { invalid, parseForm } from '$lib/server/forms';
+import { hashToken } from '$lib/server/auth/tokens';
+import { disconnectSession } from '$lib/server/realtime/sessions';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -42,8 +44,10 @@ export const actions: Actions = {
 
 		// A new token at every sign-in: a session fixed before sign-in is never promoted.
 		const previous = cookies.get(sessionCookieName(url));
-		if (previous)
+		if (previous) {
 			await locals.db.service('sign in: drop old session', (tx) => deleteSession(tx, previous));
+			disconnectSession(hashToken(previous));
+		}
 		setSessionCookie(cookies, url, result.token, result.expiresAt);
 		setLocaleCookie(cookies, result.locale);
 		redirect(303, safeRedirectPath(url.searchParams.get('redirectTo'), '/'));

@@ -10,6 +10,7 @@ import {
 	listMembers,
 	removeMember
 } from '$lib/server/organisations';
+import { disconnectUser } from '$lib/server/realtime/sessions';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) =>
@@ -37,14 +38,16 @@ export const actions: Actions = {
 		const parsed = await parseForm(request, addMemberSchema);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		const { email, role } = parsed.data;
-		const result = await locals.db.as(user, async (tx) => {
+		const saved = await locals.db.as(user, async (tx) => {
 			if (!(await canManageMembers(tx, orgId))) return 'forbidden' as const;
 			return addMember(tx, orgId, email, role);
 		});
-		if (result === 'forbidden') return invalid(parsed.values, { form: 'error_forbidden' }, 403);
-		if (result === 'no_account')
+		if (saved === 'forbidden') return invalid(parsed.values, { form: 'error_forbidden' }, 403);
+		if (saved.outcome === 'no_account')
 			return invalid(parsed.values, { email: 'error_member_no_account' }, 404);
-		return { memberSaved: result, email };
+		// A changed role: their live connections load their rights again.
+		if (saved.outcome === 'updated' && saved.userId) disconnectUser(saved.userId);
+		return { memberSaved: saved.outcome, email };
 	},
 	removeMember: async ({ locals, url, params, request }) => {
 		const user = requireUser(locals, url);
@@ -53,6 +56,7 @@ export const actions: Actions = {
 		if (!parsed.ok) return invalid(parsed.values, { form: 'error_form' });
 		const removed = await locals.db.as(user, (tx) => removeMember(tx, orgId, parsed.data.userId));
 		if (!removed) return invalid(parsed.values, { form: 'error_forbidden' }, 403);
+		disconnectUser(parsed.data.userId);
 		return { memberRemoved: true };
 	}
 };

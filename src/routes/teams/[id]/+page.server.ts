@@ -21,6 +21,7 @@ import {
 	revokeInvitation,
 	updateTeam
 } from '$lib/server/teams';
+import { disconnectUser } from '$lib/server/realtime/sessions';
 import type { Actions, PageServerLoad } from './$types';
 
 const itemSchema = z.object({ id: z.uuid({ error: 'error_form' }) });
@@ -100,6 +101,8 @@ export const actions: Actions = {
 		const ok =
 			parsed.ok && (await locals.db.as(user, (tx) => removeMember(tx, id, parsed.data.userId)));
 		if (!ok) return refuse('members', {}, { form: 'error_team_member_not_removed' }, 403);
+		// Their sockets close on every instance; the team's boards are no longer theirs.
+		disconnectUser(parsed.data.userId);
 		done(id, 'removed', 'members');
 	},
 
@@ -118,6 +121,7 @@ export const actions: Actions = {
 		const id = teamId(params);
 		const left = await locals.db.as(user, (tx) => removeMember(tx, id, user.id));
 		if (!left) return refuse('members', {}, { form: 'team_lead_cannot_leave' }, 409);
+		disconnectUser(user.id);
 		redirect(303, '/teams?left=1');
 	},
 

@@ -51,7 +51,7 @@ export const actions: Actions = {
 					emails: err.emails.join(', ')
 				});
 			if (err instanceof WorkshopTeamRefused)
-				return invalid(raw, { teams: 'error_workshop_team_refused' });
+				return invalid(raw, { teams: 'error_workshop_team_not_eligible' });
 			if (/row-level security/.test(String(err)))
 				return invalid(raw, { challengeId: 'error_workshop_challenge' }, 403);
 			throw err;
