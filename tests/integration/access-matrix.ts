@@ -1300,10 +1300,10 @@ export const ACCESS: Record<string, TableAccess> = {
 				expect: teamA(2, { owner: 2 })
 			},
 			{
-				does: "see appB's marks (not yet decided)",
+				does: "see appB's marks (decided)",
 				sql: 'select requirement_id from screening_marks where application_id = $1',
 				params: (w) => [w.appB.id],
-				expect: only({ owner: 1 })
+				expect: only({ owner: 1, otherTeam: 1 })
 			}
 		],
 		insert: [
@@ -1421,10 +1421,11 @@ export const ACCESS: Record<string, TableAccess> = {
 	workshop_participants: {
 		select: [
 			{
-				does: 'see who takes part (both teams and the expert)',
+				// Guests only: teams take part through workshop_teams, their members derived.
+				does: 'see who is invited as a guest (the expert)',
 				sql: 'select user_id from workshop_participants where workshop_id = $1',
 				params: (w) => [w.workshop],
-				expect: inWorkshop(4)
+				expect: inWorkshop(1)
 			}
 		],
 		insert: [
@@ -1450,6 +1451,42 @@ export const ACCESS: Record<string, TableAccess> = {
 				sql: 'delete from workshop_participants where workshop_id = $1 and user_id = $2 returning user_id',
 				params: (w) => [w.workshop, w.expert.id],
 				expect: only({ facilitator: 1 })
+			}
+		]
+	},
+	workshop_teams: {
+		select: [
+			{
+				// In negotiation mode a team sees only itself (issue 10, item 17).
+				does: 'see the teams in the negotiation',
+				sql: 'select team_id from workshop_teams where workshop_id = $1',
+				params: (w) => [w.workshop],
+				expect: inWorkshop(1, { facilitator: 2, owner: 2, expert: 2 })
+			}
+		],
+		insert: [
+			{
+				// Only public.add_workshop_team, for a team found eligible (item 25).
+				does: 'put a team into the workshop directly',
+				sql: 'insert into workshop_teams (workshop_id, team_id) values ($1, $2) returning team_id',
+				params: (w) => [w.workshop, w.teamA.id],
+				expect: everyone('denied')
+			}
+		],
+		update: [
+			{
+				does: 'swap a team',
+				sql: 'update workshop_teams set team_id = team_id where workshop_id = $1 returning team_id',
+				params: (w) => [w.workshop],
+				expect: everyone('denied')
+			}
+		],
+		delete: [
+			{
+				does: 'take a team out',
+				sql: 'delete from workshop_teams where workshop_id = $1 returning team_id',
+				params: (w) => [w.workshop],
+				expect: everyone('denied')
 			}
 		]
 	},

@@ -9,7 +9,7 @@ import { createScreeningScenario } from './screening-fixtures';
  * - anon: a visitor; outsider: signed in, in nothing (asked a question, follows the
  *   challenge, has a calendar feed, sent accessibility feedback);
  * - lead, member: team A (a submitted application appA, decided eligible; a draft draftA);
- * - otherTeam: team B (a submitted application appB, one mark, undecided);
+ * - otherTeam: team B (a submitted application appB, one mark, decided eligible);
  * - owner: owns the organisation whose challenge both applied to; otherOwner: owns another;
  * - facilitator: runs a negotiation workshop (a board per team) of teams A and B;
  * - expert: invited to that workshop as an expert; admin: platform admin.
@@ -86,6 +86,12 @@ export async function createAccessWorld(db: Database) {
 			`insert into public.screening_history (application_id, eligible, justification, ended, ended_by)
 			 values ($1, false, 'First reading', 'revised', $2)`,
 			[s.appA.id, s.owner.id]
+		);
+		// Only teams found eligible at screening can be put into a workshop (issue 10, item 25).
+		await tx.query(
+			`insert into public.screening_decisions (application_id, eligible, justification, decided_by)
+			 values ($1, true, 'Meets every minimum requirement', $2)`,
+			[s.appB.id, s.owner.id]
 		);
 		const [{ key: appADocument }] = await tx.query<{ key: string }>(
 			'select file_key as key from public.application_documents where application_id = $1 limit 1',
