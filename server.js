@@ -1,9 +1,18 @@
 // Production entry: one HTTP server for the SvelteKit handler and socket.io.
 import { createServer } from 'node:http';
 
-// Uploads (cover images, evidence) are checked by the app itself; let them reach it.
-process.env.BODY_SIZE_LIMIT ??= '30M';
-const { handler } = await import('./build/handler.js');
+// The largest upload route's limit; every other route refuses more than 1 MB before
+// reading it (src/lib/server/http/limits.ts, applied in hooks.server.ts).
+process.env.BODY_SIZE_LIMIT ??= '11M';
+let handler;
+try {
+	({ handler } = await import('./build/handler.js'));
+} catch (e) {
+	// A configuration refusal names the variable and an example; no stack trace needed.
+	if (e?.name !== 'ConfigError') throw e;
+	console.error(`Talkoot cannot start: ${e.message}`);
+	process.exit(1);
+}
 
 /** @type {import('./src/lib/server/realtime/attach').RealtimeHooks} */
 const hooks = globalThis[Symbol.for('talkoot.realtime')];
@@ -16,7 +25,13 @@ const io = await hooks.attachRealtime(server);
 
 server.listen(port, host, () => {
 	const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
-	console.log(`Talkoot is running at ${process.env.ORIGIN ?? `http://${shown}:${port}`}`);
+	const actual = server.address().port;
+	console.log(`Talkoot is running at ${process.env.ORIGIN ?? `http://${shown}:${actual}`}`);
+	if (!process.env.ORIGIN)
+		console.log(
+			`ORIGIN is not set: links in mail point to http://localhost:${port}. ` +
+				'Set ORIGIN (e.g. ORIGIN=https://talkoot.example.fi) for anything but a try-out.'
+		);
 });
 
 let closing = false;

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 
-export const DEMO_PASSWORD = 'Talkoot-demo-2026!';
+/** What playwright.config.ts gives the server as DEMO_PASSWORD (there is no default). */
+export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'Talkoot-demo-2026!';
 const MAIL_DIR = join(`.data-e2e-${process.env.E2E_PORT ?? 4173}`, 'mail');
 
 /** Every test fails if any response of the app is a server error. */

@@ -1,14 +1,20 @@
+import { randomBytes } from 'node:crypto';
 import type { Database } from './db/database';
 import { seedSql } from './db/sql-files';
 import { hashPassword } from './auth/passwords';
 import { log } from './log';
 import { seedDemoApplications } from './seed-applications';
 
+/** A demo password nobody can read in the README: 18 random characters, printed once. */
+export const generateDemoPassword = () => `Demo-${randomBytes(12).toString('base64url')}`;
+
 /**
  * Loads supabase/seed.sql into an empty database, submits the demo teams' applications
- * and prints the demo accounts.
+ * and prints the demo accounts. The password is DEMO_PASSWORD when given, else generated
+ * here and printed this once; only its argon2id hash is stored.
  */
-export async function seedDemo(db: Database, password: string): Promise<boolean> {
+export async function seedDemo(db: Database, given?: string): Promise<boolean> {
+	const password = given ?? generateDemoPassword();
 	const hash = await hashPassword(password);
 	const users = await db.service('seed demo data', async (tx) => {
 		const [{ n }] = await tx.query<{ n: number }>(
@@ -37,6 +43,7 @@ export async function seedDemo(db: Database, password: string): Promise<boolean>
 	const applications = await seedDemoApplications(db);
 	log.info({ accounts: users.length, applications }, 'demo data seeded');
 	const lines = users.map((u) => `  ${u.email.padEnd(30)} ${u.display_name}`);
-	console.log(`\nDemo accounts (development only), password: ${password}\n${lines.join('\n')}\n`);
+	const shown = given ? 'the one in DEMO_PASSWORD' : `${password} (generated; shown only now)`;
+	console.log(`\nDemo accounts (not for real use), password: ${shown}\n${lines.join('\n')}\n`);
 	return true;
 }

@@ -10,8 +10,8 @@ export const actions: Actions = {
 		const parsed = await parseForm(event.request, forgotSchema);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		const { email } = parsed.data;
-		const wait = await rateLimited(event, 'reset', email);
-		if (wait) return invalid(parsed.values, { form: 'error_rate_limited' }, 429, { minutes: wait });
+		const refused = rateLimited(event, 'reset', email);
+		if (refused) return invalid(parsed.values, { form: refused.key }, 429, refused.params);
 		const reset = await requestPasswordReset(event.locals.db, email);
 		if (reset) {
 			const url = new URL(`/auth/reset?token=${reset.token}`, event.url).href;

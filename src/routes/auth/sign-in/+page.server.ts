@@ -5,7 +5,7 @@ import { newVerifyToken, signIn } from '$lib/server/auth/accounts';
 import { setLocaleCookie, setSessionCookie } from '$lib/server/auth/cookies';
 import { deleteSession } from '$lib/server/auth/sessions';
 import { sessionCookieName } from '$lib/server/auth/cookies';
-import { rateLimited } from '$lib/server/auth/rate-limit';
+import { signInOutcome, signInRefused } from '$lib/server/auth/rate-limit';
 import { sendLinkMail } from '$lib/server/mail/messages';
 import { invalid, parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
@@ -21,10 +21,11 @@ export const actions: Actions = {
 		const parsed = await parseForm(request, signInSchema);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		const { data, values } = parsed;
-		const wait = await rateLimited(event, 'signIn', data.email);
-		if (wait) return invalid(values, { form: 'error_rate_limited' }, 429, { minutes: wait });
+		const refused = signInRefused(event, data.email);
+		if (refused) return invalid(values, { form: refused.key }, 429, refused.params);
 
 		const result = await signIn(locals.db, data.email, data.password);
+		signInOutcome(event, data.email, result.ok || result.reason === 'unverified');
 		if (!result.ok && result.reason === 'unverified') {
 			const token = await newVerifyToken(locals.db, result.userId);
 			await sendLinkMail('verify', result, new URL(`/auth/verify?token=${token}`, url).href);

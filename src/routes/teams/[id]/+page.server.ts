@@ -9,6 +9,8 @@ import {
 import { m } from '$lib/paraglide/messages';
 import { parseEvidenceForm, refuse } from '$lib/server/evidence-form';
 import { parseForm } from '$lib/server/forms';
+import { limit } from '$lib/server/http/limits';
+import { translate } from '$lib/server/i18n';
 import { requireUser } from '$lib/server/guards';
 import { sendLetter } from '$lib/server/mail/messages';
 import {
@@ -53,11 +55,15 @@ export const actions: Actions = {
 		done(id, 'saved', 'details');
 	},
 
-	invite: async ({ locals, url, params, request }) => {
+	invite: async (event) => {
+		const { locals, url, params, request } = event;
 		const user = requireUser(locals, url);
 		const id = teamId(params);
 		const parsed = await parseForm(request, inviteSchema);
 		if (!parsed.ok) return refuse('invite', parsed.values, parsed.errors);
+		const limited = limit(event, 'invite', user.id);
+		if (limited)
+			return refuse('invite', parsed.values, { form: translate(limited.key, limited.params) }, 429);
 		const result = await locals.db.as(user, (tx) => inviteMember(tx, id, parsed.data.email));
 		if (!result.ok && result.reason === 'already_member') {
 			return refuse('invite', parsed.values, { email: 'error_invite_member' }, 409);
