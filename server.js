@@ -26,7 +26,8 @@ const io = await hooks.attachRealtime(server);
 server.listen(port, host, () => {
 	const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
 	const actual = server.address().port;
-	console.log(`Talkoot is running at ${process.env.ORIGIN ?? `http://${shown}:${actual}`}`);
+	const at = process.env.ORIGIN ? ` (listening on port ${actual})` : '';
+	console.log(`Talkoot is running at ${process.env.ORIGIN ?? `http://${shown}:${actual}`}${at}`);
 	if (!process.env.ORIGIN)
 		console.log(
 			`ORIGIN is not set: links in mail point to http://localhost:${port}. ` +
