@@ -65,8 +65,9 @@ function post() {
 			}
 		);
 		req.on('error', (e) => resolve({ status: e.code, ms: Date.now() - started }));
-		req.write('email=a%40b.example&password=');
-		let sent = 30;
+		const prefix = 'email=a%40b.example&password=';
+		req.write(prefix);
+		let sent = Buffer.byteLength(prefix);
 		const pump = () => {
 			while (sent < SIZE) {
 				const n = Math.min(chunk.length, SIZE - sent);
@@ -94,8 +95,8 @@ console.log(
 	JSON.stringify({
 		dir,
 		before_MiB: before,
+		during_max_MiB: during,
 		after_MiB: mib('VmRSS'),
-		peak_MiB: mib('VmHWM'),
 		results
 	})
 );
