@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import { io as connect } from 'socket.io-client';
+import type { APIRequestContext } from '@playwright/test';
 import { DEMO_PASSWORD, expect, test } from './helpers';
 
 // Random and hostile values to every form action and JSON endpoint, enumerated from the
@@ -60,12 +61,43 @@ function targets(): Target[] {
 	return found;
 }
 
-/** A concrete URL for a route, its parameters taken from the demo ids (first choice). */
-function urlOf(t: Target, pick: number): string {
-	let path = t.path.replace(/\[(\w+)(?:=\w+)?\]/g, (_, name: string) => {
-		const choices = PARAMS[name] ?? ['x'];
-		return choices[pick % choices.length];
-	});
+/** Pages whose links name real ids (the user's teams, applications, challenges …). */
+const CRAWL = [
+	'/',
+	'/challenges',
+	'/challenges/ai-goes-to-work',
+	'/teams',
+	'/teams/50000000-0000-4000-8000-000000000001',
+	'/workshops',
+	'/manage',
+	'/manage/challenges/20000000-0000-4000-8000-000000000001',
+	'/manage/challenges/20000000-0000-4000-8000-000000000001/applications',
+	'/account',
+	'/organisations'
+];
+
+/** The paths linked from the crawled pages, to fill route parameters with real values. */
+async function knownPaths(request: APIRequestContext): Promise<string[]> {
+	const found = new Set<string>();
+	for (const page of CRAWL) {
+		const html = await (await request.get(page, { maxRedirects: 0 })).text();
+		for (const m of html.matchAll(/href="(\/[^"?#]*)/g)) found.add(m[1]);
+	}
+	return [...found];
+}
+
+/** A concrete URL for a route: a linked path that fits it, else parameters from PARAMS. */
+function urlOf(t: Target, pick: number, known: string[]): string {
+	const pattern = new RegExp(
+		'^' + t.path.replace(/\[(\w+)(?:=\w+)?\]/g, '[^/]+').replace(/\./g, '\\.') + '$'
+	);
+	const fits = known.filter((p) => pattern.test(p));
+	let path = fits.length
+		? fits[pick % fits.length]
+		: t.path.replace(/\[(\w+)(?:=\w+)?\]/g, (_, name: string) => {
+				const choices = PARAMS[name] ?? ['x'];
+				return choices[pick % choices.length];
+			});
 	if (path === '/') path = '';
 	const action = t.action && t.action !== 'default' ? `?/${t.action}` : '';
 	return `${path || '/'}${action}`;
@@ -156,6 +188,7 @@ for (const who of ['visitor', 'solver@team.example', 'owner@hel.example'] as con
 	}) => {
 		const headers: Record<string, string> = {
 			origin: new URL(baseURL!).origin,
+			accept: 'text/html',
 			'accept-language': 'en'
 		};
 		if (who !== 'visitor') {
@@ -176,11 +209,13 @@ for (const who of ['visitor', 'solver@team.example', 'owner@hel.example'] as con
 			numRuns: all.length * SAMPLES,
 			seed: SEED
 		});
+		const known = await knownPaths(request);
+		const statuses: Record<number, number> = {};
 		let i = 0;
 		for (const target of all) {
 			for (let s = 0; s < SAMPLES; s++, i++) {
 				const [fields, body, pick, multipart] = samples[i];
-				const url = urlOf(target, pick);
+				const url = urlOf(target, pick, known);
 				const options = target.action
 					? multipart
 						? { multipart: fields, headers, maxRedirects: 0 }
@@ -192,6 +227,8 @@ for (const who of ['visitor', 'solver@team.example', 'owner@hel.example'] as con
 						};
 				const response = await request.fetch(url, { method: target.method, ...options });
 				const status = response.status();
+				statuses[status] = (statuses[status] ?? 0) + 1;
+				if (process.env.FUZZ_VERBOSE && status === 404) console.log('404', target.method, url);
 				const text = await response.text();
 				if (status >= 500)
 					failures.push(
@@ -201,6 +238,8 @@ for (const who of ['visitor', 'solver@team.example', 'owner@hel.example'] as con
 					failures.push(`${status} without words: ${target.method} ${url}`);
 			}
 		}
+		test.info().annotations.push({ type: 'statuses', description: JSON.stringify(statuses) });
+		if (process.env.FUZZ_VERBOSE) console.log(who, all.length, 'targets', statuses);
 		expect(failures).toEqual([]);
 		expect((await request.get('/')).status()).toBe(200);
 	});
@@ -213,7 +252,7 @@ test('random socket events never crash the server or answer "unavailable"', asyn
 	const origin = new URL(baseURL!).origin;
 	const signIn = await request.post('/auth/sign-in', {
 		form: { email: 'facilitator@talkoot.example', password: DEMO_PASSWORD },
-		headers: { origin },
+		headers: { origin, accept: 'text/html' },
 		maxRedirects: 0
 	});
 	const cookie = signIn
@@ -226,6 +265,7 @@ test('random socket events never crash the server or answer "unavailable"', asyn
 		extraHeaders: { cookie, origin },
 		reconnection: false
 	});
+	expect(signIn.status()).toBe(303);
 	await new Promise<void>((resolve, reject) => {
 		socket.on('connect', () => resolve());
 		socket.on('connect_error', reject);
