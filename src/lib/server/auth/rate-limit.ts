@@ -3,6 +3,7 @@ import {
 	clientAddress,
 	hit,
 	refusal,
+	signInAttempt,
 	signInResult,
 	signInWait,
 	type LimitName
@@ -42,11 +43,14 @@ export function rateLimited(event: Event, action: LimitedAction, email: string):
 /**
  * Sign-in, before the password is checked: a refusal (429) while this account must wait
  * after failures from this address, or while the address is over its failure limit.
- * Nothing is counted here; report the outcome with `signInOutcome`.
+ * Otherwise the attempt is counted as a failure until `signInOutcome` says it was not.
  */
 export function signInRefused(event: Event, email: string): Refusal | null {
-	const ms = signInWait(email, clientAddress(event));
-	return ms ? refusal(event, 'signInAddress', ms) : null;
+	const address = clientAddress(event);
+	const ms = signInWait(email, address);
+	if (ms) return refusal(event, 'signInAddress', ms);
+	signInAttempt(email, address);
+	return null;
 }
 
 /** After the password check: a failure grows this (account, address)'s delay, success resets it. */

@@ -7,6 +7,7 @@ import {
 	LIMITS,
 	limitBody,
 	resetLimits,
+	signInAttempt,
 	signInDelay,
 	signInResult,
 	signInWait,
@@ -16,11 +17,16 @@ import {
 afterEach(resetLimits);
 
 const owner = 'owner@hel.example';
+/** One wrong password: counted before the check, then reported. */
+const fail = (account: string, address: string, now: number) => {
+	signInAttempt(account, address, now);
+	signInResult(account, address, false, now);
+};
 const T0 = 1_800_000_000_000;
 
 describe('sign-in limits (issue 10, item 18)', () => {
 	it('let the owner in after 50 failures from another address', () => {
-		for (let i = 0; i < 50; i++) signInResult(owner, '203.0.113.9', false, T0 + i);
+		for (let i = 0; i < 50; i++) fail(owner, '203.0.113.9', T0 + i);
 		expect(signInWait(owner, '203.0.113.9', T0 + 50)).toBeGreaterThan(0);
 		expect(signInWait(owner, '198.51.100.7', T0 + 50)).toBe(0);
 	});
@@ -28,6 +34,7 @@ describe('sign-in limits (issue 10, item 18)', () => {
 	it('count only failures: twenty correct sign-ins in a row are never refused', () => {
 		for (let i = 0; i < 20; i++) {
 			expect(signInWait(owner, '198.51.100.7', T0 + i)).toBe(0);
+			signInAttempt(owner, '198.51.100.7', T0 + i);
 			signInResult(owner, '198.51.100.7', true, T0 + i);
 		}
 	});
@@ -38,17 +45,26 @@ describe('sign-in limits (issue 10, item 18)', () => {
 		expect(signInDelay(SIGN_IN.FREE_FAILURES + 3)).toBe(8000);
 		expect(signInDelay(1000)).toBe(SIGN_IN.MAX_DELAY_MS);
 		const at = '192.0.2.1';
-		for (let i = 0; i < 7; i++) signInResult(owner, at, false, T0);
+		for (let i = 0; i < 7; i++) fail(owner, at, T0);
 		expect(signInWait(owner, at, T0)).toBe(4000);
 		expect(signInWait(owner, at, T0 + 4000)).toBe(0);
+		signInAttempt(owner, at, T0 + 4000);
 		signInResult(owner, at, true, T0 + 4000);
 		expect(signInWait(owner, at, T0 + 4000)).toBe(0);
 	});
 
+	it('count guesses sent in parallel before their passwords are checked', () => {
+		const at = '192.0.2.77';
+		for (let i = 0; i < SIGN_IN.FREE_FAILURES; i++) {
+			expect(signInWait(owner, at, T0)).toBe(0);
+			signInAttempt(owner, at, T0);
+		}
+		expect(signInWait(owner, at, T0)).toBeGreaterThan(0);
+	});
+
 	it('still stop one address trying passwords across many accounts', () => {
 		const at = '192.0.2.66';
-		for (let i = 0; i < LIMITS.signInAddress.max; i++)
-			signInResult(`u${i}@x.example`, at, false, T0);
+		for (let i = 0; i < LIMITS.signInAddress.max; i++) fail(`u${i}@x.example`, at, T0);
 		expect(signInWait('fresh@x.example', at, T0)).toBeGreaterThan(0);
 		expect(signInWait('fresh@x.example', '192.0.2.67', T0)).toBe(0);
 	});

@@ -141,13 +141,21 @@ export function signInWait(account: string, address: string, now = Date.now()): 
 	return Math.max(own, waiting('signInAddress', address, now));
 }
 
-/** Records a sign-in's outcome: a failure counts for the pair and the address; success resets the pair. */
-export function signInResult(account: string, address: string, ok: boolean, now = Date.now()) {
+/**
+ * Counts a sign-in attempt of this account from this address as a failure before the
+ * password is checked, so that guesses sent in parallel cannot all pass the wait;
+ * `signInResult` then forgets it when the password was right.
+ */
+export function signInAttempt(account: string, address: string, now = Date.now()) {
 	const key = pair(account, address);
-	if (ok) return signIns.delete(key);
 	const failures = (signIns.get(key, now)?.failures ?? 0) + 1;
 	signIns.set(key, { failures, last: now, until: now + SIGN_IN.FORGET_AFTER_MS }, now);
-	hit('signInAddress', address, now);
+}
+
+/** After the password check: success resets the pair; a failure also counts for the address. */
+export function signInResult(account: string, address: string, ok: boolean, now = Date.now()) {
+	if (ok) signIns.delete(pair(account, address));
+	else hit('signInAddress', address, now);
 }
 
 /** Forgets every counter (tests). */
