@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import { rmSync } from 'node:fs';
 import postgres from 'postgres';
 import { DEMO_PASSWORD, expect, test } from './helpers';
@@ -53,7 +54,46 @@ async function startServer(
 	});
 }
 
+/** A port nobody listens on now (the system's pick). */
+const freePort = () =>
+	new Promise<number>((resolve) => {
+		const probe = createServer().listen(0, '127.0.0.1', () => {
+			const { port } = probe.address() as { port: number };
+			probe.close(() => resolve(port));
+		});
+	});
+
 test.describe('start-up configuration', () => {
+	test('the quick start needs no variables: localhost forms work, the password is printed once', async () => {
+		const DATA_DIR = '.data-e2e-security-quick';
+		rmSync(DATA_DIR, { recursive: true, force: true });
+		// What `npm start` does on a new machine: production mode, embedded database.
+		const env = { NODE_ENV: 'production', DATA_DIR, PORT: String(await freePort()) };
+		const first = await startServer(env);
+		if (!('base' in first)) throw new Error(first.output);
+		try {
+			expect(first.output()).toContain('ORIGIN is not set');
+			const password = /password: (Demo-\S+) \(generated/.exec(first.output())?.[1];
+			expect(password).toBeTruthy();
+			const origin = `http://localhost:${env.PORT}`;
+			const signIn = await fetch(`${origin}/auth/sign-in`, {
+				method: 'POST',
+				redirect: 'manual',
+				headers: { origin, accept: 'text/html' },
+				body: new URLSearchParams({ email: 'admin@talkoot.example', password: password! })
+			});
+			expect(signIn.status).toBe(303);
+			expect(signIn.headers.get('strict-transport-security')).toBeNull();
+		} finally {
+			await first.stop();
+		}
+		const again = await startServer(env);
+		if (!('base' in again)) throw new Error(again.output);
+		await again.stop();
+		expect(again.output()).not.toContain('Demo accounts');
+		rmSync(DATA_DIR, { recursive: true, force: true });
+	});
+
 	test('production with DATABASE_URL and no ORIGIN refuses to start, naming it', async () => {
 		const result = await startServer({
 			NODE_ENV: 'production',
