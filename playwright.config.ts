@@ -3,6 +3,8 @@ import { defineConfig } from '@playwright/test';
 // Overridable so that several checkouts on one machine can run their suites at once.
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 const DATA_DIR = `.data-e2e-${PORT}`;
+// Demo accounts have no default password: the tests give one (tests/e2e/helpers.ts).
+const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'Talkoot-demo-2026!';
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -45,6 +47,7 @@ export default defineConfig({
 			HOST: '127.0.0.1',
 			ORIGIN: `http://localhost:${PORT}`,
 			DATA_DIR,
+			DEMO_PASSWORD,
 			LOG_LEVEL: 'warn',
 			NODE_ENV: 'production',
 			// The demo admin's second factor (tests/e2e/helpers.ts computes its codes).

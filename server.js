@@ -1,14 +1,30 @@
 // Production entry: one HTTP server for the SvelteKit handler and socket.io.
 import { createServer } from 'node:http';
 
-// Uploads (cover images, evidence) are checked by the app itself; let them reach it.
-process.env.BODY_SIZE_LIMIT ??= '30M';
-const { handler } = await import('./build/handler.js');
+// The largest upload route's limit; every other route refuses more than 1 MB before
+// reading it (src/lib/server/http/limits.ts, applied in hooks.server.ts).
+process.env.BODY_SIZE_LIMIT ??= '11M';
+// Without ORIGIN adapter-node takes every request for https and refuses the quick start's
+// form posts (http://localhost) as cross-site. Where the app allows ORIGIN's default
+// (all but production with DATABASE_URL: src/lib/server/config.ts), the adapter gets
+// the same default: http://localhost:$PORT.
+const port = Number(process.env.PORT ?? 3000);
+const originDefaulted =
+	!process.env.ORIGIN && !(process.env.NODE_ENV === 'production' && process.env.DATABASE_URL);
+if (originDefaulted) process.env.ORIGIN = `http://localhost:${port}`;
+let handler;
+try {
+	({ handler } = await import('./build/handler.js'));
+} catch (e) {
+	// A configuration refusal names the variable and an example; no stack trace needed.
+	if (e?.name !== 'ConfigError') throw e;
+	console.error(`Talkoot cannot start: ${e.message}`);
+	process.exit(1);
+}
 
 /** @type {import('./src/lib/server/realtime/attach').RealtimeHooks} */
 const hooks = globalThis[Symbol.for('talkoot.realtime')];
 
-const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
 
 const server = createServer(handler);
@@ -16,7 +32,14 @@ const io = await hooks.attachRealtime(server);
 
 server.listen(port, host, () => {
 	const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
-	console.log(`Talkoot is running at ${process.env.ORIGIN ?? `http://${shown}:${port}`}`);
+	const actual = server.address().port;
+	const at = process.env.ORIGIN ? ` (listening on port ${actual})` : '';
+	console.log(`Talkoot is running at ${process.env.ORIGIN ?? `http://${shown}:${actual}`}${at}`);
+	if (originDefaulted)
+		console.log(
+			`ORIGIN is not set: links in mail point to http://localhost:${port}. ` +
+				'Set ORIGIN (e.g. ORIGIN=https://talkoot.example.fi) for anything but a try-out.'
+		);
 });
 
 let closing = false;

@@ -8,6 +8,8 @@ function realtimeDevPlugin(): Plugin {
 	return {
 		name: 'talkoot-realtime-dev',
 		apply: (_config, env) => env.command === 'serve' && !process.env.VITEST,
+		// ORIGIN's development default (http://localhost:$PORT) is the dev server's address.
+		config: () => ({ server: { port: Number((process.env.PORT ??= '5173')) } }),
 		configureServer(server) {
 			if (!server.httpServer) return;
 			const httpServer = server.httpServer;

@@ -10,6 +10,18 @@ import { pageCache } from '$lib/server/page-cache';
 import { forgetVisitorViews } from '$lib/server/challenges/visitor-cache';
 import { startMailWorker } from '$lib/server/mail/service';
 import { ENROL_PATH, needsSecondFactor } from '$lib/server/guards';
+import { config } from '$lib/server/config';
+import { translate } from '$lib/server/i18n';
+import {
+	BODY_LIMIT,
+	bodyLimit,
+	clientAddress,
+	hit,
+	limitBody,
+	LIMITS,
+	minutesOf,
+	refuseEarly
+} from '$lib/server/http/limits';
 
 export const init: ServerInit = async () => {
 	startMailWorker(await getDb());
@@ -21,6 +33,9 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+	// Browsers that once reached the site over https never fall back to http (a year).
+	if (config.ORIGIN.startsWith('https:'))
+		response.headers.set('Strict-Transport-Security', 'max-age=31536000');
 	return response;
 };
 
@@ -58,8 +73,34 @@ const forgetOnChange: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+// Bodies over 1 MB are refused before they are read, except on upload actions, which
+// have their own size and are counted per user (src/lib/server/http/limits.ts).
+const requestLimits: Handle = async ({ event, resolve }) => {
+	if (event.request.method === 'POST' && bodyLimit(event.route.id, event.url) > BODY_LIMIT) {
+		const ms = hit('upload', event.locals.user?.id ?? clientAddress(event));
+		if (ms)
+			return refuseEarly(
+				event.request,
+				429,
+				translate(LIMITS.upload.messageKey, { minutes: minutesOf(ms) }),
+				{ 'retry-after': String(Math.ceil(ms / 1000)) }
+			);
+	}
+	const limited = await limitBody(event);
+	if (limited instanceof Response) return limited;
+	event.request = limited;
+	return resolve(event);
+};
+
 // pageCache comes before the session is looked up: a cached page needs no database.
-export const handle = sequence(securityHeaders, pageCache, session, forgetOnChange, locale);
+export const handle = sequence(
+	securityHeaders,
+	pageCache,
+	session,
+	forgetOnChange,
+	locale,
+	requestLimits
+);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const id = crypto.randomUUID();

@@ -96,6 +96,9 @@ try {
 			HOST: '127.0.0.1',
 			ORIGIN,
 			DATABASE_URL: dbUrl,
+			// The benchmark's challenges belong to the demo organisations.
+			SEED_DEMO: 'true',
+			DEMO_PASSWORD: 'Bench-password-2026!',
 			LOG_LEVEL: 'warn',
 			NODE_ENV: 'production'
 		}

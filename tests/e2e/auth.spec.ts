@@ -129,7 +129,7 @@ test('bad sign-up input is refused next to the field, keeping what was typed', a
 	await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible();
 });
 
-test('twenty wrong passwords are rate-limited with a clear message', async ({ page }) => {
+test('twenty wrong passwords in a row are slowed down with a clear message', async ({ page }) => {
 	const email = await signUpVerified(page, 'Rami Rate', PASSWORD);
 	await page.goto('/auth/sign-in');
 	const messages: string[] = [];
@@ -140,11 +140,10 @@ test('twenty wrong passwords are rate-limited with a clear message', async ({ pa
 		messages.push((await page.getByRole('alert').innerText()).trim());
 	}
 	expect(messages[0]).toContain('email address or password is wrong');
-	expect(messages.at(-1)).toMatch(/Too many attempts\. Wait \d+ minutes and try again\./);
-	// Limited means limited: even the right password waits.
-	await page.getByLabel('Password').fill(PASSWORD);
-	await page.getByRole('button', { name: 'Sign in' }).click();
-	await expect(page.getByRole('alert')).toContainText('Too many attempts');
+	// After a few failures each try from this address waits longer (per account and
+	// address, src/lib/server/http/limits.ts); the owner elsewhere is not locked out
+	// (tests/e2e/security.spec.ts).
+	expect(messages.at(-1)).toMatch(/Too many failed sign-ins\. Try again in \d+ minutes?/);
 });
 
 test('a tampered session cookie counts as signed out', async ({ page, context }) => {

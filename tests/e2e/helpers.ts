@@ -5,7 +5,8 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateHOTP } from '@oslojs/otp';
 
-export const DEMO_PASSWORD = 'Talkoot-demo-2026!';
+/** What playwright.config.ts gives the server as DEMO_PASSWORD (there is no default). */
+export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'Talkoot-demo-2026!';
 /** The demo admin's TOTP key: playwright.config.ts gives it to the server as DEMO_TOTP_SECRET. */
 export const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 

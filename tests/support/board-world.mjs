@@ -38,6 +38,9 @@ export function startApp({
 			HOST: '127.0.0.1',
 			ORIGIN: origin,
 			DATABASE_URL: databaseUrl,
+			// Demo data on a real database only when asked for (issue 10, item 2).
+			SEED_DEMO: 'true',
+			DEMO_PASSWORD: process.env.DEMO_PASSWORD ?? 'Talkoot-demo-2026!',
 			REDIS_URL: redisUrl,
 			LOG_LEVEL: 'warn',
 			NODE_ENV: 'production'

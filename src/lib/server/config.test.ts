@@ -1,17 +1,67 @@
 import { describe, expect, it } from 'vitest';
-import { readConfig } from './config';
+import { ConfigError, demoSeeding, readConfig } from './config';
 
 describe('configuration from the environment', () => {
 	it('has working defaults for a new user', () => {
 		const config = readConfig({});
-		expect(config).toMatchObject({ DATA_DIR: '.data', SEED_DEMO: 'true', LOG_LEVEL: 'info' });
+		expect(config).toMatchObject({ DATA_DIR: '.data', seedDemo: true, LOG_LEVEL: 'info' });
 		expect(config.DATABASE_URL).toBeUndefined();
 		expect(config.SMTP_URL).toBeUndefined();
+		expect(config.DEMO_PASSWORD).toBeUndefined();
 	});
 
 	it('treats empty variables as unset and refuses invalid ones with their name', () => {
 		expect(readConfig({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
 		expect(() => readConfig({ DATABASE_URL: 'not a url' })).toThrow(/DATABASE_URL/);
 		expect(() => readConfig({ SEED_DEMO: 'yes' })).toThrow(/SEED_DEMO/);
+		expect(() => readConfig({ XFF_DEPTH: '0' })).toThrow(/XFF_DEPTH/);
+		expect(() => readConfig({ ADDRESS_HEADER: 'X Forwarded' })).toThrow(/ADDRESS_HEADER/);
+	});
+});
+
+describe('ORIGIN (issue 10, item 1)', () => {
+	const db = 'postgres://app@db.example:5432/talkoot';
+
+	it('is required in production on a real database, with the variable and an example named', () => {
+		const start = () => readConfig({ NODE_ENV: 'production', DATABASE_URL: db });
+		expect(start).toThrow(ConfigError);
+		expect(start).toThrow(/ORIGIN is not set.*ORIGIN=https:\/\/talkoot\.example\.fi/);
+	});
+
+	it('defaults to http://localhost:$PORT in development, tests and the embedded quick start', () => {
+		expect(readConfig({ NODE_ENV: 'development' }).ORIGIN).toBe('http://localhost:3000');
+		expect(readConfig({ NODE_ENV: 'test', PORT: '4201' }).ORIGIN).toBe('http://localhost:4201');
+		const quickStart = readConfig({ NODE_ENV: 'production', PORT: '8080' });
+		expect(quickStart).toMatchObject({ ORIGIN: 'http://localhost:8080', originDefaulted: true });
+		expect(readConfig({ DATABASE_URL: db }).ORIGIN).toBe('http://localhost:3000');
+	});
+
+	it('is always a bare origin string when given', () => {
+		const config = readConfig({
+			NODE_ENV: 'production',
+			DATABASE_URL: db,
+			ORIGIN: 'https://t.fi/x/'
+		});
+		expect(config).toMatchObject({ ORIGIN: 'https://t.fi', originDefaulted: false });
+	});
+});
+
+describe('demo accounts (issue 10, item 2)', () => {
+	it('exist on the embedded database or with SEED_DEMO=true, never by default with DATABASE_URL', () => {
+		const db = 'postgres://app@db.example:5432/talkoot';
+		expect(demoSeeding({})).toBe(true);
+		expect(demoSeeding({ SEED_DEMO: 'false' })).toBe(false);
+		expect(demoSeeding({ DATABASE_URL: db })).toBe(false);
+		expect(demoSeeding({ DATABASE_URL: db, SEED_DEMO: 'true' })).toBe(true);
+		expect(
+			readConfig({ NODE_ENV: 'production', DATABASE_URL: db, ORIGIN: 'https://t.fi' }).seedDemo
+		).toBe(false);
+	});
+
+	it('take their password from DEMO_PASSWORD, which has no default', () => {
+		expect(readConfig({ DEMO_PASSWORD: 'Long-enough-2026' }).DEMO_PASSWORD).toBe(
+			'Long-enough-2026'
+		);
+		expect(() => readConfig({ DEMO_PASSWORD: 'short' })).toThrow(/DEMO_PASSWORD/);
 	});
 });

@@ -5,8 +5,8 @@ const schema = z.object({
 	DATABASE_URL: z.string().url().optional(),
 	SMTP_URL: z.string().url().optional(),
 	MAIL_FROM: z.string().min(3).default('Talkoot <no-reply@talkoot.localhost>'),
-	SEED_DEMO: z.enum(['true', 'false']).default('true'),
-	DEMO_PASSWORD: z.string().min(12).default('Talkoot-demo-2026!'),
+	SEED_DEMO: z.enum(['true', 'false']).optional(),
+	DEMO_PASSWORD: z.string().min(12).optional(),
 	// The demo admin's TOTP key (base32, 32 letters); generated at seeding when unset.
 	DEMO_TOTP_SECRET: z
 		.string()
@@ -14,21 +14,71 @@ const schema = z.object({
 		.optional(),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	ORIGIN: z.string().url().optional(),
+	PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+	ADDRESS_HEADER: z
+		.string()
+		.regex(/^[A-Za-z0-9-]+$/)
+		.transform((h) => h.toLowerCase())
+		.optional(),
+	XFF_DEPTH: z.coerce.number().int().min(1).max(20).default(1),
 	REDIS_URL: z.string().url().optional(),
 	NODE_ENV: z.string().default('development')
 });
 
-export type Config = z.infer<typeof schema>;
+type Parsed = z.infer<typeof schema>;
 
-/** Environment, validated once; an unset or empty variable takes its default. */
+export type Config = Omit<Parsed, 'ORIGIN'> & {
+	/** The public address, always set: from ORIGIN, or http://localhost:$PORT where allowed. */
+	ORIGIN: string;
+	/** True when ORIGIN was not given and the localhost default is in use. */
+	originDefaulted: boolean;
+	/** Whether demo accounts and data are seeded into an empty database (see demoSeeding). */
+	seedDemo: boolean;
+};
+
+/** A start-up refusal with words for the operator (server.js prints only the message). */
+export class ConfigError extends Error {
+	override name = 'ConfigError';
+}
+
+/**
+ * Demo accounts exist only where nobody can mistake them for real ones: on the embedded
+ * database, or on a real PostgreSQL only when SEED_DEMO=true is set. SEED_DEMO=false
+ * always wins. (Issue 10, item 2: a fresh production database got a demo platform admin.)
+ */
+export function demoSeeding(env: Pick<Parsed, 'SEED_DEMO' | 'DATABASE_URL'>): boolean {
+	if (env.SEED_DEMO) return env.SEED_DEMO === 'true';
+	return !env.DATABASE_URL;
+}
+
+/**
+ * Environment, validated once; an unset or empty variable takes its default.
+ * ORIGIN: required in production on a real PostgreSQL (DATABASE_URL), because every link
+ * in mail is built from it and the Host header is the sender's to choose; elsewhere (the
+ * embedded quick start, development, tests) it defaults to http://localhost:$PORT.
+ * Throws a ConfigError naming the variable when something is missing or invalid.
+ */
 export function readConfig(env: Record<string, string | undefined> = process.env): Config {
 	const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
 	const parsed = schema.safeParse(present);
 	if (!parsed.success) {
 		const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-		throw new Error(`Invalid environment: ${problems.join('; ')}`);
+		throw new ConfigError(`Invalid environment: ${problems.join('; ')}`);
 	}
-	return parsed.data;
+	const data = parsed.data;
+	if (!data.ORIGIN && data.NODE_ENV === 'production' && data.DATABASE_URL) {
+		throw new ConfigError(
+			'ORIGIN is not set. In production with DATABASE_URL, Talkoot needs its public address ' +
+				'to build the links it mails, e.g. ORIGIN=https://talkoot.example.fi'
+		);
+	}
+	const origin = data.ORIGIN ? new URL(data.ORIGIN).origin : `http://localhost:${data.PORT}`;
+	return {
+		...data,
+		ORIGIN: origin,
+		originDefaulted: !data.ORIGIN,
+		seedDemo: demoSeeding(data)
+	};
 }
 
 export const config = readConfig();

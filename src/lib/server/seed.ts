@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Database } from './db/database';
 import { seedSql } from './db/sql-files';
 import { hashPassword } from './auth/passwords';
@@ -8,11 +9,16 @@ import { SECRET_BYTES, secretText } from '$lib/domain/totp';
 import { log } from './log';
 import { seedDemoApplications } from './seed-applications';
 
+/** A demo password nobody can read in the README: 18 random characters, printed once. */
+export const generateDemoPassword = () => `Demo-${randomBytes(12).toString('base64url')}`;
+
 /**
  * Loads supabase/seed.sql into an empty database, submits the demo teams' applications
- * and prints the demo accounts.
+ * and prints the demo accounts. The password is DEMO_PASSWORD when given, else generated
+ * here and printed this once; only its argon2id hash is stored.
  */
-export async function seedDemo(db: Database, password: string): Promise<boolean> {
+export async function seedDemo(db: Database, given?: string): Promise<boolean> {
+	const password = given ?? generateDemoPassword();
 	const hash = await hashPassword(password);
 	// Platform admins need a second factor: the demo admin has one, its key printed below.
 	const adminSecret = config.DEMO_TOTP_SECRET
@@ -50,8 +56,9 @@ export async function seedDemo(db: Database, password: string): Promise<boolean>
 	const applications = await seedDemoApplications(db);
 	log.info({ accounts: users.length, applications }, 'demo data seeded');
 	const lines = users.map((u) => `  ${u.email.padEnd(30)} ${u.display_name}`);
+	const shown = given ? 'the one in DEMO_PASSWORD' : `${password} (generated; shown only now)`;
 	console.log(
-		`\nDemo accounts (development only), password: ${password}\n${lines.join('\n')}\n` +
+		`\nDemo accounts (not for real use), password: ${shown}\n${lines.join('\n')}\n` +
 			`Platform admins sign in with a second factor: add the key ${secretText(adminSecret)}\n` +
 			`to an authenticator app (TOTP, 6 digits, 30 s) and give its code after the password.\n`
 	);

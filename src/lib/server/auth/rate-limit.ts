@@ -1,32 +1,59 @@
 import type { RequestEvent } from '@sveltejs/kit';
-import { RetryAfterRateLimiter, type Rate } from 'sveltekit-rate-limiter/server';
-import type { RateLimiterPlugin } from 'sveltekit-rate-limiter/server/limiters';
+import {
+	clientAddress,
+	hit,
+	refusal,
+	signInAttempt,
+	signInResult,
+	signInWait,
+	type LimitName
+} from '../http/limits';
 
-/** Counts attempts per account (the email given), whichever address they come from. */
-class AccountLimiter implements RateLimiterPlugin<string> {
-	constructor(readonly rate: Rate | Rate[]) {}
-	hash(_event: RequestEvent, account?: string) {
-		return `account:${account || '-'}`;
-	}
-}
+/** What a form answers when an action is over its limit: message key and parameters. */
+export type Refusal = { key: string; params: { minutes: number } };
 
-const limiter = (ip: Rate | Rate[], account: Rate | Rate[]) =>
-	new RetryAfterRateLimiter<string>({ IP: ip, plugins: [new AccountLimiter(account)] });
-
-const limiters = {
-	signIn: limiter([50, '15m'], [10, '15m']),
-	signUp: limiter([20, 'h'], [5, 'h']),
-	reset: limiter([20, 'h'], [5, 'h'])
+type Event = Pick<RequestEvent, 'request' | 'getClientAddress' | 'setHeaders'> & {
+	platform?: unknown;
 };
 
-export type LimitedAction = keyof typeof limiters;
+const byAction = {
+	signUp: ['signUpAddress', 'signUpEmail'],
+	reset: ['resetAddress', 'resetEmail']
+} as const satisfies Record<string, [LimitName, LimitName]>;
 
-/** Minutes to wait when the action is over its limit for this address or account, else 0. */
-export async function rateLimited(
-	event: RequestEvent,
-	action: LimitedAction,
-	account: string
-): Promise<number> {
-	const status = await limiters[action].check(event, account.toLowerCase());
-	return status.limited ? Math.max(1, Math.ceil(status.retryAfter / 60)) : 0;
+export type LimitedAction = keyof typeof byAction;
+
+/**
+ * Counts a sign-up or reset request per client address and per email (limits in
+ * src/lib/server/http/limits.ts); over either limit, sets Retry-After and returns the
+ * refusal to answer with 429, else null.
+ */
+export function rateLimited(event: Event, action: LimitedAction, email: string): Refusal | null {
+	const [perAddress, perEmail] = byAction[action];
+	for (const [name, key] of [
+		[perAddress, clientAddress(event)],
+		[perEmail, email.trim().toLowerCase()]
+	] as const) {
+		const ms = hit(name, key);
+		if (ms) return refusal(event, name, ms);
+	}
+	return null;
+}
+
+/**
+ * Sign-in, before the password is checked: a refusal (429) while this account must wait
+ * after failures from this address, or while the address is over its failure limit.
+ * Otherwise the attempt is counted as a failure until `signInOutcome` says it was not.
+ */
+export function signInRefused(event: Event, email: string): Refusal | null {
+	const address = clientAddress(event);
+	const ms = signInWait(email, address);
+	if (ms) return refusal(event, 'signInAddress', ms);
+	signInAttempt(email, address);
+	return null;
+}
+
+/** After the password check: a failure grows this (account, address)'s delay, success resets it. */
+export function signInOutcome(event: Event, email: string, passwordCorrect: boolean) {
+	signInResult(email, clientAddress(event), passwordCorrect);
 }

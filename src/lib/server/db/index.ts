@@ -25,7 +25,7 @@ async function open(): Promise<Database> {
 	const applied = await migrate(driver);
 	if (applied.length) log.info({ applied }, 'migrations applied');
 	const db = new Database(driver);
-	if (config.SEED_DEMO === 'true') await seedDemo(db, config.DEMO_PASSWORD);
+	if (config.seedDemo) await seedDemo(db, config.DEMO_PASSWORD);
 	return db;
 }
 

@@ -25,14 +25,21 @@ import {
 	userRoom
 } from './sessions';
 
-/** Browsers always send Origin on WebSocket and CORS requests; it must be this site. */
-export function originAllowed(req: Pick<IncomingMessage, 'headers'>): boolean {
+/**
+ * Browsers always send Origin on WebSocket and CORS requests; it must be this site: the
+ * configured ORIGIN, or, while ORIGIN is only the localhost default (quick start,
+ * development), the host the request was sent to.
+ */
+export function originAllowed(
+	req: Pick<IncomingMessage, 'headers'>,
+	site: Pick<typeof config, 'ORIGIN' | 'originDefaulted'> = config
+): boolean {
 	const origin = req.headers.origin;
 	if (!origin) return false;
 	try {
 		const url = new URL(origin);
-		if (config.ORIGIN) return url.origin === new URL(config.ORIGIN).origin;
-		return url.host === req.headers.host;
+		if (url.origin === site.ORIGIN) return true;
+		return site.originDefaulted && url.host === req.headers.host;
 	} catch {
 		return false;
 	}

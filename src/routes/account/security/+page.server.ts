@@ -4,7 +4,7 @@ import { passwordField } from '$lib/domain/account-schemas';
 import { groupedSecret, totpUri } from '$lib/domain/totp';
 import { clearSessionCookie } from '$lib/server/auth/cookies';
 import { changePassword } from '$lib/server/auth/password-change';
-import { rateLimited } from '$lib/server/auth/rate-limit';
+import { signInOutcome, signInRefused } from '$lib/server/auth/rate-limit';
 import {
 	confirmEnrolment,
 	disableSecondFactor,
@@ -71,14 +71,16 @@ export const actions: Actions = {
 		const user = requireUser(locals, url);
 		const parsed = await parseForm(request, passwordSchema);
 		if (!parsed.ok) return refuse('password', parsed.errors);
-		const wait = await rateLimited(event, 'signIn', user.email);
-		if (wait) return refuse('password', { form: 'error_rate_limited' }, 429, { minutes: wait });
+		// The current password is a guess like a sign-in's, counted by the same limit.
+		const limited = signInRefused(event, user.email);
+		if (limited) return refuse('password', { form: limited.key }, 429, limited.params);
 		const result = await changePassword(
 			locals.db,
 			user,
 			parsed.data.currentPassword,
 			parsed.data.password
 		);
+		signInOutcome(event, user.email, result.ok || result.reason !== 'wrong_current');
 		if (!result.ok) {
 			return result.reason === 'wrong_current'
 				? refuse('password', { currentPassword: 'error_current_password_wrong' })

@@ -9,8 +9,8 @@ export const actions: Actions = {
 		const parsed = await parseForm(event.request, forgotSchema);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		const { email } = parsed.data;
-		const wait = await rateLimited(event, 'reset', email);
-		if (wait) return invalid(parsed.values, { form: 'error_rate_limited' }, 429, { minutes: wait });
+		const refused = rateLimited(event, 'reset', email);
+		if (refused) return invalid(parsed.values, { form: refused.key }, 429, refused.params);
 		// Enqueues the mail (known address) or nothing: no SMTP in the request either way.
 		await requestPasswordReset(event.locals.db, email);
 		// The same answer whether or not the account exists: no one learns who has one.

@@ -5,7 +5,7 @@ import { newVerifyToken, signIn } from '$lib/server/auth/accounts';
 import { setChallengeCookie, setLocaleCookie, setSessionCookie } from '$lib/server/auth/cookies';
 import { deleteSession } from '$lib/server/auth/sessions';
 import { sessionCookieName } from '$lib/server/auth/cookies';
-import { rateLimited } from '$lib/server/auth/rate-limit';
+import { signInOutcome, signInRefused } from '$lib/server/auth/rate-limit';
 import { invalid, parseForm } from '$lib/server/forms';
 import { hashToken } from '$lib/server/auth/tokens';
 import { disconnectSession } from '$lib/server/realtime/sessions';
@@ -22,14 +22,20 @@ export const actions: Actions = {
 		const parsed = await parseForm(request, signInSchema);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		const { data, values } = parsed;
-		const wait = await rateLimited(event, 'signIn', data.email);
-		if (wait) return invalid(values, { form: 'error_rate_limited' }, 429, { minutes: wait });
+		const refused = signInRefused(event, data.email);
+		if (refused) return invalid(values, { form: refused.key }, 429, refused.params);
 
 		const result = await signIn(
 			locals.db,
 			data.email,
 			data.password,
 			request.headers.get('user-agent')
+		);
+		// A right password counts as a success, whatever comes next (verification, a code).
+		signInOutcome(
+			event,
+			data.email,
+			result.ok || result.reason === 'unverified' || result.reason === 'second_factor'
 		);
 		if (!result.ok && result.reason === 'unverified') {
 			await newVerifyToken(locals.db, result.userId);

@@ -18,8 +18,8 @@ export const actions: Actions = {
 		const parsed = await parseForm(event.request, signUpSchema);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		const { data, values } = parsed;
-		const wait = await rateLimited(event, 'signUp', data.email);
-		if (wait) return invalid(values, { form: 'error_rate_limited' }, 429, { minutes: wait });
+		const refused = rateLimited(event, 'signUp', data.email);
+		if (refused) return invalid(values, { form: refused.key }, 429, refused.params);
 		if (isCommonPassword(data.password, [data.email, data.displayName])) {
 			return invalid(values, { password: 'error_password_common' });
 		}

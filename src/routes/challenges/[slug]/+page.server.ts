@@ -11,6 +11,7 @@ import { visitorView } from '$lib/server/challenges/visitor-cache';
 import { follow, unfollow } from '$lib/server/challenges/followers';
 import { askQuestion } from '$lib/server/challenges/questions';
 import { invalid, parseForm } from '$lib/server/forms';
+import { limit } from '$lib/server/http/limits';
 import { requireUser } from '$lib/server/guards';
 import { challengeWorkshops } from '$lib/server/workshops/list';
 import { renderMarkdown } from '$lib/server/markdown';
@@ -75,11 +76,14 @@ export const actions: Actions = {
 			result.reason === 'closed' ? 'error_application_closed' : 'error_not_team_member';
 		return invalid(parsed.values, { teamId: message }, result.reason === 'closed' ? 409 : 403);
 	},
-	ask: async ({ locals, url, params, request }) => {
+	ask: async (event) => {
+		const { locals, url, params, request } = event;
 		const user = requireUser(locals, url);
 		const id = await challengeId(locals, params.slug);
 		const parsed = await parseForm(request, questionSchema);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
+		const limited = limit(event, 'question', user.id);
+		if (limited) return invalid(parsed.values, { question: limited.key }, 429, limited.params);
 		const result = await locals.db.as(user, (tx) => askQuestion(tx, id, parsed.data.question));
 		if (!result.ok) return invalid(parsed.values, { question: 'error_questions_closed' }, 409);
 		redirect(303, `/challenges/${params.slug}?asked=1#questions`);

@@ -9,6 +9,8 @@ import {
 import { parseEvidenceForm, refuse } from '$lib/server/evidence-form';
 import { withFileChanges } from '$lib/server/uploads';
 import { parseForm } from '$lib/server/forms';
+import { limit } from '$lib/server/http/limits';
+import { translate } from '$lib/server/i18n';
 import { requireUser } from '$lib/server/guards';
 import { enqueueMail } from '$lib/server/mail/outbox';
 import {
@@ -54,11 +56,15 @@ export const actions: Actions = {
 		done(id, 'saved', 'details');
 	},
 
-	invite: async ({ locals, url, params, request }) => {
+	invite: async (event) => {
+		const { locals, url, params, request } = event;
 		const user = requireUser(locals, url);
 		const id = teamId(params);
 		const parsed = await parseForm(request, inviteSchema);
 		if (!parsed.ok) return refuse('invite', parsed.values, parsed.errors);
+		const limited = limit(event, 'invite', user.id);
+		if (limited)
+			return refuse('invite', parsed.values, { form: translate(limited.key, limited.params) }, 429);
 		const { email } = parsed.data;
 		// The invitation and its mail in one transaction: no invitation without its mail.
 		const result = await locals.db.as(user, async (tx) => {
