@@ -2,7 +2,9 @@ import { defineConfig } from '@playwright/test';
 
 // Overridable so that several checkouts on one machine can run their suites at once.
 const PORT = Number(process.env.E2E_PORT ?? 4173);
-const DATA_DIR = `.data-e2e-${PORT}`;
+// The fuzz suite changes demo data at random (it withdraws, screens, removes members):
+// it gets a server of its own on the next port, so that the other specs' world holds.
+const FUZZ_PORT = PORT + 1;
 // Demo accounts have no default password: the tests give one (tests/e2e/helpers.ts).
 const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'Talkoot-demo-2026!';
 
@@ -34,24 +36,24 @@ export default defineConfig({
 			]
 		}
 	},
-	webServer: {
+	webServer: [PORT, FUZZ_PORT].map((port) => ({
 		// The production build, on a fresh embedded database with demo data.
-		command: `rm -rf ${DATA_DIR} && node server.js`,
-		url: `http://localhost:${PORT}/`,
+		command: `rm -rf .data-e2e-${port} && node server.js`,
+		url: `http://localhost:${port}/`,
 		timeout: 90_000,
 		reuseExistingServer: false,
-		stdout: 'ignore',
-		stderr: 'pipe',
+		stdout: 'ignore' as const,
+		stderr: 'pipe' as const,
 		env: {
-			PORT: String(PORT),
+			PORT: String(port),
 			HOST: '127.0.0.1',
-			ORIGIN: `http://localhost:${PORT}`,
-			DATA_DIR,
+			ORIGIN: `http://localhost:${port}`,
+			DATA_DIR: `.data-e2e-${port}`,
 			DEMO_PASSWORD,
 			LOG_LEVEL: 'warn',
 			NODE_ENV: 'production',
 			// The demo admin's second factor (tests/e2e/helpers.ts computes its codes).
 			DEMO_TOTP_SECRET: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP'
 		}
-	}
+	}))
 });

@@ -10,6 +10,10 @@ import { DEMO_PASSWORD, expect, test } from './helpers';
 // no crash, every refusal a 4xx with a message (issue 10, the fuzz suite). Runs are
 // bounded (SAMPLES per action) so that the suite takes well under two minutes.
 
+// Its own server (playwright.config.ts, the port after E2E_PORT): what it changes at random
+// in the demo data must not reach the other specs.
+test.use({ baseURL: `http://localhost:${Number(process.env.E2E_PORT ?? 4173) + 1}` });
+
 const SAMPLES = Number(process.env.FUZZ_SAMPLES ?? 4);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261130);
 
