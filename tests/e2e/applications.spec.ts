@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
 import { toHelsinkiLocal } from '../../src/lib/domain/helsinki-time';
 import {
@@ -203,9 +203,29 @@ test.describe.serial('a team applies to AI Goes to Work and is screened', () => 
 		await expect(lead.getByText('The month cannot be in the future.').last()).toBeVisible();
 		// A 20 MB evidence file.
 		await lead.getByLabel('End month').fill(month(-2));
-		await lead.getByLabel('Evidence file (PDF or image)').setInputFiles(HUGE_FILE);
+		// The browser refuses it at the field before sending; what was typed stays.
+		const evidence = lead.getByLabel('Evidence file (PDF or image)');
+		await evidence.setInputFiles(HUGE_FILE);
 		await lead.getByRole('button', { name: 'Add entry' }).click();
-		await expect(lead.getByText('The file is too large: 10 MB at most.').last()).toBeVisible();
+		await expect
+			.poll(() => evidence.evaluate((e: HTMLInputElement) => e.validationMessage))
+			.toBe('The file is too large: 10 MB at most.');
+		await expect(lead.getByLabel('Role')).toHaveValue('Scrum master');
+		await expect(evidence).toBeFocused();
+		// Sent anyway (as without JavaScript): refused before it is read, in words.
+		const sent = await lead.request.post('/account/work-history?/add', {
+			multipart: {
+				role: 'x',
+				evidenceFile: {
+					name: 'huge.pdf',
+					mimeType: 'application/pdf',
+					buffer: readFileSync(HUGE_FILE)
+				}
+			},
+			headers: { origin: new URL(lead.url()).origin }
+		});
+		expect(sent.status()).toBe(413);
+		expect(await sent.text()).toMatch(/too large: at most 10 MB/);
 		await expectAccessible(lead);
 		// Nothing already saved was lost, and nothing refused was stored.
 		await lead.goto('/account/work-history');

@@ -37,7 +37,8 @@ test('sign up, verify through the mailed link, sign in, edit the profile, sign o
 	await page.getByRole('button', { name: 'Sign in' }).click();
 	await expect(page.getByRole('alert')).toContainText('Confirm your email address first');
 
-	const mail = await latestMailTo(email, /Confirm your email/);
+	// The second confirmation mail: the refused sign-in replaced the first link.
+	const mail = await latestMailTo(email, /Confirm your email/, 2);
 	expect(mail.text).toContain('Hello Sanni Signup,');
 	await page.goto(linkIn(mail));
 	await expect(page.getByText('Your email address is confirmed')).toBeVisible();
@@ -136,14 +137,23 @@ test('twenty wrong passwords in a row are slowed down with a clear message', asy
 	for (let i = 0; i < 20; i++) {
 		await page.getByLabel('Email address').fill(email);
 		await page.getByLabel('Password').fill(`wrong password ${i}`);
-		await page.getByRole('button', { name: 'Sign in' }).click();
+		// Read the answer to this attempt, not the alert the last one left on the page.
+		await Promise.all([
+			page.waitForResponse((r) => r.request().method() === 'POST'),
+			page.getByRole('button', { name: 'Sign in' }).click()
+		]);
+		await expect(page.getByRole('alert')).toHaveText(/\S/);
 		messages.push((await page.getByRole('alert').innerText()).trim());
 	}
 	expect(messages[0]).toContain('email address or password is wrong');
 	// After a few failures each try from this address waits longer (per account and
 	// address, src/lib/server/http/limits.ts); the owner elsewhere is not locked out
 	// (tests/e2e/security.spec.ts).
-	expect(messages.at(-1)).toMatch(/Too many failed sign-ins\. Try again in \d+ minutes?/);
+	// Refusals come in quick tries; tries that waited long enough are checked again.
+	expect(messages.slice(0, 5).every((m) => /password is wrong/.test(m))).toBe(true);
+	expect(messages.some((m) => /Too many failed sign-ins\. Try again in \d+ minutes?/.test(m))).toBe(
+		true
+	);
 });
 
 test('a tampered session cookie counts as signed out', async ({ page, context }) => {

@@ -148,6 +148,7 @@ const hostile = fc.constantFrom(
 	'<script>alert(1)</script>',
 	'<img src=x onerror=alert(1)>',
 	'\u0000',
+	'A sentence with\u0000 a NUL inside that passes length checks',
 	'\uFEFF\u202E',
 	'../../etc/passwd',
 	'%00',
@@ -248,6 +249,41 @@ for (const who of ['visitor', 'solver@team.example', 'owner@hel.example'] as con
 		expect((await request.get('/')).status()).toBe(200);
 	});
 }
+
+// Postgres text cannot hold U+0000: a NUL in an address or a field was a 500 (tester).
+test('a NUL in an address or a field is answered in words, never a 500', async ({
+	request,
+	baseURL
+}) => {
+	const headers = {
+		origin: new URL(baseURL!).origin,
+		accept: 'text/html',
+		'accept-language': 'en'
+	};
+	for (const path of ['/challenges/%00', '/organisations/%00', '/challenges/a%00b'])
+		expect((await request.get(path)).status(), path).toBeLessThan(500);
+	const feedback = await request.post('/accessibility', {
+		form: { message: 'The contrast\u0000 is too low', page: '/' },
+		headers,
+		maxRedirects: 0
+	});
+	expect(feedback.status()).toBeLessThan(500);
+	const signIn = await request.post('/auth/sign-in', {
+		form: { email: 'solver@team.example', password: DEMO_PASSWORD },
+		headers,
+		maxRedirects: 0
+	});
+	expect(signIn.status()).toBe(303);
+	for (const path of ['/evidence/%00', '/evidence/a%00.pdf'])
+		expect((await request.get(path)).status(), path).toBeLessThan(500);
+	for (const [path, form] of [
+		['/challenges/ai-goes-to-work?/ask', { question: 'Is there\u0000 a budget for pilots?' }],
+		['/teams?/create', { name: 'Team\u0000 Nul', description: '' }]
+	] as const) {
+		const response = await request.post(path, { form, headers, maxRedirects: 0 });
+		expect(response.status(), path).toBeLessThan(500);
+	}
+});
 
 test('random socket events never crash the server or answer "unavailable"', async ({
 	request,

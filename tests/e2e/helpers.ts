@@ -73,7 +73,12 @@ interface Mail {
  * The newest mail to this address that the server wrote under DATA_DIR/mail. Mail goes
  * out from the outbox worker after the request, so this waits for it (up to 10 s).
  */
-export async function latestMailTo(address: string, subject?: RegExp): Promise<Mail> {
+/**
+ * The newest mail to `address` (with a subject matching `subject`), waiting until at
+ * least `atLeast` such mails have arrived: the outbox delivers after the request, so a
+ * test that caused a second mail of a kind says so, or it could read the first.
+ */
+export async function latestMailTo(address: string, subject?: RegExp, atLeast = 1): Promise<Mail> {
 	let found: Mail | undefined;
 	await expect
 		.poll(
@@ -86,7 +91,7 @@ export async function latestMailTo(address: string, subject?: RegExp): Promise<M
 					.map((name) => JSON.parse(readFileSync(join(MAIL_DIR, name), 'utf8')) as Mail)
 					.filter((m) => m.to === address && (!subject || subject.test(m.subject)));
 				found = mails.at(-1);
-				return Boolean(found);
+				return mails.length >= atLeast;
 			},
 			{ timeout: 10_000 }
 		)

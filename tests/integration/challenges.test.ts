@@ -263,7 +263,7 @@ describeEachDatabase('challenge row-level security', (db) => {
 		expect(await attempt(db(), owner, insert, [published.id, owner.id])).toBe('denied');
 	});
 
-	it('questions: answered ones public without the asker; unanswered only for asker and owners', async () => {
+	it('questions: answered ones public without the asker; unanswered only for asker and the organisation; the team answers', async () => {
 		const id = await db().as(asker, async (tx) => {
 			const r = await askQuestion(tx, published.id, 'Can a team have members from two companies?');
 			if (!r.ok) throw new Error('closed');
@@ -277,7 +277,9 @@ describeEachDatabase('challenge row-level security', (db) => {
 		expect(await attempt(db(), asker, select, [id])).toBe(1);
 		expect(await attempt(db(), member, select, [id])).toBe(1);
 		expect(await attempt(db(), outsider, askers, [id])).toBe(0);
-		expect(await attempt(db(), member, askers, [id])).toBe(1);
+		// Who asked is the challenge team's to know, not the whole organisation's.
+		expect(await attempt(db(), member, askers, [id])).toBe(0);
+		expect(await attempt(db(), owner, askers, [id])).toBe(1);
 		expect(await attempt(db(), asker, askers, [id])).toBe(1);
 
 		// Nobody but the owners answers; then everyone sees it, and still not who asked.
@@ -285,6 +287,8 @@ describeEachDatabase('challenge row-level security', (db) => {
 			db().as(who, (tx) => answerQuestion(tx, published.id, id, text));
 		expect(await answer(outsider, 'No')).toBe('unknown');
 		expect(await answer(asker, 'Yes I can')).toBe('unknown');
+		// A member of the organisation off the challenge's team neither (item 24).
+		expect(await answer(member, 'Maybe')).toBe('unknown');
 		// The question of another challenge is refused before anything is written.
 		expect(await db().as(owner, (tx) => answerQuestion(tx, draft.id, id, 'Wrong page'))).toBe(
 			'unknown'

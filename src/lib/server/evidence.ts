@@ -1,8 +1,10 @@
 import type { Queryable } from './db';
+import { MAX_EVIDENCE_BYTES } from '$lib/domain/upload-limits';
 import { getStorage, IMAGE_TYPES, type CheckResult } from './storage';
 
+export { MAX_EVIDENCE_BYTES };
+
 export const EVIDENCE_TYPES: readonly string[] = [...IMAGE_TYPES, 'application/pdf'];
-export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
 
 /**
  * Judges an uploaded evidence file (PDF or image, by its bytes) without storing it; null

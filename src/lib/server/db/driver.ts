@@ -13,3 +13,22 @@ export interface Driver extends Queryable {
 	transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
 	close(): Promise<void>;
 }
+
+/**
+ * Parameters as Postgres can store them: every string, also inside arrays and plain
+ * objects (jsonb parameters), without U+0000. Postgres text and jsonb cannot hold that
+ * character (SQLSTATE 22021 / 22P05), so a NUL typed into any form, address or JSON
+ * body would otherwise end as a 500; no text a person writes means it. Other values
+ * (numbers, dates, bytes) pass unchanged. Both drivers call this on every query.
+ */
+export function storableParams(params: unknown[]): unknown[] {
+	return params.map(storable);
+}
+
+function storable(value: unknown): unknown {
+	if (typeof value === 'string') return value.includes('\0') ? value.replaceAll('\0', '') : value;
+	if (Array.isArray(value)) return value.map(storable);
+	if (value && Object.getPrototypeOf(value) === Object.prototype)
+		return Object.fromEntries(Object.entries(value).map(([k, v]) => [storable(k), storable(v)]));
+	return value;
+}

@@ -1,10 +1,10 @@
 import { PGlite } from '@electric-sql/pglite';
-import type { Driver, Queryable } from './driver';
+import { storableParams, type Driver, type Queryable } from './driver';
 
 function wrap(pg: Pick<PGlite, 'query' | 'exec'>): Queryable {
 	return {
 		async query<T>(text: string, params: unknown[] = []) {
-			const result = await pg.query<T>(text, params);
+			const result = await pg.query<T>(text, storableParams(params));
 			return result.rows;
 		},
 		async exec(script) {

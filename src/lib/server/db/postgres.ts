@@ -1,12 +1,15 @@
 import postgres from 'postgres';
-import type { Driver, Queryable } from './driver';
+import { storableParams, type Driver, type Queryable } from './driver';
 
 type Sql = postgres.Sql | postgres.TransactionSql;
 
 function wrap(sql: Sql): Queryable {
 	return {
 		async query<T>(text: string, params: unknown[] = []) {
-			const rows = await sql.unsafe(text, params as postgres.ParameterOrJSON<never>[]);
+			const rows = await sql.unsafe(
+				text,
+				storableParams(params) as postgres.ParameterOrJSON<never>[]
+			);
 			return [...rows] as T[];
 		},
 		async exec(script) {

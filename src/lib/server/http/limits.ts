@@ -2,6 +2,7 @@ import { json, type RequestEvent } from '@sveltejs/kit';
 import { isIP } from 'node:net';
 import { config } from '../config';
 import { translate } from '../i18n';
+import { MAX_EVIDENCE_BYTES, MAX_IMAGE_BYTES } from '$lib/domain/upload-limits';
 
 /*
  * Every abuse limit of the app, in one place (issue 10, items 5, 18 and 19).
@@ -61,10 +62,18 @@ export const SIGN_IN = {
 export const BODY_LIMIT = 1 * MB;
 const FORM_OVERHEAD = 64 * 1024;
 export const UPLOAD_ROUTES: { route: string; actions: string[]; bytes: number }[] = [
-	{ route: '/manage/challenges/[id]/basics', actions: ['cover'], bytes: 5 * MB + FORM_OVERHEAD },
-	{ route: '/applications/[id]', actions: ['attach'], bytes: 10 * MB + FORM_OVERHEAD },
-	{ route: '/account/work-history', actions: ['add', 'update'], bytes: 10 * MB + FORM_OVERHEAD },
-	{ route: '/teams/[id]', actions: ['addProject'], bytes: 10 * MB + FORM_OVERHEAD }
+	{
+		route: '/manage/challenges/[id]/basics',
+		actions: ['cover'],
+		bytes: MAX_IMAGE_BYTES + FORM_OVERHEAD
+	},
+	{ route: '/applications/[id]', actions: ['attach'], bytes: MAX_EVIDENCE_BYTES + FORM_OVERHEAD },
+	{
+		route: '/account/work-history',
+		actions: ['add', 'update'],
+		bytes: MAX_EVIDENCE_BYTES + FORM_OVERHEAD
+	},
+	{ route: '/teams/[id]', actions: ['addProject'], bytes: MAX_EVIDENCE_BYTES + FORM_OVERHEAD }
 ];
 
 const MAX_KEYS = 100_000;

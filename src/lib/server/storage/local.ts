@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { detectFileType, KNOWN_EXTENSIONS } from './file-type';
 import type { CheckResult, PutOptions, PutResult, Storage, StoredFile } from './index';
 
-export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+export { MAX_IMAGE_BYTES } from '$lib/domain/upload-limits';
 export const IMAGE_TYPES: readonly string[] = [
 	'image/png',
 	'image/jpeg',
