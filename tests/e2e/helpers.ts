@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateHOTP } from '@oslojs/otp';
 
@@ -158,4 +158,15 @@ export async function screenshot(page: Page, name: string) {
 		});
 	}
 	await page.setViewportSize({ width: 1280, height: 720 });
+}
+
+/**
+ * A chosen file over the limit is refused at its field by the browser before anything is
+ * sent (src/lib/components/file-size.ts): the field says why and has the focus.
+ */
+export async function expectRefusedAtField(field: Locator, message: string) {
+	await expect
+		.poll(() => field.evaluate((e: HTMLInputElement) => e.validationMessage))
+		.toBe(message);
+	await expect(field).toBeFocused();
 }
