@@ -10,6 +10,8 @@ import { submittedSnapshotText } from '../../src/lib/server/applications/snapsho
 import { askQuestion, answerQuestion } from '../../src/lib/server/challenges/questions';
 import { attachDocument, canReadEvidence, isNotADraft } from '../../src/lib/server/evidence';
 import { addWorkEntry } from '../../src/lib/server/work-history';
+import { addMember } from '../../src/lib/server/organisations';
+import { renewFeedToken } from '../../src/lib/server/calendar-feeds';
 import { announce, scheduleWorkshop } from '../../src/lib/server/workshops/schedule';
 import { DEFAULT_AGENDA } from '../../src/lib/domain/board';
 import { attempt } from './attempt';
@@ -879,15 +881,11 @@ describeEachDatabase('direct access to the record', (db) => {
 					[s.challenge.id]
 				)
 			).toBe('denied');
-			// The legitimate paths still work: a member is added, a role changed, a challenge followed.
-			expect(
-				await denied(
-					s.owner,
-					`insert into organisation_members (organisation_id, user_id, role)
-					 values ($1, $2, 'member') returning user_id`,
-					[s.org.id, joiner.id]
-				)
-			).toBe(1);
+			// The app's own paths still work: a member added, then their role changed (an upsert).
+			const add = (role: 'member' | 'owner') =>
+				db().as(s.owner, (tx) => addMember(tx, s.org.id, joiner.email, role));
+			expect((await add('member')).outcome).toBe('added');
+			expect((await add('owner')).outcome).toBe('updated');
 			expect(
 				await denied(
 					s.outsider,
@@ -913,6 +911,14 @@ describeEachDatabase('direct access to the record', (db) => {
 				return tx.query<{ created_at: Date }>('select created_at from calendar_feeds');
 			});
 			expect(Math.abs(new Date(times[0].created_at).getTime() - Date.now())).toBeLessThan(60_000);
+			// The app's rotation (an upsert that names created_at) still works.
+			const token = await db().as(user, (tx) => renewFeedToken(tx));
+			const [stored] = await db().service('test: feed', (tx) =>
+				tx.query<{ token: string }>('select token from public.calendar_feeds where user_id = $1', [
+					user.id
+				])
+			);
+			expect(stored.token).toBe(token);
 		});
 	});
 });
