@@ -149,6 +149,20 @@ const BROKEN: { rule: Rule; does: string; sql: string; object: string }[] = [
 		does: 'a second select policy for public',
 		sql: 'create policy "lint public" on public.organisations for select using (true)',
 		object: 'public.organisations'
+	},
+	{
+		rule: 'audit-column',
+		does: 'an audit column granted back to authenticated',
+		sql: 'grant update (created_at) on public.organisation_members to authenticated',
+		object: 'public.organisation_members.created_at'
+	},
+	{
+		rule: 'audit-column',
+		does: 'a new table whose audit columns every user may write',
+		sql: `create table public.lint_scratch (id uuid primary key, decided_by uuid, decided_at timestamptz);
+		      alter table public.lint_scratch enable row level security;
+		      grant insert on public.lint_scratch to authenticated;`,
+		object: 'public.lint_scratch.decided_by'
 	}
 ];
 

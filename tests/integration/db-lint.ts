@@ -14,7 +14,8 @@ export type Rule =
 	| 'index'
 	| 'dangerous-grant'
 	| 'anon-execute'
-	| 'duplicate-policy';
+	| 'duplicate-policy'
+	| 'audit-column';
 
 export interface Finding {
 	rule: Rule;
@@ -51,6 +52,18 @@ export const ANON_EXECUTABLE: Record<string, string> = {
 export const ANON_SELECT_WITHOUT_POLICY: Record<string, string> = {
 	'public.challenge_followers': 'the challenge page asks whether the reader follows it',
 	'public.challenge_question_askers': 'the challenge page marks the reader’s own questions'
+};
+
+/**
+ * Columns named like audit columns (ending in _at or _by) that the API roles may still
+ * write, each with why: times a person enters, not times the database records.
+ */
+export const WRITABLE_TIMES: Record<string, string> = {
+	'public.challenge_stages.starts_at': 'the owner schedules each procurement stage',
+	'public.challenge_stages.ends_at': 'the owner schedules each procurement stage',
+	'public.workshops.starts_at': 'the facilitator schedules (and reschedules) the workshop',
+	'public.calendar_feeds.created_at':
+		'the token rotation upsert names it (calendar-feeds.ts); trigger calendar_feeds_issued_at forces now()'
 };
 
 /** Schemas whose functions and tables are ours (migrations create them). */
@@ -325,6 +338,30 @@ export async function lintCatalogue(
 		),
 		(r) =>
 			`table ${r.object}: ${r.cmd} for ${r.role} has several permissive policies (${r.names}); merge them with or`
+	);
+
+	// Audit columns (created_at, updated_by, decided_at, added_by, …) are the database's:
+	// defaults, triggers and security definer functions write them, never a client.
+	add(
+		'audit-column',
+		(
+			await tx.query<Row>(
+				`select format('%I.%I.%I', n.nspname, c.relname, a.attname) as object, api.role,
+				   string_agg(x.priv, ' and ' order by x.priv) as privs
+				 from pg_class c join pg_namespace n on n.oid = c.relnamespace
+				 join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
+				 cross join ${API_ROLES}
+				 cross join (values ('INSERT'), ('UPDATE')) as x(priv)
+				 where ${EXPOSED} and c.relkind in ('r', 'p')
+				   and (a.attname in ('created_at', 'created_by', 'updated_at', 'updated_by')
+				        or a.attname like '%\\_at' or a.attname like '%\\_by')
+				   and has_column_privilege(api.role, c.oid, a.attnum, x.priv)
+				 group by 1, 2
+				 order by 1, 2`
+			)
+		).filter((r) => !(r.object in WRITABLE_TIMES)),
+		(r) =>
+			`audit column ${r.object} allows ${r.privs} by ${r.role}: grant ${r.role} only the columns it writes (grant insert (…), update (…))`
 	);
 
 	return findings;

@@ -10,6 +10,8 @@ import { submittedSnapshotText } from '../../src/lib/server/applications/snapsho
 import { askQuestion, answerQuestion } from '../../src/lib/server/challenges/questions';
 import { attachDocument, canReadEvidence, isNotADraft } from '../../src/lib/server/evidence';
 import { addWorkEntry } from '../../src/lib/server/work-history';
+import { addMember } from '../../src/lib/server/organisations';
+import { renewFeedToken } from '../../src/lib/server/calendar-feeds';
 import { announce, scheduleWorkshop } from '../../src/lib/server/workshops/schedule';
 import { DEFAULT_AGENDA } from '../../src/lib/domain/board';
 import { attempt } from './attempt';
@@ -781,6 +783,142 @@ describeEachDatabase('direct access to the record', (db) => {
 			const { frozen, listed } = await documentsOf(id);
 			expect(frozen).toEqual([early]);
 			expect(listed).toEqual([early]);
+		});
+	});
+
+	describe('audit columns on every table (20261130000800_audit_columns.sql)', () => {
+		it('a workshop starts scheduled, now, with its own id: status, created_at and id are not insertable', async () => {
+			const facilitator = await createUser(db(), 'Fanni Facilitator');
+			await db().service('test fixture: facilitator', (tx) =>
+				tx.query('insert into public.platform_facilitators (user_id) values ($1)', [facilitator.id])
+			);
+			const agenda = JSON.stringify(DEFAULT_AGENDA);
+			expect(
+				await denied(
+					facilitator,
+					`insert into workshops (challenge_id, title, starts_at, agenda, status, created_at)
+					 values ($1, 'Already over', now() - interval '1 year', $2, 'ended', now() - interval '1 year')
+					 returning id`,
+					[s.challenge.id, agenda]
+				)
+			).toBe('denied');
+			expect(
+				await denied(
+					facilitator,
+					`insert into workshops (challenge_id, title, starts_at, agenda, status)
+					 values ($1, 'Live at once', now(), $2, 'live') returning id`,
+					[s.challenge.id, agenda]
+				)
+			).toBe('denied');
+			expect(
+				await denied(
+					facilitator,
+					`insert into workshops (id, challenge_id, title, starts_at, agenda)
+					 values (gen_random_uuid(), $1, 'Chosen id', now(), $2) returning id`,
+					[s.challenge.id, agenda]
+				)
+			).toBe('denied');
+			const workshop = await db().as(facilitator, (tx) =>
+				scheduleWorkshop(tx, {
+					challengeId: s.challenge.id,
+					title: 'Audit day',
+					startsAt: new Date(Date.now() + 86_400_000),
+					agenda: DEFAULT_AGENDA,
+					teamIds: [],
+					guests: [],
+					mode: 'shared'
+				})
+			);
+			const [row] = await db().service('test: workshop', (tx) =>
+				tx.query<{ status: string; created_at: Date; facilitator_id: string }>(
+					'select status, created_at, facilitator_id from public.workshops where id = $1',
+					[workshop]
+				)
+			);
+			expect(row.status).toBe('scheduled');
+			expect(row.facilitator_id).toBe(facilitator.id);
+			expect(Math.abs(new Date(row.created_at).getTime() - Date.now())).toBeLessThan(60_000);
+			expect(
+				await denied(
+					facilitator,
+					`update workshops set status = 'ended', created_at = now() - interval '1 year'
+					 where id = $1 returning id`,
+					[workshop]
+				)
+			).toBe('denied');
+		});
+
+		it('a membership, an organisation and a follow take the database’s time', async () => {
+			const joiner = await createUser(db(), 'Jonna Joiner');
+			expect(
+				await denied(
+					s.owner,
+					`insert into organisation_members (organisation_id, user_id, role, created_at)
+					 values ($1, $2, 'member', now() - interval '5 years') returning user_id`,
+					[s.org.id, joiner.id]
+				)
+			).toBe('denied');
+			expect(
+				await denied(
+					s.owner,
+					`update organisation_members set created_at = now() - interval '5 years'
+					 where organisation_id = $1 returning user_id`,
+					[s.org.id]
+				)
+			).toBe('denied');
+			expect(
+				await denied(
+					s.owner,
+					`update organisations set created_at = now() - interval '5 years' where id = $1 returning id`,
+					[s.org.id]
+				)
+			).toBe('denied');
+			expect(
+				await denied(
+					s.outsider,
+					`insert into challenge_followers (challenge_id, created_at)
+					 values ($1, now() - interval '5 years') returning user_id`,
+					[s.challenge.id]
+				)
+			).toBe('denied');
+			// The app's own paths still work: a member added, then their role changed (an upsert).
+			const add = (role: 'member' | 'owner') =>
+				db().as(s.owner, (tx) => addMember(tx, s.org.id, joiner.email, role));
+			expect((await add('member')).outcome).toBe('added');
+			expect((await add('owner')).outcome).toBe('updated');
+			expect(
+				await denied(
+					s.outsider,
+					'insert into challenge_followers (challenge_id) values ($1) returning user_id',
+					[s.challenge.id]
+				)
+			).toBe(1);
+		});
+
+		it('a calendar feed’s time is when its token was issued, whatever the client sends', async () => {
+			const user = await createUser(db(), 'Kalle Kalenteri');
+			expect(
+				await denied(
+					user,
+					`insert into calendar_feeds (token, created_at)
+					 values ($1, now() - interval '5 years') returning user_id`,
+					['e'.repeat(32)]
+				)
+			).toBe('denied');
+			const times = await db().as(user, async (tx) => {
+				await tx.query('insert into calendar_feeds (token) values ($1)', ['f'.repeat(32)]);
+				await tx.query(`update calendar_feeds set created_at = now() - interval '5 years'`);
+				return tx.query<{ created_at: Date }>('select created_at from calendar_feeds');
+			});
+			expect(Math.abs(new Date(times[0].created_at).getTime() - Date.now())).toBeLessThan(60_000);
+			// The app's rotation (an upsert that names created_at) still works.
+			const token = await db().as(user, (tx) => renewFeedToken(tx));
+			const [stored] = await db().service('test: feed', (tx) =>
+				tx.query<{ token: string }>('select token from public.calendar_feeds where user_id = $1', [
+					user.id
+				])
+			);
+			expect(stored.token).toBe(token);
 		});
 	});
 });
