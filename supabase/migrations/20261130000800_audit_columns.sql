@@ -29,13 +29,12 @@ grant update (role) on public.organisation_members to authenticated;
 revoke insert, update on public.challenge_followers from anon, authenticated;
 grant insert (challenge_id) on public.challenge_followers to authenticated;
 
--- calendar_feeds: the user is the caller (default auth.uid()). Rotating the token
--- (src/lib/server/calendar-feeds.ts) sets created_at = now() in its upsert, so the column
--- keeps its UPDATE privilege for now; the trigger below makes the database's clock the
--- only value it can take: now() when a token is issued, unchanged otherwise.
+-- calendar_feeds: the user is the caller (default auth.uid()); only the token is the
+-- client's. The trigger below stamps created_at when a token is issued (insert, or a
+-- rotation in src/lib/server/calendar-feeds.ts) and keeps it otherwise.
 revoke insert, update on public.calendar_feeds from anon, authenticated;
 grant insert (token) on public.calendar_feeds to authenticated;
-grant update (token, created_at) on public.calendar_feeds to authenticated;
+grant update (token) on public.calendar_feeds to authenticated;
 
 create function private.calendar_feed_issued_at() returns trigger
 language plpgsql

@@ -61,9 +61,7 @@ export const ANON_SELECT_WITHOUT_POLICY: Record<string, string> = {
 export const WRITABLE_TIMES: Record<string, string> = {
 	'public.challenge_stages.starts_at': 'the owner schedules each procurement stage',
 	'public.challenge_stages.ends_at': 'the owner schedules each procurement stage',
-	'public.workshops.starts_at': 'the facilitator schedules (and reschedules) the workshop',
-	'public.calendar_feeds.created_at':
-		'the token rotation upsert names it (calendar-feeds.ts); trigger calendar_feeds_issued_at forces now()'
+	'public.workshops.starts_at': 'the facilitator schedules (and reschedules) the workshop'
 };
 
 /** Schemas whose functions and tables are ours (migrations create them). */

@@ -907,11 +907,13 @@ describeEachDatabase('direct access to the record', (db) => {
 			).toBe('denied');
 			const times = await db().as(user, async (tx) => {
 				await tx.query('insert into calendar_feeds (token) values ($1)', ['f'.repeat(32)]);
-				await tx.query(`update calendar_feeds set created_at = now() - interval '5 years'`);
 				return tx.query<{ created_at: Date }>('select created_at from calendar_feeds');
 			});
 			expect(Math.abs(new Date(times[0].created_at).getTime() - Date.now())).toBeLessThan(60_000);
-			// The app's rotation (an upsert that names created_at) still works.
+			expect(
+				await denied(user, `update calendar_feeds set created_at = now() - interval '5 years'`)
+			).toBe('denied');
+			// The app's rotation still works, and the database stamps when it was issued.
 			const token = await db().as(user, (tx) => renewFeedToken(tx));
 			const [stored] = await db().service('test: feed', (tx) =>
 				tx.query<{ token: string }>('select token from public.calendar_feeds where user_id = $1', [

@@ -12,7 +12,7 @@ export async function renewFeedToken(tx: Queryable): Promise<string> {
 	const token = generateToken();
 	await tx.query(
 		`insert into public.calendar_feeds (token) values ($1)
-		 on conflict (user_id) do update set token = excluded.token, created_at = now()`,
+		 on conflict (user_id) do update set token = excluded.token`,
 		[token]
 	);
 	return token;
