@@ -556,8 +556,19 @@ create policy "earlier answers are seen with their question" on public.question_
   for select to anon, authenticated
   using (question_id in (select q.id from public.challenge_questions q));
 
--- Answers (or corrects the answer of) a question of `challenge` as a member of the
--- challenge's organisation. A question of another challenge, a merged one or one the
+-- Whether the caller runs the challenge's market dialogue: answers, revises, merges and
+-- removes its questions and sees who asked. The one place of that rule (the procurement
+-- rules narrow it to the challenge team in 20261130000900_team_answers.sql).
+create function private.runs_dialogue(challenge uuid) returns boolean
+language sql stable security definer set search_path = ''
+as $$
+  select (select private.is_challenge_member(challenge))
+$$;
+revoke execute on function private.runs_dialogue(uuid) from public, anon;
+grant execute on function private.runs_dialogue(uuid) to authenticated;
+
+-- Answers (or corrects the answer of) a question of `challenge` as one who runs its
+-- dialogue (private.runs_dialogue). A question of another challenge, a merged one or one the
 -- caller may not answer is refused before anything is written. A corrected answer keeps
 -- the earlier one in question_answer_revisions and takes the new time.
 -- Answers 'answered', 'revised', 'merged' or 'unknown'.
@@ -568,7 +579,7 @@ declare
   me uuid := (select auth.uid());
   q public.challenge_questions;
 begin
-  if me is null or not (select private.is_challenge_member(challenge)) then return 'unknown'; end if;
+  if me is null or not (select private.runs_dialogue(challenge)) then return 'unknown'; end if;
   select * into q from public.challenge_questions where id = question and challenge_id = challenge for update;
   if not found then return 'unknown'; end if;
   if q.merged_into is not null then return 'merged'; end if;
@@ -594,7 +605,7 @@ as $$
 declare
   q public.challenge_questions;
 begin
-  if (select auth.uid()) is null or not (select private.is_challenge_member(challenge)) then
+  if (select auth.uid()) is null or not (select private.runs_dialogue(challenge)) then
     return 'unknown';
   end if;
   select * into q from public.challenge_questions where id = question and challenge_id = challenge for update;
