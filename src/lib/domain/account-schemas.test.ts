@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { feedbackSchema, signUpSchema } from './account-schemas';
+import { feedbackSchema, forgotSchema, signInSchema, signUpSchema } from './account-schemas';
+import { addMemberSchema } from './organisation-schemas';
+import { inviteSchema } from './team-schemas';
+import { splitEmails } from './workshop-schemas';
 
 const valid = {
 	email: '  Sanna.Solver@Example.FI ',
@@ -57,5 +60,29 @@ describe('accessibility feedback form', () => {
 		});
 		expect(feedbackSchema.safeParse({ message: '' }).success).toBe(false);
 		expect(feedbackSchema.safeParse({ message: 'x', contactEmail: 'nope' }).success).toBe(false);
+	});
+});
+
+describe('every email field takes an internationalised domain (issue 11, item 10)', () => {
+	const typed = ' Nimi@ÄÄNEKOSKI.fi ';
+	const stored = 'nimi@äänekoski.fi';
+
+	it('sign-up, sign-in, reset, team invitation, organisation member, contacts, experts', () => {
+		expect(signUpSchema.parse({ ...valid, email: typed }).email).toBe(stored);
+		expect(signInSchema.parse({ email: typed, password: 'x' }).email).toBe(stored);
+		expect(forgotSchema.parse({ email: typed }).email).toBe(stored);
+		expect(inviteSchema.parse({ email: typed }).email).toBe(stored);
+		expect(addMemberSchema.parse({ email: typed, role: 'member' }).email).toBe(stored);
+		expect(feedbackSchema.parse({ message: 'Hei', contactEmail: typed }).contactEmail).toBe(stored);
+		expect(feedbackSchema.parse({ message: 'Hei' }).contactEmail).toBe('');
+		expect(splitEmails(`${typed}, nimi@xn--nekoski-4waa.fi`)).toEqual([stored]);
+	});
+
+	it("and refuses a malformed one with the field's own message", () => {
+		expect(errorsOf({ ...valid, email: 'nimi@ääne koski.fi' })).toEqual({
+			email: 'error_email_invalid'
+		});
+		const result = feedbackSchema.safeParse({ message: 'Hei', contactEmail: 'nimi@' });
+		expect(result.error?.issues[0].message).toBe('error_email_invalid');
 	});
 });

@@ -1,22 +1,36 @@
 import { z } from 'zod';
+import { canonicalEmail, EMAIL_MAX_LENGTH } from './email';
 import { LOCALES } from './locale';
 
 // Error messages are message keys; the page shows them in the reader's language.
+
+/**
+ * The one email schema (issue 11, item 10): an address in its canonical form
+ * (`canonicalEmail`: internationalised domains accepted, `Nimi@ÄÄNEKOSKI.FI` →
+ * `nimi@äänekoski.fi`), or `error_email_invalid` (`invalid` overrides the key). With
+ * `optional`, '' is taken as no address.
+ */
+export const emailAddress = (invalid = 'error_email_invalid', optional = false) =>
+	z.string().transform((value, ctx) => {
+		if (optional && value === '') return '';
+		const email = canonicalEmail(value);
+		if (email === null) ctx.addIssue({ code: 'custom', message: invalid, input: value });
+		return email ?? '';
+	});
+
 export const emailField = z
 	.string({ error: 'error_required' })
 	.trim()
-	.toLowerCase()
 	.min(1, { error: 'error_required' })
-	.max(254, { error: 'error_email_invalid' })
-	.pipe(z.email({ error: 'error_email_invalid' }));
+	.max(EMAIL_MAX_LENGTH, { error: 'error_email_invalid' })
+	.pipe(emailAddress());
 
 /** An email address or nothing (''). */
 export const optionalEmailField = z
 	.string()
 	.trim()
-	.toLowerCase()
-	.max(254, { error: 'error_email_invalid' })
-	.pipe(z.union([z.literal(''), z.email({ error: 'error_email_invalid' })]))
+	.max(EMAIL_MAX_LENGTH, { error: 'error_email_invalid' })
+	.pipe(emailAddress('error_email_invalid', true))
 	.default('');
 
 export const PASSWORD_MIN = 12;

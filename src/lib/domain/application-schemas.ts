@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
+import { isBlank } from './text';
 
 /** Character limits of a preliminary idea's fields (the database checks the same). */
 export const IDEA_LIMITS = { title: 120, problem: 1000, idea: 2000, value: 1000 } as const;
@@ -85,7 +86,10 @@ export type Readiness =
 
 /**
  * What still keeps a draft from being submitted: exactly `ideaCount` complete ideas
- * within their limits and a yes/no answer to every minimum requirement.
+ * within their limits (a field of whitespace only is missing: isBlank) and a yes/no
+ * answer to every minimum requirement. The database refuses the same drafts
+ * (`private.submission_problem`, called by public.submit_application); the parity test
+ * tests/integration/rule-parity.test.ts feeds both the same cases.
  */
 export function submissionProblems(
 	ideas: Idea[],
@@ -99,12 +103,14 @@ export function submissionProblems(
 		const idea = byPosition.get(position);
 		for (const field of IDEA_FIELDS) {
 			const value = idea?.[field].trim() ?? '';
-			if (!value) problems.push({ code: 'idea_missing', position, field });
+			if (isBlank(value)) problems.push({ code: 'idea_missing', position, field });
 			else if (value.length > IDEA_LIMITS[field])
 				problems.push({ code: 'idea_too_long', position, field });
 		}
 	}
-	const extra = ideas.filter((i) => i.position > ideaCount && IDEA_FIELDS.some((f) => i[f].trim()));
+	const extra = ideas.filter(
+		(i) => i.position > ideaCount && IDEA_FIELDS.some((f) => !isBlank(i[f]))
+	);
 	if (extra.length) {
 		problems.push({ code: 'too_many_ideas', have: ideaCount + extra.length, need: ideaCount });
 	}

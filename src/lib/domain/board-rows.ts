@@ -26,6 +26,8 @@ const SETTINGS_KEYS = [
 	'phaseIndex',
 	'locked',
 	'anonymous',
+	'privateWriting',
+	'lastReveal',
 	'budget',
 	'revealed',
 	'timer',
@@ -41,8 +43,14 @@ export function boardFromRows(rows: BoardRows): BoardState {
 	for (const v of rows.votes) (votes[v.noteId] ??= {})[v.voterId] = v.dots;
 	return {
 		...rows.settings,
+		// Boards stored before private writing (issue 12) have no such settings yet.
+		privateWriting: rows.settings.privateWriting ?? false,
+		lastReveal: rows.settings.lastReveal ?? null,
 		seq: rows.seq,
-		notes: Object.fromEntries(rows.notes.map((n) => [n.id, n])),
+		// A note carries `hidden` only while it is hidden, as the reducer makes it.
+		notes: Object.fromEntries(
+			rows.notes.map(({ hidden, ...n }) => [n.id, hidden ? { ...n, hidden: true } : n])
+		),
 		clusters: Object.fromEntries(rows.clusters.map((c) => [c.id, c])),
 		votes
 	};

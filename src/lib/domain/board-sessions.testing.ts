@@ -37,7 +37,7 @@ export function serve(
 // Random sessions: a few actors send random ops; the server keeps what it accepts.
 export const actors = [FAC, ANNA, BO];
 const noteIds = [1, 2, 3, 4].map(uuid);
-const arbitraryOp: fc.Arbitrary<BoardOp> = fc.oneof(
+export const arbitraryOp: fc.Arbitrary<BoardOp> = fc.oneof(
 	fc.record({
 		type: fc.constant('note.add' as const),
 		noteId: fc.constantFrom(...noteIds),

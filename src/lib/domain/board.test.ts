@@ -1,8 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { LOCALES } from './locale';
 import {
+	agendaMinutes,
 	applyOp,
 	checkOp,
+	DEFAULT_AGENDA,
+	phaseTitle,
 	emptyBoard,
 	opSchema,
 	redactOp,
@@ -258,5 +262,38 @@ describe('board replicas (property)', () => {
 		for (const op of log.slice(0, 2)) snapshot = applyOp(snapshot, op);
 		replica.reset(snapshot);
 		expect(replica.state).toEqual(state);
+	});
+});
+
+describe('phase titles and agenda length', () => {
+	it('gives the default agenda a title in every language of the app', () => {
+		for (const phase of DEFAULT_AGENDA)
+			for (const locale of LOCALES)
+				expect(typeof phase.title === 'object' && phase.title[locale]?.trim()).toBeTruthy();
+	});
+
+	it("shows the reader's language, else another marked with its lang", () => {
+		expect(phaseTitle({ fi: 'Ideointi', en: 'Ideate' }, 'en')).toEqual({
+			text: 'Ideate',
+			attr: undefined
+		});
+		expect(phaseTitle({ fi: 'Ideointi' }, 'sv')).toEqual({ text: 'Ideointi', attr: 'fi' });
+		expect(phaseTitle({ en: 'Ideate' }, 'fi')).toEqual({ text: 'Ideate', attr: 'en' });
+		// A title from before languages claims none.
+		expect(phaseTitle('Ideate', 'fi')).toEqual({ text: 'Ideate', attr: undefined });
+	});
+
+	it('adds up the minutes, counting rows being typed as nothing', () => {
+		expect(agendaMinutes(DEFAULT_AGENDA)).toBe(80);
+		expect(
+			agendaMinutes([{ minutes: '15' }, { minutes: '' }, { minutes: 'x' }, { minutes: '2.5' }])
+		).toBe(15);
+		fc.assert(
+			fc.property(fc.array(fc.integer({ min: 1, max: 480 })), (ns) => {
+				expect(agendaMinutes(ns.map((minutes) => ({ minutes: String(minutes) })))).toBe(
+					ns.reduce((a, b) => a + b, 0)
+				);
+			})
+		);
 	});
 });

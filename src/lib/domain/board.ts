@@ -5,6 +5,7 @@
  * `applyOp` in sequence order, so every view of a board converges on one state.
  */
 import { z } from 'zod';
+import { textFor, type Locale, type LocalizedText } from './locale';
 
 export const NOTE_TEXT_MAX = 500;
 export const NOTE_COLOURS = ['yellow', 'green', 'blue', 'pink', 'orange', 'purple'] as const;
@@ -51,6 +52,15 @@ export const opSchema = z.discriminatedUnion('type', [
 	z.object({ type: z.literal('timer.extend'), seconds: z.number().int().min(1).max(3600) }),
 	z.object({ type: z.literal('board.lock'), locked: z.boolean() }),
 	z.object({ type: z.literal('board.anonymous'), anonymous: z.boolean() }),
+	// On: notes added from now on are seen only by their author and the facilitator.
+	// Off: the reveal, every hidden note shown to all at once (issue 12).
+	// `count` (how many were revealed) is set by the server (`withRevealCount`), whatever a
+	// client sent: participants' copies do not hold the notes hidden from them.
+	z.object({
+		type: z.literal('board.private'),
+		privateWriting: z.boolean(),
+		count: z.number().int().min(0).max(100_000).optional()
+	}),
 	z.object({
 		type: z.literal('votes.configure'),
 		perParticipant: z.number().int().min(1).max(50),
@@ -92,6 +102,8 @@ export interface Note {
 	x: number;
 	y: number;
 	clusterId: string | null;
+	/** Added during private writing and not revealed yet: only its author and the facilitator see it. */
+	hidden?: boolean;
 }
 
 export interface Cluster {
@@ -99,10 +111,30 @@ export interface Cluster {
 	name: string;
 }
 
+/**
+ * A phase's title: in one or more of fi/sv/en, or (agendas planned before titles had
+ * languages) one string whose language was not recorded.
+ */
+export type PhaseTitle = LocalizedText | string;
+
 export interface Phase {
 	kind: PhaseKind;
-	title: string;
+	title: PhaseTitle;
 	minutes: number;
+}
+
+/**
+ * A phase's title for a reader of `wanted`: the title in that language, else in another
+ * (fi, sv, en in that order) with `attr` naming its language for the element's `lang`
+ * (WCAG 3.1.2, through textFor). A plain string title's language is unknown, so it is
+ * shown as it is and claims no language.
+ */
+export function phaseTitle(
+	title: PhaseTitle,
+	wanted: Locale
+): { text: string; attr: Locale | undefined } {
+	const picked = textFor(title, wanted, typeof title === 'string' ? wanted : 'fi');
+	return { text: picked.text, attr: picked.attr };
 }
 
 export interface BoardState {
@@ -111,6 +143,10 @@ export interface BoardState {
 	phaseIndex: number;
 	locked: boolean;
 	anonymous: boolean;
+	/** Private writing: new notes are hidden from everyone but their author and the facilitator. */
+	privateWriting: boolean;
+	/** The last reveal of private notes: how many, when (server ms) and by whom. */
+	lastReveal: { count: number; at: number; by: string | null } | null;
 	notes: Record<string, Note>;
 	clusters: Record<string, Cluster>;
 	/** noteId → voterId → dots. */
@@ -130,6 +166,7 @@ export const FACILITATOR_OPS: ReadonlySet<OpType> = new Set([
 	'timer.extend',
 	'board.lock',
 	'board.anonymous',
+	'board.private',
 	'votes.configure',
 	'votes.reveal',
 	'spotlight'
@@ -155,14 +192,27 @@ export const PHASE_ALLOWS: Record<PhaseKind, ReadonlySet<OpType>> = {
 	wrapup: new Set()
 };
 
+/** The agenda a new workshop starts from, its titles in every language of the app. */
 export const DEFAULT_AGENDA: Phase[] = [
-	{ kind: 'warmup', title: 'Warm-up', minutes: 10 },
-	{ kind: 'ideate', title: 'Ideate', minutes: 20 },
-	{ kind: 'cluster', title: 'Cluster', minutes: 15 },
-	{ kind: 'vote', title: 'Dot-vote', minutes: 10 },
-	{ kind: 'discuss', title: 'Discuss', minutes: 20 },
-	{ kind: 'wrapup', title: 'Wrap-up', minutes: 5 }
+	{ kind: 'warmup', title: { fi: 'Lämmittely', sv: 'Uppvärmning', en: 'Warm-up' }, minutes: 10 },
+	{ kind: 'ideate', title: { fi: 'Ideointi', sv: 'Idéer', en: 'Ideate' }, minutes: 20 },
+	{ kind: 'cluster', title: { fi: 'Ryhmittely', sv: 'Gruppering', en: 'Cluster' }, minutes: 15 },
+	{
+		kind: 'vote',
+		title: { fi: 'Pisteäänestys', sv: 'Prickröstning', en: 'Dot-vote' },
+		minutes: 10
+	},
+	{ kind: 'discuss', title: { fi: 'Keskustelu', sv: 'Diskussion', en: 'Discuss' }, minutes: 20 },
+	{ kind: 'wrapup', title: { fi: 'Yhteenveto', sv: 'Avslutning', en: 'Wrap-up' }, minutes: 5 }
 ];
+
+/** The planned length of an agenda in minutes (rows without a whole number of minutes count 0). */
+export function agendaMinutes(phases: readonly { minutes: number | string }[]): number {
+	return phases.reduce((sum, p) => {
+		const n = typeof p.minutes === 'number' ? p.minutes : Number(p.minutes.trim() || NaN);
+		return sum + (Number.isInteger(n) && n > 0 ? n : 0);
+	}, 0);
+}
 
 export function emptyBoard(phases: Phase[] = DEFAULT_AGENDA): BoardState {
 	return {
@@ -171,6 +221,8 @@ export function emptyBoard(phases: Phase[] = DEFAULT_AGENDA): BoardState {
 		phaseIndex: 0,
 		locked: false,
 		anonymous: false,
+		privateWriting: false,
+		lastReveal: null,
 		notes: {},
 		clusters: {},
 		votes: {},
@@ -181,18 +233,23 @@ export function emptyBoard(phases: Phase[] = DEFAULT_AGENDA): BoardState {
 	};
 }
 
-export type RefusalCode =
-	| 'forbidden'
-	| 'phase_forbids'
-	| 'board_locked'
-	| 'not_found'
-	| 'not_author'
-	| 'exists'
-	| 'budget_exhausted'
-	| 'note_limit'
-	| 'no_vote'
-	| 'timer_state'
-	| 'workshop_ended';
+/** Why the reducer refuses an op (`checkOp`); the socket protocol adds its own to these. */
+export const BOARD_REFUSALS = [
+	'forbidden',
+	'phase_forbids',
+	'board_locked',
+	'not_found',
+	'not_author',
+	'exists',
+	'budget_exhausted',
+	'note_limit',
+	'no_vote',
+	'timer_state',
+	'workshop_ended',
+	// The op id is already on the board as another person's op (see answerAgain).
+	'duplicate_op'
+] as const;
+export type RefusalCode = (typeof BOARD_REFUSALS)[number];
 
 export const votesOf = (state: BoardState, voterId: string) =>
 	Object.values(state.votes).reduce((sum, byVoter) => sum + (byVoter[voterId] ?? 0), 0);
@@ -237,12 +294,17 @@ export function checkOp(
 					: 'timer_state';
 			case 'spotlight':
 				if (!op.target) return null;
-				return (op.target.kind === 'note' ? state.notes : state.clusters)[op.target.id]
-					? null
-					: 'not_found';
+				// A hidden note is not put before everyone: it would show its text.
+				if (op.target.kind === 'note') return shown(state.notes[op.target.id]) ? null : 'not_found';
+				return state.clusters[op.target.id] ? null : 'not_found';
 			default:
 				return null;
 		}
+	}
+	// Another's hidden note is as if it were not there (for the facilitator too when voting).
+	if ('noteId' in op && op.type !== 'note.add') {
+		const note = state.notes[op.noteId];
+		if (note?.hidden && (op.type.startsWith('vote.') || !seesNote(note, actor))) return 'not_found';
 	}
 	switch (op.type) {
 		case 'note.add':
@@ -278,6 +340,32 @@ export function checkOp(
 	return 'forbidden';
 }
 
+/** Whether a note exists and everyone may see it (it is not hidden by private writing). */
+const shown = (note: Note | undefined) => !!note && !note.hidden;
+
+/**
+ * Whether this viewer may see this note: any note not hidden by private writing; a hidden
+ * one only its author and the facilitator (who keeps the board's record).
+ */
+export const seesNote = (note: Note, viewer: { id: string; role: BoardRole }) =>
+	!note.hidden || viewer.role === 'facilitator' || (!!viewer.id && note.authorId === viewer.id);
+
+/**
+ * The op as the server stores it: a reveal carries how many notes it shows (counted on
+ * the whole board `before`), so every copy, however little it held, says the same.
+ */
+export function withRevealCount(before: BoardState, op: BoardOp): BoardOp {
+	if (op.type !== 'board.private') return op;
+	const { count: _sent, ...rest } = op;
+	return before.privateWriting && !op.privateWriting
+		? { ...rest, count: hiddenCount(before) }
+		: rest;
+}
+
+/** How many notes private writing still hides. */
+export const hiddenCount = (state: Pick<BoardState, 'notes'>) =>
+	Object.values(state.notes).filter((n) => n.hidden).length;
+
 const without = <T>(record: Record<string, T>, key: string) => {
 	const { [key]: _gone, ...rest } = record;
 	return rest;
@@ -300,7 +388,8 @@ export function applyOp(state: BoardState, s: SequencedOp): BoardState {
 					colour: op.colour,
 					x: op.x,
 					y: op.y,
-					clusterId: null
+					clusterId: null,
+					...(state.privateWriting ? { hidden: true } : {})
 				}
 			};
 			break;
@@ -378,6 +467,20 @@ export function applyOp(state: BoardState, s: SequencedOp): BoardState {
 		case 'board.anonymous':
 			next.anonymous = op.anonymous;
 			break;
+		case 'board.private':
+			next.privateWriting = op.privateWriting;
+			// The reveal: every hidden note shown at once, and on record how many, when, by whom.
+			if (state.privateWriting && !op.privateWriting) {
+				next.lastReveal = { count: op.count ?? hiddenCount(state), at: s.at, by: s.actorId };
+				next.notes = Object.fromEntries(
+					Object.entries(state.notes).map(([k, n]) => {
+						if (!n.hidden) return [k, n];
+						const { hidden: _hidden, ...shownNote } = n;
+						return [k, shownNote];
+					})
+				);
+			}
+			break;
 		case 'votes.configure':
 			next.budget = { perParticipant: op.perParticipant, perNote: op.perNote };
 			break;
@@ -401,18 +504,22 @@ export function timerRemaining(state: BoardState, now: number): number | null {
 
 /**
  * What one viewer may see: in anonymous mode participants do not see authors (their own
- * notes excepted), and until results are revealed they see only their own dots.
+ * notes excepted), notes hidden by private writing only their author sees, and until
+ * results are revealed they see only their own dots. The facilitator sees everything.
  */
 export function viewFor(state: BoardState, viewer: { id: string; role: BoardRole }): BoardState {
 	if (viewer.role === 'facilitator') return state;
+	const visible = Object.values(state.notes).every((n) => !n.hidden)
+		? state.notes
+		: Object.fromEntries(Object.entries(state.notes).filter(([, n]) => seesNote(n, viewer)));
 	const notes = state.anonymous
 		? Object.fromEntries(
-				Object.entries(state.notes).map(([k, n]) => [
+				Object.entries(visible).map(([k, n]) => [
 					k,
 					n.authorId === viewer.id ? n : { ...n, authorId: null }
 				])
 			)
-		: state.notes;
+		: visible;
 	const votes = state.revealed
 		? state.votes
 		: Object.fromEntries(
@@ -435,16 +542,37 @@ export function rankedNotes(state: BoardState): (Note & { dots: number })[] {
 }
 
 /**
+ * The note an op adds or changes that private writing hides, with its author; null when
+ * the op touches no hidden note. `before` is the board the op is applied to.
+ */
+export function hiddenNoteOf(
+	before: Pick<BoardState, 'privateWriting' | 'notes'>,
+	op: BoardOp,
+	actorId: string | null
+): { authorId: string | null } | null {
+	if (op.type === 'note.add') return before.privateWriting ? { authorId: actorId } : null;
+	if (!('noteId' in op)) return null;
+	const note = before.notes[op.noteId];
+	return note?.hidden ? { authorId: note.authorId } : null;
+}
+
+/**
  * A stored op as one viewer receives it, matching `viewFor`: in anonymous mode others'
- * names are left out, and before the reveal others' dots arrive as a bare place in the
- * order. `before` is the board the op was applied to.
+ * names are left out, an op on a note private writing hides reaches only its author (and
+ * the facilitator) and others get a bare place in the order, as they do for others' dots
+ * before the reveal. `before` is the board's secrecy when the op was applied.
  */
 export function redactOp(
 	s: SequencedOp,
-	before: Pick<BoardState, 'anonymous' | 'revealed'>,
+	before: Pick<BoardState, 'anonymous' | 'revealed'> & {
+		hiddenNote?: { authorId: string | null } | null;
+	},
 	viewer: { id: string; role: BoardRole }
 ): SequencedOp {
+	// An actor may act only on hidden notes of their own: their ops are always theirs to see.
 	if (viewer.role === 'facilitator' || s.actorId === viewer.id || !s.op) return s;
+	if (before.hiddenNote && (!viewer.id || before.hiddenNote.authorId !== viewer.id))
+		return { ...s, actorId: null, op: null };
 	if (s.op.type.startsWith('vote.') && !before.revealed) return { ...s, actorId: null, op: null };
 	return before.anonymous ? { ...s, actorId: null } : s;
 }

@@ -1,5 +1,5 @@
 import { LOCALES, type LocalizedText } from './locale';
-import { toHelsinkiLocal } from './helsinki-time';
+import { formatFinnishDateTime, formatFinnishDay } from './finnish-datetime';
 import type { StageWindow } from './timetable';
 import type { Criterion } from './criteria';
 import type { RawForm } from './challenge-schemas';
@@ -9,13 +9,14 @@ export function localizedFields(prefix: string, text: LocalizedText): RawForm {
 	return Object.fromEntries(LOCALES.map((l) => [`${prefix}_${l}`, text[l] ?? '']));
 }
 
+/** The timetable form's fields from saved stages, dates as Finns write them (finnish-datetime.ts). */
 export function timetableFields(stages: StageWindow[]): RawForm {
 	const raw: RawForm = {};
 	for (const s of stages) {
-		raw[`${s.stage}_start`] = toHelsinkiLocal(new Date(s.startsAt));
-		raw[`${s.stage}_end`] = toHelsinkiLocal(new Date(s.endsAt));
-		if (s.decisionOn)
-			raw[`${s.stage}_decision`] = toHelsinkiLocal(new Date(s.decisionOn)).slice(0, 10);
+		raw[`${s.stage}_start`] = formatFinnishDateTime(s.startsAt);
+		raw[`${s.stage}_end`] = formatFinnishDateTime(s.endsAt);
+		// A decision date is a day as stored, written d.m.yyyy: never shifted by a zone.
+		if (s.decisionOn) raw[`${s.stage}_decision`] = formatFinnishDay(s.decisionOn);
 		if (s.signatory) raw[`${s.stage}_signatory`] = s.signatory;
 	}
 	return raw;

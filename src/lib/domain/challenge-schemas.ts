@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { PROCEDURES, type Procedure } from './challenge';
 import { LOCALES, type Locale, type LocalizedText } from './locale';
 import { localeField, optionalEmailField } from './account-schemas';
-import { fromHelsinkiLocal } from './helsinki-time';
-import { PROCEDURE_STAGES, type EvaluatedStage, type Stage } from './stages';
+import { finnishDateTimeField, finnishDayField } from './finnish-datetime';
+import { PROCEDURE_STAGES, type EvaluatedStage } from './stages';
 import { validateTimetable, type StageWindow } from './timetable';
 import { validateCriteria, type Criterion } from './criteria';
 
@@ -99,7 +99,23 @@ export function parseBasics(raw: RawForm): Parsed<Basics> {
 	};
 }
 
-/** The timetable form: `<stage>_start`, `<stage>_end`, `<stage>_decision`, `<stage>_signatory` in Helsinki time. */
+/**
+ * A required Helsinki date-time field as typed (`15.1.2027 16.00`, finnish-datetime.ts):
+ * the instant, or null with the field's error — which says what to fix: the format, a day
+ * the calendar lacks (31.2.), or a time the spring change skips (error_datetime_skipped).
+ */
+export function helsinkiField(value: string, field: string, errors: FormErrors): Date | null {
+	const parsed = finnishDateTimeField.safeParse(value);
+	if (parsed.success) return parsed.data;
+	errors[field] = parsed.error.issues[0].message;
+	return null;
+}
+
+/**
+ * The timetable form: `<stage>_start`, `<stage>_end` in Helsinki time as Finns write it
+ * (`15.1.2027 16.00`), `<stage>_decision` a day (`15.1.2027`, kept a `YYYY-MM-DD` day end
+ * to end), `<stage>_signatory`.
+ */
 export function parseTimetable(raw: RawForm, procedure: Procedure): Parsed<StageWindow[]> {
 	const errors: FormErrors = {};
 	const windows: StageWindow[] = [];
@@ -109,14 +125,11 @@ export function parseTimetable(raw: RawForm, procedure: Procedure): Parsed<Stage
 		const decision = raw[`${stage}_decision`]?.trim() ?? '';
 		const signatory = raw[`${stage}_signatory`]?.trim() ?? '';
 		if (!start && !end && !decision && !signatory) continue;
-		const startsAt = fromHelsinkiLocal(start);
-		const endsAt = fromHelsinkiLocal(end);
-		if (!start) errors[`${stage}_start`] = 'error_required';
-		else if (!startsAt) errors[`${stage}_start`] = 'error_datetime_invalid';
-		if (!end) errors[`${stage}_end`] = 'error_required';
-		else if (!endsAt) errors[`${stage}_end`] = 'error_datetime_invalid';
-		const decisionOn = decision ? fromHelsinkiLocal(decision) : null;
-		if (decision && !decisionOn) errors[`${stage}_decision`] = 'error_datetime_invalid';
+		const startsAt = helsinkiField(start, `${stage}_start`, errors);
+		const endsAt = helsinkiField(end, `${stage}_end`, errors);
+		const day = finnishDayField.safeParse(decision);
+		const decisionOn = day.success ? day.data : null;
+		if (!day.success) errors[`${stage}_decision`] = day.error.issues[0].message;
 		if (signatory.length > 200) errors[`${stage}_signatory`] = 'error_text_long';
 		if (startsAt && endsAt)
 			windows.push({ stage, startsAt, endsAt, decisionOn, signatory: signatory || null });
@@ -154,7 +167,7 @@ const rowIndexes = (raw: RawForm, prefix: string) =>
 		.sort((a, b) => a - b);
 
 /** Criteria rows `c<i>_stage`, `c<i>_name_<locale>`, `c<i>_description_<locale>`, `c<i>_points`; blank rows are skipped. */
-export function parseCriteria(raw: RawForm, stagesInUse: readonly Stage[]): Parsed<CriteriaForm> {
+export function parseCriteria(raw: RawForm): Parsed<CriteriaForm> {
 	const errors: FormErrors = {};
 	const criteria: Criterion[] = [];
 	const rowOf: number[] = [];
@@ -173,15 +186,14 @@ export function parseCriteria(raw: RawForm, stagesInUse: readonly Stage[]): Pars
 	}
 	const share = raw.priceShare?.trim() ?? '';
 	const priceShare = share === '' ? null : Number(share);
-	for (const issue of validateCriteria(criteria, stagesInUse, priceShare)) {
+	for (const issue of validateCriteria(criteria, priceShare)) {
 		if ('index' in issue) {
 			const field =
 				issue.code === 'name_missing'
 					? `c${rowOf[issue.index]}_name_fi`
 					: `c${rowOf[issue.index]}_points`;
 			errors[field] ??= `error_criteria_${issue.code}`;
-		} else if ('stage' in issue) errors.form ??= `error_criteria_${issue.code}_${issue.stage}`;
-		else errors.priceShare = 'error_criteria_price_share_out_of_range';
+		} else errors.priceShare = 'error_criteria_price_share_out_of_range';
 	}
 	const reason = reasonField.safeParse(raw.reason);
 	if (!reason.success) errors.reason = 'error_text_long';
@@ -260,6 +272,16 @@ export function parseRequirements(raw: RawForm): Parsed<RequirementsForm> {
 
 export const questionSchema = z.object({
 	question: z
+		.string({ error: 'error_required' })
+		.trim()
+		.min(1, { error: 'error_required' })
+		.max(2000, { error: 'error_text_long' })
+});
+
+/** The owner's edited wording of a question before answering (issue 12): as a question's. */
+export const rewordSchema = z.object({
+	questionId: z.uuid({ error: 'error_form' }),
+	wording: z
 		.string({ error: 'error_required' })
 		.trim()
 		.min(1, { error: 'error_required' })

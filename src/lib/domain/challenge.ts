@@ -1,8 +1,16 @@
 import type { Locale, LocalizedText } from './locale';
+import type { Procedure } from './procedure';
 import type { Stage } from './stages';
 
-export const PROCEDURES = ['open_challenge', 'innovation_partnership'] as const;
-export type Procedure = (typeof PROCEDURES)[number];
+export { PROCEDURES, type Procedure } from './procedure';
+
+/** An organisation as lists and pages name it: `names` in fi/sv/en (issue 12), `name` the primary one. */
+export interface OrganisationRef {
+	name: string;
+	names: LocalizedText;
+	primaryLocale: Locale;
+	slug: string;
+}
 
 export interface ChallengeCard {
 	id: string;
@@ -12,7 +20,7 @@ export interface ChallengeCard {
 	primaryLocale: Locale;
 	procedure: Procedure;
 	publishedAt: Date;
-	organisation: { name: string; slug: string };
+	organisation: OrganisationRef;
 	/** The latest-started stage running now, if any. */
 	currentStage: Stage | null;
 	/** The nearest stage start or end still ahead. */
@@ -20,8 +28,11 @@ export interface ChallengeCard {
 	coverImage: string | null;
 }
 
-export const SORTS = ['deadline', 'newest'] as const;
+export const SORTS = ['relevance', 'deadline', 'newest'] as const;
 export type Sort = (typeof SORTS)[number];
+
+/** The order when none is asked for: best matches first for a search, else by deadline. */
+export const defaultSort = (q: string): Sort => (q.trim() ? 'relevance' : 'deadline');
 
 export interface ChallengeFilters {
 	q: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { criteriaTotals, validateCriteria, type Criterion } from './criteria';
+import { criteriaTotals, uncoveredStages, validateCriteria, type Criterion } from './criteria';
 
 const c = (
 	name: string,
@@ -31,12 +31,12 @@ describe('evaluation criteria', () => {
 	});
 
 	it('are valid as the Helsinki case has them, with a 30 % price share', () => {
-		expect(validateCriteria(helsinki, ['applications', 'selection'], 30)).toEqual([]);
+		expect(validateCriteria(helsinki, 30)).toEqual([]);
 	});
 
 	it('refuse zero, negative and fractional points, and a nameless criterion', () => {
 		expect(
-			validateCriteria([c('Zero', 0), c('Negative', -5), c('Half', 2.5), c('', 3)], [], null)
+			validateCriteria([c('Zero', 0), c('Negative', -5), c('Half', 2.5), c('', 3)], null)
 		).toEqual([
 			{ index: 0, code: 'points_not_positive' },
 			{ index: 1, code: 'points_not_positive' },
@@ -45,10 +45,9 @@ describe('evaluation criteria', () => {
 		]);
 	});
 
-	it('refuse an evaluated stage in the timetable with no criteria, and a bad price share', () => {
-		expect(validateCriteria(helsinki, ['shortlisting', 'selection'], 100)).toEqual([
-			{ stage: 'shortlisting', code: 'stage_without_criteria' },
-			{ code: 'price_share_out_of_range' }
-		]);
+	it('refuse a bad price share but save a stage without criteria (publishing warns)', () => {
+		expect(validateCriteria(helsinki, 100)).toEqual([{ code: 'price_share_out_of_range' }]);
+		expect(uncoveredStages(helsinki, ['shortlisting', 'selection'])).toEqual(['shortlisting']);
+		expect(uncoveredStages(helsinki, ['selection'])).toEqual([]);
 	});
 });

@@ -10,7 +10,6 @@ export interface Criterion {
 
 export type CriteriaIssue =
 	| { index: number; code: 'points_not_positive' | 'points_not_whole' | 'name_missing' }
-	| { stage: EvaluatedStage; code: 'stage_without_criteria' }
 	| { code: 'price_share_out_of_range' };
 
 export const MAX_POINTS_PER_CRITERION = 1000;
@@ -23,12 +22,14 @@ export function criteriaTotals(criteria: Criterion[]): Record<EvaluatedStage, nu
 }
 
 /**
- * Every criterion has a name and a whole positive number of points; every evaluated
- * stage that is in the timetable has at least one criterion; a price share is 0–99 %.
+ * Every criterion has a name and a whole positive number of points (at most
+ * MAX_POINTS_PER_CRITERION); a price share is 0–99 %. Whether each evaluated stage has
+ * criteria is not a refusal here: a half-written set is saved, and publishing warns
+ * (uncoveredStages, publishWarnings) (issue 12: the Helsinki criteria took three refused
+ * saves). The database's private.publish_problems holds the same refusals.
  */
 export function validateCriteria(
 	criteria: Criterion[],
-	stagesInUse: readonly Stage[],
 	priceShare: number | null
 ): CriteriaIssue[] {
 	const issues: CriteriaIssue[] = [];
@@ -39,13 +40,18 @@ export function validateCriteria(
 			issues.push({ index, code: 'points_not_positive' });
 		}
 	});
-	for (const stage of EVALUATED_STAGES) {
-		if (stagesInUse.includes(stage) && !criteria.some((c) => c.stage === stage)) {
-			issues.push({ stage, code: 'stage_without_criteria' });
-		}
-	}
 	if (priceShare !== null && (!Number.isInteger(priceShare) || priceShare < 0 || priceShare > 99)) {
 		issues.push({ code: 'price_share_out_of_range' });
 	}
 	return issues;
+}
+
+/** The evaluated stages in the timetable (stagesInUse) that no criterion scores. */
+export function uncoveredStages(
+	criteria: Criterion[],
+	stagesInUse: readonly Stage[]
+): EvaluatedStage[] {
+	return EVALUATED_STAGES.filter(
+		(stage) => stagesInUse.includes(stage) && !criteria.some((c) => c.stage === stage)
+	);
 }

@@ -1,46 +1,48 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvCell, toCsv } from './csv';
+import { guardCell, startsFormula } from './csv';
 
-describe('csvCell', () => {
+describe('guardCell', () => {
 	it('writes plain values as they are', () => {
-		expect(csvCell('Team Tiimi')).toBe('Team Tiimi');
-		expect(csvCell(3)).toBe('3');
-		expect(csvCell(true)).toBe('true');
-		expect(csvCell(null)).toBe('');
-		expect(csvCell(undefined)).toBe('');
+		expect(guardCell('Team Tiimi')).toBe('Team Tiimi');
+		expect(guardCell(3)).toBe('3');
+		expect(guardCell(true)).toBe('true');
+		expect(guardCell(null)).toBe('');
+		expect(guardCell(undefined)).toBe('');
+		expect(guardCell('1+1=2')).toBe('1+1=2');
+		expect(guardCell('Åbo; Äänekoski')).toBe('Åbo; Äänekoski');
 	});
 
-	it('quotes commas, quotes and line breaks, doubling quotes', () => {
-		expect(csvCell('a, b')).toBe('"a, b"');
-		expect(csvCell('say "hi"')).toBe('"say ""hi"""');
-		expect(csvCell('two\nlines')).toBe('"two\nlines"');
-		expect(csvCell('two\r\nlines')).toBe('"two\r\nlines"');
-	});
-
-	it.each(['=SUM(A1:A2)', '+358401234567', '-1+1', '@cmd', '\tx', '\rx'])(
-		'neutralises %j, which a spreadsheet would run as a formula',
-		(text) => {
-			const cell = csvCell(text);
-			const unquoted = cell.startsWith('"') ? cell.slice(1, -1) : cell;
-			expect(unquoted.startsWith(`'`)).toBe(true);
-		}
-	);
-
-	it('neutralises a formula that also needs quoting', () => {
-		expect(csvCell('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
-	});
-
-	it('leaves a formula character inside the text alone', () => {
-		expect(csvCell('1+1=2')).toBe('1+1=2');
+	// Each of these reached a spreadsheet unchanged before issue 11, item 7.
+	it.each([
+		'=SUM(A1:A2)',
+		'+358401234567',
+		'-1+1',
+		'@cmd',
+		'\tx',
+		'\rx',
+		'\n=cmd|calc',
+		' =1+1',
+		'\u00a0\u3000=1',
+		'\u200b=1',
+		'＝1+1',
+		'＋1',
+		'－1',
+		'＠SUM(A1)',
+		'\r\n@x'
+	])('neutralises %j, which a spreadsheet could run as a formula', (text) => {
+		expect(guardCell(text)).toBe(`'${text}`);
 	});
 });
 
-describe('toCsv', () => {
-	it('starts with a BOM and ends every row with CRLF', () => {
-		expect(toCsv(['a', 'b'], [['1', 'x,y']])).toBe('\uFEFFa,b\r\n1,"x,y"\r\n');
-	});
-
-	it('writes only the header when there are no rows', () => {
-		expect(toCsv(['a'], [])).toBe('\uFEFFa\r\n');
+describe('startsFormula', () => {
+	it('holds for any text whose first non-blank character starts a formula', () => {
+		const blank = fc.constantFrom(' ', '\t', '\n', '\r', '\u00a0', '\u3000', '\u2028', '\u200b');
+		const start = fc.constantFrom('=', '+', '-', '@', '＝', '＋', '－', '＠', '﹦', '−');
+		fc.assert(
+			fc.property(fc.array(blank), start, fc.string(), (pre, s, rest) => {
+				expect(startsFormula(pre.join('') + s + rest)).toBe(true);
+			})
+		);
 	});
 });

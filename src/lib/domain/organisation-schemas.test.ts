@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isValidBusinessId, newOrganisationSchema, slugify } from './organisation-schemas';
+import { isValidBusinessId, newOrganisationSchema } from './organisation-schemas';
 
 describe('Finnish business ID', () => {
 	it('accepts real ones and refuses a wrong check digit or form', () => {
@@ -20,33 +20,17 @@ describe('Finnish business ID', () => {
 	});
 });
 
-describe('slugify', () => {
-	it('turns a name into an address name', () => {
-		expect(slugify('Metsähallitus')).toBe('metsahallitus');
-		expect(slugify('  City of Helsinki — Stara! ')).toBe('city-of-helsinki-stara');
-		expect(slugify('Åland Government')).toBe('aland-government');
-	});
-
-	it('always gives a valid slug or an empty string', () => {
-		fc.assert(
-			fc.property(fc.string(), (name) => {
-				const slug = slugify(name);
-				expect(slug === '' || /^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)).toBe(true);
-				expect(slug.length).toBeLessThanOrEqual(60);
-			})
-		);
-	});
-});
-
 describe('new organisation form', () => {
 	it('derives the slug from the name when none is given', () => {
-		const org = newOrganisationSchema.parse({ name: 'Helsingin kaupunki', kind: 'public_body' });
+		const org = newOrganisationSchema.parse({ name_fi: 'Helsingin kaupunki', kind: 'public_body' });
 		expect(org).toMatchObject({ slug: 'helsingin-kaupunki', businessId: '', website: '' });
+		const orsted = newOrganisationSchema.parse({ name_fi: 'Ørsted Suomi Oy', kind: 'company' });
+		expect(orsted.slug).toBe('orsted-suomi-oy');
 	});
 
 	it('refuses a bad business ID, website and slug', () => {
 		const result = newOrganisationSchema.safeParse({
-			name: 'X Oy',
+			name_fi: 'X Oy',
 			kind: 'company',
 			businessId: '1234567-8',
 			website: 'ftp://x'
@@ -55,12 +39,36 @@ describe('new organisation form', () => {
 		const keys = result.error!.issues.map((i) => i.message).sort();
 		expect(keys).toEqual(['error_business_id_invalid', 'error_url_invalid']);
 		const slug = newOrganisationSchema.safeParse({
-			name: 'Valid',
+			name_fi: 'Valid',
 			kind: 'other',
 			slug: 'Bad Slug!'
 		});
 		expect(slug.error?.issues.map((i) => [i.path[0], i.message])).toEqual([
 			['slug', 'error_slug_invalid']
+		]);
+	});
+});
+
+describe('names in three languages (issue 12)', () => {
+	it('keeps each given name; the first given of fi, sv, en is primary', () => {
+		const org = newOrganisationSchema.parse({
+			name_fi: '',
+			name_sv: 'Helsingfors stad',
+			name_en: 'City of Helsinki',
+			kind: 'public_body'
+		});
+		expect(org).toMatchObject({
+			names: { sv: 'Helsingfors stad', en: 'City of Helsinki' },
+			primaryLocale: 'sv',
+			name: 'Helsingfors stad',
+			slug: 'helsingfors-stad'
+		});
+	});
+
+	it('refuses a form without any name, on the first name field', () => {
+		const result = newOrganisationSchema.safeParse({ kind: 'other', name_fi: ' ' });
+		expect(result.error?.issues.map((i) => [i.path[0], i.message])).toEqual([
+			['name_fi', 'orgadmin_error_name_required']
 		]);
 	});
 });

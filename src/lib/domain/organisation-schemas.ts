@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { emailField } from './account-schemas';
+import { LOCALES, type Locale, type LocalizedText } from './locale';
+import { slugify } from './slug';
 
 export const ORGANISATION_KINDS = [
 	'public_body',
@@ -25,25 +27,24 @@ export function isValidBusinessId(value: string): boolean {
 	return (remainder === 0 ? 0 : 11 - remainder) === Number(match[2]);
 }
 
-/** A URL-safe name made of a display name: "Metsähallitus Oy" → "metsahallitus-oy". */
-export function slugify(name: string): string {
-	return name
-		.normalize('NFKD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.toLowerCase()
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '')
-		.slice(0, 60)
-		.replace(/-+$/g, '');
-}
+const nameIn = z
+	.string()
+	.trim()
+	.default('')
+	.refine((v) => v === '' || v.length >= 2, { error: 'error_name_short' })
+	.refine((v) => v.length <= 200, { error: 'error_name_long' });
 
+/**
+ * The new-organisation form: the name in each language it has one (name_fi, name_sv,
+ * name_en; at least one, issue 12), the slug (made from the primary name when empty; the
+ * database makes a taken one free), kind, business ID and website. Returns `names`, the
+ * `primaryLocale` (the first given of fi, sv, en) and `name`, the name in it.
+ */
 export const newOrganisationSchema = z
 	.object({
-		name: z
-			.string({ error: 'error_required' })
-			.trim()
-			.min(2, { error: 'error_name_short' })
-			.max(200, { error: 'error_name_long' }),
+		name_fi: nameIn,
+		name_sv: nameIn,
+		name_en: nameIn,
 		slug: z.string().trim().toLowerCase().max(60, { error: 'error_slug_invalid' }).default(''),
 		kind: z.enum(ORGANISATION_KINDS, { error: 'error_required' }),
 		businessId: z
@@ -59,7 +60,19 @@ export const newOrganisationSchema = z
 				error: 'error_url_invalid'
 			})
 	})
-	.transform((org) => ({ ...org, slug: org.slug || slugify(org.name) }))
+	.refine((org) => org.name_fi || org.name_sv || org.name_en, {
+		error: 'orgadmin_error_name_required',
+		path: ['name_fi']
+	})
+	.transform(({ name_fi, name_sv, name_en, ...org }) => {
+		const given: Record<Locale, string> = { fi: name_fi, sv: name_sv, en: name_en };
+		const names: LocalizedText = Object.fromEntries(
+			LOCALES.filter((l) => given[l]).map((l) => [l, given[l]])
+		);
+		const primaryLocale = LOCALES.find((l) => given[l]) ?? 'fi';
+		const name = given[primaryLocale];
+		return { ...org, names, primaryLocale, name, slug: org.slug || slugify(name) };
+	})
 	.refine((org) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(org.slug), {
 		error: 'error_slug_invalid',
 		path: ['slug']
@@ -73,3 +86,12 @@ export const addMemberSchema = z.object({
 });
 
 export const removeMemberSchema = z.object({ userId: z.uuid({ error: 'error_required' }) });
+
+export const memberRoleSchema = z.object({
+	userId: z.uuid({ error: 'error_required' }),
+	role: z.enum(MEMBER_ROLES, { error: 'error_required' })
+});
+
+export const withdrawInvitationSchema = z.object({
+	invitationId: z.uuid({ error: 'error_required' })
+});

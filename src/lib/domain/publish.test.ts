@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { publishIssues, type PublishCandidate } from './publish';
+import { publishIssues, publishWarnings, type PublishCandidate } from './publish';
 
 const ready: PublishCandidate = {
 	procedure: 'open_challenge',
@@ -12,6 +12,13 @@ const ready: PublishCandidate = {
 	],
 	criteria: [],
 	priceShare: null
+};
+
+const requirements = {
+	minTeamSize: 2,
+	requireCommonHistory: true,
+	shortlistCount: null,
+	partnerCount: null
 };
 
 describe('publishing a draft', () => {
@@ -36,7 +43,7 @@ describe('publishing a draft', () => {
 		]);
 	});
 
-	it('needs criteria for every evaluated stage in the timetable', () => {
+	it('warns, not refuses, when an evaluated stage in the timetable has no criteria', () => {
 		const stages = [
 			...ready.stages,
 			{
@@ -45,10 +52,33 @@ describe('publishing a draft', () => {
 				endsAt: new Date('2026-02-20')
 			}
 		];
-		expect(publishIssues({ ...ready, stages })).toEqual(['publish_criteria_invalid']);
+		expect(publishIssues({ ...ready, stages })).toEqual([]);
+		expect(publishWarnings({ ...requirements, ...ready, stages })).toEqual([
+			'publish_warn_uncovered_shortlisting'
+		]);
 		const criteria = [
 			{ stage: 'shortlisting' as const, name: { fi: 'Ideat' }, description: {}, maxPoints: 10 }
 		];
-		expect(publishIssues({ ...ready, stages, criteria })).toEqual([]);
+		expect(publishWarnings({ ...requirements, ...ready, stages, criteria })).toEqual([]);
+	});
+
+	it('refuses criteria without a name or with points out of range', () => {
+		const criteria = [
+			{ stage: 'selection' as const, name: { fi: '\u00a0' }, description: {}, maxPoints: 10 }
+		];
+		expect(publishIssues({ ...ready, criteria })).toEqual(['publish_criteria_invalid']);
+	});
+
+	it('warns on requirements no team can meet', () => {
+		expect(
+			publishWarnings({
+				...ready,
+				minTeamSize: 1,
+				requireCommonHistory: true,
+				shortlistCount: 2,
+				partnerCount: 3
+			})
+		).toEqual(['publish_warn_history_team_of_one', 'publish_warn_partners_over_shortlist']);
+		expect(publishWarnings({ ...ready, ...requirements })).toEqual([]);
 	});
 });

@@ -1,6 +1,6 @@
 import type { Procedure } from './challenge';
 import type { Criterion } from './criteria';
-import { validateCriteria } from './criteria';
+import { uncoveredStages, validateCriteria } from './criteria';
 import type { Locale, LocalizedText } from './locale';
 import { validateTimetable, type StageWindow } from './timetable';
 
@@ -15,7 +15,14 @@ export interface PublishCandidate {
 	priceShare: number | null;
 }
 
-/** What still keeps a draft from being published, as message keys; empty when ready. */
+/**
+ * What still keeps a draft from being published, as message keys in this order; empty
+ * when ready. Refuses a blank title or summary in the primary language, a blank contact
+ * address, a timetable without an applications stage or one validateTimetable refuses,
+ * criteria validateCriteria refuses. The database refuses the same
+ * (private.publish_problems, supabase/migrations/20261202000501_publish_rules.sql;
+ * tests/integration/rule-parity-publish.test.ts holds the two to the same answers).
+ */
 export function publishIssues(c: PublishCandidate): string[] {
 	const issues: string[] = [];
 	if (!c.title[c.primaryLocale]?.trim()) issues.push('publish_missing_title');
@@ -25,8 +32,34 @@ export function publishIssues(c: PublishCandidate): string[] {
 		issues.push('publish_missing_applications');
 	else if (validateTimetable(c.procedure, c.stages).length)
 		issues.push('publish_timetable_invalid');
-	const inUse = c.stages.map((s) => s.stage);
-	if (validateCriteria(c.criteria, inUse, c.priceShare).length)
-		issues.push('publish_criteria_invalid');
+	if (validateCriteria(c.criteria, c.priceShare).length) issues.push('publish_criteria_invalid');
 	return issues;
+}
+
+/** What publishWarnings reads besides the publish candidate: the team requirements. */
+export interface WarningCandidate extends PublishCandidate {
+	minTeamSize: number;
+	requireCommonHistory: boolean;
+	shortlistCount: number | null;
+	partnerCount: number | null;
+}
+
+/**
+ * What the owner should look at before publishing but may publish anyway, as message
+ * keys: an evaluated stage in the timetable without criteria (the jury would have nothing
+ * to score; issue 12 moved this from every criteria save to here), and requirement
+ * combinations no team can meet or that contradict each other: common work history
+ * required of a team of one (history in common needs two), and more partners chosen
+ * than teams shortlisted.
+ */
+export function publishWarnings(c: WarningCandidate): string[] {
+	const warnings = uncoveredStages(
+		c.criteria,
+		c.stages.map((s) => s.stage)
+	).map((stage) => `publish_warn_uncovered_${stage}`);
+	if (c.requireCommonHistory && c.minTeamSize < 2)
+		warnings.push('publish_warn_history_team_of_one');
+	if (c.shortlistCount !== null && c.partnerCount !== null && c.partnerCount > c.shortlistCount)
+		warnings.push('publish_warn_partners_over_shortlist');
+	return warnings;
 }

@@ -1,4 +1,4 @@
-import type { Procedure } from './challenge';
+import type { Procedure } from './procedure';
 
 /** Every stage a challenge can walk through, in order (DESIGN.md: the life of a challenge). */
 export const STAGES = [

@@ -22,17 +22,17 @@ const helsinki: StageWindow[] = [
 	w('market_dialogue', '2020-01-07', '2020-01-31'),
 	w('applications', '2020-02-03', '2020-03-15'),
 	w('screening', '2020-03-16', '2020-03-31', {
-		decisionOn: d('2020-04-01'),
+		decisionOn: '2020-04-01',
 		signatory: 'Head of Employment Services'
 	}),
 	w('shortlisting', '2020-04-01', '2020-05-15', {
-		decisionOn: d('2020-05-20'),
+		decisionOn: '2020-05-20',
 		signatory: 'Head of Employment Services'
 	}),
 	w('workshops', '2020-06-01', '2020-09-30'),
 	w('concepts', '2020-10-01', '2020-11-15'),
 	w('selection', '2020-11-16', '2020-12-15', {
-		decisionOn: d('2020-12-18'),
+		decisionOn: '2020-12-18',
 		signatory: 'Deputy Mayor'
 	}),
 	w('proof_of_concept', '2021-01-04', '2021-06-30'),
@@ -87,29 +87,48 @@ describe('timetable validation', () => {
 			w('screening', '2026-03-01', '2026-03-10', extra),
 			w('shortlisting', '2026-03-20', '2026-04-01')
 		];
-		expect(validateTimetable('open_challenge', screening({ decisionOn: d('2026-03-12') }))).toEqual(
-			[{ stage: 'screening', field: 'signatory', code: 'decision_without_signatory' }]
-		);
+		expect(validateTimetable('open_challenge', screening({ decisionOn: '2026-03-12' }))).toEqual([
+			{ stage: 'screening', field: 'signatory', code: 'decision_without_signatory' }
+		]);
 		expect(
-			validateTimetable(
-				'open_challenge',
-				screening({ decisionOn: d('2026-02-12'), signatory: 'X' })
-			)
+			validateTimetable('open_challenge', screening({ decisionOn: '2026-02-12', signatory: 'X' }))
 		).toEqual([{ stage: 'screening', field: 'decisionOn', code: 'decision_before_stage' }]);
 		expect(
-			validateTimetable(
-				'open_challenge',
-				screening({ decisionOn: d('2026-03-25'), signatory: 'X' })
-			)
+			validateTimetable('open_challenge', screening({ decisionOn: '2026-03-25', signatory: 'X' }))
 		).toEqual([{ stage: 'screening', field: 'decisionOn', code: 'decision_after_next_stage' }]);
 		expect(
 			validateTimetable('open_challenge', [
 				w('applications', '2026-02-01', '2026-02-28', {
-					decisionOn: d('2026-03-01'),
+					decisionOn: '2026-03-01',
 					signatory: 'X'
 				})
 			])
 		).toEqual([{ stage: 'applications', field: 'decisionOn', code: 'decision_not_for_stage' }]);
+	});
+
+	it('compares a decision day with the Helsinki days its stage and the next start on', () => {
+		// The stage opens at 09:00 on 1 March; a decision dated 1 March is inside it, and one
+		// dated the day the next stage starts (at 09:00) is in time — a day has no hour.
+		const at9 = (day: string) => new Date(`${day}T09:00:00+02:00`);
+		const stages = (decisionOn: string): StageWindow[] => [
+			{ stage: 'applications', startsAt: at9('2026-02-01'), endsAt: at9('2026-02-28') },
+			{
+				stage: 'screening',
+				startsAt: at9('2026-03-01'),
+				endsAt: at9('2026-03-10'),
+				decisionOn,
+				signatory: 'X'
+			},
+			{ stage: 'shortlisting', startsAt: at9('2026-03-20'), endsAt: at9('2026-04-01') }
+		];
+		expect(validateTimetable('open_challenge', stages('2026-03-01'))).toEqual([]);
+		expect(validateTimetable('open_challenge', stages('2026-03-20'))).toEqual([]);
+		expect(validateTimetable('open_challenge', stages('2026-02-28'))[0]?.code).toBe(
+			'decision_before_stage'
+		);
+		expect(validateTimetable('open_challenge', stages('2026-03-21'))[0]?.code).toBe(
+			'decision_after_next_stage'
+		);
 	});
 });
 

@@ -1,12 +1,16 @@
 import { DECISION_STAGES, PROCEDURE_STAGES, REQUIRED_STAGES, type Stage } from './stages';
 import type { Procedure } from './challenge';
+import { helsinkiDay, type Day } from './helsinki-time';
 
 export interface StageWindow {
 	stage: Stage;
 	startsAt: Date;
 	endsAt: Date;
-	/** When the decision closing this stage is signed, and by whom. */
-	decisionOn?: Date | null;
+	/**
+	 * The day the decision closing this stage is signed (`YYYY-MM-DD`, a day and not an
+	 * instant: stored as `date`), and by whom.
+	 */
+	decisionOn?: Day | null;
 	signatory?: string | null;
 }
 
@@ -39,7 +43,8 @@ export function orderWindows(procedure: Procedure, windows: StageWindow[]): Stag
  * What is wrong with a timetable: every stage ends after it starts; stages start and
  * end in the procedure's order (they may overlap, as questions may run into the
  * application period); a decision date has a signatory, falls inside its stage's
- * span and is signed before the next stage starts.
+ * span and is signed before the next stage starts (as days in Helsinki: a decision on the
+ * day its stage starts or the next one starts is in time).
  */
 export function validateTimetable(procedure: Procedure, windows: StageWindow[]): TimetableIssue[] {
 	const issues: TimetableIssue[] = [];
@@ -80,10 +85,11 @@ function decisionIssues(w: StageWindow, next: StageWindow | undefined): Timetabl
 		return [{ stage: w.stage, field: 'decisionOn', code: 'decision_without_signatory' }];
 	if (!hasSignatory)
 		return [{ stage: w.stage, field: 'signatory', code: 'decision_without_signatory' }];
-	const on = w.decisionOn!.getTime();
-	if (on < w.startsAt.getTime())
+	// Days compare with days: the Helsinki day a stage starts on (YYYY-MM-DD sorts as text).
+	const on = w.decisionOn!;
+	if (on < helsinkiDay(w.startsAt))
 		return [{ stage: w.stage, field: 'decisionOn', code: 'decision_before_stage' }];
-	if (next && on > next.startsAt.getTime()) {
+	if (next && on > helsinkiDay(next.startsAt)) {
 		return [{ stage: w.stage, field: 'decisionOn', code: 'decision_after_next_stage' }];
 	}
 	return [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyOp, emptyBoard, type BoardOp, type BoardState } from './board';
 import {
-	outcomeCsv,
+	outcomeTable,
 	outcomeMarkdown,
 	type OutcomeInput,
 	type OutcomeLabels
@@ -73,12 +73,12 @@ describe('workshop outcome', () => {
 		expect(md).toContain('Not revealed');
 	});
 
-	it('writes CSV ranked, formulas defused', () => {
-		const csv = outcomeCsv(input(board(), true), labels);
-		expect(csv.split('\r\n').slice(0, 3)).toEqual([
-			'\uFEFFBoard,Rank,Note,Cluster,Colour,Dots,Author',
-			"Shared board,1,'=cmd|calc,Unclustered,yellow,2,Bea",
-			'Shared board,2,Skills first,Matching,yellow,1,Anna'
+	it('gives the CSV table ranked (the writer defuses formulas)', () => {
+		const table = outcomeTable(input(board(), true), labels);
+		expect(table.header).toEqual(['Board', 'Rank', 'Note', 'Cluster', 'Colour', 'Dots', 'Author']);
+		expect(table.rows.slice(0, 2)).toEqual([
+			['Shared board', 1, '=cmd|calc', 'Unclustered', 'yellow', 2, 'Bea'],
+			['Shared board', 2, 'Skills first', 'Matching', 'yellow', 1, 'Anna']
 		]);
 	});
 });

@@ -4,7 +4,7 @@
  * dots only once revealed (or for the facilitator, who sees them anyway).
  */
 import { rankedNotes, type BoardState, type Note } from './board';
-import { toCsv } from './csv';
+import type { CsvTable } from './csv';
 
 export interface OutcomeBoard {
 	/** The team's name on a private board; null for the shared board. */
@@ -103,10 +103,11 @@ export function outcomeMarkdown(input: OutcomeInput, labels: OutcomeLabels): str
 	return `${out.join('\n')}\n`;
 }
 
-export function outcomeCsv(input: OutcomeInput, labels: OutcomeLabels): string {
-	return toCsv(
-		labels.csvHeader,
-		input.boards.flatMap((board) =>
+/** The outcome as a table, one row per note and board; src/lib/server/csv.ts writes it. */
+export function outcomeTable(input: OutcomeInput, labels: OutcomeLabels): CsvTable {
+	return {
+		header: labels.csvHeader,
+		rows: input.boards.flatMap((board) =>
 			rows(board, input, labels).map((r) => [
 				boardName(board, labels),
 				r.rank,
@@ -117,5 +118,5 @@ export function outcomeCsv(input: OutcomeInput, labels: OutcomeLabels): string {
 				r.author
 			])
 		)
-	);
+	};
 }

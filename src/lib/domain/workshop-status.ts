@@ -41,13 +41,3 @@ export type StatusStep = z.output<typeof statusStepSchema>;
 
 /** What the database answers to a step (public.advance_workshop). */
 export type AdvanceOutcome = 'moved' | 'forbidden' | 'out_of_order';
-
-/** A refused step as an HTTP status and the words for it. */
-export const ADVANCE_REFUSALS: Record<
-	Exclude<AdvanceOutcome, 'moved'>,
-	{ status: 403 | 409; error: string }
-> = {
-	forbidden: { status: 403, error: 'error_workshop_not_yours' },
-	// Already started or ended, by another tab or a second click: reloading shows where it is.
-	out_of_order: { status: 409, error: 'error_workshop_moved_on' }
-};
