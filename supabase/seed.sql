@@ -12,15 +12,31 @@ insert into auth.users (id, email, email_confirmed_at, raw_user_meta_data) value
   ('00000000-0000-4000-8000-000000000007', 'member@hel.example', now(), '{"display_name": "Minna Member", "locale": "fi"}'),
   ('00000000-0000-4000-8000-000000000008', 'designer@team.example', now(), '{"display_name": "Daniel Designer", "locale": "en"}'),
   ('00000000-0000-4000-8000-000000000009', 'lead@osaamissilta.example', now(), '{"display_name": "Oona Osaaja", "locale": "fi"}'),
-  ('00000000-0000-4000-8000-000000000010', 'coach@osaamissilta.example', now(), '{"display_name": "Vera Vägledare", "locale": "sv"}');
+  ('00000000-0000-4000-8000-000000000010', 'coach@osaamissilta.example', now(), '{"display_name": "Vera Vägledare", "locale": "sv"}'),
+  ('00000000-0000-4000-8000-000000000011', 'new-admin@talkoot.example', now(), '{"display_name": "Niko Uusi", "locale": "en"}');
 
-insert into public.platform_admins (user_id) values ('00000000-0000-4000-8000-000000000001');
+-- Platform admins: Aino has a second factor (enrolled by the server at seeding); Niko has
+-- none yet, so his first visit to /admin or /organisations sends him to enrol, and until
+-- he has given a code in his session he has no admin powers in the database (aal1).
+insert into public.platform_admins (user_id) values
+  ('00000000-0000-4000-8000-000000000001'),
+  ('00000000-0000-4000-8000-000000000011');
 
 insert into public.organisations (id, slug, name, kind, website) values
   ('10000000-0000-4000-8000-000000000001', 'city-of-helsinki', 'City of Helsinki', 'public_body', 'https://www.hel.fi'),
   ('10000000-0000-4000-8000-000000000002', 'aalto-university', 'Aalto University', 'university', 'https://www.aalto.fi'),
   ('10000000-0000-4000-8000-000000000003', 'national-land-survey', 'National Land Survey of Finland', 'agency', 'https://www.maanmittauslaitos.fi'),
   ('10000000-0000-4000-8000-000000000004', 'metsahallitus', 'Metsähallitus', 'agency', 'https://www.metsa.fi');
+
+-- Their names in Finnish, Swedish and English (issue 12); `name` becomes the Finnish one.
+update public.organisations o set primary_locale = 'fi', names = v.names::jsonb
+from (values
+  ('10000000-0000-4000-8000-000000000001', '{"fi": "Helsingin kaupunki", "sv": "Helsingfors stad", "en": "City of Helsinki"}'),
+  ('10000000-0000-4000-8000-000000000002', '{"fi": "Aalto-yliopisto", "sv": "Aalto-universitetet", "en": "Aalto University"}'),
+  ('10000000-0000-4000-8000-000000000003', '{"fi": "Maanmittauslaitos", "sv": "Lantmäteriverket", "en": "National Land Survey of Finland"}'),
+  ('10000000-0000-4000-8000-000000000004', '{"fi": "Metsähallitus", "sv": "Forststyrelsen", "en": "Metsähallitus"}')
+) as v(id, names)
+where o.id = v.id::uuid;
 
 insert into public.organisation_members (organisation_id, user_id, role) values
   ('10000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002', 'owner'),
@@ -91,13 +107,43 @@ insert into public.challenge_stages (challenge_id, stage, starts_at, ends_at, de
   ('20000000-0000-4000-8000-000000000003', 'screening', date_trunc('day', now()) - interval '39 days', date_trunc('day', now()) - interval '30 days', date_trunc('day', now()) - interval '30 days', 'Director General'),
   ('20000000-0000-4000-8000-000000000006', 'market_dialogue', date_trunc('day', now()) - interval '20 days', date_trunc('day', now()) + interval '5 days', null, null),
   ('20000000-0000-4000-8000-000000000006', 'applications', date_trunc('day', now()) + interval '6 days', date_trunc('day', now()) + interval '40 days', null, null),
-  ('20000000-0000-4000-8000-000000000006', 'screening', date_trunc('day', now()) + interval '41 days', date_trunc('day', now()) + interval '50 days', date_trunc('day', now()) + interval '51 days', 'Head of Employment Services'),
-  ('20000000-0000-4000-8000-000000000006', 'shortlisting', date_trunc('day', now()) + interval '52 days', date_trunc('day', now()) + interval '70 days', date_trunc('day', now()) + interval '71 days', 'Head of Employment Services'),
+  ('20000000-0000-4000-8000-000000000006', 'screening', date_trunc('day', now()) + interval '41 days', date_trunc('day', now()) + interval '50 days', date_trunc('day', now()) + interval '51 days', 'Työllisyyspalvelujen päällikkö'),
+  ('20000000-0000-4000-8000-000000000006', 'shortlisting', date_trunc('day', now()) + interval '52 days', date_trunc('day', now()) + interval '70 days', date_trunc('day', now()) + interval '71 days', 'Työllisyyspalvelujen päällikkö'),
   ('20000000-0000-4000-8000-000000000006', 'workshops', date_trunc('day', now()) + interval '80 days', date_trunc('day', now()) + interval '81 days', null, null),
   ('20000000-0000-4000-8000-000000000006', 'concepts', date_trunc('day', now()) + interval '82 days', date_trunc('day', now()) + interval '120 days', null, null),
-  ('20000000-0000-4000-8000-000000000006', 'selection', date_trunc('day', now()) + interval '121 days', date_trunc('day', now()) + interval '150 days', date_trunc('day', now()) + interval '151 days', 'Deputy Mayor'),
+  ('20000000-0000-4000-8000-000000000006', 'selection', date_trunc('day', now()) + interval '121 days', date_trunc('day', now()) + interval '150 days', date_trunc('day', now()) + interval '151 days', 'Apulaispormestari'),
   ('20000000-0000-4000-8000-000000000006', 'proof_of_concept', date_trunc('day', now()) + interval '160 days', date_trunc('day', now()) + interval '340 days', null, null),
-  ('20000000-0000-4000-8000-000000000006', 'production', date_trunc('day', now()) + interval '341 days', date_trunc('day', now()) + interval '610 days', null, null);
+  ('20000000-0000-4000-8000-000000000006', 'production', date_trunc('day', now()) + interval '341 days', date_trunc('day', now()) + interval '610 days', null, null),
+  -- Every published demo challenge has a full timetable, as a real one would (issue 11).
+  ('20000000-0000-4000-8000-000000000002', 'market_dialogue', date_trunc('day', now()) - interval '4 days', date_trunc('day', now()) - interval '1 days', null, null),
+  ('20000000-0000-4000-8000-000000000002', 'applications', date_trunc('day', now()) + interval '6 days', date_trunc('day', now()) + interval '40 days', null, null),
+  ('20000000-0000-4000-8000-000000000002', 'screening', date_trunc('day', now()) + interval '41 days', date_trunc('day', now()) + interval '48 days', date_trunc('day', now()) + interval '49 days', 'Executive Director, Urban Environment Division'),
+  ('20000000-0000-4000-8000-000000000002', 'shortlisting', date_trunc('day', now()) + interval '50 days', date_trunc('day', now()) + interval '57 days', date_trunc('day', now()) + interval '58 days', 'Executive Director, Urban Environment Division'),
+  ('20000000-0000-4000-8000-000000000002', 'workshops', date_trunc('day', now()) + interval '62 days', date_trunc('day', now()) + interval '63 days', null, null),
+  ('20000000-0000-4000-8000-000000000002', 'concepts', date_trunc('day', now()) + interval '64 days', date_trunc('day', now()) + interval '90 days', null, null),
+  ('20000000-0000-4000-8000-000000000002', 'selection', date_trunc('day', now()) + interval '91 days', date_trunc('day', now()) + interval '100 days', date_trunc('day', now()) + interval '101 days', 'Deputy Mayor for Urban Environment'),
+  ('20000000-0000-4000-8000-000000000002', 'proof_of_concept', date_trunc('day', now()) + interval '110 days', date_trunc('day', now()) + interval '200 days', date_trunc('day', now()) + interval '201 days', 'Executive Director, Urban Environment Division'),
+  ('20000000-0000-4000-8000-000000000003', 'shortlisting', date_trunc('day', now()) - interval '29 days', date_trunc('day', now()) - interval '22 days', date_trunc('day', now()) - interval '21 days', 'Director General'),
+  ('20000000-0000-4000-8000-000000000003', 'workshops', date_trunc('day', now()) - interval '18 days', date_trunc('day', now()) - interval '17 days', null, null),
+  ('20000000-0000-4000-8000-000000000003', 'concepts', date_trunc('day', now()) - interval '16 days', date_trunc('day', now()) - interval '3 days', null, null),
+  ('20000000-0000-4000-8000-000000000003', 'selection', date_trunc('day', now()) - interval '2 days', date_trunc('day', now()) + interval '12 days', date_trunc('day', now()) + interval '13 days', 'Director General'),
+  ('20000000-0000-4000-8000-000000000003', 'proof_of_concept', date_trunc('day', now()) + interval '20 days', date_trunc('day', now()) + interval '110 days', date_trunc('day', now()) + interval '111 days', 'Director, Location Information Services'),
+  ('20000000-0000-4000-8000-000000000004', 'market_dialogue', date_trunc('day', now()) - interval '2 days', date_trunc('day', now()) + interval '12 days', null, null),
+  ('20000000-0000-4000-8000-000000000004', 'applications', date_trunc('day', now()) + interval '14 days', date_trunc('day', now()) + interval '45 days', null, null),
+  ('20000000-0000-4000-8000-000000000004', 'screening', date_trunc('day', now()) + interval '46 days', date_trunc('day', now()) + interval '52 days', date_trunc('day', now()) + interval '53 days', 'Director, Parks & Wildlife Finland'),
+  ('20000000-0000-4000-8000-000000000004', 'shortlisting', date_trunc('day', now()) + interval '54 days', date_trunc('day', now()) + interval '60 days', date_trunc('day', now()) + interval '61 days', 'Director, Parks & Wildlife Finland'),
+  ('20000000-0000-4000-8000-000000000004', 'workshops', date_trunc('day', now()) + interval '66 days', date_trunc('day', now()) + interval '67 days', null, null),
+  ('20000000-0000-4000-8000-000000000004', 'concepts', date_trunc('day', now()) + interval '68 days', date_trunc('day', now()) + interval '95 days', null, null),
+  ('20000000-0000-4000-8000-000000000004', 'selection', date_trunc('day', now()) + interval '96 days', date_trunc('day', now()) + interval '105 days', date_trunc('day', now()) + interval '106 days', 'Director, Parks & Wildlife Finland'),
+  ('20000000-0000-4000-8000-000000000004', 'proof_of_concept', date_trunc('day', now()) + interval '115 days', date_trunc('day', now()) + interval '205 days', date_trunc('day', now()) + interval '206 days', 'Director, Parks & Wildlife Finland'),
+  ('20000000-0000-4000-8000-000000000005', 'market_dialogue', date_trunc('day', now()) - interval '1 days', date_trunc('day', now()) + interval '20 days', null, null),
+  ('20000000-0000-4000-8000-000000000005', 'applications', date_trunc('day', now()) + interval '21 days', date_trunc('day', now()) + interval '50 days', null, null),
+  ('20000000-0000-4000-8000-000000000005', 'screening', date_trunc('day', now()) + interval '51 days', date_trunc('day', now()) + interval '55 days', date_trunc('day', now()) + interval '56 days', 'Vice President for Sustainability'),
+  ('20000000-0000-4000-8000-000000000005', 'shortlisting', date_trunc('day', now()) + interval '57 days', date_trunc('day', now()) + interval '63 days', date_trunc('day', now()) + interval '64 days', 'Vice President for Sustainability'),
+  ('20000000-0000-4000-8000-000000000005', 'workshops', date_trunc('day', now()) + interval '70 days', date_trunc('day', now()) + interval '71 days', null, null),
+  ('20000000-0000-4000-8000-000000000005', 'concepts', date_trunc('day', now()) + interval '72 days', date_trunc('day', now()) + interval '100 days', null, null),
+  ('20000000-0000-4000-8000-000000000005', 'selection', date_trunc('day', now()) + interval '101 days', date_trunc('day', now()) + interval '110 days', date_trunc('day', now()) + interval '111 days', 'President of Aalto University'),
+  ('20000000-0000-4000-8000-000000000005', 'proof_of_concept', date_trunc('day', now()) + interval '120 days', date_trunc('day', now()) + interval '210 days', date_trunc('day', now()) + interval '211 days', 'Vice President for Sustainability');
 
 -- Office hours in Helsinki: stages open at 9:00 and close at 16:00, decisions at noon.
 update public.challenge_stages set
@@ -109,7 +155,8 @@ update public.challenges set
   body = '{"fi": "## Tausta\nTyöllistymistä tukevien valmennusten vaikuttavuus on jäänyt matalaksi (noin 10 %). Asiakkaat tarvitsevat tehostettua monialaista tukea.\n\n## Tavoite\nTyöpaikalla tapahtuva valmennus ja tuki, joka integroituu kaupungin omiin prosesseihin.\n\n## Miksi innovaatiokumppanuus?\nMarkkinoilla ei ole valmista palvelua, joka vastaisi tarpeeseen.", "en": "## Background\nThe employment impact of performance-based training has remained low (about 10 %). Our clients need intensified multidisciplinary support.\n\n## Aim\nOn-the-job training and support at the workplace, integrated into the city''s own service processes.\n\n## Why an innovation partnership?\nNo service on the market meets the need as it is."}',
   contact_name = 'Olli Omistaja', contact_email = 'owner@hel.example',
   shortlist_count = 5, partner_count = 2, price_share = 30, min_team_size = 3,
-  competence_areas = array['service_design', 'project_management', 'Employment services'],
+  -- Written in the challenge's primary language, Finnish, as its signatories (issue 12).
+  competence_areas = array['service_design', 'project_management', 'Työllisyyspalvelut'],
   rewards = '{"fi": "Kehitysvaiheen budjetti ja tulosperusteinen bonus tuotantovaiheessa.", "en": "Development phase budget and a result-based bonus in the production phase."}'
 where id = '20000000-0000-4000-8000-000000000006';
 
@@ -129,6 +176,77 @@ insert into public.challenge_requirements (challenge_id, position, statement) va
   ('20000000-0000-4000-8000-000000000006', 1, '{"fi": "Tarjoajalla on kokemusta työllisyyspalveluista viimeisen kolmen vuoden ajalta.", "en": "The tenderer has experience of employment services from the last three years."}'),
   ('20000000-0000-4000-8000-000000000006', 2, '{"fi": "Tarjoaja on merkitty ennakkoperintärekisteriin.", "en": "The tenderer is entered in the prepayment register."}'),
   ('20000000-0000-4000-8000-000000000001', 1, '{"en": "The team processes personal data in line with the GDPR.", "fi": "Tiimi käsittelee henkilötietoja tietosuoja-asetuksen mukaisesti."}');
+
+-- The other published demo challenges: substance, weighted criteria (selection quality
+-- points plus the price share make 100) and minimum requirements, in fi, sv and en.
+update public.challenges set
+  body = '{"en": "## Goal\nEvery winter the city ploughs, loads and hauls hundreds of thousands of truckloads of snow to snow dumps. We look for a way to treat snow that is **more convenient for residents, safer in traffic and kinder to the environment**: less hauling, less noise, cleaner melt water.\n\n## End users\nResidents, pedestrians and cyclists, the city''s street maintenance and its contractors.",
+           "fi": "## Tavoite\nKaupunki auraa, lastaa ja kuljettaa joka talvi satojatuhansia kuormia lunta lumenvastaanottopaikoille. Etsimme tapaa käsitellä lunta **asukkaille kätevämmin, liikenteessä turvallisemmin ja ympäristöä säästäen**: vähemmän kuljetuksia ja melua, puhtaampia sulamisvesiä.\n\n## Loppukäyttäjät\nAsukkaat, jalankulkijat ja pyöräilijät, kaupungin katujen kunnossapito ja sen urakoitsijat.",
+           "sv": "## Mål\nVarje vinter plogar, lastar och kör staden hundratusentals lass snö till snötippar. Vi söker ett sätt att hantera snö som är **smidigare för invånarna, säkrare i trafiken och skonsammare mot miljön**: färre transporter, mindre buller, renare smältvatten.\n\n## Slutanvändare\nInvånare, fotgängare och cyklister, stadens gatuunderhåll och dess entreprenörer."}',
+  contact_name = 'Olli Omistaja', contact_email = 'owner@hel.example',
+  shortlist_count = 5, partner_count = 2, price_share = 20,
+  rewards = '{"en": "A winter-long pilot on city streets with a budget of up to 50 000 €.", "fi": "Talven mittainen kokeilu kaupungin kaduilla, budjetti enintään 50 000 €.", "sv": "Ett vinterlångt pilotprojekt på stadens gator med en budget på högst 50 000 €."}'
+where id = '20000000-0000-4000-8000-000000000002';
+
+update public.challenges set
+  body = '{"en": "## Goal\nMunicipal addresses feed emergency services, deliveries and navigation. Errors in the address database send ambulances to the wrong door. We look for ways to **find, fix and prevent** address errors together with the municipalities.\n\n## End users\nMunicipal address officials, emergency response centres and everyone who looks up an address.",
+           "fi": "## Tavoite\nKuntien osoitetiedot ohjaavat hätäpalveluja, jakelua ja navigointia. Osoitetietokannan virheet vievät ambulanssin väärälle ovelle. Etsimme tapoja **löytää, korjata ja ehkäistä** osoitevirheitä yhdessä kuntien kanssa.\n\n## Loppukäyttäjät\nKuntien osoitevastaavat, hätäkeskukset ja kaikki, jotka hakevat osoitetta.",
+           "sv": "## Mål\nKommunernas adressuppgifter styr räddningstjänst, leveranser och navigering. Fel i adressdatabasen skickar ambulansen till fel dörr. Vi söker sätt att **hitta, rätta och förebygga** adressfel tillsammans med kommunerna.\n\n## Slutanvändare\nKommunernas adressansvariga, nödcentralerna och alla som söker en adress."}',
+  contact_name = 'Address Services', contact_email = 'addresses@nls.example',
+  shortlist_count = 4, partner_count = 1, price_share = 30,
+  rewards = '{"en": "A proof of concept with three municipalities, up to 40 000 €.", "fi": "Kokeilu kolmen kunnan kanssa, enintään 40 000 €.", "sv": "Ett pilotprojekt med tre kommuner, högst 40 000 €."}'
+where id = '20000000-0000-4000-8000-000000000003';
+
+update public.challenges set
+  body = '{"en": "## Goal\nMillions of visits are made to Finland''s national parks and hiking areas each year. We want to **serve hikers better before and during their trip** and to use visitor data to steer crowds, plan maintenance and protect nature.\n\n## End users\nHikers and nature tourism companies, and the staff who run the hiking areas.",
+           "fi": "## Tavoite\nSuomen kansallispuistoissa ja retkeilyalueilla tehdään vuosittain miljoonia käyntejä. Haluamme **palvella retkeilijöitä paremmin ennen retkeä ja sen aikana** ja hyödyntää kävijätietoa ruuhkien ohjaamiseen, kunnossapidon suunnitteluun ja luonnon suojeluun.\n\n## Loppukäyttäjät\nRetkeilijät ja luontomatkailuyritykset sekä retkeilyalueiden henkilöstö.",
+           "sv": "## Mål\nFinlands nationalparker och friluftsområden har miljontals besök varje år. Vi vill **betjäna vandrare bättre före och under turen** och använda besöksdata för att styra folkmassor, planera underhåll och skydda naturen.\n\n## Slutanvändare\nVandrare och naturturismföretag samt personalen som sköter friluftsområdena."}',
+  contact_name = 'Parks & Wildlife Finland', contact_email = 'retkikompassi@metsa.example',
+  shortlist_count = 5, partner_count = 2, price_share = 25,
+  rewards = '{"en": "A pilot season in two national parks, up to 60 000 €.", "fi": "Kokeilukausi kahdessa kansallispuistossa, enintään 60 000 €.", "sv": "En pilotsäsong i två nationalparker, högst 60 000 €."}'
+where id = '20000000-0000-4000-8000-000000000004';
+
+update public.challenges set
+  body = '{"en": "## Goal\nAalto University has committed to the UN Sustainable Development Goals. Most students and staff know of them but do not see what they could do. We look for ways to **engage, motivate and communicate** so that the goals show in everyday choices on campus.\n\n## End users\nStudents, teachers, researchers and other staff of the Aalto community.",
+           "fi": "## Tavoite\nAalto-yliopisto on sitoutunut YK:n kestävän kehityksen tavoitteisiin. Useimmat opiskelijat ja työntekijät tuntevat ne, mutta eivät näe, mitä voisivat itse tehdä. Etsimme tapoja **innostaa, motivoida ja viestiä** niin, että tavoitteet näkyvät kampuksen arjen valinnoissa.\n\n## Loppukäyttäjät\nAalto-yhteisön opiskelijat, opettajat, tutkijat ja muu henkilöstö.",
+           "sv": "## Mål\nAalto-universitetet har förbundit sig till FN:s mål för hållbar utveckling. De flesta studerande och anställda känner till dem men ser inte vad de själva kunde göra. Vi söker sätt att **engagera, motivera och kommunicera** så att målen syns i vardagens val på campus.\n\n## Slutanvändare\nStuderande, lärare, forskare och övrig personal i Aalto-gemenskapen."}',
+  contact_name = 'Alva Aalto', contact_email = 'owner@aalto.example',
+  shortlist_count = 4, partner_count = 2, price_share = 20,
+  rewards = '{"en": "A pilot during one academic term, up to 25 000 €.", "fi": "Yhden lukukauden kokeilu, enintään 25 000 €.", "sv": "Ett pilotprojekt under en termin, högst 25 000 €."}'
+where id = '20000000-0000-4000-8000-000000000005';
+
+-- AI Goes to Work: price counts for 30 % in selection, beside its 70 quality points.
+update public.challenges set price_share = 30 where id = '20000000-0000-4000-8000-000000000001';
+
+insert into public.challenge_criteria (challenge_id, stage, position, name, max_points) values
+  ('20000000-0000-4000-8000-000000000002', 'shortlisting', 1, '{"en": "Relevance of the three preliminary ideas", "fi": "Alustavien ideoiden osuvuus", "sv": "De tre preliminära idéernas relevans"}', 30),
+  ('20000000-0000-4000-8000-000000000002', 'shortlisting', 2, '{"en": "Complementary competences and common work history of the team", "fi": "Tiimin toisiaan täydentävä osaaminen ja yhteinen työhistoria", "sv": "Teamets kompletterande kompetenser och gemensamma arbetshistorik"}', 20),
+  ('20000000-0000-4000-8000-000000000002', 'selection', 1, '{"en": "Environmental impact: less hauling, noise and emissions", "fi": "Ympäristövaikutus: vähemmän kuljetuksia, melua ja päästöjä", "sv": "Miljöpåverkan: färre transporter, mindre buller och utsläpp"}', 40),
+  ('20000000-0000-4000-8000-000000000002', 'selection', 2, '{"en": "Safety and convenience for residents", "fi": "Turvallisuus ja kätevyys asukkaille", "sv": "Säkerhet och smidighet för invånarna"}', 25),
+  ('20000000-0000-4000-8000-000000000002', 'selection', 3, '{"en": "Feasibility of the winter pilot", "fi": "Talvikokeilun toteutettavuus", "sv": "Vinterpilotens genomförbarhet"}', 15),
+  ('20000000-0000-4000-8000-000000000003', 'shortlisting', 1, '{"en": "Understanding of how municipalities maintain addresses", "fi": "Ymmärrys kuntien osoitetietojen ylläpidosta", "sv": "Förståelse för hur kommunerna upprätthåller adresser"}', 30),
+  ('20000000-0000-4000-8000-000000000003', 'shortlisting', 2, '{"en": "Relevance of the preliminary ideas", "fi": "Alustavien ideoiden osuvuus", "sv": "De preliminära idéernas relevans"}', 20),
+  ('20000000-0000-4000-8000-000000000003', 'selection', 1, '{"en": "Share of address errors found and fixed in the proof of concept", "fi": "Kokeilussa löydettyjen ja korjattujen osoitevirheiden osuus", "sv": "Andel adressfel som hittas och rättas i pilotprojektet"}', 40),
+  ('20000000-0000-4000-8000-000000000003', 'selection', 2, '{"en": "Fit with the municipalities'' work and systems", "fi": "Sopivuus kuntien työhön ja järjestelmiin", "sv": "Passform med kommunernas arbete och system"}', 30),
+  ('20000000-0000-4000-8000-000000000004', 'shortlisting', 1, '{"en": "Relevance of the preliminary ideas for hikers", "fi": "Alustavien ideoiden osuvuus retkeilijöille", "sv": "De preliminära idéernas relevans för vandrare"}', 30),
+  ('20000000-0000-4000-8000-000000000004', 'shortlisting', 2, '{"en": "Experience of digital services and visitor data", "fi": "Kokemus digitaalisista palveluista ja kävijätiedosta", "sv": "Erfarenhet av digitala tjänster och besöksdata"}', 20),
+  ('20000000-0000-4000-8000-000000000004', 'selection', 1, '{"en": "Value for hikers before and during the trip", "fi": "Hyöty retkeilijöille ennen retkeä ja sen aikana", "sv": "Nytta för vandrare före och under turen"}', 35),
+  ('20000000-0000-4000-8000-000000000004', 'selection', 2, '{"en": "Use of data to steer visitors and protect nature", "fi": "Datan käyttö kävijöiden ohjaamiseen ja luonnon suojeluun", "sv": "Användning av data för att styra besökare och skydda naturen"}', 25),
+  ('20000000-0000-4000-8000-000000000004', 'selection', 3, '{"en": "Feasibility of the pilot season", "fi": "Kokeilukauden toteutettavuus", "sv": "Pilotsäsongens genomförbarhet"}', 15),
+  ('20000000-0000-4000-8000-000000000005', 'shortlisting', 1, '{"en": "Relevance of the preliminary ideas for the Aalto community", "fi": "Alustavien ideoiden osuvuus Aalto-yhteisölle", "sv": "De preliminära idéernas relevans för Aalto-gemenskapen"}', 30),
+  ('20000000-0000-4000-8000-000000000005', 'shortlisting', 2, '{"en": "Experience of engagement and communication", "fi": "Kokemus osallistamisesta ja viestinnästä", "sv": "Erfarenhet av engagemang och kommunikation"}', 20),
+  ('20000000-0000-4000-8000-000000000005', 'selection', 1, '{"en": "Reach and engagement in the pilot term", "fi": "Tavoittavuus ja osallistuminen kokeilulukukaudella", "sv": "Räckvidd och engagemang under pilotterminen"}', 45),
+  ('20000000-0000-4000-8000-000000000005', 'selection', 2, '{"en": "Measurable change in everyday choices", "fi": "Mitattava muutos arjen valinnoissa", "sv": "Mätbar förändring i vardagens val"}', 35);
+
+insert into public.challenge_requirements (challenge_id, position, statement) values
+  ('20000000-0000-4000-8000-000000000002', 1, '{"en": "The solution can be tried on city streets without a permit change for the winter.", "fi": "Ratkaisua voi kokeilla kaupungin kaduilla ilman lupamuutoksia talven aikana.", "sv": "Lösningen kan prövas på stadens gator utan ändrade tillstånd under vintern."}'),
+  ('20000000-0000-4000-8000-000000000002', 2, '{"en": "The tenderer is entered in the prepayment register.", "fi": "Tarjoaja on merkitty ennakkoperintärekisteriin.", "sv": "Anbudsgivaren är införd i förskottsuppbördsregistret."}'),
+  ('20000000-0000-4000-8000-000000000003', 1, '{"en": "The team processes address and personal data in line with the GDPR.", "fi": "Tiimi käsittelee osoite- ja henkilötietoja tietosuoja-asetuksen mukaisesti.", "sv": "Teamet behandlar adress- och personuppgifter enligt dataskyddsförordningen."}'),
+  ('20000000-0000-4000-8000-000000000003', 2, '{"en": "The solution reads and writes the national address data format.", "fi": "Ratkaisu lukee ja kirjoittaa kansallista osoitetietomuotoa.", "sv": "Lösningen läser och skriver det nationella adressdataformatet."}'),
+  ('20000000-0000-4000-8000-000000000004', 1, '{"en": "The service is accessible (WCAG 2.1 AA) and works in Finnish, Swedish and English.", "fi": "Palvelu on saavutettava (WCAG 2.1 AA) ja toimii suomeksi, ruotsiksi ja englanniksi.", "sv": "Tjänsten är tillgänglig (WCAG 2.1 AA) och fungerar på finska, svenska och engelska."}'),
+  ('20000000-0000-4000-8000-000000000004', 2, '{"en": "Visitor data is processed in line with the GDPR and stays in the EU.", "fi": "Kävijätietoja käsitellään tietosuoja-asetuksen mukaisesti ja ne pysyvät EU:ssa.", "sv": "Besöksdata behandlas enligt dataskyddsförordningen och stannar inom EU."}'),
+  ('20000000-0000-4000-8000-000000000005', 1, '{"en": "The team has run at least one engagement or communication campaign in the last three years.", "fi": "Tiimi on toteuttanut vähintään yhden osallistamis- tai viestintäkampanjan viimeisen kolmen vuoden aikana.", "sv": "Teamet har genomfört minst en engagemangs- eller kommunikationskampanj under de senaste tre åren."}'),
+  ('20000000-0000-4000-8000-000000000005', 2, '{"en": "Personal data of the Aalto community is processed in line with the GDPR.", "fi": "Aalto-yhteisön henkilötietoja käsitellään tietosuoja-asetuksen mukaisesti.", "sv": "Aalto-gemenskapens personuppgifter behandlas enligt dataskyddsförordningen."}');
 
 insert into public.challenge_questions (id, challenge_id, body, created_at, answer, answered_at, answered_by) values
   ('30000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000001', 'May a team include members from several companies?', now() - interval '4 days',

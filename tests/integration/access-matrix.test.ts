@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../src/lib/server/db/database';
-import { ACCESS, type Action, type Expect, type Outcome } from './access-matrix';
+import { ACCESS, PRIVATE_TABLES, type Action, type Expect, type Outcome } from './access-matrix';
 import { createAccessWorld, principals, ROLES, type AccessWorld, type Role } from './access-world';
 import { attempt } from './attempt';
 import { describeEachDatabase } from './databases';
@@ -53,4 +53,22 @@ describeEachDatabase('access matrix', (db) => {
 			});
 		});
 	}
+
+	it.each(PRIVATE_TABLES)(
+		'$table: nobody selects, inserts, updates or deletes',
+		async ({ table, column }) => {
+			const statements = [
+				`select 1 from ${table}`,
+				`insert into ${table} default values returning 1`,
+				`update ${table} set ${column} = ${column} returning 1`,
+				`delete from ${table} returning 1`
+			];
+			for (const role of ROLES)
+				for (const sql of statements)
+					expect(
+						await attempt(db(), who[role], sql, [], { rollback: true }),
+						`${role}: ${sql}`
+					).toBe('denied');
+		}
+	);
 });

@@ -251,6 +251,13 @@ export const ACCESS: Record<string, TableAccess> = {
 				does: 'rewrite feedback',
 				sql: "update accessibility_feedback set message = 'x' returning id",
 				expect: nobody
+			},
+			{
+				// Status, handler and reply change only through the security definer functions
+				// (public.update_accessibility_feedback, public.reply_to_accessibility_feedback).
+				does: 'close feedback directly',
+				sql: "update accessibility_feedback set status = 'closed' returning id",
+				expect: nobody
 			}
 		],
 		delete: [
@@ -616,6 +623,72 @@ export const ACCESS: Record<string, TableAccess> = {
 			}
 		]
 	},
+	question_wording_edits: {
+		select: [
+			{
+				does: "see a question's original wording",
+				sql: 'select id from question_wording_edits where question_id = $1',
+				params: (w) => [w.answered],
+				expect: only({ owner: 1 })
+			}
+		],
+		insert: [
+			{
+				does: 'forge a wording edit',
+				sql: `insert into question_wording_edits (question_id, original, edited)
+				      values ($1, 'x', 'y') returning id`,
+				params: (w) => [w.answered],
+				expect: everyone('denied')
+			}
+		],
+		update: [
+			{
+				does: 'rewrite the original wording',
+				sql: "update question_wording_edits set original = 'x' returning id",
+				expect: everyone('denied')
+			}
+		],
+		delete: [
+			{
+				does: 'erase a wording edit',
+				sql: 'delete from question_wording_edits returning id',
+				expect: everyone('denied')
+			}
+		]
+	},
+	late_submission_attempts: {
+		select: [
+			{
+				does: 'see a late submission attempt',
+				sql: 'select id from late_submission_attempts where challenge_id = $1',
+				params: (w) => [w.secondChallenge.id],
+				expect: only({ owner: 1, member: 1, lead: 1 })
+			}
+		],
+		insert: [
+			{
+				does: 'forge a late attempt',
+				sql: `insert into late_submission_attempts (challenge_id, team_name, attempted_by_name, deadline)
+				      values ($1, 'x', 'x', now() - interval '1 day') returning id`,
+				params: (w) => [w.secondChallenge.id],
+				expect: everyone('denied')
+			}
+		],
+		update: [
+			{
+				does: 'move a late attempt',
+				sql: 'update late_submission_attempts set attempted_at = now() returning id',
+				expect: everyone('denied')
+			}
+		],
+		delete: [
+			{
+				does: 'erase a late attempt',
+				sql: 'delete from late_submission_attempts returning id',
+				expect: everyone('denied')
+			}
+		]
+	},
 	challenge_followers: {
 		select: [
 			{
@@ -829,6 +902,43 @@ export const ACCESS: Record<string, TableAccess> = {
 			}
 		]
 	},
+	organisation_invitations: {
+		select: [
+			{
+				does: "see the owner's organisation's invitations",
+				sql: 'select id from organisation_invitations where organisation_id = $1',
+				params: (w) => [w.org.id],
+				expect: only({ owner: 1, admin: 1 })
+			}
+		],
+		insert: [
+			{
+				// Only public.invite_to_organisation, which mails the link, makes invitations.
+				does: 'invite to the organisation directly',
+				sql: `insert into organisation_invitations (organisation_id, email, token_hash)
+				      values ($1, 'x@test.example', $2) returning id`,
+				params: (w) => [w.org.id, HEX],
+				expect: nobody
+			}
+		],
+		update: [
+			{
+				does: "update the organisation's invitations",
+				sql: `update organisation_invitations set role = 'owner' where organisation_id = $1
+				      returning id`,
+				params: (w) => [w.org.id],
+				expect: nobody
+			}
+		],
+		delete: [
+			{
+				does: "withdraw the organisation's open invitation",
+				sql: 'delete from organisation_invitations where organisation_id = $1 returning id',
+				params: (w) => [w.org.id],
+				expect: only({ owner: 1, admin: 1 })
+			}
+		]
+	},
 	team_invitations: {
 		select: [
 			{
@@ -840,11 +950,12 @@ export const ACCESS: Record<string, TableAccess> = {
 		],
 		insert: [
 			{
-				does: 'invite to team A',
+				// Only public.invite_to_team, which mails the link, makes invitations.
+				does: 'invite to team A directly',
 				sql: `insert into team_invitations (team_id, email, token_hash) values ($1, 'x@test.example', $2)
 				      returning id`,
 				params: (w) => [w.teamA.id, HEX],
-				expect: only({ lead: 1 })
+				expect: nobody
 			}
 		],
 		update: [
@@ -1698,3 +1809,14 @@ export const ACCESS: Record<string, TableAccess> = {
 		delete: [{ does: 'remove dots', sql: 'delete from board_votes returning dots', expect: nobody }]
 	}
 };
+
+/**
+ * Tables outside the Data API's schemas that hold what nobody reaches directly: no
+ * privilege at all for anon or authenticated (access-matrix.test.ts tries each action
+ * as every role). Written only by the definer functions and the app's own role.
+ */
+export const PRIVATE_TABLES = [
+	{ table: 'private.mail_outbox', column: 'template' },
+	{ table: 'private.limit_rules', column: 'name' },
+	{ table: 'private.limit_counters', column: 'name' }
+];

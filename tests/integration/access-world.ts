@@ -93,9 +93,28 @@ export async function createAccessWorld(db: Database) {
 			 values ($1, true, 'Meets every minimum requirement', $2)`,
 			[s.appB.id, s.owner.id]
 		);
+		// A question's wording edited before answering and a submission refused after the
+		// deadline, as edit_question_wording and submit_application record them (issue 12).
+		await tx.query(
+			`insert into public.question_wording_edits (question_id, original, edited, edited_by)
+			 values ($1, 'Can teams of Acme Oy merge?', 'Can teams merge?', $2)`,
+			[answered, s.owner.id]
+		);
+		await tx.query(
+			`insert into public.late_submission_attempts
+			   (challenge_id, application_id, team_id, team_name, attempted_by, attempted_by_name, deadline)
+			 values ($1, $2, $3, 'Team A', $4, 'Leo Lead', now() - interval '1 hour')`,
+			[s.secondChallenge.id, s.draftA.id, s.teamA.id, s.lead.id]
+		);
 		const [{ key: appADocument }] = await tx.query<{ key: string }>(
 			'select file_key as key from public.application_documents where application_id = $1 limit 1',
 			[s.appA.id]
+		);
+		// An open invitation to the owner's organisation (issue 12), made as the app makes it.
+		await tx.query(
+			`insert into public.organisation_invitations (organisation_id, email, token_hash, invited_by)
+			 values ($1, 'kutsuttu@test.example', $2, $3)`,
+			[s.org.id, 'c'.repeat(64), s.owner.id]
 		);
 		return { otherOrg, answered, appADocument };
 	});

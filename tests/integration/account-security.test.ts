@@ -18,7 +18,7 @@ import {
 	validateSession
 } from '../../src/lib/server/auth/sessions';
 import { hashToken } from '../../src/lib/server/auth/tokens';
-import { needsSecondFactor } from '../../src/lib/server/guards';
+import { needsSecondFactor } from '../../src/lib/server/http/guards';
 import { totpCode, totpCounter } from '../../src/lib/domain/totp';
 import type { Database } from '../../src/lib/server/db';
 import { describeEachDatabase } from './databases';
@@ -217,6 +217,11 @@ describeEachDatabase('TOTP second factor', (db) => {
 		const done = await db().service('test', (tx) => completeSignIn(tx, first.challenge, code));
 		expect(done.ok).toBe(true);
 		if (done.ok) expect(await alive(db(), done.token)).toBe(true);
+		// A session opened through the second factor is aal2 (the JWT claim admin powers need).
+		if (done.ok) {
+			const opened = await db().service('test', (tx) => validateSession(tx, done.token));
+			expect(opened?.aal).toBe('aal2');
+		}
 		// The challenge is spent, and the same code is refused in a new one (replay).
 		expect(await db().service('test', (tx) => completeSignIn(tx, first.challenge, code))).toEqual({
 			ok: false,
@@ -297,7 +302,13 @@ describeEachDatabase('TOTP second factor', (db) => {
 	it('keeps secrets out of reach of anon and authenticated', async () => {
 		const person = await account(db());
 		await enrolled(person);
-		for (const table of ['totp', 'recovery_codes', 'sign_in_challenges', 'code_failures']) {
+		for (const table of [
+			'totp',
+			'recovery_codes',
+			'sign_in_challenges',
+			'code_failures',
+			'reset_requests'
+		]) {
 			for (const role of ['anon', 'authenticated']) {
 				await expect(
 					db().service('test', async (tx) => {
@@ -313,7 +324,7 @@ describeEachDatabase('TOTP second factor', (db) => {
 		const admin = await createUser(db(), 'Admin Person', { admin: true });
 		const { token } = await db().service('test', (tx) => createSession(tx, admin.id));
 		let user = await db().service('test', (tx) => validateSession(tx, token));
-		expect(user).toMatchObject({ isAdmin: true, secondFactor: false });
+		expect(user).toMatchObject({ isAdmin: true, secondFactor: false, aal: 'aal1' });
 		expect(needsSecondFactor(user, '/admin')).toBe(true);
 		expect(needsSecondFactor(user, '/admin/feedback')).toBe(true);
 		expect(needsSecondFactor(user, '/organisations/city-of-helsinki')).toBe(true);
@@ -321,7 +332,8 @@ describeEachDatabase('TOTP second factor', (db) => {
 		expect(needsSecondFactor(user, '/account/security')).toBe(false);
 		await enrolled(admin, hashToken(token));
 		user = await db().service('test', (tx) => validateSession(tx, token));
-		expect(user).toMatchObject({ isAdmin: true, secondFactor: true });
+		// The session that enrolled gave a code: it is aal2 now, and admin powers work in SQL.
+		expect(user).toMatchObject({ isAdmin: true, secondFactor: true, aal: 'aal2' });
 		expect(needsSecondFactor(user, '/admin')).toBe(false);
 		expect(needsSecondFactor({ isAdmin: false, secondFactor: false }, '/admin')).toBe(false);
 		expect(needsSecondFactor(null, '/admin')).toBe(false);

@@ -183,6 +183,29 @@ describeEachDatabase('applications', (db) => {
 			expect((await read(lead, id))!.status).toBe('draft');
 		});
 
+		it('refuses ideas whose fields are all whitespace, as the page does (issue 11, item 8)', async () => {
+			const { challenge, id } = await draftFor();
+			const blank = (position: number) => ({
+				position,
+				title: '   ',
+				problem: ' \t ',
+				idea: '\u00a0',
+				value: '\n'
+			});
+			const saved = await save(lead, id, {
+				version: (await read(lead, id))!.version,
+				ideas: [1, 2, 3].map(blank),
+				answers: challenge.requirementIds.map((requirementId) => ({
+					requirementId,
+					meets: true,
+					explanation: ''
+				}))
+			});
+			if (!saved.ok) throw new Error(`not saved: ${saved.reason}`);
+			expect(await submitApplication(db(), lead, id, saved.version)).toBe('ideas');
+			expect((await read(lead, id))!.status).toBe('draft');
+		});
+
 		it('refuses one second after the deadline by the database clock', async () => {
 			const { challenge, id } = await draftFor();
 			const version = await complete(id, challenge.requirementIds);

@@ -19,7 +19,12 @@ import { applicationChallenge, liveCoverage } from '../../src/lib/server/applica
 import { listSubmitted } from '../../src/lib/server/applications/screening';
 import { candidates } from '../../src/lib/server/workshops/planning';
 import { validateTimetable } from '../../src/lib/domain/timetable';
-import { validateCriteria } from '../../src/lib/domain/criteria';
+import { criteriaTotals, validateCriteria } from '../../src/lib/domain/criteria';
+import { PROCEDURE_STAGES } from '../../src/lib/domain/stages';
+import { calendarChallenges, renderCalendar } from '../../src/lib/server/challenges/calendar';
+import { getApplication } from '../../src/lib/server/applications/editor';
+import { recordSubmission } from '../../src/lib/server/applications/submit';
+import { DEMO_LATE_DRAFT } from '../../src/lib/server/seed-applications';
 import type { ChallengeFilters } from '../../src/lib/domain/challenge';
 import { describeEachDatabase } from './databases';
 import { createChallenge, createOrganisation, createUser } from './fixtures';
@@ -56,18 +61,51 @@ describeEachDatabase('demo data', (db) => {
 				...s,
 				startsAt: new Date(s.startsAt),
 				endsAt: new Date(s.endsAt),
-				decisionOn: s.decisionOn ? new Date(s.decisionOn) : null
+				decisionOn: s.decisionOn ?? null
 			}));
 			if (stages.length) expect(validateTimetable(c.procedure, stages), c.slug).toEqual([]);
-			expect(
-				validateCriteria(
-					c.criteria,
-					stages.map((s) => s.stage),
-					c.priceShare
-				),
-				c.slug
-			).toEqual([]);
+			expect(validateCriteria(c.criteria, c.priceShare), c.slug).toEqual([]);
 		}
+	});
+
+	it('gives every published demo challenge a full timetable, weighted criteria and requirements', async () => {
+		const { items } = await db().as(null, (tx) => searchChallenges(tx, filters()));
+		expect(items.length).toBe(6);
+		for (const card of items) {
+			const c = (await db().as(null, (tx) => getChallengeDetail(tx, { slug: card.slug }, null)))!;
+			const stages = c.stages.map((s) => s.stage);
+			// Every stage of the procedure, decisions dated and signed where a stage ends in one.
+			expect(stages, c.slug).toEqual(expect.arrayContaining([...PROCEDURE_STAGES[c.procedure]]));
+			const decided = ['screening', 'shortlisting', 'selection'];
+			for (const s of c.stages.filter((s) => decided.includes(s.stage))) {
+				expect(s.decisionOn, `${c.slug} ${s.stage}`).toBeTruthy();
+				expect(s.signatory?.trim(), `${c.slug} ${s.stage}`).toBeTruthy();
+			}
+			// Weights: both evaluated stages have criteria; selection quality + price = 100.
+			const totals = criteriaTotals(c.criteria);
+			expect(totals.shortlisting, c.slug).toBeGreaterThan(0);
+			expect(totals.selection + (c.priceShare ?? 0), c.slug).toBe(100);
+			expect(c.requirements.length, c.slug).toBeGreaterThan(0);
+			for (const r of c.requirements) expect(Object.keys(r.statement).sort()).toContain('fi');
+			// Its calendar feed has an event for every stage and every decision.
+			const feed = await db().as(null, async (tx) =>
+				renderCalendar(c.slug, await calendarChallenges(tx, { id: c.id }), 'en')
+			);
+			const events = feed.match(/BEGIN:VEVENT/g)?.length ?? 0;
+			const decisions = c.stages.filter((s) => s.decisionOn).length;
+			expect(events, c.slug).toBeGreaterThanOrEqual(c.stages.length + decisions);
+		}
+	});
+
+	it('seeds a draft whose deadline has passed; submitting it is refused and changes nothing', async () => {
+		const lead = { id: '00000000-0000-4000-8000-000000000009', email: 'lead@osaamissilta.example' };
+		const before = await db().as(lead, (tx) => getApplication(tx, DEMO_LATE_DRAFT));
+		expect(before).toMatchObject({ status: 'draft', challenge: { open: false } });
+		expect(before?.ideas.filter((i) => i.title.trim()).length).toBe(3);
+		const outcome = await recordSubmission(db(), lead, DEMO_LATE_DRAFT, before!.version);
+		expect(outcome.outcome).toBe('closed');
+		const after = await db().as(lead, (tx) => getApplication(tx, DEMO_LATE_DRAFT));
+		expect(after).toMatchObject({ status: 'draft', version: before!.version });
 	});
 
 	it("shows the demo team's coverage for AI Goes to Work: one area short", async () => {
@@ -90,13 +128,13 @@ describeEachDatabase('demo data', (db) => {
 		const ai = '20000000-0000-4000-8000-000000000001';
 		const owner = { id: '00000000-0000-4000-8000-000000000002' };
 		const facilitator = { id: '00000000-0000-4000-8000-000000000005' };
-		const submitted = await db().as(owner, (tx) => listSubmitted(tx, ai));
+		const submitted = await db().as(owner, (tx) => listSubmitted(tx, ai, 'en'));
 		expect(submitted.map((a) => a.teamName).sort()).toEqual([
 			'Kohtaamo Collective',
 			'Osaamissilta'
 		]);
 		for (const a of submitted) expect(a.digest).toMatch(/^[0-9a-f]{64}$/);
-		const { teams } = await db().as(facilitator, (tx) => candidates(tx, ai));
+		const { teams } = await db().as(facilitator, (tx) => candidates(tx, ai, 'en'));
 		expect(teams).toEqual([
 			{ id: '50000000-0000-4000-8000-000000000001', name: 'Kohtaamo Collective', members: 2 },
 			{ id: '50000000-0000-4000-8000-000000000002', name: 'Osaamissilta', members: 2 }
@@ -123,7 +161,7 @@ describeEachDatabase('demo data', (db) => {
 		for (const t of teams) expect(t.team, t.slug).toEqual(['owner@hel.example:chair']);
 		// So the member reads none of AI Goes to Work's applications, though the organisation's.
 		expect(
-			await db().as(member, (tx) => listSubmitted(tx, '20000000-0000-4000-8000-000000000001'))
+			await db().as(member, (tx) => listSubmitted(tx, '20000000-0000-4000-8000-000000000001', 'en'))
 		).toEqual([]);
 	});
 

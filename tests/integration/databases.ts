@@ -34,6 +34,25 @@ async function openTestDatabase(kind: Kind): Promise<{ db: Database; close(): Pr
 let reasonPrinted = false;
 
 /**
+ * Runs a suite against a migrated real Postgres only (TEST_DATABASE_URL), for what only
+ * Postgres shows: its query plans at a realistic size, which PGlite (single process, in
+ * memory) takes minutes to fill. Without the variable it is skipped, saying why.
+ */
+export function describePostgres(title: string, suite: (db: () => Database) => void) {
+	const run = process.env.TEST_DATABASE_URL ? describe : describe.skip;
+	run(`${title} [postgres]`, () => {
+		let handle: Awaited<ReturnType<typeof openTestDatabase>>;
+		beforeAll(async () => {
+			handle = await openTestDatabase('postgres');
+		});
+		afterAll(async () => {
+			await handle?.close();
+		});
+		suite(() => handle.db);
+	});
+}
+
+/**
  * Runs the same suite against a migrated PGlite and a migrated real Postgres
  * (TEST_DATABASE_URL). Without that variable the Postgres half is skipped, saying why.
  */

@@ -42,7 +42,15 @@ export const ANON_EXECUTABLE: Record<string, string> = {
 	'private.is_challenge_member(uuid)':
 		'a challenge page asks whether the caller manages it (answers only about the caller)',
 	'public.team_invitation_preview(text)':
-		'the invitation page before sign-in; the mailed token is the secret it needs'
+		'the invitation page before sign-in; the mailed token is the secret it needs',
+	'public.decline_team_invitation(text)':
+		'an invitee without an account declines through the mailed link; the token is the secret it needs',
+	'public.organisation_invitation_preview(text)':
+		'the organisation invitation page before sign-in; the mailed token is the secret it needs',
+	'public.sort_key(text, text)':
+		"lists visitors read are in the reader's alphabet (pure: text in, key out, no table)",
+	'public.matching_challenge_ids(text, text)':
+		'the challenge search of /challenges through its indexes (ids of published challenges only)'
 };
 
 /**

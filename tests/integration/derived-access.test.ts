@@ -163,7 +163,7 @@ describeEachDatabase('only teams eligible at screening go on to workshops', (db)
 	});
 
 	it('offers the facilitator only eligible teams', async () => {
-		const { teams } = await db().as(w.facilitator, (tx) => candidates(tx, w.challenge.id));
+		const { teams } = await db().as(w.facilitator, (tx) => candidates(tx, w.challenge.id, 'en'));
 		expect(teams.map((t) => t.id).sort()).toEqual([w.teamA.id, w.teamB.id].sort());
 	});
 
@@ -239,7 +239,7 @@ describeEachDatabase('only teams eligible at screening go on to workshops', (db)
 			startsAt: '2030-01-15T10:00',
 			mode: 'team_boards',
 			p0_kind: 'ideate',
-			p0_title: 'Ideas',
+			p0_title_en: 'Ideas',
 			p0_minutes: '20',
 			[`team_${w.teamA.id}`]: 'on',
 			[`team_${w.teamC.id}`]: 'on'

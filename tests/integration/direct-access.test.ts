@@ -624,9 +624,15 @@ describeEachDatabase('direct access to the record', (db) => {
 			const started = { id };
 			const v1 = await fill('First');
 			expect((await recordSubmission(db(), lead, started.id, v1)).outcome).toBe('submitted');
+			// Every requirement marked met: a decision needs them all (private.screening_refused).
+			const met = s.spareChallenge.requirementIds.map((requirementId) => ({
+				requirementId,
+				met: true,
+				reason: ''
+			}));
 			const decided = await db().as(s.owner, (tx) =>
 				saveScreening(tx, started.id, {
-					marks: [],
+					marks: met,
 					decision: { eligible: true, justification: 'Fine.' }
 				})
 			);
@@ -658,7 +664,7 @@ describeEachDatabase('direct access to the record', (db) => {
 			for (const eligible of [true, false])
 				await db().as(s.owner, (tx) =>
 					saveScreening(tx, started.id, {
-						marks: [],
+						marks: met,
 						decision: { eligible, justification: eligible ? 'Fine.' : 'Not after all.' }
 					})
 				);
@@ -679,6 +685,15 @@ describeEachDatabase('direct access to the record', (db) => {
 					})
 				)
 			).toBeNull();
+			// What the screening page refuses, the database refuses too (issue 11, item 8).
+			await expect(
+				db().as(s.owner, (tx) =>
+					saveScreening(tx, started.id, {
+						marks: [],
+						decision: { eligible: true, justification: 'No marks at all.' }
+					})
+				)
+			).rejects.toThrow(/screening refused/);
 		});
 
 		/** Resolves once another session waits for a lock in this database. */

@@ -2,12 +2,16 @@ import type { Database } from '../../src/lib/server/db/database';
 
 let counter = 0;
 
-/** A confirmed user with a profile, made the way sign-up makes one. */
+/**
+ * A confirmed user with a profile, made the way sign-up makes one. A platform admin
+ * (`admin`) acts as one whose session passed the second factor (`aal: 'aal2'`), as the
+ * app's admins must; tests of the aal1 case pass `{ ...admin, aal: 'aal1' }`.
+ */
 export async function createUser(
 	db: Database,
 	name = 'Test User',
 	options: { admin?: boolean; confirmed?: boolean } = {}
-): Promise<{ id: string; email: string }> {
+): Promise<{ id: string; email: string; aal?: 'aal1' | 'aal2' }> {
 	const email = `user${++counter}-${Math.random().toString(36).slice(2, 8)}@test.example`;
 	const [user] = await db.service('test fixture: user', (tx) =>
 		tx.query<{ id: string }>(
@@ -20,6 +24,7 @@ export async function createUser(
 		await db.service('test fixture: admin', (tx) =>
 			tx.query('insert into public.platform_admins (user_id) values ($1)', [user.id])
 		);
+		return { id: user.id, email, aal: 'aal2' };
 	}
 	return { id: user.id, email };
 }

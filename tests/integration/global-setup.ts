@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
 import { PGlite } from '@electric-sql/pglite';
-import { pgliteDriver } from '../../src/lib/server/db/pglite';
+import { PGLITE_EXTENSIONS, pgliteDriver } from '../../src/lib/server/db/pglite';
 import { openPostgres } from '../../src/lib/server/db/postgres';
 import { migrate } from '../../src/lib/server/db/migrate';
 
@@ -22,7 +22,7 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject) {
 	const dir = mkdtempSync(join(tmpdir(), 'talkoot-test-'));
-	const pglite = await PGlite.create();
+	const pglite = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
 	await migrate(pgliteDriver(pglite));
 	const dump = await pglite.dumpDataDir('gzip');
 	await pglite.close();

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { PGlite } from '@electric-sql/pglite';
 import { migrate } from '../../src/lib/server/db/migrate';
-import { pgliteDriver } from '../../src/lib/server/db/pglite';
+import { PGLITE_EXTENSIONS, pgliteDriver } from '../../src/lib/server/db/pglite';
 import { localMigrations, schemaMigrations } from '../../src/lib/server/db/sql-files';
 import { describeEachDatabase } from './databases';
 
 describe('migrations from empty (PGlite)', () => {
 	it('apply every file once, record it the way the Supabase CLI does, and are idempotent', async () => {
-		const pg = await PGlite.create();
+		const pg = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
 		const driver = pgliteDriver(pg);
 		const first = await migrate(driver);
 		expect(first).toEqual(
@@ -29,7 +29,7 @@ describe('migrations from empty (PGlite)', () => {
 	});
 
 	it('leave a Supabase-provided auth schema alone and skip supabase/local', async () => {
-		const pg = await PGlite.create();
+		const pg = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
 		// What a Supabase project has before our migrations: auth, the API roles, no local_auth.
 		await pg.exec(localMigrations[0].sql);
 		const applied = await migrate(pgliteDriver(pg));
@@ -43,7 +43,7 @@ describe('migrations from empty (PGlite)', () => {
 	});
 
 	it("fix the shim's auth functions' search_path, and leave Supabase's own (another owner) alone", async () => {
-		const pg = await PGlite.create();
+		const pg = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
 		// As on Supabase: auth.uid() and friends exist already and belong to supabase_auth_admin.
 		await pg.exec(localMigrations[0].sql);
 		await pg.exec(`create role supabase_auth_admin;

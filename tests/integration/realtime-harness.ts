@@ -2,7 +2,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { io as connect, type Socket } from 'socket.io-client';
 import { attachRealtime } from '../../src/lib/server/realtime/attach';
-import { sessionCookieName } from '../../src/lib/server/auth/cookies';
+import { sessionCookieName } from '../../src/lib/server/http/cookies';
 import { createSession } from '../../src/lib/server/auth/sessions';
 import type { Database } from '../../src/lib/server/db/database';
 import type { User } from './workshop-fixtures';

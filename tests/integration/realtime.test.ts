@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { attachRealtime } from '../../src/lib/server/realtime/attach';
-import { sessionCookieName } from '../../src/lib/server/auth/cookies';
+import { sessionCookieName } from '../../src/lib/server/http/cookies';
 import { createSession } from '../../src/lib/server/auth/sessions';
 import { describeEachDatabase } from './databases';
 import { createUser } from './fixtures';

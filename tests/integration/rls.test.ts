@@ -180,4 +180,60 @@ describeEachDatabase('row-level security', (db) => {
 			expect(await attempt(db(), null, sql, [b.email])).toBe('denied');
 		});
 	});
+
+	describe('platform admin powers need the second factor (JWT aal)', () => {
+		// As Supabase's Data API would run them: role authenticated, the admin's own claims.
+		const claimsOf = (aal: string | null) =>
+			JSON.stringify({ sub: admin.id, role: 'authenticated', ...(aal ? { aal } : {}) });
+		const direct = (aal: string | null, sql: string, params: unknown[]) =>
+			db()
+				.service('test: admin claims', async (tx) => {
+					await tx.query(
+						"select set_config('request.jwt.claims', $1, true), set_config('role', 'authenticated', true)",
+						[claimsOf(aal)]
+					);
+					const rows = await tx.query(sql, params);
+					throw Object.assign(new Error('rollback'), { rows: rows.length });
+				})
+				.catch((e: Error & { rows?: number }) => {
+					if (e.rows !== undefined) return e.rows;
+					if (/row-level security|permission denied/.test(e.message)) return 'denied' as const;
+					throw e;
+				});
+		const members = 'select * from organisation_members where organisation_id = $1';
+		const rename =
+			"update organisations set website = 'https://x.example' where id = $1 returning id";
+		const create = "insert into organisations (slug, name) values ($1, 'Admin Org') returning id";
+		const findUser =
+			'select private.user_id_by_email($1) as id where private.user_id_by_email($1) is not null';
+
+		it('an admin at aal1, or with no aal claim, has none of them', async () => {
+			for (const aal of ['aal1', null]) {
+				expect(await direct(aal, members, [otherOrg.id])).toBe(0);
+				expect(await direct(aal, rename, [otherOrg.id])).toBe(0);
+				expect(await direct(aal, create, [`aal-test-${aal}`])).toBe('denied');
+				expect(
+					await direct(
+						aal,
+						'select private.is_platform_admin() as a where private.is_platform_admin()',
+						[]
+					)
+				).toBe(0);
+				expect(await direct(aal, findUser, [b.email])).toBe(0);
+			}
+			// Through the app: a session that did not pass the second factor.
+			expect(await attempt(db(), { ...admin, aal: 'aal1' }, members, [otherOrg.id])).toBe(0);
+			expect(await attempt(db(), { id: admin.id }, members, [otherOrg.id])).toBe(0);
+		});
+
+		it('an admin at aal2 has them', async () => {
+			expect(await direct('aal2', members, [otherOrg.id])).toBe(1);
+			expect(await direct('aal2', rename, [otherOrg.id])).toBe(1);
+			expect(await direct('aal2', create, ['aal-test-aal2'])).toBe(1);
+			expect(await direct('aal2', findUser, [b.email])).toBe(1);
+			expect(await attempt(db(), { ...admin, aal: 'aal2' }, members, [otherOrg.id])).toBe(1);
+			// aal2 alone gives nothing to someone who is not an admin.
+			expect(await attempt(db(), { ...b, aal: 'aal2' }, members, [org.id])).toBe(0);
+		});
+	});
 });

@@ -122,10 +122,11 @@ export async function createScreeningScenario(db: Database) {
 		await tx.query('insert into public.team_project_members values ($1, $2)', [row.id, lead.id]);
 		return row.id;
 	});
-	await db.as(lead, (tx) =>
+	await db.service('test fixture: invitation', (tx) =>
 		tx.query(
-			`insert into public.team_invitations (team_id, email, token_hash) values ($1, 'new@test.example', $2)`,
-			[teamA.id, 'a'.repeat(64)]
+			`insert into public.team_invitations (team_id, email, token_hash, invited_by)
+			 values ($1, 'new@test.example', $2, $3)`,
+			[teamA.id, 'a'.repeat(64), lead.id]
 		)
 	);
 

@@ -1,34 +1,34 @@
+import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { CsvTable } from '../../src/lib/domain/csv';
+import { writeCsv } from '../../src/lib/server/csv';
 import { applicationsCsv, ideasCsv } from '../../src/lib/server/applications/export';
 import {
 	getSubmitted,
 	listSubmitted,
 	saveScreening
 } from '../../src/lib/server/applications/screening';
-import { screenApplication } from '../../src/lib/server/applications/screening-form';
+import { nextToScreen, screenApplication } from '../../src/lib/server/applications/screening-form';
 import { describeEachDatabase } from './databases';
 import { createUser } from './fixtures';
 import { createScreeningScenario, type ScreeningScenario } from './screening-fixtures';
 
-/** CSV text as rows of cells (enough for what export.ts writes: quoted cells may hold commas). */
-function parseCsv(text: string): string[][] {
+/** An export as Finnish Excel reads it: written by the one writer, parsed back on `;`. */
+function parseCsv(table: CsvTable): string[][] {
+	const text = writeCsv(table, 'fi');
 	expect(text.startsWith('\uFEFF')).toBe(true);
-	const rows: string[][] = [];
-	const re = /("(?:[^"]|"")*"|[^,\r\n]*)(,|\r\n)/g;
-	let row: string[] = [];
-	for (const [, cell, sep] of text.slice(1).matchAll(re)) {
-		row.push(cell.startsWith('"') ? cell.slice(1, -1).replaceAll('""', '"') : cell);
-		if (sep === '\r\n') {
-			rows.push(row);
-			row = [];
-		}
-	}
-	return rows;
+	return parse(text.slice(1), { delimiter: ';' });
 }
 
 describeEachDatabase('screening and export', (db) => {
 	let s: ScreeningScenario;
 	let colleague: { id: string; email: string };
+	const outboxCount = async () =>
+		(
+			await db().service('test: outbox', (tx) =>
+				tx.query<{ n: number }>('select count(*)::int as n from private.mail_outbox')
+			)
+		)[0].n;
 
 	beforeAll(async () => {
 		s = await createScreeningScenario(db());
@@ -50,18 +50,20 @@ describeEachDatabase('screening and export', (db) => {
 
 	describe('listing', () => {
 		it('shows the owner the submitted applications of the challenge, never drafts', async () => {
-			const rows = await db().as(s.owner, (tx) => listSubmitted(tx, s.challenge.id));
+			const rows = await db().as(s.owner, (tx) => listSubmitted(tx, s.challenge.id, 'en'));
 			expect(rows.map((r) => r.id).sort()).toEqual([s.appA.id, s.appB.id].sort());
 			const a = rows.find((r) => r.id === s.appA.id)!;
 			expect(a.eligible).toBe(true);
 			expect(a.digest).toMatch(/^[0-9a-f]{64}$/);
 			expect(rows.find((r) => r.id === s.appB.id)!.eligible).toBeNull();
-			const drafts = await db().as(s.owner, (tx) => listSubmitted(tx, s.secondChallenge.id));
+			const drafts = await db().as(s.owner, (tx) => listSubmitted(tx, s.secondChallenge.id, 'en'));
 			expect(drafts).toEqual([]);
 		});
 
 		it('shows nothing to another organisation', async () => {
-			expect(await db().as(s.otherOwner, (tx) => listSubmitted(tx, s.challenge.id))).toEqual([]);
+			expect(await db().as(s.otherOwner, (tx) => listSubmitted(tx, s.challenge.id, 'en'))).toEqual(
+				[]
+			);
 			expect(
 				await db().as(s.otherOwner, (tx) => getSubmitted(tx, s.challenge.id, s.appA.id))
 			).toBeNull();
@@ -88,12 +90,18 @@ describeEachDatabase('screening and export', (db) => {
 		it('refuses a decision that does not hold, saying why by field', async () => {
 			const [r1, r2] = s.challenge.requirementIds;
 			const outcome = await db().as(s.owner, (tx) =>
-				screenApplication(tx, s.challenge.id, s.appB.id, {
-					[`met_${r1}`]: no,
-					[`met_${r2}`]: yes,
-					decision: 'eligible',
-					justification: ''
-				})
+				screenApplication(
+					tx,
+					s.challenge.id,
+					s.appB.id,
+					{
+						[`met_${r1}`]: no,
+						[`met_${r2}`]: yes,
+						decision: 'eligible',
+						justification: ''
+					},
+					'en'
+				)
 			);
 			expect(outcome).toEqual({
 				ok: false,
@@ -105,7 +113,7 @@ describeEachDatabase('screening and export', (db) => {
 			});
 		});
 
-		it('records marks without a decision, then a decision in the decider’s name', async () => {
+		it('records marks without a decision, previews a decision, then records it in the decider’s name', async () => {
 			const [r1, r2] = s.challenge.requirementIds;
 			const marks = {
 				[`met_${r1}`]: no,
@@ -113,16 +121,43 @@ describeEachDatabase('screening and export', (db) => {
 				[`met_${r2}`]: yes
 			};
 			expect(
-				await db().as(s.owner, (tx) => screenApplication(tx, s.challenge.id, s.appB.id, marks))
+				await db().as(s.owner, (tx) =>
+					screenApplication(tx, s.challenge.id, s.appB.id, marks, 'en')
+				)
 			).toEqual({ ok: true, decided: false });
+			const decision = { ...marks, decision: 'ineligible', justification: 'No insurance.' };
+			// Unconfirmed: nothing saved, nothing mailed; the preview is the mail the team gets.
+			const mailsBefore = await outboxCount();
+			const preview = await db().as(s.owner, (tx) =>
+				screenApplication(tx, s.challenge.id, s.appB.id, decision, 'en')
+			);
+			expect(preview).toMatchObject({
+				ok: 'preview',
+				preview: { eligible: false, justification: 'No insurance.' }
+			});
+			if (preview?.ok !== 'preview') throw new Error('no preview');
+			expect(preview.preview.mail.text).toContain('was found not eligible');
+			expect(preview.preview.marks).toContainEqual({
+				requirementId: r1,
+				met: false,
+				reason: 'No liability insurance.'
+			});
+			expect(
+				(await db().as(s.owner, (tx) => getSubmitted(tx, s.challenge.id, s.appB.id)))?.screening
+			).toBeNull();
+			expect(await outboxCount()).toBe(mailsBefore);
+			// The next one still to screen is none other than itself: B is the only one undecided.
+			expect(
+				await db().as(s.owner, (tx) => nextToScreen(tx, s.challenge.id, s.appA.id, 'en'))
+			).toMatchObject({ id: s.appB.id });
 			const decided = await db().as(s.owner, (tx) =>
-				screenApplication(tx, s.challenge.id, s.appB.id, {
-					...marks,
-					decision: 'ineligible',
-					justification: 'No insurance.'
-				})
+				screenApplication(tx, s.challenge.id, s.appB.id, { ...decision, confirm: '1' }, 'en')
 			);
 			expect(decided).toEqual({ ok: true, decided: true });
+			expect(await outboxCount()).toBeGreaterThan(mailsBefore);
+			expect(
+				await db().as(s.owner, (tx) => nextToScreen(tx, s.challenge.id, s.appB.id, 'en'))
+			).toBeNull();
 			const app = await db().as(s.owner, (tx) => getSubmitted(tx, s.challenge.id, s.appB.id));
 			expect(app?.screening).toMatchObject({
 				eligible: false,
@@ -139,13 +174,20 @@ describeEachDatabase('screening and export', (db) => {
 		it('a revision is recorded in the reviser’s name', async () => {
 			const [r1, r2] = s.challenge.requirementIds;
 			const outcome = await db().as(colleague, (tx) =>
-				screenApplication(tx, s.challenge.id, s.appA.id, {
-					[`met_${r1}`]: yes,
-					[`met_${r2}`]: no,
-					[`reason_${r2}`]: 'Works in German only.',
-					decision: 'ineligible',
-					justification: 'Second requirement not met.'
-				})
+				screenApplication(
+					tx,
+					s.challenge.id,
+					s.appA.id,
+					{
+						[`met_${r1}`]: yes,
+						[`met_${r2}`]: no,
+						[`reason_${r2}`]: 'Works in German only.',
+						decision: 'ineligible',
+						justification: 'Second requirement not met.',
+						confirm: '1'
+					},
+					'en'
+				)
 			);
 			expect(outcome).toEqual({ ok: true, decided: true });
 			const [row] = await db().service('test: decision', (tx) =>
@@ -170,7 +212,7 @@ describeEachDatabase('screening and export', (db) => {
 				expect(await db().as(who, (tx) => saveScreening(tx, s.appA.id, screening))).toBeNull();
 				expect(
 					await db().as(who, (tx) =>
-						screenApplication(tx, s.challenge.id, s.appA.id, { decision: '' })
+						screenApplication(tx, s.challenge.id, s.appA.id, { decision: '' }, 'en')
 					)
 				).toBeNull();
 			}
@@ -181,7 +223,9 @@ describeEachDatabase('screening and export', (db) => {
 
 	describe('CSV export', () => {
 		it('one row per submitted application, formula-looking text neutralised', async () => {
-			const rows = parseCsv(await db().as(s.owner, (tx) => applicationsCsv(tx, s.challenge.id)));
+			const rows = parseCsv(
+				await db().as(s.owner, (tx) => applicationsCsv(tx, s.challenge.id, 'en'))
+			);
 			expect(rows[0][0]).toBe('application_id');
 			expect(rows).toHaveLength(3);
 			const a = rows.find((r) => r[0] === s.appA.id)!;
@@ -194,7 +238,7 @@ describeEachDatabase('screening and export', (db) => {
 		});
 
 		it('one row per idea', async () => {
-			const rows = parseCsv(await db().as(s.owner, (tx) => ideasCsv(tx, s.challenge.id)));
+			const rows = parseCsv(await db().as(s.owner, (tx) => ideasCsv(tx, s.challenge.id, 'en')));
 			expect(rows[0]).toEqual([
 				'application_id',
 				'team',
@@ -215,7 +259,9 @@ describeEachDatabase('screening and export', (db) => {
 		});
 
 		it('gives another organisation only the header', async () => {
-			const rows = parseCsv(await db().as(s.otherOwner, (tx) => ideasCsv(tx, s.challenge.id)));
+			const rows = parseCsv(
+				await db().as(s.otherOwner, (tx) => ideasCsv(tx, s.challenge.id, 'en'))
+			);
 			expect(rows).toHaveLength(1);
 		});
 	});

@@ -26,6 +26,7 @@ import { teamProjectSchema, teamSchema, workEntrySchema } from '../../src/lib/do
 import { describeEachDatabase } from './databases';
 import { createTeamWith } from './application-fixtures';
 import { createUser } from './fixtures';
+import { invitationToken } from './mail-helpers';
 
 type User = { id: string; email: string };
 const as = (u: User): Principal => u;
@@ -69,18 +70,18 @@ describeEachDatabase('teams, invitations and work history', (db) => {
 				createTeam(tx, team('Team One', 'Aalto, Helsinki, Aalto'))
 			);
 			await db().as(as(lead), (tx) => createTeam(tx, team('Team Two')));
-			const detail = await db().as(as(lead), (tx) => getTeam(tx, id));
+			const detail = await db().as(as(lead), (tx) => getTeam(tx, id, 'en'));
 			expect(detail?.leadId).toBe(lead.id);
 			expect(detail?.homeOrganisations).toEqual(['Aalto', 'Helsinki']);
 			expect(detail?.members.map((m) => [m.userId, m.isLead])).toEqual([[lead.id, true]]);
-			const mine = await db().as(as(lead), (tx) => myTeams(tx, lead.id));
+			const mine = await db().as(as(lead), (tx) => myTeams(tx, lead.id, 'en'));
 			expect(mine.map((t) => t.name)).toEqual(['Team One', 'Team Two']);
 			expect(mine[0].memberCount).toBe(1);
 		});
 
 		it('hides a team from people outside it', async () => {
 			const id = await db().as(as(lead), (tx) => createTeam(tx, team('Hidden')));
-			expect(await db().as(as(outsider), (tx) => getTeam(tx, id))).toBeNull();
+			expect(await db().as(as(outsider), (tx) => getTeam(tx, id, 'en'))).toBeNull();
 			expect(await db().as(as(outsider), (tx) => updateTeam(tx, id, team('Mine')))).toHaveLength(0);
 		});
 	});
@@ -92,8 +93,9 @@ describeEachDatabase('teams, invitations and work history', (db) => {
 		});
 
 		it('the right account accepts; a forwarded link does not let another in; a used link stays used', async () => {
-			const invite = await db().as(as(lead), (tx) => inviteMember(tx, teamId, invitee.email));
-			if (!invite.ok) throw new Error(invite.reason);
+			const invited = await db().as(as(lead), (tx) => inviteMember(tx, teamId, invitee.email));
+			if (!invited.ok) throw new Error(invited.reason);
+			const invite = { token: await invitationToken(db(), invitee.email) };
 			const preview = await db().as(null, (tx) => invitationPreview(tx, invite.token));
 			expect(preview).toMatchObject({
 				invitedEmail: invitee.email,
@@ -111,7 +113,7 @@ describeEachDatabase('teams, invitations and work history', (db) => {
 			expect(
 				(await db().as(as(outsider), (tx) => acceptInvitation(tx, 'no-such-token'))).result
 			).toBe('unknown');
-			const detail = await db().as(as(invitee), (tx) => getTeam(tx, teamId));
+			const detail = await db().as(as(invitee), (tx) => getTeam(tx, teamId, 'en'));
 			expect(detail?.members.map((m) => m.userId)).toContain(invitee.id);
 			expect((await db().as(null, (tx) => invitationPreview(tx, invite.token)))?.status).toBe(
 				'accepted'
@@ -120,8 +122,9 @@ describeEachDatabase('teams, invitations and work history', (db) => {
 
 		it('an expired invitation is refused', async () => {
 			const other = await createUser(db(), 'Late Comer');
-			const invite = await db().as(as(lead), (tx) => inviteMember(tx, teamId, other.email));
-			if (!invite.ok) throw new Error(invite.reason);
+			const invited = await db().as(as(lead), (tx) => inviteMember(tx, teamId, other.email));
+			if (!invited.ok) throw new Error(invited.reason);
+			const invite = { token: await invitationToken(db(), other.email) };
 			await db().service('test: expire', (tx) =>
 				tx.query(
 					`update public.team_invitations set expires_at = now() - interval '1 minute'
@@ -151,9 +154,9 @@ describeEachDatabase('teams, invitations and work history', (db) => {
 			).toEqual({ ok: false, reason: 'not_lead' });
 			const invite = await db().as(as(lead), (tx) => inviteMember(tx, teamId, 'y@test.example'));
 			expect(invite.ok).toBe(true);
-			const [open] = (await db().as(as(lead), (tx) => getTeam(tx, teamId)))!.invitations.filter(
-				(i) => i.email === 'y@test.example'
-			);
+			const [open] = (await db().as(as(lead), (tx) =>
+				getTeam(tx, teamId, 'en')
+			))!.invitations.filter((i) => i.email === 'y@test.example');
 			expect(await db().as(as(mate), (tx) => revokeInvitation(tx, teamId, open.id))).toBe(false);
 			expect(await db().as(as(lead), (tx) => revokeInvitation(tx, teamId, open.id))).toBe(true);
 		});
@@ -175,7 +178,7 @@ describeEachDatabase('teams, invitations and work history', (db) => {
 			expect(await db().as(as(lead), (tx) => handOverLead(tx, id, mate.id))).toBe(true);
 			// The former lead is now a member who may leave.
 			expect(await db().as(as(lead), (tx) => removeMember(tx, id, lead.id))).toBe(true);
-			const detail = await db().as(as(mate), (tx) => getTeam(tx, id));
+			const detail = await db().as(as(mate), (tx) => getTeam(tx, id, 'en'));
 			expect(detail?.leadId).toBe(mate.id);
 			expect(detail?.members.map((m) => m.userId)).toEqual([mate.id]);
 		});
@@ -248,7 +251,7 @@ describeEachDatabase('teams, invitations and work history', (db) => {
 				addTeamProject(tx, teamId, project([lead.id, mate.id]), null)
 			);
 			expect(id).toBeTruthy();
-			const detail = await db().as(as(mate), (tx) => getTeam(tx, teamId));
+			const detail = await db().as(as(mate), (tx) => getTeam(tx, teamId, 'en'));
 			expect(detail?.projects).toHaveLength(1);
 			expect(detail?.projects[0]).toMatchObject({ title: 'Library app', end: null });
 			expect([...detail!.projects[0].memberIds].sort()).toEqual([lead.id, mate.id].sort());

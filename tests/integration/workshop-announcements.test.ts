@@ -70,6 +70,43 @@ describeEachDatabase('announcements over socket.io', (db) => {
 		expect(new Date(stored[0].at).getTime()).toBe(anna.heard[0].at);
 	});
 
+	it("carries the language it was written in and the sender's name, live and stored", async () => {
+		const anna = await listener(w.a1, w.teamA.id);
+		const fiia = await rt.socketFor(db(), w.facilitator);
+		const answer = await fiia.emitWithAck('workshop:announce', {
+			workshopId: workshop,
+			body: 'Kaffe i tio minuter.',
+			lang: 'sv'
+		});
+		expect(answer.ok).toBe(true);
+		await eventually(() => anna.heard.length === 1);
+		const [facilitatorName] = await db().as(w.facilitator, (tx) =>
+			tx.query<{ name: string }>(
+				`select display_name as name from public.workshop_people($1) where kind = 'facilitator'`,
+				[workshop]
+			)
+		);
+		expect(facilitatorName.name).toBeTruthy();
+		expect(anna.heard[0]).toMatchObject({ lang: 'sv', by: facilitatorName.name });
+		const stored = await db().as(w.a1, (tx) => announcements(tx, workshop));
+		expect(stored.at(-1)).toMatchObject({
+			body: 'Kaffe i tio minuter.',
+			lang: 'sv',
+			by: facilitatorName.name
+		});
+		// What was said before languages were recorded claims none; an unknown language is refused.
+		expect(stored[0].lang).toBeNull();
+		expect(
+			await fiia.emitWithAck('workshop:announce', { workshopId: workshop, body: 'Hi', lang: 'de' })
+		).toEqual({ ok: false, error: 'invalid_payload' });
+		await expect(
+			db().as(w.facilitator, (tx) =>
+				tx.query(`select * from public.announce_to_workshop($1, 'Hallo', 'de')`, [workshop])
+			)
+		).rejects.toThrow(/check constraint/);
+		anna.socket.close();
+	});
+
 	it('is refused to anybody but the facilitator, and refuses bad input', async () => {
 		const anna = await rt.socketFor(db(), w.a1);
 		expect(
@@ -96,7 +133,7 @@ describeEachDatabase('announcements over socket.io', (db) => {
 				error: 'invalid_payload'
 			});
 		const stored = await db().as(w.facilitator, (tx) => announcements(tx, workshop));
-		expect(stored).toHaveLength(1);
+		expect(stored).toHaveLength(2);
 	});
 
 	it('is refused once the workshop has ended, by the socket and by the database', async () => {
@@ -112,6 +149,6 @@ describeEachDatabase('announcements over socket.io', (db) => {
 			db().as(w.facilitator, (tx) => announce(tx, workshop, 'Through the back door'))
 		).rejects.toThrow(/row-level security|permission denied/);
 		const stored = await db().as(w.facilitator, (tx) => announcements(tx, workshop));
-		expect(stored).toHaveLength(1);
+		expect(stored).toHaveLength(2);
 	});
 });

@@ -17,11 +17,11 @@ describeEachDatabase('planning a workshop', (db) => {
 	});
 
 	it('shows a facilitator the teams that applied and the owner staff, and nobody else anything', async () => {
-		const seen = await db().as(w.facilitator, (tx) => candidates(tx, w.challenge.id));
+		const seen = await db().as(w.facilitator, (tx) => candidates(tx, w.challenge.id, 'en'));
 		expect(seen.teams.map((t) => t.id).sort()).toEqual([w.teamA.id, w.teamB.id].sort());
 		expect(seen.teams.find((t) => t.id === w.teamA.id)?.members).toBe(2);
 		expect(seen.staff.map((s) => s.id).sort()).toEqual([w.owner.id, w.staff.id].sort());
-		const outsider = await db().as(w.outsider, (tx) => candidates(tx, w.challenge.id));
+		const outsider = await db().as(w.outsider, (tx) => candidates(tx, w.challenge.id, 'en'));
 		expect(outsider).toEqual({ teams: [], staff: [] });
 	});
 
@@ -43,7 +43,7 @@ describeEachDatabase('planning a workshop', (db) => {
 		const id = await db().as(w.facilitator, (tx) =>
 			scheduleFromForm(tx, { ...form, expertEmails: [expert.toLowerCase()] })
 		);
-		const people = await db().as(w.facilitator, (tx) => workshopPeople(tx, id));
+		const people = await db().as(w.facilitator, (tx) => workshopPeople(tx, id, 'en'));
 		const kinds = Object.fromEntries(people.map((p) => [p.userId, p.kind]));
 		expect(kinds[w.facilitator.id]).toBe('facilitator');
 		expect(kinds[w.owner.id]).toBe('owner');
@@ -51,18 +51,18 @@ describeEachDatabase('planning a workshop', (db) => {
 		expect(kinds[w.a1.id]).toBe('team');
 		// Someone outside the owner organisation is not put in as staff.
 		expect(kinds[w.outsider.id]).toBeUndefined();
-		expect(await db().as(w.outsider, (tx) => workshopPeople(tx, id))).toEqual([]);
+		expect(await db().as(w.outsider, (tx) => workshopPeople(tx, id, 'en'))).toEqual([]);
 
 		const listed = await db().as(w.b1, (tx) => myWorkshops(tx));
 		expect(listed.find((x) => x.id === id)?.role).toBe('participant');
 		expect(await db().as(w.outsider, (tx) => myWorkshops(tx))).toEqual([]);
 
 		// In negotiation mode a team's outcome holds only its own board; the facilitator's all.
-		const forB = await db().as(w.b1, (tx) => loadOutcome(tx, id));
+		const forB = await db().as(w.b1, (tx) => loadOutcome(tx, id, 'en'));
 		expect(forB?.boards.map((b) => b.teamName)).toHaveLength(1);
-		const forFacilitator = await db().as(w.facilitator, (tx) => loadOutcome(tx, id));
+		const forFacilitator = await db().as(w.facilitator, (tx) => loadOutcome(tx, id, 'en'));
 		expect(forFacilitator?.boards.every((b) => b.teamName)).toBe(true);
 		expect(forFacilitator?.boards).toHaveLength(2);
-		expect(await db().as(w.outsider, (tx) => loadOutcome(tx, id))).toBeUndefined();
+		expect(await db().as(w.outsider, (tx) => loadOutcome(tx, id, 'en'))).toBeUndefined();
 	});
 });

@@ -137,6 +137,30 @@ describeEachDatabase('workshop status', (db) => {
 		expect(open).toBe(false);
 	});
 
+	it('tells whether a workshop is open only to those who may see it', async () => {
+		const openFor = async (who: Principal) =>
+			(
+				await db().as(who, (tx) =>
+					tx.query<{ open: boolean }>('select private.workshop_open($1) as open', [negotiation])
+				)
+			)[0].open;
+		// The negotiation is open (scheduled): its facilitator, a participant and the owner's
+		// side are told so; an outsider and a team not in it get what an unknown id gets.
+		for (const who of [w.facilitator, w.a1, w.owner]) expect(await openFor(who)).toBe(true);
+		for (const who of [w.outsider, w.c1]) expect(await openFor(who)).toBe(false);
+		// The op path sets the person's claims in a service transaction: the same answer.
+		const viaClaims = await db().service('test: op path claims', (tx) =>
+			tx.query<{ open: boolean }>(
+				`select set_config('request.jwt.claims', $2, true), private.workshop_open($1) as open`,
+				[negotiation, JSON.stringify({ sub: w.outsider.id, role: 'authenticated' })]
+			)
+		);
+		expect(viaClaims[0].open).toBe(false);
+		expect(await attempt(db(), null, 'select private.workshop_open($1)', [negotiation])).toBe(
+			'denied'
+		);
+	});
+
 	it('makes the end wait for an op in flight, so no op is stored after the recorded end', async () => {
 		expect(await advance(w.facilitator, 'live', negotiation)).toBe('moved');
 		let locked!: () => void;

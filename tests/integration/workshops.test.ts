@@ -1,5 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { DEFAULT_AGENDA, type BoardOp } from '../../src/lib/domain/board';
+import { gateCatchUp } from '../../src/lib/domain/board-gate';
 import { boardAccess, catchUp, storeOp } from '../../src/lib/server/workshops/board-ops';
 import { scheduleWorkshop, WorkshopTeamRefused } from '../../src/lib/server/workshops/schedule';
 import { describeEachDatabase } from './databases';
@@ -80,14 +81,14 @@ describeEachDatabase('workshop boards', (db) => {
 		expect(first).toMatchObject({ ok: true, repeated: false });
 		expect(again).toMatchObject({ ok: true, repeated: true });
 		if (!first?.ok || !again?.ok) throw new Error('refused');
-		expect(again.op.seq).toBe(first.op.seq);
+		expect(again.op.op.seq).toBe(first.op.op.seq);
 		const [row] = await db().service('test: count', (tx) =>
 			tx.query<{ n: number }>(
 				'select count(*)::int as n from public.board_ops where board_id = $1',
 				[shared]
 			)
 		);
-		expect(row.n).toBe(first.op.seq);
+		expect(row.n).toBe(first.op.op.seq);
 	});
 
 	it('refuses a participant changing phase and notes in the wrong phase, changing nothing', async () => {
@@ -117,7 +118,8 @@ describeEachDatabase('workshop boards', (db) => {
 		const access = (await boardAccess(db(), w.a2, shared))!;
 		const all = await catchUp(db(), w.a2, access, 0);
 		expect(all?.kind).toBe('snapshot');
-		const some = await catchUp(db(), w.a2, access, 1);
+		const held = await catchUp(db(), w.a2, access, 1);
+		const some = held && gateCatchUp({ id: w.a2.id, role: access.role }, held);
 		expect(some?.kind).toBe('ops');
 		if (some?.kind !== 'ops') return;
 		expect(some.ops[0].seq).toBe(2);
@@ -218,5 +220,22 @@ describeEachDatabase('workshop boards', (db) => {
 		if (snapshot?.kind !== 'snapshot') throw new Error('expected a snapshot');
 		expect(snapshot.state.notes[noteId(40)].authorId).toBeNull();
 		expect(snapshot.state.notes[noteId(20)].authorId).toBe(w.a1.id);
+	});
+
+	// Last: its notes would change the counts above.
+	it("refuses another person's op id, whatever the op, without its stored op", async () => {
+		await storeOp(db(), w.facilitator, shared, opId(), { type: 'phase.goto', index: 1 });
+		const id = opId();
+		expect(await storeOp(db(), w.a1, shared, id, note(50))).toMatchObject({ ok: true });
+		// The same op again, a fresh valid op, an op refused on its own merits.
+		expect(await storeOp(db(), w.a2, shared, id, note(50))).toEqual({ ok: false, code: 'exists' });
+		expect(await storeOp(db(), w.a2, shared, id, note(51))).toEqual({
+			ok: false,
+			code: 'duplicate_op'
+		});
+		expect(await storeOp(db(), w.a2, shared, id, { type: 'phase.goto', index: 1 })).toEqual({
+			ok: false,
+			code: 'forbidden'
+		});
 	});
 });

@@ -1,3 +1,4 @@
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
 const schema = z.object({
@@ -82,3 +83,6 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 }
 
 export const config = readConfig();
+
+/** A path under DATA_DIR (embedded database, uploads, development mail), absolute. */
+export const dataPath = (...parts: string[]) => join(resolve(config.DATA_DIR), ...parts);

@@ -1,5 +1,7 @@
-import type { Queryable } from './db';
+import type { Database, Queryable } from './db';
+import type { FeedbackStatus } from '$lib/domain/feedback';
 import type { Locale } from '$lib/domain/locale';
+import { log } from './log';
 
 export interface Feedback {
 	message: string;
@@ -7,12 +9,19 @@ export interface Feedback {
 	contactEmail: string;
 }
 
-/** Stores accessibility feedback from anyone (RLS lets anon and users insert, admins read). */
+/**
+ * Stores accessibility feedback from anyone (RLS lets anon and users insert, admins
+ * read). The database counts it against the 'feedback' limit per user, or for a visitor
+ * per `address` (set for the transaction as talkoot.client_address), and refuses over
+ * it with TK429.
+ */
 export async function submitAccessibilityFeedback(
 	tx: Queryable,
 	feedback: Feedback,
-	locale: Locale
+	locale: Locale,
+	address: string
 ) {
+	await tx.query(`select set_config('talkoot.client_address', $1, true)`, [address]);
 	await tx.query(
 		`insert into public.accessibility_feedback (message, page, contact_email, locale)
 		 values ($1, $2, $3, $4)`,
@@ -20,9 +29,107 @@ export async function submitAccessibilityFeedback(
 	);
 }
 
+export interface FeedbackItem extends Feedback {
+	id: string;
+	createdAt: Date;
+	locale: Locale;
+	status: FeedbackStatus;
+	handlerId: string | null;
+	reply: string | null;
+	repliedAt: Date | null;
+	/** Where a reply goes: the contact address given, else the sender's account's; '' for none. */
+	replyTo: string;
+}
+
+/**
+ * Feedback for the admin page (RLS: platform admins only; others get none): open items
+ * first, oldest first (the nearest to their 14 days), then the answered and closed ones,
+ * newest first.
+ */
 export function listAccessibilityFeedback(tx: Queryable) {
-	return tx.query<Feedback & { id: string; createdAt: Date; locale: Locale }>(
-		`select id, created_at as "createdAt", message, page, coalesce(contact_email, '') as "contactEmail", locale
-		 from public.accessibility_feedback order by created_at desc limit 100`
+	return tx.query<FeedbackItem>(
+		`select f.id, f.created_at as "createdAt", f.message, f.page,
+		   coalesce(f.contact_email, '') as "contactEmail", f.locale, f.status,
+		   f.handler_id as "handlerId", f.reply, f.replied_at as "repliedAt",
+		   coalesce(nullif(btrim(f.contact_email), ''), p.email, '') as "replyTo"
+		 from public.accessibility_feedback f left join public.profiles p on p.id = f.user_id
+		 order by f.status in ('answered', 'closed'),
+		   case when f.status in ('new', 'in_progress') then f.created_at end,
+		   f.created_at desc
+		 limit 200`
 	);
+}
+
+/** Every platform admin, by name, for the handler choice (empty for anyone else). */
+export function listFeedbackHandlers(tx: Queryable) {
+	return tx.query<{ userId: string; name: string }>(
+		'select user_id as "userId", name from public.feedback_handlers()'
+	);
+}
+
+export type FeedbackUpdateOutcome = 'saved' | 'unknown' | 'not_admin' | 'forbidden';
+
+/** Sets an item's status and handler (public.update_accessibility_feedback: platform admins). */
+export async function updateAccessibilityFeedback(
+	tx: Queryable,
+	id: string,
+	status: FeedbackStatus,
+	handlerId: string | null
+): Promise<FeedbackUpdateOutcome> {
+	const [row] = await tx.query<{ outcome: FeedbackUpdateOutcome }>(
+		'select public.update_accessibility_feedback($1, $2, $3) as outcome',
+		[id, status, handlerId]
+	);
+	return row.outcome;
+}
+
+export type FeedbackReplyOutcome = 'sent' | 'no_address' | 'unknown' | 'forbidden';
+
+/**
+ * Replies to the sender (public.reply_to_accessibility_feedback: platform admins): the
+ * reply is mailed through the outbox in the language the feedback was written in, and
+ * the item becomes answered.
+ */
+export async function replyToAccessibilityFeedback(
+	tx: Queryable,
+	id: string,
+	reply: string
+): Promise<FeedbackReplyOutcome> {
+	const [row] = await tx.query<{ outcome: FeedbackReplyOutcome }>(
+		'select public.reply_to_accessibility_feedback($1, $2) as outcome',
+		[id, reply]
+	);
+	return row.outcome;
+}
+
+/**
+ * The scheduled check: mails a reminder of each open item near its 14 days
+ * (private.remind_accessibility_feedback, as the server's own connection). Returns how
+ * many items were reminded of.
+ */
+export async function remindOfOpenFeedback(db: Database): Promise<number> {
+	const [row] = await db.service('feedback reminders', (tx) =>
+		tx.query<{ n: number }>('select private.remind_accessibility_feedback() as n')
+	);
+	return row.n;
+}
+
+/**
+ * Runs remindOfOpenFeedback every `everyMs` (default 10 minutes) in the server process,
+ * beside the mail worker that delivers what it enqueues; the database marks each item
+ * reminded, so several instances never mail one twice. Returns a stop function.
+ */
+export function startFeedbackReminders(db: Database, everyMs = 600_000): () => void {
+	const run = () =>
+		remindOfOpenFeedback(db)
+			.then((n) => n && log.info({ n }, 'accessibility feedback reminders enqueued'))
+			.catch((err) => log.error({ err }, 'accessibility feedback reminders failed'));
+	const first = setTimeout(run, 5_000);
+	const timer = setInterval(run, everyMs);
+	first.unref?.();
+	timer.unref?.();
+	return () => {
+		clearTimeout(first);
+		clearInterval(timer);
+	};
 }

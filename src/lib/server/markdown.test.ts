@@ -4,7 +4,7 @@ import { renderMarkdown } from './markdown';
 import { XSS_PAYLOADS } from './markdown.xss-corpus';
 
 const ALLOWED_TAGS = new Set(
-	'p br hr h2 h3 h4 strong em del blockquote ul ol li a code pre table thead tbody tr th td'.split(
+	'p br hr h3 h4 h5 h6 strong em del blockquote ul ol li a code pre table thead tbody tr th td'.split(
 		' '
 	)
 );
@@ -85,14 +85,24 @@ describe('renderMarkdown against XSS', () => {
 });
 
 describe('renderMarkdown formatting', () => {
-	it('renders headings, demoting h1 to h2', () => {
-		const html = renderMarkdown('# Yksi\n\n## Kaksi\n\n### Kolme\n\n#### Neljä\n\n###### Kuusi');
-		expect(html).toContain('<h2>Yksi</h2>');
-		expect(html).toContain('<h2>Kaksi</h2>');
-		expect(html).toContain('<h3>Kolme</h3>');
-		expect(html).toContain('<h4>Neljä</h4>');
-		expect(html).toContain('<h4>Kuusi</h4>');
-		expect(html).not.toMatch(/<h[156]/);
+	it('shifts headings down to nest under the section h2 that shows the text (1.3.1)', () => {
+		const html = renderMarkdown(
+			'# Yksi\n\n## Kaksi\n\n### Kolme\n\n#### Neljä\n\n##### Viisi\n\n###### Kuusi'
+		);
+		expect(html).toContain('<h3>Yksi</h3>');
+		expect(html).toContain('<h3>Kaksi</h3>');
+		expect(html).toContain('<h4>Kolme</h4>');
+		expect(html).toContain('<h5>Neljä</h5>');
+		expect(html).toContain('<h6>Viisi</h6>');
+		expect(html).toContain('<h6>Kuusi</h6>');
+		// Never a sibling of the page's own h1 or h2 sections.
+		expect(html).not.toMatch(/<h[12]\b/);
+	});
+
+	it('shifts headings written as raw HTML the same way', () => {
+		expect(renderMarkdown('<h1>A</h1>\n\n<h2>B</h2>\n\n<h4>C</h4>')).toBe(
+			'<h3>A</h3><h3>B</h3><h5>C</h5>'
+		);
 	});
 
 	it('renders lists, keeping an ordered list start', () => {

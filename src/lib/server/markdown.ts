@@ -4,14 +4,28 @@ import sanitizeHtml from 'sanitize-html';
 // A private instance so other code calling marked.use() cannot change how user text renders.
 const marked = new Marked({ gfm: true, breaks: false, async: false });
 
+/**
+ * How each heading level of user Markdown (and of raw HTML in it) is written: one level
+ * below the page's h2 sections. `#` and `##` both mean "a top-level heading of my text".
+ */
+export const HEADING_SHIFT = {
+	h1: 'h3',
+	h2: 'h3',
+	h3: 'h4',
+	h4: 'h5',
+	h5: 'h6',
+	h6: 'h6'
+} as const;
+
 const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
 	allowedTags: [
 		'p',
 		'br',
 		'hr',
-		'h2',
 		'h3',
 		'h4',
+		'h5',
+		'h6',
 		'strong',
 		'em',
 		'del',
@@ -53,10 +67,10 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
 		'title'
 	],
 	transformTags: {
-		// The page already has its own h1; keep the outline intact.
-		h1: 'h2',
-		h5: 'h4',
-		h6: 'h4',
+		// Markdown is always shown inside a section of the page, under that section's h2
+		// (WCAG 1.3.1, issue 12): the author's top level (# or ##) becomes h3 and every deeper
+		// level one below it, so the text's headings nest under the section's, never beside it.
+		...HEADING_SHIFT,
 		// Links open in the same tab; rel keeps referrer and opener away from other sites.
 		a: (tagName, attribs) => ({
 			tagName,
@@ -67,15 +81,18 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
 	exclusiveFilter: (frame) => (frame.tag === 'a' && !frame.attribs.href ? 'excludeTag' : false)
 };
 
-/**
- * Renders user-written Markdown to HTML that is safe to insert with {@html}.
- * Raw HTML in the source is allowed only as far as the allowlist above; callers check length.
- */
 // Rendering is pure and costly (parse + sanitise); published texts rarely change, so
 // the latest results are kept, oldest dropped first.
 const CACHE_SIZE = 500;
 const cache = new Map<string, string>();
 
+/**
+ * Renders user-written Markdown to HTML that is safe to insert with {@html}: the one way
+ * user text becomes markup (challenge bodies, answers). Takes the source; returns the
+ * sanitised HTML, headings shifted by HEADING_SHIFT so they nest under the section that
+ * shows them. Raw HTML in the source is kept only as far as the allowlist above; callers
+ * check length.
+ */
 export function renderMarkdown(source: string): string {
 	const hit = cache.get(source);
 	if (hit !== undefined) return hit;

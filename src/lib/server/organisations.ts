@@ -1,10 +1,17 @@
-import type { Queryable } from './db';
+import type { Database, Principal, Queryable } from './db';
+import { hashToken } from './auth/tokens';
+import { notifier } from './notifier';
+import type { Locale, LocalizedText } from '$lib/domain/locale';
 import type { MemberRole, NewOrganisation } from '$lib/domain/organisation-schemas';
 
 export interface Organisation {
 	id: string;
 	slug: string;
+	/** The name in its primary language (mail, CSV); pages show `names` (issue 12). */
 	name: string;
+	/** The name in each language it has one, the primary included. */
+	names: LocalizedText;
+	primaryLocale: Locale;
 	kind: NewOrganisation['kind'];
 	businessId: string | null;
 	website: string | null;
@@ -17,13 +24,27 @@ export interface Member {
 	role: MemberRole;
 }
 
-const COLUMNS = `id, slug, name, kind, business_id as "businessId", website`;
+const COLUMNS = `id, slug, name, names, primary_locale as "primaryLocale", kind,
+	business_id as "businessId", website`;
 
-export function listOrganisations(tx: Queryable) {
+/**
+ * SQL for an organisation's name as pages show it: `{name, names, primaryLocale, slug}`
+ * of the organisation aliased `o`, for json_build_object lists (challenge cards, pages).
+ */
+export const ORGANISATION_JSON = `json_build_object('name', o.name, 'names', o.names,
+	'primaryLocale', o.primary_locale, 'slug', o.slug)`;
+
+/** SQL ordering organisations `o` by their name in locale $n, in the reader's alphabet. */
+export const orderByName = (param: string) =>
+	`public.sort_key(coalesce(o.names ->> ${param}, o.name), ${param}), o.slug`;
+
+/** Every organisation with its number of challenges, in the reader's alphabetical order. */
+export function listOrganisations(tx: Queryable, locale: Locale) {
 	return tx.query<Organisation & { challenges: number }>(
 		`select ${COLUMNS},
 		   (select count(*)::int from public.challenges c where c.organisation_id = o.id) as challenges
-		 from public.organisations o order by name`
+		 from public.organisations o order by ${orderByName('$1')}`,
+		[locale]
 	);
 }
 
@@ -35,25 +56,37 @@ export async function getOrganisation(tx: Queryable, slug: string) {
 	return row ?? null;
 }
 
-/** Creates an organisation (RLS: platform admins only); null when the slug is taken. */
+/**
+ * Creates an organisation (RLS: platform admins only). Takes the slug asked for or, when
+ * another organisation has it, the next free one (slug-2 …), which the database decides
+ * (private.free_organisation_slug); returns the id and the slug it got.
+ */
 export async function createOrganisation(tx: Queryable, org: NewOrganisation) {
-	const [row] = await tx.query<{ id: string }>(
-		`insert into public.organisations (slug, name, kind, business_id, website)
-		 values ($1, $2, $3, $4, $5) on conflict (slug) do nothing returning id`,
-		[org.slug, org.name, org.kind, org.businessId || null, org.website || null]
+	const [row] = await tx.query<{ id: string; slug: string }>(
+		`insert into public.organisations (slug, name, names, primary_locale, kind, business_id, website)
+		 values ($1, $2, $3::text::jsonb, $4, $5, $6, $7) returning id, slug`,
+		[
+			org.slug,
+			org.name,
+			JSON.stringify(org.names),
+			org.primaryLocale,
+			org.kind,
+			org.businessId || null,
+			org.website || null
+		]
 	);
-	return row?.id ?? null;
+	return row;
 }
 
-/** Members the caller may see (RLS: fellow members and platform admins). */
-export function listMembers(tx: Queryable, organisationId: string) {
+/** Members the caller may see (RLS: fellow members and platform admins), owners first, by name. */
+export function listMembers(tx: Queryable, organisationId: string, locale: Locale) {
 	return tx.query<Member>(
 		`select m.user_id as "userId", coalesce(p.display_name, '') as "displayName",
 		        coalesce(p.email, '') as email, m.role
 		 from public.organisation_members m left join public.profiles p on p.id = m.user_id
 		 where m.organisation_id = $1
-		 order by m.role desc, p.display_name`,
-		[organisationId]
+		 order by m.role desc, public.sort_key(p.display_name, $2), p.email`,
+		[organisationId, locale]
 	);
 }
 
@@ -68,8 +101,9 @@ export async function canManageMembers(tx: Queryable, organisationId: string) {
 export type AddMemberResult = 'added' | 'updated' | 'no_account';
 
 /**
- * Adds a person by email, or changes their role when already a member; with the person's
- * id, so that a changed role can close their live connections (realtime disconnectUser).
+ * Adds a person with an account by email, or changes their role when already a member,
+ * straight through RLS as the Data API allows an owner; with the person's id. The app
+ * invites instead (inviteOrganisationMember, issue 12); this stays the direct path.
  */
 export async function addMember(
 	tx: Queryable,
@@ -91,10 +125,137 @@ export async function addMember(
 	return { outcome: row.inserted ? 'added' : 'updated', userId: found.id };
 }
 
-export async function removeMember(tx: Queryable, organisationId: string, userId: string) {
+export type InviteOutcome = 'invited' | 'already_member' | 'forbidden';
+
+/**
+ * An owner (or a platform admin) invites a person by email with a role
+ * (public.invite_to_organisation): no account is needed; the mail goes through the
+ * outbox with a link only the invited address can accept. Refuses over the 'invite'
+ * limit (TK429, answered 429 by the app).
+ */
+export async function inviteOrganisationMember(
+	tx: Queryable,
+	organisationId: string,
+	email: string,
+	role: MemberRole
+): Promise<InviteOutcome> {
+	const [row] = await tx.query<{ outcome: InviteOutcome }>(
+		'select public.invite_to_organisation($1, $2, $3) as outcome',
+		[organisationId, email, role]
+	);
+	return row.outcome;
+}
+
+export interface OrganisationInvitation {
+	id: string;
+	email: string;
+	role: MemberRole;
+	expiresAt: Date;
+}
+
+/** Open invitations (RLS: owners and platform admins see them; others none), newest first. */
+export function listOpenInvitations(tx: Queryable, organisationId: string) {
+	return tx.query<OrganisationInvitation>(
+		`select id, email, role, expires_at as "expiresAt" from public.organisation_invitations
+		 where organisation_id = $1 and accepted_at is null and expires_at > now()
+		 order by created_at desc`,
+		[organisationId]
+	);
+}
+
+/** Withdraws an open invitation (RLS: owners and platform admins); whether one was. */
+export async function withdrawInvitation(tx: Queryable, organisationId: string, id: string) {
 	const rows = await tx.query(
-		'delete from public.organisation_members where organisation_id = $1 and user_id = $2 returning user_id',
-		[organisationId, userId]
+		`delete from public.organisation_invitations
+		 where id = $1 and organisation_id = $2 and accepted_at is null returning id`,
+		[id, organisationId]
 	);
 	return rows.length === 1;
+}
+
+export interface OrganisationInvitationPreview {
+	slug: string;
+	names: LocalizedText;
+	primaryLocale: Locale;
+	invitedEmail: string;
+	inviterName: string;
+	role: MemberRole;
+	status: 'open' | 'accepted' | 'expired';
+}
+
+/** What the invitation page shows, by the mailed token (anyone holding it); null if unknown. */
+export async function organisationInvitationPreview(tx: Queryable, token: string) {
+	const [row] = await tx.query<OrganisationInvitationPreview>(
+		`select slug, names, primary_locale as "primaryLocale", invited_email as "invitedEmail",
+		   inviter_name as "inviterName", role, status
+		 from public.organisation_invitation_preview($1)`,
+		[hashToken(token)]
+	);
+	return row ?? null;
+}
+
+export type AcceptOutcome =
+	'joined' | 'already_member' | 'wrong_account' | 'expired' | 'used' | 'unknown';
+
+/**
+ * Accepts an invitation as the signed-in user (public.accept_organisation_invitation):
+ * only the invited address may. Returns the outcome and the organisation's slug.
+ */
+export async function acceptOrganisationInvitation(
+	tx: Queryable,
+	token: string
+): Promise<AcceptOutcome> {
+	const [row] = await tx.query<{ outcome: AcceptOutcome }>(
+		'select public.accept_organisation_invitation($1) as outcome',
+		[hashToken(token)]
+	);
+	return row.outcome;
+}
+
+export type RoleOutcome = 'changed' | 'unchanged' | 'not_member' | 'last_owner' | 'forbidden';
+
+/**
+ * Changes a member's role in place as `user` (public.set_organisation_member_role: an
+ * owner or a platform admin; the last owner stays one). A change closes the person's
+ * sockets once committed (the notifier), so their pages load their rights again.
+ */
+export async function changeMemberRole(
+	db: Database,
+	user: NonNullable<Principal>,
+	organisationId: string,
+	memberId: string,
+	role: MemberRole
+): Promise<RoleOutcome> {
+	const outcome = await db.as(user, async (tx) => {
+		const [row] = await tx.query<{ outcome: RoleOutcome }>(
+			'select public.set_organisation_member_role($1, $2, $3) as outcome',
+			[organisationId, memberId, role]
+		);
+		return row.outcome;
+	});
+	if (outcome === 'changed') notifier().accessChanged(memberId);
+	return outcome;
+}
+
+export type RemoveOutcome = 'removed' | 'not_member' | 'last_owner' | 'forbidden';
+
+/**
+ * Removes a member as `user` (public.remove_organisation_member: an owner or a platform
+ * admin; never the last owner); once committed the person's sockets close (the notifier).
+ */
+export async function removeOrganisationMember(
+	db: Database,
+	user: NonNullable<Principal>,
+	organisationId: string,
+	memberId: string
+): Promise<RemoveOutcome> {
+	const outcome = await db.as(user, async (tx) => {
+		const [row] = await tx.query<{ outcome: RemoveOutcome }>(
+			'select public.remove_organisation_member($1, $2) as outcome',
+			[organisationId, memberId]
+		);
+		return row.outcome;
+	});
+	if (outcome === 'removed') notifier().accessChanged(memberId);
+	return outcome;
 }

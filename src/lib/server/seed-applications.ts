@@ -140,3 +140,66 @@ async function screenEligible(db: Database, applicationId: string) {
 	});
 	if (!screened?.decided) log.warn({ applicationId }, 'demo application not screened');
 }
+
+/** Address fix up (National Land Survey): its applications closed 40 days before seeding. */
+export const DEMO_LATE_CHALLENGE = '20000000-0000-4000-8000-000000000003';
+/** Osaamissilta's draft to Address fix up, left unsubmitted when the deadline passed. */
+export const DEMO_LATE_DRAFT = '40000000-0000-4000-8000-000000000001';
+
+const LATE_IDEAS: Omit<Idea, 'position'>[] = [
+	{
+		title: 'Address checks at the door',
+		problem: 'Couriers and ambulance crews see wrong addresses first, but nobody asks them.',
+		idea: 'A one-tap report in delivery and dispatch apps sends a suspected error to the municipality with its location.',
+		value: 'Errors are found where they hurt, and fixed before the next emergency call.'
+	},
+	{
+		title: 'Nightly consistency run',
+		problem: 'Duplicates and missing entrances pile up between yearly reviews.',
+		idea: 'A nightly comparison with building and map data lists likely errors for the address official.',
+		value: 'Officials fix a short list each morning instead of searching the whole database.'
+	},
+	{
+		title: 'Addresses named with residents',
+		problem: 'New streets get names and numbers that confuse visitors.',
+		idea: 'A map where residents and rescue services comment on planned addresses before they are fixed.',
+		value: 'Fewer confusing addresses are created in the first place.'
+	}
+];
+
+/**
+ * A team's draft to a challenge whose applications deadline has passed (Osaamissilta to
+ * Address fix up, complete but never submitted), so the demo and the end-to-end tests show
+ * that submitting after the deadline is refused. The app refuses to start or change a
+ * draft once the period has closed, so this is written directly, as the service, at
+ * seeding only. A failure is logged, not thrown: the demo starts without it.
+ */
+export async function seedLateDraft(db: Database): Promise<void> {
+	try {
+		await db.service('seed: late draft', async (tx) => {
+			await tx.query(
+				`insert into public.applications (id, challenge_id, team_id, status, updated_by)
+				 values ($1, $2, $3, 'draft', $4)`,
+				[DEMO_LATE_DRAFT, DEMO_LATE_CHALLENGE, DEMO_APPLICATIONS[1].team, DEMO_APPLICATIONS[1].lead]
+			);
+			for (const [i, idea] of LATE_IDEAS.entries()) {
+				await tx.query(
+					`insert into public.application_ideas (application_id, position, title, problem, idea, value)
+					 values ($1, $2, $3, $4, $5, $6)`,
+					[DEMO_LATE_DRAFT, i + 1, idea.title, idea.problem, idea.idea, idea.value]
+				);
+			}
+			await tx.query(
+				`insert into public.application_answers (application_id, requirement_id, meets, explanation)
+				 select $1, r.id, true, $3 from public.challenge_requirements r where r.challenge_id = $2`,
+				[
+					DEMO_LATE_DRAFT,
+					DEMO_LATE_CHALLENGE,
+					'We handle address data under a processing agreement, in the national format.'
+				]
+			);
+		});
+	} catch (err) {
+		log.warn({ err }, 'demo late draft not written');
+	}
+}

@@ -7,7 +7,10 @@ import { config } from './config';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { SECRET_BYTES, secretText } from '$lib/domain/totp';
 import { log } from './log';
-import { seedDemoApplications } from './seed-applications';
+import { seedDemoApplications, seedLateDraft } from './seed-applications';
+
+/** admin@talkoot.example: the demo admin enrolled with a second factor at seeding (new-admin@ is not). */
+const ENROLLED_ADMIN = '00000000-0000-4000-8000-000000000001';
 
 /** A demo password nobody can read in the README: 18 random characters, printed once. */
 export const generateDemoPassword = () => `Demo-${randomBytes(12).toString('base64url')}`;
@@ -45,7 +48,8 @@ export async function seedDemo(db: Database, given?: string): Promise<boolean> {
 				);
 			}
 			for (const { user_id } of await tx.query<{ user_id: string }>(
-				'select user_id from public.platform_admins'
+				'select user_id from public.platform_admins where user_id = $1',
+				[ENROLLED_ADMIN]
 			)) {
 				await enrolWithSecret(tx, user_id, adminSecret);
 			}
@@ -54,13 +58,15 @@ export async function seedDemo(db: Database, given?: string): Promise<boolean> {
 	});
 	if (!users) return false;
 	const applications = await seedDemoApplications(db);
+	await seedLateDraft(db);
 	log.info({ accounts: users.length, applications }, 'demo data seeded');
 	const lines = users.map((u) => `  ${u.email.padEnd(30)} ${u.display_name}`);
 	const shown = given ? 'the one in DEMO_PASSWORD' : `${password} (generated; shown only now)`;
 	console.log(
 		`\nDemo accounts (not for real use), password: ${shown}\n${lines.join('\n')}\n` +
-			`Platform admins sign in with a second factor: add the key ${secretText(adminSecret)}\n` +
-			`to an authenticator app (TOTP, 6 digits, 30 s) and give its code after the password.\n`
+			`Platform admins sign in with a second factor: for admin@talkoot.example add the key\n` +
+			`${secretText(adminSecret)} to an authenticator app (TOTP, 6 digits, 30 s) and give its\n` +
+			`code after the password; new-admin@talkoot.example is asked to enrol one first.\n`
 	);
 	return true;
 }

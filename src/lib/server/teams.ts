@@ -1,7 +1,9 @@
-import type { Queryable } from './db';
+import type { Database, Principal, Queryable } from './db';
+import { notifier } from './notifier';
+import type { Locale } from '$lib/domain/locale';
 import type { TeamForm, TeamProjectForm } from '$lib/domain/team-schemas';
 import type { TeamProject } from '$lib/domain/work-history';
-import { generateToken, hashToken } from './auth/tokens';
+import { hashToken } from './auth/tokens';
 
 export interface TeamSummary {
 	id: string;
@@ -26,6 +28,8 @@ export interface Invitation {
 	createdAt: Date;
 	expiresAt: Date;
 	acceptedAt: Date | null;
+	/** When the invitee declined it; the lead sees it until inviting again or removing it. */
+	declinedAt: Date | null;
 }
 
 export interface TeamApplication {
@@ -35,7 +39,12 @@ export interface TeamApplication {
 	primaryLocale: string;
 	status: 'draft' | 'submitted';
 	submittedAt: Date | null;
-	eligible: boolean | null;
+	/** Applications to the challenge are open now (private.applications_open). */
+	open: boolean;
+	/** The application's last event on record was a withdrawal. */
+	withdrawn: boolean;
+	/** The screening decision on the present submission, if any. */
+	decision: { eligible: boolean; decidedAt: string } | null;
 }
 
 export interface TeamDetail extends TeamSummary {
@@ -44,6 +53,17 @@ export interface TeamDetail extends TeamSummary {
 	projects: TeamProject[];
 	applications: TeamApplication[];
 }
+
+/**
+ * What applicationPhase (domain/application-phase.ts) reads, from an application `a`, its
+ * challenge `c` and its screening decision `d` (left joined): `open`, `withdrawn` and
+ * `decision`, so that every list names the application's state as its own page does.
+ */
+export const PHASE_COLUMNS = `private.applications_open(c.id) as open,
+  coalesce((select e.kind = 'withdrawn' from public.application_events e
+    where e.application_id = a.id order by e.at desc limit 1), false) as withdrawn,
+  case when d.application_id is null then null
+    else json_build_object('eligible', d.eligible, 'decidedAt', d.decided_at) end as decision`;
 
 /** A month column as 'YYYY-MM'. */
 export const month = (column: string) => `to_char(${column}, 'YYYY-MM')`;
@@ -74,19 +94,26 @@ export function updateTeam(tx: Queryable, teamId: string, form: TeamForm) {
 	);
 }
 
-/** The teams the caller belongs to. */
-export function myTeams(tx: Queryable, userId: string) {
+/** The teams the caller belongs to, by name. */
+export function myTeams(tx: Queryable, userId: string, locale: Locale) {
 	return tx.query<TeamSummary>(
 		`select t.id, t.name, t.description, t.home_organisations as "homeOrganisations",
 		   t.lead_id as "leadId", (select count(*)::int from public.team_members m where m.team_id = t.id) as "memberCount"
 		 from public.teams t join public.team_members me on me.team_id = t.id and me.user_id = $1
-		 order by t.name`,
-		[userId]
+		 order by public.sort_key(t.name, $2), t.id`,
+		[userId, locale]
 	);
 }
 
-/** A team with its members, invitations, common projects and applications; null when not visible. */
-export async function getTeam(tx: Queryable, teamId: string): Promise<TeamDetail | null> {
+/**
+ * A team with its members (by name), invitations, common projects and applications; null
+ * when not visible.
+ */
+export async function getTeam(
+	tx: Queryable,
+	teamId: string,
+	locale: Locale
+): Promise<TeamDetail | null> {
 	const [team] = await tx.query<TeamSummary>(
 		`select t.id, t.name, t.description, t.home_organisations as "homeOrganisations",
 		   t.lead_id as "leadId", 0 as "memberCount"
@@ -99,11 +126,12 @@ export async function getTeam(tx: Queryable, teamId: string): Promise<TeamDetail
 			`select m.user_id as "userId", coalesce(p.display_name, '') as "displayName",
 			   coalesce(p.email, '') as email, m.joined_at as "joinedAt", m.user_id = $2 as "isLead"
 			 from public.team_members m left join public.profiles p on p.id = m.user_id
-			 where m.team_id = $1 order by m.joined_at`,
-			[teamId, team.leadId]
+			 where m.team_id = $1 order by public.sort_key(p.display_name, $3), p.email`,
+			[teamId, team.leadId, locale]
 		),
 		tx.query<Invitation>(
-			`select id, email, created_at as "createdAt", expires_at as "expiresAt", accepted_at as "acceptedAt"
+			`select id, email, created_at as "createdAt", expires_at as "expiresAt", accepted_at as "acceptedAt",
+			   declined_at as "declinedAt"
 			 from public.team_invitations where team_id = $1 and accepted_at is null order by created_at`,
 			[teamId]
 		),
@@ -115,7 +143,7 @@ export async function getTeam(tx: Queryable, teamId: string): Promise<TeamDetail
 		tx.query<TeamApplication>(
 			`select a.id, c.slug as "challengeSlug", c.title as "challengeTitle",
 			   c.primary_locale as "primaryLocale", a.status, a.submitted_at as "submittedAt",
-			   d.eligible
+			   ${PHASE_COLUMNS}
 			 from public.applications a join public.challenges c on c.id = a.challenge_id
 			 left join public.screening_decisions d on d.application_id = a.id
 			 where a.team_id = $1 order by a.created_at desc`,
@@ -132,38 +160,25 @@ export async function getTeam(tx: Queryable, teamId: string): Promise<TeamDetail
 	};
 }
 
-export type InviteResult =
-	| { ok: true; token: string; teamName: string }
-	| { ok: false; reason: 'already_member' | 'not_lead' };
+export type InviteResult = { ok: true } | { ok: false; reason: 'already_member' | 'not_lead' };
 
-/** Records an invitation for the address and returns the token for the mailed link. */
+/**
+ * The lead invites an address to the team through public.invite_to_team, which makes
+ * the link's token, keeps only its hash and enqueues the mail with the link (in the
+ * invitee's language when the address has an account, else in all three) in this transaction; a new invitation replaces an open one.
+ * Refuses a member ('already_member') and anyone but the lead ('not_lead'); over the
+ * inviter's limit it throws the database's TK429 (see http/limits.ts, limitedBy).
+ */
 export async function inviteMember(
 	tx: Queryable,
 	teamId: string,
 	email: string
 ): Promise<InviteResult> {
-	const [team] = await tx.query<{ name: string; lead: boolean }>(
-		`select name, private.is_team_lead(id) as lead from public.teams where id = $1`,
-		[teamId]
-	);
-	if (!team?.lead) return { ok: false, reason: 'not_lead' };
-	const [member] = await tx.query(
-		`select 1 from public.team_members m join public.profiles p on p.id = m.user_id
-		 where m.team_id = $1 and p.email = $2`,
+	const [{ outcome }] = await tx.query<{ outcome: 'invited' | 'already_member' | 'not_lead' }>(
+		'select public.invite_to_team($1, $2) as outcome',
 		[teamId, email]
 	);
-	if (member) return { ok: false, reason: 'already_member' };
-	// A new invitation to the same address replaces an open one.
-	await tx.query(
-		'delete from public.team_invitations where team_id = $1 and email = $2 and accepted_at is null',
-		[teamId, email]
-	);
-	const token = generateToken();
-	await tx.query(
-		'insert into public.team_invitations (team_id, email, token_hash) values ($1, $2, $3)',
-		[teamId, email, hashToken(token)]
-	);
-	return { ok: true, token, teamName: team.name };
+	return outcome === 'invited' ? { ok: true } : { ok: false, reason: outcome };
 }
 
 export async function revokeInvitation(tx: Queryable, teamId: string, invitationId: string) {
@@ -178,7 +193,7 @@ export interface InvitationPreview {
 	teamName: string;
 	invitedEmail: string;
 	inviterName: string;
-	status: 'open' | 'accepted' | 'expired';
+	status: 'open' | 'accepted' | 'declined' | 'expired';
 }
 
 export async function invitationPreview(
@@ -194,7 +209,22 @@ export async function invitationPreview(
 }
 
 export type AcceptResult =
-	'joined' | 'already_member' | 'wrong_account' | 'expired' | 'used' | 'unknown';
+	'joined' | 'already_member' | 'wrong_account' | 'expired' | 'used' | 'declined' | 'unknown';
+
+export type DeclineResult = 'declined' | 'used' | 'expired' | 'unknown';
+
+/**
+ * The invitee declines through the mailed link (public.decline_team_invitation): holding
+ * the token is enough, signed in or not. Returns 'declined' (also when it already was),
+ * or why not: 'used' (accepted), 'expired', 'unknown'. The lead sees it declined.
+ */
+export async function declineInvitation(tx: Queryable, token: string): Promise<DeclineResult> {
+	const [row] = await tx.query<{ result: DeclineResult }>(
+		'select public.decline_team_invitation($1) as result',
+		[hashToken(token)]
+	);
+	return row.result;
+}
 
 export async function acceptInvitation(
 	tx: Queryable,
@@ -218,6 +248,22 @@ export async function removeMember(tx: Queryable, teamId: string, userId: string
 		[teamId, userId]
 	);
 	return rows.length === 1;
+}
+
+/**
+ * `removeMember` as `user` (the lead removing a member, or a member leaving), and once
+ * committed the removed person's sockets close (the notifier): the team's boards are
+ * no longer theirs. Returns whether someone was removed.
+ */
+export async function removeTeamMember(
+	db: Database,
+	user: NonNullable<Principal>,
+	teamId: string,
+	memberId: string
+): Promise<boolean> {
+	const removed = await db.as(user, (tx) => removeMember(tx, teamId, memberId));
+	if (removed) notifier().accessChanged(memberId);
+	return removed;
 }
 
 /**

@@ -82,17 +82,27 @@ export async function applicationChallenge(
 export type StartResult =
 	{ ok: true; id: string } | { ok: false; reason: 'closed' | 'not_member' | 'exists'; id?: string };
 
-/** Starts the team's draft for a challenge, or finds the one it has. */
+/** The team's application to the challenge, if it has one (RLS: the team's members). */
+async function existingApplication(tx: Queryable, challengeId: string, teamId: string) {
+	const [row] = await tx.query<{ id: string }>(
+		'select id from public.applications where challenge_id = $1 and team_id = $2',
+		[challengeId, teamId]
+	);
+	return row ? ({ ok: false, reason: 'exists', id: row.id } as const) : null;
+}
+
+/**
+ * Starts the team's draft for a challenge, or finds the one it has. The insert decides
+ * (one application per team and challenge): members applying at the same moment all end
+ * on the one draft, never on a unique violation (issue 11, item 2).
+ */
 export async function startApplication(
 	tx: Queryable,
 	challengeId: string,
 	teamId: string
 ): Promise<StartResult> {
-	const [existing] = await tx.query<{ id: string }>(
-		'select id from public.applications where challenge_id = $1 and team_id = $2',
-		[challengeId, teamId]
-	);
-	if (existing) return { ok: false, reason: 'exists', id: existing.id };
+	const existing = await existingApplication(tx, challengeId, teamId);
+	if (existing) return existing;
 	const [check] = await tx.query<{ member: boolean; open: boolean }>(
 		'select private.is_team_member($2) as member, private.applications_open($1) as open',
 		[challengeId, teamId]
@@ -100,10 +110,15 @@ export async function startApplication(
 	if (!check.member) return { ok: false, reason: 'not_member' };
 	if (!check.open) return { ok: false, reason: 'closed' };
 	const [row] = await tx.query<{ id: string }>(
-		'insert into public.applications (challenge_id, team_id) values ($1, $2) returning id',
+		`insert into public.applications (challenge_id, team_id) values ($1, $2)
+		 on conflict (challenge_id, team_id) do nothing returning id`,
 		[challengeId, teamId]
 	);
-	return { ok: true, id: row.id };
+	if (row) return { ok: true, id: row.id };
+	// A teammate's insert committed between the first look and this one.
+	const raced = await existingApplication(tx, challengeId, teamId);
+	if (raced) return raced;
+	throw new Error('application neither inserted nor found');
 }
 
 /** The team's coverage for the challenge, from the members' work history and common projects. */

@@ -1,29 +1,82 @@
 import type { Queryable } from '../db';
-import { parseScreening } from '$lib/domain/application-schemas';
+import { parseScreening, type Screening } from '$lib/domain/application-schemas';
+import type { Locale } from '$lib/domain/locale';
+import { renderMail } from '../mail/templates';
 import { applicationChallenge } from './editor';
-import { getSubmitted, saveScreening } from './screening';
+import { getSubmitted, listSubmitted, saveScreening } from './screening';
+
+/** What the team will read once a decision is confirmed: the mail and the reasons. */
+export interface ScreeningPreview {
+	eligible: boolean;
+	justification: string;
+	marks: Screening['marks'];
+	mail: { subject: string; text: string };
+}
 
 export type ScreenOutcome =
-	{ ok: true; decided: boolean } | { ok: false; errors: Record<string, string> };
+	| { ok: true; decided: boolean }
+	| { ok: false; errors: Record<string, string> }
+	| { ok: 'preview'; preview: ScreeningPreview };
 
 /**
  * The owner's screening form for one submitted application of the challenge: parsed
  * against the challenge's minimum requirements and saved in the caller's name (the database takes it).
+ * A decision is mailed to the team and cannot be taken back unseen (issue 12, Owner):
+ * unless the form says `confirm=1`, a valid decision is not saved but answered with
+ * a preview of what the team will read (the mail, rendered by the very template the
+ * outbox uses, in `locale`). Marks without a decision are saved at once (nothing is mailed).
  * Null when the application is not one the caller may screen (or not of this challenge).
  */
 export async function screenApplication(
 	tx: Queryable,
 	challengeId: string,
 	applicationId: string,
-	raw: Record<string, string>
+	raw: Record<string, string>,
+	locale: Locale
 ): Promise<ScreenOutcome | null> {
 	const challenge = await applicationChallenge(tx, challengeId);
-	if (!challenge || !(await getSubmitted(tx, challengeId, applicationId))) return null;
+	const app = challenge && (await getSubmitted(tx, challengeId, applicationId));
+	if (!challenge || !app) return null;
 	const parsed = parseScreening(
 		raw,
 		challenge.requirements.map((r) => r.id)
 	);
 	if (!parsed.ok) return parsed;
+	const { decision, marks } = parsed.data;
+	if (decision && raw.confirm !== '1') {
+		const mail = renderMail(
+			'screening_result',
+			{
+				title: challenge.title,
+				primaryLocale: challenge.primaryLocale,
+				team: app.snapshot.team.name,
+				eligible: decision.eligible,
+				path: `/applications/${applicationId}`
+			},
+			{ email: '', name: '', locale }
+		);
+		return {
+			ok: 'preview',
+			preview: { ...decision, marks, mail: { subject: mail.subject, text: mail.text } }
+		};
+	}
 	const saved = await saveScreening(tx, applicationId, parsed.data);
 	return saved && { ok: true, decided: saved.decided };
+}
+
+/**
+ * The next submitted application of the challenge still without a decision, in the
+ * list's order (team name) after `currentId`, wrapping round; null when none is left.
+ */
+export async function nextToScreen(
+	tx: Queryable,
+	challengeId: string,
+	currentId: string,
+	locale: Locale
+): Promise<{ id: string; teamName: string } | null> {
+	const list = await listSubmitted(tx, challengeId, locale);
+	const at = list.findIndex((a) => a.id === currentId);
+	const ordered = [...list.slice(at + 1), ...list.slice(0, Math.max(at, 0))];
+	const next = ordered.find((a) => a.eligible === null && a.id !== currentId);
+	return next ? { id: next.id, teamName: next.teamName } : null;
 }

@@ -1,8 +1,7 @@
 import type { Queryable } from '../db';
+import type { Locale } from '$lib/domain/locale';
 import type { Screening } from '$lib/domain/application-schemas';
 import type { Coverage } from '$lib/domain/experience';
-import type { Locale, LocalizedText } from '$lib/domain/locale';
-import { enqueueMail } from '../mail/outbox';
 import { readScreening, type ScreeningResult } from './screening-result';
 import { snapshotCoverage, withCoverage, type Snapshot } from '$lib/domain/application-snapshot';
 
@@ -15,10 +14,14 @@ export interface SubmittedSummary {
 	eligible: boolean | null;
 }
 
-/** The submitted applications of a challenge (never drafts): what RLS shows its owners. */
+/**
+ * The submitted applications of a challenge (never drafts), by team name: what RLS shows
+ * its owners.
+ */
 export async function listSubmitted(
 	tx: Queryable,
-	challengeId: string
+	challengeId: string,
+	locale: Locale
 ): Promise<SubmittedSummary[]> {
 	const rows = await tx.query<Omit<SubmittedSummary, 'coverageOk'> & { snapshot: Snapshot }>(
 		`select a.id, a.snapshot -> 'team' ->> 'name' as "teamName", a.submitted_at as "submittedAt",
@@ -26,8 +29,8 @@ export async function listSubmitted(
 		 from public.applications a
 		 left join public.screening_decisions d on d.application_id = a.id
 		 where a.challenge_id = $1 and a.status = 'submitted'
-		 order by a.submitted_at`,
-		[challengeId]
+		 order by public.sort_key(a.snapshot -> 'team' ->> 'name', $2), a.submitted_at`,
+		[challengeId, locale]
 	);
 	return rows.map(({ snapshot, ...row }) => ({
 		...row,
@@ -91,8 +94,8 @@ export async function getSubmitted(
  * Records the owner's marks and, when given, the decision through
  * public.record_screening, which checks private.is_screenable() (so sealing applies),
  * takes the decider's name and the time from the database, and keeps a revised decision
- * on record; a decision's mail to every member of the team is enqueued in the same
- * transaction. Returns whether a decision was recorded, or null when the application is
+ * on record; a decision's mail to every member of the team is enqueued by the database
+ * in the same transaction (private.mail_screening). Returns whether a decision was recorded, or null when the application is
  * not one the caller may screen.
  */
 export async function saveScreening(
@@ -105,37 +108,5 @@ export async function saveScreening(
 		[id, screening.marks, screening.decision]
 	);
 	if (row.outcome === 'unknown') return null;
-	if (row.outcome !== 'decided') return { decided: false };
-	await enqueueScreeningResult(tx, id);
-	return { decided: true };
-}
-
-/** Enqueues the team's result for every member, each in their language. */
-async function enqueueScreeningResult(tx: Queryable, id: string) {
-	const [app] = await tx.query<{
-		teamId: string;
-		teamName: string;
-		eligible: boolean;
-		title: LocalizedText;
-		primaryLocale: Locale;
-	}>(
-		`select a.team_id as "teamId", a.snapshot -> 'team' ->> 'name' as "teamName", d.eligible,
-		   c.title, c.primary_locale as "primaryLocale"
-		 from public.applications a join public.challenges c on c.id = a.challenge_id
-		 join public.screening_decisions d on d.application_id = a.id where a.id = $1`,
-		[id]
-	);
-	if (!app) return;
-	await enqueueMail(
-		tx,
-		'screening_result',
-		{ teamId: app.teamId },
-		{
-			title: app.title,
-			primaryLocale: app.primaryLocale,
-			team: app.teamName ?? '',
-			eligible: app.eligible,
-			path: `/applications/${id}`
-		}
-	);
+	return { decided: row.outcome === 'decided' };
 }

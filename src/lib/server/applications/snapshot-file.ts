@@ -1,4 +1,6 @@
 import type { Queryable } from '../db';
+import type { Snapshot } from '$lib/domain/application-snapshot';
+import type { Locale, LocalizedText } from '$lib/domain/locale';
 
 /**
  * The submitted snapshot of one of the caller's team's applications as the exact text its
@@ -13,4 +15,26 @@ export async function submittedSnapshotText(tx: Queryable, id: string): Promise<
 		[id]
 	);
 	return row?.text ?? null;
+}
+
+/**
+ * The submitted snapshot of one of the caller's team's applications, parsed, with what the
+ * readable receipt page shows beside it (the digest on record, when, the challenge's title);
+ * null when the application is not the caller's team's or not submitted.
+ */
+export async function submittedSnapshot(tx: Queryable, id: string) {
+	const [row] = await tx.query<{
+		snapshot: Snapshot;
+		digest: string;
+		submittedAt: Date;
+		title: LocalizedText;
+		primaryLocale: Locale;
+	}>(
+		`select a.snapshot, a.digest, a.submitted_at as "submittedAt", c.title,
+		   c.primary_locale as "primaryLocale"
+		 from public.applications a join public.challenges c on c.id = a.challenge_id
+		 where a.id = $1 and a.status = 'submitted' and a.team_id in (select private.my_team_ids())`,
+		[id]
+	);
+	return row ?? null;
 }

@@ -1,7 +1,7 @@
-import type { Database, Principal, Queryable } from '../db';
+import type { Database, Principal } from '../db';
 import type { SessionUser } from '../auth/sessions';
-import { enqueueMail } from '../mail/outbox';
-import { getApplication, type ApplicationView } from './editor';
+import { draftFromForm, draftSchema } from '$lib/domain/application-schemas';
+import { getApplication, saveDraft, type ApplicationView } from './editor';
 
 export type { Snapshot } from '$lib/domain/application-snapshot';
 
@@ -9,8 +9,8 @@ export type SubmitOutcome =
 	'submitted' | 'closed' | 'stale' | 'not_draft' | 'ideas' | 'answers' | 'unknown';
 
 /**
- * Submits the draft as read at `version` and, in the same transaction, enqueues a
- * receipt for every member. The database decides the deadline by its own clock, so a
+ * Submits the draft as read at `version`; the database enqueues a receipt for every
+ * member in the same transaction (private.mail_receipt). The database decides the deadline by its own clock, so a
  * submission one second late is refused however the request was timed.
  */
 export async function submitApplication(
@@ -19,67 +19,59 @@ export async function submitApplication(
 	id: string,
 	version: number
 ): Promise<SubmitOutcome> {
-	return (await recordSubmission(db, user, id, version, { receipts: true })).outcome;
+	return (await submitDraft(db, user, id, version)).outcome;
+}
+
+/**
+ * submitApplication with what a refusal needs to be told in words: the number of ideas
+ * the challenge asks for (null when the application is not there for the caller).
+ * The route maps the outcome to HTTP and reads nothing more.
+ */
+export async function submitDraft(
+	db: Database,
+	user: SessionUser,
+	id: string,
+	version: number
+): Promise<{ outcome: SubmitOutcome; ideaCount: number | null }> {
+	const result = await recordSubmission(db, user, id, version);
+	const ideaCount = result.app?.challenge.ideaCount ?? null;
+	return { outcome: result.outcome, ideaCount };
 }
 
 /**
  * The submission. The database checks the deadline, the draft's version, ideas and
  * answers, and builds the snapshot and its digest itself from the rows it locks
- * (public.submit_application): nothing the caller sends is frozen. With `receipts`,
- * every member's receipt is enqueued in the submitting transaction (the demo seed
- * submits without). Returns the digest the database stored.
+ * (public.submit_application): nothing the caller sends is frozen; every member's
+ * receipt is enqueued by the database in the same transaction. Returns the digest the
+ * database stored.
  */
 export async function recordSubmission(
 	db: Database,
 	user: NonNullable<Principal>,
 	id: string,
-	version: number,
-	{ receipts = false }: { receipts?: boolean } = {}
+	version: number
 ): Promise<
 	| { outcome: 'submitted'; app: ApplicationView; digest: string }
-	| { outcome: Exclude<SubmitOutcome, 'submitted'> }
+	| { outcome: Exclude<SubmitOutcome, 'submitted'>; app?: ApplicationView }
 > {
 	const app = await db.as(user, (tx) => getApplication(tx, id));
 	if (!app) return { outcome: 'unknown' };
-	if (app.status !== 'draft') return { outcome: 'not_draft' };
-	if (app.version !== version) return { outcome: 'stale' };
+	if (app.status !== 'draft') return { outcome: 'not_draft', app };
+	if (app.version !== version) return { outcome: 'stale', app };
 	const result = await db.as(user, async (tx) => {
 		const [{ outcome }] = await tx.query<{ outcome: SubmitOutcome }>(
 			'select public.submit_application($1, $2) as outcome',
 			[id, version]
 		);
 		if (outcome !== 'submitted') return { outcome };
-		const digest = await enqueueReceipts(tx, app, receipts);
+		const [{ digest }] = await tx.query<{ digest: string }>(
+			'select digest from public.applications where id = $1',
+			[id]
+		);
 		return { outcome, digest };
 	});
-	if (result.outcome !== 'submitted') return { outcome: result.outcome };
+	if (result.outcome !== 'submitted') return { outcome: result.outcome, app };
 	return { outcome: 'submitted', app, digest: result.digest! };
-}
-
-/**
- * Reads the time and digest the database recorded and, with `receipts`, enqueues every
- * member's receipt with them, in their language. Returns the digest.
- */
-async function enqueueReceipts(tx: Queryable, app: ApplicationView, receipts: boolean) {
-	const [{ submittedAt, digest }] = await tx.query<{ submittedAt: Date; digest: string }>(
-		'select submitted_at as "submittedAt", digest from public.applications where id = $1',
-		[app.id]
-	);
-	if (!receipts) return digest;
-	await enqueueMail(
-		tx,
-		'receipt',
-		{ teamId: app.team.id },
-		{
-			title: app.challenge.title,
-			primaryLocale: app.challenge.primaryLocale,
-			team: app.team.name,
-			submittedAt: new Date(submittedAt).toISOString(),
-			digest,
-			path: `/applications/${app.id}`
-		}
-	);
-	return digest;
 }
 
 export type WithdrawOutcome = 'withdrawn' | 'closed' | 'not_submitted' | 'unknown';
@@ -95,4 +87,36 @@ export async function withdrawApplication(
 		])
 	);
 	return row.outcome;
+}
+
+/**
+ * The submit action's post. Refuses ('file_pending') when a document is chosen in a file
+ * field but was never uploaded: without JavaScript the submit button posts the editor's
+ * form, where a chosen file arrives as its name (issue 12, Solver: a chosen file was
+ * dropped on submit while readiness showed ✓). When the post carries the editor's text
+ * it is saved first and that version submitted, so nothing typed is left out.
+ * Returns the outcome as submitDraft does.
+ */
+export async function submitPosted(
+	db: Database,
+	user: SessionUser,
+	id: string,
+	raw: Record<string, string>
+): Promise<{ outcome: SubmitOutcome | 'file_pending' | 'invalid'; ideaCount: number | null }> {
+	let version = Number(raw.version);
+	if (!Number.isInteger(version)) return { outcome: 'invalid', ideaCount: null };
+	const pending = Object.entries(raw).some(([k, v]) => k.startsWith('file_') && v.trim() !== '');
+	if (pending) return { outcome: 'file_pending', ideaCount: null };
+	const hasText = Object.keys(raw).some((k) => /^(idea\d|req_)/.test(k));
+	if (hasText) {
+		const parsed = draftSchema.safeParse(draftFromForm(raw));
+		if (!parsed.success) return { outcome: 'invalid', ideaCount: null };
+		const saved = await db.as(user, (tx) => saveDraft(tx, id, parsed.data));
+		if (!saved.ok) {
+			const outcome = saved.reason === 'conflict' ? 'stale' : saved.reason;
+			return { outcome, ideaCount: null };
+		}
+		version = saved.version;
+	}
+	return submitDraft(db, user, id, version);
 }

@@ -3,7 +3,8 @@ import { generateToken, hashToken } from './tokens';
 
 export type EmailTokenPurpose = 'verify_email' | 'reset_password';
 
-const TTL_MS: Record<EmailTokenPurpose, number> = {
+/** How long a mailed link works, by purpose. */
+export const TTL_MS: Record<EmailTokenPurpose, number> = {
 	verify_email: 24 * 3600 * 1000,
 	reset_password: 3600 * 1000
 };

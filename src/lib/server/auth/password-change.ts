@@ -1,4 +1,5 @@
 import type { Database } from '../db';
+import { notifier } from '../notifier';
 import { hashPassword, isCommonPassword, verifyPassword } from './passwords';
 import { endOtherSessions } from './sessions';
 
@@ -10,8 +11,8 @@ export type PasswordChangeOutcome =
  * A signed-in person changes their password (ASVS 2.1.5, 3.3.3): the current one must be
  * given, the new one must pass the same strength check as sign-up (zxcvbn score 3 or more,
  * knowing their email and name) and differ from the current one. Every other session of
- * theirs ends; `keepSessionId` (the request's session) stays. Returns the ended sessions'
- * ids so that their sockets can be closed after the commit.
+ * theirs ends, and their sockets close once committed; `sessionId` (the request's
+ * session) stays. Returns the ended sessions' ids.
  */
 export async function changePassword(
 	db: Database,
@@ -39,5 +40,6 @@ export async function changePassword(
 		);
 		return endOtherSessions(tx, user.id, user.sessionId);
 	});
+	notifier().sessionsEnded(user.id, user.sessionId);
 	return { ok: true, endedSessions };
 }

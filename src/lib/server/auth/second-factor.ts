@@ -1,4 +1,5 @@
-import type { Queryable } from '../db';
+import type { Database, Queryable } from '../db';
+import { notifier } from '../notifier';
 import { matchTotp, recoveryCodes, recoveryCodeShape, SECRET_BYTES } from '$lib/domain/totp';
 import { createSession, endOtherSessions, shortUserAgent } from './sessions';
 import { generateToken, hashToken } from './tokens';
@@ -181,7 +182,29 @@ export async function confirmEnrolment(
 	await tx.query('update local_auth.totp set confirmed_at = $2 where user_id = $1', [userId, now]);
 	const codes = await issueRecoveryCodes(tx, userId);
 	const endedSessions = await endOtherSessions(tx, userId, keepSessionId);
+	// The session that enrolled has just given a code: it is aal2 from now (as Supabase's
+	// verify of a new factor upgrades the session); the others ended above.
+	await tx.query(`update local_auth.sessions set aal = 'aal2' where id = $1 and user_id = $2`, [
+		keepSessionId ?? '',
+		userId
+	]);
 	return { ok: true, recoveryCodes: codes, endedSessions };
+}
+
+/**
+ * `confirmEnrolment` for the signed-in person, in its own transaction; once committed,
+ * the sockets of their other sessions close (the notifier), as those sessions did.
+ */
+export async function confirmSecondFactor(
+	db: Database,
+	user: { id: string; sessionId?: string },
+	code: string
+): Promise<EnrolOutcome> {
+	const result = await db.service('second factor: confirm', (tx) =>
+		confirmEnrolment(tx, user.id, code, user.sessionId)
+	);
+	if (result.ok) notifier().sessionsEnded(user.id, user.sessionId);
+	return result;
 }
 
 export type DisableOutcome =
@@ -209,6 +232,8 @@ export async function disableSecondFactor(
 	if (!checked.ok) return checked;
 	await tx.query('delete from local_auth.totp where user_id = $1', [userId]);
 	await tx.query('delete from local_auth.recovery_codes where user_id = $1', [userId]);
+	// Without a second factor no session of the account stays at aal2.
+	await tx.query(`update local_auth.sessions set aal = 'aal1' where user_id = $1`, [userId]);
 	return { ok: true };
 }
 
@@ -293,7 +318,7 @@ export async function completeSignIn(
 	await tx.query('delete from local_auth.sign_in_challenges where token_hash = $1', [
 		hashToken(challengeToken)
 	]);
-	const session = await createSession(tx, challenge.user_id, now, challenge.user_agent);
+	const session = await createSession(tx, challenge.user_id, now, challenge.user_agent, 'aal2');
 	return { ok: true, userId: challenge.user_id, locale: challenge.locale, ...session };
 }
 

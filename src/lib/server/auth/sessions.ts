@@ -1,4 +1,5 @@
-import type { Queryable } from '../db';
+import type { Database, Queryable } from '../db';
+import { notifier } from '../notifier';
 import { generateToken, hashToken } from './tokens';
 
 export const SESSION_IDLE_MS = 7 * 24 * 3600 * 1000;
@@ -18,7 +19,12 @@ export interface SessionUser {
 	sessionId?: string;
 	/** Whether the account has a confirmed TOTP second factor (required for platform admins). */
 	secondFactor?: boolean;
+	/** The session's assurance level: 'aal2' when it passed the second factor (JWT `aal`). */
+	aal?: Aal;
 }
+
+/** Authenticator assurance level, as Supabase Auth names it in the JWT. */
+export type Aal = 'aal1' | 'aal2';
 
 /** Longest user agent kept with a session: enough to tell devices apart. */
 const USER_AGENT_MAX = 400;
@@ -27,20 +33,22 @@ export const shortUserAgent = (ua: string | null | undefined) =>
 
 /**
  * Creates a session and returns the token for the cookie; only its hash is stored, with
- * the browser's user agent (shortened) so the sessions page can say which device it is.
+ * the browser's user agent (shortened) so the sessions page can say which device it is,
+ * and its assurance level (`aal2` only after the second factor).
  */
 export async function createSession(
 	tx: Queryable,
 	userId: string,
 	now = new Date(),
-	userAgent: string | null = null
+	userAgent: string | null = null,
+	aal: Aal = 'aal1'
 ) {
 	const token = generateToken();
 	const expiresAt = new Date(now.getTime() + SESSION_ABSOLUTE_MS);
 	await tx.query(
-		`insert into local_auth.sessions (id, user_id, created_at, last_seen_at, expires_at, user_agent)
-		 values ($1, $2, $3, $3, $4, $5)`,
-		[hashToken(token), userId, now, expiresAt, shortUserAgent(userAgent)]
+		`insert into local_auth.sessions (id, user_id, created_at, last_seen_at, expires_at, user_agent, aal)
+		 values ($1, $2, $3, $3, $4, $5, $6)`,
+		[hashToken(token), userId, now, expiresAt, shortUserAgent(userAgent), aal]
 	);
 	return { token, expiresAt };
 }
@@ -60,10 +68,11 @@ export async function validateSession(
 		is_admin: boolean;
 		memberships: number;
 		second_factor: boolean;
+		aal: Aal;
 		last_seen_at: Date;
 		expires_at: Date;
 	}>(
-		`select s.user_id, s.last_seen_at, s.expires_at, p.email, p.display_name, p.locale,
+		`select s.user_id, s.last_seen_at, s.expires_at, s.aal, p.email, p.display_name, p.locale,
 		        exists (select 1 from public.platform_admins a where a.user_id = s.user_id) as is_admin,
 		        (select count(*)::int from public.organisation_members m where m.user_id = s.user_id) as memberships,
 		        exists (select 1 from local_auth.totp t
@@ -92,12 +101,61 @@ export async function validateSession(
 		isAdmin: row.is_admin,
 		memberships: row.memberships,
 		sessionId: id,
-		secondFactor: row.second_factor
+		secondFactor: row.second_factor,
+		aal: row.aal
 	};
 }
 
 export async function deleteSession(tx: Queryable, token: string) {
 	await tx.query('delete from local_auth.sessions where id = $1', [hashToken(token)]);
+}
+
+/**
+ * Ends the session of this cookie token (sign-out, or the old session replaced at
+ * sign-in) and, once committed, closes its sockets on every instance (the notifier).
+ */
+export async function signOut(db: Database, token: string, job = 'sign out') {
+	await db.service(job, (tx) => deleteSession(tx, token));
+	notifier().sessionEnded(hashToken(token));
+}
+
+/**
+ * Ends one of the person's own sessions by its `publicId` (the sessions page) and closes
+ * its sockets once committed. Returns its id (`local_auth.sessions.id`) or null when the
+ * person has no such session: another person's is never ended (ASVS 3.3.4).
+ */
+export async function endOwnSession(
+	db: Database,
+	userId: string,
+	publicId: string
+): Promise<string | null> {
+	const ended = await db.service('end a session', (tx) => endSession(tx, userId, publicId));
+	if (ended) notifier().sessionEnded(ended);
+	return ended;
+}
+
+/** Whether the session (`local_auth.sessions.id`) still exists and has not expired. */
+export async function sessionAlive(db: Database, sessionId: string): Promise<boolean> {
+	const [row] = await db.service('socket session check', (tx) =>
+		tx.query<{ alive: boolean }>(
+			`select exists (select 1 from local_auth.sessions
+			                where id = $1 and expires_at > now()) as alive`,
+			[sessionId]
+		)
+	);
+	return row.alive;
+}
+
+/** Which of these sessions (`local_auth.sessions.id`) still exist and have not expired. */
+export async function liveSessions(db: Database, sessionIds: string[]): Promise<Set<string>> {
+	if (!sessionIds.length) return new Set();
+	const rows = await db.service('socket session sweep', (tx) =>
+		tx.query<{ id: string }>(
+			`select id from local_auth.sessions where id = any($1::text[]) and expires_at > now()`,
+			[sessionIds]
+		)
+	);
+	return new Set(rows.map((r) => r.id));
 }
 
 export async function deleteUserSessions(tx: Queryable, userId: string) {

@@ -1,5 +1,6 @@
 import type { Queryable } from '../db';
-import type { Procedure } from '$lib/domain/challenge';
+import { ORGANISATION_JSON, orderByName } from '../organisations';
+import type { OrganisationRef, Procedure } from '$lib/domain/challenge';
 import type { Locale, LocalizedText } from '$lib/domain/locale';
 import type { Stage } from '$lib/domain/stages';
 
@@ -10,7 +11,7 @@ export interface DashboardRow {
 	primaryLocale: Locale;
 	procedure: Procedure;
 	status: 'draft' | 'published';
-	organisation: string;
+	organisation: OrganisationRef;
 	currentStage: Stage | null;
 	nextDeadline: Date | null;
 	followers: number;
@@ -23,7 +24,7 @@ export interface DashboardRow {
 export function organisationDashboard(tx: Queryable, userId: string) {
 	return tx.query<DashboardRow>(
 		`select c.id, c.slug, c.title, c.primary_locale as "primaryLocale", c.procedure, c.status,
-		   o.name as organisation,
+		   ${ORGANISATION_JSON} as organisation,
 		   (select s.stage from public.challenge_stages s where s.challenge_id = c.id
 		      and s.starts_at <= now() and now() < s.ends_at order by s.starts_at desc limit 1) as "currentStage",
 		   (select min(t) from public.challenge_stages s, lateral (values (s.starts_at), (s.ends_at)) v(t)
@@ -46,11 +47,13 @@ export function organisationDashboard(tx: Queryable, userId: string) {
 	);
 }
 
-/** Organisations in which the caller may create challenges. */
-export function myOrganisations(tx: Queryable, userId: string) {
-	return tx.query<{ id: string; slug: string; name: string }>(
-		`select o.id, o.slug, o.name from public.organisations o
-		 join public.organisation_members m on m.organisation_id = o.id where m.user_id = $1 order by o.name`,
-		[userId]
+/** Organisations in which the caller may create challenges, by name. */
+export function myOrganisations(tx: Queryable, userId: string, locale: Locale) {
+	return tx.query<{ id: string } & OrganisationRef>(
+		`select o.id, o.slug, o.name, o.names, o.primary_locale as "primaryLocale"
+		 from public.organisations o
+		 join public.organisation_members m on m.organisation_id = o.id where m.user_id = $1
+		 order by ${orderByName('$2')}`,
+		[userId, locale]
 	);
 }

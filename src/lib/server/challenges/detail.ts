@@ -1,7 +1,8 @@
 import type { Queryable } from '../db';
+import { ORGANISATION_JSON } from '../organisations';
 import type { ChallengeCard } from '$lib/domain/challenge';
 import type { Criterion } from '$lib/domain/criteria';
-import type { LocalizedText } from '$lib/domain/locale';
+import type { Locale, LocalizedText } from '$lib/domain/locale';
 import type { FieldChange } from '$lib/domain/amendments';
 import { nextDeadline, timetablePosition, type StageWindow } from '$lib/domain/timetable';
 
@@ -21,6 +22,8 @@ export interface Question {
 	answeredAt: Date | null;
 	mergedInto: string | null;
 	mine: boolean;
+	/** The language it was asked (and answered) in; else the challenge's primary one (issue 12). */
+	lang: Locale;
 }
 
 export interface ChallengeDetail extends ChallengeCard {
@@ -77,14 +80,16 @@ export async function getChallengeDetail(
 		   c.partner_count as "partnerCount", c.rewards, c.price_share as "priceShare",
 		   c.procedure = 'open_challenge' and c.applications_unsealed as "applicationsUnsealed",
 		   c.deadline_notice_days as "deadlineNoticeDays",
-		   json_build_object('name', o.name, 'slug', o.slug) as organisation,
+		   ${ORGANISATION_JSON} as organisation,
 		   null as "currentStage", null as "nextDeadline",
 		   private.questions_open(c.id) as "questionsOpen",
 		   private.is_challenge_member(c.id) as "canManage",
 		   exists (select 1 from public.challenge_followers f
 		           where f.challenge_id = c.id and f.user_id = $3::uuid) as following
 		 from public.challenges c join public.organisations o on o.id = c.organisation_id
-		 where c.slug = $1::text or c.id = $2::uuid`,
+		 where c.slug = $1::text or c.id = $2::uuid
+		 -- Drafts may share a published challenge's slug; its page is the published one.
+		 order by c.status = 'published' desc, c.created_at desc limit 1`,
 		['slug' in key ? key.slug : null, 'id' in key ? key.id : null, userId]
 	);
 	if (!c) return null;
@@ -98,7 +103,7 @@ export async function getChallengeDetail(
 		: [{ onTeam: false, managesTeam: false }];
 	const [stages, criteria, requirements, amendments, questions] = await Promise.all([
 		tx.query<StageWindow>(
-			`select stage, starts_at as "startsAt", ends_at as "endsAt", decision_on as "decisionOn", signatory
+			`select stage, starts_at as "startsAt", ends_at as "endsAt", decision_on::text as "decisionOn", signatory
 			 from public.challenge_stages where challenge_id = $1 order by starts_at, ends_at`,
 			[c.id]
 		),
@@ -118,11 +123,12 @@ export async function getChallengeDetail(
 		),
 		tx.query<Question>(
 			`select q.id, q.body, q.created_at as "createdAt", q.answer, q.answered_at as "answeredAt",
-			   q.merged_into as "mergedInto", coalesce(a.asker_id = $2, false) as mine
+			   q.merged_into as "mergedInto", coalesce(a.asker_id = $2, false) as mine,
+			   coalesce(q.lang, $3) as lang
 			 from public.challenge_questions q
 			 left join public.challenge_question_askers a on a.question_id = q.id
 			 where q.challenge_id = $1 order by coalesce(q.answered_at, q.created_at) desc`,
-			[c.id, userId]
+			[c.id, userId, c.primaryLocale]
 		)
 	]);
 	const now = new Date();
@@ -138,4 +144,17 @@ export async function getChallengeDetail(
 		amendments,
 		questions
 	};
+}
+
+/**
+ * The id of the challenge at `slug` the caller may see (RLS), or null; the published
+ * one when drafts share its slug (only published slugs are unique).
+ */
+export async function challengeIdBySlug(tx: Queryable, slug: string): Promise<string | null> {
+	const [row] = await tx.query<{ id: string }>(
+		`select id from public.challenges where slug = $1
+		 order by status = 'published' desc, created_at desc limit 1`,
+		[slug]
+	);
+	return row?.id ?? null;
 }

@@ -1,9 +1,21 @@
 import type { Queryable } from '../db';
 import type { FieldChange } from '$lib/domain/amendments';
-import type { Basics, CriteriaForm, RequirementsForm } from '$lib/domain/challenge-schemas';
-import { slugify } from '$lib/domain/organisation-schemas';
+import {
+	parseTimetable,
+	type Basics,
+	type CriteriaForm,
+	type RequirementsForm
+} from '$lib/domain/challenge-schemas';
+import { classifyDeadlineChange, deadlineChangeAllowed } from '$lib/domain/deadline-change';
+import type { Locale } from '$lib/domain/locale';
+import { formatDateTime } from '$lib/format';
+import { slugify } from '$lib/domain/slug';
 import { planRequirements, type SavedRequirement } from '$lib/domain/requirement-plan';
 import type { StageWindow } from '$lib/domain/timetable';
+import type { Procedure } from '$lib/domain/challenge';
+import type { Stage } from '$lib/domain/stages';
+import { publishIssues } from '$lib/domain/publish';
+import { getChallengeDetail } from './detail';
 
 /** Thrown inside the transaction so nothing is saved: a published change needs its reason. */
 export class ReasonRequired extends Error {
@@ -34,7 +46,8 @@ interface ChallengeChanges {
 		stage: string;
 		starts_at: Date;
 		ends_at: Date;
-		decision_on: Date | null;
+		/** A day, `YYYY-MM-DD` (the column is a `date`). */
+		decision_on: string | null;
 		signatory: string | null;
 	}[];
 	criteria?: {
@@ -91,18 +104,21 @@ async function amend(
 	}
 }
 
-/** A new draft in the organisation (RLS: its members only), with a slug made from the title. */
+/**
+ * A new draft in the organisation (RLS: its members only), with no competence areas and
+ * no common work history required: the owner chooses them (issue 12: the column defaults,
+ * all areas and history required, got published unintended), with a slug made from the
+ * title. Drafts may share slugs, so creating one never depends on, nor tells of, drafts
+ * the caller cannot see; publishing makes the slug free among published challenges
+ * (`x`, else `x-2` …; private.free_challenge_slug). Returns the id and the slug.
+ */
 export async function createDraft(tx: Queryable, organisationId: string, basics: Basics) {
-	const base = slugify(basics.title[basics.primaryLocale] ?? '') || 'challenge';
-	const [taken] = await tx.query<{ n: number }>(
-		"select count(*)::int as n from public.challenges where slug = $1 or slug like $1 || '-%'",
-		[base]
-	);
-	const slug = taken.n ? `${base}-${crypto.randomUUID().slice(0, 6)}` : base;
+	const slug = slugify(basics.title[basics.primaryLocale] ?? '') || 'challenge';
 	const [row] = await tx.query<{ id: string; slug: string }>(
 		`insert into public.challenges (organisation_id, slug, primary_locale, title, summary, body,
-		   procedure, contact_name, contact_email, applications_unsealed)
-		 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning id, slug`,
+		   procedure, contact_name, contact_email, applications_unsealed, competence_areas,
+		   require_common_history)
+		 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, '{}', false) returning id, slug`,
 		[
 			organisationId,
 			slug,
@@ -186,6 +202,67 @@ export const saveTimetable = (
 		}))
 	});
 
+/** A timetable form refused before anything is written: errors by field, as message keys. */
+export class TimetableRefused extends Error {
+	constructor(
+		readonly errors: Record<string, string>,
+		readonly inputs: Record<string, string> = {}
+	) {
+		super('The timetable form is refused');
+	}
+}
+
+/**
+ * The timetable form's save as one capability (issue 11 leftover): reads the challenge's
+ * procedure and deadline as the caller may (deadlineContext), parses the form for that
+ * procedure (parseTimetable), judges a moved applications deadline on a published
+ * challenge (src/lib/domain/deadline-change.ts; public.amend_challenge holds the same rule)
+ * and saves. Throws TimetableRefused with the fields' errors (a shortened deadline is
+ * refused until `confirm_shorten=yes`, with the two deadlines as `before`/`after`), and
+ * ReasonRequired / DeadlineRefused as saveTimetable does. Returns null when the challenge
+ * is not there for the caller or the caller is not on its team.
+ */
+export async function changeTimetable(
+	tx: Queryable,
+	editor: Editor,
+	id: string,
+	raw: Record<string, string>,
+	locale: Locale
+): Promise<{ amended: boolean } | null> {
+	const challenge = await deadlineContext(tx, id);
+	if (!challenge) return null;
+	const parsed = parseTimetable(raw, challenge.procedure);
+	if (!parsed.ok) throw new TimetableRefused(parsed.errors);
+	if (challenge.status === 'published') {
+		const next = parsed.data.find((w) => w.stage === 'applications')?.endsAt ?? null;
+		const change = classifyDeadlineChange(
+			challenge.deadline,
+			next,
+			new Date(),
+			challenge.noticeDays
+		);
+		if (!deadlineChangeAllowed(change)) {
+			throw new TimetableRefused({
+				applications_end:
+					change === 'removed'
+						? 'procurement_error_deadline_removed'
+						: 'procurement_error_deadline_too_soon'
+			});
+		}
+		// Shortening asks first: the page shows the warning and a confirmation box.
+		if (change === 'shortened' && raw.confirm_shorten !== 'yes') {
+			throw new TimetableRefused(
+				{ confirm_shorten: 'procurement_deadline_warning' },
+				{
+					before: formatDateTime(challenge.deadline!, locale),
+					after: formatDateTime(next!, locale)
+				}
+			);
+		}
+	}
+	return saveTimetable(tx, editor, id, parsed.data, parsed.reason);
+}
+
 export const saveCriteria = (
 	tx: Queryable,
 	editor: Editor,
@@ -239,4 +316,62 @@ export async function saveRequirements(
 export async function publishChallenge(tx: Queryable, id: string): Promise<boolean> {
 	const [row] = await tx.query<{ r: string }>('select public.publish_challenge($1) as r', [id]);
 	return row?.r === 'published';
+}
+
+export type PublishOutcome =
+	| { outcome: 'published'; slug: string }
+	| { outcome: 'not_ready'; issues: string[] }
+	| { outcome: 'not_on_team' }
+	| { outcome: 'unknown' };
+
+/**
+ * Publishes the draft `id` if it is ready (publishIssues, src/lib/domain/publish.ts):
+ * 'unknown' when the caller cannot manage it, 'not_ready' with the issues as message
+ * keys, 'not_on_team' when the database refuses (only the challenge team publishes).
+ */
+export async function publishDraft(
+	tx: Queryable,
+	id: string,
+	userId: string
+): Promise<PublishOutcome> {
+	const challenge = await getChallengeDetail(tx, { id }, userId);
+	if (!challenge?.canManage) return { outcome: 'unknown' };
+	const issues = publishIssues(challenge);
+	if (issues.length) return { outcome: 'not_ready', issues };
+	if (!(await publishChallenge(tx, id))) return { outcome: 'not_on_team' };
+	return { outcome: 'published', slug: challenge.slug };
+}
+
+/** What the timetable form needs to judge a deadline change before saving. */
+export interface DeadlineContext {
+	procedure: Procedure;
+	status: string;
+	deadline: Date | null;
+	noticeDays: number;
+}
+
+/**
+ * The challenge's procedure, status, current applications deadline and notice days
+ * (public.challenges.deadline_notice_days), as the caller may read them; null when the
+ * challenge is not there for the caller.
+ */
+export async function deadlineContext(tx: Queryable, id: string): Promise<DeadlineContext | null> {
+	const [row] = await tx.query<DeadlineContext>(
+		`select c.procedure, c.status, s.ends_at as deadline, c.deadline_notice_days as "noticeDays"
+		 from public.challenges c
+		 left join public.challenge_stages s on s.challenge_id = c.id and s.stage = 'applications'
+		 where c.id = $1`,
+		[id]
+	);
+	return row ?? null;
+}
+
+/** The stages in the challenge's timetable, for the criteria form (empty if not a member). */
+export async function stagesInUse(tx: Queryable, id: string): Promise<Stage[]> {
+	const rows = await tx.query<{ stage: Stage }>(
+		`select s.stage from public.challenge_stages s where s.challenge_id = $1
+		 and private.is_challenge_member(s.challenge_id)`,
+		[id]
+	);
+	return rows.map((r) => r.stage);
 }

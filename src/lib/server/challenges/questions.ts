@@ -64,3 +64,52 @@ export function waitingQuestions(tx: Queryable, challengeId: string) {
 		[challengeId]
 	);
 }
+
+export type EditWordingOutcome =
+	'edited' | 'unchanged' | 'invalid' | 'answered' | 'merged' | 'unknown';
+
+/**
+ * Edits the wording of an unanswered question of `challengeId` (to remove a name or a
+ * business secret before it is answered in public) through public.edit_question_wording,
+ * which checks the caller runs the challenge's dialogue and that the question is its own,
+ * keeps the original wording with the editor and the database's time
+ * (question_wording_edits) and refuses a blank or over-long wording ('invalid'), an
+ * answered question ('answered') or a merged one ('merged'). 'unknown' for anything the
+ * caller may not edit.
+ */
+export async function editQuestionWording(
+	tx: Queryable,
+	challengeId: string,
+	questionId: string,
+	wording: string
+): Promise<EditWordingOutcome> {
+	const [row] = await tx.query<{ outcome: EditWordingOutcome }>(
+		'select public.edit_question_wording($1, $2, $3) as outcome',
+		[challengeId, questionId, wording]
+	);
+	return row.outcome;
+}
+
+/** An earlier wording of a question, who replaced it and when. */
+export interface WordingEdit {
+	questionId: string;
+	original: string;
+	edited: string;
+	editedAt: Date;
+	editorName: string;
+}
+
+/**
+ * The wording edits of the challenge's questions, oldest first; RLS shows them only to
+ * those who run the challenge's dialogue (the originals may hold what was removed).
+ */
+export function wordingEdits(tx: Queryable, challengeId: string) {
+	return tx.query<WordingEdit>(
+		`select e.question_id as "questionId", e.original, e.edited, e.edited_at as "editedAt",
+		   e.edited_by_name as "editorName"
+		 from public.question_wording_edits e
+		 join public.challenge_questions q on q.id = e.question_id
+		 where q.challenge_id = $1 order by e.edited_at, e.id`,
+		[challengeId]
+	);
+}

@@ -1,8 +1,7 @@
 import type { Queryable } from '../db';
 import type { SessionUser } from '../auth/sessions';
-import { invalid, type FormValues } from '../forms';
+import { invalid, type FormValues } from '../http/forms';
 import { DeadlineRefused, ReasonRequired, type Editor } from './editor';
-import { notifyFollowers } from './notify';
 import { forgetVisitorViews } from './visitor-cache';
 
 type Save = (tx: Queryable, editor: Editor) => Promise<{ amended: boolean } | null>;
@@ -10,7 +9,8 @@ type Save = (tx: Queryable, editor: Editor) => Promise<{ amended: boolean } | nu
 /**
  * Runs one section's save as the user. A published challenge's change without a reason
  * saves nothing and asks for one; a deadline moved against the rule saves nothing and
- * says why; a recorded amendment is mailed to followers and to the applicant teams.
+ * says why; a recorded amendment is mailed to followers and to the applicant teams
+ * (by the database, see 20261201000110_mail_from_the_record.sql).
  */
 export async function saveSection(
 	locals: App.Locals,
@@ -22,12 +22,9 @@ export async function saveSection(
 ) {
 	const editor = { id: user.id, name: user.displayName || user.email };
 	try {
-		const result = await locals.db.as(user, async (tx) => {
-			const saved = await save(tx, editor);
-			// The mail is enqueued with the amendment, in its transaction.
-			if (saved?.amended) await notifyFollowers(tx, challengeId, { kind: 'amendment', reason });
-			return saved;
-		});
+		// A recorded amendment enqueues its mail in the database, in the same transaction
+		// (private.mail_amendment).
+		const result = await locals.db.as(user, (tx) => save(tx, editor));
 		// Organisation members who are not on the challenge's team see the forms, not save them.
 		if (!result) return invalid(values, { form: 'procurement_error_not_on_team' }, 403);
 		forgetVisitorViews();

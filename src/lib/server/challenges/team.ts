@@ -1,4 +1,5 @@
 import type { Queryable } from '../db';
+import type { Locale } from '$lib/domain/locale';
 
 /** One person on a challenge's team (the owner's side), as the team page lists them. */
 export interface TeamMember {
@@ -20,20 +21,28 @@ export interface Candidate {
  * The challenge's team, chairs first, then by name; what RLS lets the caller see (members
  * of the challenge's organisation). Empty for anyone else.
  */
-export async function listTeam(tx: Queryable, challengeId: string): Promise<TeamMember[]> {
+export async function listTeam(
+	tx: Queryable,
+	challengeId: string,
+	locale: Locale
+): Promise<TeamMember[]> {
 	return tx.query<TeamMember>(
 		`select t.user_id as "userId", coalesce(nullif(p.display_name, ''), p.email, '') as name,
 		   coalesce(p.email, '') as email, t.role, t.added_at as "addedAt"
 		 from public.challenge_team_members t
 		 left join public.profiles p on p.id = t.user_id
 		 where t.challenge_id = $1
-		 order by t.role = 'chair' desc, name`,
-		[challengeId]
+		 order by t.role = 'chair' desc, public.sort_key(coalesce(nullif(p.display_name, ''), p.email, ''), $2), email`,
+		[challengeId, locale]
 	);
 }
 
 /** Members of the challenge's organisation not on its team, by name. */
-export async function teamCandidates(tx: Queryable, challengeId: string): Promise<Candidate[]> {
+export async function teamCandidates(
+	tx: Queryable,
+	challengeId: string,
+	locale: Locale
+): Promise<Candidate[]> {
 	return tx.query<Candidate>(
 		`select m.user_id as "userId", coalesce(nullif(p.display_name, ''), p.email, '') as name,
 		   coalesce(p.email, '') as email
@@ -42,8 +51,8 @@ export async function teamCandidates(tx: Queryable, challengeId: string): Promis
 		 left join public.profiles p on p.id = m.user_id
 		 where c.id = $1 and not exists (
 		   select 1 from public.challenge_team_members t where t.challenge_id = c.id and t.user_id = m.user_id)
-		 order by name`,
-		[challengeId]
+		 order by public.sort_key(coalesce(nullif(p.display_name, ''), p.email, ''), $2), email`,
+		[challengeId, locale]
 	);
 }
 

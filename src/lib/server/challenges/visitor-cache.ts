@@ -1,5 +1,5 @@
 import type { ChallengeDetail } from './detail';
-import { forgetPages } from '../page-cache';
+import { forgetPages } from '../http/page-cache';
 
 /**
  * What an anonymous visitor sees of a published challenge is the same for every

@@ -1,21 +1,46 @@
 import type { Driver, Queryable } from './driver';
 import { log } from '../log';
 
-/** Who a query runs as: a signed-in user, or null for an anonymous visitor. */
-export type Principal = { id: string; email?: string } | null;
+/**
+ * Who a query runs as: a signed-in user, or null for an anonymous visitor. `aal` is the
+ * session's assurance level ('aal2': it passed the second factor; absent: 'aal1').
+ */
+export type Principal = { id: string; email?: string; aal?: 'aal1' | 'aal2' } | null;
+
+/** What a failed transaction throws instead of its error (identity unless mapped); may throw. */
+export type ErrorMapper = (error: unknown) => unknown;
 
 export class Database {
-	constructor(readonly driver: Driver) {}
+	constructor(
+		readonly driver: Driver,
+		private readonly mapError: ErrorMapper = (error) => error
+	) {}
+
+	/**
+	 * The same database (one driver, one pool) whose transactions, when they fail, throw
+	 * what `map` makes of the error: hooks.server.ts turns every unique violation into a
+	 * 409 this way for the requests' `locals.db` (issue 11, item 2).
+	 */
+	mappingErrors(map: ErrorMapper): Database {
+		return new Database(this.driver, map);
+	}
+
+	private transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+		return this.driver.transaction(fn).catch((error: unknown) => {
+			throw this.mapError(error);
+		});
+	}
 
 	/**
 	 * Runs fn in a transaction as the principal, the way Supabase's API does: role
 	 * `authenticated` or `anon` and request.jwt.claims set locally, so row-level
-	 * security decides what fn may see or change.
+	 * security decides what fn may see or change. The claims carry `aal` as Supabase Auth's
+	 * do; platform-admin powers in SQL require 'aal2' (private.is_platform_admin()).
 	 */
 	as<T>(principal: Principal, fn: (tx: Queryable) => Promise<T>): Promise<T> {
 		const role = principal ? 'authenticated' : 'anon';
-		const claims = principal ? { sub: principal.id, role, email: principal.email } : { role };
-		return this.driver.transaction(async (tx) => {
+		const claims = principal ? jwtClaims(principal, role) : { role };
+		return this.transaction(async (tx) => {
 			await tx.query(
 				"select set_config('request.jwt.claims', $1, true), set_config('role', $2, true)",
 				[JSON.stringify(claims), role]
@@ -24,13 +49,40 @@ export class Database {
 		});
 	}
 
+	/**
+	 * A named server job (row-level security bypassed, as `service`) that acts for a
+	 * signed-in user: request.jwt.claims name them, so auth.uid() and the policy helpers
+	 * it calls (private.workshop_role, private.can_see_board) answer for them. For a check
+	 * of the user's rights in the same transaction as a write RLS would not allow them,
+	 * e.g. storing a board op. Besides `as`, the only code that sets claims.
+	 */
+	serviceAs<T>(
+		job: string,
+		user: NonNullable<Principal>,
+		fn: (tx: Queryable) => Promise<T>
+	): Promise<T> {
+		const claims = jwtClaims(user, 'authenticated');
+		return this.service(job, async (tx) => {
+			await tx.query("select set_config('request.jwt.claims', $1, true)", [JSON.stringify(claims)]);
+			return fn(tx);
+		});
+	}
+
 	/** Bypasses row-level security. Only for named server jobs; grep for `.service(`. */
 	service<T>(job: string, fn: (tx: Queryable) => Promise<T>): Promise<T> {
 		log.debug({ job }, 'service transaction');
-		return this.driver.transaction(fn);
+		return this.transaction(fn);
 	}
 
 	close(): Promise<void> {
 		return this.driver.close();
 	}
+}
+
+/**
+ * The JWT claims Supabase Auth would give this user: sub, role, email and the session's
+ * assurance level (`aal2` after a second factor, else `aal1`), the one builder of claims.
+ */
+function jwtClaims(user: NonNullable<Principal>, role: string) {
+	return { sub: user.id, role, email: user.email, aal: user.aal ?? 'aal1' };
 }

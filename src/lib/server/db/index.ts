@@ -1,32 +1,33 @@
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { config } from '../config';
+import { config, dataPath } from '../config';
 import { log } from '../log';
 import { Database } from './database';
 import { migrate } from './migrate';
 import { openPglite } from './pglite';
 import { openPostgres } from './postgres';
-import { seedDemo } from '../seed';
 
 export { Database, type Principal } from './database';
 export type { Queryable } from './driver';
 
+/**
+ * Opens the database (DATABASE_URL, else the embedded PGlite under DATA_DIR) and applies
+ * the migrations; nothing else. Demo data is seeded by the entry point
+ * (hooks.server.ts `init`), so the database layer depends on no capability.
+ */
 async function open(): Promise<Database> {
 	let driver;
 	if (config.DATABASE_URL) {
 		driver = openPostgres(config.DATABASE_URL);
 		log.info('database: postgres (DATABASE_URL)');
 	} else {
-		const dir = resolve(config.DATA_DIR, 'pgdata');
+		const dir = dataPath('pgdata');
 		mkdirSync(config.DATA_DIR, { recursive: true });
 		driver = await openPglite(dir);
 		log.info({ dir }, 'database: embedded PGlite');
 	}
 	const applied = await migrate(driver);
 	if (applied.length) log.info({ applied }, 'migrations applied');
-	const db = new Database(driver);
-	if (config.seedDemo) await seedDemo(db, config.DEMO_PASSWORD);
-	return db;
+	return new Database(driver);
 }
 
 // One database per process, shared by SvelteKit and socket.io, and kept across
@@ -42,5 +43,3 @@ export function getDb(): Promise<Database> {
 	});
 	return g[KEY];
 }
-
-export const dataPath = (...parts: string[]) => join(resolve(config.DATA_DIR), ...parts);

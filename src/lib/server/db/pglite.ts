@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { storableParams, type Driver, type Queryable } from './driver';
 
 function wrap(pg: Pick<PGlite, 'query' | 'exec'>): Queryable {
@@ -22,8 +23,11 @@ export function pgliteDriver(pg: PGlite): Driver {
 	};
 }
 
+/** The extensions the migrations create (pg_trgm: search by trigrams, issue 11 item 5). */
+export const PGLITE_EXTENSIONS = { pg_trgm };
+
 /** Embedded Postgres; `dataDir` undefined means in memory. `loadDataDir` clones a dump. */
 export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Driver> {
-	const pg = await PGlite.create({ dataDir, loadDataDir });
+	const pg = await PGlite.create({ dataDir, loadDataDir, extensions: PGLITE_EXTENSIONS });
 	return pgliteDriver(pg);
 }

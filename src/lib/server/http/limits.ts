@@ -1,16 +1,20 @@
 import { json, type RequestEvent } from '@sveltejs/kit';
 import { isIP } from 'node:net';
 import { config } from '../config';
+import type { Database } from '../db';
 import { translate } from '../i18n';
+import type { Locale } from '$lib/domain/locale';
 import { MAX_EVIDENCE_BYTES, MAX_IMAGE_BYTES } from '$lib/domain/upload-limits';
 
 /*
  * Every abuse limit of the app, in one place (issue 10, items 5, 18 and 19).
  *
- * Counters live in this process's memory: a restart forgets them, and with several
- * instances (REDIS_URL) each counts on its own, so the effective limit is the number
- * below times the instances. Maps are bounded (MAX_KEYS), so a flood of fresh keys
- * cannot grow memory without end.
+ * The counters live in the database (private.limit_counters, with the numbers and their
+ * reasons in private.limit_rules: supabase/migrations/20261201000100_limits.sql), so
+ * every app instance and every path share one count: the app's forms count here, and
+ * ask_question, accessibility feedback and invite_to_team count inside the database,
+ * which refuses over the limit with SQLSTATE TK429 (`limitedBy` turns that into the
+ * same 429 with words and Retry-After).
  */
 
 const MINUTE = 60_000;
@@ -18,30 +22,21 @@ const HOUR = 60 * MINUTE;
 const MB = 1024 * 1024;
 
 /**
- * Requests counted in a fixed window per key. `max` requests are allowed per `windowMs`;
- * the next one is refused with 429, Retry-After and words until the window ends.
+ * The limits by name (as in private.limit_rules) with the message a refusal answers
+ * with. Each allows a number of requests per fixed window per key; the next one is
+ * refused with 429, Retry-After and words until the window ends.
  */
 export const LIMITS = {
-	// Failed sign-ins from one address, whatever the account: stops one machine trying
-	// passwords across many accounts. Only failures count, so an office of a hundred
-	// people behind one NAT address signing in correctly never hits it.
-	signInAddress: { max: 100, windowMs: 15 * MINUTE, messageKey: 'error_limit_sign_in' },
-	// A workshop's participants may all register from one office network in an hour.
-	signUpAddress: { max: 300, windowMs: HOUR, messageKey: 'error_limit_sign_up' },
-	// Each sign-up mails the address: no mail bombing of one person.
-	signUpEmail: { max: 3, windowMs: HOUR, messageKey: 'error_limit_sign_up' },
-	resetAddress: { max: 100, windowMs: HOUR, messageKey: 'error_limit_reset' },
-	resetEmail: { max: 3, windowMs: HOUR, messageKey: 'error_limit_reset' },
-	// A team lead invites a team (a handful of people), not a mailing list; each
-	// invitation mails a stranger with a team name the inviter chose.
-	invite: { max: 10, windowMs: HOUR, messageKey: 'error_limit_invite' },
-	// The market dialogue is public; ten questions an hour per person is a busy asker.
-	question: { max: 10, windowMs: HOUR, messageKey: 'error_limit_question' },
-	// Accessibility feedback is open to visitors: per address (or user when signed in).
-	feedback: { max: 5, windowMs: HOUR, messageKey: 'error_limit_feedback' },
-	// Cover images, evidence and application documents (at most 10 MB each).
-	upload: { max: 60, windowMs: HOUR, messageKey: 'error_limit_upload' }
-} as const satisfies Record<string, { max: number; windowMs: number; messageKey: string }>;
+	signInAddress: { messageKey: 'limits_error_sign_in' },
+	signUpAddress: { messageKey: 'limits_error_sign_up' },
+	signUpEmail: { messageKey: 'limits_error_sign_up' },
+	resetAddress: { messageKey: 'limits_error_reset' },
+	resetEmail: { messageKey: 'limits_error_reset' },
+	invite: { messageKey: 'limits_error_invite' },
+	question: { messageKey: 'limits_error_question' },
+	feedback: { messageKey: 'limits_error_feedback' },
+	upload: { messageKey: 'limits_error_upload' }
+} as const satisfies Record<string, { messageKey: string }>;
 
 export type LimitName = keyof typeof LIMITS;
 
@@ -63,72 +58,41 @@ export const BODY_LIMIT = 1 * MB;
 const FORM_OVERHEAD = 64 * 1024;
 export const UPLOAD_ROUTES: { route: string; actions: string[]; bytes: number }[] = [
 	{
-		route: '/manage/challenges/[id]/basics',
+		route: '/manage/challenges/[id=uuid]/basics',
 		actions: ['cover'],
 		bytes: MAX_IMAGE_BYTES + FORM_OVERHEAD
 	},
-	{ route: '/applications/[id]', actions: ['attach'], bytes: MAX_EVIDENCE_BYTES + FORM_OVERHEAD },
+	{
+		route: '/applications/[id=uuid]',
+		actions: ['attach'],
+		bytes: MAX_EVIDENCE_BYTES + FORM_OVERHEAD
+	},
 	{
 		route: '/account/work-history',
 		actions: ['add', 'update'],
 		bytes: MAX_EVIDENCE_BYTES + FORM_OVERHEAD
 	},
-	{ route: '/teams/[id]', actions: ['addProject'], bytes: MAX_EVIDENCE_BYTES + FORM_OVERHEAD }
+	{ route: '/teams/[id=uuid]', actions: ['addProject'], bytes: MAX_EVIDENCE_BYTES + FORM_OVERHEAD }
 ];
 
-const MAX_KEYS = 100_000;
-
-/** A bounded map: when full, expired entries go first, then the oldest. */
-class Store<V extends { until: number }> {
-	private entries = new Map<string, V>();
-	get(key: string, now: number): V | undefined {
-		const v = this.entries.get(key);
-		if (v && v.until <= now) {
-			this.entries.delete(key);
-			return undefined;
-		}
-		return v;
-	}
-	set(key: string, value: V, now: number) {
-		this.entries.delete(key);
-		if (this.entries.size >= MAX_KEYS) {
-			for (const [k, v] of this.entries) if (v.until <= now) this.entries.delete(k);
-			for (const k of this.entries.keys()) {
-				if (this.entries.size < MAX_KEYS) break;
-				this.entries.delete(k);
-			}
-		}
-		this.entries.set(key, value);
-	}
-	delete(key: string) {
-		this.entries.delete(key);
-	}
-	clear() {
-		this.entries.clear();
-	}
-}
-
-const windows = new Store<{ count: number; until: number }>();
-const signIns = new Store<{ failures: number; last: number; until: number }>();
-
 /**
- * Counts one request of `name` for `key` (user id, email or address) at `now`; returns
- * the milliseconds to wait when it is over the limit (the request is then not counted),
- * else 0.
+ * Counts one request of `name` for `key` (user id, email or address) at `at`, in the
+ * database; returns the milliseconds to wait when it is over the limit (the request is
+ * then not counted), else 0.
  */
-export function hit(name: LimitName, key: string, now = Date.now()): number {
-	const rule = LIMITS[name];
-	const id = `${name}:${key}`;
-	const current = windows.get(id, now) ?? { count: 0, until: now + rule.windowMs };
-	if (current.count >= rule.max) return current.until - now;
-	windows.set(id, { count: current.count + 1, until: current.until }, now);
-	return 0;
+export async function hit(db: Database, name: LimitName, key: string, at = new Date()) {
+	const [row] = await db.service('limit: hit', (tx) =>
+		tx.query<{ ms: string }>('select private.hit_limit($1, $2, $3) as ms', [name, key, at])
+	);
+	return Number(row.ms);
 }
 
 /** Milliseconds `name` for `key` is still refused, without counting anything. */
-export function waiting(name: LimitName, key: string, now = Date.now()): number {
-	const current = windows.get(`${name}:${key}`, now);
-	return current && current.count >= LIMITS[name].max ? current.until - now : 0;
+export async function waiting(db: Database, name: LimitName, key: string, at = new Date()) {
+	const [row] = await db.service('limit: wait', (tx) =>
+		tx.query<{ ms: string }>('select private.limit_wait($1, $2, $3) as ms', [name, key, at])
+	);
+	return Number(row.ms);
 }
 
 /** The wait after `failures` failed sign-ins of one account from one address. */
@@ -144,10 +108,18 @@ const pair = (account: string, address: string) => `${account.toLowerCase()}|${a
  * Milliseconds before this account may try a password again from this address (0: now):
  * the growing delay of its own failures there, or the address's failure limit.
  */
-export function signInWait(account: string, address: string, now = Date.now()): number {
-	const state = signIns.get(pair(account, address), now);
-	const own = state ? Math.max(0, state.last + signInDelay(state.failures) - now) : 0;
-	return Math.max(own, waiting('signInAddress', address, now));
+export async function signInWait(db: Database, account: string, address: string, at = new Date()) {
+	const [state] = await db.service('limit: sign-in wait', (tx) =>
+		tx.query<{ failures: number; last: Date }>(
+			`select hits as failures, last_at as last from private.limit_counters
+			 where name = 'signIn' and key = $1 and window_ends > $2`,
+			[pair(account, address), at]
+		)
+	);
+	const own = state
+		? Math.max(0, new Date(state.last).getTime() + signInDelay(state.failures) - at.getTime())
+		: 0;
+	return Math.max(own, await waiting(db, 'signInAddress', address, at));
 }
 
 /**
@@ -155,22 +127,40 @@ export function signInWait(account: string, address: string, now = Date.now()): 
  * password is checked, so that guesses sent in parallel cannot all pass the wait;
  * `signInResult` then forgets it when the password was right.
  */
-export function signInAttempt(account: string, address: string, now = Date.now()) {
-	const key = pair(account, address);
-	const failures = (signIns.get(key, now)?.failures ?? 0) + 1;
-	signIns.set(key, { failures, last: now, until: now + SIGN_IN.FORGET_AFTER_MS }, now);
+export async function signInAttempt(
+	db: Database,
+	account: string,
+	address: string,
+	at = new Date()
+) {
+	await db.service('limit: sign-in attempt', (tx) =>
+		tx.query('select private.count_sign_in_failure($1, $2, $3)', [
+			pair(account, address),
+			SIGN_IN.FORGET_AFTER_MS / 1000,
+			at
+		])
+	);
 }
 
 /** After the password check: success resets the pair; a failure also counts for the address. */
-export function signInResult(account: string, address: string, ok: boolean, now = Date.now()) {
-	if (ok) signIns.delete(pair(account, address));
-	else hit('signInAddress', address, now);
+export async function signInResult(
+	db: Database,
+	account: string,
+	address: string,
+	ok: boolean,
+	at = new Date()
+) {
+	if (!ok) return void (await hit(db, 'signInAddress', address, at));
+	await db.service('limit: sign-in success', (tx) =>
+		tx.query(`delete from private.limit_counters where name = 'signIn' and key = $1`, [
+			pair(account, address)
+		])
+	);
 }
 
 /** Forgets every counter (tests). */
-export function resetLimits() {
-	windows.clear();
-	signIns.clear();
+export async function resetLimits(db: Database) {
+	await db.service('test: forget limits', (tx) => tx.query('delete from private.limit_counters'));
 }
 
 /** IPv6 addresses count by their /64 network: one host usually holds the whole prefix. */
@@ -224,8 +214,20 @@ export function clientAddress(
 	}
 }
 
-/** Whole minutes to wait, at least 1, for messages. */
-export const minutesOf = (ms: number) => Math.max(1, Math.ceil(ms / MINUTE));
+/**
+ * The wait in words, in the request's language: whole seconds under a minute ("45
+ * seconds"), else whole minutes ("2 minutes"), with each language's plural forms; in
+ * `locale`, or the request's language.
+ */
+export function waitInWords(ms: number, locale?: Locale): string {
+	const seconds = Math.max(1, Math.ceil(ms / 1000));
+	return seconds < 60
+		? translate('limits_wait_seconds', { count: seconds }, locale)
+		: translate('limits_wait_minutes', { count: Math.ceil(seconds / 60) }, locale);
+}
+
+/** What a form answers when over a limit: the message key and its parameters. */
+export type Refusal = { key: string; params: { wait: string } };
 
 /**
  * For a route refusing with 429: sets Retry-After (seconds) on the response and returns
@@ -233,20 +235,45 @@ export const minutesOf = (ms: number) => Math.max(1, Math.ceil(ms / MINUTE));
  */
 export function refusal(event: Pick<RequestEvent, 'setHeaders'>, name: LimitName, ms: number) {
 	event.setHeaders({ 'retry-after': String(Math.max(1, Math.ceil(ms / 1000))) });
-	return { key: LIMITS[name].messageKey, params: { minutes: minutesOf(ms) } };
+	return { key: LIMITS[name].messageKey, params: { wait: waitInWords(ms) } } satisfies Refusal;
 }
 
 /**
  * Counts `name` for `key` and, when over the limit, sets Retry-After and returns what a
  * form answers with 429 (message key and its parameters); null when the request may go on.
  */
-export function limit(
-	event: Pick<RequestEvent, 'setHeaders'>,
+export async function limit(
+	event: Pick<RequestEvent, 'setHeaders'> & { locals: { db: Database } },
 	name: LimitName,
 	key: string
-): { key: string; params: { minutes: number } } | null {
-	const ms = hit(name, key);
+): Promise<Refusal | null> {
+	const ms = await hit(event.locals.db, name, key);
 	return ms ? refusal(event, name, ms) : null;
+}
+
+/** The database's refusal of a limit (TK429 from private.enforce_limit), else null. */
+export function limitError(e: unknown): { name: LimitName; ms: number } | null {
+	const err = e as { code?: string; detail?: string; hint?: string } | null;
+	if (err?.code !== 'TK429' || !err.hint || !Object.hasOwn(LIMITS, err.hint)) return null;
+	return { name: err.hint as LimitName, ms: Number(err.detail) || 1000 };
+}
+
+/**
+ * Runs `fn` (which calls a database function that counts a limit itself); when the
+ * database refuses over the limit, sets Retry-After and returns the refusal with
+ * `limited: true` instead. Other errors are thrown on.
+ */
+export async function limitedBy<T>(
+	event: Pick<RequestEvent, 'setHeaders'>,
+	fn: () => Promise<T>
+): Promise<T | (Refusal & { limited: true })> {
+	try {
+		return await fn();
+	} catch (e) {
+		const refused = limitError(e);
+		if (!refused) throw e;
+		return { limited: true, ...refusal(event, refused.name, refused.ms) };
+	}
 }
 
 /** The largest body this request may send: an upload action's own limit, else 1 MB. */

@@ -24,3 +24,13 @@ export function absoluteUrl(path: string, cfg: { ORIGIN?: string } = config): st
 	if (url.origin !== origin) throw new Error(`absoluteUrl: ${path} leaves the origin`);
 	return url.href;
 }
+
+/**
+ * The `webcal:` address of a calendar feed at `path` (issue 12): a calendar app opening it
+ * subscribes and keeps the feed up to date, where the https address downloads it once.
+ * Built on the public origin like absoluteUrl; a webcal client fetches it over https
+ * (or http for a local origin).
+ */
+export function webcalUrl(path: string, cfg: { ORIGIN?: string } = config): string {
+	return absoluteUrl(path, cfg).replace(/^https?:/, 'webcal:');
+}

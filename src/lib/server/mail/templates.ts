@@ -1,7 +1,9 @@
 import ical, { ICalCalendarMethod } from 'ical-generator';
 import { z } from 'zod';
 import { LOCALES, pickLocalized, type Locale } from '$lib/domain/locale';
-import { formatDateTime } from '$lib/format';
+import { helsinkiIso } from '$lib/domain/helsinki-time';
+import { WORKSHOP_MODES } from '$lib/domain/workshop-schemas';
+import { formatDateTime, formatDateTimeSeconds } from '$lib/format';
 import { m } from '$lib/paraglide/messages';
 import { absoluteUrl } from '../http/links';
 import type { Mail } from './transport';
@@ -19,7 +21,16 @@ const locale = z.enum(LOCALES);
 const localized = z.record(z.string(), z.string());
 const titled = { title: localized, primaryLocale: locale };
 
-type Letter = { subject: string; paragraphs: string[]; icalEvent?: Mail['icalEvent'] };
+type Letter = {
+	subject: string;
+	paragraphs: string[];
+	icalEvent?: Mail['icalEvent'];
+	/** The paragraphs already greet and sign off (a mail in several languages does it in each). */
+	whole?: true;
+};
+
+/** The recipient's language first, then the others: for a mail in every language. */
+const everyLocale = (first: Locale): Locale[] => [first, ...LOCALES.filter((l) => l !== first)];
 
 function template<S extends z.ZodType>(
 	params: S,
@@ -65,16 +76,54 @@ export const MAIL_TEMPLATES = {
 			`${m.mail_signup_existing_reset({}, to)} ${absoluteUrl('/auth/forgot')}`
 		]
 	})),
+	/**
+	 * In the invitee's language when the address has an account (its profile's locale);
+	 * otherwise (`everyLanguage`) in Finnish, Swedish and English in one mail, the
+	 * inviter's language first, since we do not know which the invitee reads.
+	 */
 	team_invitation: template(
-		z.object({ team: z.string(), inviter: z.string(), path }),
+		z.object({
+			team: z.string(),
+			inviter: z.string(),
+			everyLanguage: z.boolean().default(false),
+			path
+		}),
+		(p, to) => {
+			const say = (locale: Locale) => {
+				const t = { ...to, locale };
+				return `${m.mail_invite_body({ inviter: p.inviter, team: p.team }, t)} ${m.mail_invite_decline({}, t)}`;
+			};
+			if (!p.everyLanguage) {
+				return {
+					subject: m.mail_invite_subject({ team: p.team }, to),
+					paragraphs: [say(to.locale), absoluteUrl(p.path)]
+				};
+			}
+			const locales = everyLocale(to.locale);
+			return {
+				subject: locales
+					.map((locale) => m.mail_invite_subject({ team: p.team }, { locale }))
+					.join(' / '),
+				paragraphs: [
+					...locales.map((locale) => `${greeting({ name: to.name, locale })}\n\n${say(locale)}`),
+					absoluteUrl(p.path),
+					...locales.map((locale) => m.mail_footer({}, { locale }))
+				],
+				whole: true
+			};
+		},
+		{ secret: ['path'] }
+	),
+	/** To the team's lead, in the lead's language: the invitee declined (decline_team_invitation). */
+	team_invitation_declined: template(
+		z.object({ team: z.string(), email: z.string(), path }),
 		(p, to) => ({
-			subject: m.mail_invite_subject({ team: p.team }, to),
+			subject: m.a11y_mail_declined_subject({ team: p.team }, to),
 			paragraphs: [
-				m.mail_invite_body({ inviter: p.inviter, team: p.team }, to),
+				m.a11y_mail_declined_body({ team: p.team, email: p.email }, to),
 				absoluteUrl(p.path)
 			]
-		}),
-		{ secret: ['path'] }
+		})
 	),
 	receipt: template(
 		z.object({
@@ -86,11 +135,13 @@ export const MAIL_TEMPLATES = {
 		}),
 		(p, to) => {
 			const challenge = title(p, to);
-			const time = formatDateTime(p.submittedAt, to.locale);
+			// To the second, as lateness is judged; in words and as ISO 8601 with the offset.
+			const time = formatDateTimeSeconds(p.submittedAt, to.locale);
+			const iso = helsinkiIso(p.submittedAt);
 			return {
 				subject: m.mail_receipt_subject({ challenge }, to),
 				paragraphs: [
-					m.mail_receipt_body({ team: p.team, challenge, time }, to),
+					m.mail_receipt_body({ team: p.team, challenge, time, iso }, to),
 					`SHA-256: ${p.digest}`,
 					absoluteUrl(p.path)
 				]
@@ -119,6 +170,8 @@ export const MAIL_TEMPLATES = {
 			workshop: z.string(),
 			startsAt: z.string(),
 			minutes: z.number(),
+			/** How the workshop runs; the mail words it so (absent: said without a board). */
+			mode: z.enum(WORKSHOP_MODES).optional(),
 			facilitator: z.object({ name: z.string(), email: z.string() }),
 			path
 		}),
@@ -126,6 +179,13 @@ export const MAIL_TEMPLATES = {
 			const url = absoluteUrl(p.path);
 			const subject = m.mail_workshop_invitation_subject({ title: p.workshop }, to);
 			const time = formatDateTime(p.startsAt, to.locale);
+			const iso = helsinkiIso(p.startsAt);
+			const way =
+				p.mode === 'team_boards'
+					? m.mail_workshop_way_team_boards
+					: p.mode === 'shared'
+						? m.mail_workshop_way_shared
+						: m.mail_workshop_way_unknown;
 			const calendar = ical({
 				prodId: { company: 'Talkoot', product: 'Talkoot', language: to.locale.toUpperCase() },
 				method: ICalCalendarMethod.REQUEST
@@ -143,11 +203,87 @@ export const MAIL_TEMPLATES = {
 			return {
 				subject,
 				paragraphs: [
-					m.mail_workshop_invitation_body({ title: p.workshop, challenge: title(p, to), time }, to),
+					m.mail_workshop_invitation_body(
+						{ title: p.workshop, challenge: title(p, to), time, iso },
+						to
+					),
+					way({}, to),
 					url,
 					m.mail_workshop_invitation_calendar({}, to)
 				],
 				icalEvent: { method: 'REQUEST', filename: 'workshop.ics', content: calendar.toString() }
+			};
+		}
+	),
+	/**
+	 * The outcome of a workshop when it ends (private.mail_workshop_summary, once per
+	 * workshop): the boards the recipient may see with their clusters and notes ranked by
+	 * dots, the announcements (marked with their language when not the recipient's), and
+	 * who took part.
+	 */
+	workshop_summary: template(
+		z.object({
+			...titled,
+			workshopId: z.string(),
+			workshop: z.string(),
+			boards: z
+				.array(
+					z.object({
+						team: z.string().nullable(),
+						clusters: z.array(z.string()),
+						notes: z.array(
+							z.object({ text: z.string(), dots: z.number(), cluster: z.string().nullable() })
+						)
+					})
+				)
+				.max(100),
+			announcements: z.array(
+				z.object({ body: z.string(), lang: locale.nullable(), at: z.string() })
+			),
+			people: z.array(z.string()),
+			path
+		}),
+		(p, to) => {
+			const list = (names: string[]) => names.join(', ');
+			const boards = p.boards.map((b) =>
+				[
+					b.team
+						? m.fac_summary_board_team({ team: b.team }, to)
+						: m.fac_summary_board_shared({}, to),
+					...(b.clusters.length ? [m.fac_summary_clusters({ names: list(b.clusters) }, to)] : []),
+					...(b.notes.length
+						? [
+								m.fac_summary_notes({}, to),
+								...b.notes.map(
+									(n, i) =>
+										`${i + 1}. ${n.text} (${[m.fac_summary_dots({ count: n.dots }, to), n.cluster]
+											.filter(Boolean)
+											.join(', ')})`
+								)
+							]
+						: [m.fac_summary_no_notes({}, to)])
+				].join('\n')
+			);
+			const said = p.announcements.length
+				? [
+						[
+							m.fac_summary_announcements({}, to),
+							...p.announcements.map(
+								(a) =>
+									`${formatDateTime(a.at, to.locale)}: ${a.body}${a.lang && a.lang !== to.locale ? ` [${a.lang}]` : ''}`
+							)
+						].join('\n')
+					]
+				: [];
+			return {
+				subject: m.fac_summary_subject({ workshop: p.workshop }, to),
+				paragraphs: [
+					m.fac_summary_intro({ workshop: p.workshop, challenge: title(p, to) }, to),
+					...boards,
+					...said,
+					m.fac_summary_people({ names: list(p.people) }, to),
+					`${m.fac_summary_link({}, to)} ${absoluteUrl(p.path)}`
+				]
 			};
 		}
 	),
@@ -162,6 +298,56 @@ export const MAIL_TEMPLATES = {
 			return {
 				subject: m.mail_amendment_subject({ title: t }, to),
 				paragraphs: [body({ title: t }, to), p.reason, absoluteUrl(p.path)]
+			};
+		}
+	),
+	/** Issue 12: an organisation invitation, naming it in the recipient's language. */
+	organisation_invitation: template(
+		z.object({
+			names: localized,
+			primaryLocale: locale,
+			role: z.enum(['owner', 'member']),
+			inviter: z.string(),
+			path
+		}),
+		(p, to) => {
+			const organisation = pickLocalized(p.names, to.locale, p.primaryLocale).text;
+			const role = p.role === 'owner' ? m.org_role_owner({}, to) : m.org_role_member({}, to);
+			return {
+				subject: m.orgadmin_mail_invite_subject({ organisation }, to),
+				paragraphs: [
+					m.orgadmin_mail_invite_body({ inviter: p.inviter, organisation, role }, to),
+					absoluteUrl(p.path)
+				]
+			};
+		},
+		{ secret: ['path'] }
+	),
+	/** Issue 12: an admin's reply to accessibility feedback, in the language it was sent in. */
+	accessibility_feedback_reply: template(
+		z.object({ reply: z.string(), message: z.string(), sentAt: z.string() }),
+		(p, to) => ({
+			subject: m.orgadmin_mail_reply_subject({}, to),
+			paragraphs: [
+				m.orgadmin_mail_reply_body({}, to),
+				p.reply,
+				m.orgadmin_mail_reply_quote({ date: formatDateTime(p.sentAt, to.locale) }, to),
+				p.message
+			]
+		})
+	),
+	/** Issue 12: feedback not yet answered, some days before the promised 14 pass. */
+	accessibility_feedback_reminder: template(
+		z.object({ id: z.string(), page: z.string(), message: z.string(), dueAt: z.string() }),
+		(p, to) => {
+			const date = formatDateTime(p.dueAt, to.locale);
+			return {
+				subject: m.orgadmin_mail_reminder_subject({ date }, to),
+				paragraphs: [
+					m.orgadmin_mail_reminder_body({ date }, to),
+					p.message,
+					absoluteUrl(`/admin#feedback-${p.id}`)
+				]
 			};
 		}
 	),
@@ -207,7 +393,10 @@ export function renderMail(name: string, params: unknown, to: MailRecipient): Ma
 	return {
 		to: to.email,
 		subject: letter.subject,
-		text: [greeting(to), ...letter.paragraphs, m.mail_footer({}, to)].join('\n\n'),
+		text: (letter.whole
+			? letter.paragraphs
+			: [greeting(to), ...letter.paragraphs, m.mail_footer({}, to)]
+		).join('\n\n'),
 		...(letter.icalEvent ? { icalEvent: letter.icalEvent } : {})
 	};
 }

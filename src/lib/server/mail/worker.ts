@@ -17,6 +17,11 @@ export interface WorkerOptions {
 	maxBackoffMs: number;
 	/** How long a claimed row stays with this worker before another may retry it. */
 	leaseMs: number;
+	/**
+	 * Work that enqueues mail off the request, run before each round (the password-reset
+	 * requests, auth/reset-requests.ts); a failure is logged and the round goes on.
+	 */
+	prepare: ((db: Database) => Promise<unknown>) | null;
 }
 
 export const DEFAULT_WORKER_OPTIONS: WorkerOptions = {
@@ -25,7 +30,8 @@ export const DEFAULT_WORKER_OPTIONS: WorkerOptions = {
 	maxAttempts: 8,
 	backoffMs: 5_000,
 	maxBackoffMs: 3_600_000,
-	leaseMs: 120_000
+	leaseMs: 120_000,
+	prepare: null
 };
 
 /** Wait before the next try after `attempts` failed ones: backoff · 2^(attempts−1), capped. */
@@ -96,6 +102,9 @@ export class MailWorker {
 	/** One round: claims due rows and tries each once. Returns how many were claimed. */
 	async runOnce(): Promise<number> {
 		const o = this.options;
+		if (o.prepare) {
+			await o.prepare(this.db).catch((err) => log.error({ err }, 'mail outbox: prepare failed'));
+		}
 		const rows = await this.db.service('mail outbox: claim', (tx) =>
 			tx.query<Claimed>(
 				`update private.mail_outbox

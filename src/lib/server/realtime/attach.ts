@@ -1,29 +1,23 @@
 import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import { parse as parseCookies } from 'cookie';
 import { Server } from 'socket.io';
-import { z } from 'zod';
+import { ASK, ROOMS, type Refusal } from '$lib/realtime/protocol';
 import { getDb, type Database } from '../db';
 import { config } from '../config';
-import { sessionCookieName } from '../auth/cookies';
+import { sessionCookieName } from '../http/cookies';
 import { validateSession, type SessionUser } from '../auth/sessions';
 import { hashToken } from '../auth/tokens';
 import { log } from '../log';
 import { translate } from '../i18n';
+import { setNotifier } from '../notifier';
 import { handleBoards } from './boards';
 import { handleAnnouncements } from './announcements';
 import { redisAdapter } from './adapter';
 import { stopMailWorker } from '../mail/service';
-import {
-	endSocket,
-	sessionAlive,
-	sessionRoom,
-	SESSION_SWEEP_MS,
-	SOCKETS_PER_USER,
-	sweepEndedSessions,
-	type SessionCheck,
-	trackServer,
-	userRoom
-} from './sessions';
+import { connection } from './listen';
+import { socketNotifier } from './notifier';
+import type { IoServer } from './say';
+import { SESSION_SWEEP_MS, SOCKETS_PER_USER, sweepEndedSessions, trackServer } from './sessions';
 
 /**
  * Browsers always send Origin on WebSocket and CORS requests; it must be this site: the
@@ -58,7 +52,7 @@ async function userFromHandshake(
 }
 
 /** A refusal of the handshake: the code as the error's message, the words in `data`. */
-function refusal(code: string, words: string) {
+function refusal(code: Refusal, words: string) {
 	return Object.assign(new Error(code), { data: { error: code, message: words } });
 }
 
@@ -70,10 +64,10 @@ const COUNT_WAIT_MS = 500;
  * others), or this instance's own count when the others do not answer in time (an
  * instance that went away without a goodbye would otherwise hold every handshake up).
  */
-async function openSockets(io: Server, userId: string): Promise<number> {
-	const local = io.of('/').adapter.rooms.get(userRoom(userId))?.size ?? 0;
+async function openSockets(io: IoServer, userId: string): Promise<number> {
+	const local = io.of('/').adapter.rooms.get(ROOMS.user(userId))?.size ?? 0;
 	const everywhere = io
-		.in(userRoom(userId))
+		.in(ROOMS.user(userId))
 		.fetchSockets()
 		.then((s) => s.length)
 		.catch(() => local);
@@ -83,22 +77,11 @@ async function openSockets(io: Server, userId: string): Promise<number> {
 	return Math.max(local, await Promise.race([everywhere, waited]));
 }
 
-const pingSchema = z.object({ sent: z.number().int().nonnegative() }).strict();
-
-let current: Server | null = null;
-
-/**
- * Tells everyone on a workshop's boards (on every instance, through the adapter) that
- * something outside the boards changed, e.g. its status; nothing when no socket.io runs.
- */
-export function emitToBoards(boardIds: string[], event: string, payload: Record<string, unknown>) {
-	if (current && boardIds.length)
-		current.to(boardIds.map((id) => `board:${id}`)).emit(event, payload);
-}
-
 /**
  * socket.io on the app's own HTTP server; `db` is the process's database unless a test
  * gives one. With Redis (REDIS_URL) several app instances share rooms and presence.
+ * This is where the live layer starts (server.js, the dev server, tests), so it also
+ * gives the capabilities its notifier (src/lib/server/notifier.ts).
  */
 export async function attachRealtime(
 	httpServer: HttpServer,
@@ -106,8 +89,8 @@ export async function attachRealtime(
 	redis: { url: string; stream?: string } | undefined = config.REDIS_URL
 		? { url: config.REDIS_URL }
 		: undefined
-): Promise<Server> {
-	const io = new Server(httpServer, {
+): Promise<IoServer> {
+	const io: IoServer = new Server(httpServer, {
 		serveClient: false,
 		maxHttpBufferSize: 64 * 1024,
 		// A dropped client is noticed within 5 s, so presence stays true.
@@ -119,8 +102,7 @@ export async function attachRealtime(
 	trackServer(io, httpServer);
 	const sweep = setInterval(async () => {
 		try {
-			const database = await db();
-			await database.service('socket session sweep', (tx) => sweepEndedSessions(io, tx));
+			await sweepEndedSessions(io, await db());
 		} catch (err) {
 			log.warn({ err }, 'socket session sweep failed');
 		}
@@ -130,7 +112,7 @@ export async function attachRealtime(
 	io.use(async (socket, next) => {
 		try {
 			const found = await userFromHandshake(socket.request, await db());
-			if (!found) return next(new Error('unauthorized'));
+			if (!found) return next(new Error('unauthorized' satisfies Refusal));
 			const { user, sessionId } = found;
 			if ((await openSockets(io, user.id)) >= SOCKETS_PER_USER) {
 				const words = translate('refusal_too_many_sockets', {}, user.locale);
@@ -141,34 +123,19 @@ export async function attachRealtime(
 			next();
 		} catch (err) {
 			log.error({ err }, 'socket handshake failed');
-			next(new Error('unavailable'));
+			next(new Error('unavailable' satisfies Refusal));
 		}
 	});
 	io.on('connection', (socket) => {
-		const user = socket.data.user as SessionUser;
-		const sessionId = socket.data.sessionId as string;
+		const { user, sessionId } = socket.data;
 		// The rooms through which sign-out, a reset or a changed role reach this socket.
-		socket.join([userRoom(user.id), sessionRoom(sessionId)]);
-		const checkSession: SessionCheck = async (ack) => {
-			const alive = await (
-				await db()
-			).service('socket session check', (tx) => sessionAlive(tx, sessionId));
-			if (!alive) {
-				ack({ ok: false, error: 'session_ended' });
-				endSocket(socket, 'session_ended');
-			}
-			return alive;
-		};
-		socket.on('ping', (payload: unknown, ack: unknown) => {
-			if (typeof ack !== 'function') return;
-			const parsed = pingSchema.safeParse(payload);
-			if (!parsed.success) return ack({ ok: false, error: 'invalid_payload' });
-			ack({ ok: true, userId: user.id, sent: parsed.data.sent, at: Date.now() });
-		});
-		handleBoards(io, socket, db, checkSession);
-		handleAnnouncements(io, socket, db, checkSession);
+		socket.join([ROOMS.user(user.id), ROOMS.session(sessionId)]);
+		const c = connection(io, socket, db);
+		c.on(ASK.ping, {}, async ({ sent }) => ({ ok: true, userId: user.id, sent, at: Date.now() }));
+		handleBoards(c);
+		handleAnnouncements(c);
 	});
-	current = io;
+	setNotifier(socketNotifier);
 	return io;
 }
 

@@ -1,139 +1,91 @@
-import type { Server, Socket } from 'socket.io';
-import { z } from 'zod';
-import { opSchema, redactOp, type SequencedOp } from '$lib/domain/board';
-import type { Database } from '../db';
-import type { SessionUser } from '../auth/sessions';
+import type { HeldOp, Viewer } from '$lib/domain/board-gate';
+import { ASK, ROOMS, TELL } from '$lib/realtime/protocol';
 import { boardAccess, catchUp, storeOp, type BoardAccess } from '../workshops/board-ops';
-import { log } from '../log';
+import { refused, type Connection } from './listen';
 import { TokenBucket } from './rate-limit';
-import { endSocket, type SessionCheck } from './sessions';
-
-const joinSchema = z.object({ boardId: z.uuid(), lastSeq: z.number().int().min(0) }).strict();
-const leaveSchema = z.object({ boardId: z.uuid() }).strict();
-const opMessage = z.object({ boardId: z.uuid(), opId: z.uuid(), op: opSchema }).strict();
-
-type Ack = (reply: Record<string, unknown>) => void;
-
-// Everyone on a board, those who see everything (the facilitator), and the rest.
-const rooms = (boardId: string) => ({
-	all: `board:${boardId}`,
-	full: `board:${boardId}:full`,
-	part: `board:${boardId}:part`
-});
+import { audiences, tell, type IoServer } from './say';
 
 /** Who is on a board now, across every app instance (the adapter asks the others). */
-async function emitPresence(io: Server, boardId: string) {
-	const sockets = await io.in(rooms(boardId).all).fetchSockets();
+async function tellPresence(io: IoServer, boardId: string) {
+	const sockets = await io.in(ROOMS.board(boardId)).fetchSockets();
 	const people = new Map<string, string>();
-	for (const s of sockets) {
-		const u = s.data.user as SessionUser;
-		people.set(u.id, u.displayName || u.email.split('@')[0]);
-	}
-	io.to(rooms(boardId).all).emit('board:presence', {
+	for (const { data } of sockets)
+		people.set(data.user.id, data.user.displayName || data.user.email.split('@')[0]);
+	tell(io, audiences.boards([boardId]), TELL.presence, {
 		boardId,
 		people: [...people].map(([id, name]) => ({ id, name }))
 	});
 }
 
 /**
- * The board events of one connection. Every payload is validated (zod) and every event
- * checked against the caller's rights; refusals are answers, never thrown errors.
+ * The board events of one connection. Every payload is validated (the protocol's
+ * schemas, in `on`) and every event checked against the caller's rights; refusals are
+ * answers, never thrown errors; the caller's answers and what the rooms are told pass
+ * the gate for whoever receives them.
  */
-export function handleBoards(
-	io: Server,
-	socket: Socket,
-	db: () => Promise<Database>,
-	checkSession: SessionCheck
-) {
-	const user = socket.data.user as SessionUser;
-	const sessionId = socket.data.sessionId as string;
+export function handleBoards(c: Connection) {
+	const { io, socket, user } = c;
 	const joined = new Map<string, BoardAccess>();
 	const bucket = new TokenBucket(40, 20);
+	// The caller as the board sees them: their role there, once joined.
+	const viewer = ({ boardId }: { boardId: string }): Viewer => ({
+		id: user.id,
+		role: joined.get(boardId)?.role ?? 'observer'
+	});
 
-	/** Wraps a handler: needs an ack, takes a token, parses, and turns failures into answers. */
-	function on<S extends z.ZodType>(
-		event: string,
-		schema: S,
-		handler: (data: z.output<S>, ack: Ack) => Promise<void>
-	) {
-		socket.on(event, async (payload: unknown, ack: unknown) => {
-			const reply: Ack = typeof ack === 'function' ? (ack as Ack) : () => {};
-			if (!bucket.take()) {
-				socket.emit('board:error', { error: 'rate_limited' });
-				return reply({ ok: false, error: 'rate_limited' });
-			}
-			const parsed = schema.safeParse(payload);
-			if (!parsed.success) return reply({ ok: false, error: 'invalid_payload' });
-			try {
-				await handler(parsed.data, reply);
-			} catch (err) {
-				log.error({ err, event }, 'board event failed');
-				reply({ ok: false, error: 'unavailable' });
-			}
-		});
-	}
-
-	on('board:join', joinSchema, async ({ boardId, lastSeq }, ack) => {
-		if (!(await checkSession(ack))) return;
-		const access = await boardAccess(await db(), user, boardId);
-		if (!access) return ack({ ok: false, error: 'not_found' });
+	c.on(ASK.join, { bucket, viewer }, async ({ boardId, lastSeq }) => {
+		if (!(await c.sessionAlive())) return refused('session_ended');
+		const db = await c.db();
+		const access = await boardAccess(db, user, boardId);
+		if (!access) return refused('not_found');
 		// In the rooms before reading what was missed: an op stored in between arrives both
 		// ways (the replica ignores the repeat) rather than neither.
 		joined.set(boardId, access);
-		const r = rooms(boardId);
-		socket.join([r.all, access.role === 'facilitator' ? r.full : r.part]);
-		const missed = await catchUp(await db(), user, access, lastSeq);
-		ack({ ok: true, role: access.role, serverTime: Date.now(), catchUp: missed });
-		await emitPresence(io, boardId);
+		socket.join([
+			ROOMS.board(boardId),
+			access.role === 'facilitator' ? ROOMS.boardFull(boardId) : ROOMS.boardPart(boardId)
+		]);
+		const missed = await catchUp(db, user, access, lastSeq);
+		if (!missed) return refused('not_found');
+		return {
+			answer: { ok: true, role: access.role, serverTime: Date.now(), catchUp: missed },
+			after: () => tellPresence(io, boardId)
+		};
 	});
 
-	on('board:leave', leaveSchema, async ({ boardId }, ack) => {
+	c.on(ASK.leave, { bucket }, async ({ boardId }) => {
 		joined.delete(boardId);
-		const r = rooms(boardId);
-		for (const room of [r.all, r.full, r.part]) socket.leave(room);
-		ack({ ok: true });
-		await emitPresence(io, boardId);
+		for (const room of [ROOMS.board, ROOMS.boardFull, ROOMS.boardPart]) socket.leave(room(boardId));
+		return { answer: { ok: true }, after: () => tellPresence(io, boardId) };
 	});
 
-	on('board:op', opMessage, async ({ boardId, opId, op }, ack) => {
-		if (!joined.has(boardId)) return ack({ ok: false, error: 'not_joined' });
+	c.on(ASK.op, { bucket, viewer }, async ({ boardId, opId, op }) => {
+		if (!joined.has(boardId)) return refused('not_joined');
 		// The session is checked again in the transaction that stores the op.
-		const result = await storeOp(await db(), user, boardId, opId, op, sessionId);
-		if (result && !result.ok && result.code === 'session_ended') {
-			ack({ ok: false, error: 'session_ended' });
-			return endSocket(socket, 'session_ended');
-		}
+		const result = await storeOp(await c.db(), user, boardId, opId, op, socket.data.sessionId);
 		if (!result) {
 			joined.delete(boardId);
-			return ack({ ok: false, error: 'not_found' });
+			return refused('not_found');
 		}
-		if (!result.ok) return ack({ ok: false, error: result.code });
-		ack({ ok: true, op: result.op });
-		if (!result.repeated) broadcast(io, socket, boardId, result.op, result.before);
+		if (!result.ok) return refused(result.code);
+		const answer = { ok: true as const, op: result.op };
+		if (result.repeated) return answer;
+		return { answer, after: () => broadcast(io, socket.id, boardId, result.op) };
 	});
 
 	socket.on('disconnect', () => {
-		for (const boardId of joined.keys()) emitPresence(io, boardId).catch(() => {});
+		for (const boardId of joined.keys()) tellPresence(io, boardId).catch(() => {});
 	});
 }
 
-function broadcast(
-	io: Server,
-	socket: Socket,
-	boardId: string,
-	op: SequencedOp,
-	before: Parameters<typeof redactOp>[1]
-) {
-	const r = rooms(boardId);
-	io.to(r.full)
-		.except(socket.id)
-		.emit('board:ops', { boardId, ops: [op] });
-	const forOthers = redactOp(op, before, { id: '', role: 'participant' });
-	io.to(r.part)
-		.except(socket.id)
-		.emit('board:ops', { boardId, ops: [forOthers] });
+/** Tells everyone else on the board about a new op, each room through its own gate. */
+function broadcast(io: IoServer, socketId: string, boardId: string, held: HeldOp) {
+	const message = { boardId, ops: [held] };
+	tell(io, audiences.facilitators(boardId, [socketId]), TELL.ops, message);
+	tell(io, audiences.participants(boardId, [socketId]), TELL.ops, message);
 	// Names or others' dots are hidden or shown from now on: participants fetch the board
 	// anew, as they may now see it (hiding must also take away what their copy holds).
-	if (op.op?.type === 'board.anonymous' || op.op?.type === 'votes.reveal')
-		io.to(r.part).emit('board:refresh', { boardId });
+	const type = held.op.op?.type;
+	if (type === 'board.anonymous' || type === 'votes.reveal' || type === 'board.private')
+		tell(io, audiences.participants(boardId), TELL.refresh, { boardId });
 }

@@ -1,4 +1,4 @@
-import type { StoredFile } from './index';
+import type { StoredFile } from './types';
 
 const CACHE = {
 	// Keys are never reused, so a public file never changes, but it may go: a replaced or

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { detectFileType, KNOWN_EXTENSIONS } from './file-type';
-import type { CheckResult, PutOptions, PutResult, Storage, StoredFile } from './index';
+import type { CheckResult, PutOptions, PutResult, Storage, StoredFile } from './types';
 
 export { MAX_IMAGE_BYTES } from '$lib/domain/upload-limits';
 export const IMAGE_TYPES: readonly string[] = [

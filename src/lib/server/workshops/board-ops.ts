@@ -3,15 +3,21 @@ import { BoardCache, loadBoard, writeOp } from './board-state';
 import {
 	applyOp,
 	checkOp,
-	viewFor,
-	redactOp,
+	hiddenNoteOf,
+	withRevealCount,
 	type BoardOp,
 	type BoardRole,
-	type BoardState,
-	type CatchUp,
 	type RefusalCode,
 	type SequencedOp
 } from '$lib/domain/board';
+import {
+	ALL_HIDDEN,
+	answerAgain,
+	catchUpOf,
+	farBehind,
+	type HeldCatchUp,
+	type HeldOp
+} from '$lib/domain/board-gate';
 
 export interface BoardAccess {
 	boardId: string;
@@ -41,9 +47,12 @@ export async function boardAccess(
 const boardRole = (role: string): BoardRole =>
 	role === 'facilitator' || role === 'observer' ? role : 'participant';
 
+/**
+ * A stored op, held whole for the gate (with the board's secrecy when it was applied), or
+ * why not. `repeated`: its id was on the board already, as the caller's own op.
+ */
 export type OpOutcome =
-	| { ok: true; op: SequencedOp; before: BoardState; repeated: boolean }
-	| { ok: false; code: RefusalCode | 'session_ended' };
+	{ ok: true; op: HeldOp; repeated: boolean } | { ok: false; code: RefusalCode | 'session_ended' };
 
 /** Stored ops of a board: those after a sequence number, or the one with this op id. */
 async function storedOps(tx: Queryable, boardId: string, where: string, value: number | string) {
@@ -75,8 +84,9 @@ const boards = new BoardCache();
  * Stores one op in one transaction: the caller's right to the board is checked again
  * (it may have been taken away since joining), the board row is locked, the reducer
  * checks the op against the board as stored (so racing dots cannot pass the budget), and
- * the op is kept with the next sequence number together with the rows it changed. A
- * retried op id is acknowledged again instead. Null when the caller may no longer use it.
+ * the op is kept with the next sequence number together with the rows it changed. An op
+ * id already on the board is answered by `answerAgain`: the stored op again to its own
+ * actor (a retry), a refusal to anyone else. Null when the caller may no longer use it.
  * With `sessionId` (local_auth.sessions.id) the session must still exist, in the same
  * transaction: otherwise the answer is the refusal 'session_ended'.
  */
@@ -89,7 +99,9 @@ export async function storeOp(
 	sessionId?: string
 ): Promise<OpOutcome | null> {
 	try {
-		return await db.service('board op', (tx) => storeOpIn(tx, user, boardId, opId, op, sessionId));
+		return await db.serviceAs('board op', user, (tx) =>
+			storeOpIn(tx, user, boardId, opId, op, sessionId)
+		);
 	} catch (err) {
 		// What this process remembers of the board may be ahead of what was committed.
 		boards.forget(boardId);
@@ -102,10 +114,10 @@ async function storeOpIn(
 	user: NonNullable<Principal>,
 	boardId: string,
 	opId: string,
-	op: BoardOp,
+	sent: BoardOp,
 	sessionId: string | undefined
 ): Promise<OpOutcome | null> {
-	// The policy helpers read auth.uid() from the claims, as they do under db.as.
+	// The policy helpers read auth.uid() from the claims db.serviceAs set.
 	const [board] = await tx.query<{
 		seq: number;
 		now: Date;
@@ -114,28 +126,33 @@ async function storeOpIn(
 		open: boolean;
 		session: boolean;
 	}>(
-		`select set_config('request.jwt.claims', $2, true), seq::int as seq, now() as now,
+		`select seq::int as seq, now() as now,
 		   private.workshop_role(workshop_id) as role, private.can_see_board(id) as visible,
 		   private.workshop_open(workshop_id) as open,
-		   $3::text is null or exists (select 1 from local_auth.sessions s
-		                               where s.id = $3 and s.expires_at > now()) as session
+		   $2::text is null or exists (select 1 from local_auth.sessions s
+		                               where s.id = $2 and s.expires_at > now()) as session
 		 from public.boards where id = $1 for update`,
-		[boardId, JSON.stringify({ sub: user.id, role: 'authenticated' }), sessionId ?? null]
+		[boardId, sessionId ?? null]
 	);
 	if (board && !board.session) return { ok: false, code: 'session_ended' };
 	if (!board?.visible || !board.role) return null;
 	const before = boards.get(boardId, board.seq) ?? (await loadBoard(tx, boardId, 'stored'));
 	if (!before) return null;
-	const repeated = async (): Promise<OpOutcome | null> => {
+	const again = async (refusal: RefusalCode | null): Promise<OpOutcome> => {
 		const [earlier] = await opsById(tx, boardId, opId);
-		return earlier ? { ok: true, op: earlier, before, repeated: true } : null;
+		const answer = answerAgain(earlier, user.id, refusal);
+		// The secrecy it was applied under is not at hand: held as the most hidden.
+		if ('repeat' in answer)
+			return { ok: true, op: { op: answer.repeat, secrecy: ALL_HIDDEN }, repeated: true };
+		return { ok: false, code: answer.refusal };
 	};
+	const op = withRevealCount(before, sent);
 	// An ended workshop's boards are the record: they take no more changes.
 	const refusal = board.open
 		? checkOp(before, op, { id: user.id, role: boardRole(board.role) })
 		: 'workshop_ended';
 	// A retried op is often refused only because its first try got in (note exists).
-	if (refusal) return (await repeated()) ?? { ok: false, code: refusal };
+	if (refusal) return again(refusal);
 	const sequenced: SequencedOp = {
 		seq: board.seq + 1,
 		opId,
@@ -145,41 +162,36 @@ async function storeOpIn(
 	};
 	const after = applyOp(before, sequenced);
 	const stored = await writeOp(tx, boardId, { ...sequenced, at: board.now }, before, after);
-	if (!stored) return repeated();
+	if (!stored) return again(null);
 	boards.set(boardId, after);
-	return { ok: true, op: sequenced, before, repeated: false };
+	const secrecy = {
+		anonymous: before.anonymous,
+		revealed: before.revealed,
+		hiddenNote: hiddenNoteOf(before, op, user.id)
+	};
+	return { ok: true, op: { op: sequenced, secrecy }, repeated: false };
 }
 
-/** Beyond this many missed ops a reconnecting client gets a snapshot instead. */
-export const CATCH_UP_LIMIT = 500;
-
 /**
- * What a client that has seen up to `afterSeq` is missing, as this viewer may see it:
- * the ops themselves, or a snapshot when it is too far behind (or new).
+ * What a client that has seen up to `afterSeq` is missing, held for the gate (`catchUpOf`):
+ * the ops, or a snapshot when it is too far behind (or new). Null when the board is hidden.
  */
 export async function catchUp(
 	db: Database,
 	user: NonNullable<Principal>,
 	access: BoardAccess,
 	afterSeq: number
-): Promise<CatchUp | null> {
-	const viewer = { id: user.id, role: access.role };
-	// The board as RLS lets this user see it (own dots; in anonymous mode own name only).
+): Promise<HeldCatchUp | null> {
+	// The board as RLS lets this user see it (own dots; in anonymous mode own name only);
+	// the gate then applies the same rules again.
 	const board = await db.as(user, (tx) => loadBoard(tx, access.boardId));
 	if (!board) return null;
-	const behind = board.seq - afterSeq;
-	if (afterSeq <= 0 || behind > CATCH_UP_LIMIT || behind < 0) {
-		return { kind: 'snapshot', state: viewFor(board, viewer) };
-	}
+	if (farBehind(board, afterSeq)) return catchUpOf(board, [], afterSeq);
 	// The op log is the facilitator's record (RLS); the user, whose access to the board was
-	// just confirmed, gets their redacted share of it. Ops stored since the read above come
+	// just confirmed, gets their gated share of it. Ops stored since the read above come
 	// too: the replica ignores what it already has.
 	const missed = await db.service('board catch-up', (tx) =>
 		storedOps(tx, access.boardId, 'seq > $2', afterSeq)
 	);
-	// Who may see what changes only with these two ops: across one, send the board itself.
-	if (missed.some((s) => s.op?.type === 'board.anonymous' || s.op?.type === 'votes.reveal')) {
-		return { kind: 'snapshot', state: viewFor(board, viewer) };
-	}
-	return { kind: 'ops', ops: missed.map((s) => redactOp(s, board, viewer)) };
+	return catchUpOf(board, missed, afterSeq);
 }

@@ -21,7 +21,7 @@ export async function loadBoard(
 	const [row] = await tx.query<BoardRows>(
 		`select b.seq::int as seq, b.settings,
 		   coalesce((select jsonb_agg(jsonb_build_object('id', n.id, 'authorId', ${AUTHOR[authors]},
-		       'text', n.body, 'colour', n.colour, 'x', n.x, 'y', n.y, 'clusterId', n.cluster_id)
+		       'text', n.body, 'colour', n.colour, 'x', n.x, 'y', n.y, 'clusterId', n.cluster_id, 'hidden', n.hidden)
 		       order by n.added_seq, n.id)
 		     from public.board_notes n where n.board_id = b.id), '[]') as notes,
 		   coalesce((select jsonb_agg(jsonb_build_object('id', c.id, 'name', c.name)
@@ -71,13 +71,16 @@ export async function writeOp(
 		   update public.boards set seq = $2, settings = coalesce($7::jsonb, settings), updated_at = now()
 		   where id = $1 and exists (select from stored)),
 		 notes as (
-		   insert into public.board_notes (board_id, id, author_id, body, colour, x, y, cluster_id, added_seq)
-		   select $1, n.id, n."authorId", n.text, n.colour, n.x, n.y, n."clusterId", $2
+		   insert into public.board_notes (board_id, id, author_id, body, colour, x, y, cluster_id,
+		     added_seq, hidden)
+		   select $1, n.id, n."authorId", n.text, n.colour, n.x, n.y, n."clusterId", $2,
+		     coalesce(n.hidden, false)
 		   from jsonb_to_recordset($8::jsonb) as n(id uuid, "authorId" uuid, text text, colour text,
-		     x integer, y integer, "clusterId" uuid)
+		     x integer, y integer, "clusterId" uuid, hidden boolean)
 		   where exists (select from stored)
 		   on conflict (board_id, id) do update set body = excluded.body, colour = excluded.colour,
-		     x = excluded.x, y = excluded.y, cluster_id = excluded.cluster_id),
+		     x = excluded.x, y = excluded.y, cluster_id = excluded.cluster_id,
+		     hidden = excluded.hidden),
 		 notes_gone as (
 		   delete from public.board_notes where board_id = $1 and exists (select from stored)
 		     and id in (select jsonb_array_elements_text($9::jsonb)::uuid)),

@@ -15,12 +15,14 @@ export interface WorkshopSummary {
 	challengeId: string;
 	challengeSlug: string;
 	facilitatorId: string;
+	/** When the outcome summary was mailed to everyone (once, by the database); null before. */
+	summaryMailedAt: Date | null;
 }
 
 const SUMMARY = `select w.id, w.title, w.starts_at as "startsAt", w.mode, w.status,
 	c.title as "challengeTitle", c.primary_locale as "primaryLocale",
 	private.workshop_role(w.id) as role, c.id as "challengeId", c.slug as "challengeSlug",
-	w.facilitator_id as "facilitatorId"
+	w.facilitator_id as "facilitatorId", w.summary_mailed_at as "summaryMailedAt"
 	from public.workshops w join public.challenges c on c.id = w.challenge_id`;
 
 /** The workshops the caller facilitates, observes or takes part in (RLS decides), soonest last. */
@@ -42,18 +44,20 @@ export async function workshopById(tx: Queryable, id: string) {
 }
 
 /** Everybody in the workshop with their name and how they take part. */
-export function workshopPeople(tx: Queryable, workshopId: string) {
+export function workshopPeople(tx: Queryable, workshopId: string, locale: Locale) {
 	return tx.query<{ userId: string; name: string; kind: string; teamId: string | null }>(
 		`select user_id as "userId", display_name as name, kind, team_id as "teamId"
-		 from public.workshop_people($1)`,
-		[workshopId]
+		 from public.workshop_people($1) order by kind, public.sort_key(display_name, $2), user_id`,
+		[workshopId, locale]
 	);
 }
 
-/** What the facilitator announced, oldest first. */
+/** What the facilitator announced, oldest first, with its language and the sender's name. */
 export function announcements(tx: Queryable, workshopId: string) {
-	return tx.query<{ id: string; body: string; at: Date }>(
-		`select id, body, at from public.workshop_announcements where workshop_id = $1 order by at`,
+	return tx.query<{ id: string; body: string; at: Date; lang: Locale | null; by: string | null }>(
+		`select a.id, a.body, a.at, a.lang,
+		   (select p.display_name from public.workshop_people($1) p where p.user_id = a.by limit 1) as by
+		 from public.workshop_announcements a where a.workshop_id = $1 order by a.at, a.id`,
 		[workshopId]
 	);
 }

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db';
+import type { Locale } from '$lib/domain/locale';
 import type { OutcomeBoard } from '$lib/domain/workshop-outcome';
 import { workshopById, workshopPeople } from './list';
 import { loadBoard } from './board-state';
@@ -9,12 +10,12 @@ import { workshopBoards } from './schedule';
  * negotiation mode a team sees only its own), and the names of those taking part.
  * Undefined when the workshop is hidden from the caller.
  */
-export async function loadOutcome(tx: Queryable, workshopId: string) {
+export async function loadOutcome(tx: Queryable, workshopId: string, locale: Locale) {
 	const workshop = await workshopById(tx, workshopId);
 	if (!workshop) return undefined;
 	const [found, people] = await Promise.all([
-		workshopBoards(tx, workshopId),
-		workshopPeople(tx, workshopId)
+		workshopBoards(tx, workshopId, locale),
+		workshopPeople(tx, workshopId, locale)
 	]);
 	const boards: OutcomeBoard[] = [];
 	for (const b of found) {

@@ -9,24 +9,29 @@ export async function isFacilitator(tx: Queryable): Promise<boolean> {
 	return row.yes;
 }
 
-/** The published challenges a workshop can be scheduled for. */
-export function publishedChallenges(tx: Queryable) {
+/** The published challenges a workshop can be scheduled for, by title as the reader sees it. */
+export function publishedChallenges(tx: Queryable, locale: Locale) {
 	return tx.query<{ id: string; title: LocalizedText; primaryLocale: Locale }>(
 		`select id, title, primary_locale as "primaryLocale" from public.challenges
-		 where status = 'published' order by published_at desc limit 500`
+		 where status = 'published'
+		 order by public.sort_key(coalesce(nullif(btrim(title ->> $1), ''), title ->> primary_locale), $1), slug
+		 limit 500`,
+		[locale]
 	);
 }
 
-/** Teams that submitted an application to the challenge, and the owner organisation's staff. */
-export async function candidates(tx: Queryable, challengeId: string) {
+/** Teams found eligible for the challenge and the owner organisation's staff, each by name. */
+export async function candidates(tx: Queryable, challengeId: string, locale: Locale) {
 	const [teams, staff] = await Promise.all([
 		tx.query<{ id: string; name: string; members: number }>(
-			'select team_id as id, name, members from public.workshop_candidate_teams($1)',
-			[challengeId]
+			`select team_id as id, name, members from public.workshop_candidate_teams($1)
+			 order by public.sort_key(name, $2), team_id`,
+			[challengeId, locale]
 		),
 		tx.query<{ id: string; name: string; email: string }>(
-			`select user_id as id, display_name as name, email from public.workshop_owner_staff($1)`,
-			[challengeId]
+			`select user_id as id, display_name as name, email from public.workshop_owner_staff($1)
+			 order by public.sort_key(display_name, $2), email`,
+			[challengeId, locale]
 		)
 	]);
 	return { teams, staff };
@@ -52,7 +57,7 @@ export async function scheduleFromForm(tx: Queryable, form: ScheduleForm): Promi
 		: [];
 	const missing = form.expertEmails.filter((e) => !experts.some((x) => x.email === e));
 	if (missing.length) throw new UnknownExperts(missing);
-	const { staff } = await candidates(tx, form.challengeId);
+	const { staff } = await candidates(tx, form.challengeId, 'en'); // the order is not used here
 	const staffIds = form.staffIds.filter((id) => staff.some((s) => s.id === id));
 	return scheduleWorkshop(tx, {
 		challengeId: form.challengeId,

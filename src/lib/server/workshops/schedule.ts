@@ -1,5 +1,8 @@
-import type { Queryable } from '../db';
+import type { Announcement } from '$lib/realtime/protocol';
+import type { Database, Principal, Queryable } from '../db';
+import { notifier } from '../notifier';
 import type { Phase } from '$lib/domain/board';
+import type { Locale } from '$lib/domain/locale';
 import { insertBoard } from './board-state';
 
 /**
@@ -53,25 +56,92 @@ export async function scheduleWorkshop(tx: Queryable, plan: WorkshopPlan): Promi
 	return workshop.id;
 }
 
-/** The boards of a workshop the caller may see, with the team each belongs to. */
-export function workshopBoards(tx: Queryable, workshopId: string) {
+/**
+ * The boards of a workshop the caller may see, the shared one first, then by team name in
+ * the reader's alphabet (the default serves callers to whom the order does not matter).
+ */
+export function workshopBoards(tx: Queryable, workshopId: string, locale: Locale = 'en') {
 	return tx.query<{ id: string; teamId: string | null; teamName: string | null }>(
 		`select b.id, b.team_id as "teamId", t.name as "teamName"
 		 from public.boards b left join public.teams t on t.id = b.team_id
-		 where b.workshop_id = $1 order by t.name nulls first`,
+		 where b.workshop_id = $1 order by public.sort_key(t.name, $2) nulls first, b.id`,
+		[workshopId, locale]
+	);
+}
+
+/**
+ * For the facilitator's overview of a workshop's boards: each board's note count and when
+ * it last changed (boards.updated_at moves with every stored op). RLS decides which
+ * boards and notes the caller sees; the page asks it for the facilitator only.
+ */
+export function boardOverview(tx: Queryable, workshopId: string) {
+	return tx.query<{ id: string; notes: number; updatedAt: Date; changed: boolean }>(
+		`select b.id, (select count(*) from public.board_notes n where n.board_id = b.id)::int as notes,
+		   b.updated_at as "updatedAt", b.seq > 0 as changed
+		 from public.boards b where b.workshop_id = $1`,
 		[workshopId]
 	);
 }
 
 /**
- * An announcement to every team at once, on the record with its text, the database's time
- * and the facilitator's name (public.announce_to_workshop; refused with 'permission
- * denied' for anyone else or after the workshop ended).
+ * An announcement to every team at once, on the record with its text, its language, the
+ * database's time and the facilitator (public.announce_to_workshop; refused with
+ * 'permission denied' for anyone else or after the workshop ended). Returns its id, time
+ * and the sender's name as the workshop shows it.
  */
-export async function announce(tx: Queryable, workshopId: string, body: string) {
-	const [row] = await tx.query<{ id: string; at: Date }>(
-		'select id, at from public.announce_to_workshop($1, $2)',
-		[workshopId, body]
+export async function announce(
+	tx: Queryable,
+	workshopId: string,
+	body: string,
+	lang: Locale | null = null
+) {
+	const [row] = await tx.query<{ id: string; at: Date; by: string | null }>(
+		`select a.id, a.at, (select p.display_name from public.workshop_people($1) p
+		   where p.user_id = (select auth.uid()) limit 1) as by
+		 from public.announce_to_workshop($1, $2, $3) a`,
+		[workshopId, body, lang]
 	);
 	return row;
+}
+
+/**
+ * The facilitator tells every team of a live or scheduled workshop at once: the words are
+ * stored with their language and time (the record that everyone got the same words at the same
+ * moment) and, once committed, told to every board of the workshop (the notifier).
+ * Refused with 'forbidden' for anyone but its facilitator and with 'workshop_ended'
+ * once it has ended: an ended workshop is the record, nothing more is said in it.
+ */
+export async function announceToWorkshop(
+	db: Database,
+	user: NonNullable<Principal>,
+	workshopId: string,
+	body: string,
+	lang: Locale | null = null
+): Promise<
+	{ ok: true; announcement: Announcement } | { ok: false; code: 'forbidden' | 'workshop_ended' }
+> {
+	const stored = await db.as(user, async (tx) => {
+		const [found] = await tx.query<{ role: string | null; open: boolean }>(
+			'select private.workshop_role($1) as role, private.workshop_open($1) as open',
+			[workshopId]
+		);
+		if (found?.role !== 'facilitator') return 'forbidden' as const;
+		if (!found.open) return 'workshop_ended' as const;
+		const row = await announce(tx, workshopId, body, lang);
+		return { row, boards: await workshopBoards(tx, workshopId) };
+	});
+	if (typeof stored === 'string') return { ok: false, code: stored };
+	const announcement = {
+		workshopId,
+		id: stored.row.id,
+		body,
+		at: new Date(stored.row.at).getTime(),
+		lang,
+		by: stored.row.by
+	};
+	notifier().announced(
+		stored.boards.map((b) => b.id),
+		announcement
+	);
+	return { ok: true, announcement };
 }

@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import type { z } from 'zod';
-import { translate } from './i18n';
+import { translate } from '../i18n';
 
 export type FieldErrors = Record<string, string>;
 export type FormValues = Record<string, string>;

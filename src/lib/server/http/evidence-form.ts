@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import type { z } from 'zod';
-import { checkEvidence } from './evidence';
-import type { CheckedFile } from './storage';
+import { checkEvidence } from '../evidence';
+import type { CheckedFile } from '../storage';
 import { inWords, validateForm, type FieldErrors, type FormValues, type Parsed } from './forms';
 
 /** A failed form on a page of several: `action` says which form the errors belong to. */
@@ -24,7 +24,9 @@ export type EvidenceParsed<T> =
  * schema and comma-joined in the values sent back. The file is judged but not stored: the
  * route stores it (`FileChanges.write`) only after the row that refers to it was allowed,
  * so a refused form never leaves a file behind; a file too large or not a PDF or image
- * (judged by its bytes) is refused with its own message.
+ * (judged by its bytes) is refused with its own message. When the text fields are refused,
+ * the chosen file's name comes back as `values.evidenceFileName` (the file itself is not
+ * kept), so the form can tell the person to choose it again.
  */
 export async function parseEvidenceForm<S extends z.ZodType>(
 	request: Request,
@@ -47,7 +49,17 @@ export async function parseEvidenceForm<S extends z.ZodType>(
 		raw[key] = all.join(',');
 	}
 	const parsed = validateForm(raw, schema, input);
-	if (!parsed.ok) return { ...parsed, status: 400 };
+	if (!parsed.ok) {
+		// The chosen file is not kept (a browser never refills a file input): its name goes
+		// back with the other values so the form can say, by name, to choose it again.
+		const chosen = form.get('evidenceFile');
+		const name = chosen instanceof File && chosen.size > 0 ? chosen.name.slice(0, 200) : '';
+		return {
+			...parsed,
+			status: 400,
+			values: name ? { ...parsed.values, evidenceFileName: name } : parsed.values
+		};
+	}
 	const stored = await checkEvidence(form.get('evidenceFile'));
 	if (stored && !stored.ok) {
 		const [status, message] =

@@ -1,6 +1,10 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import type { Queryable } from '../db';
-import { requireUser } from '../guards';
+import type { CsvTable } from '$lib/domain/csv';
+import type { Locale } from '$lib/domain/locale';
+import { getLocale } from '$lib/paraglide/runtime';
+import { csvResponse } from '../csv';
+import { requireUser } from './guards';
 
 /**
  * The challenge's slug when the caller is on its team (issue 10, item 24: not every
@@ -21,21 +25,16 @@ export async function managedChallengeSlug(tx: Queryable, challengeId: string) {
 export async function csvDownload(
 	event: Pick<RequestEvent, 'locals' | 'url' | 'params'>,
 	name: string,
-	build: (tx: Queryable, challengeId: string) => Promise<string>
+	build: (tx: Queryable, challengeId: string, locale: Locale) => Promise<CsvTable>
 ): Promise<Response> {
 	const user = requireUser(event.locals, event.url);
+	// The route's [id=uuid] matcher let only a UUID through.
 	const id = event.params.id ?? '';
-	if (!/^[0-9a-f-]{36}$/.test(id)) error(404, 'Not found');
+	const locale = getLocale();
 	const result = await event.locals.db.as(user, async (tx) => {
 		const slug = await managedChallengeSlug(tx, id);
-		return slug ? { slug, csv: await build(tx, id) } : null;
+		return slug ? { slug, table: await build(tx, id, locale) } : null;
 	});
 	if (!result) error(404, 'Not found');
-	return new Response(result.csv, {
-		headers: {
-			'content-type': 'text/csv; charset=utf-8',
-			'content-disposition': `attachment; filename="${result.slug}-${name}.csv"`,
-			'cache-control': 'private, no-store'
-		}
-	});
+	return csvResponse(result.table, locale, `${result.slug}-${name}.csv`);
 }

@@ -1,7 +1,7 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { extractLocaleFromRequest } from '$lib/paraglide/runtime';
-import { forgetVisitorViews } from './challenges/visitor-cache';
+import { forgetVisitorViews } from '../challenges/visitor-cache';
 import {
 	forgetPages,
 	PAGE_CACHE_TTL_MS,

@@ -6,14 +6,16 @@ import {
 	signInAttempt,
 	signInResult,
 	signInWait,
-	type LimitName
-} from '../http/limits';
+	type LimitName,
+	type Refusal
+} from './limits';
+import type { Database } from '../db';
 
-/** What a form answers when an action is over its limit: message key and parameters. */
-export type Refusal = { key: string; params: { minutes: number } };
+export type { Refusal } from '../http/limits';
 
 type Event = Pick<RequestEvent, 'request' | 'getClientAddress' | 'setHeaders'> & {
 	platform?: unknown;
+	locals: { db: Database };
 };
 
 const byAction = {
@@ -25,16 +27,20 @@ export type LimitedAction = keyof typeof byAction;
 
 /**
  * Counts a sign-up or reset request per client address and per email (limits in
- * src/lib/server/http/limits.ts); over either limit, sets Retry-After and returns the
+ * supabase/migrations/20261201000100_limits.sql); over either limit, sets Retry-After and returns the
  * refusal to answer with 429, else null.
  */
-export function rateLimited(event: Event, action: LimitedAction, email: string): Refusal | null {
+export async function rateLimited(
+	event: Event,
+	action: LimitedAction,
+	email: string
+): Promise<Refusal | null> {
 	const [perAddress, perEmail] = byAction[action];
 	for (const [name, key] of [
 		[perAddress, clientAddress(event)],
 		[perEmail, email.trim().toLowerCase()]
 	] as const) {
-		const ms = hit(name, key);
+		const ms = await hit(event.locals.db, name, key);
 		if (ms) return refusal(event, name, ms);
 	}
 	return null;
@@ -45,15 +51,15 @@ export function rateLimited(event: Event, action: LimitedAction, email: string):
  * after failures from this address, or while the address is over its failure limit.
  * Otherwise the attempt is counted as a failure until `signInOutcome` says it was not.
  */
-export function signInRefused(event: Event, email: string): Refusal | null {
+export async function signInRefused(event: Event, email: string): Promise<Refusal | null> {
 	const address = clientAddress(event);
-	const ms = signInWait(email, address);
+	const ms = await signInWait(event.locals.db, email, address);
 	if (ms) return refusal(event, 'signInAddress', ms);
-	signInAttempt(email, address);
+	await signInAttempt(event.locals.db, email, address);
 	return null;
 }
 
 /** After the password check: a failure grows this (account, address)'s delay, success resets it. */
-export function signInOutcome(event: Event, email: string, passwordCorrect: boolean) {
-	signInResult(email, clientAddress(event), passwordCorrect);
+export async function signInOutcome(event: Event, email: string, passwordCorrect: boolean) {
+	await signInResult(event.locals.db, email, clientAddress(event), passwordCorrect);
 }

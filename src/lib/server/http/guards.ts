@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import type { SessionUser } from './auth/sessions';
+import type { SessionUser } from '../auth/sessions';
 
 /** The signed-in user, or a redirect to sign-in that comes back here afterwards. */
 export function requireUser(locals: App.Locals, url: URL): SessionUser {

@@ -46,6 +46,28 @@ export function clearChallengeCookie(cookies: Cookies, url: URL) {
 	cookies.delete(challengeCookieName(url), { path: '/', secure: secureContext(url) });
 }
 
+/**
+ * The browser that signed up: a nonce whose SHA-256 the verification token keeps, so the
+ * mailed link opened here signs the person in (auth/accounts.ts, openVerificationLink).
+ * As long-lived as the link.
+ */
+export const signUpCookieName = (url: URL) =>
+	secureContext(url) ? '__Host-talkoot_sign_up' : 'talkoot_sign_up';
+
+export function setSignUpCookie(cookies: Cookies, url: URL, nonce: string, expires: Date) {
+	cookies.set(signUpCookieName(url), nonce, {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: secureContext(url),
+		expires
+	});
+}
+
+export function clearSignUpCookie(cookies: Cookies, url: URL) {
+	cookies.delete(signUpCookieName(url), { path: '/', secure: secureContext(url) });
+}
+
 /** Paraglide reads this cookie (strategy "cookie"); it must stay readable by scripts. */
 export const LOCALE_COOKIE = 'PARAGLIDE_LOCALE';
 

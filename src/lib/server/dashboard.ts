@@ -1,0 +1,87 @@
+import type { Database, Principal } from './db';
+import type { Locale, LocalizedText } from '$lib/domain/locale';
+import { nextStep, type NextStep } from '$lib/domain/solver-dashboard';
+import { organisationDashboard, type DashboardRow } from './challenges/dashboard';
+import { myTeams, PHASE_COLUMNS, type TeamSummary } from './teams';
+import { myWorkshops, type WorkshopSummary } from './workshops/list';
+
+export interface DashboardApplication {
+	id: string;
+	teamId: string;
+	teamName: string;
+	challengeSlug: string;
+	challengeTitle: LocalizedText;
+	primaryLocale: Locale;
+	status: 'draft' | 'submitted';
+	submittedAt: Date | null;
+	eligible: boolean | null;
+	/** Applications to the challenge are open now (private.applications_open). */
+	open: boolean;
+	/** The application's last event on record was a withdrawal. */
+	withdrawn: boolean;
+	/** The screening decision on the present submission, if any. */
+	decision: { eligible: boolean; decidedAt: string } | null;
+	/** When applications close; null when the timetable has none. */
+	deadline: Date | null;
+	next: NextStep;
+}
+
+export interface Dashboard {
+	teams: TeamSummary[];
+	applications: DashboardApplication[];
+	/** Workshops not ended, soonest first; then the last few that ended. */
+	workshops: WorkshopSummary[];
+	/** Challenges of the caller's organisations (owners), as /manage lists them. */
+	challenges: DashboardRow[];
+	/** Whether the caller may schedule workshops (a facilitator). */
+	facilitator: boolean;
+}
+
+/** How many ended workshops the dashboard still shows. */
+const ENDED_SHOWN = 3;
+
+/**
+ * Everything the signed-in person's home page (/dashboard) shows, in one transaction as
+ * that person (RLS decides what is visible): their teams; every application of those
+ * teams with its challenge, state, deadline and next step (domain/solver-dashboard.ts);
+ * their workshops (as participant, observer or facilitator); and, for organisation
+ * members, their organisations' challenges. Takes the user and the reader's locale (for
+ * the order of names); refuses nothing (an empty dashboard is a dashboard).
+ */
+export function loadDashboard(
+	db: Database,
+	user: NonNullable<Principal> & { id: string },
+	locale: Locale,
+	now = new Date()
+): Promise<Dashboard> {
+	return db.as(user, async (tx) => {
+		const teams = await myTeams(tx, user.id, locale);
+		const rows = await tx.query<Omit<DashboardApplication, 'next'>>(
+			`select a.id, t.id as "teamId", t.name as "teamName", c.slug as "challengeSlug",
+			   c.title as "challengeTitle", c.primary_locale as "primaryLocale", a.status,
+			   a.submitted_at as "submittedAt", d.eligible, s.ends_at as deadline,
+			   ${PHASE_COLUMNS}
+			 from public.applications a
+			 join public.teams t on t.id = a.team_id
+			 join public.team_members me on me.team_id = t.id and me.user_id = $1
+			 join public.challenges c on c.id = a.challenge_id
+			 left join public.challenge_stages s on s.challenge_id = c.id and s.stage = 'applications'
+			 left join public.screening_decisions d on d.application_id = a.id
+			 order by (a.status = 'draft' and s.ends_at > now()) desc, s.ends_at desc nulls last, a.id`,
+			[user.id]
+		);
+		const all = await myWorkshops(tx);
+		const upcoming = all.filter((w) => w.status !== 'ended').reverse();
+		const ended = all.filter((w) => w.status === 'ended').slice(0, ENDED_SHOWN);
+		const [{ facilitator }] = await tx.query<{ facilitator: boolean }>(
+			'select private.is_facilitator() as facilitator'
+		);
+		return {
+			teams,
+			applications: rows.map((a) => ({ ...a, next: nextStep(a, now) })),
+			workshops: [...upcoming, ...ended],
+			challenges: await organisationDashboard(tx, user.id),
+			facilitator
+		};
+	});
+}

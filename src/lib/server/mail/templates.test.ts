@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { renderMail } from './templates';
+
+// Issue 11, item 11: a time that leaves the page is Helsinki time with its offset, to the
+// second where the second decides; a workshop's mail says how it runs.
+const to = (locale: 'fi' | 'sv' | 'en') => ({ email: 'a@example.org', name: 'A', locale });
+
+describe('receipt', () => {
+	const params = {
+		title: { fi: 'Haaste', en: 'Challenge' },
+		primaryLocale: 'fi',
+		team: 'Kohtaamo',
+		submittedAt: '2027-01-10T17:09:41.250Z',
+		digest: 'ab'.repeat(32),
+		path: '/applications/x'
+	};
+
+	it('gives the submission time to the second, in Helsinki time, with the ISO offset', () => {
+		const en = renderMail('receipt', params, to('en')).text;
+		expect(en).toContain('19:09:41');
+		expect(en).toContain('2027-01-10T19:09:41+02:00');
+		expect(en).not.toContain('17:09');
+		const fi = renderMail('receipt', params, to('fi')).text;
+		expect(fi).toContain('19.09.41');
+		expect(fi).toContain('2027-01-10T19:09:41+02:00');
+	});
+
+	it('says summer time with +03:00', () => {
+		const text = renderMail(
+			'receipt',
+			{ ...params, submittedAt: '2027-07-10T16:09:41Z' },
+			to('sv')
+		).text;
+		expect(text).toContain('19.09.41');
+		expect(text).toContain('2027-07-10T19:09:41+03:00');
+	});
+});
+
+describe('workshop invitation', () => {
+	const params = {
+		title: { fi: 'Haaste' },
+		primaryLocale: 'fi',
+		workshopId: '00000000-0000-4000-8000-000000000001',
+		workshop: 'Työpaja',
+		startsAt: '2027-03-02T07:00:00Z',
+		minutes: 90,
+		facilitator: { name: 'F', email: 'f@example.org' },
+		path: '/workshops/x'
+	};
+
+	it('words a negotiation workshop by its mode, never as one shared board', () => {
+		for (const locale of ['fi', 'sv', 'en'] as const) {
+			const negotiation = renderMail(
+				'workshop_invitation',
+				{ ...params, mode: 'team_boards' },
+				to(locale)
+			).text;
+			const shared = renderMail(
+				'workshop_invitation',
+				{ ...params, mode: 'shared' },
+				to(locale)
+			).text;
+			expect(negotiation).not.toBe(shared);
+		}
+		const en = renderMail('workshop_invitation', { ...params, mode: 'team_boards' }, to('en')).text;
+		expect(en).not.toMatch(/shared board/);
+		expect(en).toContain('its own board');
+		const unknown = renderMail('workshop_invitation', params, to('en')).text;
+		expect(unknown).not.toMatch(/shared board/);
+		expect(renderMail('workshop_invitation', { ...params, mode: 'shared' }, to('en')).text).toMatch(
+			/one board shared by everyone/
+		);
+	});
+
+	it('gives the start in Helsinki time with its offset', () => {
+		const en = renderMail('workshop_invitation', params, to('en')).text;
+		expect(en).toContain('09:00');
+		expect(en).toContain('2027-03-02T09:00:00+02:00');
+	});
+});
