@@ -1,16 +1,17 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
-import { getDb } from '$lib/server/db';
+import { getDb, type Database } from '$lib/server/db';
 import { validateSession } from '$lib/server/auth/sessions';
-import { clearSessionCookie, sessionCookieName } from '$lib/server/auth/cookies';
+import { clearSessionCookie, sessionCookieName } from '$lib/server/http/cookies';
 import { registerRealtime } from '$lib/server/realtime/attach';
 import { log } from '$lib/server/log';
-import { pageCache } from '$lib/server/page-cache';
+import { pageCache } from '$lib/server/http/page-cache';
 import { forgetVisitorViews } from '$lib/server/challenges/visitor-cache';
 import { startMailWorker } from '$lib/server/mail/service';
-import { ENROL_PATH, needsSecondFactor } from '$lib/server/guards';
+import { ENROL_PATH, needsSecondFactor } from '$lib/server/http/guards';
 import { config } from '$lib/server/config';
+import { seedDemo } from '$lib/server/seed';
 import { translate } from '$lib/server/i18n';
 import {
 	BODY_LIMIT,
@@ -19,12 +20,17 @@ import {
 	hit,
 	limitBody,
 	LIMITS,
-	minutesOf,
+	waitInWords,
 	refuseEarly
 } from '$lib/server/http/limits';
+import { conflictAsHttp } from '$lib/server/http/conflict';
 
+// The entry point opens the database, seeds the demo data where configured (before any
+// request or socket is served), and starts the mail worker.
 export const init: ServerInit = async () => {
-	startMailWorker(await getDb());
+	const db = await getDb();
+	if (config.seedDemo) await seedDemo(db, config.DEMO_PASSWORD);
+	startMailWorker(db);
 	registerRealtime();
 };
 
@@ -39,9 +45,12 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+// Requests see the database through the one mapping of unique violations to a 409.
+let requestDb: Database | undefined;
+
 const session: Handle = async ({ event, resolve }) => {
 	const db = await getDb();
-	event.locals.db = db;
+	event.locals.db = requestDb ??= db.mappingErrors(conflictAsHttp);
 	event.locals.user = null;
 	const token = event.cookies.get(sessionCookieName(event.url));
 	if (token) {
@@ -77,12 +86,12 @@ const forgetOnChange: Handle = async ({ event, resolve }) => {
 // have their own size and are counted per user (src/lib/server/http/limits.ts).
 const requestLimits: Handle = async ({ event, resolve }) => {
 	if (event.request.method === 'POST' && bodyLimit(event.route.id, event.url) > BODY_LIMIT) {
-		const ms = hit('upload', event.locals.user?.id ?? clientAddress(event));
+		const ms = await hit(event.locals.db, 'upload', event.locals.user?.id ?? clientAddress(event));
 		if (ms)
 			return refuseEarly(
 				event.request,
 				429,
-				translate(LIMITS.upload.messageKey, { minutes: minutesOf(ms) }),
+				translate(LIMITS.upload.messageKey, { wait: waitInWords(ms) }),
 				{ 'retry-after': String(Math.ceil(ms / 1000)) }
 			);
 	}

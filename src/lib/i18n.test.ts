@@ -66,8 +66,8 @@ describe('t()', () => {
 describe('translate() (server)', () => {
 	it('fills placeholders in the asked locale', () => {
 		const sv = load('sv');
-		expect(translate('error_rate_limited', { minutes: 5 }, 'en')).toBe(
-			en.error_rate_limited.replace('{minutes}', '5')
+		expect(translate('org_member_saved', { email: 'a@b.fi' }, 'en')).toBe(
+			en.org_member_saved.replace('{email}', 'a@b.fi')
 		);
 		expect(translate('error_required', {}, 'sv')).toBe(sv.error_required);
 		expect(translate('team_lead_cannot_leave', {}, 'en')).toBe(en.team_lead_cannot_leave);

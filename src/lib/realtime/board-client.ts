@@ -1,22 +1,48 @@
 import type { Socket } from 'socket.io-client';
+import type { DefaultEventsMap } from '@socket.io/component-emitter';
 import { BoardReplica } from '$lib/domain/board-sequence';
 import {
 	applyOp,
 	emptyBoard,
 	type BoardOp,
 	type BoardRole,
-	type BoardState,
-	type CatchUp,
-	type SequencedOp
+	type BoardState
 } from '$lib/domain/board';
+import {
+	ASK,
+	FINAL_JOIN_REFUSALS,
+	RETRIED_REFUSALS,
+	TELL,
+	type Answers,
+	type AskEvent,
+	type AskPayload,
+	type Person,
+	type Refusal,
+	type ServerToClient
+} from './protocol';
 
-/** Answers that say nothing about the op itself: it goes again shortly, with the same id. */
-const RETRIED = new Set(['rate_limited', 'not_joined', 'unavailable']);
+/** A browser's socket: what it hears typed by the protocol; what it asks goes through `ask`. */
+export type ClientSocket = Socket<ServerToClient, DefaultEventsMap>;
 
-/** Joins refused for good: the board is gone or closed to this user. */
-const FINAL_JOIN_ERRORS = new Set(['not_found', 'invalid_payload']);
+/**
+ * Asks the server one question of the protocol and resolves with its answer (typed by
+ * the protocol's `Answers`), or with the refusal `timeout` when none comes within `ms`
+ * (disconnected, or the server is gone).
+ */
+export async function ask<E extends AskEvent>(
+	socket: ClientSocket,
+	event: E,
+	payload: AskPayload<E>,
+	ms = 10_000
+): Promise<Answers[E] | { ok: false; error: 'timeout' }> {
+	try {
+		return await socket.timeout(ms).emitWithAck(event, payload);
+	} catch {
+		return { ok: false, error: 'timeout' };
+	}
+}
 
-export type OpAnswer = { ok: true; op: SequencedOp } | { ok: false; error: string };
+export type OpAnswer = Answers[typeof ASK.op] | { ok: false; error: 'timeout' };
 
 interface Pending {
 	opId: string;
@@ -25,13 +51,17 @@ interface Pending {
 }
 
 export interface BoardClientEvents {
-	/** The board changed (ops applied, snapshot, an own op shown optimistically or rolled back). */
-	change?: (state: BoardState) => void;
-	presence?: (people: { id: string; name: string }[]) => void;
+	/**
+	 * The board changed (ops applied, snapshot, an own op shown optimistically or rolled
+	 * back): `state` is what to show, `confirmed` the server's ordered ops alone (what to
+	 * announce, so an own op shown at once and then confirmed is told once).
+	 */
+	change?: (state: BoardState, confirmed: BoardState) => void;
+	presence?: (people: Person[]) => void;
 	/** An own op the server refused, with its reason: the optimistic change was rolled back. */
-	refused?: (op: BoardOp, error: string) => void;
+	refused?: (op: BoardOp, error: Refusal) => void;
 	/** A flood warning or a connection problem. */
-	error?: (error: string) => void;
+	error?: (error: Refusal) => void;
 }
 
 /**
@@ -48,28 +78,25 @@ export class BoardClient {
 	#outbox = new Map<string, Pending>();
 
 	constructor(
-		readonly socket: Socket,
+		readonly socket: ClientSocket,
 		readonly boardId: string,
 		readonly userId: string,
 		readonly events: BoardClientEvents = {}
 	) {
 		socket.on('connect', () => void this.join());
-		socket.on('board:ops', (m: { boardId: string; ops: SequencedOp[] }) => {
+		socket.on(TELL.ops, (m) => {
 			if (m.boardId !== boardId) return;
 			for (const op of m.ops) this.replica.receive(op);
 			this.#changed();
 			this.#watchGap();
 		});
-		socket.on('board:refresh', (m: { boardId: string }) => {
+		socket.on(TELL.refresh, (m) => {
 			if (m.boardId === boardId) void this.join(0);
 		});
-		socket.on(
-			'board:presence',
-			(m: { boardId: string; people: { id: string; name: string }[] }) => {
-				if (m.boardId === boardId) events.presence?.(m.people);
-			}
-		);
-		socket.on('board:error', (m: { error: string }) => events.error?.(m.error));
+		socket.on(TELL.presence, (m) => {
+			if (m.boardId === boardId) events.presence?.(m.people);
+		});
+		socket.on(TELL.error, (m) => events.error?.(m.error));
 		if (socket.connected) void this.join();
 	}
 
@@ -97,16 +124,11 @@ export class BoardClient {
 	}
 
 	async join(lastSeq = this.replica.state.seq): Promise<boolean> {
-		const answer = (await this.socket
-			.timeout(10_000)
-			.emitWithAck('board:join', { boardId: this.boardId, lastSeq })
-			.catch(() => ({ ok: false, error: 'timeout' }))) as
-			| { ok: true; role: BoardRole; serverTime: number; catchUp: CatchUp }
-			| { ok: false; error: string };
+		const answer = await ask(this.socket, ASK.join, { boardId: this.boardId, lastSeq });
 		if (!answer.ok) {
 			this.events.error?.(answer.error);
 			// A passing failure is tried again: the outbox would otherwise wait for a reconnect.
-			if (!FINAL_JOIN_ERRORS.has(answer.error))
+			if (!FINAL_JOIN_REFUSALS.has(answer.error))
 				setTimeout(() => this.socket.connected && void this.join(), 1000);
 			return false;
 		}
@@ -131,16 +153,15 @@ export class BoardClient {
 	}
 
 	async #send(p: Pending) {
-		let answer: OpAnswer;
-		try {
-			answer = await this.socket
-				.timeout(10_000)
-				.emitWithAck('board:op', { boardId: this.boardId, opId: p.opId, op: p.op });
-		} catch {
-			return; // No answer (disconnected): sent again after the next join.
-		}
+		const answer = await ask(this.socket, ASK.op, {
+			boardId: this.boardId,
+			opId: p.opId,
+			op: p.op
+		});
+		// No answer (disconnected): sent again after the next join.
+		if (!answer.ok && answer.error === 'timeout') return;
 		if (!this.#outbox.has(p.opId)) return;
-		if (!answer.ok && RETRIED.has(answer.error)) {
+		if (!answer.ok && RETRIED_REFUSALS.has(answer.error)) {
 			// Not refused on its merits: try again shortly.
 			setTimeout(() => this.socket.connected && void this.#send(p), 500);
 			return;
@@ -164,6 +185,6 @@ export class BoardClient {
 	}
 
 	#changed() {
-		this.events.change?.(this.view);
+		this.events.change?.(this.view, this.replica.state);
 	}
 }

@@ -1,4 +1,5 @@
 import { m } from '$lib/paraglide/messages';
+import type { Refusal } from '$lib/realtime/protocol';
 
 /**
  * Workshop names that travel as data (phase kinds, colours, roles, modes, refusal codes),
@@ -44,7 +45,8 @@ const MODE: Record<string, Label> = {
 	team_boards: m.workshop_mode_team_boards
 };
 
-const REFUSAL: Record<string, Label> = {
+/** The words of the protocol's refusals (the rest say "not saved, try again"). */
+const REFUSAL: Partial<Record<Refusal, Label>> & { other: Label } = {
 	forbidden: m.refusal_forbidden,
 	phase_forbids: m.refusal_phase_forbids,
 	board_locked: m.refusal_board_locked,
@@ -63,8 +65,8 @@ const REFUSAL: Record<string, Label> = {
 	other: m.refusal_other
 };
 
-const label = (family: Record<string, Label>, key: string, fallback?: Label) =>
-	(Object.hasOwn(family, key) ? family[key] : fallback)?.() ?? key;
+const label = (family: Record<string, Label | undefined>, key: string, fallback?: Label) =>
+	((Object.hasOwn(family, key) ? family[key] : undefined) ?? fallback)?.() ?? key;
 
 export const phaseKindLabel = (kind: string) => label(PHASE_KIND, kind);
 export const phaseHint = (kind: string) => label(PHASE_HINT, kind);

@@ -1,11 +1,11 @@
 import { error, redirect } from '@sveltejs/kit';
 import { profileSchema } from '$lib/domain/account-schemas';
-import { setLocaleCookie } from '$lib/server/auth/cookies';
-import { invalid, parseForm } from '$lib/server/forms';
-import { requireUser } from '$lib/server/guards';
+import { setLocaleCookie } from '$lib/server/http/cookies';
+import { invalid, parseForm } from '$lib/server/http/forms';
+import { requireUser } from '$lib/server/http/guards';
 import { getOwnProfile, updateOwnProfile } from '$lib/server/profiles';
 import { getFeedToken, renewFeedToken } from '$lib/server/calendar-feeds';
-import { absoluteUrl } from '$lib/server/http/links';
+import { absoluteUrl, webcalUrl } from '$lib/server/http/links';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -15,7 +15,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		feed: await getFeedToken(tx)
 	}));
 	if (!profile) error(404, 'Not found');
-	return { profile, feedUrl: feed ? absoluteUrl(`/calendar/${feed}.ics`) : null };
+	return {
+		profile,
+		feedUrl: feed ? absoluteUrl(`/calendar/${feed}.ics`) : null,
+		feedWebcal: feed ? webcalUrl(`/calendar/${feed}.ics`) : null
+	};
 };
 
 export const actions: Actions = {

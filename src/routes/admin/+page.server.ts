@@ -1,8 +1,15 @@
 import { error, redirect } from '@sveltejs/kit';
+import { getLocale } from '$lib/paraglide/runtime';
+import { feedbackReplySchema, feedbackStatusSchema } from '$lib/domain/feedback';
 import { newOrganisationSchema } from '$lib/domain/organisation-schemas';
-import { listAccessibilityFeedback } from '$lib/server/feedback';
-import { invalid, parseForm } from '$lib/server/forms';
-import { requireUser } from '$lib/server/guards';
+import {
+	listAccessibilityFeedback,
+	listFeedbackHandlers,
+	replyToAccessibilityFeedback,
+	updateAccessibilityFeedback
+} from '$lib/server/feedback';
+import { invalid, parseForm } from '$lib/server/http/forms';
+import { requireUser } from '$lib/server/http/guards';
 import { createOrganisation, listOrganisations } from '$lib/server/organisations';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -12,11 +19,25 @@ function requireAdmin(locals: App.Locals, url: URL) {
 	return user;
 }
 
+/** Back to the feedback item with a notice (Post/Redirect/Get). */
+function done(id: string, notice: string): never {
+	redirect(303, `/admin?notice=${notice}#feedback-${id}`);
+}
+
+const REFUSED = {
+	forbidden: ['error_forbidden', 403],
+	unknown: ['orgadmin_error_feedback_unknown', 404],
+	not_admin: ['orgadmin_error_handler', 400],
+	no_address: ['orgadmin_feedback_no_address', 409]
+} as const;
+
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireAdmin(locals, url);
 	return locals.db.as(user, async (tx) => ({
-		organisations: await listOrganisations(tx),
-		feedback: await listAccessibilityFeedback(tx)
+		organisations: await listOrganisations(tx, getLocale()),
+		feedback: await listAccessibilityFeedback(tx),
+		handlers: await listFeedbackHandlers(tx),
+		notice: url.searchParams.get('notice')
 	}));
 };
 
@@ -25,8 +46,36 @@ export const actions: Actions = {
 		const user = requireAdmin(locals, url);
 		const parsed = await parseForm(request, newOrganisationSchema);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		const id = await locals.db.as(user, (tx) => createOrganisation(tx, parsed.data));
-		if (!id) return invalid(parsed.values, { slug: 'error_slug_taken' }, 409);
-		redirect(303, `/organisations/${parsed.data.slug}`);
+		// A taken slug is not refused: the database gives the next free one.
+		const created = await locals.db.as(user, (tx) => createOrganisation(tx, parsed.data));
+		redirect(303, `/organisations/${created.slug}`);
+	},
+	/** Status and handler of one feedback item. */
+	feedbackStatus: async ({ locals, url, request }) => {
+		const user = requireAdmin(locals, url);
+		const parsed = await parseForm(request, feedbackStatusSchema);
+		if (!parsed.ok) return invalid(parsed.values, { feedback: Object.values(parsed.errors)[0] });
+		const { id, status, handlerId } = parsed.data;
+		const outcome = await locals.db.as(user, (tx) =>
+			updateAccessibilityFeedback(tx, id, status, handlerId)
+		);
+		if (outcome === 'saved') done(id, 'feedback_saved');
+		const [key, code] = REFUSED[outcome];
+		return invalid({ ...parsed.values, feedbackId: id }, { feedback: key }, code);
+	},
+	/** The reply to the sender, mailed in their language through the outbox. */
+	feedbackReply: async ({ locals, url, request }) => {
+		const user = requireAdmin(locals, url);
+		const parsed = await parseForm(request, feedbackReplySchema);
+		if (!parsed.ok)
+			return invalid(
+				{ ...parsed.values, feedbackId: parsed.values.id ?? '' },
+				{ reply: parsed.errors.reply ?? parsed.errors.id }
+			);
+		const { id, reply } = parsed.data;
+		const outcome = await locals.db.as(user, (tx) => replyToAccessibilityFeedback(tx, id, reply));
+		if (outcome === 'sent') done(id, 'feedback_replied');
+		const [key, code] = REFUSED[outcome];
+		return invalid({ ...parsed.values, feedbackId: id }, { reply: key }, code);
 	}
 };

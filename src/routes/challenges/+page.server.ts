@@ -1,5 +1,7 @@
-import { PROCEDURES, SORTS, type ChallengeFilters } from '$lib/domain/challenge';
+import { PROCEDURES, SORTS, defaultSort, type ChallengeFilters } from '$lib/domain/challenge';
+import { getLocale } from '$lib/paraglide/runtime';
 import { STAGES } from '$lib/domain/stages';
+import { textFor } from '$lib/domain/locale';
 import { searchChallenges } from '$lib/server/challenges/list';
 import { listOrganisations } from '$lib/server/organisations';
 import { z } from 'zod';
@@ -19,24 +21,28 @@ const filters = z.object({
 		.literal('1')
 		.transform(() => true)
 		.catch(false),
-	sort: z.enum(SORTS).catch('deadline'),
+	sort: z.enum(SORTS).nullable().catch(null),
 	page: z.coerce.number().int().min(1).max(1000).catch(1)
 });
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const get = (k: string) => url.searchParams.get(k) ?? undefined;
-	const f: ChallengeFilters = filters.parse({
+	const { sort, ...parsed } = filters.parse({
 		q: get('q'),
 		stage: get('stage') ?? null,
 		organisation: get('organisation') ?? null,
 		procedure: get('procedure') ?? null,
 		openNow: get('open'),
-		sort: get('sort'),
+		sort: get('sort') ?? null,
 		page: get('page')
 	});
+	const f: ChallengeFilters = { ...parsed, sort: sort ?? defaultSort(parsed.q) };
 	return locals.db.as(locals.user, async (tx) => ({
 		filters: f,
 		result: await searchChallenges(tx, f),
-		organisations: (await listOrganisations(tx)).map((o) => ({ slug: o.slug, name: o.name }))
+		organisations: (await listOrganisations(tx, getLocale())).map((o) => {
+			const name = textFor(o.names, getLocale(), o.primaryLocale);
+			return { slug: o.slug, name: name.text, lang: name.attr };
+		})
 	}));
 };

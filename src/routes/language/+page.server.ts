@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { isLocale } from '$lib/domain/locale';
 import { safeRedirectPath } from '$lib/domain/safe-path';
-import { setLocaleCookie } from '$lib/server/auth/cookies';
+import { setLocaleCookie } from '$lib/server/http/cookies';
 import { updateOwnProfile } from '$lib/server/profiles';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,4 +1,4 @@
-import { requireUser } from '$lib/server/guards';
+import { requireUser } from '$lib/server/http/guards';
 import { myWorkshops } from '$lib/server/workshops/list';
 import { isFacilitator } from '$lib/server/workshops/planning';
 import type { PageServerLoad } from './$types';

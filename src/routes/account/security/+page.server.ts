@@ -2,20 +2,19 @@ import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { passwordField } from '$lib/domain/account-schemas';
 import { groupedSecret, totpUri } from '$lib/domain/totp';
-import { clearSessionCookie } from '$lib/server/auth/cookies';
+import { clearSessionCookie } from '$lib/server/http/cookies';
 import { changePassword } from '$lib/server/auth/password-change';
-import { signInOutcome, signInRefused } from '$lib/server/auth/rate-limit';
+import { signInOutcome, signInRefused } from '$lib/server/http/rate-limit';
 import {
-	confirmEnrolment,
+	confirmSecondFactor,
 	disableSecondFactor,
 	secondFactorStatus,
 	startEnrolment
 } from '$lib/server/auth/second-factor';
-import { endSession, listSessions } from '$lib/server/auth/sessions';
-import { inWords, parseForm } from '$lib/server/forms';
-import { requireUser } from '$lib/server/guards';
+import { endOwnSession, listSessions } from '$lib/server/auth/sessions';
+import { inWords, parseForm } from '$lib/server/http/forms';
+import { requireUser } from '$lib/server/http/guards';
 import type { Actions, PageServerLoad } from './$types';
-import { disconnectSession, disconnectUser } from '$lib/server/realtime/sessions';
 
 const ISSUER = 'Talkoot';
 
@@ -72,7 +71,7 @@ export const actions: Actions = {
 		const parsed = await parseForm(request, passwordSchema);
 		if (!parsed.ok) return refuse('password', parsed.errors);
 		// The current password is a guess like a sign-in's, counted by the same limit.
-		const limited = signInRefused(event, user.email);
+		const limited = await signInRefused(event, user.email);
 		if (limited) return refuse('password', { form: limited.key }, 429, limited.params);
 		const result = await changePassword(
 			locals.db,
@@ -80,7 +79,7 @@ export const actions: Actions = {
 			parsed.data.currentPassword,
 			parsed.data.password
 		);
-		signInOutcome(event, user.email, result.ok || result.reason !== 'wrong_current');
+		await signInOutcome(event, user.email, result.ok || result.reason !== 'wrong_current');
 		if (!result.ok) {
 			return result.reason === 'wrong_current'
 				? refuse('password', { currentPassword: 'error_current_password_wrong' })
@@ -88,8 +87,6 @@ export const actions: Actions = {
 					? refuse('password', { password: 'error_password_same' })
 					: refuse('password', { password: 'error_password_common' });
 		}
-		// The other sessions ended: their live connections close on every instance.
-		disconnectUser(user.id, 'session_ended', { exceptSession: user.sessionId });
 		redirect(303, '/account/security?notice=password#password');
 	},
 
@@ -97,11 +94,9 @@ export const actions: Actions = {
 		const user = requireUser(locals, url);
 		const parsed = await parseForm(request, endSchema);
 		if (!parsed.ok) return refuse('sessions', parsed.errors);
-		const ended = await locals.db.service('end a session', (tx) =>
-			endSession(tx, user.id, parsed.data.sessionId)
-		);
+		// Its live connections close on every instance.
+		const ended = await endOwnSession(locals.db, user.id, parsed.data.sessionId);
 		if (!ended) return refuse('sessions', { form: 'error_session_gone' }, 404);
-		disconnectSession(ended);
 		if (ended === user.sessionId) {
 			clearSessionCookie(cookies, url);
 			redirect(303, '/auth/sign-in?notice=signed-out');
@@ -122,9 +117,8 @@ export const actions: Actions = {
 		const user = requireUser(locals, url);
 		const parsed = await parseForm(request, codeSchema);
 		if (!parsed.ok) return refuse('totp', parsed.errors);
-		const result = await locals.db.service('second factor: confirm', (tx) =>
-			confirmEnrolment(tx, user.id, parsed.data.code, user.sessionId)
-		);
+		// The other sessions end, and their live connections close on every instance.
+		const result = await confirmSecondFactor(locals.db, user, parsed.data.code);
 		if (!result.ok) {
 			return result.reason === 'limited'
 				? refuse('totp', { code: 'error_code_limited' }, 429, { minutes: result.minutes })
@@ -132,7 +126,6 @@ export const actions: Actions = {
 					? refuse('totp', { form: 'error_totp_not_started' }, 409)
 					: refuse('totp', { code: 'error_code_wrong' });
 		}
-		disconnectUser(user.id, 'session_ended', { exceptSession: user.sessionId });
 		// Shown once, in this answer only: only their hashes are stored.
 		return { section: 'totp', recoveryCodes: result.recoveryCodes };
 	},

@@ -1,9 +1,9 @@
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { workEntrySchema } from '$lib/domain/team-schemas';
-import { parseEvidenceForm, refuse } from '$lib/server/evidence-form';
-import { parseForm } from '$lib/server/forms';
-import { requireUser } from '$lib/server/guards';
+import { parseEvidenceForm, refuse } from '$lib/server/http/evidence-form';
+import { parseForm } from '$lib/server/http/forms';
+import { requireUser } from '$lib/server/http/guards';
 import {
 	addWorkEntry,
 	deleteWorkEntry,

@@ -1,7 +1,7 @@
 import { forgotSchema } from '$lib/domain/account-schemas';
 import { requestPasswordReset } from '$lib/server/auth/accounts';
-import { rateLimited } from '$lib/server/auth/rate-limit';
-import { invalid, parseForm } from '$lib/server/forms';
+import { rateLimited } from '$lib/server/http/rate-limit';
+import { invalid, parseForm } from '$lib/server/http/forms';
 import type { Actions } from './$types';
 
 export const actions: Actions = {
@@ -9,7 +9,7 @@ export const actions: Actions = {
 		const parsed = await parseForm(event.request, forgotSchema);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		const { email } = parsed.data;
-		const refused = rateLimited(event, 'reset', email);
+		const refused = await rateLimited(event, 'reset', email);
 		if (refused) return invalid(parsed.values, { form: refused.key }, 429, refused.params);
 		// Enqueues the mail (known address) or nothing: no SMTP in the request either way.
 		await requestPasswordReset(event.locals.db, email);

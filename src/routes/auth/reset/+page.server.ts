@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { resetSchema } from '$lib/domain/account-schemas';
 import { resetPassword } from '$lib/server/auth/accounts';
 import { isCommonPassword } from '$lib/server/auth/passwords';
-import { invalid, parseForm } from '$lib/server/forms';
+import { invalid, parseForm } from '$lib/server/http/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url }) => ({ token: url.searchParams.get('token') ?? '' });

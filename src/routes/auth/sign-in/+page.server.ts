@@ -2,17 +2,16 @@ import { redirect } from '@sveltejs/kit';
 import { signInSchema } from '$lib/domain/account-schemas';
 import { safeRedirectPath, withRedirect } from '$lib/domain/safe-path';
 import { newVerifyToken, signIn } from '$lib/server/auth/accounts';
-import { setChallengeCookie, setLocaleCookie, setSessionCookie } from '$lib/server/auth/cookies';
-import { deleteSession } from '$lib/server/auth/sessions';
-import { sessionCookieName } from '$lib/server/auth/cookies';
-import { signInOutcome, signInRefused } from '$lib/server/auth/rate-limit';
-import { invalid, parseForm } from '$lib/server/forms';
-import { hashToken } from '$lib/server/auth/tokens';
-import { disconnectSession } from '$lib/server/realtime/sessions';
+import { setChallengeCookie, setLocaleCookie, setSessionCookie } from '$lib/server/http/cookies';
+import { signOut } from '$lib/server/auth/sessions';
+import { sessionCookieName } from '$lib/server/http/cookies';
+import { signInOutcome, signInRefused } from '$lib/server/http/rate-limit';
+import { invalid, parseForm } from '$lib/server/http/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.user) redirect(303, safeRedirectPath(url.searchParams.get('redirectTo'), '/account'));
+	if (locals.user)
+		redirect(303, safeRedirectPath(url.searchParams.get('redirectTo'), '/dashboard'));
 	return {};
 };
 
@@ -22,7 +21,7 @@ export const actions: Actions = {
 		const parsed = await parseForm(request, signInSchema);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		const { data, values } = parsed;
-		const refused = signInRefused(event, data.email);
+		const refused = await signInRefused(event, data.email);
 		if (refused) return invalid(values, { form: refused.key }, 429, refused.params);
 
 		const result = await signIn(
@@ -32,7 +31,7 @@ export const actions: Actions = {
 			request.headers.get('user-agent')
 		);
 		// A right password counts as a success, whatever comes next (verification, a code).
-		signInOutcome(
+		await signInOutcome(
 			event,
 			data.email,
 			result.ok || result.reason === 'unverified' || result.reason === 'second_factor'
@@ -50,12 +49,9 @@ export const actions: Actions = {
 
 		// A new token at every sign-in: a session fixed before sign-in is never promoted.
 		const previous = cookies.get(sessionCookieName(url));
-		if (previous) {
-			await locals.db.service('sign in: drop old session', (tx) => deleteSession(tx, previous));
-			disconnectSession(hashToken(previous));
-		}
+		if (previous) await signOut(locals.db, previous, 'sign in: drop old session');
 		setSessionCookie(cookies, url, result.token, result.expiresAt);
 		setLocaleCookie(cookies, result.locale);
-		redirect(303, safeRedirectPath(url.searchParams.get('redirectTo'), '/'));
+		redirect(303, safeRedirectPath(url.searchParams.get('redirectTo'), '/dashboard'));
 	}
 };

@@ -1,8 +1,9 @@
 import { error, redirect } from '@sveltejs/kit';
+import { getLocale } from '$lib/paraglide/runtime';
 import { z } from 'zod';
-import { parseSchedule } from '$lib/domain/workshop-schemas';
-import { invalid, readForm } from '$lib/server/forms';
-import { requireUser } from '$lib/server/guards';
+import { moveAgendaRow, parseSchedule, readMove } from '$lib/domain/workshop-schemas';
+import { invalid, readForm } from '$lib/server/http/forms';
+import { requireUser } from '$lib/server/http/guards';
 import {
 	candidates,
 	isFacilitator,
@@ -11,7 +12,6 @@ import {
 	UnknownExperts
 } from '$lib/server/workshops/planning';
 import { WorkshopTeamRefused } from '$lib/server/workshops/schedule';
-import { mailInvitations } from '$lib/server/workshops/invitations';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -19,12 +19,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const chosen = z.uuid().safeParse(url.searchParams.get('challenge'));
 	return locals.db.as(user, async (tx) => {
 		if (!(await isFacilitator(tx))) error(403, 'error_workshop_not_facilitator');
-		const challenges = await publishedChallenges(tx);
+		const challenges = await publishedChallenges(tx, getLocale());
 		const challenge = chosen.success ? challenges.find((c) => c.id === chosen.data) : undefined;
 		return {
 			challenges,
 			challengeId: challenge?.id ?? null,
-			candidates: challenge ? await candidates(tx, challenge.id) : null
+			candidates: challenge ? await candidates(tx, challenge.id, getLocale()) : null
 		};
 	});
 };
@@ -34,16 +34,21 @@ export const actions: Actions = {
 		const user = requireUser(locals, url);
 		const raw = await readForm(request);
 		if (!raw) return invalid({}, { form: 'error_form_unreadable' });
+		// A move button without JavaScript: the same form comes back with the agenda reordered.
+		const move = readMove(raw.move);
+		if (move) {
+			const { move: _button, ...rest } = raw;
+			return { values: moveAgendaRow(rest, move.index, move.direction), errors: {} };
+		}
 		const parsed = parseSchedule(raw);
 		if (!parsed.ok) return invalid(raw, parsed.errors);
 		let id: string;
 		try {
 			id = await locals.db.as(user, async (tx) => {
 				if (!(await isFacilitator(tx))) error(403, 'error_workshop_not_facilitator');
-				const scheduled = await scheduleFromForm(tx, parsed.data);
-				// The invitations are enqueued in the scheduling transaction.
-				await mailInvitations(tx, scheduled);
-				return scheduled;
+				// The database enqueues everyone's invitation as the teams and guests are put
+				// in (private.mail_workshop_team, private.mail_workshop_guest).
+				return scheduleFromForm(tx, parsed.data);
 			});
 		} catch (err) {
 			if (err instanceof UnknownExperts)

@@ -7,10 +7,10 @@ import {
 	sessionCookieName,
 	setLocaleCookie,
 	setSessionCookie
-} from '$lib/server/auth/cookies';
+} from '$lib/server/http/cookies';
 import { challengeAlive, completeSignIn } from '$lib/server/auth/second-factor';
-import { deleteSession } from '$lib/server/auth/sessions';
-import { invalid, parseForm } from '$lib/server/forms';
+import { signOut } from '$lib/server/auth/sessions';
+import { invalid, parseForm } from '$lib/server/http/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 const codeSchema = z.object({
@@ -26,7 +26,8 @@ const startAgain = (url: URL) =>
 	redirect(303, withRedirect('/auth/sign-in', url.searchParams.get('redirectTo')));
 
 export const load: PageServerLoad = async ({ locals, url, cookies }) => {
-	if (locals.user) redirect(303, safeRedirectPath(url.searchParams.get('redirectTo'), '/account'));
+	if (locals.user)
+		redirect(303, safeRedirectPath(url.searchParams.get('redirectTo'), '/dashboard'));
 	const token = cookies.get(challengeCookieName(url));
 	const alive =
 		token && (await locals.db.service('sign-in code: look up', (tx) => challengeAlive(tx, token)));
@@ -56,10 +57,9 @@ export const actions: Actions = {
 		clearChallengeCookie(cookies, url);
 		// A new token at every sign-in: a session fixed before sign-in is never promoted.
 		const previous = cookies.get(sessionCookieName(url));
-		if (previous)
-			await locals.db.service('sign in: drop old session', (tx) => deleteSession(tx, previous));
+		if (previous) await signOut(locals.db, previous, 'sign in: drop old session');
 		setSessionCookie(cookies, url, result.token, result.expiresAt);
 		setLocaleCookie(cookies, result.locale);
-		redirect(303, safeRedirectPath(url.searchParams.get('redirectTo'), '/'));
+		redirect(303, safeRedirectPath(url.searchParams.get('redirectTo'), '/dashboard'));
 	}
 };

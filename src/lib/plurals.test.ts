@@ -1,0 +1,214 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { m } from '$lib/paraglide/messages';
+
+// Issue 11, item 11: "At least 1 team members", "1 pistettä", "1 jäsentä". Every message
+// that puts a count before words that inflect uses the language's plural rules (fi, sv,
+// en). This scan keeps a new one from slipping in: every placeholder name is either a
+// count or not, and a count needs plural variants unless it is listed below with why not.
+
+const LOCALES = ['fi', 'sv', 'en'] as const;
+const settings = JSON.parse(readFileSync('project.inlang/settings.json', 'utf8'));
+const patterns: string[] = [settings['plugin.inlang.messageFormat'].pathPattern].flat();
+
+/** Placeholders that hold a number of something. */
+const COUNTS = new Set([
+	'count',
+	'minutes',
+	'hours',
+	'days',
+	'months',
+	'years',
+	'points',
+	'max',
+	'have',
+	'need',
+	'unscreened',
+	'used',
+	'budget',
+	'megabytes',
+	'price',
+	'quality',
+	'page',
+	'pages'
+]);
+/** Placeholders that do not (names, texts, times, ordinal labels such as "Idea {n}"). */
+const NOT_COUNTS = new Set([
+	// A formatted length ('1 h 35 min') and a workshop's title.
+	'duration',
+	'workshop',
+	'date',
+	'email',
+	'emails',
+	'status',
+	'id',
+	'name',
+	'legend',
+	'names',
+	'stages',
+	'stage',
+	'areas',
+	'area',
+	'fields',
+	'field',
+	'organisation',
+	'n',
+	'title',
+	'team',
+	'inviter',
+	'challenge',
+	'time',
+	'iso',
+	// An already worded wait (limits: "30 seconds", "5 minutes"), plural inside it.
+	'wait',
+	'reason',
+	'decision',
+	'text',
+	'phase',
+	'before',
+	'after',
+	'deadline',
+	'ended',
+	'browser',
+	'system',
+	'device',
+	'lastSeen',
+	'since',
+	'role',
+	// The two ends of a worded list ("Anna and Ben").
+	'first',
+	'last',
+	'subject',
+	// An already worded duration ("2 minutes"), plural inside it, as `wait`.
+	'late'
+]);
+
+/**
+ * Counts that need no plural forms (a message, or `message.placeholder`), and why: the number stands after a label or in
+ * brackets ("Members: 3", "Present now (3)"), or before a unit that does not inflect.
+ */
+const NO_PLURAL_NEEDED: Record<string, string> = {
+	fac_duration_minutes: 'abbreviation: min',
+	fac_duration_hours: 'abbreviations: h and min',
+	org_challenge_count: 'label: count',
+	list_count: 'label: count',
+	manage_questions: 'label: count',
+	manage_answered: 'label: count',
+	manage_merged_count: 'label: count',
+	teams_member_count: 'label: count',
+	workshop_count_notes: 'label: count',
+	workshop_my_dots: 'label: count',
+	workshop_present: 'count in brackets',
+	app_ideas_title: 'count in brackets',
+	list_page_of: 'page numbers',
+	orgadmin_feedback_page: 'a page address, not a number',
+	challenge_price_share: 'percentages',
+	app_left_days: 'unit abbreviations d/pv, h',
+	app_left_hours: 'unit abbreviations h, min',
+	workshop_minutes_short: 'unit abbreviation min',
+	screening_months: 'unit abbreviations mo/kk/mån',
+	error_body_too_large: 'unit abbreviations MB/Mt',
+	'app_chars_count.count': 'followed by "/": the noun agrees with {max}',
+	'workshop_votes_used.used': 'followed by "of": the noun agrees with {budget}',
+	'screening_counts.count': 'label: count'
+};
+
+type Variant = { declarations?: string[]; selectors?: string[]; match?: Record<string, string> };
+type Message = string | Variant[];
+
+function load(locale: string): Record<string, Message> {
+	const all: Record<string, Message> = {};
+	for (const p of patterns) {
+		const { $schema: _schema, ...messages } = JSON.parse(
+			readFileSync(p.replace('{locale}', locale), 'utf8')
+		) as Record<string, Message>;
+		Object.assign(all, messages);
+	}
+	return all;
+}
+
+const placeholders = (message: Message) => [
+	...new Set([...JSON.stringify(message).matchAll(/\{(\w+)\}/g)].map((x) => x[1]))
+];
+
+/** The inputs a message selects on by plural rules: `local xPlural = x: plural`. */
+function pluralInputs(message: Message): Set<string> {
+	if (typeof message === 'string') return new Set();
+	const names = new Set<string>();
+	for (const v of message) {
+		for (const d of v.declarations ?? []) {
+			const match = /^local (\w+) = (\w+): plural$/.exec(d);
+			if (match && v.selectors?.includes(match[1])) names.add(match[2]);
+		}
+	}
+	return names;
+}
+
+describe('plurals', () => {
+	it('the three languages have only the plural categories one and other for whole numbers', () => {
+		for (const locale of LOCALES) {
+			const categories = new Set(
+				Array.from({ length: 200 }, (_, i) => new Intl.PluralRules(locale).select(i))
+			);
+			expect([...categories].sort(), locale).toEqual(['one', 'other']);
+		}
+	});
+
+	it.each(LOCALES)('every placeholder in %s is known as a count or not', (locale) => {
+		const unknown = Object.entries(load(locale)).flatMap(([key, message]) =>
+			placeholders(message)
+				.filter((p) => !COUNTS.has(p) && !NOT_COUNTS.has(p))
+				.map((p) => `${key}: {${p}}`)
+		);
+		expect(unknown, 'classify new placeholders in src/lib/plurals.test.ts').toEqual([]);
+	});
+
+	it.each(LOCALES)(
+		'every count in %s has plural variants (or a reason it needs none)',
+		(locale) => {
+			const missing = Object.entries(load(locale)).flatMap(([key, message]) => {
+				if (NO_PLURAL_NEEDED[key]) return [];
+				const plural = pluralInputs(message);
+				return placeholders(message)
+					.filter((p) => COUNTS.has(p) && !plural.has(p) && !NO_PLURAL_NEEDED[`${key}.${p}`])
+					.map((p) => `${key}: {${p}}`);
+			});
+			expect(missing).toEqual([]);
+		}
+	);
+
+	it.each(LOCALES)('every plural message in %s has a one and an other form', (locale) => {
+		for (const [key, message] of Object.entries(load(locale))) {
+			if (typeof message === 'string') continue;
+			for (const v of message) {
+				const keys = Object.keys(v.match ?? {});
+				for (const selector of v.selectors ?? []) {
+					for (const form of ['one', 'other']) {
+						// `*` is the catch-all: it stands for other.
+						const forms = form === 'other' ? ['other', '*'] : [form];
+						expect(
+							keys.some((k) =>
+								k.split(/,\s*/).some((part) => forms.some((f) => part === `${selector}=${f}`))
+							),
+							`${locale}.${key} ${selector}=${form}`
+						).toBe(true);
+					}
+				}
+			}
+		}
+	});
+
+	it('the reported cases read right', () => {
+		expect(m.challenge_team_size({ count: 1 }, { locale: 'en' })).toBe('At least 1 team member');
+		expect(m.challenge_team_size({ count: 3 }, { locale: 'en' })).toBe('At least 3 team members');
+		expect(m.editor_points_total({ points: 1 }, { locale: 'fi' })).toBe('1 piste');
+		expect(m.editor_points_total({ points: 70 }, { locale: 'fi' })).toBe('70 pistettä');
+		expect(m.workshop_team_members({ count: 1 }, { locale: 'fi' })).toBe('1 jäsen');
+		expect(m.workshop_team_members({ count: 4 }, { locale: 'fi' })).toBe('4 jäsentä');
+		expect(m.workshop_team_members({ count: 1 }, { locale: 'sv' })).toBe('1 medlem');
+		expect(m.workshop_note_dots({ count: 1 }, { locale: 'sv' })).toBe('1 prick');
+		expect(m.screening_shortfall_size({ have: 1, need: 2 }, { locale: 'en' })).toBe(
+			'The team has 1 member; at least 2 are required.'
+		);
+	});
+});

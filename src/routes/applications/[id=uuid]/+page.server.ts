@@ -1,0 +1,113 @@
+import { error, redirect } from '@sveltejs/kit';
+import { draftFromForm, draftSchema } from '$lib/domain/application-schemas';
+import { getApplication, saveDraft } from '$lib/server/applications/editor';
+import { submitPosted, withdrawApplication } from '$lib/server/applications/submit';
+import { attachPosted, removePosted } from '$lib/server/applications/attachments';
+import { invalid, readForm, type FieldErrors } from '$lib/server/http/forms';
+import { requireUser } from '$lib/server/http/guards';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const user = requireUser(locals, url);
+	const id = params.id;
+	const app = await locals.db.as(user, (tx) => getApplication(tx, id));
+	if (!app) error(404, 'Not found');
+	return { app };
+};
+
+/** Form field of a draft issue: `idea<n>_<field>` or `req_<id>_explanation`. */
+function fieldOf(path: PropertyKey[], raw: unknown): string {
+	const draft = raw as { ideas: { position?: number }[]; answers: { requirementId?: string }[] };
+	const [list, index, field] = path;
+	if (list === 'ideas' && typeof index === 'number') {
+		return `idea${draft.ideas[index]?.position}_${String(field)}`;
+	}
+	if (list === 'answers' && typeof index === 'number') {
+		return `req_${draft.answers[index]?.requirementId}_${String(field)}`;
+	}
+	return 'form';
+}
+
+const SUBMIT_REFUSALS = {
+	closed: { status: 409, message: 'error_application_closed' },
+	stale: { status: 409, message: 'error_draft_conflict' },
+	not_draft: { status: 409, message: 'error_application_not_draft' },
+	ideas: { status: 400, message: 'error_application_ideas' },
+	answers: { status: 400, message: 'error_application_answers' },
+	unknown: { status: 404, message: 'error_application_unknown' },
+	file_pending: { status: 400, message: 'solverapp_error_file_pending' },
+	invalid: { status: 400, message: 'error_form' }
+} as const;
+
+export const actions: Actions = {
+	save: async ({ locals, url, params, request }) => {
+		const user = requireUser(locals, url);
+		const id = params.id;
+		const raw = (await readForm(request)) ?? {};
+		const draft = draftFromForm(raw);
+		const parsed = draftSchema.safeParse(draft);
+		if (!parsed.success) {
+			const errors: FieldErrors = {};
+			for (const issue of parsed.error.issues) errors[fieldOf(issue.path, draft)] ??= issue.message;
+			return invalid(raw, errors);
+		}
+		const result = await locals.db.as(user, (tx) => saveDraft(tx, id, parsed.data));
+		if (result.ok) redirect(303, `/applications/${id}?saved=1`);
+		const refusal =
+			result.reason === 'unknown'
+				? { status: 404, message: 'error_application_unknown' }
+				: result.reason === 'conflict'
+					? { status: 409, message: 'error_draft_conflict' }
+					: { status: 409, message: 'error_application_not_draft' };
+		return invalid(raw, { form: refusal.message }, refusal.status);
+	},
+
+	submit: async ({ locals, url, params, request }) => {
+		const user = requireUser(locals, url);
+		const id = params.id;
+		const raw = (await readForm(request)) ?? {};
+		const { outcome, ideaCount } = await submitPosted(locals.db, user, id, raw);
+		if (outcome === 'submitted') redirect(303, `/applications/${id}?submitted=1`);
+		const refusal = SUBMIT_REFUSALS[outcome];
+		// What was typed stays on screen; the ideas refusal names how many ideas are asked for.
+		return invalid(raw, { form: refusal.message }, refusal.status, {
+			count: ideaCount ?? undefined
+		});
+	},
+
+	withdraw: async ({ locals, url, params }) => {
+		const user = requireUser(locals, url);
+		const id = params.id;
+		const outcome = await withdrawApplication(locals.db, user, id);
+		if (outcome === 'withdrawn') redirect(303, `/applications/${id}?withdrawn=1`);
+		const message =
+			outcome === 'closed'
+				? 'error_application_closed'
+				: outcome === 'not_submitted'
+					? 'error_application_not_submitted'
+					: 'error_application_unknown';
+		return invalid({}, { form: message }, outcome === 'unknown' ? 404 : 409);
+	},
+
+	attach: async ({ locals, url, params, request }) => {
+		const user = requireUser(locals, url);
+		const id = params.id;
+		const form = await request.formData().catch(() => null);
+		const result = await attachPosted(locals.db, user, id, form);
+		if (!result.ok) {
+			// A refused draft save belongs to the form; a refused file to its field.
+			const field = result.message.startsWith('error_upload_') ? `file_${result.slot}` : 'form';
+			return invalid(result.values, { [field]: result.message }, result.status);
+		}
+		const anchor = result.slot ? `req-${result.slot}` : 'documents';
+		redirect(303, `/applications/${id}?attached=1#${anchor}`);
+	},
+
+	remove: async ({ locals, url, params, request }) => {
+		const user = requireUser(locals, url);
+		const id = params.id;
+		const result = await removePosted(locals.db, user, id, await readForm(request));
+		if (!result.ok) return invalid({}, { form: result.message }, result.status);
+		redirect(303, `/applications/${id}?removed=1`);
+	}
+};

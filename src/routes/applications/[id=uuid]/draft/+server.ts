@@ -1,0 +1,33 @@
+import { json } from '@sveltejs/kit';
+import { draftSchema } from '$lib/domain/application-schemas';
+import { saveDraft } from '$lib/server/applications/editor';
+import { translate } from '$lib/server/i18n';
+import type { RequestHandler } from './$types';
+
+const REFUSALS = {
+	conflict: { status: 409, message: 'error_draft_conflict' },
+	not_draft: { status: 409, message: 'error_application_not_draft' },
+	unknown: { status: 404, message: 'error_application_unknown' }
+} as const;
+
+/** Autosave: 200 {version, savedAt} | 400/401/404/409 {reason, message}. */
+export const PUT: RequestHandler = async ({ locals, params, request }) => {
+	const id = params.id;
+	const user = locals.user;
+	if (!user)
+		return json({ reason: 'signed_out', message: translate('error_signed_out') }, { status: 401 });
+	const body = await request.json().catch(() => undefined);
+	const parsed = draftSchema.safeParse(body);
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0];
+		const key = issue.message.startsWith('error_') ? issue.message : 'error_form';
+		return json({ reason: 'invalid', message: translate(key), path: issue.path }, { status: 400 });
+	}
+	const result = await locals.db.as(user, (tx) => saveDraft(tx, id, parsed.data));
+	if (result.ok) return json({ version: result.version, savedAt: result.savedAt });
+	const refusal = REFUSALS[result.reason];
+	return json(
+		{ reason: result.reason, message: translate(refusal.message) },
+		{ status: refusal.status }
+	);
+};

@@ -1,0 +1,98 @@
+import { error, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { applicationsOpenAt } from '$lib/domain/application-window';
+import { applyTeams } from '$lib/server/applications/apply-options';
+import { questionSchema } from '$lib/domain/challenge-schemas';
+import { pickLocalized } from '$lib/domain/locale';
+import { getLocale } from '$lib/paraglide/runtime';
+import { getChallengeDetail } from '$lib/server/challenges/detail';
+import { visitorView } from '$lib/server/challenges/visitor-cache';
+import {
+	applyToChallenge,
+	askAboutChallenge,
+	setFollowing
+} from '$lib/server/challenges/reader-actions';
+import { invalid, parseForm } from '$lib/server/http/forms';
+import { limitedBy } from '$lib/server/http/limits';
+import { requireUser } from '$lib/server/http/guards';
+import { challengeWorkshops } from '$lib/server/workshops/list';
+import { renderMarkdown } from '$lib/server/markdown';
+import { webcalUrl } from '$lib/server/http/links';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const fetch = () =>
+		locals.db.as(locals.user, (tx) =>
+			getChallengeDetail(tx, { slug: params.slug }, locals.user?.id ?? null)
+		);
+	const challenge = locals.user ? await fetch() : await visitorView(params.slug, fetch);
+	if (!challenge) error(404, 'Not found');
+	const body = pickLocalized(challenge.body, getLocale(), challenge.primaryLocale);
+	// Only signed-in people get the Apply panel's teams: the visitor's page stays cacheable.
+	const applyTeamsOf =
+		locals.user && applicationsOpenAt(challenge.stages, new Date())
+			? await locals.db.as(locals.user, (tx) =>
+					applyTeams(tx, challenge.id, locals.user!.id, getLocale())
+				)
+			: null;
+	// The workshops this reader takes part in, facilitates or owns, with their outcomes.
+	const workshops = locals.user
+		? await locals.db.as(locals.user, (tx) => challengeWorkshops(tx, challenge.id))
+		: [];
+	return {
+		challenge,
+		applyTeams: applyTeamsOf,
+		workshops,
+		webcal: webcalUrl(`/challenges/${challenge.slug}/calendar.ics`),
+		body: { html: renderMarkdown(body.text), lang: body.lang, fallback: body.fallback },
+		// Answers are Markdown, rendered through the one sanitiser (issue 12): a link is a link.
+		answers: Object.fromEntries(
+			challenge.questions.flatMap((q) => (q.answer ? [[q.id, renderMarkdown(q.answer)]] : []))
+		)
+	};
+};
+
+const applySchema = z.object({ teamId: z.uuid() });
+
+export const actions: Actions = {
+	follow: async ({ locals, url, params }) => {
+		const user = requireUser(locals, url);
+		const result = await locals.db.as(user, (tx) => setFollowing(tx, params.slug, true));
+		if (!result.ok) error(404, 'Not found');
+		redirect(303, `/challenges/${params.slug}?followed=1`);
+	},
+	unfollow: async ({ locals, url, params }) => {
+		const user = requireUser(locals, url);
+		const result = await locals.db.as(user, (tx) => setFollowing(tx, params.slug, false));
+		if (!result.ok) error(404, 'Not found');
+		redirect(303, `/challenges/${params.slug}`);
+	},
+	apply: async ({ locals, url, params, request }) => {
+		const user = requireUser(locals, url);
+		const parsed = await parseForm(request, applySchema);
+		if (!parsed.ok) return invalid(parsed.values, { teamId: 'error_form' });
+		const result = await locals.db.as(user, (tx) =>
+			applyToChallenge(tx, params.slug, parsed.data.teamId)
+		);
+		if (!result.ok && result.reason === 'not_found') error(404, 'Not found');
+		if (result.ok || result.id) redirect(303, `/applications/${result.id}`);
+		const message =
+			result.reason === 'closed' ? 'error_application_closed' : 'error_not_team_member';
+		return invalid(parsed.values, { teamId: message }, result.reason === 'closed' ? 409 : 403);
+	},
+	ask: async (event) => {
+		const { locals, url, params, request } = event;
+		const user = requireUser(locals, url);
+		const parsed = await parseForm(request, questionSchema);
+		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
+		// ask_question counts the asker's questions in the database.
+		const result = await limitedBy(event, () =>
+			locals.db.as(user, (tx) => askAboutChallenge(tx, params.slug, parsed.data.question))
+		);
+		if ('limited' in result)
+			return invalid(parsed.values, { question: result.key }, 429, result.params);
+		if (!result.ok && result.reason === 'not_found') error(404, 'Not found');
+		if (!result.ok) return invalid(parsed.values, { question: 'error_questions_closed' }, 409);
+		redirect(303, `/challenges/${params.slug}?asked=1#questions`);
+	}
+};

@@ -1,0 +1,73 @@
+import { answerSchema, mergeSchema, rewordSchema } from '$lib/domain/challenge-schemas';
+import { publishIssues } from '$lib/domain/publish';
+import {
+	answerQuestion,
+	editQuestionWording,
+	mergeQuestion,
+	wordingEdits
+} from '$lib/server/challenges/questions';
+import { renderMarkdown } from '$lib/server/markdown';
+import { forgetVisitorViews } from '$lib/server/challenges/visitor-cache';
+import { invalid, parseForm } from '$lib/server/http/forms';
+import { requireUser } from '$lib/server/http/guards';
+import { translate } from '$lib/server/i18n';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ parent, locals, url, params }) => {
+	const user = requireUser(locals, url);
+	const { challenge } = await parent();
+	const issues = challenge.status === 'draft' ? publishIssues(challenge) : [];
+	// Earlier wordings of questions (issue 12): seen only by those who run the dialogue.
+	const edits = await locals.db.as(user, (tx) => wordingEdits(tx, params.id));
+	// Answers as the public reads them: Markdown through the one sanitiser.
+	const answers = Object.fromEntries(
+		challenge.questions.flatMap((q) => (q.answer ? [[q.id, renderMarkdown(q.answer)]] : []))
+	);
+	return { issues: issues.map((key) => translate(key)), edits, answers };
+};
+
+export const actions: Actions = {
+	answer: async ({ locals, url, params, request }) => {
+		const user = requireUser(locals, url);
+		const parsed = await parseForm(request, answerSchema);
+		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
+		const { questionId, answer } = parsed.data;
+		// The function checks the challenge and the question before it writes anything.
+		// The followers' mail is enqueued by the database with the answer (private.mail_answer).
+		const outcome = await locals.db.as(user, (tx) =>
+			answerQuestion(tx, params.id, questionId, answer)
+		);
+		if (outcome === 'unknown' || outcome === 'merged')
+			return invalid(parsed.values, { form: 'error_forbidden' }, 403);
+		forgetVisitorViews();
+		return { answered: questionId };
+	},
+	reword: async ({ locals, url, params, request }) => {
+		const user = requireUser(locals, url);
+		const parsed = await parseForm(request, rewordSchema);
+		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
+		const { questionId, wording } = parsed.data;
+		// The database keeps the original with who and when (question_wording_edits).
+		const outcome = await locals.db.as(user, (tx) =>
+			editQuestionWording(tx, params.id, questionId, wording)
+		);
+		if (outcome === 'invalid') return invalid(parsed.values, { wording: 'error_required' });
+		if (outcome === 'answered')
+			return invalid(parsed.values, { form: 'od_error_reword_answered' }, 409);
+		if (outcome === 'unknown' || outcome === 'merged')
+			return invalid(parsed.values, { form: 'error_forbidden' }, 403);
+		forgetVisitorViews();
+		return { reworded: questionId };
+	},
+	merge: async ({ locals, url, params, request }) => {
+		const user = requireUser(locals, url);
+		const parsed = await parseForm(request, mergeSchema);
+		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
+		const merged = await locals.db.as(user, (tx) =>
+			mergeQuestion(tx, params.id, parsed.data.questionId, parsed.data.into)
+		);
+		if (!merged) return invalid(parsed.values, { form: 'error_merge_invalid' });
+		forgetVisitorViews();
+		return { merged: parsed.data.questionId };
+	}
+};

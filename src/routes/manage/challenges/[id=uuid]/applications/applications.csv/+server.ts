@@ -1,0 +1,5 @@
+import { applicationsCsv } from '$lib/server/applications/export';
+import { csvDownload } from '$lib/server/http/csv-download';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = (event) => csvDownload(event, 'applications', applicationsCsv);

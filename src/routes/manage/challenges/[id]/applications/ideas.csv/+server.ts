@@ -1,5 +1,0 @@
-import { ideasCsv } from '$lib/server/applications/export';
-import { csvDownload } from '$lib/server/applications/csv-download';
-import type { RequestHandler } from './$types';
-
-export const GET: RequestHandler = (event) => csvDownload(event, 'ideas', ideasCsv);

@@ -1,0 +1,120 @@
+import { error, redirect } from '@sveltejs/kit';
+import { getLocale } from '$lib/paraglide/runtime';
+import {
+	addMemberSchema,
+	memberRoleSchema,
+	removeMemberSchema,
+	withdrawInvitationSchema
+} from '$lib/domain/organisation-schemas';
+import { listPublishedChallenges } from '$lib/server/challenges/list';
+import { invalid, parseForm } from '$lib/server/http/forms';
+import { requireUser } from '$lib/server/http/guards';
+import { limitedBy } from '$lib/server/http/limits';
+import { translate } from '$lib/server/i18n';
+import {
+	canManageMembers,
+	changeMemberRole,
+	getOrganisation,
+	inviteOrganisationMember,
+	listMembers,
+	listOpenInvitations,
+	removeOrganisationMember,
+	withdrawInvitation
+} from '$lib/server/organisations';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Back to the members section with a notice (Post/Redirect/Get: a reload repeats nothing). */
+function done(slug: string, notice: string): never {
+	redirect(303, `/organisations/${slug}?notice=${notice}#members-heading`);
+}
+
+export const load: PageServerLoad = async ({ locals, params, url }) =>
+	locals.db.as(locals.user, async (tx) => {
+		const organisation = await getOrganisation(tx, params.slug);
+		if (!organisation) error(404, 'Not found');
+		const [challenges, members, canManage] = await Promise.all([
+			listPublishedChallenges(tx, organisation.id),
+			locals.user ? listMembers(tx, organisation.id, getLocale()) : [],
+			locals.user ? canManageMembers(tx, organisation.id) : false
+		]);
+		const invitations = canManage ? await listOpenInvitations(tx, organisation.id) : [];
+		// Removal asks first: ?remove=<id> shows the confirmation, with or without JavaScript.
+		const removing = canManage
+			? (members.find((m) => m.userId === url.searchParams.get('remove')) ?? null)
+			: null;
+		return {
+			organisation,
+			challenges,
+			members,
+			canManage,
+			invitations,
+			removing,
+			notice: url.searchParams.get('notice')
+		};
+	});
+
+async function organisationId(locals: App.Locals, slug: string) {
+	const org = await locals.db.as(locals.user, (tx) => getOrganisation(tx, slug));
+	if (!org) error(404, 'Not found');
+	return org.id;
+}
+
+const ROLE_REFUSALS = {
+	forbidden: ['error_forbidden', 403],
+	last_owner: ['orgadmin_error_last_owner', 409],
+	not_member: ['orgadmin_error_not_member', 404]
+} as const;
+
+export const actions: Actions = {
+	/** Invites by email (no account needed); the database mails the link. */
+	addMember: async (event) => {
+		const { locals, url, params, request } = event;
+		const user = requireUser(locals, url);
+		const orgId = await organisationId(locals, params.slug);
+		const parsed = await parseForm(request, addMemberSchema);
+		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
+		const { email, role } = parsed.data;
+		const result = await limitedBy(event, () =>
+			locals.db.as(user, (tx) => inviteOrganisationMember(tx, orgId, email, role))
+		);
+		if (typeof result === 'object')
+			return invalid(parsed.values, { form: translate(result.key, result.params) }, 429);
+		if (result === 'forbidden') return invalid(parsed.values, { form: 'error_forbidden' }, 403);
+		if (result === 'already_member')
+			return invalid(parsed.values, { email: 'orgadmin_error_already_member' }, 409);
+		return { invited: email };
+	},
+	changeRole: async ({ locals, url, params, request }) => {
+		const user = requireUser(locals, url);
+		const orgId = await organisationId(locals, params.slug);
+		const parsed = await parseForm(request, memberRoleSchema);
+		if (!parsed.ok) return invalid(parsed.values, { form: 'error_form' });
+		const { userId, role } = parsed.data;
+		const outcome = await changeMemberRole(locals.db, user, orgId, userId, role);
+		if (outcome === 'changed' || outcome === 'unchanged') done(params.slug, `role_${outcome}`);
+		const [key, status] = ROLE_REFUSALS[outcome];
+		return invalid(parsed.values, { form: key }, status);
+	},
+	removeMember: async ({ locals, url, params, request }) => {
+		const user = requireUser(locals, url);
+		const orgId = await organisationId(locals, params.slug);
+		const parsed = await parseForm(request, removeMemberSchema);
+		if (!parsed.ok) return invalid(parsed.values, { form: 'error_form' });
+		// Their sockets close on every instance.
+		const outcome = await removeOrganisationMember(locals.db, user, orgId, parsed.data.userId);
+		if (outcome === 'removed') done(params.slug, 'removed');
+		const [key, status] = ROLE_REFUSALS[outcome];
+		return invalid(parsed.values, { form: key }, status);
+	},
+	withdrawInvitation: async ({ locals, url, params, request }) => {
+		const user = requireUser(locals, url);
+		const orgId = await organisationId(locals, params.slug);
+		const parsed = await parseForm(request, withdrawInvitationSchema);
+		if (!parsed.ok) return invalid(parsed.values, { form: 'error_form' });
+		const withdrawn = await locals.db.as(user, (tx) =>
+			withdrawInvitation(tx, orgId, parsed.data.invitationId)
+		);
+		if (!withdrawn) return invalid(parsed.values, { form: 'error_forbidden' }, 403);
+		done(params.slug, 'withdrawn');
+	}
+};
