@@ -40,7 +40,8 @@ export default defineConfig({
 		// The production build, on a fresh embedded database with demo data.
 		command: `rm -rf .data-e2e-${port} && node server.js`,
 		url: `http://localhost:${port}/`,
-		timeout: 90_000,
+		// A fresh embedded database migrates and seeds first: slow on a busy two-core machine.
+		timeout: 240_000,
 		reuseExistingServer: false,
 		stdout: 'ignore' as const,
 		stderr: 'pipe' as const,

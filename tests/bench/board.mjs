@@ -51,8 +51,12 @@ function start(cmd, argv, env) {
 	return child;
 }
 
-/** The board's first settings, made by the app's own reducer (loaded through Vite). */
-async function emptyBoardSettings() {
+/**
+ * From the app's own modules (loaded through Vite): the board's first settings, made by
+ * its reducer, and the socket protocol's event names (src/lib/realtime/protocol.ts, the
+ * one place they are named).
+ */
+async function fromTheApp() {
 	const vite = await createVite({
 		server: { middlewareMode: true },
 		appType: 'custom',
@@ -61,11 +65,14 @@ async function emptyBoardSettings() {
 	try {
 		const { emptyBoard } = await vite.ssrLoadModule('/src/lib/domain/board.ts');
 		const { settingsOf } = await vite.ssrLoadModule('/src/lib/domain/board-rows.ts');
-		return settingsOf(emptyBoard());
+		const { ASK, TELL } = await vite.ssrLoadModule('/src/lib/realtime/protocol.ts');
+		return { settings: settingsOf(emptyBoard()), ASK, TELL };
 	} finally {
 		await vite.close();
 	}
 }
+const app = await fromTheApp();
+const { ASK, TELL } = app;
 
 const percentile = (sorted, p) =>
 	sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -88,7 +95,7 @@ async function run(label, origins, boardId, users, facilitator) {
 	let duplicates = 0;
 	for (const socket of sockets) {
 		const seen = new Set();
-		socket.on('board:ops', ({ ops }) => {
+		socket.on(TELL.ops, ({ ops }) => {
 			const now = performance.now();
 			for (const op of ops) {
 				if (seen.has(op.seq)) duplicates++;
@@ -101,11 +108,11 @@ async function run(label, origins, boardId, users, facilitator) {
 		});
 	}
 	for (const socket of [...sockets, ...(control ? [control] : [])]) {
-		const answer = await socket.emitWithAck('board:join', { boardId, lastSeq: 0 });
+		const answer = await socket.emitWithAck(ASK.join, { boardId, lastSeq: 0 });
 		if (!answer.ok) throw new Error(`${label}: join refused: ${answer.error}`);
 	}
 	const phase = (index) =>
-		control?.emitWithAck('board:op', {
+		control?.emitWithAck(ASK.op, {
 			boardId,
 			opId: randomUUID(),
 			op: { type: 'phase.goto', index }
@@ -128,7 +135,7 @@ async function run(label, origins, boardId, users, facilitator) {
 		const opId = randomUUID();
 		sent.set(opId, performance.now());
 		return socket
-			.emitWithAck('board:op', { boardId, opId, op })
+			.emitWithAck(ASK.op, { boardId, opId, op })
 			.then((a) => (a.ok ? acked.add(opId) : refused++));
 	};
 	const active = sockets.slice(0, ACTIVE);
@@ -214,13 +221,17 @@ try {
 	}
 	const sql = postgres(dbUrl, { max: 2, onnotice: () => {} });
 	const { boardId, users, facilitator } = await seedWorkshop(sql, {
-		settings: await emptyBoardSettings(),
+		settings: app.settings,
 		participants: CLIENTS
 	});
 	await sql.end();
 
 	const relayPort = BASE_PORT + 50;
-	const relay = start('node', ['tests/bench/relay-server.mjs'], { PORT: String(relayPort) });
+	const relay = start('node', ['tests/bench/relay-server.mjs'], {
+		PORT: String(relayPort),
+		// The relay speaks the app's protocol: the same event names, from protocol.ts.
+		RELAY_EVENTS: JSON.stringify({ join: ASK.join, op: ASK.op, ops: TELL.ops })
+	});
 	relay.label = 'relay';
 	await waitForHttp(
 		`http://127.0.0.1:${relayPort}/socket.io/?EIO=4&transport=polling`,

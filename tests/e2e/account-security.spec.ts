@@ -7,7 +7,8 @@ import {
 	signUpVerified,
 	tabTo,
 	test,
-	totpCodeFor
+	totpCodeFor,
+	fieldError
 } from './helpers';
 
 const PASSWORD = 'Seven quiet ravens at dawn';
@@ -22,6 +23,9 @@ async function signInAs(browser: Browser, email: string, password = PASSWORD) {
 	await page.getByRole('button', { name: 'Sign in' }).click();
 	return page;
 }
+
+// Each test signs up and signs in several times: argon2 hashing on every one of them.
+test.describe.configure({ timeout: 120_000 });
 
 const signedIn = (page: import('@playwright/test').Page) =>
 	page.locator('form[action="/auth/sign-out"]');
@@ -44,14 +48,14 @@ test('changing the password needs the current one and ends the other sessions', 
 	await here.getByLabel('Current password').fill('not my password');
 	await here.getByLabel('New password').fill(NEW_PASSWORD);
 	await here.getByRole('button', { name: 'Change password' }).click();
-	await expect(here.getByText('Your current password is not right.')).toBeVisible();
+	await expect(fieldError(here, 'Your current password is not right.')).toBeVisible();
 	await expect(here.getByLabel('Current password')).toHaveValue('');
 	await expectAccessible(here);
 
 	await here.getByLabel('Current password').fill(PASSWORD);
 	await here.getByLabel('New password').fill('password1234');
 	await here.getByRole('button', { name: 'Change password' }).click();
-	await expect(here.getByText(/too common or easy to guess/)).toBeVisible();
+	await expect(fieldError(here, /too common or easy to guess/)).toBeVisible();
 
 	await here.getByLabel('Current password').fill(PASSWORD);
 	await here.getByLabel('New password').fill(NEW_PASSWORD);
@@ -120,7 +124,7 @@ test('TOTP: enrol with the shown key, sign in with a code, turn off with a code'
 
 	await me.getByRole('textbox', { name: 'Code', exact: true }).fill('000000');
 	await me.getByRole('button', { name: 'Turn on' }).click();
-	await expect(me.getByText(/This code is not right/)).toBeVisible();
+	await expect(fieldError(me, /This code is not right/)).toBeVisible();
 	await me.getByRole('textbox', { name: 'Code', exact: true }).fill(totpCodeFor(secret));
 	await me.getByRole('button', { name: 'Turn on' }).click();
 	await expect(me.getByText('Two-step verification is on.')).toBeVisible();
@@ -142,7 +146,7 @@ test('TOTP: enrol with the shown key, sign in with a code, turn off with a code'
 	await screenshot(next, 'sign-in-code');
 	await next.getByRole('textbox', { name: 'Code', exact: true }).fill('123456');
 	await next.getByRole('button', { name: 'Verify and sign in' }).click();
-	await expect(next.getByText(/This code is not right/)).toBeVisible();
+	await expect(fieldError(next, /This code is not right/)).toBeVisible();
 	await expectAccessible(next);
 	await enterSignInCode(next, secret);
 	await expect(signedIn(next)).toBeVisible();
@@ -151,7 +155,7 @@ test('TOTP: enrol with the shown key, sign in with a code, turn off with a code'
 	await next.goto('/account/security#two-factor');
 	await next.getByRole('textbox', { name: 'Code', exact: true }).fill('000000');
 	await next.getByRole('button', { name: 'Turn off' }).click();
-	await expect(next.getByText(/This code is not right/)).toBeVisible();
+	await expect(fieldError(next, /This code is not right/)).toBeVisible();
 	await next.getByRole('textbox', { name: 'Code', exact: true }).fill(recovery);
 	await next.getByRole('button', { name: 'Turn off' }).click();
 	await expect(next.getByRole('status')).toContainText('Two-step verification is off.');
@@ -166,4 +170,38 @@ test('the demo admin signs in with a code and opens the admin page', async ({ pa
 	await expect(page).toHaveURL(/\/admin$/);
 	await page.goto('/account/security');
 	await expect(page.getByText(/Two-step verification has been on since/)).toBeVisible();
+});
+
+test('an admin without a second factor enrols before any admin page; then gets in', async ({
+	browser
+}) => {
+	const { DEMO_PASSWORD } = await import('./helpers');
+	// new-admin@talkoot.example is a platform admin with no second factor (the demo seed).
+	const admin = await signInAs(browser, 'new-admin@talkoot.example', DEMO_PASSWORD);
+	await expect(signedIn(admin)).toBeVisible();
+	for (const path of ['/admin', '/organisations', '/organisations/city-of-helsinki']) {
+		await admin.goto(path);
+		await expect(admin, path).toHaveURL(/\/account\/security\?required=admin/);
+	}
+	// A form post to an admin action is sent to enrol as well, and creates nothing.
+	const post = await admin.request.post('/admin?/createOrganisation', {
+		form: { name: 'Sneaky Org', slug: 'sneaky-org', kind: 'public_body' },
+		headers: { origin: new URL(admin.url()).origin },
+		maxRedirects: 0
+	});
+	expect(post.status()).toBe(303);
+	expect(post.headers().location).toContain('/account/security?required=admin');
+
+	await admin.getByRole('button', { name: 'Set up two-step verification' }).click();
+	const secret = (await admin.getByTestId('totp-secret').innerText()).trim();
+	await admin.getByRole('textbox', { name: 'Code', exact: true }).fill(totpCodeFor(secret));
+	await admin.getByRole('button', { name: 'Turn on' }).click();
+	await expect(admin.getByText('Two-step verification is on.')).toBeVisible();
+
+	// The session that gave the code is aal2: the admin pages open and their data is there.
+	await admin.goto('/admin');
+	await expect(admin).toHaveURL(/\/admin$/);
+	await admin.goto('/organisations/city-of-helsinki');
+	await expect(admin).toHaveURL(/\/organisations\/city-of-helsinki$/);
+	await expect(admin.getByText('owner@hel.example')).toBeVisible();
 });

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
 import { toHelsinkiLocal } from '../../src/lib/domain/helsinki-time';
+import { formatFinnishDateTime } from '../../src/lib/domain/finnish-datetime';
 import {
 	DEMO_PASSWORD,
 	expectRefusedAtField,
@@ -11,7 +12,8 @@ import {
 	screenshot,
 	signIn,
 	signUpVerified,
-	test
+	test,
+	fieldError
 } from './helpers';
 
 const PASSWORD = 'Kohtaamo workshop 2026';
@@ -22,12 +24,12 @@ const HUGE_FILE = 'test-results/huge-evidence.pdf';
 /** What every door answers about an application that is not the caller's (forms carry words). */
 const UNKNOWN = 'The application does not exist or you have no access to it.';
 
-/** Helsinki's `YYYY-MM-DDTHH:mm` at now + `ms` (what the timetable's fields take). */
-const helsinkiLocal = (ms: number) => toHelsinkiLocal(new Date(Date.now() + ms));
+/** Helsinki's `d.m.yyyy h.mm` at now + `ms` (what the timetable's fields take). */
+const helsinkiLocal = (ms: number) => formatFinnishDateTime(new Date(Date.now() + ms));
 
 /** `YYYY-MM` some months from this month in Helsinki (negative: in the past). */
 function month(offset: number) {
-	const [year, mon] = helsinkiLocal(0).slice(0, 7).split('-').map(Number);
+	const [year, mon] = toHelsinkiLocal(new Date()).slice(0, 7).split('-').map(Number);
 	const index = year * 12 + mon - 1 + offset;
 	return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
@@ -194,14 +196,14 @@ test.describe.serial('a team applies to AI Goes to Work and is screened', () => 
 		});
 		await lead.getByRole('button', { name: 'Add entry' }).click();
 		await expect(
-			lead.getByText('The end month cannot be before the start month.').last()
+			fieldError(lead, 'The end month cannot be before the start month.').last()
 		).toBeVisible();
 		await expect(lead.getByLabel('Role')).toHaveValue('Scrum master');
 		await expect(lead.getByLabel('Start month')).toHaveValue(month(-10));
 		// A period in the future.
 		await lead.getByLabel('End month').fill(month(2));
 		await lead.getByRole('button', { name: 'Add entry' }).click();
-		await expect(lead.getByText('The month cannot be in the future.').last()).toBeVisible();
+		await expect(fieldError(lead, 'The month cannot be in the future.').last()).toBeVisible();
 		// A 20 MB evidence file.
 		await lead.getByLabel('End month').fill(month(-2));
 		// The browser refuses it at the field before sending; what was typed stays.
@@ -328,8 +330,8 @@ test.describe.serial('a team applies to AI Goes to Work and is screened', () => 
 
 		// A 20 MB document.
 		const documentField = lead.getByLabel('Attach a document', { exact: true });
+		// Uploaded on choosing (issue 12): refused at the field before anything is sent.
 		await documentField.setInputFiles(HUGE_FILE);
-		await lead.locator('#documents').getByRole('button', { name: 'Upload' }).click();
 		await expectRefusedAtField(documentField, 'The file is too large: 10 MB at most.');
 
 		// Another team's member forges this application's id, in the autosave and in the form.
@@ -412,15 +414,20 @@ test.describe.serial('a team applies to AI Goes to Work and is screened', () => 
 		// A decision without marks or justification is refused next to the fields.
 		await owner.getByRole('radio', { name: 'Eligible', exact: true }).check();
 		await owner.getByRole('button', { name: 'Save', exact: true }).click();
-		await expect(owner.getByText('A decision needs a justification.').last()).toBeVisible();
+		await expect(fieldError(owner, 'A decision needs a justification.').last()).toBeVisible();
 		await expect(
-			owner.getByText('Mark the requirement met or not met before deciding.').last()
+			fieldError(owner, 'Mark the requirement met or not met before deciding.').last()
 		).toBeVisible();
 		await owner.getByRole('radio', { name: 'Met', exact: true }).check();
 		await owner
 			.getByLabel('Justification of the decision')
 			.fill('The team covers every area and meets the GDPR requirement.');
 		await owner.getByRole('button', { name: 'Save', exact: true }).click();
+		// A decision is mailed and irreversible: first what the team will read, then confirm.
+		await expect(owner.getByRole('region', { name: 'Check before sending' })).toContainText(
+			'was found eligible'
+		);
+		await owner.getByRole('button', { name: 'Confirm and send the decision' }).click();
 		await expect(
 			owner.getByText('The decision was recorded and the team was notified by email.')
 		).toBeVisible();
@@ -429,7 +436,8 @@ test.describe.serial('a team applies to AI Goes to Work and is screened', () => 
 		const mail = await latestMailTo(emails.b, /has been screened/);
 		expect(mail.text).toContain('was found eligible');
 		await memberB.goto(applicationUrl);
-		const result = memberB.getByRole('region', { name: 'Screening result' });
+		// One state (issue 12): the decision, its reasons and what comes next.
+		const result = memberB.getByRole('region', { name: 'Where the application stands' });
 		await expect(result).toContainText('Eligible');
 		await expect(result).toContainText('The team covers every area');
 		await expect(result).toContainText(REQUIREMENT);
@@ -445,10 +453,13 @@ test('applying after the deadline is refused with a clear message', async ({ pag
 	const teamUrl = await createTeam(page, `Myöhäiset ${Date.now().toString(36)}`);
 	const teamId = teamUrl.split('/').at(-1)!;
 
-	// Address fix up's applications are over: no Apply panel, and a forged post is refused.
+	// Address fix up's applications are over: the Apply panel says so and offers no
+	// Apply action, and a forged post is refused.
 	await page.goto('/challenges/address-fix-up');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Address fix up');
-	await expect(page.getByRole('region', { name: 'Apply', exact: true })).toHaveCount(0);
+	const panel = page.getByRole('region', { name: 'Apply', exact: true });
+	await expect(panel).toContainText(/Applications closed \d+ \w+ at \d\d:\d\d\./);
+	await expect(panel.getByRole('button', { name: /^Apply/ })).toHaveCount(0);
 	const closed = await postAction(page, '/challenges/address-fix-up?/apply', { teamId });
 	expect(closed).toMatchObject({ type: 'failure', status: 409 });
 	expect(closed.data).toContain('The application period has closed.');
@@ -467,14 +478,21 @@ test('applying after the deadline is refused with a clear message', async ({ pag
 		await expect(owner.getByRole('status')).toContainText('recorded as a public amendment');
 	};
 	const day = 86_400_000;
-	await setApplications(-day, 10 * day, 'Applications open for the winter pilot.');
+	// Opening earlier and closing later than the seeded window (+6 to +40 days) shortens nothing.
+	await setApplications(-day, 45 * day, 'Applications open for the winter pilot.');
 
 	await page.goto('/challenges/snow-problem');
 	await page.getByRole('button', { name: 'Start the application' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Snow Problem');
 	for (const n of [1, 2, 3]) await fillIdea(page, n);
+	// Snow Problem has two minimum requirements: the team answers both.
+	for (const n of [0, 1]) {
+		await page.getByRole('radio', { name: 'Meets', exact: true }).nth(n).check();
+		await page.getByLabel('Explanation').nth(n).fill('Our pilot fits within the current permits.');
+	}
 	await saved(page);
-	await expect(page.getByText('Everything needed is filled in.')).toBeVisible();
+	// Nothing blocks; a one-person team is warned of the team requirements it misses.
+	await expect(page.getByText(/^(✓ )?Everything needed is filled in/)).toBeVisible();
 
 	// After publishing the owner cannot close applications early (issue 10, item 23): moving
 	// the deadline to a minute ago is refused in words, and the team's draft stays open.
@@ -488,5 +506,43 @@ test('applying after the deadline is refused with a clear message', async ({ pag
 	expect(ownerErrors, 'server errors').toEqual([]);
 	await page.reload();
 	await expect(page.getByRole('group', { name: 'Idea 3' })).toBeVisible();
+	await expectAccessible(page);
+});
+
+test('submitting after the deadline is refused in words, and nothing changes', async ({ page }) => {
+	// The demo seed leaves Osaamissilta's complete draft to Address fix up unsubmitted
+	// when the applications deadline passed (src/lib/server/seed-applications.ts).
+	const late = '/applications/40000000-0000-4000-8000-000000000001';
+	await signIn(page, 'lead@osaamissilta.example');
+	await page.goto(late);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Address fix up');
+	await expect(page.getByText('The application period has ended; this draft')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Submit the application…' })).toHaveCount(0);
+	await expect(page.getByText('Address checks at the door')).toBeVisible();
+
+	// A submit sent anyway, as a tab left open or the page without JavaScript would send it.
+	await page.evaluate(() => {
+		const form = document.createElement('form');
+		form.method = 'post';
+		form.action = '?/submit';
+		const version = document.createElement('input');
+		version.name = 'version';
+		version.value = '1';
+		form.append(version);
+		document.body.append(form);
+		form.submit();
+	});
+	await expect(
+		page.getByText('The application period has closed. The server decides by its own clock')
+	).toBeVisible();
+	const forged = await postAction(page, `${late}?/submit`, { version: '1' });
+	expect(forged).toMatchObject({ type: 'failure', status: 409 });
+	expect(forged.data).toContain('The application period has closed.');
+
+	// Still a draft, its ideas as they were.
+	await page.goto(late);
+	await expect(page.getByText('The application period has ended; this draft')).toBeVisible();
+	await expect(page.getByText('Address checks at the door')).toBeVisible();
+	await expect(page.getByText('Submitted', { exact: true })).toHaveCount(0);
 	await expectAccessible(page);
 });

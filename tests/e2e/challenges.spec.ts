@@ -1,6 +1,15 @@
 import { writeFileSync } from 'node:fs';
 import { XSS_PAYLOADS } from '../../src/lib/server/markdown.xss-corpus';
-import { expect, expectAccessible, latestMailTo, screenshot, signIn, test } from './helpers';
+import {
+	expect,
+	expectAccessible,
+	latestMailTo,
+	localizedText,
+	screenshot,
+	signIn,
+	test,
+	fieldError
+} from './helpers';
 
 const HELSINKI_CRITERIA: [string, number][] = [
 	['Compliance of the solution with the objectives and innovativeness', 30],
@@ -10,10 +19,10 @@ const HELSINKI_CRITERIA: [string, number][] = [
 	['Product development expertise and social responsibility', 10]
 ];
 
-/** `YYYY-MM-DDTHH:mm` some days from now (the field reads it as Helsinki time). */
+/** A timetable field's value as Finns type it: `d.m.yyyy h.00`, `days` from today. */
 const local = (days: number, hour: number) => {
 	const d = new Date(Date.now() + days * 86_400_000);
-	return `${d.toISOString().slice(0, 10)}T${String(hour).padStart(2, '0')}:00`;
+	return `${d.getUTCDate()}.${d.getUTCMonth() + 1}.${d.getUTCFullYear()} ${hour}.00`;
 };
 
 test('an owner publishes a challenge; a solver finds, follows and asks; the answer is public and anonymous', async ({
@@ -35,19 +44,18 @@ test('an owner publishes a challenge; a solver finds, follows and asks; the answ
 	await owner.getByLabel('Primary language').selectOption('fi');
 	await owner.getByRole('group', { name: 'Title' }).getByLabel('English').fill('Only in English');
 	await owner.getByRole('button', { name: 'Create draft' }).click();
-	await expect(owner.getByText('Give the title in the primary language.')).toBeVisible();
+	await expect(fieldError(owner, 'Give the title in the primary language.')).toBeVisible();
 	await owner.getByRole('group', { name: 'Title' }).getByLabel('English').fill('');
 	await owner.getByRole('group', { name: 'Title' }).getByLabel('suomi').fill(title);
 	await owner
 		.getByRole('group', { name: 'One-line summary' })
 		.getByLabel('suomi')
 		.fill('Etsimme älykkäämpää tapaa käsitellä lunta.');
-	await owner
-		.getByRole('group', { name: 'Description' })
-		.getByLabel('suomi')
-		.fill(
-			'## Tavoite\nVähemmän **päästöjä**.\n\n<script>alert(1)</script><img src=x onerror=alert(1)>\n[klikkaa](javascript:alert(1))'
-		);
+	await (
+		await localizedText(owner, 'Description', 'suomi')
+	).fill(
+		'## Tavoite\nVähemmän **päästöjä**.\n\n<script>alert(1)</script><img src=x onerror=alert(1)>\n[klikkaa](javascript:alert(1))'
+	);
 	await owner.getByLabel('Contact email').fill('owner@hel.example');
 	await expectAccessible(owner);
 	await screenshot(owner, 'challenge-new');
@@ -64,8 +72,8 @@ test('an owner publishes a challenge; a solver finds, follows and asks; the answ
 	await stage('Selection').getByLabel('Ends').fill(local(70, 16));
 	await stage('Selection').getByLabel('Decision date').fill(local(72, 0).slice(0, 10));
 	await owner.getByRole('button', { name: 'Save' }).click();
-	await expect(owner.getByText('The end must be after the start.')).toBeVisible();
-	await expect(owner.getByText('Give both the decision date and who signs it.')).toBeVisible();
+	await expect(fieldError(owner, 'The end must be after the start.')).toBeVisible();
+	await expect(fieldError(owner, 'Give both the decision date and who signs it.')).toBeVisible();
 	await expect(stage('Market dialogue').getByLabel('Ends')).toHaveValue(local(10, 16));
 	await expectAccessible(owner);
 	await stage('Applications (required)').getByLabel('Ends').fill(local(40, 16));
@@ -83,22 +91,21 @@ test('an owner publishes a challenge; a solver finds, follows and asks; the answ
 		.fill('Nothing');
 	await owner.getByRole('group', { name: 'Criterion 1' }).getByLabel('Points').fill('0');
 	await owner.getByRole('button', { name: 'Save' }).click();
-	await expect(owner.getByText('Points must be a whole number from 1 to 1000.')).toBeVisible();
-	for (let round = 0; round < 3; round++) {
-		// The form offers two blank rows after the saved ones; fill, save, repeat.
-		for (let i = round * 2; i < Math.min(round * 2 + 2, HELSINKI_CRITERIA.length); i++) {
-			const row = owner.getByRole('group', { name: `Criterion ${i + 1}` });
-			await row.getByLabel('Stage').selectOption('selection');
-			await row
-				.getByRole('group', { name: 'Name' })
-				.getByLabel('English')
-				.fill(HELSINKI_CRITERIA[i][0]);
-			await row.getByLabel('Points').fill(String(HELSINKI_CRITERIA[i][1]));
-		}
-		await owner.getByLabel('Price share in selection (%)').fill('30');
-		await owner.getByRole('button', { name: 'Save' }).click();
-		await expect(owner.getByRole('status')).toHaveText('Saved.');
+	await expect(fieldError(owner, 'Points must be a whole number from 1 to 1000.')).toBeVisible();
+	// One blank row; "Add a criterion" adds the next, and one save keeps all five (issue 12).
+	for (let i = 0; i < HELSINKI_CRITERIA.length; i++) {
+		if (i > 0) await owner.getByRole('button', { name: 'Add a criterion' }).click();
+		const row = owner.getByRole('group', { name: `Criterion ${i + 1}` });
+		await row.getByLabel('Stage').selectOption('selection');
+		await row
+			.getByRole('group', { name: 'Name' })
+			.getByLabel('English')
+			.fill(HELSINKI_CRITERIA[i][0]);
+		await row.getByLabel('Points').fill(String(HELSINKI_CRITERIA[i][1]));
 	}
+	await owner.getByLabel('Price share in selection (%)').fill('30');
+	await owner.getByRole('button', { name: 'Save', exact: true }).click();
+	await expect(owner.getByRole('status')).toHaveText('Saved.');
 	await expect(owner.getByText('70 points')).toBeVisible();
 	await expectAccessible(owner);
 	await screenshot(owner, 'challenge-criteria');
@@ -107,7 +114,10 @@ test('an owner publishes a challenge; a solver finds, follows and asks; the answ
 	await owner.getByRole('link', { name: 'Overview' }).click();
 	await expect(owner.getByText('Everything needed is in place.')).toBeVisible();
 	await expectAccessible(owner);
-	await owner.getByRole('button', { name: 'Publish the challenge' }).click();
+	// Publishing shows what the public will read first, then asks (issue 12).
+	await owner.getByRole('link', { name: 'Preview and publish…' }).click();
+	await expect(owner.getByRole('heading', { name: 'What the public will read' })).toBeVisible();
+	await owner.getByRole('button', { name: 'Publish the challenge now' }).click();
 	await expect(owner.getByRole('heading', { level: 1 })).toHaveText(title);
 	const challengeUrl = owner.url();
 	const table = owner.getByRole('table', { name: 'Selection' });
@@ -130,7 +140,7 @@ test('an owner publishes a challenge; a solver finds, follows and asks; the answ
 		.fill('Etsimme älykkäämpää ja turvallisempaa tapaa käsitellä lunta.');
 	await owner.getByRole('button', { name: 'Save', exact: true }).click();
 	await expect(
-		owner.getByText('The challenge is published: give the reason for this change.')
+		fieldError(owner, 'The challenge is published: give the reason for this change.')
 	).toBeVisible();
 	await owner
 		.getByLabel('Reason for the change')
@@ -144,7 +154,7 @@ test('an owner publishes a challenge; a solver finds, follows and asks; the answ
 	writeFileSync(fake, `#!/bin/sh\necho pwned\n${'x'.repeat(5 * 1024 * 1024 - 30)}`);
 	await owner.getByLabel('Image file').setInputFiles(fake);
 	await owner.getByRole('button', { name: 'Save cover image' }).click();
-	await expect(owner.getByText(/too large|not a PNG/)).toBeVisible();
+	await expect(fieldError(owner, /too large|not a PNG/)).toBeVisible();
 
 	// A solver finds it by a Finnish word, follows it and asks.
 	const solver = await (await browser.newContext()).newPage();
@@ -169,7 +179,7 @@ test('an owner publishes a challenge; a solver finds, follows and asks; the answ
 	await solver.goBack();
 	await solver.goBack();
 	await solver.getByRole('button', { name: 'Send question' }).click();
-	await expect(solver.getByText('This field is required.')).toBeVisible();
+	await expect(fieldError(solver, 'This field is required.')).toBeVisible();
 	await solver.getByLabel('Your question').fill('Can the pilot run on city streets in winter?');
 	await solver.getByRole('button', { name: 'Send question' }).click();
 	await expect(solver.getByRole('status')).toContainText('Your question was sent');
@@ -203,11 +213,13 @@ test('an owner publishes a challenge; a solver finds, follows and asks; the answ
 	await expect(qa).not.toContainText('Sanna');
 	await expect(qa).not.toContainText('solver@team.example');
 
-	// The calendar feed parses and has the stages.
+	// The calendar feed parses and has the stages: three all-day spans, the decision day and
+	// the two deadlines (questions, applications) with a reminder a day and an hour before.
 	const ics = await (await visitor.request.get(`${challengeUrl}/calendar.ics`)).text();
 	expect(ics.startsWith('BEGIN:VCALENDAR')).toBe(true);
-	expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(4);
-	expect(ics.match(/END:VEVENT/g)).toHaveLength(4);
+	expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(6);
+	expect(ics.match(/END:VEVENT/g)).toHaveLength(6);
+	expect(ics.match(/BEGIN:VALARM/g)).toHaveLength(4);
 	expect(ics).toContain('Market dialogue');
 	expect(ics).toContain('Selection');
 	expect(ics).toContain('Signed by Deputy Mayor');
@@ -246,14 +258,14 @@ test('the XSS corpus in a challenge description renders in Chromium without runn
 	await page.goto('/manage/challenges/new?organisation=city-of-helsinki');
 	await page.getByRole('group', { name: 'Title' }).getByLabel('English').fill('XSS corpus');
 	await page.getByLabel('Primary language').selectOption('en');
-	await page
-		.getByRole('group', { name: 'Description' })
-		.getByLabel('English')
-		.fill(XSS_PAYLOADS.join('\n\n').slice(0, 20_000));
+	await (
+		await localizedText(page, 'Description', 'English')
+	).fill(XSS_PAYLOADS.join('\n\n').slice(0, 20_000));
 	await page.getByRole('button', { name: 'Create draft' }).click();
 	await expect(page.getByText('The draft was created.')).toBeVisible();
-	await page.getByRole('link', { name: 'Public page' }).click();
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('XSS corpus');
+	// A draft is seen through its preview (its slug is not unique until published).
+	await page.getByRole('link', { name: 'Preview and publish', exact: true }).click();
+	await expect(page.getByRole('heading', { level: 3, name: 'XSS corpus' })).toBeVisible();
 	await page.waitForTimeout(500);
 	expect(dialogs).toEqual([]);
 	const prose = page.locator('.prose');

@@ -1,9 +1,9 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import { io as connect } from 'socket.io-client';
 import type { APIRequestContext } from '@playwright/test';
-import { DEMO_PASSWORD, expect, test } from './helpers';
+import { ASK } from '../../src/lib/realtime/protocol';
+import { expect, signInByRequest, test } from './helpers';
+import { routeTargets, type Target } from './route-tree';
 
 // Random and hostile values to every form action and JSON endpoint, enumerated from the
 // route tree, as a visitor and as signed-in demo users, and random socket events: no 5xx,
@@ -30,40 +30,6 @@ const PARAMS: Record<string, string[]> = {
 	token: ['x', 'a'.repeat(64)],
 	key: ['x.pdf', '..%2F..%2Fetc%2Fpasswd']
 };
-
-interface Target {
-	path: string;
-	method: string;
-	action?: string;
-}
-
-function files(dir: string): string[] {
-	return readdirSync(dir).flatMap((name) => {
-		const path = join(dir, name);
-		return statSync(path).isDirectory() ? files(path) : [path];
-	});
-}
-
-/** Every form action and every non-GET handler, from src/routes. */
-function targets(): Target[] {
-	const found: Target[] = [];
-	for (const file of files('src/routes')) {
-		const route = '/' + relative('src/routes', file).split('/').slice(0, -1).join('/');
-		const source = readFileSync(file, 'utf8');
-		if (file.endsWith('+page.server.ts')) {
-			const block = /export const actions[^=]*=\s*\{([\s\S]*)\};?\s*$/.exec(source)?.[1];
-			if (!block) continue;
-			for (const m of block.matchAll(/^\t(\w+):\s*(?:async\s*)?\(/gm))
-				found.push({ path: route, method: 'POST', action: m[1] });
-		} else if (file.endsWith('+server.ts')) {
-			for (const m of source.matchAll(
-				/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g
-			))
-				found.push({ path: route, method: m[1] });
-		}
-	}
-	return found;
-}
 
 /** Pages whose links name real ids (the user's teams, applications, challenges …). */
 const CRAWL = [
@@ -197,14 +163,9 @@ for (const who of ['visitor', 'solver@team.example', 'owner@hel.example'] as con
 			'accept-language': 'en'
 		};
 		if (who !== 'visitor') {
-			const signIn = await request.post('/auth/sign-in', {
-				form: { email: who, password: DEMO_PASSWORD },
-				headers,
-				maxRedirects: 0
-			});
-			expect(signIn.status()).toBe(303);
+			await signInByRequest(request, who, headers);
 		}
-		const all = targets().filter(
+		const all = routeTargets().filter(
 			// Signing out would end this run's session; the rest is fair game.
 			(t) => !(who !== 'visitor' && t.path === '/auth/sign-out')
 		);
@@ -268,12 +229,7 @@ test('a NUL in an address or a field is answered in words, never a 500', async (
 		maxRedirects: 0
 	});
 	expect(feedback.status()).toBeLessThan(500);
-	const signIn = await request.post('/auth/sign-in', {
-		form: { email: 'solver@team.example', password: DEMO_PASSWORD },
-		headers,
-		maxRedirects: 0
-	});
-	expect(signIn.status()).toBe(303);
+	await signInByRequest(request, 'solver@team.example', headers);
 	for (const path of ['/evidence/%00', '/evidence/a%00.pdf'])
 		expect((await request.get(path)).status(), path).toBeLessThan(500);
 	for (const [path, form] of [
@@ -290,10 +246,9 @@ test('random socket events never crash the server or answer "unavailable"', asyn
 	baseURL
 }) => {
 	const origin = new URL(baseURL!).origin;
-	const signIn = await request.post('/auth/sign-in', {
-		form: { email: 'facilitator@talkoot.example', password: DEMO_PASSWORD },
-		headers: { origin, accept: 'text/html' },
-		maxRedirects: 0
+	const signIn = await signInByRequest(request, 'facilitator@talkoot.example', {
+		origin,
+		accept: 'text/html'
 	});
 	const cookie = signIn
 		.headersArray()
@@ -310,7 +265,8 @@ test('random socket events never crash the server or answer "unavailable"', asyn
 		socket.on('connect', () => resolve());
 		socket.on('connect_error', reject);
 	});
-	const events = ['ping', 'board:join', 'board:leave', 'board:op', 'workshop:announce', 'x', ''];
+	// Every event a client may ask (protocol.ts, the one place they are named), and two it may not.
+	const events = [...Object.values(ASK), 'x', ''];
 	const answers: unknown[] = [];
 	const runs = fc.sample(fc.tuple(fc.constantFrom(...events), fc.jsonValue({ maxDepth: 3 })), {
 		numRuns: 150,

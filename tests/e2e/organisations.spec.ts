@@ -1,50 +1,117 @@
-import { expect, expectAccessible, signIn, test } from './helpers';
+import {
+	expect,
+	expectAccessible,
+	latestMailTo,
+	linkIn,
+	screenshot,
+	signIn,
+	test,
+	uniqueEmail,
+	fieldError
+} from './helpers';
 
-test('a platform admin creates an organisation and adds members', async ({ page }) => {
+test('a platform admin creates an organisation in three languages and invites members', async ({
+	page
+}) => {
 	await signIn(page, 'admin@talkoot.example');
 	await page.getByRole('link', { name: 'Administration' }).click();
 	await expect(page.getByRole('heading', { name: 'Administration', level: 1 })).toBeVisible();
 
-	const name = `Tampereen kaupunki ${Date.now()}`;
-	await page.getByRole('textbox', { name: 'Name', exact: true }).fill(name);
+	const stamp = Date.now();
+	const fi = `Tampereen kaupunki ${stamp}`;
+	await page.getByRole('group', { name: 'Name' }).getByLabel('suomi').fill(fi);
+	await page
+		.getByRole('group', { name: 'Name' })
+		.getByLabel('English')
+		.fill(`City of Tampere ${stamp}`);
 	await page.getByLabel('Business ID').fill('0211675-3');
 	await page.getByRole('button', { name: 'Create organisation' }).click();
-	await expect(page.getByText('This is not a valid Finnish business ID')).toBeVisible();
-	await expect(page.getByRole('textbox', { name: 'Name', exact: true })).toHaveValue(name);
+	await expect(fieldError(page, 'This is not a valid Finnish business ID')).toBeVisible();
+	await expect(page.getByRole('group', { name: 'Name' }).getByLabel('suomi')).toHaveValue(fi);
 	await expectAccessible(page);
 
 	await page.getByLabel('Business ID').fill('0211675-2');
 	await page.getByLabel('Website').fill('https://www.tampere.fi');
 	await page.getByRole('button', { name: 'Create organisation' }).click();
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+	// The English page shows the English name; the slug comes from the primary (Finnish) one.
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`City of Tampere ${stamp}`);
 	await expect(page).toHaveURL(/\/organisations\/tampereen-kaupunki-\d+$/);
 
-	await page.getByLabel('Email address').fill('nobody-here@e2e.example');
-	await page.getByRole('button', { name: 'Add member' }).click();
-	await expect(page.getByText('No Talkoot account uses this email address.')).toBeVisible();
+	// The same slug again is not refused: the database gives the next free one.
+	const slug = new URL(page.url()).pathname.split('/').pop()!;
+	await page.goto('/admin');
+	await page.getByRole('group', { name: 'Name' }).getByLabel('suomi').fill('Toinen');
+	await page.getByLabel('Address name').fill(slug);
+	await page.getByRole('button', { name: 'Create organisation' }).click();
+	await expect(page).toHaveURL(new RegExp(`/organisations/${slug}-2$`));
+	await page.goto(`/organisations/${slug}`);
 
-	await page.getByLabel('Email address').fill('juror@talkoot.example');
-	await page.getByLabel('Role').selectOption('owner');
-	await page.getByRole('button', { name: 'Add member' }).click();
-	await expect(page.getByRole('status')).toHaveText('juror@talkoot.example is now a member.');
-	const row = page.getByRole('row', { name: /Juho Juror/ });
-	await expect(row).toContainText('Owner');
+	// No account is needed: an invitation goes to the address.
+	const invitee = uniqueEmail('kutsuttu');
+	await page.getByLabel('Email address').fill(invitee);
+	await page.getByLabel('Role', { exact: true }).selectOption('owner');
+	await page.getByRole('button', { name: 'Send invitation' }).click();
+	await expect(page.getByRole('status')).toHaveText(`An invitation was sent to ${invitee}.`);
+	await expect(page.getByRole('list').filter({ hasText: invitee })).toContainText('Owner');
 	await expectAccessible(page);
+	const mail = await latestMailTo(invitee, /Invitation to/);
+	expect(mail.subject).toContain(`City of Tampere ${stamp}`);
+	await screenshot(page, 'organisation-members-admin');
 });
 
-test('owners manage their members; outsiders see no member list and no administration', async ({
+test('owners invite, change roles in place and remove only after confirming', async ({
 	browser
 }) => {
 	const owner = await (await browser.newContext()).newPage();
 	await signIn(owner, 'owner@aalto.example');
 	await owner.goto('/organisations/aalto-university');
 	await owner.getByLabel('Email address').fill('facilitator@talkoot.example');
-	await owner.getByRole('button', { name: 'Add member' }).click();
-	await expect(owner.getByRole('row', { name: /Fiia Fasilitaattori/ })).toContainText('Member');
+	await owner.getByRole('button', { name: 'Send invitation' }).click();
+	await expect(owner.getByRole('status')).toHaveText(
+		'An invitation was sent to facilitator@talkoot.example.'
+	);
+
+	// The facilitator accepts through the mailed link, signed in with the invited address.
+	const mail = await latestMailTo('facilitator@talkoot.example', /Invitation to Aalto University/);
+	const invitee = await (await browser.newContext()).newPage();
+	await signIn(invitee, 'solver@team.example');
+	await invitee.goto(linkIn(mail));
+	await expectAccessible(invitee);
+	await invitee.getByRole('button', { name: 'Accept and join the organisation' }).click();
+	await expect(invitee.getByRole('alert')).toContainText('another');
+	const facilitator = await (await browser.newContext()).newPage();
+	await signIn(facilitator, 'facilitator@talkoot.example');
+	await facilitator.goto(linkIn(mail));
+	await facilitator.getByRole('button', { name: 'Accept and join the organisation' }).click();
+	await expect(facilitator.getByRole('status')).toHaveText(
+		'You are now a member of the organisation.'
+	);
+
+	await owner.reload();
+	const row = owner.getByRole('row', { name: /Fiia Fasilitaattori/ });
+	await expect(row.getByLabel(/Role of/)).toHaveValue('member');
+	await row.getByLabel(/Role of/).selectOption('owner');
+	await row.getByRole('button', { name: /Change role/ }).click();
+	await expect(owner.getByRole('status')).toHaveText('The role was changed.');
+	await expect(
+		owner.getByRole('row', { name: /Fiia Fasilitaattori/ }).getByLabel(/Role of/)
+	).toHaveValue('owner');
+
+	// Removal asks first, without JavaScript too; cancelling keeps the member.
 	await owner
 		.getByRole('row', { name: /Fiia Fasilitaattori/ })
-		.getByRole('button', { name: /Remove/ })
+		.getByRole('link', { name: /Remove/ })
 		.click();
+	await expect(owner.getByRole('heading', { name: /Remove Fiia Fasilitaattori\?/ })).toBeVisible();
+	await expectAccessible(owner);
+	await screenshot(owner, 'organisation-remove-confirm');
+	await owner.getByRole('link', { name: 'Cancel' }).click();
+	await expect(owner.getByRole('row', { name: /Fiia Fasilitaattori/ })).toHaveCount(1);
+	await owner
+		.getByRole('row', { name: /Fiia Fasilitaattori/ })
+		.getByRole('link', { name: /Remove/ })
+		.click();
+	await owner.getByRole('button', { name: 'Remove member' }).click();
 	await expect(owner.getByRole('status')).toHaveText('The member was removed.');
 	await expect(owner.getByRole('row', { name: /Fiia Fasilitaattori/ })).toHaveCount(0);
 
@@ -62,7 +129,7 @@ test('owners manage their members; outsiders see no member list and no administr
 test('accessibility feedback lands in the database and admins read it', async ({ page }) => {
 	await page.goto('/accessibility');
 	await page.getByRole('button', { name: 'Send feedback' }).click();
-	await expect(page.getByText('This field is required.')).toBeVisible();
+	await expect(fieldError(page, 'This field is required.')).toBeVisible();
 	const message = `The focus ring is hard to see on the blue bar (${Date.now()})`;
 	await page.getByLabel('Your feedback').fill(message);
 	await page.getByLabel('Page or feature').fill('/organisations');
@@ -72,4 +139,54 @@ test('accessibility feedback lands in the database and admins read it', async ({
 	await signIn(page, 'admin@talkoot.example');
 	await page.goto('/admin');
 	await expect(page.getByText(message)).toBeVisible();
+	const item = page.getByRole('listitem').filter({ hasText: message });
+	await expect(item).toContainText('New');
+	await expect(item).toContainText('Answer by');
+	await item.getByLabel('Status').selectOption('in_progress');
+	await item.getByLabel('Handler').selectOption({ label: 'Aino Admin' });
+	await item.getByRole('button', { name: 'Save status' }).click();
+	await expect(page.getByRole('status')).toHaveText("The feedback's status was saved.");
+	const saved = page.getByRole('listitem').filter({ hasText: message });
+	await expect(saved.getByLabel('Status')).toHaveValue('in_progress');
+	// Without a contact address nobody can be replied to: the page says so.
+	await expect(saved).toContainText('The sender left no contact address');
+	await expectAccessible(page);
+	await screenshot(page, 'admin-feedback');
+});
+
+test('an admin replies to feedback; the sender gets it in the language they wrote in', async ({
+	page
+}) => {
+	const sender = uniqueEmail('palaute');
+	await page.goto('/accessibility');
+	await page.getByRole('button', { name: 'svenska' }).click();
+	const message = `Fokusramen syns inte (${Date.now()})`;
+	await page.getByLabel('Din respons').fill(message);
+	await page.getByLabel('E-post för vårt svar').fill(sender);
+	await page.getByRole('button', { name: 'Skicka respons' }).click();
+	await expect(page.getByRole('status')).toBeVisible();
+
+	await signIn(page, 'admin@talkoot.example');
+	await page.goto('/admin');
+	const item = page.getByRole('listitem').filter({ hasText: message });
+	await expect(item.getByText(message)).toHaveAttribute('lang', 'sv');
+	await item.getByRole('button', { name: 'Send reply' }).click();
+	await expect(
+		fieldError(page.getByRole('listitem').filter({ hasText: message }), 'Write a reply.')
+	).toBeVisible();
+	await page
+		.getByRole('listitem')
+		.filter({ hasText: message })
+		.getByLabel('Reply to the sender')
+		.fill('Tack! Vi har rättat fokusramen.');
+	await page
+		.getByRole('listitem')
+		.filter({ hasText: message })
+		.getByRole('button', { name: 'Send reply' })
+		.click();
+	await expect(page.getByRole('status')).toHaveText('The reply was sent.');
+	await expect(page.getByRole('listitem').filter({ hasText: message })).toContainText('Answered');
+	const mail = await latestMailTo(sender, /Svar/);
+	expect(mail.subject).toBe('Svar på din respons om tillgänglighet');
+	expect(mail.text).toContain('Tack! Vi har rättat fokusramen.');
 });

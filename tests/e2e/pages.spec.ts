@@ -29,18 +29,16 @@ for (const [path, name] of PUBLIC_PAGES) {
 	});
 }
 
-test('the home page lists the published challenges from the database', async ({ page }) => {
+test('the home page lists the newest published challenges from the database', async ({ page }) => {
+	// Other specs publish challenges too, so the six newest are read from the full list.
+	const titles = (p: typeof page) => p.locator('main h3 a').allInnerTexts();
+	await page.goto('/challenges?sort=newest');
+	const newest = (await titles(page)).slice(0, 6);
+	expect(newest.length).toBeGreaterThan(0);
 	await page.goto('/');
-	for (const title of [
-		'AI Goes to Work',
-		'Snow Problem',
-		'Address fix up',
-		'Hiking Compass',
-		'Aalto University SDG'
-	]) {
-		await expect(page.getByRole('link', { name: title, exact: true })).toBeVisible();
-	}
-	await expect(page.getByText('National Land Survey of Finland')).toBeVisible();
+	expect(await titles(page)).toEqual(newest);
+	// A demo challenge from the database, with its organisation.
+	await page.goto('/challenges?q=Hiking');
 	await page.getByRole('link', { name: 'Hiking Compass' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hiking Compass');
 	await expect(page.getByRole('link', { name: 'Metsähallitus' })).toBeVisible();

@@ -1,11 +1,11 @@
-import { toHelsinkiLocal } from '../../src/lib/domain/helsinki-time';
+import { formatFinnishDateTime } from '../../src/lib/domain/finnish-datetime';
 import { expect, expectAccessible, latestMailTo, screenshot, signIn, test } from './helpers';
 
 // AI Goes to Work (City of Helsinki): owner@hel.example chairs its team, two demo teams
 // have submitted; it is an open challenge that opted out of sealing.
 const AI_GOES_TO_WORK = '20000000-0000-4000-8000-000000000001';
 const DAY = 86_400_000;
-const helsinkiLocal = (ms: number) => toHelsinkiLocal(new Date(Date.now() + ms));
+const helsinkiLocal = (ms: number) => formatFinnishDateTime(new Date(Date.now() + ms));
 
 test('the applications deadline: shortening to "in two minutes" is refused, a valid shortening asks first and mails every applicant team', async ({
 	page

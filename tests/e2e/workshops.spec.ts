@@ -2,6 +2,7 @@ import {
 	test,
 	expect,
 	expectAccessible,
+	fieldError,
 	latestMailTo,
 	linkIn,
 	screenshot,
@@ -12,6 +13,7 @@ import {
 test('a facilitator schedules and runs a workshop; participants add notes and vote live', async ({
 	browser
 }) => {
+	test.setTimeout(120_000);
 	const fiia = await (await browser.newContext()).newPage();
 	await signIn(fiia, 'facilitator@talkoot.example');
 	await fiia.goto('/workshops');
@@ -20,11 +22,11 @@ test('a facilitator schedules and runs a workshop; participants add notes and vo
 	await fiia.getByLabel('Challenge').selectOption({ label: 'AI Goes to Work' });
 	await fiia.getByRole('button', { name: 'Choose challenge' }).click();
 	await fiia.getByRole('textbox', { name: 'Title', exact: true }).fill('Co-creation day');
-	await fiia.locator('#field-startsAt').fill('2026-12-01T09:00');
+	await fiia.locator('#field-startsAt').fill('1.12.2026 9.00');
 	await fiia.getByLabel('Invited experts').fill('nobody@nowhere.example');
 	await expectAccessible(fiia);
 	await fiia.getByRole('button', { name: 'Schedule workshop' }).click();
-	await expect(fiia.getByText('No Talkoot account uses these addresses')).toBeVisible();
+	await expect(fieldError(fiia, /No Talkoot account uses these addresses/)).toBeVisible();
 	await fiia.getByLabel('Invited experts').fill('solver@team.example, designer@team.example');
 	await fiia.getByRole('button', { name: 'Schedule workshop' }).click();
 	await expect(fiia.getByText('The workshop was scheduled')).toBeVisible();
@@ -45,7 +47,7 @@ test('a facilitator schedules and runs a workshop; participants add notes and vo
 	await tabTo(sanna, 'form:has(#note-text) button[type=submit]');
 	await sanna.keyboard.press('Enter');
 	await expect(fiia.getByText('Skills before keywords')).toBeVisible();
-	await expect(fiia.getByText('By Sanna Solver')).toBeVisible();
+	await expect(fiia.getByText('By Sanna Solver', { exact: true })).toBeVisible();
 
 	const daniel = await (await browser.newContext()).newPage();
 	await signIn(daniel, 'designer@team.example');
@@ -75,11 +77,17 @@ test('a facilitator schedules and runs a workshop; participants add notes and vo
 
 	for (let i = 0; i < 3; i++) await fiia.getByRole('button', { name: /Next phase/ }).click();
 	await expect(sanna.getByText('Dot-vote: put your dots')).toBeVisible();
-	await expect(sanna.getByText('0 of 3 dots used')).toBeVisible();
-	const add = sanna.getByRole('button', { name: 'Add a dot' });
+	// (The live region says the same words: the status line is the one looked at here.)
+	const used = sanna.locator('.status .votes');
+	await expect(used).toHaveText('0 of 3 dots used');
+	// Each vote button is named with its note (WCAG 2.4.6).
+	const add = sanna.getByRole('button', { name: /^Add dot to “/ });
+	await expect(
+		sanna.getByRole('button', { name: 'Add dot to “Skills before keywords”' })
+	).toBeVisible();
 	for (let i = 0; i < 3; i++) {
 		await add.first().click();
-		await expect(sanna.getByText(`${i + 1} of 3 dots used`)).toBeVisible();
+		await expect(used).toHaveText(`${i + 1} of 3 dots used`);
 	}
 	await expect(add.first()).toBeDisabled();
 	await expect(add.last()).toBeDisabled();
@@ -120,7 +128,7 @@ test('a facilitator starts and ends a workshop with a demo team; the ended board
 	await expect(fiia.getByRole('checkbox', { name: /Osaamissilta/ })).toBeVisible();
 	await fiia.getByRole('checkbox', { name: /Kohtaamo Collective/ }).check();
 	await fiia.getByRole('textbox', { name: 'Title', exact: true }).fill('Matching sprint');
-	await fiia.locator('#field-startsAt').fill('2026-12-02T09:00');
+	await fiia.locator('#field-startsAt').fill('2.12.2026 9.00');
 	await fiia.getByRole('button', { name: 'Schedule workshop' }).click();
 	await expect(fiia.getByText('The workshop was scheduled')).toBeVisible();
 	const url = new URL(fiia.url()).pathname;
@@ -248,7 +256,7 @@ test('negotiation boards keep teams apart; notes clustered without dragging, aut
 	await fiia.getByRole('checkbox', { name: /Kohtaamo Collective/ }).check();
 	await fiia.getByRole('checkbox', { name: /Osaamissilta/ }).check();
 	await fiia.getByRole('textbox', { name: 'Title', exact: true }).fill('Negotiation round');
-	await fiia.locator('#field-startsAt').fill('2026-12-04T09:00');
+	await fiia.locator('#field-startsAt').fill('4.12.2026 9.00');
 	await fiia.getByRole('radio', { name: /A private board per team/ }).check();
 	await fiia.getByRole('button', { name: 'Schedule workshop' }).click();
 	await expect(fiia.getByText('The workshop was scheduled')).toBeVisible();
@@ -283,13 +291,13 @@ test('negotiation boards keep teams apart; notes clustered without dragging, aut
 	const daniel = await (await browser.newContext()).newPage();
 	await signIn(daniel, 'designer@team.example');
 	await daniel.goto(url);
-	await expect(daniel.getByText('By Sanna Solver')).toBeVisible();
+	await expect(daniel.getByText('By Sanna Solver', { exact: true })).toBeVisible();
 	await fiia.getByRole('button', { name: 'Hide authors' }).click();
 	await expect(daniel.getByText('Author hidden')).toBeVisible();
-	await expect(daniel.getByText('By Sanna Solver')).toHaveCount(0);
+	await expect(daniel.getByText('By Sanna Solver', { exact: true })).toHaveCount(0);
 	await daniel.reload();
 	await expect(daniel.getByText('Author hidden')).toBeVisible();
-	await expect(fiia.getByText('By Sanna Solver')).toBeVisible();
+	await expect(fiia.getByText('By Sanna Solver', { exact: true })).toBeVisible();
 
 	// Cluster phase: a cluster, and the note moved into it with a select, not a drag.
 	const next = fiia.getByRole('button', { name: /Next phase/ });
@@ -306,13 +314,27 @@ test('negotiation boards keep teams apart; notes clustered without dragging, aut
 
 	// Dot-vote phase, by keyboard only: Tab to the note's "Add a dot", Enter.
 	await next.click();
-	await expect(daniel.getByText('0 of 3 dots used')).toBeVisible();
+	const used = daniel.locator('.status .votes');
+	await expect(used).toHaveText('0 of 3 dots used');
 	await tabTo(daniel, 'li.note .vote button:last-of-type');
 	await daniel.keyboard.press('Enter');
-	await expect(daniel.getByText('1 of 3 dots used')).toBeVisible();
+	await expect(used).toHaveText('1 of 3 dots used');
 	await daniel.keyboard.press('Enter');
-	await expect(daniel.getByText('2 of 3 dots used')).toBeVisible();
+	await expect(used).toHaveText('2 of 3 dots used');
 	await expectAccessible(daniel);
 	await expectAccessible(oona);
 	await screenshot(daniel, 'workshop-team-board-anonymous');
+
+	// Showing the names again says what it does and asks first: it cannot be undone.
+	await fiia.getByRole('button', { name: 'Reveal authors' }).click();
+	const ask = fiia.getByRole('dialog', { name: 'Reveal who wrote each note?' });
+	await expect(ask).toContainText('also the notes written while it was on');
+	await ask.getByRole('button', { name: 'Keep authors hidden' }).click();
+	await expect(ask).toBeHidden();
+	await expect(daniel.getByText('Author hidden')).toBeVisible();
+	await fiia.getByRole('button', { name: 'Reveal authors' }).click();
+	await expectAccessible(fiia);
+	await ask.getByRole('button', { name: 'Yes, reveal authors' }).click();
+	await expect(daniel.getByText('By Sanna Solver', { exact: true })).toBeVisible();
+	await expect(fiia.getByRole('button', { name: 'Hide authors' })).toBeVisible();
 });
