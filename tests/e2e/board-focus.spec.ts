@@ -5,20 +5,20 @@
 import { io as connect } from 'socket.io-client';
 import type { Page } from '@playwright/test';
 import { BoardClient } from '../../src/lib/realtime/board-client';
-import { test, expect, expectAccessible, screenshot, signIn, tabTo } from './helpers';
+import {
+	test,
+	expect,
+	expectAccessible,
+	scheduleWorkshop,
+	screenshot,
+	signIn,
+	tabTo
+} from './helpers';
 
 /** The facilitator schedules a shared-board workshop with Sanna; returns its path. */
-async function schedule(fiia: Page, title: string, startsAt: string) {
+async function schedule(fiia: Page, title: string) {
 	await signIn(fiia, 'facilitator@talkoot.example');
-	await fiia.goto('/workshops/new');
-	await fiia.getByLabel('Challenge').selectOption({ label: 'AI Goes to Work' });
-	await fiia.getByRole('button', { name: 'Choose challenge' }).click();
-	await fiia.getByRole('textbox', { name: 'Title', exact: true }).fill(title);
-	await fiia.locator('#field-startsAt').fill(startsAt);
-	await fiia.getByLabel('Invited experts').fill('solver@team.example');
-	await fiia.getByRole('button', { name: 'Schedule workshop' }).click();
-	await expect(fiia.getByText('The workshop was scheduled')).toBeVisible();
-	return new URL(fiia.url()).pathname;
+	return scheduleWorkshop(fiia, title, { experts: 'solver@team.example' });
 }
 
 const focused = (page: Page) =>
@@ -32,7 +32,7 @@ test('keyboard only: focus stays put after adding, at the vote limit and after d
 }) => {
 	test.setTimeout(300_000);
 	const fiia = await (await browser.newContext()).newPage();
-	const url = await schedule(fiia, 'Focus workshop', '3.12.2026 9.00');
+	const url = await schedule(fiia, 'Focus workshop');
 	const sanna = await (await browser.newContext()).newPage();
 	await signIn(sanna, 'solver@team.example');
 	await sanna.goto(url);
@@ -132,7 +132,7 @@ test('status changes are said once, in words; the timer announces its expiry; an
 }) => {
 	test.setTimeout(300_000);
 	const fiia = await (await browser.newContext()).newPage();
-	const url = await schedule(fiia, 'Timer workshop', '4.12.2026 9.00');
+	const url = await schedule(fiia, 'Timer workshop');
 	const sanna = await (await browser.newContext()).newPage();
 	await signIn(sanna, 'solver@team.example');
 	await sanna.goto(url);

@@ -7,6 +7,7 @@ import {
 	latestMailTo,
 	linkIn,
 	localizedText,
+	scheduleWorkshop,
 	signIn,
 	test,
 	uniqueEmail
@@ -301,17 +302,9 @@ test('every page in Finnish at 320 × 640: reflow, ids, headings, lang, keyboard
 		}
 		if (who === 'facilitator@talkoot.example') {
 			// The demo data has no workshop: the facilitator schedules one.
-			await page.goto('/workshops/new');
-			// The agenda's first phase comes with the page's script: wait until it has run.
-			await page.waitForLoadState('networkidle');
-			await page.getByLabel('Challenge').selectOption({ label: 'AI Goes to Work' });
-			await page.getByRole('button', { name: 'Choose challenge' }).click();
-			await page.getByRole('checkbox').first().check();
-			await page.getByRole('textbox', { name: 'Title', exact: true }).fill('Crawl workshop');
-			await page.locator('#field-startsAt').fill('24.12.2026 9.00');
-			await page.getByRole('button', { name: 'Schedule workshop' }).click();
-			await page.waitForURL(/\/workshops\/[0-9a-f-]{36}/);
-			made['/workshops/[id=uuid]'] = new URL(page.url()).pathname;
+			made['/workshops/[id=uuid]'] = await scheduleWorkshop(page, 'Crawl workshop', {
+				teams: ['first']
+			});
 		}
 		if (who === 'solver@team.example') {
 			// A team invitation's page needs a live link: the solver (a team's lead) sends one.

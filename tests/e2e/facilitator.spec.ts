@@ -1,4 +1,4 @@
-import { test, expect, expectAccessible, screenshot, signIn } from './helpers';
+import { test, expect, expectAccessible, scheduleWorkshop, screenshot, signIn } from './helpers';
 import type { Page } from '@playwright/test';
 
 /** Signs in and switches the page to Swedish, as a Swedish-speaking participant reads it. */
@@ -72,21 +72,16 @@ test('phase titles and announcements are shown in the reader’s language, other
 	test.setTimeout(120_000);
 	const fiia = await (await browser.newContext()).newPage();
 	await signIn(fiia, 'facilitator@talkoot.example');
-	await fiia.goto('/workshops/new');
-	await fiia.getByLabel('Challenge').selectOption({ label: 'AI Goes to Work' });
-	await fiia.getByRole('button', { name: 'Choose challenge' }).click();
-	await expect(fiia.getByRole('button', { name: 'Add a phase' })).toBeVisible();
-	await fiia.getByRole('checkbox', { name: /Kohtaamo Collective/ }).check();
-	await fiia.getByRole('textbox', { name: 'Title', exact: true }).fill('Languages round');
-	await fiia.locator('#field-startsAt').fill('5.12.2026 9.00');
-	await fiia.getByRole('radio', { name: /A private board per team/ }).check();
-	// The second phase is given in Finnish only.
-	await phaseTitle(fiia, 1, 'sv').fill('');
-	await phaseTitle(fiia, 1, 'en').fill('');
-	await phaseTitle(fiia, 1, 'fi').fill('Ideoidaan yhdessä');
-	await fiia.getByRole('button', { name: 'Schedule workshop' }).click();
-	await expect(fiia.getByText('The workshop was scheduled')).toBeVisible();
-	const url = new URL(fiia.url()).pathname;
+	const url = await scheduleWorkshop(fiia, 'Languages round', {
+		teams: [/Kohtaamo Collective/],
+		negotiation: true,
+		// The second phase is given in Finnish only.
+		before: async (page) => {
+			await phaseTitle(page, 1, 'sv').fill('');
+			await phaseTitle(page, 1, 'en').fill('');
+			await phaseTitle(page, 1, 'fi').fill('Ideoidaan yhdessä');
+		}
+	});
 
 	const agenda = (page: Page) => page.locator('section.agenda .title');
 	await expect(agenda(fiia).filter({ hasText: 'Warm-up' })).toBeVisible();

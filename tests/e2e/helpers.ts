@@ -259,3 +259,55 @@ export async function expectRefusedAtField(field: Locator, message: string) {
 export function fieldError(scope: Page | Locator, text: string | RegExp): Locator {
 	return scope.locator('p.error').filter({ hasText: text });
 }
+
+/** The day `days` from now in Helsinki, as Finns write it (d.m.yyyy), for date fields. */
+export function finnishDayFromNow(days: number): string {
+	return new Intl.DateTimeFormat('fi-FI', {
+		timeZone: 'Europe/Helsinki',
+		day: 'numeric',
+		month: 'numeric',
+		year: 'numeric'
+	}).format(new Date(Date.now() + days * 86_400_000));
+}
+
+/** What a test's workshop has besides its title (all optional). */
+export interface WorkshopPlan {
+	/** Teams to invite, by their checkbox's name; `'first'` takes the first team offered. */
+	teams?: (RegExp | 'first')[];
+	/** Invited experts, as typed in the form (comma-separated addresses). */
+	experts?: string;
+	/** A private board per team instead of one shared board. */
+	negotiation?: boolean;
+	/** Days from today to the start, at 9.00 Helsinki time (default 7). */
+	inDays?: number;
+	/** Changes to the agenda or anything else, made just before the form is sent. */
+	before?: (page: Page) => Promise<void>;
+}
+
+/**
+ * The facilitator signed in on `page` schedules a workshop of the demo challenge AI Goes to
+ * Work through /workshops/new, with the start typed as Finns write it (d.m.yyyy hh.mm), and
+ * waits until the workshop's page says it was scheduled. Returns the workshop's path.
+ */
+export async function scheduleWorkshop(page: Page, title: string, plan: WorkshopPlan = {}) {
+	await page.goto('/workshops/new');
+	await page.getByLabel('Challenge').selectOption({ label: 'AI Goes to Work' });
+	await page.getByRole('button', { name: 'Choose challenge' }).click();
+	// The agenda's controls come with the page's script: typing before that is typed again.
+	await expect(page.getByRole('button', { name: 'Add a phase' })).toBeVisible();
+	for (const team of plan.teams ?? []) {
+		const box =
+			team === 'first'
+				? page.getByRole('checkbox').first()
+				: page.getByRole('checkbox', { name: team });
+		await box.check();
+	}
+	await page.getByRole('textbox', { name: 'Title', exact: true }).fill(title);
+	await page.locator('#field-startsAt').fill(`${finnishDayFromNow(plan.inDays ?? 7)} 9.00`);
+	if (plan.experts) await page.getByLabel('Invited experts').fill(plan.experts);
+	if (plan.negotiation) await page.getByRole('radio', { name: /A private board per team/ }).check();
+	await plan.before?.(page);
+	await page.getByRole('button', { name: 'Schedule workshop' }).click();
+	await expect(page.getByText('The workshop was scheduled')).toBeVisible();
+	return new URL(page.url()).pathname;
+}

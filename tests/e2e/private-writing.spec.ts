@@ -2,19 +2,19 @@
 // person then sees only their own notes and a badge saying so; the reveal asks first and
 // then shows every note at once, said in the live region with its count.
 import type { Page } from '@playwright/test';
-import { test, expect, expectAccessible, screenshot, signIn, tabTo } from './helpers';
+import {
+	test,
+	expect,
+	expectAccessible,
+	scheduleWorkshop,
+	screenshot,
+	signIn,
+	tabTo
+} from './helpers';
 
 async function schedule(fiia: Page, title: string) {
 	await signIn(fiia, 'facilitator@talkoot.example');
-	await fiia.goto('/workshops/new');
-	await fiia.getByLabel('Challenge').selectOption({ label: 'AI Goes to Work' });
-	await fiia.getByRole('button', { name: 'Choose challenge' }).click();
-	await fiia.getByRole('textbox', { name: 'Title', exact: true }).fill(title);
-	await fiia.locator('#field-startsAt').fill('2026-12-04T09:00');
-	await fiia.getByLabel('Invited experts').fill('solver@team.example');
-	await fiia.getByRole('button', { name: 'Schedule workshop' }).click();
-	await expect(fiia.getByText('The workshop was scheduled')).toBeVisible();
-	return new URL(fiia.url()).pathname;
+	return scheduleWorkshop(fiia, title, { experts: 'solver@team.example' });
 }
 
 async function addNote(page: Page, text: string) {

@@ -3,8 +3,10 @@ import {
 	expect,
 	expectAccessible,
 	fieldError,
+	finnishDayFromNow,
 	latestMailTo,
 	linkIn,
+	scheduleWorkshop,
 	screenshot,
 	signIn,
 	tabTo
@@ -22,7 +24,7 @@ test('a facilitator schedules and runs a workshop; participants add notes and vo
 	await fiia.getByLabel('Challenge').selectOption({ label: 'AI Goes to Work' });
 	await fiia.getByRole('button', { name: 'Choose challenge' }).click();
 	await fiia.getByRole('textbox', { name: 'Title', exact: true }).fill('Co-creation day');
-	await fiia.locator('#field-startsAt').fill('1.12.2026 9.00');
+	await fiia.locator('#field-startsAt').fill(`${finnishDayFromNow(7)} 9.00`);
 	await fiia.getByLabel('Invited experts').fill('nobody@nowhere.example');
 	await expectAccessible(fiia);
 	await fiia.getByRole('button', { name: 'Schedule workshop' }).click();
@@ -122,16 +124,10 @@ test('a facilitator starts and ends a workshop with a demo team; the ended board
 	const fiia = await (await browser.newContext()).newPage();
 	await signIn(fiia, 'facilitator@talkoot.example');
 	// The demo teams submitted applications to AI Goes to Work, so they can be invited.
-	await fiia.goto('/workshops/new');
-	await fiia.getByLabel('Challenge').selectOption({ label: 'AI Goes to Work' });
-	await fiia.getByRole('button', { name: 'Choose challenge' }).click();
-	await expect(fiia.getByRole('checkbox', { name: /Osaamissilta/ })).toBeVisible();
-	await fiia.getByRole('checkbox', { name: /Kohtaamo Collective/ }).check();
-	await fiia.getByRole('textbox', { name: 'Title', exact: true }).fill('Matching sprint');
-	await fiia.locator('#field-startsAt').fill('2.12.2026 9.00');
-	await fiia.getByRole('button', { name: 'Schedule workshop' }).click();
-	await expect(fiia.getByText('The workshop was scheduled')).toBeVisible();
-	const url = new URL(fiia.url()).pathname;
+	const url = await scheduleWorkshop(fiia, 'Matching sprint', {
+		teams: [/Kohtaamo Collective/],
+		before: (page) => expect(page.getByRole('checkbox', { name: /Osaamissilta/ })).toBeVisible()
+	});
 	await expect(fiia.getByText('Status: Scheduled')).toBeVisible();
 
 	// A team member finds it scheduled, and adds a note while the board is open.
@@ -250,17 +246,10 @@ test('negotiation boards keep teams apart; notes clustered without dragging, aut
 	test.setTimeout(120_000);
 	const fiia = await (await browser.newContext()).newPage();
 	await signIn(fiia, 'facilitator@talkoot.example');
-	await fiia.goto('/workshops/new');
-	await fiia.getByLabel('Challenge').selectOption({ label: 'AI Goes to Work' });
-	await fiia.getByRole('button', { name: 'Choose challenge' }).click();
-	await fiia.getByRole('checkbox', { name: /Kohtaamo Collective/ }).check();
-	await fiia.getByRole('checkbox', { name: /Osaamissilta/ }).check();
-	await fiia.getByRole('textbox', { name: 'Title', exact: true }).fill('Negotiation round');
-	await fiia.locator('#field-startsAt').fill('4.12.2026 9.00');
-	await fiia.getByRole('radio', { name: /A private board per team/ }).check();
-	await fiia.getByRole('button', { name: 'Schedule workshop' }).click();
-	await expect(fiia.getByText('The workshop was scheduled')).toBeVisible();
-	const url = new URL(fiia.url()).pathname;
+	const url = await scheduleWorkshop(fiia, 'Negotiation round', {
+		teams: [/Kohtaamo Collective/, /Osaamissilta/],
+		negotiation: true
+	});
 	const boards = fiia.getByRole('navigation', { name: 'Show board' });
 	await expect(boards.getByRole('link')).toHaveCount(2);
 	const kohtaamoBoard = await boards
