@@ -1,5 +1,8 @@
 import { applyOp, type BoardState, type SequencedOp } from './board';
 
+/** How many applied ops a replica keeps to lay again over an older snapshot. */
+export const REPLAYED_OPS = 500;
+
 /**
  * A client's copy of a board: ops may arrive out of order or twice (a broadcast racing a
  * catch-up after a reconnect). They are applied strictly in sequence order; a gap is
@@ -7,6 +10,8 @@ import { applyOp, type BoardState, type SequencedOp } from './board';
  */
 export class BoardReplica {
 	#pending = new Map<number, SequencedOp>();
+	/** The last ops applied (at most REPLAYED_OPS), oldest first. */
+	#applied: SequencedOp[] = [];
 
 	constructor(public state: BoardState) {}
 
@@ -19,8 +24,11 @@ export class BoardReplica {
 			this.#pending.delete(next.seq);
 			this.state = applyOp(this.state, next);
 			applied.push(next);
+			this.#applied.push(next);
 			next = this.#pending.get(this.state.seq + 1);
 		}
+		if (this.#applied.length > REPLAYED_OPS)
+			this.#applied.splice(0, this.#applied.length - REPLAYED_OPS);
 		return applied;
 	}
 
@@ -29,12 +37,19 @@ export class BoardReplica {
 		return this.#pending.size > 0;
 	}
 
-	/** Replaces the state with a snapshot (when too far behind); held ops beyond it still apply. */
+	/**
+	 * Replaces the state with a snapshot (after a change of who may see what, or when too
+	 * far behind). Ops beyond the snapshot still apply: those held in a gap, and those
+	 * already applied that arrived while the snapshot was on its way (a snapshot read
+	 * before they were stored must not take them away again).
+	 */
 	reset(snapshot: BoardState) {
+		const later = [...this.#applied, ...this.#pending.values()].filter(
+			(op) => op.seq > snapshot.seq
+		);
 		this.state = snapshot;
-		for (const seq of [...this.#pending.keys()]) if (seq <= snapshot.seq) this.#pending.delete(seq);
-		const held = [...this.#pending.values()];
 		this.#pending.clear();
-		for (const op of held) this.receive(op);
+		this.#applied = [];
+		for (const op of later) this.receive(op);
 	}
 }

@@ -206,6 +206,29 @@ describe('board replicas (property)', () => {
 		);
 	});
 
+	it('keep ops that arrived after a snapshot was read when the snapshot comes late', () => {
+		fc.assert(
+			fc.property(
+				session.chain((steps) => {
+					const { log } = runSession(steps);
+					return fc.tuple(fc.constant(steps), fc.nat({ max: log.length }));
+				}),
+				([steps, cut]) => {
+					const { state, log } = runSession(steps);
+					// The snapshot of a join, read when `cut` ops were stored; every op came
+					// by broadcast before the join's answer did.
+					const snapshot = log.slice(0, cut).reduce(applyOp, emptyBoard());
+					const replica = new BoardReplica(emptyBoard());
+					for (const op of log) replica.receive(op);
+					replica.reset(snapshot);
+					expect(replica.state).toEqual(state);
+					expect(replica.waiting).toBe(false);
+				}
+			),
+			{ numRuns: 300 }
+		);
+	});
+
 	it('show a participant what viewFor shows, from the redacted ops alone (anonymous, votes hidden)', () => {
 		fc.assert(
 			fc.property(session, (steps) => {
