@@ -39,13 +39,18 @@ describeEachDatabase('private writing on a board over socket.io', (db) => {
 	it('hides a note from others until the reveal, then shows it to everyone', async () => {
 		const fiia = new BoardClient(await rt.socketFor(db(), w.facilitator), board, w.facilitator.id);
 		const anna = new BoardClient(await rt.socketFor(db(), w.a1), board, w.a1.id);
+		// Anna's second tab: her own hidden note reaches it live, whole.
+		const tabSocket = await rt.socketFor(db(), w.a1);
+		const tabHeard: SequencedOp[] = [];
+		tabSocket.on(TELL.ops, (m: { ops: SequencedOp[] }) => tabHeard.push(...m.ops));
+		const annaTab = new BoardClient(tabSocket, board, w.a1.id);
 		const bSocket = await rt.socketFor(db(), w.b1);
 		const heard: string[] = [];
 		bSocket.onAny((event, payload) => heard.push(`${event} ${JSON.stringify(payload)}`));
 		const seen: SequencedOp[] = [];
 		bSocket.on(TELL.ops, (m: { ops: SequencedOp[] }) => seen.push(...m.ops));
 		const bea = new BoardClient(bSocket, board, w.b1.id);
-		await eventually(() => [fiia, anna, bea].every((c) => c.role !== null));
+		await eventually(() => [fiia, anna, annaTab, bea].every((c) => c.role !== null));
 
 		// Only the facilitator turns it on.
 		expect((await bea.send({ type: 'board.private', privateWriting: true })).ok).toBe(false);
@@ -58,6 +63,10 @@ describeEachDatabase('private writing on a board over socket.io', (db) => {
 		expect((await anna.send(note)).ok).toBe(true);
 		await eventually(() => !!fiia.view.notes[noteId]);
 		expect(fiia.view.notes[noteId]).toMatchObject({ text: secret, hidden: true });
+		await eventually(() => !!annaTab.view.notes[noteId]);
+		expect(annaTab.view.notes[noteId]).toMatchObject({ text: secret, hidden: true });
+		// Told whole at once, not as a gap her tab had to join again to fill.
+		expect(tabHeard.some((o) => o.op.type === 'note.add' && o.op.text === secret)).toBe(true);
 		expect(anna.view.notes[noteId]).toMatchObject({ text: secret, hidden: true });
 		// B gets its place in the order only.
 		await eventually(() => seen.some((s) => s.op === null));

@@ -49,6 +49,8 @@ export const TELL = {
 	announcement: 'workshop:announcement',
 	/** The workshop started or ended: load the page again. */
 	status: 'workshop:status',
+	/** A board of the workshop changed (to its facilitators, for their overview of all boards). */
+	activity: 'workshop:activity',
 	/** The server is closing this socket, and why; said just before it goes. */
 	ended: 'realtime:ended'
 } as const;
@@ -136,6 +138,7 @@ export interface Told {
 	[TELL.error]: { error: Refusal };
 	[TELL.announcement]: Announcement;
 	[TELL.status]: { workshopId: string; status: WorkshopStatus; by: string };
+	[TELL.activity]: { workshopId: string; boardId: string };
 	[TELL.ended]: { reason: EndReason };
 }
 
@@ -160,11 +163,17 @@ export type ServerToClient = { [E in TellEvent]: (message: Told[E]) => void };
  * The rooms a server puts sockets in. Every socket is in its user's and its session's
  * room (to end it on every instance); a socket on a board is in the board's room and in
  * one of two rooms by what it may see: `full` (the facilitator) or `part` (the rest).
+ * It is also in its workshop's room while on any of its boards, and a facilitator in the
+ * workshop's `full` room, where presence and activity on every board of it are told.
  */
 export const ROOMS = {
 	user: (userId: string) => `user:${userId}`,
 	session: (sessionId: string) => `session:${sessionId}`,
 	board: (boardId: string) => `board:${boardId}`,
 	boardFull: (boardId: string) => `board:${boardId}:full`,
-	boardPart: (boardId: string) => `board:${boardId}:part`
+	boardPart: (boardId: string) => `board:${boardId}:part`,
+	/** One person's sockets on a board (their other tabs see their own hidden notes). */
+	boardUser: (boardId: string, userId: string) => `board:${boardId}:user:${userId}`,
+	workshop: (workshopId: string) => `workshop:${workshopId}`,
+	workshopFull: (workshopId: string) => `workshop:${workshopId}:full`
 } as const;

@@ -41,6 +41,8 @@ const GATES: { [K in MessageKind]: (viewer: Viewer, message: Held[K]) => ServerM
 	[TELL.error]: open,
 	[TELL.announcement]: open,
 	[TELL.status]: open,
+	// Only that a board changed, told to the workshop's facilitators alone.
+	[TELL.activity]: open,
 	[TELL.ended]: open,
 	[ASK.join]: (viewer, a) => (a.ok ? { ...a, catchUp: gateCatchUp(viewer, a.catchUp) } : a),
 	[ASK.op]: (viewer, a) => (a.ok ? { ok: true, op: gateOp(viewer, a.op) } : a),

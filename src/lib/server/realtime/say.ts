@@ -47,6 +47,18 @@ export const audiences = {
 		except,
 		viewer: ANY_PARTICIPANT
 	}),
+	/** One person's sockets on a board, as that person may see it, but these. */
+	person: (boardId: string, viewer: Viewer, except: string[] = []): Audience => ({
+		rooms: [ROOMS.boardUser(boardId, viewer.id)],
+		except,
+		viewer
+	}),
+	/** The facilitators of a workshop, on whichever of its boards they are, but these rooms. */
+	workshopFacilitators: (workshopId: string, except: string[] = []): Audience => ({
+		rooms: [ROOMS.workshopFull(workshopId)],
+		except,
+		viewer: FACILITATOR
+	}),
 	/** Every socket of a user, but those of the sessions kept. */
 	user: (userId: string, keepSessions: string[] = []): Audience => ({
 		rooms: [ROOMS.user(userId)],
