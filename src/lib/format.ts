@@ -33,6 +33,10 @@ export const formatDateTime = (value: Date | string, locale: Locale): string =>
 export const formatDateTimeSeconds = (value: Date | string, locale: Locale): string =>
 	secondsFormat(locale).format(new Date(value));
 
+/** Names in a sentence as the language joins them: "Sanna, Oona ja Daniel". */
+export const formatList = (items: string[], locale: Locale): string =>
+	new Intl.ListFormat(TAGS[locale], { type: 'conjunction' }).format(items);
+
 /** A calendar day (`YYYY-MM-DD`, a decision date) as people read it: "10 January 2027". */
 export const formatDay = (day: Day, locale: Locale): string =>
 	dayFormat(locale).format(dayAsUtcDate(day));

@@ -133,3 +133,41 @@ test('phase titles and announcements are shown in the reader’s language, other
 	await sanna.context().close();
 	await fiia.context().close();
 });
+
+test('the overview of all team boards says who is on each and follows their changes live', async ({
+	browser
+}) => {
+	test.setTimeout(120_000);
+	const fiia = await (await browser.newContext()).newPage();
+	await signIn(fiia, 'facilitator@talkoot.example');
+	const url = await scheduleWorkshop(fiia, 'Overview round', {
+		teams: [/Kohtaamo Collective/, /Osaamissilta/],
+		negotiation: true
+	});
+	const overview = fiia.getByRole('navigation', { name: 'Show board' });
+	const theirs = overview.getByRole('link', { name: /Osaamissilta/ });
+	await expect(theirs).toContainText('0 notes · no activity yet');
+	await expect(theirs).toContainText('nobody on the board');
+
+	// Oona opens her team's board: the facilitator, on another board, sees her there.
+	const oona = await (await browser.newContext()).newPage();
+	await signIn(oona, 'lead@osaamissilta.example');
+	await oona.goto(url);
+	await expect(oona.getByRole('heading', { name: 'Board: Osaamissilta' })).toBeVisible();
+	await expect(theirs).toContainText(/present: .+/, { timeout: 15_000 });
+	await expect(overview.getByRole('link', { name: /Kohtaamo Collective/ })).toContainText(
+		/present: .+/
+	);
+
+	// She writes: the count and the latest change follow without reloading.
+	await oona.getByLabel('Note text').fill('Pay by results');
+	await oona.getByRole('button', { name: 'Add note' }).click();
+	await expect(theirs).toContainText(/1 note · last activity/, { timeout: 15_000 });
+
+	// She leaves: nobody is there any more.
+	await oona.context().close();
+	await expect(theirs).toContainText('nobody on the board', { timeout: 15_000 });
+	await expectAccessible(fiia);
+	await screenshot(fiia, 'facilitator-overview');
+	await fiia.context().close();
+});

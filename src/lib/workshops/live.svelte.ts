@@ -44,6 +44,8 @@ export interface LiveSetup {
 	open: () => boolean;
 	/** The workshop itself changed (started, ended): load the page's data again. */
 	refresh: () => void;
+	/** A board of the workshop changed (told to its facilitators only): their overview is stale. */
+	activity?: (boardId: string) => void;
 }
 
 /** Live announcements wait this long and are said together, so a busy board does not flood. */
@@ -56,6 +58,8 @@ const LIVE_EVERY_MS = 2000;
 export class WorkshopLive {
 	state: BoardState = $state.raw(emptyBoard());
 	people: Person[] = $state.raw([]);
+	/** Who is on the workshop's other boards, by board id (told to its facilitators only). */
+	elsewhere: Record<string, Person[]> = $state.raw({});
 	role: BoardRole | null = $state(null);
 	connected = $state(false);
 	now = $state(Date.now());
@@ -163,6 +167,7 @@ export class WorkshopLive {
 		this.boardId = boardId;
 		this.state = emptyBoard();
 		this.people = [];
+		this.elsewhere = {};
 		this.#queue = [];
 		this.#open(boardId);
 	}
@@ -189,6 +194,13 @@ export class WorkshopLive {
 			const { workshopId: _workshop, ...said } = a;
 			this.announcements = [...this.announcements, said];
 			this.#say(m.live_announcement({ text: a.body }));
+		});
+		// The facilitator's overview: who is on the other boards, and that one changed.
+		socket.on(TELL.presence, (p) => {
+			if (p.boardId !== this.boardId) this.elsewhere = { ...this.elsewhere, [p.boardId]: p.people };
+		});
+		socket.on(TELL.activity, (a) => {
+			if (a.workshopId === this.#setup.workshopId) this.#setup.activity?.(a.boardId);
 		});
 		// Whoever made the change is already being taken there by their own form.
 		socket.on(TELL.status, (e) => {

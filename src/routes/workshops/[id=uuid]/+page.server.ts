@@ -11,8 +11,10 @@ import { moveWorkshop, statusChanges } from '$lib/server/workshops/status';
 import { requestSummary } from '$lib/server/workshops/summary';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url, params }) => {
+export const load: PageServerLoad = async ({ locals, url, params, depends }) => {
 	const user = requireUser(locals, url);
+	// The facilitator's overview loads again when a team board changes (the page's socket says).
+	depends('workshop:overview');
 	const found = await locals.db.as(user, async (tx) => {
 		const workshop = await workshopById(tx, params.id);
 		if (!workshop) return null;
