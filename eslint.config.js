@@ -83,6 +83,17 @@ export default ts.config(
 		ignores: ['src/lib/server/http/**', 'src/lib/domain/**', 'src/**/*.test.ts'],
 		rules: { 'no-restricted-imports': ['error', { patterns: [KIT] }] }
 	},
+	// Components may use Kit's types (SubmitFunction for `enhance`), never its runtime
+	// (error, redirect, fail …): that answers in HTTP, which only routes and server/http do.
+	{
+		files: ['src/lib/**/*.svelte'],
+		rules: {
+			'@typescript-eslint/no-restricted-imports': [
+				'error',
+				{ patterns: [{ ...KIT, allowTypeImports: true }] }
+			]
+		}
+	},
 	{
 		files: ['**/*.svelte', '**/*.svelte.ts'],
 		languageOptions: {

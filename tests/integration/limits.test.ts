@@ -10,6 +10,7 @@ import {
 	signInWait,
 	SIGN_IN
 } from '../../src/lib/server/http/limits';
+import { createTeamWith } from './application-fixtures';
 import { describeEachDatabase } from './databases';
 import { createChallenge, createOrganisation, createUser } from './fixtures';
 
@@ -173,6 +174,34 @@ describeEachDatabase('abuse limits in the database', (db) => {
 				tx.query<{ n: number }>(
 					'select count(*)::int as n from public.challenge_questions where challenge_id = $1',
 					[challengeId]
+				)
+			);
+			expect(n).toBe(max);
+		});
+
+		it('refuses the (limit+1)th team invitation by one user with TK429, not another lead’s', async () => {
+			const { max } = await rule('invite');
+			const lead = await createUser(db(), 'Lead');
+			const otherLead = await createUser(db(), 'Other lead');
+			const team = await createTeamWith(db(), lead.id);
+			const otherTeam = await createTeamWith(db(), otherLead.id);
+			const invite = 'select public.invite_to_team($1, $2) as outcome';
+			const invited = async (who: typeof lead, teamId: string, i: number) => {
+				const [{ outcome }] = await db().as(who, (tx) =>
+					tx.query<{ outcome: string }>(invite, [teamId, `invitee${i}@x.example`])
+				);
+				return outcome;
+			};
+			for (let i = 0; i < max; i++) expect(await invited(lead, team.id, i)).toBe('invited');
+			const refused = await raised(db(), lead, invite, [team.id, 'one-too-many@x.example']);
+			expect(limitError(refused)).toMatchObject({ name: 'invite' });
+			expect((refused as { code: string }).code).toBe('TK429');
+			// Counted per inviter: another lead still invites.
+			expect(await invited(otherLead, otherTeam.id, 0)).toBe('invited');
+			const [{ n }] = await db().service('test: invitations', (tx) =>
+				tx.query<{ n: number }>(
+					'select count(*)::int as n from public.team_invitations where team_id = $1',
+					[team.id]
 				)
 			);
 			expect(n).toBe(max);

@@ -78,14 +78,17 @@ export async function createOrganisation(tx: Queryable, org: NewOrganisation) {
 	return row;
 }
 
-/** Members the caller may see (RLS: fellow members and platform admins), owners first, by name. */
+/**
+ * Members the caller may see (RLS: fellow members and platform admins), owners first, then by
+ * the name shown (display name, else address) in the reader's alphabet.
+ */
 export function listMembers(tx: Queryable, organisationId: string, locale: Locale) {
 	return tx.query<Member>(
 		`select m.user_id as "userId", coalesce(p.display_name, '') as "displayName",
 		        coalesce(p.email, '') as email, m.role
 		 from public.organisation_members m left join public.profiles p on p.id = m.user_id
 		 where m.organisation_id = $1
-		 order by m.role desc, public.sort_key(p.display_name, $2), p.email`,
+		 order by m.role desc, public.sort_key(coalesce(nullif(p.display_name, ''), p.email, ''), $2), p.email`,
 		[organisationId, locale]
 	);
 }

@@ -106,7 +106,8 @@ export function myTeams(tx: Queryable, userId: string, locale: Locale) {
 }
 
 /**
- * A team with its members (by name), invitations, common projects and applications; null
+ * A team with its members (by the name shown: display name, else address, in the reader's
+ * alphabet), invitations, common projects and applications; null
  * when not visible.
  */
 export async function getTeam(
@@ -126,7 +127,8 @@ export async function getTeam(
 			`select m.user_id as "userId", coalesce(p.display_name, '') as "displayName",
 			   coalesce(p.email, '') as email, m.joined_at as "joinedAt", m.user_id = $2 as "isLead"
 			 from public.team_members m left join public.profiles p on p.id = m.user_id
-			 where m.team_id = $1 order by public.sort_key(p.display_name, $3), p.email`,
+			 where m.team_id = $1
+			 order by public.sort_key(coalesce(nullif(p.display_name, ''), p.email, ''), $3), p.email`,
 			[teamId, team.leadId, locale]
 		),
 		tx.query<Invitation>(

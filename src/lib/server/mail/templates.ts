@@ -2,6 +2,7 @@ import ical, { ICalCalendarMethod } from 'ical-generator';
 import { z } from 'zod';
 import { LOCALES, pickLocalized, type Locale } from '$lib/domain/locale';
 import { helsinkiIso } from '$lib/domain/helsinki-time';
+import { compareNames } from '$lib/domain/names';
 import { WORKSHOP_MODES } from '$lib/domain/workshop-schemas';
 import { formatDateTime, formatDateTimeSeconds } from '$lib/format';
 import { m } from '$lib/paraglide/messages';
@@ -245,7 +246,17 @@ export const MAIL_TEMPLATES = {
 		}),
 		(p, to) => {
 			const list = (names: string[]) => names.join(', ');
-			const boards = p.boards.map((b) =>
+			// In the recipient's alphabet (issue 11, item 4): one summary goes to readers of
+			// several languages, so the database's order is not theirs.
+			const byName = compareNames(to.locale);
+			// The shared board (no team) first, then the teams' boards by name.
+			const boards = p.boards.toSorted((a, b) =>
+				a.team === null || b.team === null
+					? Number(a.team !== null) - Number(b.team !== null)
+					: byName(a.team, b.team)
+			);
+			const people = p.people.toSorted(byName);
+			const boardParagraphs = boards.map((b) =>
 				[
 					b.team
 						? m.fac_summary_board_team({ team: b.team }, to)
@@ -279,9 +290,9 @@ export const MAIL_TEMPLATES = {
 				subject: m.fac_summary_subject({ workshop: p.workshop }, to),
 				paragraphs: [
 					m.fac_summary_intro({ workshop: p.workshop, challenge: title(p, to) }, to),
-					...boards,
+					...boardParagraphs,
 					...said,
-					m.fac_summary_people({ names: list(p.people) }, to),
+					m.fac_summary_people({ names: list(people) }, to),
 					`${m.fac_summary_link({}, to)} ${absoluteUrl(p.path)}`
 				]
 			};

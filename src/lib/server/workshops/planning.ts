@@ -30,7 +30,7 @@ export async function candidates(tx: Queryable, challengeId: string, locale: Loc
 		),
 		tx.query<{ id: string; name: string; email: string }>(
 			`select user_id as id, display_name as name, email from public.workshop_owner_staff($1)
-			 order by public.sort_key(display_name, $2), email`,
+			 order by public.sort_key(coalesce(nullif(display_name, ''), email, ''), $2), email`,
 			[challengeId, locale]
 		)
 	]);
