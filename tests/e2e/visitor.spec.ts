@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { expect, expectAccessible, screenshot, test } from './helpers';
+import { expect, expectAccessible, screenshot, signIn, test } from './helpers';
 
 // Issue 12, Visitor: the header's menu, reflow, the challenge page's apply box, filters.
 
@@ -118,6 +118,24 @@ test.describe('reflow at 320 × 640 (WCAG 1.4.10)', () => {
 					.evaluateAll((as) => as.map((a) => a.getBoundingClientRect().right)))
 					expect(box).toBeLessThanOrEqual(320);
 			}
+		});
+	}
+});
+
+test.describe('at 1440 px a signed-in header is one row', () => {
+	for (const locale of LOCALES) {
+		test(`the owner's menu and account links side by side (${locale})`, async ({
+			page,
+			context
+		}) => {
+			await page.setViewportSize({ width: 1440, height: 900 });
+			await signIn(page, 'owner@hel.example');
+			await useLocale(context, locale);
+			await page.goto('/manage');
+			const top = async (selector: string) => (await page.locator(selector).boundingBox())!.y;
+			const nav = await top('header nav ul');
+			// The account group (my challenges, name, sign out) on the same line, not below.
+			expect(Math.abs((await top('header [role=group].account')) - nav)).toBeLessThan(8);
 		});
 	}
 });
