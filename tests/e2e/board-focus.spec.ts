@@ -15,12 +15,6 @@ import {
 	tabTo
 } from './helpers';
 
-/** The facilitator schedules a shared-board workshop with Sanna; returns its path. */
-async function schedule(fiia: Page, title: string) {
-	await signIn(fiia, 'facilitator@talkoot.example');
-	return scheduleWorkshop(fiia, title, { experts: 'solver@team.example' });
-}
-
 const focused = (page: Page) =>
 	page.evaluate(() => {
 		const el = document.activeElement;
@@ -32,7 +26,8 @@ test('keyboard only: focus stays put after adding, at the vote limit and after d
 }) => {
 	test.setTimeout(300_000);
 	const fiia = await (await browser.newContext()).newPage();
-	const url = await schedule(fiia, 'Focus workshop');
+	await signIn(fiia, 'facilitator@talkoot.example');
+	const url = await scheduleWorkshop(fiia, 'Focus workshop', { experts: 'solver@team.example' });
 	const sanna = await (await browser.newContext()).newPage();
 	await signIn(sanna, 'solver@team.example');
 	await sanna.goto(url);
@@ -132,7 +127,8 @@ test('status changes are said once, in words; the timer announces its expiry; an
 }) => {
 	test.setTimeout(300_000);
 	const fiia = await (await browser.newContext()).newPage();
-	const url = await schedule(fiia, 'Timer workshop');
+	await signIn(fiia, 'facilitator@talkoot.example');
+	const url = await scheduleWorkshop(fiia, 'Timer workshop', { experts: 'solver@team.example' });
 	const sanna = await (await browser.newContext()).newPage();
 	await signIn(sanna, 'solver@team.example');
 	await sanna.goto(url);

@@ -12,11 +12,6 @@ import {
 	tabTo
 } from './helpers';
 
-async function schedule(fiia: Page, title: string) {
-	await signIn(fiia, 'facilitator@talkoot.example');
-	return scheduleWorkshop(fiia, title, { experts: 'solver@team.example' });
-}
-
 async function addNote(page: Page, text: string) {
 	await page.locator('#note-text').fill(text);
 	await page.locator('#note-text').press('Control+Enter');
@@ -28,7 +23,10 @@ test('private writing: notes stay with their author until the facilitator reveal
 }) => {
 	test.setTimeout(300_000);
 	const fiia = await (await browser.newContext()).newPage();
-	const url = await schedule(fiia, 'Private writing workshop');
+	await signIn(fiia, 'facilitator@talkoot.example');
+	const url = await scheduleWorkshop(fiia, 'Private writing workshop', {
+		experts: 'solver@team.example'
+	});
 	const sanna = await (await browser.newContext()).newPage();
 	await signIn(sanna, 'solver@team.example');
 	await sanna.goto(url);
