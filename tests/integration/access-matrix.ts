@@ -1818,5 +1818,6 @@ export const ACCESS: Record<string, TableAccess> = {
 export const PRIVATE_TABLES = [
 	{ table: 'private.mail_outbox', column: 'template' },
 	{ table: 'private.limit_rules', column: 'name' },
-	{ table: 'private.limit_counters', column: 'name' }
+	{ table: 'private.limit_counters', column: 'name' },
+	{ table: 'private.email_changes', column: 'new_email' }
 ];

@@ -12,7 +12,8 @@ import { MAX_EVIDENCE_BYTES, MAX_IMAGE_BYTES } from '$lib/domain/upload-limits';
  * The counters live in the database (private.limit_counters, with the numbers and their
  * reasons in private.limit_rules: supabase/migrations/20261201000100_limits.sql), so
  * every app instance and every path share one count: the app's forms count here, and
- * ask_question, accessibility feedback and invite_to_team count inside the database,
+ * ask_question, accessibility feedback, invite_to_team and request_email_change count
+ * inside the database,
  * which refuses over the limit with SQLSTATE TK429 (`limitedBy` turns that into the
  * same 429 with words and Retry-After).
  */
@@ -35,7 +36,8 @@ export const LIMITS = {
 	invite: { messageKey: 'limits_error_invite' },
 	question: { messageKey: 'limits_error_question' },
 	feedback: { messageKey: 'limits_error_feedback' },
-	upload: { messageKey: 'limits_error_upload' }
+	upload: { messageKey: 'limits_error_upload' },
+	emailChange: { messageKey: 'limits_error_email_change' }
 } as const satisfies Record<string, { messageKey: string }>;
 
 export type LimitName = keyof typeof LIMITS;

@@ -78,6 +78,31 @@ export const MAIL_TEMPLATES = {
 		]
 	})),
 	/**
+	 * To the new address of a change of email (private.request_email_change), in the
+	 * requester's language: the single-use link that confirms it.
+	 */
+	email_change_confirm: template(
+		z.object({ path }),
+		(p, to) => ({
+			subject: m.mail_email_change_confirm_subject({}, to),
+			paragraphs: [m.mail_email_change_confirm_body({}, to), absoluteUrl(p.path)]
+		}),
+		{ secret: ['path'] }
+	),
+	/** To the old address of a change of email: it is under way; if not you, change the password. */
+	email_change_notice: template(z.object({ newEmail: z.string() }), (p, to) => ({
+		subject: m.mail_email_change_notice_subject({}, to),
+		paragraphs: [
+			m.mail_email_change_notice_body({ email: p.newEmail }, to),
+			`${m.mail_email_change_notice_reset({}, to)} ${absoluteUrl('/auth/forgot')}`
+		]
+	})),
+	/** A change of email to an address that has an account: its owner hears of it, not the asker. */
+	email_change_taken: template(z.object({}), (_p, to) => ({
+		subject: m.mail_email_change_taken_subject({}, to),
+		paragraphs: [m.mail_email_change_taken_body({}, to)]
+	})),
+	/**
 	 * In the invitee's language when the address has an account (its profile's locale);
 	 * otherwise (`everyLanguage`) in Finnish, Swedish and English in one mail, the
 	 * inviter's language first, since we do not know which the invitee reads.

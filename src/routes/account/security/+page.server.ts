@@ -1,9 +1,11 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { passwordField } from '$lib/domain/account-schemas';
+import { emailField, passwordField } from '$lib/domain/account-schemas';
 import { groupedSecret, totpUri } from '$lib/domain/totp';
 import { clearSessionCookie } from '$lib/server/http/cookies';
+import { requestEmailChange } from '$lib/server/auth/email-change';
 import { changePassword } from '$lib/server/auth/password-change';
+import { limitedBy } from '$lib/server/http/limits';
 import { signInOutcome, signInRefused } from '$lib/server/http/rate-limit';
 import {
 	confirmSecondFactor,
@@ -25,6 +27,13 @@ const passwordSchema = z.object({
 		.max(256),
 	password: passwordField
 });
+const emailSchema = z.object({
+	email: emailField,
+	currentPassword: z
+		.string({ error: 'error_required' })
+		.min(1, { error: 'error_required' })
+		.max(256)
+});
 const codeSchema = z.object({
 	code: z
 		.string({ error: 'error_required' })
@@ -41,6 +50,14 @@ const endSchema = z.object({
 const refuse = (section: string, errors: Record<string, string>, status = 400, params = {}) =>
 	fail(status, { section, errors: inWords(errors, params) });
 
+/** A refusal of the email form: the address typed is kept, never the password. */
+const refuseEmail = (
+	values: Record<string, string>,
+	errors: Record<string, string>,
+	status = 400,
+	params = {}
+) => fail(status, { section: 'email', email: values.email ?? '', errors: inWords(errors, params) });
+
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals, url);
 	const { sessions, status } = await locals.db.service('account security page', async (tx) => ({
@@ -49,6 +66,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	}));
 	const pending = status.pendingSecret;
 	return {
+		email: user.email,
 		sessions,
 		secondFactor: {
 			enabled: status.enabled,
@@ -88,6 +106,32 @@ export const actions: Actions = {
 					: refuse('password', { password: 'error_password_common' });
 		}
 		redirect(303, '/account/security?notice=password#password');
+	},
+
+	// A change of address waits for the link mailed to the new one (issue 10); the answer
+	// is the same whether or not the new address has an account.
+	email: async (event) => {
+		const { locals, url, request } = event;
+		const user = requireUser(locals, url);
+		const parsed = await parseForm(request, emailSchema);
+		if (!parsed.ok) return refuseEmail(parsed.values, parsed.errors);
+		// The current password is a guess like a sign-in's, counted by the same limit.
+		const limited = await signInRefused(event, user.email);
+		if (limited) return refuseEmail(parsed.values, { form: limited.key }, 429, limited.params);
+		const result = await limitedBy(event, () =>
+			requestEmailChange(locals.db, user, parsed.data.email, parsed.data.currentPassword)
+		);
+		// Only a right password reaches the database's limit.
+		const passwordRight = 'limited' in result || result.ok || result.reason !== 'wrong_current';
+		await signInOutcome(event, user.email, passwordRight);
+		if ('limited' in result)
+			return refuseEmail(parsed.values, { form: result.key }, 429, result.params);
+		if (!result.ok) {
+			return result.reason === 'wrong_current'
+				? refuseEmail(parsed.values, { currentPassword: 'error_current_password_wrong' })
+				: refuseEmail(parsed.values, { email: 'error_email_same' });
+		}
+		redirect(303, '/account/security?notice=email-requested#email');
 	},
 
 	endSession: async ({ locals, url, request, cookies }) => {
