@@ -67,7 +67,7 @@ test('private writing: notes stay with their author until the facilitator reveal
 
 	await reveal.focus();
 	await fiia.keyboard.press('Enter');
-	await tabTo(fiia, 'dialog[open] button[type=submit]');
+	await tabTo(fiia, 'dialog[open] button.danger');
 	await fiia.keyboard.press('Enter');
 	await expect(sanna.getByText('Fiia private idea', { exact: true })).toBeVisible();
 	await expect(sanna.getByText(badge)).toHaveCount(0);
