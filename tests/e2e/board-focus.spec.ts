@@ -99,6 +99,8 @@ test('keyboard only: focus stays put after adding, at the vote limit and after d
 	for (let i = 0; i < 3; i++) await next.click();
 	const used = sanna.locator('.status .votes');
 	await expect(used).toHaveText('0 of 3 dots used');
+	// The phase change is said first (gathered for two seconds), then her own dots.
+	await expect(said).toHaveText(/Phase: Dot-vote/);
 	const dot = sanna.getByRole('button', { name: 'Add dot to “First idea”' });
 	// From the heading above the notes (focus is on the later note now), Tab to the button.
 	await sanna.locator('#notes-heading').focus();
