@@ -62,6 +62,8 @@ test('a platform admin creates an organisation in three languages and invites me
 test('owners invite, change roles in place and remove only after confirming', async ({
 	browser
 }) => {
+	// Three people, two mails through the outbox and four accessibility checks.
+	test.setTimeout(120_000);
 	const owner = await (await browser.newContext()).newPage();
 	await signIn(owner, 'owner@aalto.example');
 	await owner.goto('/organisations/aalto-university');
