@@ -1,5 +1,7 @@
 -- Issue 12 (WCAG 3.1.2): the language of text people type. A tender is written in a
 -- language the buyer accepts (fi, sv or en), so the record keeps which one:
+--   work_entries.lang          the language a person wrote a work entry in; by default
+--                              their interface language, chosen in the entry form;
 --   teams.lang                 the team's working language: its description and common
 --                              projects; by default the creator's interface language,
 --                              changed by the lead on the team page;
@@ -12,13 +14,22 @@
 -- draft may write them (column grants below), the checks keep them to fi, sv and en.
 
 -- The caller's interface language (profiles.locale follows the language switcher), 'fi'
--- for nobody. For defaults and definer functions, which run as the owner: not granted.
+-- for nobody. A default of columns people write: it answers only about the caller.
 create function private.caller_locale() returns text
 language sql stable security definer set search_path = ''
 as $$
   select coalesce((select p.locale from public.profiles p where p.id = (select auth.uid())), 'fi')
 $$;
-revoke execute on function private.caller_locale() from public, anon, authenticated;
+revoke execute on function private.caller_locale() from public, anon;
+grant execute on function private.caller_locale() to authenticated;
+
+-- Work history -----------------------------------------------------------------------------
+
+alter table public.work_entries add column lang text not null default 'fi'
+  check (lang in ('fi', 'sv', 'en'));
+update public.work_entries e set lang = p.locale from public.profiles p where p.id = e.user_id;
+alter table public.work_entries alter column lang set default private.caller_locale();
+grant insert (lang), update (lang) on public.work_entries to authenticated;
 
 -- Teams ------------------------------------------------------------------------------------
 
@@ -60,8 +71,9 @@ alter table public.screening_marks add column lang text not null default 'fi'
   check (lang in ('fi', 'sv', 'en'));
 
 -- Redefined from 20261130000300_record_guards.sql: the snapshot also holds the
--- application's language (`lang`) and the team's working language (`team.lang`), read
--- from the rows submit_application has locked. Nothing else changed.
+-- application's language (`lang`), the team's working language (`team.lang`) and each
+-- work entry's (`workHistory[].lang`), read from the rows submit_application has locked.
+-- Nothing else changed.
 create or replace function private.application_snapshot(application uuid, submitted timestamptz, submitter uuid) returns jsonb
 language sql stable security definer set search_path = ''
 as $$
@@ -90,7 +102,7 @@ as $$
                'id', e.id, 'memberId', e.user_id, 'area', e.area, 'organisation', e.organisation,
                'role', e.role, 'start', to_char(e.start_month, 'YYYY-MM'),
                'end', to_char(e.end_month, 'YYYY-MM'), 'description', e.description,
-               'evidenceUrl', e.evidence_url, 'evidenceFile', e.evidence_file)
+               'evidenceUrl', e.evidence_url, 'evidenceFile', e.evidence_file, 'lang', e.lang)
              order by e.user_id, e.start_month, e.id)
       from public.work_entries e
       join public.team_members m on m.user_id = e.user_id and m.team_id = t.id), '[]'::jsonb),
