@@ -256,23 +256,23 @@ insert into public.challenge_question_askers (question_id, asker_id) values
 
 -- A solver team with its members' work history and a project they did together, so
 -- the coverage matrix of an application has something to show.
-insert into public.teams (id, name, description, home_organisations, lead_id) values
+insert into public.teams (id, name, description, home_organisations, lead_id, lang) values
   ('50000000-0000-4000-8000-000000000001', 'Kohtaamo Collective',
    'Developers and service designers who build matching services for the public sector.',
-   array['Kohtaamo Oy', 'Aalto University'], '00000000-0000-4000-8000-000000000004');
+   array['Kohtaamo Oy', 'Aalto University'], '00000000-0000-4000-8000-000000000004', 'en');
 insert into public.team_members (team_id, user_id) values
   ('50000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000004'),
   ('50000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000008');
-insert into public.work_entries (user_id, area, organisation, role, start_month, end_month, description) values
+insert into public.work_entries (user_id, area, organisation, role, start_month, end_month, description, lang) values
   ('00000000-0000-4000-8000-000000000004', 'software_development', 'Kohtaamo Oy', 'Lead developer',
    (date_trunc('month', now()) - interval '30 months')::date, null,
-   'Built a skills-based job matching service used by three municipalities.'),
+   'Built a skills-based job matching service used by three municipalities.', 'en'),
   ('00000000-0000-4000-8000-000000000004', 'project_management', 'Kohtaamo Oy', 'Project manager',
    (date_trunc('month', now()) - interval '20 months')::date, (date_trunc('month', now()) - interval '8 months')::date,
-   'Led a multi-supplier pilot with the City of Espoo.'),
+   'Led a multi-supplier pilot with the City of Espoo.', 'en'),
   ('00000000-0000-4000-8000-000000000008', 'service_design', 'Aalto University', 'Service designer',
    (date_trunc('month', now()) - interval '26 months')::date, (date_trunc('month', now()) - interval '2 months')::date,
-   'Interviewed job seekers and employment coaches; designed the service blueprint.');
+   'Interviewed job seekers and employment coaches; designed the service blueprint.', 'en');
 insert into public.team_projects (id, team_id, title, start_month, end_month, description, created_by) values
   ('50000000-0000-4000-8000-000000000101', '50000000-0000-4000-8000-000000000001', 'Espoo job matching pilot',
    (date_trunc('month', now()) - interval '20 months')::date, (date_trunc('month', now()) - interval '8 months')::date,
@@ -286,20 +286,20 @@ insert into public.team_project_members (project_id, user_id) values
 -- chooses which teams to invite. Both teams' applications to AI Goes to Work are
 -- submitted by the server right after this file, the way the app submits them
 -- (src/lib/server/seed-applications.ts): a snapshot and its digest cannot be written here.
-insert into public.teams (id, name, description, home_organisations, lead_id) values
+insert into public.teams (id, name, description, home_organisations, lead_id, lang) values
   ('50000000-0000-4000-8000-000000000002', 'Osaamissilta',
    'Career coaches and data analysts who help people with complex needs into work.',
-   array['Osaamissilta Oy'], '00000000-0000-4000-8000-000000000009');
+   array['Osaamissilta Oy'], '00000000-0000-4000-8000-000000000009', 'en');
 insert into public.team_members (team_id, user_id) values
   ('50000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000009'),
   ('50000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000010');
-insert into public.work_entries (user_id, area, organisation, role, start_month, end_month, description) values
+insert into public.work_entries (user_id, area, organisation, role, start_month, end_month, description, lang) values
   ('00000000-0000-4000-8000-000000000009', 'business_design', 'Osaamissilta Oy', 'Founder and analyst',
    (date_trunc('month', now()) - interval '40 months')::date, null,
-   'Built labour market analyses for two wellbeing services counties.'),
+   'Built labour market analyses for two wellbeing services counties.', 'en'),
   ('00000000-0000-4000-8000-000000000010', 'service_design', 'Osaamissilta Oy', 'Career coach',
    (date_trunc('month', now()) - interval '28 months')::date, null,
-   'Coaches long-term unemployed job seekers and designs the coaching process with them.');
+   'Coaches long-term unemployed job seekers and designs the coaching process with them.', 'en');
 
 -- The demo facilitator runs workshops (issue 5).
 insert into public.platform_facilitators (user_id) values ('00000000-0000-4000-8000-000000000005');

@@ -128,9 +128,9 @@ function inspect(): Found {
 	// appear in one of the three languages only). Text with at least two of one language's
 	// and at most half as many of any other's is in that language; it must sit inside an
 	// element whose `lang` says so. Names, numbers and short labels say nothing and pass.
-	// Not judged: what a person typed whose language the app does not record (form fields,
-	// and free text the pages mark `data-user-text`: team descriptions, work history,
-	// ideas, explanations); issue 12 leaves recording it open.
+	// Text people typed is judged too: the record keeps its language (a team's working
+	// language, an application's, a work entry's, a screener's) and the pages mark it with
+	// that `lang`. Only form fields are not judged: what is being typed has no language yet.
 	const SMALL_WORDS: Record<string, Set<string>> = {
 		fi: new Set(
 			'ja ei että tai kun jos ovat sekä myös voi voit tämä ole oli kanssa joka jotka mutta niin sinun kaikki vain nyt miten mitä tässä sen siitä kuin tiimin tiimi haaste haasteen'.split(
@@ -151,7 +151,7 @@ function inspect(): Found {
 	const unmarkedLanguage: string[] = [];
 	for (const el of document.body.querySelectorAll('*')) {
 		if (['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA'].includes(el.tagName)) continue;
-		if (!shown(el) || el.closest('[data-user-text]')) continue;
+		if (!shown(el)) continue;
 		const own = [...el.childNodes]
 			.filter((n) => n.nodeType === Node.TEXT_NODE)
 			.map((n) => n.textContent)

@@ -164,10 +164,12 @@ describeEachDatabase('screening and export', (db) => {
 				justification: 'No insurance.',
 				decidedByName: 'Olga Owner'
 			});
+			// Stored with the language the screener wrote it in (issue 12, WCAG 3.1.2).
 			expect(app?.marks.find((m) => m.requirementId === r1)).toEqual({
 				requirementId: r1,
 				met: false,
-				reason: 'No liability insurance.'
+				reason: 'No liability insurance.',
+				lang: 'en'
 			});
 		});
 

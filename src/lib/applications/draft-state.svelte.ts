@@ -1,9 +1,12 @@
 import type { Answer, Idea } from '$lib/domain/application-schemas';
+import type { Locale } from '$lib/domain/locale';
 import { canSave, saveAnswer, type SaveStatus } from './save-status';
 
 export interface DraftContent {
 	ideas: Idea[];
 	answers: Answer[];
+	/** The language of the application (absent in copies stored before issue 12). */
+	lang?: Locale;
 }
 
 interface StoredCopy extends DraftContent {
@@ -29,6 +32,8 @@ function readCopy(key: string): StoredCopy | null {
 export class DraftState {
 	ideas: Idea[] = $state([]);
 	answers: Answer[] = $state([]);
+	/** The language the ideas and answers are written in; undefined keeps the server's. */
+	lang: Locale | undefined = $state();
 	status: SaveStatus = $state({ kind: 'idle' });
 	version = $state(1);
 	/** A copy left in this browser from an older version, shown so it can be copied over. */
@@ -53,6 +58,7 @@ export class DraftState {
 		this.version = version;
 		this.ideas = content.ideas;
 		this.answers = content.answers;
+		this.lang = content.lang;
 	}
 
 	/** Picks up what this browser had not yet saved; call once in the browser. */
@@ -62,6 +68,7 @@ export class DraftState {
 		if (copy.version === this.version) {
 			this.ideas = copy.ideas;
 			this.answers = copy.answers;
+			this.lang = copy.lang ?? this.lang;
 			this.changed();
 		} else {
 			this.orphan = { ideas: copy.ideas, answers: copy.answers };
@@ -74,6 +81,7 @@ export class DraftState {
 		this.version = version;
 		this.ideas = content.ideas;
 		this.answers = content.answers;
+		this.lang = content.lang;
 		if (this.status.kind === 'conflict') this.status = { kind: 'idle' };
 	}
 
@@ -86,7 +94,12 @@ export class DraftState {
 	changed() {
 		this.#dirty = true;
 		try {
-			const copy: StoredCopy = { version: this.version, ideas: this.ideas, answers: this.answers };
+			const copy: StoredCopy = {
+				version: this.version,
+				ideas: this.ideas,
+				answers: this.answers,
+				lang: this.lang
+			};
 			localStorage.setItem(this.#key, JSON.stringify(copy));
 		} catch {
 			// Private mode or a full quota: the server save still runs.
@@ -116,7 +129,8 @@ export class DraftState {
 		const body = JSON.stringify({
 			version: this.version,
 			ideas: $state.snapshot(this.ideas),
-			answers: $state.snapshot(this.answers)
+			answers: $state.snapshot(this.answers),
+			lang: this.lang
 		});
 		let answer;
 		try {

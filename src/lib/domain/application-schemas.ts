@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
+import { LOCALES } from './locale';
 import { isBlank } from './text';
 
 /** Character limits of a preliminary idea's fields (the database checks the same). */
@@ -44,7 +45,10 @@ export const draftSchema = z
 	.object({
 		version: z.number().int().min(1),
 		ideas: z.array(ideaSchema).max(10),
-		answers: z.array(answerSchema).max(100)
+		answers: z.array(answerSchema).max(100),
+		// The language of the application (fi, sv or en: what the buyer accepts); left
+		// out, the draft keeps its own (at first the team's working language).
+		lang: z.enum(LOCALES, { error: 'error_locale_invalid' }).optional()
 	})
 	.strict()
 	.refine((d) => new Set(d.ideas.map((i) => i.position)).size === d.ideas.length, {
@@ -52,7 +56,10 @@ export const draftSchema = z
 	});
 export type Draft = z.output<typeof draftSchema>;
 
-/** The editor's form fields `idea<n>_<field>`, `req_<id>_meets`, `req_<id>_explanation`. */
+/**
+ * The editor's form fields `idea<n>_<field>`, `req_<id>_meets`, `req_<id>_explanation` and
+ * `lang`, as draftSchema takes them.
+ */
 export function draftFromForm(raw: Record<string, string>): unknown {
 	const ideas = new Map<number, Record<string, unknown>>();
 	const answers = new Map<string, Record<string, unknown>>();
@@ -74,7 +81,8 @@ export function draftFromForm(raw: Record<string, string>): unknown {
 	return {
 		version: Number(raw.version),
 		ideas: [...ideas.values()],
-		answers: [...answers.values()]
+		answers: [...answers.values()],
+		...(raw.lang ? { lang: raw.lang } : {})
 	};
 }
 

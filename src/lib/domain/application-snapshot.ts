@@ -2,18 +2,24 @@
 // public.submit_application (supabase/migrations/20261130000300_record_guards.sql):
 // nothing in it comes from the client. Its digest is the SHA-256 of `snapshot::text`.
 import type { Answer, Idea } from './application-schemas';
-import type { LocalizedText } from './locale';
+import type { Locale, LocalizedText } from './locale';
 import { teamCoverage, type Coverage, type TeamRequirements } from './experience';
 import type { TeamProject, WorkHistoryEntry } from './work-history';
 
-/** A work history entry as frozen in a submitted application, with whose it is. */
-export interface SnapshotWorkEntry extends WorkHistoryEntry {
+/**
+ * A work history entry as frozen in a submitted application, with whose it is; its
+ * `lang` is absent in snapshots made before issue 12 (see snapshotLangs).
+ */
+export interface SnapshotWorkEntry extends Omit<WorkHistoryEntry, 'lang'> {
 	memberId: string;
+	lang?: Locale;
 }
 
 /** Everything the owners judge, frozen at submission. */
 export interface Snapshot {
 	application: string;
+	/** The language of the application (absent in snapshots made before issue 12). */
+	lang?: Locale;
 	challenge: { id: string; slug: string };
 	/** The applications deadline as it stood, ISO 8601 in UTC. */
 	deadline: string | null;
@@ -25,6 +31,8 @@ export interface Snapshot {
 		id: string;
 		name: string;
 		description: string;
+		/** The team's working language (absent in snapshots made before issue 12). */
+		lang?: Locale;
 		homeOrganisations: string[];
 		members: { id: string; name: string }[];
 	};
@@ -63,4 +71,23 @@ export function snapshotCoverage(snapshot: Snapshot): Coverage | null {
 /** The snapshot with its coverage filled in, for the owner's pages and the CSV. */
 export function withCoverage(snapshot: Snapshot): Snapshot & { coverage: Coverage | null } {
 	return { ...snapshot, coverage: snapshotCoverage(snapshot) };
+}
+
+/** The languages of a snapshot's typed text (see snapshotLangs). */
+export interface SnapshotLangs {
+	/** Ideas, answers, common projects, and work entries that name none of their own. */
+	application: Locale;
+	/** The team's description. */
+	team: Locale;
+}
+
+/**
+ * The languages a snapshot's typed text is in, for marking it with `lang` (WCAG 3.1.2):
+ * the application's and the team's as frozen at submission. A snapshot made before issue
+ * 12 holds neither: both fall back to `stored`, the language on the application row.
+ * A work entry's own `lang`, where the snapshot has it, goes before both.
+ */
+export function snapshotLangs(snapshot: Snapshot, stored: Locale): SnapshotLangs {
+	const application = snapshot.lang ?? stored;
+	return { application, team: snapshot.team.lang ?? application };
 }

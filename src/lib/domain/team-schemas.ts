@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailField } from './account-schemas';
+import { emailField, localeField } from './account-schemas';
 import { KNOWN_COMPETENCE_AREAS } from './challenge-schemas';
 import { isMonth, normaliseArea, validateWorkEntry, type Month } from './experience';
 
@@ -26,7 +26,10 @@ export const teamSchema = z.object({
 					.filter(Boolean)
 			)
 		])
-		.pipe(z.array(z.string().max(200, { error: 'error_text_long' })).max(20, 'error_text_long'))
+		.pipe(z.array(z.string().max(200, { error: 'error_text_long' })).max(20, 'error_text_long')),
+	// The team's working language, the language of its description (WCAG 3.1.2). Left out,
+	// a new team takes its creator's interface language and a saved one keeps its own.
+	lang: localeField.optional()
 });
 export type TeamForm = z.output<typeof teamSchema>;
 
@@ -110,7 +113,9 @@ export function workEntrySchema(today: () => Date = () => new Date()) {
 			otherArea: z.string().trim().max(100, { error: 'error_text_long' }).default(''),
 			organisation: requiredText,
 			role: requiredText,
-			...periodAndEvidence
+			...periodAndEvidence,
+			// The language the entry is written in; left out, the writer's interface language.
+			lang: localeField.optional()
 		})
 		.superRefine((value, ctx) => {
 			if (value.area === 'other' && !value.otherArea) {

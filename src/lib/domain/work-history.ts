@@ -1,4 +1,5 @@
 // Proof of experience as the teams pages show it and a submitted application freezes it.
+import type { Locale } from './locale';
 
 /** A person's work history entry; months as 'YYYY-MM', `end` null while it goes on. */
 export interface WorkHistoryEntry {
@@ -11,6 +12,8 @@ export interface WorkHistoryEntry {
 	description: string;
 	evidenceUrl: string | null;
 	evidenceFile: string | null;
+	/** The language it is written in (WCAG 3.1.2: shown with it). */
+	lang: Locale;
 }
 
 /** A project a team's members did together. */

@@ -130,13 +130,18 @@ async function screenEligible(db: Database, applicationId: string) {
 			`select r.id from public.challenge_requirements r where r.challenge_id = $1`,
 			[DEMO_APPLICATION_CHALLENGE]
 		);
-		return saveScreening(tx, applicationId, {
-			marks: requirements.map((r) => ({ requirementId: r.id, met: true, reason: '' })),
-			decision: {
-				eligible: true,
-				justification: 'The team covers every required area and meets every minimum requirement.'
-			}
-		});
+		return saveScreening(
+			tx,
+			applicationId,
+			{
+				marks: requirements.map((r) => ({ requirementId: r.id, met: true, reason: '' })),
+				decision: {
+					eligible: true,
+					justification: 'The team covers every required area and meets every minimum requirement.'
+				}
+			},
+			'en'
+		);
 	});
 	if (!screened?.decided) log.warn({ applicationId }, 'demo application not screened');
 }

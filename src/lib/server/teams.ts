@@ -10,6 +10,8 @@ export interface TeamSummary {
 	name: string;
 	description: string;
 	homeOrganisations: string[];
+	/** The team's working language: its description and common projects are in it. */
+	lang: Locale;
 	leadId: string;
 	memberCount: number;
 }
@@ -76,28 +78,38 @@ export const PROJECT_COLUMNS = `p.id, p.title, ${month('p.start_month')} as star
 /** 'YYYY-MM' → the first day of that month, as the database stores months. */
 export const monthDate = (m: string | null) => (m ? `${m}-01` : null);
 
-/** Creates the team with the caller as its lead and first member. */
+/**
+ * Creates the team with the caller as its lead and first member. Its working language is
+ * `form.lang` when given, else the caller's interface language (the column's default).
+ */
 export async function createTeam(tx: Queryable, form: TeamForm): Promise<string> {
 	const [row] = await tx.query<{ id: string }>('select public.create_team($1, $2, $3) as id', [
 		form.name,
 		form.description,
 		form.organisations
 	]);
+	if (form.lang)
+		await tx.query('update public.teams set lang = $2 where id = $1', [row.id, form.lang]);
 	return row.id;
 }
 
+/**
+ * The lead saves the team's details (RLS: only the lead's update touches a row; none
+ * returned otherwise). A form without `lang` keeps the working language.
+ */
 export function updateTeam(tx: Queryable, teamId: string, form: TeamForm) {
 	return tx.query(
-		`update public.teams set name = $2, description = $3, home_organisations = $4
+		`update public.teams set name = $2, description = $3, home_organisations = $4,
+		   lang = coalesce($5, lang)
 		 where id = $1 returning id`,
-		[teamId, form.name, form.description, form.organisations]
+		[teamId, form.name, form.description, form.organisations, form.lang ?? null]
 	);
 }
 
 /** The teams the caller belongs to, by name. */
 export function myTeams(tx: Queryable, userId: string, locale: Locale) {
 	return tx.query<TeamSummary>(
-		`select t.id, t.name, t.description, t.home_organisations as "homeOrganisations",
+		`select t.id, t.name, t.description, t.home_organisations as "homeOrganisations", t.lang,
 		   t.lead_id as "leadId", (select count(*)::int from public.team_members m where m.team_id = t.id) as "memberCount"
 		 from public.teams t join public.team_members me on me.team_id = t.id and me.user_id = $1
 		 order by public.sort_key(t.name, $2), t.id`,
@@ -116,7 +128,7 @@ export async function getTeam(
 	locale: Locale
 ): Promise<TeamDetail | null> {
 	const [team] = await tx.query<TeamSummary>(
-		`select t.id, t.name, t.description, t.home_organisations as "homeOrganisations",
+		`select t.id, t.name, t.description, t.home_organisations as "homeOrganisations", t.lang,
 		   t.lead_id as "leadId", 0 as "memberCount"
 		 from public.teams t where t.id = $1`,
 		[teamId]

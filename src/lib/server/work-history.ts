@@ -6,7 +6,7 @@ import { month, monthDate } from './teams';
 /** A `WorkHistoryEntry` from a row of public.work_entries. */
 export const WORK_ENTRY_COLUMNS = `id, area, organisation, role, ${month('start_month')} as start,
   ${month('end_month')} as "end", description, evidence_url as "evidenceUrl",
-  evidence_file as "evidenceFile"`;
+  evidence_file as "evidenceFile", lang`;
 
 /** The caller's own work history, newest first. */
 export function myWorkEntries(tx: Queryable, userId: string) {
@@ -25,7 +25,8 @@ const formParams = (form: WorkEntryForm) => [
 	monthDate(form.start),
 	monthDate(form.end),
 	form.description,
-	form.evidenceUrl
+	form.evidenceUrl,
+	form.lang ?? null
 ];
 
 export async function addWorkEntry(
@@ -35,8 +36,10 @@ export async function addWorkEntry(
 ): Promise<string> {
 	const [row] = await tx.query<{ id: string }>(
 		`insert into public.work_entries
-		   (area, organisation, role, start_month, end_month, description, evidence_url, evidence_file)
-		 values ($1, $2, $3, $4, $5, $6, nullif($7, ''), $8) returning id`,
+		   (area, organisation, role, start_month, end_month, description, evidence_url, lang,
+		    evidence_file)
+		 values ($1, $2, $3, $4, $5, $6, nullif($7, ''), coalesce($8, private.caller_locale()), $9)
+		 returning id`,
 		[...formParams(form), evidenceFile]
 	);
 	return row.id;
@@ -60,8 +63,8 @@ export async function updateWorkEntry(
 	if (!before) return null;
 	const rows = await tx.query(
 		`update public.work_entries set area = $2, organisation = $3, role = $4, start_month = $5,
-		   end_month = $6, description = $7, evidence_url = nullif($8, ''),
-		   evidence_file = case when $10 then $9 else evidence_file end
+		   end_month = $6, description = $7, evidence_url = nullif($8, ''), lang = coalesce($9, lang),
+		   evidence_file = case when $11 then $10 else evidence_file end
 		 where id = $1 and user_id = auth.uid() returning id`,
 		[id, ...formParams(form), evidenceFile ?? null, evidenceFile !== undefined]
 	);

@@ -46,6 +46,8 @@ export interface ApplicationView {
 	updatedAt: Date;
 	submittedAt: Date | null;
 	digest: string | null;
+	/** The language of the application: its ideas and answers are in it. */
+	lang: Locale;
 	team: { id: string; name: string; members: { id: string; name: string }[] };
 	challenge: ApplicationChallenge;
 	ideas: Idea[];
@@ -165,12 +167,13 @@ export async function getApplication(tx: Queryable, id: string): Promise<Applica
 		updatedAt: Date;
 		submittedAt: Date | null;
 		digest: string | null;
+		lang: Locale;
 		challengeId: string;
 		teamId: string;
 		teamName: string;
 	}>(
 		`select a.id, a.status, a.version, a.updated_at as "updatedAt", a.submitted_at as "submittedAt",
-		   a.digest, a.challenge_id as "challengeId", a.team_id as "teamId", t.name as "teamName"
+		   a.digest, a.lang, a.challenge_id as "challengeId", a.team_id as "teamId", t.name as "teamName"
 		 from public.applications a join public.teams t on t.id = a.team_id
 		 where a.id = $1 and a.team_id in (select private.my_team_ids())`,
 		[id]
@@ -219,6 +222,7 @@ export async function getApplication(tx: Queryable, id: string): Promise<Applica
 		updatedAt: app.updatedAt,
 		submittedAt: app.submittedAt,
 		digest: app.digest,
+		lang: app.lang,
 		team: { id: app.teamId, name: app.teamName, members },
 		challenge,
 		ideas,
@@ -251,15 +255,15 @@ export type SaveResult =
 	| { ok: false; reason: 'conflict' | 'not_draft' | 'unknown' };
 
 /**
- * Saves the draft if nobody saved since `draft.version` was read; otherwise refuses
- * rather than overwrite a teammate's work. Ideas beyond the challenge's count are kept
+ * Saves the draft (and its language, when `draft.lang` names one) if nobody saved since
+ * `draft.version` was read; otherwise refuses rather than overwrite a teammate's work. Ideas beyond the challenge's count are kept
  * as typed (the submit check refuses them), answers only for the challenge's requirements.
  */
 export async function saveDraft(tx: Queryable, id: string, draft: Draft): Promise<SaveResult> {
 	const [row] = await tx.query<{ version: number; updated_at: Date }>(
-		`update public.applications set version = version + 1
+		`update public.applications set version = version + 1, lang = coalesce($3, lang)
 		 where id = $1 and version = $2 and status = 'draft' returning version, updated_at`,
-		[id, draft.version]
+		[id, draft.version, draft.lang ?? null]
 	);
 	if (!row) {
 		const state = await applicationState(tx, id);

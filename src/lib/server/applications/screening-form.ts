@@ -9,6 +9,8 @@ import { getSubmitted, listSubmitted, saveScreening } from './screening';
 export interface ScreeningPreview {
 	eligible: boolean;
 	justification: string;
+	/** The language the justification and reasons are written in: the screener's. */
+	lang: Locale;
 	marks: Screening['marks'];
 	mail: { subject: string; text: string };
 }
@@ -25,6 +27,7 @@ export type ScreenOutcome =
  * unless the form says `confirm=1`, a valid decision is not saved but answered with
  * a preview of what the team will read (the mail, rendered by the very template the
  * outbox uses, in `locale`). Marks without a decision are saved at once (nothing is mailed).
+ * The reasons are stored as written in `locale`, the screener's interface language.
  * Null when the application is not one the caller may screen (or not of this challenge).
  */
 export async function screenApplication(
@@ -57,10 +60,15 @@ export async function screenApplication(
 		);
 		return {
 			ok: 'preview',
-			preview: { ...decision, marks, mail: { subject: mail.subject, text: mail.text } }
+			preview: {
+				...decision,
+				lang: locale,
+				marks,
+				mail: { subject: mail.subject, text: mail.text }
+			}
 		};
 	}
-	const saved = await saveScreening(tx, applicationId, parsed.data);
+	const saved = await saveScreening(tx, applicationId, parsed.data, locale);
 	return saved && { ok: true, decided: saved.decided };
 }
 

@@ -3,7 +3,13 @@ import type { Locale } from '$lib/domain/locale';
 import type { Screening } from '$lib/domain/application-schemas';
 import type { Coverage } from '$lib/domain/experience';
 import { readScreening, type ScreeningResult } from './screening-result';
-import { snapshotCoverage, withCoverage, type Snapshot } from '$lib/domain/application-snapshot';
+import {
+	snapshotCoverage,
+	snapshotLangs,
+	withCoverage,
+	type Snapshot,
+	type SnapshotLangs
+} from '$lib/domain/application-snapshot';
 
 export interface SubmittedSummary {
 	id: string;
@@ -64,6 +70,8 @@ export interface SubmittedApplication {
 	submittedAt: Date;
 	digest: string;
 	snapshot: Snapshot & { coverage: Coverage | null };
+	/** The languages of its typed text, from the snapshot (snapshotLangs). */
+	langs: SnapshotLangs;
 	screening: ScreeningResult | null;
 	marks: ScreeningResult['marks'];
 	history: EarlierScreening[];
@@ -75,16 +83,20 @@ export async function getSubmitted(
 	challengeId: string,
 	id: string
 ): Promise<SubmittedApplication | null> {
-	const [app] = await tx.query<Omit<SubmittedApplication, 'screening' | 'marks' | 'history'>>(
-		`select id, challenge_id as "challengeId", submitted_at as "submittedAt", digest, snapshot
+	const [app] = await tx.query<
+		Omit<SubmittedApplication, 'screening' | 'marks' | 'history' | 'langs'> & { lang: Locale }
+	>(
+		`select id, challenge_id as "challengeId", submitted_at as "submittedAt", digest, snapshot, lang
 		 from public.applications where id = $1 and challenge_id = $2 and status = 'submitted'
 		   and id in (select private.my_screenable_application_ids())`,
 		[id, challengeId]
 	);
 	if (!app) return null;
+	const { lang, ...rest } = app;
 	return {
-		...app,
+		...rest,
 		snapshot: withCoverage(app.snapshot),
+		langs: snapshotLangs(app.snapshot, lang),
 		...(await readScreening(tx, id)),
 		history: await earlierScreening(tx, id)
 	};
@@ -95,17 +107,25 @@ export async function getSubmitted(
  * public.record_screening, which checks private.is_screenable() (so sealing applies),
  * takes the decider's name and the time from the database, and keeps a revised decision
  * on record; a decision's mail to every member of the team is enqueued by the database
- * in the same transaction (private.mail_screening). Returns whether a decision was recorded, or null when the application is
- * not one the caller may screen.
+ * in the same transaction (private.mail_screening). The reasons and the justification are
+ * stored as written in `lang` (the screener's interface language; WCAG 3.1.2); without
+ * it, the database takes the screener's profile language.
+ * Returns whether a decision was recorded, or null when the application is not one the
+ * caller may screen.
  */
 export async function saveScreening(
 	tx: Queryable,
 	id: string,
-	screening: Screening
+	screening: Screening,
+	lang?: Locale
 ): Promise<{ decided: boolean } | null> {
 	const [row] = await tx.query<{ outcome: 'saved' | 'decided' | 'unknown' }>(
 		'select public.record_screening($1, $2::jsonb, $3::jsonb) as outcome',
-		[id, screening.marks, screening.decision]
+		[
+			id,
+			lang ? screening.marks.map((mark) => ({ ...mark, lang })) : screening.marks,
+			lang && screening.decision ? { ...screening.decision, lang } : screening.decision
+		]
 	);
 	if (row.outcome === 'unknown') return null;
 	return { decided: row.outcome === 'decided' };

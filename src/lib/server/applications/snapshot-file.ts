@@ -1,5 +1,5 @@
 import type { Queryable } from '../db';
-import type { Snapshot } from '$lib/domain/application-snapshot';
+import { snapshotLangs, type Snapshot } from '$lib/domain/application-snapshot';
 import type { Locale, LocalizedText } from '$lib/domain/locale';
 
 /**
@@ -19,8 +19,9 @@ export async function submittedSnapshotText(tx: Queryable, id: string): Promise<
 
 /**
  * The submitted snapshot of one of the caller's team's applications, parsed, with what the
- * readable receipt page shows beside it (the digest on record, when, the challenge's title);
- * null when the application is not the caller's team's or not submitted.
+ * readable receipt page shows beside it (the digest on record, when, the challenge's title,
+ * the languages of its typed text: snapshotLangs); null when the application is not the
+ * caller's team's or not submitted.
  */
 export async function submittedSnapshot(tx: Queryable, id: string) {
 	const [row] = await tx.query<{
@@ -29,12 +30,15 @@ export async function submittedSnapshot(tx: Queryable, id: string) {
 		submittedAt: Date;
 		title: LocalizedText;
 		primaryLocale: Locale;
+		lang: Locale;
 	}>(
 		`select a.snapshot, a.digest, a.submitted_at as "submittedAt", c.title,
-		   c.primary_locale as "primaryLocale"
+		   c.primary_locale as "primaryLocale", a.lang
 		 from public.applications a join public.challenges c on c.id = a.challenge_id
 		 where a.id = $1 and a.status = 'submitted' and a.team_id in (select private.my_team_ids())`,
 		[id]
 	);
-	return row ?? null;
+	if (!row) return null;
+	const { lang, ...rest } = row;
+	return { ...rest, langs: snapshotLangs(row.snapshot, lang) };
 }
