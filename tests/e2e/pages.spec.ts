@@ -66,6 +66,8 @@ test('responses carry the security headers', async ({ page }) => {
 });
 
 test('signed-in pages are accessible too', async ({ page }) => {
+	// Each page: axe, then full-page screenshots at two widths.
+	test.setTimeout(120_000);
 	await signIn(page, 'admin@talkoot.example');
 	for (const [path, name] of [
 		['/account', 'account'],
@@ -79,6 +81,8 @@ test('signed-in pages are accessible too', async ({ page }) => {
 });
 
 test("the owner's management pages are accessible", async ({ page }) => {
+	// Each page: axe, then full-page screenshots at two widths.
+	test.setTimeout(120_000);
 	await signIn(page, 'owner@hel.example');
 	const base = '/manage/challenges/20000000-0000-4000-8000-000000000001';
 	for (const [path, name] of [

@@ -132,10 +132,11 @@ test.describe('at 1440 px a signed-in header is one row', () => {
 			await signIn(page, 'owner@hel.example');
 			await useLocale(context, locale);
 			await page.goto('/manage');
-			const top = async (selector: string) => (await page.locator(selector).boundingBox())!.y;
-			const nav = await top('header nav ul');
-			// The account group (my challenges, name, sign out) on the same line, not below.
-			expect(Math.abs((await top('header [role=group].account')) - nav)).toBeLessThan(8);
+			const nav = (await page.locator('header nav ul').boundingBox())!;
+			const account = (await page.locator('header [role=group].account').boundingBox())!;
+			// The account group (my challenges, name, sign out) beside the menu, not below it.
+			expect(account.y).toBeLessThan(nav.y + nav.height);
+			expect(account.x).toBeGreaterThan(nav.x + nav.width);
 		});
 	}
 });
