@@ -66,7 +66,7 @@ describeEachDatabase('private writing on a board over socket.io', (db) => {
 		await eventually(() => !!annaTab.view.notes[noteId]);
 		expect(annaTab.view.notes[noteId]).toMatchObject({ text: secret, hidden: true });
 		// Told whole at once, not as a gap her tab had to join again to fill.
-		expect(tabHeard.some((o) => o.op.type === 'note.add' && o.op.text === secret)).toBe(true);
+		expect(tabHeard.some((o) => o.op?.type === 'note.add' && o.op.text === secret)).toBe(true);
 		expect(anna.view.notes[noteId]).toMatchObject({ text: secret, hidden: true });
 		// B gets its place in the order only.
 		await eventually(() => seen.some((s) => s.op === null));
