@@ -159,9 +159,12 @@ alter table public.jury_comments enable row level security;
 revoke all on public.jury_stages, public.jury_members, public.jury_conflicts,
   public.jury_assignments, public.jury_scores, public.jury_score_revisions, public.jury_comments
   from anon, authenticated;
-grant select on public.jury_stages, public.jury_members, public.jury_conflicts,
+grant select on public.jury_stages, public.jury_conflicts,
   public.jury_assignments, public.jury_scores, public.jury_score_revisions, public.jury_comments
   to authenticated;
+-- Not the token's hash: the team sees its open invitations, never what accepts them.
+grant select (id, challenge_id, stage, email, invited_by, invited_at, expires_at, user_id, accepted_at)
+  on public.jury_members to authenticated;
 
 -- Helpers ----------------------------------------------------------------------------------
 
@@ -442,6 +445,26 @@ revoke execute on function private.jury_member_challenge(uuid),
   private.my_jury_score_ids_with_revisions() from public, anon;
 grant execute on function private.jury_member_challenge(uuid),
   private.my_jury_score_ids_with_revisions() to authenticated;
+
+-- Criteria that submitted or draft scores rest on are not deleted (an amendment
+-- replacing the criteria after scoring began is refused in words: TK422
+-- jury_criteria_scored). A cascade (the challenge deleted) is let through. Named to fire
+-- after challenge_criteria_guard_write (triggers fire in name order), so a direct write
+-- is refused as before.
+create function private.guard_scored_criterion() returns trigger
+language plpgsql security invoker set search_path = ''
+as $$
+begin
+  if pg_catalog.pg_trigger_depth() = 1
+     and exists (select 1 from public.jury_scores x where x.criterion_id = old.id) then
+    raise exception 'jury_criteria_scored' using errcode = 'TK422', hint = 'jury_criteria_scored';
+  end if;
+  return old;
+end
+$$;
+revoke execute on function private.guard_scored_criterion() from public, anon, authenticated;
+create trigger challenge_criteria_keep_scored before delete on public.challenge_criteria
+  for each row execute function private.guard_scored_criterion();
 
 -- Policies (one per table: select; no writes) -------------------------------------------------
 
@@ -931,6 +954,27 @@ begin
     order by t.name, i.item_id;
 end
 $$;
+
+-- What the invitation page shows before the person signs in: the token (its hash) is
+-- the secret. The challenge's title and language, the stage, the invited address, who
+-- invited, and 'open', 'accepted' or 'expired'; nothing for an unknown token.
+create function public.jury_invitation_preview(token text)
+returns table (title jsonb, primary_locale text, stage text, invited_email text,
+  inviter_name text, status text)
+language sql stable security definer set search_path = ''
+as $$
+  select c.title, c.primary_locale, j.stage, j.email,
+    coalesce(nullif(p.display_name, ''), p.email, ''),
+    case when j.accepted_at is not null then 'accepted'
+         when j.expires_at <= now() then 'expired'
+         else 'open' end
+  from public.jury_members j
+  join public.challenges c on c.id = j.challenge_id
+  left join public.profiles p on p.id = j.invited_by
+  where j.token_hash = token
+$$;
+revoke execute on function public.jury_invitation_preview(text) from public;
+grant execute on function public.jury_invitation_preview(text) to anon, authenticated;
 
 revoke execute on function public.jury_invite(uuid, text, text), public.jury_accept_invitation(text),
   public.jury_configure(uuid, text, numeric), public.jury_declare_conflicts(uuid, text, jsonb),

@@ -110,6 +110,13 @@ describeEachDatabase('jury', (db) => {
 						hashToken(token)
 					])
 				);
+			const [preview] = await db().as(null, (tx) =>
+				tx.query<{ stage: string; invited_email: string; status: string }>(
+					'select stage, invited_email, status from public.jury_invitation_preview($1)',
+					[hashToken(token)]
+				)
+			);
+			expect(preview).toEqual({ stage: 'shortlisting', invited_email: j1.email, status: 'open' });
 			expect((await accept(s.outsider))[0].r).toBe('wrong_account');
 			expect((await accept(j1))[0].r).toBe('accepted');
 			expect((await accept(j1))[0].r).toBe('used');
@@ -124,6 +131,21 @@ describeEachDatabase('jury', (db) => {
 			juror1 = row.id;
 			juror2 = await appointJuror(db(), s.owner, s.challenge.id, 'shortlisting', j2);
 			juror3 = await appointJuror(db(), s.owner, s.challenge.id, 'shortlisting', j3);
+		});
+
+		it('the team sees its jurors but never a token', async () => {
+			expect(await attempt(db(), s.owner, 'select token_hash from public.jury_members', [])).toBe(
+				'denied'
+			);
+			expect(
+				(
+					await db().as(s.owner, (tx) =>
+						tx.query('select email from public.jury_members where challenge_id = $1', [
+							s.challenge.id
+						])
+					)
+				).length
+			).toBe(3);
 		});
 
 		it('cannot be written past the functions', async () => {
@@ -477,6 +499,14 @@ describeEachDatabase('jury', (db) => {
 			expect((await comments(s.lead)).length).toBe(0);
 			expect((await comments(s.outsider)).length).toBe(0);
 		});
+	});
+
+	it('criteria that scores rest on are not replaced, in words', async () => {
+		await expect(
+			db().service('test: delete a scored criterion', (tx) =>
+				tx.query('delete from public.challenge_criteria where id = $1', [impact])
+			)
+		).rejects.toMatchObject({ code: 'TK422', hint: 'jury_criteria_scored' });
 	});
 
 	it('the score rule is validateScore’s (parity)', async () => {
