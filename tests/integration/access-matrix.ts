@@ -10,7 +10,8 @@ import { ROLES, type AccessWorld, type Role } from './access-world';
  *
  * Roles (columns), see access-world.ts: anon, outsider (signed in, in nothing), member and
  * lead (team A), otherTeam (team B), owner (the challenge's organisation), otherOwner
- * (another organisation), facilitator, expert (invited to the workshop), admin.
+ * (another organisation), facilitator, expert (invited to the workshop), admin, juror (on
+ * the challenge's shortlisting jury: scores appA, declared a conflict on appB).
  *
  * Outcomes: a number = rows returned (seen, or written with `returning`); 'none' = nothing
  * (zero rows, or refused); 'denied' = refused by a policy or a missing privilege;
@@ -1096,10 +1097,10 @@ export const ACCESS: Record<string, TableAccess> = {
 	applications: {
 		select: [
 			{
-				does: 'see appA (submitted)',
+				does: 'see appA (submitted; the juror scores it)',
 				sql: 'select id from applications where id = $1',
 				params: (w) => [w.appA.id],
-				expect: teamA(1, { owner: 1 })
+				expect: teamA(1, { owner: 1, juror: 1 })
 			},
 			{
 				does: 'see draftA',
@@ -1108,7 +1109,7 @@ export const ACCESS: Record<string, TableAccess> = {
 				expect: teamA(1)
 			},
 			{
-				does: "see team B's appB",
+				does: "see team B's appB (the juror declared a conflict on it)",
 				sql: 'select id from applications where id = $1',
 				params: (w) => [w.appB.id],
 				expect: only({ otherTeam: 1, owner: 1 })
@@ -1697,6 +1698,231 @@ export const ACCESS: Record<string, TableAccess> = {
 				does: "delete team A's board",
 				sql: 'delete from boards where id = $1 returning id',
 				params: (w) => [w.boardA],
+				expect: nobody
+			}
+		]
+	},
+	// The jury (issue 13): read through policies, written only by the jury_* functions ----
+	jury_stages: {
+		select: [
+			{
+				does: 'see the challenge’s jury stage',
+				sql: 'select stage from jury_stages where challenge_id = $1',
+				params: (w) => [w.challenge.id],
+				expect: only({ owner: 1, juror: 1 })
+			}
+		],
+		insert: [
+			{
+				does: 'write past the jury functions',
+				sql: "insert into jury_stages (challenge_id, stage) values ($1, 'selection') returning stage",
+				params: (w) => [w.challenge.id],
+				expect: nobody
+			}
+		],
+		update: [
+			{
+				does: 'change past the jury functions',
+				sql: 'update jury_stages set consensus_opened_at = null returning stage',
+				expect: nobody
+			}
+		],
+		delete: [
+			{
+				does: 'erase past the jury functions',
+				sql: 'delete from jury_stages returning stage',
+				expect: nobody
+			}
+		]
+	},
+	jury_members: {
+		select: [
+			{
+				does: 'see the challenge’s jurors',
+				sql: 'select id from jury_members where challenge_id = $1',
+				params: (w) => [w.challenge.id],
+				expect: only({ owner: 1, juror: 1 })
+			}
+		],
+		insert: [
+			{
+				does: 'write past the jury functions',
+				sql: "insert into jury_members (challenge_id, stage, email) values ($1, 'shortlisting', 'x@test.example') returning id",
+				params: (w) => [w.challenge.id],
+				expect: nobody
+			}
+		],
+		update: [
+			{
+				does: 'change past the jury functions',
+				sql: 'update jury_members set accepted_at = now() returning id',
+				expect: nobody
+			}
+		],
+		delete: [
+			{
+				does: 'erase past the jury functions',
+				sql: 'delete from jury_members returning id',
+				expect: nobody
+			}
+		]
+	},
+	jury_conflicts: {
+		select: [
+			{
+				does: 'see the juror’s declarations',
+				sql: 'select id from jury_conflicts where juror_id = $1',
+				params: (w) => [w.jurorId],
+				expect: only({ owner: 2, juror: 2 })
+			}
+		],
+		insert: [
+			{
+				does: 'write past the jury functions',
+				sql: 'insert into jury_conflicts (juror_id, application_id, conflict) values ($1, $2, false) returning id',
+				params: (w) => [w.jurorId, w.draftA.id],
+				expect: nobody
+			}
+		],
+		update: [
+			{
+				does: 'change past the jury functions',
+				sql: 'update jury_conflicts set conflict = false returning id',
+				expect: nobody
+			}
+		],
+		delete: [
+			{
+				does: 'erase past the jury functions',
+				sql: 'delete from jury_conflicts returning id',
+				expect: nobody
+			}
+		]
+	},
+	jury_assignments: {
+		select: [
+			{
+				does: 'see who scores appA',
+				sql: 'select id from jury_assignments where application_id = $1',
+				params: (w) => [w.appA.id],
+				expect: only({ owner: 1, juror: 1 })
+			}
+		],
+		insert: [
+			{
+				does: 'write past the jury functions',
+				sql: 'insert into jury_assignments (juror_id, application_id) values ($1, $2) returning id',
+				params: (w) => [w.jurorId, w.appB.id],
+				expect: nobody
+			}
+		],
+		update: [
+			{
+				does: 'change past the jury functions',
+				sql: 'update jury_assignments set assigned_at = now() returning id',
+				expect: nobody
+			}
+		],
+		delete: [
+			{
+				does: 'erase past the jury functions',
+				sql: 'delete from jury_assignments returning id',
+				expect: nobody
+			}
+		]
+	},
+	jury_scores: {
+		select: [
+			{
+				does: 'see the submitted score on appA',
+				sql: 'select id from jury_scores where application_id = $1',
+				params: (w) => [w.appA.id],
+				expect: only({ owner: 1, juror: 1 })
+			}
+		],
+		insert: [
+			{
+				does: 'write past the jury functions',
+				sql: "insert into jury_scores (juror_id, application_id, criterion_id, points, justification) select $1, $2, criterion_id, 1, 'x' from jury_scores returning id",
+				params: (w) => [w.jurorId, w.appB.id],
+				expect: nobody
+			}
+		],
+		update: [
+			{
+				does: 'change past the jury functions',
+				sql: 'update jury_scores set points = 10 returning id',
+				expect: nobody
+			}
+		],
+		delete: [
+			{
+				does: 'erase past the jury functions',
+				sql: 'delete from jury_scores returning id',
+				expect: nobody
+			}
+		]
+	},
+	jury_score_revisions: {
+		select: [
+			{
+				does: 'see the revision of the score',
+				sql: 'select id from jury_score_revisions where score_id = $1',
+				params: (w) => [w.jurorScore],
+				expect: only({ owner: 1, juror: 1 })
+			}
+		],
+		insert: [
+			{
+				does: 'write past the jury functions',
+				sql: "insert into jury_score_revisions (score_id, old_points, new_points, old_justification, new_justification, reason) values ($1, 1, 2, 'a', 'b', 'c') returning id",
+				params: (w) => [w.jurorScore],
+				expect: nobody
+			}
+		],
+		update: [
+			{
+				does: 'change past the jury functions',
+				sql: "update jury_score_revisions set reason = 'x' returning id",
+				expect: nobody
+			}
+		],
+		delete: [
+			{
+				does: 'erase past the jury functions',
+				sql: 'delete from jury_score_revisions returning id',
+				expect: nobody
+			}
+		]
+	},
+	jury_comments: {
+		select: [
+			{
+				does: 'read the consensus discussion of appA',
+				sql: 'select id from jury_comments where application_id = $1',
+				params: (w) => [w.appA.id],
+				expect: only({ owner: 1, juror: 1 })
+			}
+		],
+		insert: [
+			{
+				does: 'write past the jury functions',
+				sql: "insert into jury_comments (juror_id, application_id, body) values ($1, $2, 'x') returning id",
+				params: (w) => [w.jurorId, w.appA.id],
+				expect: nobody
+			}
+		],
+		update: [
+			{
+				does: 'change past the jury functions',
+				sql: "update jury_comments set body = 'y' returning id",
+				expect: nobody
+			}
+		],
+		delete: [
+			{
+				does: 'erase past the jury functions',
+				sql: 'delete from jury_comments returning id',
 				expect: nobody
 			}
 		]

@@ -2,6 +2,7 @@ import { DEFAULT_AGENDA } from '../../src/lib/domain/board';
 import type { Database, Principal } from '../../src/lib/server/db/database';
 import { scheduleWorkshop } from '../../src/lib/server/workshops/schedule';
 import { createChallenge, createUser } from './fixtures';
+import { appointJuror } from './jury-fixtures';
 import { createScreeningScenario } from './screening-fixtures';
 
 /**
@@ -12,7 +13,10 @@ import { createScreeningScenario } from './screening-fixtures';
  * - otherTeam: team B (a submitted application appB, one mark, decided eligible);
  * - owner: owns the organisation whose challenge both applied to; otherOwner: owns another;
  * - facilitator: runs a negotiation workshop (a board per team) of teams A and B;
- * - expert: invited to that workshop as an expert; admin: platform admin.
+ * - expert: invited to that workshop as an expert; admin: platform admin;
+ * - juror: on the challenge's shortlisting jury (issue 13): declared no conflict on appA
+ *   and a conflict on appB, assigned appA, submitted and (in the consensus step the owner
+ *   opened) revised its score and commented on it.
  */
 export const ROLES = [
 	'anon',
@@ -24,7 +28,8 @@ export const ROLES = [
 	'otherOwner',
 	'facilitator',
 	'expert',
-	'admin'
+	'admin',
+	'juror'
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -173,6 +178,52 @@ export async function createAccessWorld(db: Database) {
 		tx.query("select public.advance_workshop($1, 'live')", [workshop])
 	);
 
+	const juror = await createUser(db, 'Jaakko Juror');
+	const jurorId = await appointJuror(db, s.owner, s.challenge.id, 'shortlisting', juror);
+	const jury = { challenge: s.challenge.id, stage: 'shortlisting' };
+	await db.as(juror, (tx) =>
+		tx.query('select public.jury_declare_conflicts($1, $2, $3::jsonb)', [
+			jury.challenge,
+			jury.stage,
+			[
+				{ item: s.appA.id, conflict: false },
+				{ item: s.appB.id, conflict: true }
+			]
+		])
+	);
+	await db.as(s.owner, (tx) =>
+		tx.query('select public.jury_assign($1, $2, $3::jsonb)', [
+			jury.challenge,
+			jury.stage,
+			[{ juror: jurorId, item: s.appA.id }]
+		])
+	);
+	const [{ id: criterion }] = await db.service('test fixture: jury criterion', (tx) =>
+		tx.query<{ id: string }>(
+			`select id from public.challenge_criteria where challenge_id = $1 and stage = 'shortlisting'`,
+			[s.challenge.id]
+		)
+	);
+	const score = await db.as(juror, async (tx) => {
+		await tx.query("select public.jury_submit_scores('application', $1, $2::jsonb)", [
+			s.appA.id,
+			[{ criterion, points: 7.5, justification: 'A clear plan.' }]
+		]);
+		const [row] = await tx.query<{ id: string }>('select id from public.jury_scores');
+		return row.id;
+	});
+	await db.as(s.owner, (tx) =>
+		tx.query('select public.jury_open_consensus($1, $2)', [jury.challenge, jury.stage])
+	);
+	await db.as(juror, async (tx) => {
+		await tx.query('select public.jury_revise_score($1, 8, $2, $3)', [
+			score,
+			'A clear plan, well staffed.',
+			'Discussed'
+		]);
+		await tx.query("select public.jury_comment('application', $1, 'Agreed at 8.')", [s.appA.id]);
+	});
+
 	return {
 		...s,
 		admin,
@@ -184,7 +235,10 @@ export async function createAccessWorld(db: Database) {
 		appADocument: fixed.appADocument,
 		question,
 		workshop,
-		...boards
+		...boards,
+		juror,
+		jurorId,
+		jurorScore: score
 	};
 }
 export type AccessWorld = Awaited<ReturnType<typeof createAccessWorld>>;
@@ -201,6 +255,7 @@ export function principals(w: AccessWorld): Record<Role, Principal> {
 		otherOwner: w.otherOwner,
 		facilitator: w.facilitator,
 		expert: w.expert,
-		admin: w.admin
+		admin: w.admin,
+		juror: w.juror
 	};
 }

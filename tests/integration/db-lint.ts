@@ -47,6 +47,8 @@ export const ANON_EXECUTABLE: Record<string, string> = {
 		'an invitee without an account declines through the mailed link; the token is the secret it needs',
 	'public.organisation_invitation_preview(text)':
 		'the organisation invitation page before sign-in; the mailed token is the secret it needs',
+	'public.jury_invitation_preview(text)':
+		'the jury invitation page before sign-in; the mailed token is the secret it needs',
 	'public.sort_key(text, text)':
 		"lists visitors read are in the reader's alphabet (pure: text in, key out, no table)",
 	'public.matching_challenge_ids(text, text)':

@@ -78,3 +78,24 @@ describe('workshop invitation', () => {
 		expect(en).toContain('2027-03-02T09:00:00+02:00');
 	});
 });
+
+describe('jury invitation', () => {
+	const params = {
+		title: { fi: 'Työllisyyskoulutus', en: 'Employment training' },
+		primaryLocale: 'fi',
+		stage: 'shortlisting',
+		inviter: 'Olga Owner',
+		path: '/jury/invitations/abc'
+	};
+
+	it('names the challenge and the stage in the recipient’s language, with the link', () => {
+		const en = renderMail('jury_invitation', params, to('en'));
+		expect(en.subject).toContain('Employment training');
+		expect(en.text).toContain('shortlisting');
+		expect(en.text).toContain('/jury/invitations/abc');
+		const fi = renderMail('jury_invitation', params, to('fi'));
+		expect(fi.subject).toContain('Työllisyyskoulutus');
+		expect(fi.text).toContain('esteellinen');
+		expect(renderMail('jury_invitation', params, to('sv')).text).toContain('jävig');
+	});
+});

@@ -359,6 +359,33 @@ export const MAIL_TEMPLATES = {
 		},
 		{ secret: ['path'] }
 	),
+	/**
+	 * Issue 13: an invitation to a challenge's jury for one evaluated stage (public.jury_invite),
+	 * naming the challenge in the recipient's language; accepted only by the invited address.
+	 */
+	jury_invitation: template(
+		z.object({
+			...titled,
+			stage: z.enum(['shortlisting', 'selection']),
+			inviter: z.string(),
+			path
+		}),
+		(p, to) => {
+			const t = title(p, to);
+			const stage =
+				p.stage === 'shortlisting'
+					? m.jury_stage_shortlisting({}, to)
+					: m.jury_stage_selection({}, to);
+			return {
+				subject: m.jury_mail_invite_subject({ title: t }, to),
+				paragraphs: [
+					m.jury_mail_invite_body({ inviter: p.inviter, title: t, stage }, to),
+					absoluteUrl(p.path)
+				]
+			};
+		},
+		{ secret: ['path'] }
+	),
 	/** Issue 12: an admin's reply to accessibility feedback, in the language it was sent in. */
 	accessibility_feedback_reply: template(
 		z.object({ reply: z.string(), message: z.string(), sentAt: z.string() }),

@@ -1,0 +1,53 @@
+import type { Database } from '../../src/lib/server/db/database';
+import { hashToken } from '../../src/lib/server/auth/tokens';
+
+type User = { id: string; email: string };
+
+/**
+ * Appoints `juror` to a stage of a challenge the way the app will (issue 13): `chair`
+ * calls public.jury_invite, the token is read from the mail it enqueued, and the juror
+ * accepts it with public.jury_accept_invitation. Returns the juror's jury_members id.
+ */
+export async function appointJuror(
+	db: Database,
+	chair: User,
+	challengeId: string,
+	stage: 'shortlisting' | 'selection',
+	juror: User
+): Promise<string> {
+	const token = await inviteJuror(db, chair, challengeId, stage, juror.email);
+	const [accepted] = await db.as(juror, (tx) =>
+		tx.query<{ outcome: string }>('select public.jury_accept_invitation($1) as outcome', [
+			hashToken(token)
+		])
+	);
+	if (accepted.outcome !== 'accepted') throw new Error(`juror not accepted: ${accepted.outcome}`);
+	const [row] = await db.service('test fixture: juror id', (tx) =>
+		tx.query<{ id: string }>(
+			'select id from public.jury_members where challenge_id = $1 and stage = $2 and user_id = $3',
+			[challengeId, stage, juror.id]
+		)
+	);
+	return row.id;
+}
+
+/** Invites `email` as `chair` (public.jury_invite); returns the mailed token. */
+export async function inviteJuror(
+	db: Database,
+	chair: User,
+	challengeId: string,
+	stage: string,
+	email: string
+): Promise<string> {
+	await db.as(chair, (tx) =>
+		tx.query('select public.jury_invite($1, $2, $3)', [challengeId, stage, email])
+	);
+	const [mail] = await db.service('test fixture: jury invitation mail', (tx) =>
+		tx.query<{ path: string }>(
+			`select params ->> 'path' as path from private.mail_outbox
+			 where template = 'jury_invitation' and to_email = $1 order by id desc limit 1`,
+			[email.toLowerCase()]
+		)
+	);
+	return mail.path.split('/').pop()!;
+}
