@@ -313,7 +313,8 @@ describeEachDatabase('negotiation keeps teams apart in every response', (db) => 
 		const data = await workshopLoad({
 			locals: { db: db(), user },
 			url: new URL(`${rt.origin}/workshops/${workshopId}`),
-			params: { id: workshopId }
+			params: { id: workshopId },
+			depends: () => {}
 		} as never);
 		const text = JSON.stringify(data);
 		expect(text).toContain(w.a2.id);
@@ -328,7 +329,8 @@ describeEachDatabase('negotiation keeps teams apart in every response', (db) => 
 				await workshopLoad({
 					locals: { db: db(), user: { id: who.id, email: who.email } as SessionUser },
 					url: new URL(`${rt.origin}/workshops/${workshopId}`),
-					params: { id: workshopId }
+					params: { id: workshopId },
+					depends: () => {}
 				} as never)
 			);
 			expect(theirs).toContain(w.b1.id);
