@@ -7,8 +7,10 @@
 -- link goes to the NEW address, and the OLD address is told. When the new address
 -- already has an account, no link is made and that account's owner is told instead, as
 -- sign-up does for a taken address, so the person asking learns nothing either way.
--- Opening the link confirms: auth.users.email changes (profiles follow by the trigger),
--- the token is used up. The app then ends the person's other sessions (local_auth).
+-- Opening the link shows the new address and asks (private.email_change_state changes
+-- nothing: a mail scanner that fetches the link confirms nothing); the button confirms:
+-- auth.users.email changes (profiles follow by the trigger), the token is used up. The
+-- app then ends the person's other sessions (local_auth).
 -- Both functions are private: only the app's own role (db.service) calls them.
 
 create table private.email_changes (
@@ -111,4 +113,20 @@ begin
 end
 $$;
 revoke execute on function private.confirm_email_change(text)
+  from public, anon, authenticated, service_role;
+
+-- What a mailed link stands for, changing nothing (the page before the confirm button):
+-- 'pending' with the new address, or 'used' | 'expired' | 'unknown'.
+create function private.email_change_state(p_token_hash text)
+returns table (state text, new_email text)
+language sql stable security definer set search_path = ''
+as $$
+  select coalesce((select case when c.used_at is not null then 'used'
+                               when c.expires_at <= now() then 'expired'
+                               else 'pending' end
+                   from private.email_changes c where c.token_hash = p_token_hash), 'unknown'),
+         (select c.new_email from private.email_changes c
+           where c.token_hash = p_token_hash and c.used_at is null and c.expires_at > now())
+$$;
+revoke execute on function private.email_change_state(text)
   from public, anon, authenticated, service_role;

@@ -209,6 +209,21 @@ export async function signUpVerified(page: Page, name: string, password: string)
 	return email;
 }
 
+/**
+ * On /account/security, signed in: asks to move the account to `next` with the account's
+ * password, and waits for the page to say the link is on its way. Returns the section.
+ */
+export async function askEmailChange(page: Page, next: string, password: string) {
+	if (!new URL(page.url()).pathname.startsWith('/account/security'))
+		await page.goto('/account/security');
+	const section = page.locator('section#email');
+	await section.getByLabel('New email address').fill(next);
+	await section.getByLabel('Your password').fill(password);
+	await section.getByRole('button', { name: 'Send a confirmation link' }).click();
+	await expect(page.getByText(/a link that confirms the change is on its way/)).toBeVisible();
+	return section;
+}
+
 /** Presses Tab until the element has focus (at most 40 times), like a keyboard user. */
 export async function tabTo(page: Page, selector: string) {
 	for (let i = 0; i < 40; i++) {

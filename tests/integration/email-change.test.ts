@@ -11,7 +11,10 @@ import { hashToken } from '../../src/lib/server/auth/tokens';
 import type { Database } from '../../src/lib/server/db';
 import { limitError, resetLimits } from '../../src/lib/server/http/limits';
 import { actions as security } from '../../src/routes/account/security/+page.server';
-import { load as confirmPage } from '../../src/routes/account/email/[token=token]/+page.server';
+import {
+	actions as confirmActions,
+	load as confirmPage
+} from '../../src/routes/account/email/[token=token]/+page.server';
 import { describeEachDatabase } from './databases';
 import { createUser } from './fixtures';
 import { drainOutbox } from './mail-helpers';
@@ -288,12 +291,21 @@ describeEachDatabase('email change over HTTP', (db) => {
 		expect(link).toBeDefined();
 		const path = /\/account\/email\/[a-z2-7]{32}/.exec(link!.text)![0];
 
-		const opened = await answer(() =>
-			confirmPage(event(db(), null, path, undefined, { token: path.split('/').pop()! }))
+		const linkToken = path.split('/').pop()!;
+		// Opening the link asks and changes nothing (a mail scanner confirms nothing).
+		for (let i = 0; i < 2; i++) {
+			const opened = await answer(() =>
+				confirmPage(event(db(), null, path, undefined, { token: linkToken }))
+			);
+			expect(opened).toEqual({ data: { email: `${local}@äänekoski.fi` } });
+		}
+		// The button confirms.
+		const confirmed = await answer(() =>
+			confirmActions.default(event(db(), null, path, undefined, { token: linkToken }))
 		);
-		expect(opened).toEqual({ data: { email: `${local}@äänekoski.fi`, signedIn: false } });
+		expect(confirmed).toEqual({ data: { email: `${local}@äänekoski.fi`, signedIn: false } });
 		const again = await answer(() =>
-			confirmPage(event(db(), null, path, undefined, { token: path.split('/').pop()! }))
+			confirmPage(event(db(), null, path, undefined, { token: linkToken }))
 		);
 		expect(again).toMatchObject({ status: 410, message: expect.stringMatching(/\s/) });
 		const garbage = await answer(() =>

@@ -56,12 +56,32 @@ export async function requestEmailChange(
 	return { ok: true, token: result.pending ? token : null };
 }
 
+/**
+ * What the mailed link `token` stands for, changing nothing (private.email_change_state):
+ * the new address while the change waits for its confirmation, else why it cannot be
+ * confirmed. The page shows it and asks before `confirmEmailChange`, so a mail scanner
+ * that fetches the link confirms nothing.
+ */
+export async function pendingEmailChange(
+	db: Database,
+	token: string
+): Promise<{ ok: true; email: string } | { ok: false; reason: 'unknown' | 'used' | 'expired' }> {
+	const [row] = await db.service('email change: look', (tx) =>
+		tx.query<{ state: 'pending' | 'used' | 'expired' | 'unknown'; new_email: string | null }>(
+			'select state, new_email from private.email_change_state($1)',
+			[hashToken(token)]
+		)
+	);
+	if (row.state === 'pending' && row.new_email) return { ok: true, email: row.new_email };
+	return { ok: false, reason: row.state === 'pending' ? 'unknown' : row.state };
+}
+
 export type EmailChangeOutcome =
 	| { ok: true; userId: string; email: string; endedSessions: string[] }
 	| { ok: false; reason: 'unknown' | 'used' | 'expired' | 'taken' };
 
 /**
- * The mailed link opened, signed in or not: confirms the pending change of `token`
+ * The mailed link's button pressed, signed in or not: confirms the pending change of `token`
  * (private.confirm_email_change): the account's address is the new one (profiles follow
  * by trigger), the token is used up, and every other session of the account ends, its
  * sockets closing once committed, as after a password change. `keepSessionId` (the

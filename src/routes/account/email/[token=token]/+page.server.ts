@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
-import { confirmEmailChange } from '$lib/server/auth/email-change';
+import { confirmEmailChange, pendingEmailChange } from '$lib/server/auth/email-change';
 import { translate } from '$lib/server/i18n';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 /** The status and words of each refusal: gone for good, or never known. */
 const REFUSED = {
@@ -11,16 +11,30 @@ const REFUSED = {
 	taken: { status: 409, key: 'email_confirm_taken' }
 } as const;
 
-// Opening the mailed link confirms, signed in or not, as the verification link does: the
+const refuse = (reason: keyof typeof REFUSED): never => {
+	const refused = REFUSED[reason];
+	error(refused.status, translate(refused.key));
+};
+
+// Opening the mailed link shows the new address and asks; nothing changes until the button
+// is pressed (a mail scanner fetching the link confirms nothing). Signed in or not: the
 // token is single-use and only its SHA-256 is kept; the link went to the new address and
-// was asked for with the account's password. The account's other sessions end; this
-// browser's own session stays when it is the same account's.
+// was asked for with the account's password.
 export const load: PageServerLoad = async ({ locals, params, setHeaders }) => {
 	setHeaders({ 'cache-control': 'no-store' });
-	const outcome = await confirmEmailChange(locals.db, params.token, locals.user?.sessionId);
-	if (!outcome.ok) {
-		const refused = REFUSED[outcome.reason];
-		error(refused.status, translate(refused.key));
+	const pending = await pendingEmailChange(locals.db, params.token);
+	if (!pending.ok) return refuse(pending.reason);
+	return { email: pending.email };
+};
+
+export const actions: Actions = {
+	/**
+	 * Confirms: the address changes and the account's other sessions end; this browser's
+	 * own session stays when it is the same account's.
+	 */
+	default: async ({ locals, params }) => {
+		const outcome = await confirmEmailChange(locals.db, params.token, locals.user?.sessionId);
+		if (!outcome.ok) return refuse(outcome.reason);
+		return { email: outcome.email, signedIn: locals.user?.id === outcome.userId };
 	}
-	return { email: outcome.email, signedIn: locals.user?.id === outcome.userId };
 };
