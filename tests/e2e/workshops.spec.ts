@@ -15,7 +15,9 @@ import {
 test('a facilitator schedules and runs a workshop; participants add notes and vote live', async ({
 	browser
 }) => {
-	test.setTimeout(120_000);
+	// Four people, three sockets, mail and several accessibility checks: 1.7 min on a quiet
+	// machine, more beside other work.
+	test.setTimeout(240_000);
 	const fiia = await (await browser.newContext()).newPage();
 	await signIn(fiia, 'facilitator@talkoot.example');
 	await fiia.goto('/workshops');
