@@ -20,8 +20,11 @@ const refuse = (reason: keyof typeof REFUSED): never => {
 // is pressed (a mail scanner fetching the link confirms nothing). Signed in or not: the
 // token is single-use and only its SHA-256 is kept; the link went to the new address and
 // was asked for with the account's password.
-export const load: PageServerLoad = async ({ locals, params, setHeaders }) => {
+export const load: PageServerLoad = async ({ locals, params, request, setHeaders }) => {
 	setHeaders({ 'cache-control': 'no-store' });
+	// After the button (the action ran in this request) the page shows the action's answer:
+	// the link is used by then, which is no refusal.
+	if (request.method === 'POST') return { email: null };
 	const pending = await pendingEmailChange(locals.db, params.token);
 	if (!pending.ok) return refuse(pending.reason);
 	return { email: pending.email };
