@@ -6,6 +6,7 @@ import {
 	latestMailTo,
 	linkIn,
 	signIn,
+	screenshot,
 	signUpVerified,
 	test,
 	uniqueEmail
@@ -46,8 +47,10 @@ test('the address changes only by the link mailed to the new one', async ({ page
 	// The link asks first: nothing changes until the button (a mail scanner confirms nothing).
 	await expect(page.getByText(`Use ${next} as the email address`)).toBeVisible();
 	await expectAccessible(page);
+	await screenshot(page, 'email-change-ask');
 	await page.getByRole('button', { name: 'Confirm the new address' }).click();
 	await expect(page.getByText(`Your email address is now ${next}.`)).toBeVisible();
+	await screenshot(page, 'email-change-done');
 	await expectAccessible(page);
 
 	// Single use: the same link again is refused in words, not with a server error.
