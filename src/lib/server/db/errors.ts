@@ -13,3 +13,16 @@ export function uniqueViolation(error: unknown): { constraint: string | null } |
 	const name = e.constraint_name ?? e.constraint;
 	return { constraint: typeof name === 'string' ? name : null };
 }
+
+/**
+ * The reason code of a refusal raised by a definer function of the record, or null when
+ * `error` is something else: SQLSTATE TK422 (bad input in the database's words) or 42501
+ * (not allowed) carrying the code as its hint, e.g. `jury_score_above_max`. Only hints
+ * starting with `prefix` count, so one capability's mapping never answers another's.
+ */
+export function refusalCode(error: unknown, prefix: string): string | null {
+	if (typeof error !== 'object' || error === null) return null;
+	const e = error as { code?: unknown; hint?: unknown };
+	if (e.code !== 'TK422' && e.code !== '42501') return null;
+	return typeof e.hint === 'string' && e.hint.startsWith(prefix) ? e.hint : null;
+}
