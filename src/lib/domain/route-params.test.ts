@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateToken } from '$lib/server/auth/tokens';
 import { isFileKey, isSlug, isToken, isUuid } from './route-params';
+import { isEvaluatedStage } from './stages';
 
 describe('route parameter formats', () => {
 	it('a UUID is 8-4-4-4-12 hexadecimal digits, nothing near it', () => {
@@ -24,6 +25,12 @@ describe('route parameter formats', () => {
 			expect(isSlug(good), good).toBe(true);
 		for (const bad of ['', '-x', 'x-', 'a--b', 'Ai', 'ä', 'a_b', '%00', 'a.b'])
 			expect(isSlug(bad), bad).toBe(false);
+	});
+
+	it('an evaluated stage is shortlisting or selection, spelled exactly', () => {
+		for (const good of ['shortlisting', 'selection']) expect(isEvaluatedStage(good)).toBe(true);
+		for (const bad of ['screening', 'Selection', 'selection ', '', 'proof_of_concept', null])
+			expect(isEvaluatedStage(bad), String(bad)).toBe(false);
 	});
 
 	it('a token is what generateToken issues', () => {

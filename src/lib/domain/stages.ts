@@ -41,3 +41,7 @@ export const REQUIRED_STAGES: readonly Stage[] = ['applications'];
 
 export const isStage = (value: unknown): value is Stage =>
 	typeof value === 'string' && (STAGES as readonly string[]).includes(value);
+
+/** Whether `value` is a stage a jury scores (EVALUATED_STAGES): the route matcher `[x=stage]`. */
+export const isEvaluatedStage = (value: unknown): value is EvaluatedStage =>
+	typeof value === 'string' && (EVALUATED_STAGES as readonly string[]).includes(value);
