@@ -381,3 +381,36 @@ insert into public.challenge_stages (challenge_id, stage, starts_at, ends_at, de
   ('20000000-0000-4000-8000-000000000007', 'selection', now() + interval '10 days', now() + interval '40 days', now() + interval '41 days', 'Apulaispormestari'),
   ('20000000-0000-4000-8000-000000000007', 'proof_of_concept', now() + interval '50 days', now() + interval '230 days', now() + interval '231 days', 'Työllisyyspalvelujen päällikkö'),
   ('20000000-0000-4000-8000-000000000007', 'production', now() + interval '232 days', now() + interval '600 days', null, null);
+
+-- An open challenge whose shortlisting is about to start: seven of the same providers
+-- applied, all found eligible; no jury yet, so the owner can appoint one and try the
+-- whole jury (seed-jury.ts submits and screens the applications).
+insert into public.challenges (id, organisation_id, slug, primary_locale, title, summary, procedure, status, published_at, created_by) values
+  ('20000000-0000-4000-8000-000000000008', '10000000-0000-4000-8000-000000000001', 'winter-cycling', 'en',
+   '{"en": "Winter Cycling", "fi": "Talvipyöräily", "sv": "Vintercykling"}',
+   '{"en": "How could the city keep cycle routes safe and pleasant all winter, with less salt and grit?",
+     "fi": "Miten kaupunki voisi pitää pyöräreitit turvallisina ja mukavina koko talven vähemmällä suolalla ja hiekalla?",
+     "sv": "Hur kunde staden hålla cykelvägarna säkra och trivsamma hela vintern, med mindre salt och sand?"}',
+   'open_challenge', 'published', now() - interval '60 days', '00000000-0000-4000-8000-000000000002');
+update public.challenges set
+  body = '{"en": "## Goal\nCycling in winter grows when routes are clear early in the morning. We look for ways to **keep the main cycle routes safe** with less salt and grit.\n\n## End users\nCommuters on bikes, and the street maintenance contractors.", "fi": "## Tavoite\nTalvipyöräily kasvaa, kun reitit ovat kunnossa aamulla. Etsimme tapoja **pitää pääpyöräreitit turvallisina** vähemmällä suolalla ja hiekalla.\n\n## Loppukäyttäjät\nPyörällä työmatkansa kulkevat ja katujen kunnossapitourakoitsijat.", "sv": "## Mål\nVintercyklingen växer när lederna är klara tidigt på morgonen. Vi söker sätt att **hålla huvudcykellederna säkra** med mindre salt och sand.\n\n## Slutanvändare\nCykelpendlare och gatuunderhållets entreprenörer."}',
+  contact_name = 'Olli Omistaja', contact_email = 'owner@hel.example',
+  shortlist_count = 5, partner_count = 2, price_share = 20,
+  rewards = '{"en": "A winter pilot on two main cycle routes, up to 60 000 €.", "fi": "Talven kokeilu kahdella pääpyöräreitillä, enintään 60 000 €.", "sv": "Ett vinterpilotprojekt på två huvudcykelleder, högst 60 000 €."}'
+where id = '20000000-0000-4000-8000-000000000008';
+insert into public.challenge_criteria (challenge_id, stage, position, name, max_points) values
+  ('20000000-0000-4000-8000-000000000008', 'shortlisting', 1, '{"en": "Relevance of the preliminary ideas", "fi": "Alustavien ideoiden osuvuus", "sv": "De preliminära idéernas relevans"}', 20),
+  ('20000000-0000-4000-8000-000000000008', 'shortlisting', 2, '{"en": "Experience of street maintenance", "fi": "Kokemus katujen kunnossapidosta", "sv": "Erfarenhet av gatuunderhåll"}', 10),
+  ('20000000-0000-4000-8000-000000000008', 'selection', 1, '{"en": "Safety and comfort for cyclists", "fi": "Turvallisuus ja mukavuus pyöräilijöille", "sv": "Säkerhet och komfort för cyklister"}', 50),
+  ('20000000-0000-4000-8000-000000000008', 'selection', 2, '{"en": "Less salt and grit", "fi": "Vähemmän suolaa ja hiekkaa", "sv": "Mindre salt och sand"}', 30);
+insert into public.challenge_requirements (challenge_id, position, statement) values
+  ('20000000-0000-4000-8000-000000000008', 1, '{"en": "The tenderer is entered in the prepayment register.", "fi": "Tarjoaja on merkitty ennakkoperintärekisteriin.", "sv": "Anbudsgivaren är införd i förskottsuppbördsregistret."}');
+insert into public.challenge_stages (challenge_id, stage, starts_at, ends_at, decision_on, signatory) values
+  ('20000000-0000-4000-8000-000000000008', 'market_dialogue', now() - interval '60 days', now() - interval '31 days', null, null),
+  ('20000000-0000-4000-8000-000000000008', 'applications', now() - interval '30 days', now() + interval '1 day', null, null),
+  ('20000000-0000-4000-8000-000000000008', 'screening', now() + interval '2 days', now() + interval '3 days', now() + interval '3 days', 'Executive Director, Urban Environment Division'),
+  ('20000000-0000-4000-8000-000000000008', 'shortlisting', now() + interval '4 days', now() + interval '5 days', now() + interval '5 days', 'Executive Director, Urban Environment Division'),
+  ('20000000-0000-4000-8000-000000000008', 'workshops', now() + interval '6 days', now() + interval '7 days', null, null),
+  ('20000000-0000-4000-8000-000000000008', 'concepts', now() + interval '8 days', now() + interval '9 days', null, null),
+  ('20000000-0000-4000-8000-000000000008', 'selection', now() + interval '10 days', now() + interval '40 days', now() + interval '41 days', 'Deputy Mayor for Urban Environment'),
+  ('20000000-0000-4000-8000-000000000008', 'proof_of_concept', now() + interval '50 days', now() + interval '230 days', now() + interval '231 days', 'Executive Director, Urban Environment Division');

@@ -18,6 +18,13 @@ import { log } from './log';
  */
 export const DEMO_JURY_CHALLENGE = '20000000-0000-4000-8000-000000000007';
 
+/**
+ * Winter Cycling (an open challenge of the city): seven of the same providers applied and
+ * were found eligible; its shortlisting is about to start and has no jury yet, so an
+ * owner can appoint one and try the whole jury (the e2e spec of issue 13 does).
+ */
+export const DEMO_OPEN_SHORTLISTING = '20000000-0000-4000-8000-000000000008';
+
 /** The jurors: the demo juror, and two of the city's experts. */
 export const DEMO_JURORS = [
 	{ id: '00000000-0000-4000-8000-000000000006', email: 'juror@talkoot.example' },
@@ -97,22 +104,29 @@ function points(quality: number, max: number, juror: number, criterion: number, 
 }
 
 /**
- * Seeds the worked example: submits the nine applications while the call is open, moves
- * the timetable into the past (applications closed 80 days ago), screens all nine
- * eligible, appoints the three jurors, records their declarations (juror 3 is conflicted
+ * Seeds Winter Cycling up to its shortlisting, and the worked example: submits the nine
+ * applications while the call is open, moves the timetable into the past (applications
+ * closed 80 days ago), screens all nine eligible, appoints the three jurors, records their declarations (juror 3 is conflicted
  * on Silta Works), assigns every juror every other item and submits their scores with a
- * justification per criterion. Returns the applications' ids by team name. A refusal is
+ * justification per criterion. Returns the worked example's applications' ids by team name. A refusal is
  * logged, not thrown: the demo starts without the rest.
  */
 export async function seedDemoJury(db: Database): Promise<Map<string, string>> {
 	const ids = new Map<string, string>();
 	try {
-		for (const a of APPLICANTS) {
-			const id = await submitDemoApplication(db, DEMO_JURY_CHALLENGE, application(a.team, a.name));
-			if (id) ids.set(a.name, id);
-		}
-		await moveTimetableIntoThePast(db);
-		for (const id of ids.values()) await screenEligible(db, DEMO_JURY_CHALLENGE, id);
+		await applyAndScreen(
+			db,
+			DEMO_OPEN_SHORTLISTING,
+			APPLICANTS.slice(0, 7),
+			OPEN_SHORTLISTING_DAYS
+		);
+		for (const [name, id] of await applyAndScreen(
+			db,
+			DEMO_JURY_CHALLENGE,
+			APPLICANTS,
+			WORKED_EXAMPLE_DAYS
+		))
+			ids.set(name, id);
 		const jurors = [];
 		for (const juror of DEMO_JURORS) jurors.push(await appoint(db, juror));
 		const conflicted = ids.get('Silta Works');
@@ -148,25 +162,65 @@ export async function seedDemoJury(db: Database): Promise<Map<string, string>> {
 	return ids;
 }
 
+/** A timetable in days from today: stage, first day, last day, decision day. */
+type Days = [stage: string, start: number, end: number, decision: number | null][];
+
 /**
- * Moves the worked example's timetable into the past, in office hours (stages from 9:00
- * to 16:00 Helsinki time, decisions on their day): applications closed 80 days ago, the
- * shortlist decided 50 days ago, selection under way with its decision in three weeks.
- * A named service job: the call is a finished one, as if the platform had run it.
+ * The worked example: applications closed 80 days ago, the shortlist decided 50 days ago,
+ * selection under way with its decision in three weeks.
  */
-async function moveTimetableIntoThePast(db: Database) {
-	const days: [string, number, number, number | null][] = [
-		['market_dialogue', -200, -170, null],
-		['applications', -160, -80, null],
-		['screening', -79, -72, -72],
-		['shortlisting', -71, -50, -50],
-		['workshops', -45, -40, null],
-		['concepts', -39, -10, null],
-		['selection', -9, 20, 21],
-		['proof_of_concept', 30, 210, 211],
-		['production', 212, 600, null]
-	];
-	await db.service('seed: the worked example happened in the past', async (tx) => {
+const WORKED_EXAMPLE_DAYS: Days = [
+	['market_dialogue', -200, -170, null],
+	['applications', -160, -80, null],
+	['screening', -79, -72, -72],
+	['shortlisting', -71, -50, -50],
+	['workshops', -45, -40, null],
+	['concepts', -39, -10, null],
+	['selection', -9, 20, 21],
+	['proof_of_concept', 30, 210, 211],
+	['production', 212, 600, null]
+];
+
+/** Winter Cycling: applications closed five days ago, screened; shortlisting from yesterday. */
+const OPEN_SHORTLISTING_DAYS: Days = [
+	['market_dialogue', -60, -40, null],
+	['applications', -35, -5, null],
+	['screening', -4, -2, -2],
+	['shortlisting', -1, 12, 13],
+	['workshops', 20, 21, null],
+	['concepts', 22, 60, null],
+	['selection', 61, 75, 76],
+	['proof_of_concept', 80, 170, 171]
+];
+
+/**
+ * Submits the applicants' applications to `challenge` while its call is open (as
+ * supabase/seed.sql left it), then moves its timetable to `days` and screens every one
+ * eligible as the owner. Returns the applications' ids by team name.
+ */
+async function applyAndScreen(
+	db: Database,
+	challenge: string,
+	applicants: typeof APPLICANTS,
+	days: Days
+): Promise<Map<string, string>> {
+	const ids = new Map<string, string>();
+	for (const a of applicants) {
+		const id = await submitDemoApplication(db, challenge, application(a.team, a.name));
+		if (id) ids.set(a.name, id);
+	}
+	await moveTimetable(db, challenge, days);
+	for (const id of ids.values()) await screenEligible(db, challenge, id);
+	return ids;
+}
+
+/**
+ * Moves a challenge's timetable to `days`, in office hours (stages from 9:00 to 16:00
+ * Helsinki time, decisions on their day). A named service job: the calls are seeded as
+ * if the platform had run them.
+ */
+async function moveTimetable(db: Database, challenge: string, days: Days) {
+	await db.service('seed: a demo call run in the past', async (tx) => {
 		for (const [stage, start, end, decision] of days) {
 			await tx.query(
 				`update public.challenge_stages set
@@ -177,7 +231,7 @@ async function moveTimetableIntoThePast(db: Database) {
 				   decision_on = case when $5::int is null then null
 				     else (now() at time zone 'Europe/Helsinki')::date + $5::int end
 				 where challenge_id = $1 and stage = $2`,
-				[DEMO_JURY_CHALLENGE, stage, start, end, decision]
+				[challenge, stage, start, end, decision]
 			);
 		}
 	});
