@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { Database, Principal } from '../../src/lib/server/db/database';
 import { renderMail } from '../../src/lib/server/mail/templates';
 import { assignStage, readProgress, remindJurors } from '../../src/lib/server/jury/chair';
