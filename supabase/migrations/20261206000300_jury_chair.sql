@@ -175,3 +175,38 @@ revoke execute on function public.jury_remind(uuid, text), public.jury_items(uui
 grant execute on function public.jury_remind(uuid, text), public.jury_items(uuid, text),
   public.jury_roster(uuid, text), public.jury_progress(uuid, text)
   to authenticated;
+
+-- Every submitted scorecard of a stage, one row per juror and item with the points in the
+-- criteria's order (position, id), for the challenge's team and whoever manages it (42501
+-- jury_not_chair): what the policy of jury_scores lets the team read, gathered in one
+-- pass instead of through the policy's per-row check (1000 items × 9 jurors × 5
+-- criteria is 45,000 rows). A card missing a criterion is left out, and so are a juror's
+-- scores on an item they declared a conflict on, even when declared after submitting: a
+-- conflicted juror's view does not count (Directive 2014/24/EU art. 24).
+create function public.jury_scorecards(challenge uuid, stage text)
+returns table (juror uuid, item uuid, points float8[])
+language plpgsql stable security definer set search_path = ''
+as $$
+declare
+  criteria int;
+begin
+  perform private.jury_require_team(challenge);
+  select count(*)::int into criteria from public.challenge_criteria k
+    where k.challenge_id = challenge and k.stage = jury_scorecards.stage;
+  return query
+    select x.juror_id, x.application_id,
+      array_agg(x.points::float8 order by k.position, k.id)
+    from public.jury_members m
+    join public.jury_scores x on x.juror_id = m.id and x.state = 'submitted'
+    join public.challenge_criteria k on k.id = x.criterion_id
+      and k.challenge_id = challenge and k.stage = jury_scorecards.stage
+    where m.challenge_id = challenge and m.stage = jury_scorecards.stage
+      and not exists (select 1 from public.jury_conflicts c
+                      where c.juror_id = x.juror_id and c.application_id = x.application_id
+                        and c.conflict)
+    group by x.juror_id, x.application_id
+    having count(*) = criteria;
+end
+$$;
+revoke execute on function public.jury_scorecards(uuid, text) from public, anon;
+grant execute on function public.jury_scorecards(uuid, text) to authenticated;

@@ -98,7 +98,8 @@ async function seed(sql) {
 			status: 'submitted',
 			submitted_at: new Date(start + i * 60_000),
 			digest: createHash('sha256').update(t.id).digest('hex'),
-			snapshot: tx.json({ team: { name: t.name } })
+			snapshot: tx.json({ team: { name: t.name } }),
+			lang: 'fi'
 		}));
 		await tx`insert into public.applications ${tx(apps)}`;
 		await tx`insert into public.screening_decisions (application_id, eligible, justification, decided_by)
@@ -206,10 +207,7 @@ try {
 			[challenge]
 		);
 		const cards = await tx.query(
-			`select x.juror_id as juror, x.application_id as item,
-			   array_agg(x.points::float8 order by k.position) as points
-			 from public.jury_scores x join public.challenge_criteria k on k.id = x.criterion_id
-			 where k.challenge_id = $1 and x.state = 'submitted' group by 1, 2`,
+			`select juror, item, points from public.jury_scorecards($1, 'shortlisting')`,
 			[challenge]
 		);
 		return {
@@ -242,15 +240,12 @@ try {
 			await timed(() => db.as(chair, (tx) => tx.query('select 1')))
 		],
 		[
-			'reading the scores (one query)',
+			'reading the scores (public.jury_scorecards)',
 			await timed(() =>
 				db.as(chair, (tx) =>
-					tx.query(
-						`select x.juror_id, x.application_id, array_agg(x.points::float8 order by k.position)
-						 from public.jury_scores x join public.challenge_criteria k on k.id = x.criterion_id
-						 where k.challenge_id = $1 and x.state = 'submitted' group by 1, 2`,
-						[challenge]
-					)
+					tx.query(`select juror, item, points from public.jury_scorecards($1, 'shortlisting')`, [
+						challenge
+					])
 				)
 			)
 		],

@@ -110,34 +110,20 @@ async function readStage(tx: Queryable, challengeId: string, stage: EvaluatedSta
 }
 
 /**
- * Every submitted scorecard of the stage the caller may read (the policy of jury_scores:
- * the challenge's team reads submitted scores): one row per juror and item, points in
- * the criteria's order; a card missing a criterion is left out. A juror's scores on an
- * item they declared a conflict on are left out, even when the conflict was declared
- * after they submitted: a conflicted juror's view must not count (Directive 2014/24/EU
- * art. 24).
+ * Every submitted scorecard of the stage (public.jury_scorecards: one row per juror and
+ * item, points in the criteria's order; the challenge's team only). A juror's scores on
+ * an item they declared a conflict on are left out there, even when the conflict was
+ * declared after they submitted.
  */
 async function readScorecards(
 	tx: Queryable,
 	challengeId: string,
-	stage: EvaluatedStage,
-	criteria: number
+	stage: EvaluatedStage
 ): Promise<Scorecard[]> {
-	const rows = await tx.query<{ juror: string; item: string; points: number[] }>(
-		`select x.juror_id as juror, x.application_id as item,
-		   array_agg(x.points::float8 order by k.position, k.id) as points
-		 from public.jury_scores x
-		 join public.challenge_criteria k on k.id = x.criterion_id
-		 where k.challenge_id = $1 and k.stage = $2 and x.state = 'submitted'
-		   and not exists (select 1 from public.jury_conflicts c
-		                   where c.juror_id = x.juror_id and c.application_id = x.application_id
-		                     and c.conflict)
-		 group by x.juror_id, x.application_id`,
-		[challengeId, stage]
-	);
-	return rows
-		.filter((r) => r.points.length === criteria)
-		.map((r) => ({ juror: r.juror, item: r.item, points: r.points.map(Number) }));
+	return tx.query<Scorecard>('select juror, item, points from public.jury_scorecards($1, $2)', [
+		challengeId,
+		stage
+	]);
 }
 
 /**
@@ -170,7 +156,7 @@ export async function readResults(
 	const [items, roster, cards] = await Promise.all([
 		readItems(tx, challengeId, stage),
 		readRoster(tx, challengeId, stage),
-		readScorecards(tx, challengeId, stage, criteria.length)
+		readScorecards(tx, challengeId, stage)
 	]);
 	const known = new Set(items.map((i) => i.id));
 	// An item no longer scored at the stage (its screening reversed) keeps no place.

@@ -7,6 +7,13 @@ import { translate } from '$lib/server/i18n';
 import type { PageServerLoad } from './$types';
 
 /**
+ * Rendered on the server only: the page has nothing to run in the browser (the toggle is a
+ * GET form), and a 1000-item ranking would otherwise be sent twice, as HTML and as the
+ * data to hydrate it (npm run bench:jury).
+ */
+export const csr = false;
+
+/**
  * A stage's results for the challenge's team (issue 13): ranking, disagreement,
  * robustness and the proposed top k on submitted scores; `?normalise=1` ranks on
  * per-juror z-scores. A stage without criteria is a 404 with words.
