@@ -176,12 +176,13 @@ grant execute on function public.jury_remind(uuid, text), public.jury_items(uuid
   public.jury_roster(uuid, text), public.jury_progress(uuid, text)
   to authenticated;
 
--- Every submitted scorecard of a stage, one row per juror and item with the points in the
--- criteria's order (position, id), for the challenge's team and whoever manages it (42501
--- jury_not_chair): what the policy of jury_scores lets the team read, gathered in one
--- pass instead of through the policy's per-row check (1000 items × 9 jurors × 5
--- criteria is 45,000 rows). A card missing a criterion is left out, and so are a juror's
--- scores on an item they declared a conflict on, even when declared after submitting: a
+-- Every scorecard a stage expects, one row per juror and item assigned and free of a
+-- declared conflict, with the points in the criteria's order (position, id) once every
+-- criterion is submitted, else null (still to come: the results say how many). For the
+-- challenge's team and whoever manages it (42501 jury_not_chair): what the policy of
+-- jury_scores lets the team read, gathered in one pass instead of through the policy's
+-- per-row check (1000 items × 9 jurors × 5 criteria is 45,000 scores). A juror's scores on
+-- an item they declared a conflict on are left out even when declared after submitting: a
 -- conflicted juror's view does not count (Directive 2014/24/EU art. 24).
 create function public.jury_scorecards(challenge uuid, stage text)
 returns table (juror uuid, item uuid, points float8[])
@@ -194,18 +195,22 @@ begin
   select count(*)::int into criteria from public.challenge_criteria k
     where k.challenge_id = challenge and k.stage = jury_scorecards.stage;
   return query
-    select x.juror_id, x.application_id,
-      array_agg(x.points::float8 order by k.position, k.id)
+    select s.juror_id, s.application_id,
+      case when count(x.criterion_id) = criteria and criteria > 0
+           then array_agg(x.points::float8 order by x.position, x.criterion_id) end
     from public.jury_members m
-    join public.jury_scores x on x.juror_id = m.id and x.state = 'submitted'
-    join public.challenge_criteria k on k.id = x.criterion_id
-      and k.challenge_id = challenge and k.stage = jury_scorecards.stage
+    join public.jury_assignments s on s.juror_id = m.id
+    left join (select y.juror_id, y.application_id, y.criterion_id, y.points, k.position
+               from public.jury_scores y
+               join public.challenge_criteria k on k.id = y.criterion_id
+                 and k.challenge_id = challenge and k.stage = jury_scorecards.stage
+               where y.state = 'submitted') x
+      on x.juror_id = s.juror_id and x.application_id = s.application_id
     where m.challenge_id = challenge and m.stage = jury_scorecards.stage
       and not exists (select 1 from public.jury_conflicts c
-                      where c.juror_id = x.juror_id and c.application_id = x.application_id
+                      where c.juror_id = s.juror_id and c.application_id = s.application_id
                         and c.conflict)
-    group by x.juror_id, x.application_id
-    having count(*) = criteria;
+    group by s.juror_id, s.application_id;
 end
 $$;
 revoke execute on function public.jury_scorecards(uuid, text) from public, anon;

@@ -87,12 +87,11 @@ interface StageRow {
 	partnerCount: number | null;
 	priceShare: number | null;
 	criteria: ResultCriterion[] | null;
-	missing: number;
 }
 
 /**
- * The stage's criteria, the challenge's counts and price share, and how many assigned
- * pairs are not submitted: one query. Criteria in the challenge's order (stageCriteria).
+ * The stage's criteria and the challenge's counts and price share: one query. Criteria in
+ * the challenge's order (stageCriteria).
  */
 async function readStage(tx: Queryable, challengeId: string, stage: EvaluatedStage) {
 	const [row] = await tx.query<StageRow>(
@@ -100,9 +99,7 @@ async function readStage(tx: Queryable, challengeId: string, stage: EvaluatedSta
 		   c.price_share as "priceShare",
 		   (select json_agg(json_build_object('id', k.id, 'name', k.name, 'maxPoints', k.max_points)
 		                    order by k.position, k.id)
-		    from public.challenge_criteria k where k.challenge_id = c.id and k.stage = $2) as criteria,
-		   (select count(*)::int from public.jury_progress(c.id, $2) p
-		    where p.assigned and p.conflict is not true and p.scores <> 'submitted') as missing
+		    from public.challenge_criteria k where k.challenge_id = c.id and k.stage = $2) as criteria
 		 from public.challenges c where c.id = $1`,
 		[challengeId, stage]
 	);
@@ -110,20 +107,22 @@ async function readStage(tx: Queryable, challengeId: string, stage: EvaluatedSta
 }
 
 /**
- * Every submitted scorecard of the stage (public.jury_scorecards: one row per juror and
- * item, points in the criteria's order; the challenge's team only). A juror's scores on
- * an item they declared a conflict on are left out there, even when the conflict was
- * declared after they submitted.
+ * Every scorecard the stage expects (public.jury_scorecards: one row per juror and item
+ * assigned and free of conflict; the challenge's team only): the submitted ones, and how
+ * many are still to come. A juror's scores on an item they declared a conflict on are
+ * left out there, even when the conflict was declared after they submitted.
  */
 async function readScorecards(
 	tx: Queryable,
 	challengeId: string,
 	stage: EvaluatedStage
-): Promise<Scorecard[]> {
-	return tx.query<Scorecard>('select juror, item, points from public.jury_scorecards($1, $2)', [
-		challengeId,
-		stage
-	]);
+): Promise<{ cards: Scorecard[]; missing: number }> {
+	const rows = await tx.query<{ juror: string; item: string; points: number[] | null }>(
+		'select juror, item, points from public.jury_scorecards($1, $2)',
+		[challengeId, stage]
+	);
+	const cards = rows.filter((r): r is Scorecard & { points: number[] } => r.points !== null);
+	return { cards, missing: rows.length - cards.length };
 }
 
 /**
@@ -153,7 +152,7 @@ export async function readResults(
 		description: {},
 		maxPoints: c.maxPoints
 	}));
-	const [items, roster, cards] = await Promise.all([
+	const [items, roster, { cards, missing }] = await Promise.all([
 		readItems(tx, challengeId, stage),
 		readRoster(tx, challengeId, stage),
 		readScorecards(tx, challengeId, stage)
@@ -180,7 +179,7 @@ export async function readResults(
 	const column = new Map(jurors.map((j, i) => [j.id, i]));
 	const proposal = k && scorecards.length ? proposeTopK(evaluation.items, k) : null;
 	const proposed = new Set(proposal?.proposed ?? []);
-	const robustness = k && scorecards.length ? leaveOneJurorOut(input, k) : null;
+	const robustness = k && scorecards.length ? leaveOneJurorOut(input, k, evaluation) : null;
 	const names = (ids: string[]) => ids.map((id) => team.get(id) ?? id);
 	const maxQuality = maxQualityPoints(domainCriteria);
 
@@ -243,7 +242,7 @@ export async function readResults(
 						}))
 					}),
 		missing: {
-			pairs: info.missing,
+			pairs: missing,
 			unscoredItems: evaluation.items.filter((e) => !e.aggregate).length
 		}
 	};
