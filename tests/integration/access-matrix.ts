@@ -1,8 +1,8 @@
 import { ROLES, type AccessWorld, type Role } from './access-world';
 
 /**
- * THE ACCESS MATRIX: who may select, insert, update and delete what, for every table in
- * schema public, as statements run directly against the database as Supabase's Data API
+ * THE ACCESS MATRIX: who may select, insert, update and delete what, for every table (and
+ * view: screening_decisions is one over the decisions since 20261206000110) in schema public, as statements run directly against the database as Supabase's Data API
  * would run them (role anon or authenticated with the user's claims).
  * tests/integration/access-matrix.test.ts runs each statement as each role against the
  * world of access-world.ts (writes rolled back) and fails on any difference, and on a
@@ -1899,9 +1899,15 @@ export const ACCESS: Record<string, TableAccess> = {
 		select: [
 			{
 				does: 'see the published shortlisting decision',
-				sql: 'select id from decisions where challenge_id = $1',
+				sql: "select id from decisions where challenge_id = $1 and stage = 'shortlisting'",
 				params: (w) => [w.challenge.id],
 				expect: only({ owner: 1, member: 1, lead: 1, otherTeam: 1 })
+			},
+			{
+				does: 'see the screening decisions (a team its own)',
+				sql: "select id from decisions where challenge_id = $1 and stage = 'screening'",
+				params: (w) => [w.challenge.id],
+				expect: only({ owner: 2, member: 1, lead: 1, otherTeam: 1 })
 			}
 		],
 		insert: [

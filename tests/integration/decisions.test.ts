@@ -14,6 +14,7 @@ import { describeEachDatabase } from './databases';
 import { createUser } from './fixtures';
 import { appointJuror } from './jury-fixtures';
 import { drainOutbox } from './mail-helpers';
+import { saveScreening } from '../../src/lib/server/applications/screening';
 import { createScreeningScenario, type ScreeningScenario } from './screening-fixtures';
 
 /**
@@ -65,7 +66,7 @@ describeEachDatabase('decisions', (db) => {
 				`select d.id, d.published_at, d.rationale, d.deviation, i.application_id, i.chosen, i.reason,
 				        (select count(*) from public.decision_scores x where x.item_id = i.id) as scores
 				 from public.decisions d left join public.decision_items i on i.decision_id = d.id
-				 where d.challenge_id = $1 order by d.id, i.application_id`,
+				 where d.challenge_id = $1 and d.stage <> 'screening' order by d.id, i.application_id`,
 				[s.challenge.id]
 			)
 		);
@@ -424,6 +425,55 @@ describeEachDatabase('decisions', (db) => {
 			);
 			const doc = await db().as(s.owner, (tx) => readDecision(tx, third));
 			expect(doc?.decision.comparisonPublished).toBe(true);
+			// Back to an open challenge: its applications are open to screening again.
+			await db().service('test fixture: procedure', (tx) =>
+				tx.query(`update public.challenges set procedure = 'open_challenge' where id = $1`, [
+					s.challenge.id
+				])
+			);
+		});
+	});
+	describe('screening on the entity (20261206000110)', () => {
+		const screening = () =>
+			db().service('test: screening decisions of B', (tx) =>
+				tx.query<{ kind: string; chosen: boolean; replaced: boolean }>(
+					`select d.kind, i.chosen,
+					        exists (select 1 from public.decisions r where r.replaces = d.id) as replaced
+					 from public.decisions d join public.decision_items i on i.decision_id = d.id
+					 where d.stage = 'screening' and i.application_id = $1 order by d.prepared_at, d.id`,
+					[B()]
+				)
+			);
+
+		it('a revision corrects the current decision; a withdrawal voids it', async () => {
+			const [req1, req2] = s.challenge.requirementIds;
+			await db().as(s.owner, (tx) =>
+				saveScreening(tx, B(), {
+					marks: [
+						{ requirementId: req1, met: false, reason: 'No insurance.' },
+						{ requirementId: req2, met: true, reason: '' }
+					],
+					decision: { eligible: false, justification: 'Insurance is missing.' }
+				})
+			);
+			expect(await screening()).toEqual([
+				{ kind: 'decision', chosen: true, replaced: true },
+				{ kind: 'correction', chosen: false, replaced: false }
+			]);
+			const [seen] = await db().as(s.otherTeam, (tx) =>
+				tx.query<{ eligible: boolean }>(
+					'select eligible from public.screening_decisions where application_id = $1',
+					[B()]
+				)
+			);
+			expect(seen.eligible).toBe(false);
+			await db().as(s.otherTeam, (tx) => tx.query('select public.withdraw_application($1)', [B()]));
+			expect((await screening()).map((r) => r.kind)).toEqual(['decision', 'correction', 'void']);
+			expect(
+				await db().as(s.owner, (tx) =>
+					tx.query('select 1 from public.screening_decisions where application_id = $1', [B()])
+				)
+			).toEqual([]);
 		});
 	});
 });
