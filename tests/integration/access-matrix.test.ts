@@ -23,11 +23,11 @@ describeEachDatabase('access matrix', (db) => {
 		who = principals(w);
 	});
 
-	it('covers every table in public, each with select, insert, update and delete', async () => {
+	it('covers every table and view in public, each with select, insert, update and delete', async () => {
 		const tables = await db().service('test: tables', (tx) =>
 			tx.query<{ name: string }>(
 				`select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
-				 where n.nspname = 'public' and c.relkind in ('r', 'p') order by 1`
+				 where n.nspname = 'public' and c.relkind in ('r', 'p', 'v') order by 1`
 			)
 		);
 		expect(Object.keys(ACCESS).sort(), 'tables in the matrix').toEqual(tables.map((t) => t.name));

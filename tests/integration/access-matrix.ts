@@ -1,8 +1,8 @@
 import { ROLES, type AccessWorld, type Role } from './access-world';
 
 /**
- * THE ACCESS MATRIX: who may select, insert, update and delete what, for every table in
- * schema public, as statements run directly against the database as Supabase's Data API
+ * THE ACCESS MATRIX: who may select, insert, update and delete what, for every table (and
+ * view: screening_decisions is one over the decisions since 20261206000110) in schema public, as statements run directly against the database as Supabase's Data API
  * would run them (role anon or authenticated with the user's claims).
  * tests/integration/access-matrix.test.ts runs each statement as each role against the
  * world of access-world.ts (writes rolled back) and fails on any difference, and on a
@@ -1891,6 +1891,99 @@ export const ACCESS: Record<string, TableAccess> = {
 			{
 				does: 'erase past the jury functions',
 				sql: 'delete from jury_score_revisions returning id',
+				expect: nobody
+			}
+		]
+	},
+	decisions: {
+		select: [
+			{
+				does: 'see the published shortlisting decision',
+				sql: "select id from decisions where challenge_id = $1 and stage = 'shortlisting'",
+				params: (w) => [w.challenge.id],
+				expect: only({ owner: 1, member: 1, lead: 1, otherTeam: 1 })
+			},
+			{
+				does: 'see the screening decisions (a team its own)',
+				sql: "select id from decisions where challenge_id = $1 and stage = 'screening'",
+				params: (w) => [w.challenge.id],
+				expect: only({ owner: 2, member: 1, lead: 1, otherTeam: 1 })
+			}
+		],
+		insert: [
+			{
+				does: 'decide past the decision functions',
+				sql: "insert into decisions (challenge_id, stage) values ($1, 'selection') returning id",
+				params: (w) => [w.challenge.id],
+				expect: nobody
+			}
+		],
+		update: [
+			{
+				does: 'change a decision',
+				sql: "update decisions set rationale = 'x' returning id",
+				expect: nobody
+			}
+		],
+		delete: [
+			{ does: 'erase a decision', sql: 'delete from decisions returning id', expect: nobody }
+		]
+	},
+	decision_items: {
+		select: [
+			{
+				does: 'see the items of the decision (a team its own)',
+				sql: 'select id from decision_items where decision_id = $1',
+				params: (w) => [w.decision],
+				expect: only({ owner: 2, member: 1, lead: 1, otherTeam: 1 })
+			}
+		],
+		insert: [
+			{
+				does: 'add an item past the decision functions',
+				sql: "insert into decision_items (decision_id, application_id, chosen, reason) values ($1, $2, true, 'x') returning id",
+				params: (w) => [w.decision, w.draftA.id],
+				expect: nobody
+			}
+		],
+		update: [
+			{
+				does: 'change an item',
+				sql: 'update decision_items set chosen = true returning id',
+				expect: nobody
+			}
+		],
+		delete: [
+			{ does: 'erase an item', sql: 'delete from decision_items returning id', expect: nobody }
+		]
+	},
+	decision_scores: {
+		select: [
+			{
+				does: 'see the frozen score on appA with its justification',
+				sql: 'select justification from decision_scores s join decision_items i on i.id = s.item_id where i.application_id = $1',
+				params: (w) => [w.appA.id],
+				expect: only({ owner: 1, member: 1, lead: 1 })
+			}
+		],
+		insert: [
+			{
+				does: 'freeze a score past publication',
+				sql: "insert into decision_scores (item_id, criterion_id, juror_ordinal, points, justification) select item_id, criterion_id, 2, 1, 'x' from decision_scores returning item_id",
+				expect: nobody
+			}
+		],
+		update: [
+			{
+				does: 'change a frozen score',
+				sql: 'update decision_scores set points = 0 returning item_id',
+				expect: nobody
+			}
+		],
+		delete: [
+			{
+				does: 'erase a frozen score',
+				sql: 'delete from decision_scores returning item_id',
 				expect: nobody
 			}
 		]

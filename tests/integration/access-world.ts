@@ -16,7 +16,8 @@ import { createScreeningScenario } from './screening-fixtures';
  * - expert: invited to that workshop as an expert; admin: platform admin;
  * - juror: on the challenge's shortlisting jury (issue 13): declared no conflict on appA
  *   and a conflict on appB, assigned appA, submitted and (in the consensus step the owner
- *   opened) revised its score and commented on it.
+ *   opened) revised its score and commented on it; the owner then published the
+ *   shortlisting decision: appA chosen, appB not.
  */
 export const ROLES = [
 	'anon',
@@ -224,6 +225,27 @@ export async function createAccessWorld(db: Database) {
 		await tx.query("select public.jury_comment('application', $1, 'Agreed at 8.')", [s.appA.id]);
 	});
 
+	// The shortlisting decision, published (issue 13): appA chosen, appB not; the comparison
+	// stays unpublished (an open challenge). The juror's score on appA is frozen with it.
+	await db.service('test fixture: shortlist count', (tx) =>
+		tx.query('update public.challenges set shortlist_count = 1 where id = $1', [s.challenge.id])
+	);
+	const decision = await db.as(s.owner, async (tx) => {
+		const [row] = await tx.query<{ id: string }>(
+			'select public.decision_prepare($1, $2, $3::text::jsonb) as id',
+			[
+				jury.challenge,
+				jury.stage,
+				JSON.stringify([
+					{ item: s.appA.id, chosen: true, rank: 1, reason: 'Best plan.' },
+					{ item: s.appB.id, chosen: false, rank: 2, reason: 'Thinner plan.' }
+				])
+			]
+		);
+		await tx.query('select public.decision_publish($1)', [row.id]);
+		return row.id;
+	});
+
 	return {
 		...s,
 		admin,
@@ -238,7 +260,8 @@ export async function createAccessWorld(db: Database) {
 		...boards,
 		juror,
 		jurorId,
-		jurorScore: score
+		jurorScore: score,
+		decision
 	};
 }
 export type AccessWorld = Awaited<ReturnType<typeof createAccessWorld>>;

@@ -205,6 +205,23 @@ describeEachDatabase('demo data', (db) => {
 		expect(open).toEqual({ eligible: 7, unsealed: true, jurors: 0 });
 	});
 
+	it('publishes the worked example’s shortlist: the top five by the jury’s ranking', async () => {
+		const rows = await db().service('test: the worked example’s decision', (tx) =>
+			tx.query<{ team: string; chosen: boolean; rank: number; scores: number }>(
+				`select i.team_name as team, i.chosen, i.rank,
+				        (select count(*)::int from public.decision_scores x where x.item_id = i.id) as scores
+				 from public.decisions d join public.decision_items i on i.decision_id = d.id
+				 where d.challenge_id = $1 and d.stage = 'shortlisting' and d.published_at is not null
+				 order by i.rank`,
+				[DEMO_JURY_CHALLENGE]
+			)
+		);
+		expect(rows.filter((r) => r.chosen).map((r) => r.rank)).toEqual([1, 2, 3, 4, 5]);
+		expect(rows.slice(0, 2).map((r) => r.team)).toEqual(['Työote', 'Taitotalo Consortium']);
+		// The frozen scores: every submitted one (the conflicted juror's pair has none).
+		expect(rows.reduce((n, r) => n + r.scores, 0)).toBe(26 * 5);
+	});
+
 	it('finds challenges by a Finnish, Swedish or English word prefix, and filters', async () => {
 		const search = (f: Partial<ChallengeFilters>) =>
 			db().as(null, (tx) => searchChallenges(tx, filters(f)));

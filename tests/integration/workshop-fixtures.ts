@@ -7,7 +7,10 @@ import { createOpenChallenge, createTeamWith } from './application-fixtures';
 
 export type User = { id: string; email: string };
 
-/** A screening decision on an application, as the owner would record it. */
+/**
+ * A screening decision on an application, as the owner would record it: an insert into
+ * the view public.screening_decisions records a decision, correcting an earlier one.
+ */
 export async function markEligible(
 	tx: Queryable,
 	applicationId: string,
@@ -16,8 +19,7 @@ export async function markEligible(
 ) {
 	await tx.query(
 		`insert into public.screening_decisions (application_id, eligible, justification, decided_by)
-		 values ($1, $2, 'Test fixture', $3)
-		 on conflict (application_id) do update set eligible = excluded.eligible`,
+		 values ($1, $2, 'Test fixture', $3)`,
 		[applicationId, eligible, ownerId]
 	);
 }

@@ -9,6 +9,7 @@ import { SECRET_BYTES, secretText } from '$lib/domain/totp';
 import { log } from './log';
 import { seedDemoApplications, seedLateDraft } from './seed-applications';
 import { seedDemoJury } from './seed-jury';
+import { seedDemoDecision } from './seed-decisions';
 
 /** admin@talkoot.example: the demo admin enrolled with a second factor at seeding (new-admin@ is not). */
 const ENROLLED_ADMIN = '00000000-0000-4000-8000-000000000001';
@@ -61,7 +62,11 @@ export async function seedDemo(db: Database, given?: string): Promise<boolean> {
 	const applications = await seedDemoApplications(db);
 	await seedLateDraft(db);
 	const scored = await seedDemoJury(db);
-	log.info({ accounts: users.length, applications, scored: scored.size }, 'demo data seeded');
+	const decision = await seedDemoDecision(db);
+	log.info(
+		{ accounts: users.length, applications, scored: scored.size, decision },
+		'demo data seeded'
+	);
 	const lines = users.map((u) => `  ${u.email.padEnd(30)} ${u.display_name}`);
 	const shown = given ? 'the one in DEMO_PASSWORD' : `${password} (generated; shown only now)`;
 	console.log(

@@ -106,8 +106,9 @@ export async function getSubmitted(
  * Records the owner's marks and, when given, the decision through
  * public.record_screening, which checks private.is_screenable() (so sealing applies),
  * takes the decider's name and the time from the database, and keeps a revised decision
- * on record; a decision's mail to every member of the team is enqueued by the database
- * in the same transaction (private.mail_screening). The reasons and the justification are
+ * on record (a revision is a correction of the decision: issue 13's one decision entity);
+ * a decision's mail to every member of the team is enqueued by the database in the same
+ * transaction (private.decision_mark_published). The reasons and the justification are
  * stored as written in `lang` (the screener's interface language; WCAG 3.1.2); without
  * it, the database takes the screener's profile language.
  * Returns whether a decision was recorded, or null when the application is not one the

@@ -3,12 +3,13 @@ import { refusalCode } from '../db/errors';
 import { translate } from '../i18n';
 
 /**
- * The jury's refusals as HTTP (issue 13): every reason code the jury's definer functions
- * raise (supabase/migrations/20261205000100_jury.sql, SQLSTATE TK422 or 42501 with the
- * code as hint) with its status and words (message `jury_refusal_…` with the code after `jury_`). 403 when the
- * caller may not do it at all, 409 when the record's state forbids it now (already
- * submitted, consensus not open), 400 for input that does not stand. Nothing was changed
- * by a refused call: the function aborted.
+ * The jury's and the decisions' refusals as HTTP (issue 13): every reason code their
+ * definer functions raise (supabase/migrations/20261205000100_jury.sql and
+ * 20261206000100_decisions.sql, SQLSTATE TK422 or 42501 with the code as hint) with its
+ * status and words (message `jury_refusal_…` / `decision_refusal_…` with the code after
+ * its prefix). 403 when the caller may not do it at all, 409 when the record's state
+ * forbids it now (already submitted, consensus not open, already published), 400 for
+ * input that does not stand. Nothing was changed by a refused call: the function aborted.
  */
 export const JURY_REFUSALS = {
 	jury_not_chair: 403,
@@ -46,25 +47,56 @@ export const JURY_REFUSALS = {
 	jury_record_locked: 409
 } as const satisfies Record<string, 400 | 403 | 404 | 409>;
 
-export type JuryRefusal = keyof typeof JURY_REFUSALS;
+/** The decisions' codes (20261206000100_decisions.sql), the same way. */
+export const DECISION_REFUSALS = {
+	decision_not_chair: 403,
+	decision_unknown: 404,
+	decision_unknown_stage: 404,
+	decision_unknown_item: 400,
+	decision_bad_input: 400,
+	decision_duplicate: 400,
+	decision_reason_too_long: 400,
+	decision_justification_too_long: 400,
+	decision_text_too_long: 400,
+	decision_empty: 400,
+	decision_items_incomplete: 400,
+	decision_reason_missing: 400,
+	decision_too_many: 400,
+	decision_justification_missing: 400,
+	decision_count_unset: 409,
+	decision_already_published: 409,
+	decision_not_published: 409,
+	decision_replaced: 409,
+	decision_locked: 409
+} as const satisfies Record<string, 400 | 403 | 404 | 409>;
 
-/** The jury refusal `failure` carries, with its status and words, or null for anything else. */
-export function juryRefusal(
-	failure: unknown
-): { code: JuryRefusal; status: 400 | 403 | 404 | 409; message: string } | null {
-	const code = refusalCode(failure, 'jury_');
-	if (code === null || !Object.hasOwn(JURY_REFUSALS, code)) return null;
-	const known = code as JuryRefusal;
+const REFUSALS = { ...JURY_REFUSALS, ...DECISION_REFUSALS };
+
+export type JuryRefusal = keyof typeof JURY_REFUSALS;
+export type DecisionRefusal = keyof typeof DECISION_REFUSALS;
+
+/**
+ * The jury or decision refusal `failure` carries, with its status and words, or null for
+ * anything else.
+ */
+export function juryRefusal(failure: unknown): {
+	code: JuryRefusal | DecisionRefusal;
+	status: 400 | 403 | 404 | 409;
+	message: string;
+} | null {
+	const code = refusalCode(failure, '');
+	if (code === null || !Object.hasOwn(REFUSALS, code)) return null;
+	const known = code as JuryRefusal | DecisionRefusal;
 	return {
 		code: known,
-		status: JURY_REFUSALS[known],
-		message: translate(known.replace(/^jury_/, 'jury_refusal_'))
+		status: REFUSALS[known],
+		message: translate(known.replace(/^(jury|decision)_/, '$1_refusal_'))
 	};
 }
 
 /**
- * For form actions: a jury refusal as `fail(status, { error: words })`; anything else is
- * thrown on unchanged. Use as `catch (e) { return juryFailure(e); }`.
+ * For form actions: a jury or decision refusal as `fail(status, { error: words })`;
+ * anything else is thrown on unchanged. Use as `catch (e) { return juryFailure(e); }`.
  */
 export function juryFailure(failure: unknown): ActionFailure<{ error: string }> {
 	const refusal = juryRefusal(failure);
@@ -72,7 +104,7 @@ export function juryFailure(failure: unknown): ActionFailure<{ error: string }> 
 	return fail(refusal.status, { error: refusal.message });
 }
 
-/** For loads and endpoints: a jury refusal as SvelteKit's HttpError; else rethrown. */
+/** For loads and endpoints: a jury or decision refusal as SvelteKit's HttpError; else rethrown. */
 export function juryRefusalAsHttp(failure: unknown): never {
 	const refusal = juryRefusal(failure);
 	if (!refusal) throw failure;

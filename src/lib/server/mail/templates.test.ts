@@ -99,3 +99,25 @@ describe('jury invitation', () => {
 		expect(renderMail('jury_invitation', params, to('sv')).text).toContain('jävig');
 	});
 });
+
+describe('decision published', () => {
+	const params = {
+		title: { fi: 'Työllisyyskoulutus', en: 'Employment training' },
+		primaryLocale: 'fi',
+		stage: 'shortlisting',
+		team: 'Duuni Valmennus',
+		chosen: true,
+		path: '/applications/abc'
+	};
+
+	it('tells the team whether it was chosen, in the recipient’s language, with its page', () => {
+		const en = renderMail('decision_published', params, to('en'));
+		expect(en.subject).toBe('Decision published: Employment training');
+		expect(en.text).toContain('Duuni Valmennus was chosen');
+		expect(en.text).toContain('/applications/abc');
+		const sv = renderMail('decision_published', { ...params, chosen: false }, to('sv'));
+		expect(sv.text).toContain('valdes inte');
+		const fi = renderMail('decision_published', { ...params, correction: true }, to('fi'));
+		expect(fi.subject).toMatch(/^Oikaistu päätös/);
+	});
+});

@@ -458,6 +458,39 @@ export const MAIL_TEMPLATES = {
 				]
 			};
 		}
+	),
+	/**
+	 * Issue 13: a decision of shortlisting, selection or proof of concept was published
+	 * (public.decision_publish): each member of each team it names hears whether their team
+	 * was chosen, in their language, with the way to their own result.
+	 */
+	decision_published: template(
+		z.object({
+			...titled,
+			stage: z.enum(['shortlisting', 'selection', 'proof_of_concept']),
+			team: z.string(),
+			chosen: z.boolean(),
+			correction: z.boolean().optional(),
+			path
+		}),
+		(p, to) => {
+			const t = title(p, to);
+			const stage = {
+				shortlisting: m.decision_stage_shortlisting,
+				selection: m.decision_stage_selection,
+				proof_of_concept: m.decision_stage_proof_of_concept
+			}[p.stage]({}, to);
+			const subject = p.correction ? m.decision_mail_correction_subject : m.decision_mail_subject;
+			const result = p.chosen ? m.decision_mail_chosen : m.decision_mail_not_chosen;
+			return {
+				subject: subject({ title: t }, to),
+				paragraphs: [
+					result({ title: t, stage, team: p.team }, to),
+					m.decision_mail_details({}, to),
+					absoluteUrl(p.path)
+				]
+			};
+		}
 	)
 };
 

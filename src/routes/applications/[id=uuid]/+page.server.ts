@@ -1,6 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { draftFromForm, draftSchema } from '$lib/domain/application-schemas';
 import { getApplication, saveDraft } from '$lib/server/applications/editor';
+import { readMyResult } from '$lib/server/decisions';
 import { submitPosted, withdrawApplication } from '$lib/server/applications/submit';
 import { attachPosted, removePosted } from '$lib/server/applications/attachments';
 import { invalid, readForm, type FieldErrors } from '$lib/server/http/forms';
@@ -12,7 +13,9 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const id = params.id;
 	const app = await locals.db.as(user, (tx) => getApplication(tx, id));
 	if (!app) error(404, 'Not found');
-	return { app };
+	// The team's published results (issue 13): empty for the owner's side and before publication.
+	const results = await locals.db.as(user, (tx) => readMyResult(tx, id));
+	return { app, results };
 };
 
 /** Form field of a draft issue: `idea<n>_<field>` or `req_<id>_explanation`. */

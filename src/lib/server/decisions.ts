@@ -1,0 +1,320 @@
+/**
+ * Decisions (issue 13): the verbs of the one decision entity for every gate, each taking a
+ * transaction run as the user (`db.as(user, tx => …)`), so row-level security and the
+ * definer functions of supabase/migrations/20261206000100_decisions.sql decide what the
+ * user may do and see. A refusal is thrown as the database raised it (SQLSTATE TK422 or
+ * 42501 with a decision_… hint); routes answer it with juryFailure / juryRefusalAsHttp
+ * (src/lib/server/http/jury-refusals.ts), which know every decision code.
+ */
+import type { LocalizedText, Locale } from '$lib/domain/locale';
+import {
+	decisionDraftSchema,
+	type DecidedStage,
+	type DecisionDraftInput
+} from '$lib/domain/jury/decision-schemas';
+import type { Queryable } from './db';
+
+export type DecisionStage = 'screening' | DecidedStage;
+
+/** A decision as its readers see it (public.decisions under RLS). */
+export interface Decision {
+	id: string;
+	challengeId: string;
+	stage: DecisionStage;
+	kind: 'decision' | 'correction' | 'void';
+	k: number | null;
+	rationale: string;
+	deviation: string;
+	preparedByName: string;
+	preparedAt: Date;
+	signatory: string;
+	/** 'YYYY-MM-DD', the day it is signed (Europe/Helsinki); null in a draft without one. */
+	decidedOn: string | null;
+	publishedAt: Date | null;
+	replaces: string | null;
+	/** The published correction that replaces this decision, when the reader sees it. */
+	replacedBy: string | null;
+	comparisonPublished: boolean;
+	appeal: string;
+	lang: Locale;
+}
+
+/** One item of a decision: the reader's own only, unless they read the decision whole. */
+export interface DecisionItem {
+	id: string;
+	applicationId: string;
+	teamName: string;
+	chosen: boolean;
+	rank: number | null;
+	reason: string;
+	quality: number | null;
+	price: number | null;
+	total: number | null;
+}
+
+/** A frozen score: one juror (by ordinal, never named) on one criterion of one item. */
+export interface FrozenScore {
+	itemId: string;
+	criterionId: string;
+	juror: number;
+	points: number;
+	justification: string;
+}
+
+/** A row of the comparison table: one item's mean points on one criterion. */
+export interface ComparisonRow {
+	itemId: string;
+	teamName: string;
+	chosen: boolean;
+	rank: number | null;
+	/** Null for an item without frozen scores (then meanPoints is null too). */
+	criterionId: string | null;
+	meanPoints: number | null;
+	quality: number | null;
+	price: number | null;
+	total: number | null;
+}
+
+export interface DecisionCriterion {
+	id: string;
+	name: LocalizedText;
+	maxPoints: number;
+}
+
+/** Everything the printable decision document shows, as far as the reader may see it. */
+export interface DecisionDocument {
+	decision: Decision;
+	challenge: {
+		title: LocalizedText;
+		primaryLocale: Locale;
+		procedure: 'open_challenge' | 'innovation_partnership';
+	};
+	criteria: DecisionCriterion[];
+	/** Every item for the owner's side; a team's own item only. Best rank first. */
+	items: DecisionItem[];
+	/** The chosen teams, best rank first. */
+	chosen: { teamName: string; rank: number | null }[];
+	/** Mean points per item and criterion: the owner's side always; a team when published. */
+	comparison: ComparisonRow[];
+	/** Frozen scores the reader sees (the owner's side all; a team its own item's). */
+	scores: FrozenScore[];
+}
+
+/** A team's published result at one stage (readMyResult). */
+export interface MyResult {
+	decision: Decision;
+	item: DecisionItem;
+	criteria: DecisionCriterion[];
+	scores: FrozenScore[];
+	chosen: { teamName: string; rank: number | null }[];
+	comparison: ComparisonRow[];
+}
+
+const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
+const DECISION_COLUMNS = `d.id, d.challenge_id as "challengeId", d.stage, d.kind, d.k, d.rationale,
+	d.deviation, d.prepared_by_name as "preparedByName", d.prepared_at as "preparedAt",
+	d.signatory, to_char(d.decided_on, 'YYYY-MM-DD') as "decidedOn",
+	d.published_at as "publishedAt", d.replaces,
+	(select r.id from public.decisions r where r.replaces = d.id and r.published_at is not null) as "replacedBy",
+	d.comparison_published as "comparisonPublished", d.appeal, d.lang`;
+
+/**
+ * Prepares the decision of a stage as a draft, or replaces the stage's draft (a draft
+ * correction stays a correction). Takes the challenge, the stage and the items and details
+ * (parsed with decisionDraftSchema; a ZodError for input that does not parse). Returns the
+ * draft's id. Refused by public.decision_prepare: not the chair (decision_not_chair), an
+ * unknown stage or item, a duplicate, text too long, a stage already decided
+ * (decision_already_published: correct it instead).
+ */
+export async function prepareDecision(
+	tx: Queryable,
+	challengeId: string,
+	stage: DecidedStage,
+	draft: DecisionDraftInput
+): Promise<string> {
+	const { items, details } = decisionDraftSchema.parse(draft);
+	const [row] = await tx.query<{ id: string }>(
+		// As text: a JS object would otherwise be sent differently by the two drivers.
+		'select public.decision_prepare($1, $2, $3::text::jsonb, $4::text::jsonb) as id',
+		[challengeId, stage, JSON.stringify(items), JSON.stringify(details)]
+	);
+	return row.id;
+}
+
+/**
+ * Prepares a correction of a published decision: a draft naming it in `replaces`. Takes
+ * the decision's id and the new items and details (as prepareDecision). Returns the
+ * draft's id; publish it with publishDecision. Refused by public.decision_correct: an
+ * unknown decision, not the chair, a draft (decision_not_published), a screening decision,
+ * one already replaced (decision_replaced).
+ */
+export async function correctDecision(
+	tx: Queryable,
+	decisionId: string,
+	draft: DecisionDraftInput
+): Promise<string> {
+	const { items, details } = decisionDraftSchema.parse(draft);
+	const [row] = await tx.query<{ id: string }>(
+		'select public.decision_correct($1, $2::text::jsonb, $3::text::jsonb) as id',
+		[decisionId, JSON.stringify(items), JSON.stringify(details)]
+	);
+	return row.id;
+}
+
+/**
+ * Publishes a draft decision: from then on it never changes; the jury's submitted scores
+ * are frozen with it and every member of every named team is mailed. Returns the time of
+ * publication. Refused by public.decision_publish (see there): not the chair, already
+ * published, the count unset, nobody chosen, an item left out or unknown, a reason
+ * missing, more than k + 1 chosen, or a departure from the top k without justification.
+ */
+export async function publishDecision(tx: Queryable, decisionId: string): Promise<Date> {
+	const [row] = await tx.query<{ at: Date }>('select public.decision_publish($1) as at', [
+		decisionId
+	]);
+	return new Date(row.at);
+}
+
+async function readDecisionRow(tx: Queryable, decisionId: string): Promise<Decision | null> {
+	const [row] = await tx.query<Decision>(
+		`select ${DECISION_COLUMNS} from public.decisions d where d.id = $1`,
+		[decisionId]
+	);
+	return row ? { ...row, k: num(row.k) } : null;
+}
+
+async function readItems(tx: Queryable, decisionId: string): Promise<DecisionItem[]> {
+	const rows = await tx.query<DecisionItem>(
+		`select id, application_id as "applicationId", team_name as "teamName", chosen, rank, reason,
+		        quality_points as quality, price_points as price, total_points as total
+		 from public.decision_items where decision_id = $1
+		 order by rank nulls last, team_name, id`,
+		[decisionId]
+	);
+	return rows.map((r) => ({
+		...r,
+		rank: num(r.rank),
+		quality: num(r.quality),
+		price: num(r.price),
+		total: num(r.total)
+	}));
+}
+
+async function readCriteria(tx: Queryable, d: Decision): Promise<DecisionCriterion[]> {
+	if (d.stage !== 'shortlisting' && d.stage !== 'selection') return [];
+	return tx.query<DecisionCriterion>(
+		`select id, name, max_points as "maxPoints" from public.challenge_criteria
+		 where challenge_id = $1 and stage = $2 order by position, id`,
+		[d.challengeId, d.stage]
+	);
+}
+
+async function readScores(tx: Queryable, itemIds: string[]): Promise<FrozenScore[]> {
+	if (itemIds.length === 0) return [];
+	const rows = await tx.query<FrozenScore>(
+		`select s.item_id as "itemId", s.criterion_id as "criterionId", s.juror_ordinal as juror,
+		        s.points, s.justification
+		 from public.decision_scores s
+		 left join public.challenge_criteria k on k.id = s.criterion_id
+		 where s.item_id = any ($1::uuid[])
+		 order by s.item_id, k.position, s.criterion_id, s.juror_ordinal`,
+		[itemIds]
+	);
+	return rows.map((r) => ({ ...r, points: Number(r.points) }));
+}
+
+async function readChosen(tx: Queryable, decisionId: string) {
+	const rows = await tx.query<{ teamName: string; rank: number | null }>(
+		'select team_name as "teamName", rank from public.decision_chosen($1)',
+		[decisionId]
+	);
+	return rows.map((r) => ({ ...r, rank: num(r.rank) }));
+}
+
+async function readComparison(tx: Queryable, decisionId: string): Promise<ComparisonRow[]> {
+	const rows = await tx.query<ComparisonRow>(
+		`select item_id as "itemId", team_name as "teamName", chosen, rank,
+		        criterion_id as "criterionId", mean_points as "meanPoints",
+		        quality_points as quality, price_points as price, total_points as total
+		 from public.decision_comparison($1)`,
+		[decisionId]
+	);
+	return rows.map((r) => ({
+		...r,
+		rank: num(r.rank),
+		meanPoints: num(r.meanPoints),
+		quality: num(r.quality),
+		price: num(r.price),
+		total: num(r.total)
+	}));
+}
+
+/**
+ * The printable decision document's data: the decision, its challenge, the stage's criteria
+ * with their maximum points, the items, the chosen teams and the comparison — each as far
+ * as the reader may see it (the owner's side everything, drafts too; a team named in the
+ * published decision its own item and, where the procedure publishes it, the comparison).
+ * Null when the reader may not read the decision at all (the route answers 404).
+ */
+export async function readDecision(
+	tx: Queryable,
+	decisionId: string
+): Promise<DecisionDocument | null> {
+	const decision = await readDecisionRow(tx, decisionId);
+	if (!decision) return null;
+	const [[challenge], criteria, items, chosen, comparison] = await Promise.all([
+		tx.query<DecisionDocument['challenge']>(
+			`select title, primary_locale as "primaryLocale", procedure
+			 from public.challenges where id = $1`,
+			[decision.challengeId]
+		),
+		readCriteria(tx, decision),
+		readItems(tx, decisionId),
+		readChosen(tx, decisionId),
+		readComparison(tx, decisionId)
+	]);
+	if (!challenge) return null;
+	const scores = await readScores(
+		tx,
+		items.map((i) => i.id)
+	);
+	return { decision, challenge, criteria, items, chosen, comparison, scores };
+}
+
+/**
+ * A team's published results for its application, newest first: per decision of
+ * shortlisting, selection or proof of concept that names it (the current one and any it
+ * replaced), its own item (chosen, rank, reason, points), its own frozen scores with the
+ * jurors' justifications (jurors numbered, never named), the chosen teams, and — where the
+ * decision publishes it — the comparison of every item's mean points per criterion.
+ * Empty for a reader who is not on the team, and before publication.
+ */
+export async function readMyResult(tx: Queryable, applicationId: string): Promise<MyResult[]> {
+	const rows = await tx.query<{ decisionId: string }>(
+		`select i.decision_id as "decisionId"
+		 from public.decision_items i
+		 join public.decisions d on d.id = i.decision_id
+		 where i.application_id = $1 and d.published_at is not null and d.stage <> 'screening'
+		   and i.application_id in (select a.id from public.applications a
+		                            join public.team_members m on m.team_id = a.team_id
+		                            where m.user_id = (select auth.uid()))
+		 order by d.published_at desc, d.id`,
+		[applicationId]
+	);
+	const results: MyResult[] = [];
+	for (const { decisionId } of rows) {
+		const document = await readDecision(tx, decisionId);
+		const item = document?.items.find((i) => i.applicationId === applicationId);
+		if (!document || !item) continue;
+		results.push({
+			decision: document.decision,
+			item,
+			criteria: document.criteria,
+			scores: document.scores.filter((s) => s.itemId === item.id),
+			chosen: document.chosen,
+			comparison: document.comparison
+		});
+	}
+	return results;
+}

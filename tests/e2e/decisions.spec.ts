@@ -1,0 +1,68 @@
+import {
+	expect,
+	expectAccessible,
+	latestMailTo,
+	linkIn,
+	screenshot,
+	signIn,
+	test
+} from './helpers';
+
+/**
+ * Issue 13, the published decision as the teams meet it, on the demo's worked example
+ * (the Helsinki innovation partnership; src/lib/server/seed-decisions.ts publishes its
+ * shortlist of five): a chosen team follows the mail to its own points and the jurors'
+ * justifications, opens the decision document (the comparison table, since an innovation
+ * partnership publishes it; never the other teams' reasons), which prints on A4; a team
+ * not chosen reads why; anyone else gets 404.
+ */
+const PUBLISHED = /Päätös julkaistu|Beslut publicerat|Decision published/;
+
+test('a chosen team reads its result and the decision document, which prints', async ({ page }) => {
+	const mail = await latestMailTo('lead@duuni.example', PUBLISHED);
+	await signIn(page, 'lead@duuni.example');
+	await page.goto(linkIn(mail));
+	const result = page.getByRole('region', { name: 'Result: shortlisting' });
+	await expect(result).toContainText('Your team was chosen.');
+	await expect(result).toContainText('Your rank: 3.');
+	await expect(result.getByRole('cell', { name: 'Juror 1' }).first()).toBeVisible();
+	await expect(result).toContainText('Duuni Valmennus:');
+	await expect(result.getByRole('listitem')).toHaveCount(5);
+	await expectAccessible(page);
+	await screenshot(page, 'decision-result-chosen');
+
+	await result.getByRole('link', { name: 'Open the decision document' }).click();
+	// In the challenge's language (Finnish), whatever the reader's.
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Päätös: neuvotteluihin valinta'
+	);
+	const comparison = page.getByRole('table', { name: /keskiarvopisteet/ });
+	await expect(comparison.getByRole('row')).toHaveCount(10);
+	// Its own reason, never another team's.
+	await expect(page.getByText(/^Sijoittui viiden parhaan joukkoon/)).toHaveCount(1);
+	await expect(page.getByText('Jäi viiden parhaan ulkopuolelle')).toHaveCount(0);
+	await expectAccessible(page);
+	await screenshot(page, 'decision-document-team');
+	await page.emulateMedia({ media: 'print' });
+	const pdf = await page.pdf({ path: 'test-results/decision-document.pdf', format: 'A4' });
+	expect(pdf.byteLength).toBeGreaterThan(10_000);
+});
+
+test('a team not chosen reads why; a stranger gets nothing', async ({ page, browser }) => {
+	const mail = await latestMailTo('lead@askel.example', PUBLISHED);
+	await signIn(page, 'lead@askel.example');
+	await page.goto(linkIn(mail));
+	const result = page.getByRole('region', { name: 'Result: shortlisting' });
+	await expect(result).toContainText('Your team was not chosen this time.');
+	await expect(result).toContainText('Jäi viiden parhaan ulkopuolelle');
+	const document = await result
+		.getByRole('link', { name: 'Open the decision document' })
+		.getAttribute('href');
+	await screenshot(page, 'decision-result-not-chosen');
+
+	const stranger = await (await browser.newContext()).newPage();
+	await signIn(stranger, 'solver@team.example');
+	const response = await stranger.goto(document!);
+	expect(response?.status()).toBe(404);
+	await stranger.context().close();
+});
