@@ -176,6 +176,26 @@ export async function publishDecision(tx: Queryable, decisionId: string): Promis
 	return new Date(row.at);
 }
 
+/**
+ * The decisions of one stage of a challenge, newest first (drafts, published ones and
+ * corrections), with the procedure, for the chair's decision page: the current draft to
+ * go on with, or the published one to correct. Empty for a reader outside the challenge's
+ * team (row-level security).
+ */
+export async function stageDecisions(
+	tx: Queryable,
+	challengeId: string,
+	stage: DecidedStage
+): Promise<Decision[]> {
+	const rows = await tx.query<Decision>(
+		`select ${DECISION_COLUMNS} from public.decisions d
+		 where d.challenge_id = $1 and d.stage = $2
+		 order by d.prepared_at desc, d.id`,
+		[challengeId, stage]
+	);
+	return rows.map((r) => ({ ...r, k: num(r.k) }));
+}
+
 async function readDecisionRow(tx: Queryable, decisionId: string): Promise<Decision | null> {
 	const [row] = await tx.query<Decision>(
 		`select ${DECISION_COLUMNS} from public.decisions d where d.id = $1`,
@@ -184,7 +204,8 @@ async function readDecisionRow(tx: Queryable, decisionId: string): Promise<Decis
 	return row ? { ...row, k: num(row.k) } : null;
 }
 
-async function readItems(tx: Queryable, decisionId: string): Promise<DecisionItem[]> {
+/** A decision's items as the reader may see them, best rank first. */
+export async function readItems(tx: Queryable, decisionId: string): Promise<DecisionItem[]> {
 	const rows = await tx.query<DecisionItem>(
 		`select id, application_id as "applicationId", team_name as "teamName", chosen, rank, reason,
 		        quality_points as quality, price_points as price, total_points as total

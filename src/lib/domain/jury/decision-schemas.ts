@@ -43,3 +43,68 @@ export const decisionDraftSchema = z.object({
 	details: decisionDetailsSchema.default({})
 });
 export type DecisionDraftInput = z.input<typeof decisionDraftSchema>;
+
+/** What the decision form needs of each ranked item: the jury's results, not the form's. */
+export interface RankedItem {
+	item: string;
+	rank: number;
+	quality: number | null;
+	price: number | null;
+	total: number | null;
+}
+
+/**
+ * The chair's decision form as a draft (issue 13). Takes the posted text fields — a
+ * checkbox `chosen:<item>` and a text `reason:<item>` per item, `rationale`, `deviation`,
+ * `signatory`, `decidedOn` (YYYY-MM-DD), `appeal`, `comparisonPublished` — and the stage's
+ * ranked items as the server computed them: ranks and points come from there, never from
+ * the form, and an item the form names but the stage does not rank is ignored. Blank
+ * details are left out, so the database's defaults (the timetable's signatory and day,
+ * the default appeal text) apply. Returns DecisionDraftInput for prepare/correct.
+ */
+export function decisionFormDraft(
+	form: Readonly<Record<string, string>>,
+	ranked: readonly RankedItem[]
+): DecisionDraftInput {
+	const text = (name: string) => {
+		const value = form[name]?.trim();
+		return value ? value : undefined;
+	};
+	const decidedOn = text('decidedOn');
+	return {
+		items: ranked.map((r) => ({
+			item: r.item,
+			chosen: form[`chosen:${r.item}`] === 'on',
+			rank: r.rank,
+			reason: form[`reason:${r.item}`]?.trim() ?? '',
+			quality: r.quality,
+			price: r.price,
+			total: r.total
+		})),
+		details: {
+			rationale: text('rationale'),
+			deviation: text('deviation'),
+			signatory: text('signatory'),
+			decidedOn,
+			appeal: text('appeal'),
+			comparisonPublished: form.comparisonPublished === 'on'
+		}
+	};
+}
+
+/**
+ * Why a draft would not parse with decisionDraftSchema, as the database's refusal code
+ * (so the page answers in the same words), or null when it parses: a reason over 4000
+ * characters (decision_reason_too_long), a justification over 4000
+ * (decision_justification_too_long), a day that is not a calendar day (decision_bad_input),
+ * other text over its length (decision_text_too_long).
+ */
+export function decisionDraftIssue(draft: DecisionDraftInput): string | null {
+	const parsed = decisionDraftSchema.safeParse(draft);
+	if (parsed.success) return null;
+	const [first, field] = parsed.error.issues[0].path;
+	if (first === 'items') return 'decision_reason_too_long';
+	if (field === 'deviation') return 'decision_justification_too_long';
+	if (field === 'decidedOn') return 'decision_bad_input';
+	return 'decision_text_too_long';
+}
