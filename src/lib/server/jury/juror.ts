@@ -225,11 +225,7 @@ export async function declareConflicts(
 ): Promise<number> {
 	const [{ n }] = await tx.query<{ n: number }>(
 		'select public.jury_declare_conflicts($1, $2, $3::jsonb) as n',
-		[
-			challengeId,
-			stage,
-			JSON.stringify(declarations.map((d) => ({ itemKind: 'application', ...d })))
-		]
+		[challengeId, stage, declarations.map((d) => ({ itemKind: 'application', ...d }))]
 	);
 	return n;
 }
@@ -471,7 +467,7 @@ export async function scoreItem(
 		submit
 			? "select public.jury_submit_scores('application', $1, $2::jsonb)"
 			: "select public.jury_save_scores('application', $1, $2::jsonb)",
-		[item, JSON.stringify(scores)]
+		[item, scores]
 	);
 	return { ok: true };
 }
