@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Database, Principal } from '../../src/lib/server/db/database';
 import { canReadEvidence } from '../../src/lib/server/evidence';
 import { findDocument } from '../../src/lib/server/applications/documents';
 import { loadDashboard } from '../../src/lib/server/dashboard';
@@ -48,8 +47,6 @@ describeEachDatabase('juror', (db) => {
 	let token: string;
 	const A = () => s.appA.id;
 	const B = () => s.appB.id;
-	const as = <T>(who: Principal, fn: Parameters<Database['as']>[1]) =>
-		db().as(who, fn) as Promise<T>;
 	/** The form a juror posts for the two criteria. */
 	const form = (a: string, b: string, why = 'Clear plan, tested with users.') => ({
 		[pointsField(impact)]: a,
