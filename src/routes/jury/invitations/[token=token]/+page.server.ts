@@ -8,7 +8,7 @@ import type { Actions, PageServerLoad } from './$types';
 // anyone signs in; accepting needs the invited address, as with team invitations.
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const preview = await locals.db.as(locals.user, (tx) => juryInvitationPreview(tx, params.token));
-	if (!preview) error(404, translate('error_invitation_unknown'));
+	if (!preview) error(404, 'Not found');
 	return { preview };
 };
 
