@@ -18,7 +18,7 @@ import { juryRefusal } from '../../src/lib/server/http/jury-refusals';
 import { pointsField, justificationField } from '../../src/lib/domain/jury/score-form';
 import { describeEachDatabase } from './databases';
 import { createUser } from './fixtures';
-import { inviteJuror } from './jury-fixtures';
+import { inviteJuror, shortlistingCriteria } from './jury-fixtures';
 import { createScreeningScenario, type ScreeningScenario } from './screening-fixtures';
 
 /**
@@ -69,21 +69,7 @@ describeEachDatabase('juror', (db) => {
 		s = await createScreeningScenario(db());
 		j1 = await createUser(db(), 'Juho Juror');
 		j2 = await createUser(db(), 'Jaana Juror');
-		[impact, feasibility] = await db().service('test fixture: jury criteria', async (tx) => {
-			await tx.query(
-				`insert into public.screening_decisions (application_id, eligible, justification, decided_by)
-				 values ($1, true, 'Meets every minimum requirement', $2)`,
-				[s.appB.id, s.owner.id]
-			);
-			const rows = await tx.query<{ id: string }>(
-				`insert into public.challenge_criteria (challenge_id, stage, position, name, max_points)
-				 values ($1, 'shortlisting', 1, '{"en": "Impact"}', 30),
-				        ($1, 'shortlisting', 2, '{"en": "Feasibility"}', 10)
-				 returning id`,
-				[s.challenge.id]
-			);
-			return rows.map((r) => r.id);
-		});
+		[impact, feasibility] = await shortlistingCriteria(db(), s);
 	});
 
 	describe('the invitation', () => {
