@@ -14,9 +14,9 @@ const KIT = {
 		'Only src/routes and src/lib/server/http import @sveltejs/kit: return an outcome and let the route (or server/http) answer in HTTP.'
 };
 const DOMAIN_ONLY = {
-	regex: '^(?!(zod|node:crypto|@oslojs/.*|any-ascii|\\./.*|\\$lib/domain/.*)$)',
+	regex: '^(?!(zod|node:crypto|@oslojs/.*|any-ascii|diff|\\./.*|\\$lib/domain/.*)$)',
 	message:
-		'src/lib/domain is pure: it imports only domain modules, zod, crypto (node:crypto, @oslojs/*) and any-ascii (transliteration tables).'
+		'src/lib/domain is pure: it imports only domain modules, zod, crypto (node:crypto, @oslojs/*), any-ascii (transliteration tables) and diff (jsdiff, text differences).'
 };
 const NOT_FROM_ROUTES = {
 	group: ['$lib/server/db', '$lib/server/db/*', '$lib/server/realtime', '$lib/server/realtime/*'],

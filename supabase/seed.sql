@@ -303,3 +303,114 @@ insert into public.work_entries (user_id, area, organisation, role, start_month,
 
 -- The demo facilitator runs workshops (issue 5).
 insert into public.platform_facilitators (user_id) values ('00000000-0000-4000-8000-000000000005');
+
+-- The worked example of issue 13 (Jury and decisions), after Helsinki's innovation
+-- partnership for employment training (shared/seeds): nine service providers applied and
+-- all met the minimum requirements; a jury of three scored the preliminary tenders on
+-- five criteria of 30/10/10/10/10 points and five were chosen for negotiation; the
+-- selection of two partners from the final tenders is under way. The applications are
+-- submitted, screened, scored and decided by the server right after this file, the way
+-- the app does it (src/lib/server/seed-jury.ts); this file holds the people and the call.
+insert into auth.users (id, email, email_confirmed_at, raw_user_meta_data) values
+  ('00000000-0000-4000-8000-000000000101', 'lead@duuni.example', now(), '{"display_name": "Aleksi Ahola", "locale": "fi"}'),
+  ('00000000-0000-4000-8000-000000000102', 'lead@polku.example', now(), '{"display_name": "Bea Berg", "locale": "sv"}'),
+  ('00000000-0000-4000-8000-000000000103', 'lead@tyoote.example', now(), '{"display_name": "Camilla Cederholm", "locale": "fi"}'),
+  ('00000000-0000-4000-8000-000000000104', 'lead@taitotalo.example', now(), '{"display_name": "Daniel Dahl", "locale": "en"}'),
+  ('00000000-0000-4000-8000-000000000105', 'lead@reitti.example', now(), '{"display_name": "Eeva Eskola", "locale": "fi"}'),
+  ('00000000-0000-4000-8000-000000000106', 'lead@silta.example', now(), '{"display_name": "Frida Forsman", "locale": "sv"}'),
+  ('00000000-0000-4000-8000-000000000107', 'lead@mentori.example', now(), '{"display_name": "Gustav Grönlund", "locale": "fi"}'),
+  ('00000000-0000-4000-8000-000000000108', 'lead@uraverkko.example', now(), '{"display_name": "Heidi Halonen", "locale": "fi"}'),
+  ('00000000-0000-4000-8000-000000000109', 'lead@askel.example', now(), '{"display_name": "Ilkka Ilves", "locale": "en"}'),
+  ('00000000-0000-4000-8000-000000000111', 'juror2@hel.example', now(), '{"display_name": "Johanna Järvi", "locale": "fi"}'),
+  ('00000000-0000-4000-8000-000000000112', 'juror3@hel.example', now(), '{"display_name": "Kalle Koski", "locale": "sv"}');
+
+insert into public.teams (id, name, description, home_organisations, lead_id, lang) values
+  ('50000000-0000-4000-8000-000000000201', 'Duuni Valmennus', 'Työhönvalmentajat ja yritysyhteistyön asiantuntijat.', array['Duuni Valmennus Oy'], '00000000-0000-4000-8000-000000000101', 'fi'),
+  ('50000000-0000-4000-8000-000000000202', 'Polku Partners', 'Karriärcoacher och arbetsgivarsamarbete i huvudstadsregionen.', array['Polku Partners Ab'], '00000000-0000-4000-8000-000000000102', 'sv'),
+  ('50000000-0000-4000-8000-000000000203', 'Työote', 'Monialainen valmennustiimi: sosiaaliohjaus, terveys ja työ.', array['Työote Oy'], '00000000-0000-4000-8000-000000000103', 'fi'),
+  ('50000000-0000-4000-8000-000000000204', 'Taitotalo Consortium', 'A vocational college and two employers training people on the job.', array['Taitotalo', 'Rakennus Oy'], '00000000-0000-4000-8000-000000000104', 'en'),
+  ('50000000-0000-4000-8000-000000000205', 'Reitti', 'Digitaalinen valmennusalusta ja henkilökohtaiset valmentajat.', array['Reitti Coaching Oy'], '00000000-0000-4000-8000-000000000105', 'fi'),
+  ('50000000-0000-4000-8000-000000000206', 'Silta Works', 'Arbetsplatshandledning för personer med partiell arbetsförmåga.', array['Silta Works Ab'], '00000000-0000-4000-8000-000000000106', 'sv'),
+  ('50000000-0000-4000-8000-000000000207', 'Mentori', 'Vertaismentorit ja työpaikkaohjaajat.', array['Mentori ry'], '00000000-0000-4000-8000-000000000107', 'fi'),
+  ('50000000-0000-4000-8000-000000000208', 'Uraverkko', 'Rekrytointikoulutukset yhdessä työnantajien kanssa.', array['Uraverkko Oy'], '00000000-0000-4000-8000-000000000108', 'fi'),
+  ('50000000-0000-4000-8000-000000000209', 'Askel Ahead', 'Employment coaching with data on what works.', array['Askel Ahead Oy'], '00000000-0000-4000-8000-000000000109', 'en');
+insert into public.team_members (team_id, user_id)
+  select ('50000000-0000-4000-8000-000000000' || (200 + n)::text)::uuid, ('00000000-0000-4000-8000-000000000' || (100 + n)::text)::uuid
+  from generate_series(1, 9) n;
+insert into public.work_entries (user_id, area, organisation, role, start_month, end_month, description, lang)
+  select u.id, 'service_design', t.home_organisations[1], 'Valmentaja / coach',
+    (date_trunc('month', now()) - interval '48 months')::date, null,
+    'Työllisyyspalvelujen valmennus ja työnantajayhteistyö.', 'fi'
+  from public.teams t join auth.users u on u.id = t.lead_id
+  where t.id::text like '50000000-0000-4000-8000-0000000002%';
+
+insert into public.challenges (id, organisation_id, slug, primary_locale, title, summary, procedure, status, published_at, created_by) values
+  ('20000000-0000-4000-8000-000000000007', '10000000-0000-4000-8000-000000000001', 'employment-training-2020', 'fi',
+   '{"fi": "Työllistymistä tukeva valmennus 2020 – innovaatiokumppanuus", "en": "Employment training 2020 – innovation partnership", "sv": "Sysselsättningsträning 2020 – innovationspartnerskap"}',
+   '{"fi": "Tehostettua monialaista tukea työllistymiseen: esimerkkihankinta, jossa jatkoon valinta on tehty ja kumppanien valinta käynnissä.",
+     "en": "Intensified multidisciplinary support into work: a worked example whose shortlist is decided and whose partner selection is under way.",
+     "sv": "Intensifierat mångprofessionellt stöd till arbete: ett exempel där urvalet är avgjort och valet av partner pågår."}',
+   'innovation_partnership', 'published', now() - interval '120 days', '00000000-0000-4000-8000-000000000002');
+update public.challenges set
+  body = '{"fi": "## Tausta\nTyöllistymistä tukevien valmennusten vaikuttavuus on jäänyt matalaksi. Asiakkaat tarvitsevat tehostettua monialaista tukea.\n\n## Menettely\nInnovaatiokumppanuus (hankintalaki 1397/2016, 38–39 §): hakemukset, alustava tarjouspyyntö, neuvottelut työpajoissa, lopullinen tarjous ja kaksi kumppania kehitysvaiheeseen.", "en": "## Background\nThe employment impact of training has remained low. Our clients need intensified multidisciplinary support.\n\n## Procedure\nInnovation partnership (Act 1397/2016, sections 38–39): applications, a preliminary call for tenders, negotiation in workshops, final tenders and two partners for the development phase."}',
+  contact_name = 'Olli Omistaja', contact_email = 'owner@hel.example',
+  shortlist_count = 5, partner_count = 2, price_share = 30
+where id = '20000000-0000-4000-8000-000000000007';
+insert into public.challenge_criteria (challenge_id, stage, position, name, max_points)
+  select '20000000-0000-4000-8000-000000000007', s.stage, c.position, c.name::jsonb, c.max_points
+  from (values ('shortlisting'), ('selection')) s(stage),
+  (values
+    (1, '{"fi": "Ratkaisun tavoitteiden mukaisuus ja innovatiivisuus", "sv": "Lösningens förenlighet med målen och innovativitet", "en": "Compliance of the solution with the objectives and innovativeness"}', 30),
+    (2, '{"fi": "Ratkaisun integroitavuus", "sv": "Lösningens integrerbarhet", "en": "Integrability of the solution"}', 10),
+    (3, '{"fi": "Tiimin jäsenten ammatillinen osaaminen", "sv": "Teammedlemmarnas yrkeskunskap", "en": "Professional expertise of team members"}', 10),
+    (4, '{"fi": "Projektinhallinta monituottajaympäristössä", "sv": "Projektledning i en miljö med flera producenter", "en": "Project management in a multi-producer environment"}', 10),
+    (5, '{"fi": "Tuotekehitysosaaminen ja yhteiskuntavastuu", "sv": "Produktutvecklingskunnande och samhällsansvar", "en": "Product development expertise and social responsibility"}', 10)
+  ) c(position, name, max_points);
+insert into public.challenge_requirements (challenge_id, position, statement) values
+  ('20000000-0000-4000-8000-000000000007', 1, '{"fi": "Tarjoajalla on kokemusta työllisyyspalveluista viimeisen kolmen vuoden ajalta.", "sv": "Anbudsgivaren har erfarenhet av sysselsättningstjänster under de senaste tre åren.", "en": "The tenderer has experience of employment services from the last three years."}'),
+  ('20000000-0000-4000-8000-000000000007', 2, '{"fi": "Tarjoaja on merkitty ennakkoperintärekisteriin.", "sv": "Anbudsgivaren är införd i förskottsuppbördsregistret.", "en": "The tenderer is entered in the prepayment register."}');
+-- Applications are open while the server submits them; seed-jury.ts then moves this
+-- timetable into the past (applications closed 80 days ago, the shortlist decided 50 days ago).
+insert into public.challenge_stages (challenge_id, stage, starts_at, ends_at, decision_on, signatory) values
+  ('20000000-0000-4000-8000-000000000007', 'market_dialogue', now() - interval '60 days', now() - interval '31 days', null, null),
+  ('20000000-0000-4000-8000-000000000007', 'applications', now() - interval '30 days', now() + interval '1 day', null, null),
+  ('20000000-0000-4000-8000-000000000007', 'screening', now() + interval '2 days', now() + interval '3 days', now() + interval '3 days', 'Työllisyyspalvelujen päällikkö'),
+  ('20000000-0000-4000-8000-000000000007', 'shortlisting', now() + interval '4 days', now() + interval '5 days', now() + interval '5 days', 'Työllisyyspalvelujen päällikkö'),
+  ('20000000-0000-4000-8000-000000000007', 'workshops', now() + interval '6 days', now() + interval '7 days', null, null),
+  ('20000000-0000-4000-8000-000000000007', 'concepts', now() + interval '8 days', now() + interval '9 days', null, null),
+  ('20000000-0000-4000-8000-000000000007', 'selection', now() + interval '10 days', now() + interval '40 days', now() + interval '41 days', 'Apulaispormestari'),
+  ('20000000-0000-4000-8000-000000000007', 'proof_of_concept', now() + interval '50 days', now() + interval '230 days', now() + interval '231 days', 'Työllisyyspalvelujen päällikkö'),
+  ('20000000-0000-4000-8000-000000000007', 'production', now() + interval '232 days', now() + interval '600 days', null, null);
+
+-- An open challenge whose shortlisting is about to start: seven of the same providers
+-- applied, all found eligible; no jury yet, so the owner can appoint one and try the
+-- whole jury (seed-jury.ts submits and screens the applications).
+insert into public.challenges (id, organisation_id, slug, primary_locale, title, summary, procedure, status, published_at, created_by) values
+  ('20000000-0000-4000-8000-000000000008', '10000000-0000-4000-8000-000000000001', 'winter-cycling', 'en',
+   '{"en": "Winter Cycling", "fi": "Talvipyöräily", "sv": "Vintercykling"}',
+   '{"en": "How could the city keep cycle routes safe and pleasant all winter, with less salt and grit?",
+     "fi": "Miten kaupunki voisi pitää pyöräreitit turvallisina ja mukavina koko talven vähemmällä suolalla ja hiekalla?",
+     "sv": "Hur kunde staden hålla cykelvägarna säkra och trivsamma hela vintern, med mindre salt och sand?"}',
+   'open_challenge', 'published', now() - interval '60 days', '00000000-0000-4000-8000-000000000002');
+update public.challenges set
+  body = '{"en": "## Goal\nCycling in winter grows when routes are clear early in the morning. We look for ways to **keep the main cycle routes safe** with less salt and grit.\n\n## End users\nCommuters on bikes, and the street maintenance contractors.", "fi": "## Tavoite\nTalvipyöräily kasvaa, kun reitit ovat kunnossa aamulla. Etsimme tapoja **pitää pääpyöräreitit turvallisina** vähemmällä suolalla ja hiekalla.\n\n## Loppukäyttäjät\nPyörällä työmatkansa kulkevat ja katujen kunnossapitourakoitsijat.", "sv": "## Mål\nVintercyklingen växer när lederna är klara tidigt på morgonen. Vi söker sätt att **hålla huvudcykellederna säkra** med mindre salt och sand.\n\n## Slutanvändare\nCykelpendlare och gatuunderhållets entreprenörer."}',
+  contact_name = 'Olli Omistaja', contact_email = 'owner@hel.example',
+  shortlist_count = 5, partner_count = 2, price_share = 20,
+  rewards = '{"en": "A winter pilot on two main cycle routes, up to 60 000 €.", "fi": "Talven kokeilu kahdella pääpyöräreitillä, enintään 60 000 €.", "sv": "Ett vinterpilotprojekt på två huvudcykelleder, högst 60 000 €."}'
+where id = '20000000-0000-4000-8000-000000000008';
+insert into public.challenge_criteria (challenge_id, stage, position, name, max_points) values
+  ('20000000-0000-4000-8000-000000000008', 'shortlisting', 1, '{"en": "Relevance of the preliminary ideas", "fi": "Alustavien ideoiden osuvuus", "sv": "De preliminära idéernas relevans"}', 20),
+  ('20000000-0000-4000-8000-000000000008', 'shortlisting', 2, '{"en": "Experience of street maintenance", "fi": "Kokemus katujen kunnossapidosta", "sv": "Erfarenhet av gatuunderhåll"}', 10),
+  ('20000000-0000-4000-8000-000000000008', 'selection', 1, '{"en": "Safety and comfort for cyclists", "fi": "Turvallisuus ja mukavuus pyöräilijöille", "sv": "Säkerhet och komfort för cyklister"}', 50),
+  ('20000000-0000-4000-8000-000000000008', 'selection', 2, '{"en": "Less salt and grit", "fi": "Vähemmän suolaa ja hiekkaa", "sv": "Mindre salt och sand"}', 30);
+insert into public.challenge_requirements (challenge_id, position, statement) values
+  ('20000000-0000-4000-8000-000000000008', 1, '{"en": "The tenderer is entered in the prepayment register.", "fi": "Tarjoaja on merkitty ennakkoperintärekisteriin.", "sv": "Anbudsgivaren är införd i förskottsuppbördsregistret."}');
+insert into public.challenge_stages (challenge_id, stage, starts_at, ends_at, decision_on, signatory) values
+  ('20000000-0000-4000-8000-000000000008', 'market_dialogue', now() - interval '60 days', now() - interval '31 days', null, null),
+  ('20000000-0000-4000-8000-000000000008', 'applications', now() - interval '30 days', now() + interval '1 day', null, null),
+  ('20000000-0000-4000-8000-000000000008', 'screening', now() + interval '2 days', now() + interval '3 days', now() + interval '3 days', 'Executive Director, Urban Environment Division'),
+  ('20000000-0000-4000-8000-000000000008', 'shortlisting', now() + interval '4 days', now() + interval '5 days', now() + interval '5 days', 'Executive Director, Urban Environment Division'),
+  ('20000000-0000-4000-8000-000000000008', 'workshops', now() + interval '6 days', now() + interval '7 days', null, null),
+  ('20000000-0000-4000-8000-000000000008', 'concepts', now() + interval '8 days', now() + interval '9 days', null, null),
+  ('20000000-0000-4000-8000-000000000008', 'selection', now() + interval '10 days', now() + interval '40 days', now() + interval '41 days', 'Deputy Mayor for Urban Environment'),
+  ('20000000-0000-4000-8000-000000000008', 'proof_of_concept', now() + interval '50 days', now() + interval '230 days', now() + interval '231 days', 'Executive Director, Urban Environment Division');

@@ -25,6 +25,7 @@ import { calendarChallenges, renderCalendar } from '../../src/lib/server/challen
 import { getApplication } from '../../src/lib/server/applications/editor';
 import { recordSubmission } from '../../src/lib/server/applications/submit';
 import { DEMO_LATE_DRAFT } from '../../src/lib/server/seed-applications';
+import { DEMO_JURY_CHALLENGE, DEMO_OPEN_SHORTLISTING } from '../../src/lib/server/seed-jury';
 import type { ChallengeFilters } from '../../src/lib/domain/challenge';
 import { describeEachDatabase } from './databases';
 import { createChallenge, createOrganisation, createUser } from './fixtures';
@@ -54,7 +55,7 @@ describeEachDatabase('demo data', (db) => {
 		expect(await seedDemo(db(), 'Demo-password-2026!')).toBe(true);
 		expect(await seedDemo(db(), 'Demo-password-2026!')).toBe(false);
 		const { items, total } = await db().as(null, (tx) => searchChallenges(tx, filters()));
-		expect(total).toBe(6);
+		expect(total).toBe(8);
 		for (const card of items) {
 			const c = (await db().as(null, (tx) => getChallengeDetail(tx, { slug: card.slug }, null)))!;
 			const stages = c.stages.map((s) => ({
@@ -70,7 +71,7 @@ describeEachDatabase('demo data', (db) => {
 
 	it('gives every published demo challenge a full timetable, weighted criteria and requirements', async () => {
 		const { items } = await db().as(null, (tx) => searchChallenges(tx, filters()));
-		expect(items.length).toBe(6);
+		expect(items.length).toBe(8);
 		for (const card of items) {
 			const c = (await db().as(null, (tx) => getChallengeDetail(tx, { slug: card.slug }, null)))!;
 			const stages = c.stages.map((s) => s.stage);
@@ -155,14 +156,53 @@ describeEachDatabase('demo data', (db) => {
 		);
 		expect(teams.map((t) => t.slug)).toEqual([
 			'ai-goes-to-work',
+			'employment-training-2020',
 			'employment-training-partnership',
-			'snow-problem'
+			'snow-problem',
+			'winter-cycling'
 		]);
 		for (const t of teams) expect(t.team, t.slug).toEqual(['owner@hel.example:chair']);
 		// So the member reads none of AI Goes to Work's applications, though the organisation's.
 		expect(
 			await db().as(member, (tx) => listSubmitted(tx, '20000000-0000-4000-8000-000000000001', 'en'))
 		).toEqual([]);
+	});
+
+	it('runs the jury worked example (nine eligible, three jurors, one conflict, all scored) and opens Winter Cycling', async () => {
+		const [row] = await db().service('test: the worked example', (tx) =>
+			tx.query<{
+				submitted: number;
+				eligible: number;
+				jurors: number;
+				conflicts: number;
+				scores: number;
+			}>(
+				`select
+				   (select count(*)::int from public.applications where challenge_id = $1 and status = 'submitted') as submitted,
+				   (select count(*)::int from public.screening_decisions d join public.applications a on a.id = d.application_id
+				    where a.challenge_id = $1 and d.eligible) as eligible,
+				   (select count(*)::int from public.jury_members where challenge_id = $1 and accepted_at is not null) as jurors,
+				   (select count(*)::int from public.jury_conflicts c join public.jury_members j on j.id = c.juror_id
+				    where j.challenge_id = $1 and c.conflict) as conflicts,
+				   (select count(*)::int from public.jury_scores x join public.jury_members j on j.id = x.juror_id
+				    where j.challenge_id = $1 and x.state = 'submitted') as scores`,
+				[DEMO_JURY_CHALLENGE]
+			)
+		);
+		// 9 items × 3 jurors − the conflicted pair, × 5 criteria.
+		expect(row).toEqual({ submitted: 9, eligible: 9, jurors: 3, conflicts: 1, scores: 26 * 5 });
+		// Winter Cycling: seven eligible, sealed no more, and no jury yet.
+		const [open] = await db().service('test: the open shortlisting', (tx) =>
+			tx.query<{ eligible: number; unsealed: boolean; jurors: number }>(
+				`select (select count(*)::int from public.screening_decisions d
+				         join public.applications a on a.id = d.application_id
+				         where a.challenge_id = $1 and d.eligible and a.status = 'submitted') as eligible,
+				        private.applications_unsealed($1) as unsealed,
+				        (select count(*)::int from public.jury_members where challenge_id = $1) as jurors`,
+				[DEMO_OPEN_SHORTLISTING]
+			)
+		);
+		expect(open).toEqual({ eligible: 7, unsealed: true, jurors: 0 });
 	});
 
 	it('finds challenges by a Finnish, Swedish or English word prefix, and filters', async () => {
@@ -175,8 +215,8 @@ describeEachDatabase('demo data', (db) => {
 			'ai-goes-to-work'
 		);
 		expect((await search({ openNow: true })).items.map((c) => c.slug)).toEqual(['ai-goes-to-work']);
-		expect((await search({ procedure: 'innovation_partnership' })).total).toBe(1);
-		expect((await search({ organisation: 'city-of-helsinki' })).total).toBe(3);
+		expect((await search({ procedure: 'innovation_partnership' })).total).toBe(2);
+		expect((await search({ organisation: 'city-of-helsinki' })).total).toBe(5);
 		expect((await search({ stage: 'applications' })).items.map((c) => c.slug)).toEqual([
 			'ai-goes-to-work'
 		]);

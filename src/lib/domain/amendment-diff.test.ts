@@ -15,8 +15,9 @@ describe('wordDiff', () => {
 			{ op: 'removed', text: 'three' },
 			{ op: 'added', text: 'two' },
 			{ op: 'same', text: ' apply by ' },
-			{ op: 'removed', text: 'May.' },
-			{ op: 'added', text: 'June.' }
+			{ op: 'removed', text: 'May' },
+			{ op: 'added', text: 'June' },
+			{ op: 'same', text: '.' }
 		]);
 	});
 

@@ -1,3 +1,4 @@
+import { diffWordsWithSpace } from 'diff';
 import type { FieldChange } from './amendments';
 import { LOCALES, type Locale, type LocalizedText } from './locale';
 
@@ -7,58 +8,36 @@ export interface DiffPart {
 	text: string;
 }
 
-/** Above this many token pairs the diff is not worth computing word by word. */
-const MAX_CELLS = 4_000_000;
-
-/** Words and the whitespace between them, each a token, so joining them gives the text back. */
-const tokens = (text: string) => text.split(/(\s+)/).filter((t) => t !== '');
-
-function push(parts: DiffPart[], op: DiffPart['op'], text: string) {
-	const last = parts.at(-1);
-	if (last?.op === op) last.text += text;
-	else parts.push({ op, text });
-}
+/**
+ * Above this many words and spaces changed the diff is not worth showing word by word
+ * (jsdiff's maxEditLength: it gives up early instead of spending time on it).
+ */
+const MAX_EDIT_LENGTH = 2000;
 
 /**
- * A word-level diff of two texts (longest common subsequence of words and whitespace):
- * the parts joined in order with `removed` left out give `after`, with `added` left out
- * give `before`. No diff library is installed in the project (issue 12: amendment log), so
- * this is the small classic one; texts too long to compare word by word (over
- * MAX_CELLS token pairs) come back as one removal and one addition.
+ * A word-level diff of two texts, words and whitespace as tokens (jsdiff's
+ * diffWordsWithSpace, a well-kept library rather than our own algorithm): the parts
+ * joined in order with `removed` left out give `after`, with `added` left out give
+ * `before`. Texts too different to compare word by word (over MAX_EDIT_LENGTH tokens
+ * changed) come back as one removal and one addition. Used by the amendment log and
+ * by concept versions.
  */
 export function wordDiff(before: string, after: string): DiffPart[] {
 	if (before === after) return before ? [{ op: 'same', text: before }] : [];
-	const a = tokens(before);
-	const b = tokens(after);
+	const changes = diffWordsWithSpace(before, after, { maxEditLength: MAX_EDIT_LENGTH });
+	if (!changes) {
+		return [
+			...(before ? [{ op: 'removed' as const, text: before }] : []),
+			...(after ? [{ op: 'added' as const, text: after }] : [])
+		];
+	}
 	const parts: DiffPart[] = [];
-	if (a.length * b.length > MAX_CELLS) {
-		if (before) push(parts, 'removed', before);
-		if (after) push(parts, 'added', after);
-		return parts;
+	for (const c of changes) {
+		const op = c.added ? 'added' : c.removed ? 'removed' : 'same';
+		const last = parts.at(-1);
+		if (last?.op === op) last.text += c.value;
+		else parts.push({ op, text: c.value });
 	}
-	// lcs[i][j]: length of the longest common subsequence of a[i..] and b[j..].
-	const width = b.length + 1;
-	const lcs = new Uint32Array((a.length + 1) * width);
-	for (let i = a.length - 1; i >= 0; i--) {
-		for (let j = b.length - 1; j >= 0; j--) {
-			lcs[i * width + j] =
-				a[i] === b[j]
-					? lcs[(i + 1) * width + j + 1] + 1
-					: Math.max(lcs[(i + 1) * width + j], lcs[i * width + j + 1]);
-		}
-	}
-	let i = 0;
-	let j = 0;
-	while (i < a.length && j < b.length) {
-		if (a[i] === b[j]) {
-			push(parts, 'same', a[i]);
-			i++;
-			j++;
-		} else if (lcs[(i + 1) * width + j] >= lcs[i * width + j + 1]) push(parts, 'removed', a[i++]);
-		else push(parts, 'added', b[j++]);
-	}
-	while (i < a.length) push(parts, 'removed', a[i++]);
-	while (j < b.length) push(parts, 'added', b[j++]);
 	return parts;
 }
 

@@ -7,10 +7,10 @@ import { log } from './log';
 
 /** AI Goes to Work (City of Helsinki): its applications are open around the day of seeding. */
 export const DEMO_APPLICATION_CHALLENGE = '20000000-0000-4000-8000-000000000001';
-/** owner@hel.example, who screens the demo applications. */
-const DEMO_OWNER = { id: '00000000-0000-4000-8000-000000000002', name: 'Olli Omistaja' };
+/** owner@hel.example, who screens the demo applications and chairs the demo juries. */
+export const DEMO_OWNER = { id: '00000000-0000-4000-8000-000000000002', name: 'Olli Omistaja' };
 
-interface DemoApplication {
+export interface DemoApplication {
 	team: string;
 	lead: string;
 	ideas: Omit<Idea, 'position'>[];
@@ -88,47 +88,64 @@ const DEMO_APPLICATIONS: DemoApplication[] = [
 export async function seedDemoApplications(db: Database): Promise<number> {
 	let submitted = 0;
 	for (const demo of DEMO_APPLICATIONS) {
-		const lead = { id: demo.lead };
-		const draft = await db.as<{ id: string; version: number } | { refused: string }>(
-			lead,
-			async (tx) => {
-				const started = await startApplication(tx, DEMO_APPLICATION_CHALLENGE, demo.team);
-				if (!started.ok) return { refused: started.reason };
-				const challenge = (await applicationChallenge(tx, DEMO_APPLICATION_CHALLENGE))!;
-				const saved = await saveDraft(tx, started.id, {
-					version: 1,
-					ideas: demo.ideas.map((idea, i) => ({ position: i + 1, ...idea })),
-					answers: challenge.requirements.map((r) => ({
-						requirementId: r.id,
-						meets: true,
-						explanation: demo.explanation
-					}))
-				});
-				return saved.ok ? { id: started.id, version: saved.version } : { refused: saved.reason };
-			}
-		);
-		const result =
-			'refused' in draft
-				? draft.refused
-				: (await recordSubmission(db, lead, draft.id, draft.version)).outcome;
-		if (result === 'submitted' && 'id' in draft) {
+		const id = await submitDemoApplication(db, DEMO_APPLICATION_CHALLENGE, demo);
+		if (id) {
 			submitted++;
-			await screenEligible(db, draft.id);
-		} else log.warn({ team: demo.team, result }, 'demo application not submitted');
+			await screenEligible(db, DEMO_APPLICATION_CHALLENGE, id);
+		}
 	}
 	return submitted;
 }
 
 /**
- * The owner finds a demo application eligible, every minimum requirement met, as on the
- * screening page: only teams found eligible can be invited to a workshop, and the demo
- * facilitator has both teams to invite. A refusal is logged, not thrown.
+ * Submits one demo team's application to `challengeId` as its lead would in the editor:
+ * start, save the ideas and an answer to every minimum requirement, then submit (the
+ * database freezes the snapshot and its digest). Returns the application's id, or null
+ * when a step was refused (logged, not thrown: the demo starts without it).
  */
-async function screenEligible(db: Database, applicationId: string) {
+export async function submitDemoApplication(
+	db: Database,
+	challengeId: string,
+	demo: DemoApplication
+): Promise<string | null> {
+	const lead = { id: demo.lead };
+	const draft = await db.as<{ id: string; version: number } | { refused: string }>(
+		lead,
+		async (tx) => {
+			const started = await startApplication(tx, challengeId, demo.team);
+			if (!started.ok) return { refused: started.reason };
+			const challenge = (await applicationChallenge(tx, challengeId))!;
+			const saved = await saveDraft(tx, started.id, {
+				version: 1,
+				ideas: demo.ideas.map((idea, i) => ({ position: i + 1, ...idea })),
+				answers: challenge.requirements.map((r) => ({
+					requirementId: r.id,
+					meets: true,
+					explanation: demo.explanation
+				}))
+			});
+			return saved.ok ? { id: started.id, version: saved.version } : { refused: saved.reason };
+		}
+	);
+	const result =
+		'refused' in draft
+			? draft.refused
+			: (await recordSubmission(db, lead, draft.id, draft.version)).outcome;
+	if (result === 'submitted' && 'id' in draft) return draft.id;
+	log.warn({ team: demo.team, challengeId, result }, 'demo application not submitted');
+	return null;
+}
+
+/**
+ * The owner finds a demo application eligible, every minimum requirement met, as on the
+ * screening page: only teams found eligible can be invited to a workshop or scored by a
+ * jury. A refusal is logged, not thrown.
+ */
+export async function screenEligible(db: Database, challengeId: string, applicationId: string) {
 	const screened = await db.as(DEMO_OWNER, async (tx) => {
 		const requirements = await tx.query<{ id: string }>(
 			`select r.id from public.challenge_requirements r where r.challenge_id = $1`,
-			[DEMO_APPLICATION_CHALLENGE]
+			[challengeId]
 		);
 		return saveScreening(
 			tx,

@@ -8,6 +8,7 @@ import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { SECRET_BYTES, secretText } from '$lib/domain/totp';
 import { log } from './log';
 import { seedDemoApplications, seedLateDraft } from './seed-applications';
+import { seedDemoJury } from './seed-jury';
 
 /** admin@talkoot.example: the demo admin enrolled with a second factor at seeding (new-admin@ is not). */
 const ENROLLED_ADMIN = '00000000-0000-4000-8000-000000000001';
@@ -16,8 +17,8 @@ const ENROLLED_ADMIN = '00000000-0000-4000-8000-000000000001';
 export const generateDemoPassword = () => `Demo-${randomBytes(12).toString('base64url')}`;
 
 /**
- * Loads supabase/seed.sql into an empty database, submits the demo teams' applications
- * and prints the demo accounts. The password is DEMO_PASSWORD when given, else generated
+ * Loads supabase/seed.sql into an empty database, submits the demo teams' applications,
+ * runs the jury's worked example (seed-jury.ts) and prints the demo accounts. The password is DEMO_PASSWORD when given, else generated
  * here and printed this once; only its argon2id hash is stored.
  */
 export async function seedDemo(db: Database, given?: string): Promise<boolean> {
@@ -59,7 +60,8 @@ export async function seedDemo(db: Database, given?: string): Promise<boolean> {
 	if (!users) return false;
 	const applications = await seedDemoApplications(db);
 	await seedLateDraft(db);
-	log.info({ accounts: users.length, applications }, 'demo data seeded');
+	const scored = await seedDemoJury(db);
+	log.info({ accounts: users.length, applications, scored: scored.size }, 'demo data seeded');
 	const lines = users.map((u) => `  ${u.email.padEnd(30)} ${u.display_name}`);
 	const shown = given ? 'the one in DEMO_PASSWORD' : `${password} (generated; shown only now)`;
 	console.log(

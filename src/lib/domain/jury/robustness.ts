@@ -2,7 +2,7 @@
  * Does the jury's choice rest on one juror? (issue 13) The chair sees, before signing,
  * whether the proposed top k would change if any single juror's scores were left out.
  */
-import { evaluate, type EvaluationInput } from './evaluate';
+import { evaluate, type Evaluation, type EvaluationInput } from './evaluate';
 import { compareIds, type ItemId, type JurorId } from './scores';
 
 export interface JurorDependence {
@@ -26,12 +26,16 @@ export type Robustness =
  * the top k, or the jurors whose omission changes the set, by id, each with what would
  * change. An item scored by that juror alone becomes unscored without them and ranks
  * last, which counts as a change when it was in the top k. Fewer than k items: the top k
- * is all of them. Throws RangeError for k that is not a positive whole number, and for
+ * is all of them. `baseline`, when given, is evaluate(input) already computed by the
+ * caller (the results page shows it too), so it is not computed twice. Throws RangeError for k that is not a positive whole number, and for
  * everything evaluate refuses.
  */
-export function leaveOneJurorOut(input: EvaluationInput, k: number): Robustness {
+export function leaveOneJurorOut(
+	input: EvaluationInput,
+	k: number,
+	baseline: Evaluation = evaluate(input)
+): Robustness {
 	if (!Number.isInteger(k) || k < 1) throw new RangeError(`k ${k} is not a positive integer`);
-	const baseline = evaluate(input);
 	const topK = baseline.items.slice(0, k).map((i) => i.item);
 	const inTop = new Set(topK);
 	const dependsOn: JurorDependence[] = [];

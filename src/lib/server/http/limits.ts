@@ -37,7 +37,8 @@ export const LIMITS = {
 	question: { messageKey: 'limits_error_question' },
 	feedback: { messageKey: 'limits_error_feedback' },
 	upload: { messageKey: 'limits_error_upload' },
-	emailChange: { messageKey: 'limits_error_email_change' }
+	emailChange: { messageKey: 'limits_error_email_change' },
+	juryReminder: { messageKey: 'jurychair_limit_reminder' }
 } as const satisfies Record<string, { messageKey: string }>;
 
 export type LimitName = keyof typeof LIMITS;

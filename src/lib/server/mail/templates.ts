@@ -428,6 +428,36 @@ export const MAIL_TEMPLATES = {
 				]
 			};
 		}
+	),
+	/**
+	 * Issue 13: the chair's reminder (public.jury_remind) to a juror with declarations of
+	 * conflict or scores still missing on a stage, with how many of each.
+	 */
+	jury_reminder: template(
+		z.object({
+			...titled,
+			stage: z.enum(['shortlisting', 'selection']),
+			declarations: z.number().int().min(0),
+			scores: z.number().int().min(0)
+		}),
+		(p, to) => {
+			const t = title(p, to);
+			const stage =
+				p.stage === 'shortlisting'
+					? m.jury_stage_shortlisting({}, to)
+					: m.jury_stage_selection({}, to);
+			return {
+				subject: m.jurychair_mail_remind_subject({ title: t }, to),
+				paragraphs: [
+					m.jurychair_mail_remind_body({ title: t, stage }, to),
+					...(p.declarations
+						? [m.jurychair_mail_remind_declarations({ count: p.declarations }, to)]
+						: []),
+					...(p.scores ? [m.jurychair_mail_remind_scores({ count: p.scores }, to)] : []),
+					absoluteUrl('/jury')
+				]
+			};
+		}
 	)
 };
 

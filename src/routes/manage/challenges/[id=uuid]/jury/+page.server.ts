@@ -1,0 +1,161 @@
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { EVALUATED_STAGES } from '$lib/domain/stages';
+import {
+	assignStage,
+	configureStage,
+	inviteJuror,
+	openConsensus,
+	readProgress,
+	remindJurors
+} from '$lib/server/jury/chair';
+import { parseForm } from '$lib/server/http/forms';
+import { requireUser } from '$lib/server/http/guards';
+import { juryFailure, juryRefusalAsHttp } from '$lib/server/http/jury-refusals';
+import { limitedBy } from '$lib/server/http/limits';
+import { translate } from '$lib/server/i18n';
+import type { Actions, PageServerLoad } from './$types';
+
+/**
+ * The chair's jury page (issue 13): per evaluated stage that has criteria, its jurors,
+ * score step, assignment, progress, reminders and consensus step. The layout has already
+ * answered 404 to anyone outside the challenge's organisation; reading the jury takes
+ * the challenge's team or its manager (else the page says so), changing it the chair.
+ */
+export const load: PageServerLoad = async ({ locals, url, params, parent }) => {
+	const user = requireUser(locals, url);
+	const { challenge } = await parent();
+	if (!challenge.onTeam && !challenge.managesTeam) return { allowed: false, stages: [] };
+	const scored = EVALUATED_STAGES.filter((s) => challenge.criteria.some((c) => c.stage === s));
+	const stages = await locals.db
+		.as(user, async (tx) => {
+			const out = [];
+			for (const stage of scored)
+				out.push({ stage, ...(await readProgress(tx, params.id, stage)) });
+			return out;
+		})
+		.catch(juryRefusalAsHttp);
+	return { allowed: true, stages };
+};
+
+const stage = z.enum(EVALUATED_STAGES, { error: 'error_form' });
+const schemas = {
+	invite: z.object({
+		stage,
+		email: z.string().trim().toLowerCase().min(3, 'jury_refusal_bad_email').max(254)
+	}),
+	step: z.object({ stage, step: z.coerce.number({ error: 'jury_refusal_bad_step' }) }),
+	assign: z.discriminatedUnion('mode', [
+		z.object({ stage, mode: z.literal('all') }),
+		z.object({
+			stage,
+			mode: z.literal('k'),
+			perItem: z.coerce
+				.number({ error: 'jurychair_per_item_invalid' })
+				.int('jurychair_per_item_invalid')
+				.min(1, 'jurychair_per_item_invalid')
+				.max(100, 'jurychair_per_item_invalid')
+		})
+	]),
+	confirmed: z.object({ stage, confirm: z.literal('yes').optional() })
+};
+
+type Action = 'invite' | 'step' | 'assign' | 'remind' | 'consensus';
+
+/** A refused or unreadable form, for the stage it came from, in words. */
+function refuse(action: Action, stageName: string | undefined, key: string, status = 400) {
+	return fail(status, { action, stage: stageName ?? '', error: translate(key) });
+}
+
+/** A refusal of the database (juryFailure) tagged with its action and stage. */
+function refused(action: Action, stageName: string, e: unknown) {
+	const failure = juryFailure(e);
+	return fail(failure.status, { action, stage: stageName, error: failure.data.error });
+}
+
+export const actions: Actions = {
+	invite: async (event) => {
+		const user = requireUser(event.locals, event.url);
+		const parsed = await parseForm(event.request, schemas.invite);
+		if (!parsed.ok) return refuse('invite', parsed.values.stage, Object.values(parsed.errors)[0]);
+		const { stage: s, email } = parsed.data;
+		try {
+			const outcome = await limitedBy(event, () =>
+				event.locals.db.as(user, (tx) => inviteJuror(tx, event.params.id, s, email))
+			);
+			if (typeof outcome === 'object') {
+				return fail(429, {
+					action: 'invite',
+					stage: s,
+					error: translate(outcome.key, outcome.params)
+				});
+			}
+			return { action: 'invite', stage: s, done: outcome, email };
+		} catch (e) {
+			return refused('invite', s, e);
+		}
+	},
+	step: async ({ locals, url, params, request }) => {
+		const user = requireUser(locals, url);
+		const parsed = await parseForm(request, schemas.step);
+		if (!parsed.ok) return refuse('step', parsed.values.stage, Object.values(parsed.errors)[0]);
+		try {
+			await locals.db.as(user, (tx) =>
+				configureStage(tx, params.id, parsed.data.stage, parsed.data.step)
+			);
+			return { action: 'step', stage: parsed.data.stage, done: 'saved' };
+		} catch (e) {
+			return refused('step', parsed.data.stage, e);
+		}
+	},
+	assign: async ({ locals, url, params, request }) => {
+		const user = requireUser(locals, url);
+		const parsed = await parseForm(request, schemas.assign);
+		if (!parsed.ok) return refuse('assign', parsed.values.stage, Object.values(parsed.errors)[0]);
+		const d = parsed.data;
+		try {
+			const outcome = await locals.db.as(user, (tx) =>
+				assignStage(tx, params.id, d.stage, d.mode === 'k' ? d.perItem : null)
+			);
+			return { action: 'assign', stage: d.stage, done: 'assigned', assignment: outcome };
+		} catch (e) {
+			return refused('assign', d.stage, e);
+		}
+	},
+	remind: async (event) => {
+		const user = requireUser(event.locals, event.url);
+		const parsed = await parseForm(event.request, schemas.confirmed);
+		if (!parsed.ok) return refuse('remind', parsed.values.stage, 'error_form');
+		const s = parsed.data.stage;
+		// Mails go out at once: without JavaScript the first post only asks.
+		if (parsed.data.confirm !== 'yes') return { action: 'remind', stage: s, confirm: true };
+		try {
+			const outcome = await limitedBy(event, () =>
+				event.locals.db.as(user, (tx) => remindJurors(tx, event.params.id, s))
+			);
+			if ('limited' in outcome) {
+				return fail(429, {
+					action: 'remind',
+					stage: s,
+					error: translate(outcome.key, outcome.params)
+				});
+			}
+			return { action: 'remind', stage: s, done: 'reminded', reminded: outcome };
+		} catch (e) {
+			return refused('remind', s, e);
+		}
+	},
+	consensus: async ({ locals, url, params, request }) => {
+		const user = requireUser(locals, url);
+		const parsed = await parseForm(request, schemas.confirmed);
+		if (!parsed.ok) return refuse('consensus', parsed.values.stage, 'error_form');
+		const s = parsed.data.stage;
+		if (parsed.data.confirm !== 'yes') return { action: 'consensus', stage: s, confirm: true };
+		try {
+			await locals.db.as(user, (tx) => openConsensus(tx, params.id, s));
+			return { action: 'consensus', stage: s, done: 'opened' };
+		} catch (e) {
+			return refused('consensus', s, e);
+		}
+	}
+};

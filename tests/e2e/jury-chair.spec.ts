@@ -1,0 +1,69 @@
+import {
+	expect,
+	expectAccessible,
+	latestMailTo,
+	screenshot,
+	signIn,
+	test,
+	uniqueEmail
+} from './helpers';
+
+// Issue 13, the chair's side of the jury: appoint jurors by email (the invitation mail goes
+// out through the outbox), assign, follow progress, send reminders (asks first), and the
+// results page, which says what is missing until jurors submit. Jurors accepting and
+// scoring go through the jurors' own pages (/jury), which the scoring story will drive;
+// results on submitted scores are covered by tests/integration/jury-chair.test.ts.
+const AI_GOES_TO_WORK = '20000000-0000-4000-8000-000000000001';
+
+test('the chair appoints jurors, assigns, reminds and reads the results page', async ({ page }) => {
+	test.setTimeout(180_000);
+	await signIn(page, 'owner@hel.example');
+	await page.goto(`/manage/challenges/${AI_GOES_TO_WORK}`);
+	await page.getByRole('navigation', { name: /./ }).getByRole('link', { name: 'Jury' }).click();
+	await expect(page.getByRole('heading', { level: 2, name: 'Jury' })).toBeVisible();
+	const stage = page.getByRole('region', { name: 'Shortlisting', exact: true });
+	await expect(stage).toBeVisible();
+
+	const jurors = [uniqueEmail('juror-a'), uniqueEmail('juror-b'), uniqueEmail('juror-c')];
+	for (const email of jurors) {
+		await stage.getByLabel('Invite a juror by email').fill(email);
+		await stage.getByRole('button', { name: 'Send invitation' }).click();
+		await expect(stage.getByRole('status').first()).toContainText(
+			`An invitation was sent to ${email}.`
+		);
+	}
+	for (const email of jurors) {
+		const mail = await latestMailTo(email);
+		expect(mail.text).toMatch(/\/jury\/invitations\/[A-Za-z0-9_-]+/);
+	}
+	const roster = stage.getByRole('region', { name: /Jurors and their progress/ });
+	for (const email of jurors) {
+		await expect(roster.getByRole('rowheader', { name: email })).toBeVisible();
+	}
+	await expect(roster).toContainText('Invited, link valid until');
+
+	// Nobody has accepted yet: assigning stores no pairs, and reminders skip open invitations.
+	await stage.getByLabel('Every juror scores every item (default)').check();
+	await stage.getByRole('button', { name: 'Assign' }).click();
+	await expect(stage.getByRole('status').first()).toContainText('The items were assigned.');
+
+	await stage.getByRole('button', { name: 'Send reminders' }).click();
+	const dialog = page.getByRole('dialog', { name: 'Send reminders?' });
+	await expect(dialog).toBeVisible();
+	await expectAccessible(page);
+	await dialog.getByRole('button', { name: 'Send', exact: true }).click();
+	await expect(stage.getByRole('status').first()).toContainText('A reminder was sent to 0 jurors.');
+	await expect(stage.getByRole('status').first()).toContainText('invitations are not accepted yet');
+
+	await expectAccessible(page);
+	await screenshot(page, 'jury-chair');
+
+	await stage.getByRole('link', { name: 'Results: Shortlisting' }).click();
+	await expect(
+		page.getByRole('heading', { level: 2, name: 'Results: Shortlisting' })
+	).toBeVisible();
+	await expect(page.getByText('No submitted scores yet.')).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Record the decision' })).toBeVisible();
+	await expectAccessible(page);
+	await screenshot(page, 'jury-chair-results-empty');
+});
