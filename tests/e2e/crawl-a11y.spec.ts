@@ -37,6 +37,7 @@ const VISITORS = [
 	'solver@team.example',
 	'owner@hel.example',
 	'facilitator@talkoot.example',
+	'juror@talkoot.example',
 	'admin@talkoot.example'
 ] as const;
 
@@ -49,6 +50,7 @@ const SEEDS = [
 	'/workshops',
 	'/manage',
 	'/account',
+	'/jury',
 	'/admin'
 ];
 
@@ -57,6 +59,7 @@ const FALLBACK: Record<string, string> = {
 	slug: 'ai-goes-to-work',
 	id: '20000000-0000-4000-8000-000000000001',
 	appId: '00000000-0000-4000-8000-000000000000',
+	stage: 'shortlisting',
 	token: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'
 };
 
@@ -308,6 +311,13 @@ test('every page in Finnish at 320 × 640: reflow, ids, headings, lang, keyboard
 			await page.locator('form[action="?/addMember"]').getByLabel('Email address').fill(address);
 			await page.getByRole('button', { name: 'Send invitation' }).click();
 			made['/organisations/invitations/[token=token]'] = linkIn(await latestMailTo(address));
+			// A jury invitation's page needs a live link too: the owner appoints a juror.
+			const juror = uniqueEmail('crawl-juror');
+			await page.goto(`/manage/challenges/${FALLBACK.id}/jury`);
+			const jury = page.getByRole('region', { name: 'Shortlisting', exact: true });
+			await jury.getByLabel('Invite a juror by email').fill(juror);
+			await jury.getByRole('button', { name: 'Send invitation' }).click();
+			made['/jury/invitations/[token=token]'] = linkIn(await latestMailTo(juror));
 		}
 		if (!who) {
 			// An email change's confirmation page needs a live link: a new account asks for

@@ -11,7 +11,8 @@ const GOOD: Record<string, string> = {
 	uuid: '20000000-0000-4000-8000-000000000001',
 	slug: 'ai-goes-to-work',
 	token: 'a'.repeat(32),
-	filekey: '00000000-0000-4000-8000-000000000000.pdf'
+	filekey: '00000000-0000-4000-8000-000000000000.pdf',
+	stage: 'shortlisting'
 };
 
 /** Values that are not of the kind, including the ones that once passed a regex. */
@@ -26,7 +27,8 @@ const GARBAGE: Record<string, string[]> = {
 	],
 	slug: ['Not_A_Slug', '-x-', 'a--b', '%C3%B8rsted', '%00'],
 	token: ['x', 'a'.repeat(64), 'A'.repeat(32), '%00'],
-	filekey: ['x.pdf', '..%2F..%2Fetc%2Fpasswd', '00000000-0000-4000-8000-000000000000', '%00']
+	filekey: ['x.pdf', '..%2F..%2Fetc%2Fpasswd', '00000000-0000-4000-8000-000000000000', '%00'],
+	stage: ['screening', 'Shortlisting', 'workshops', '%00']
 };
 
 const dynamic = routeTargets({ pages: true }).filter((t) => routeParams(t.path).length > 0);

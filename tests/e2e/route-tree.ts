@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { isFileKey, isSlug, isToken, isUuid } from '../../src/lib/domain/route-params';
+import { isEvaluatedStage } from '../../src/lib/domain/stages';
 
 /** A request the app answers: a route of src/routes, its method and form action. */
 export interface Target {
@@ -57,7 +58,8 @@ const MATCHERS: Record<string, (value: string) => boolean> = {
 	uuid: isUuid,
 	slug: isSlug,
 	token: isToken,
-	filekey: isFileKey
+	filekey: isFileKey,
+	stage: isEvaluatedStage
 };
 
 /**

@@ -532,7 +532,7 @@ export const ACCESS: Record<string, TableAccess> = {
 				does: "see who uploaded appA's document",
 				sql: 'select key from stored_objects where key = $1',
 				params: (w) => [w.appADocument],
-				expect: teamA(1, { owner: 1 })
+				expect: teamA(1, { owner: 1, juror: 1 })
 			}
 		],
 		insert: [
@@ -982,7 +982,7 @@ export const ACCESS: Record<string, TableAccess> = {
 				does: "see the lead's submitted entry",
 				sql: 'select id from work_entries where id = $1',
 				params: (w) => [w.leadEntry],
-				expect: only({ lead: 1, owner: 1 })
+				expect: only({ lead: 1, owner: 1, juror: 1 })
 			},
 			{
 				does: "see the member's entry added after submitting",
@@ -1023,7 +1023,7 @@ export const ACCESS: Record<string, TableAccess> = {
 				does: "see team A's projects",
 				sql: 'select id from team_projects where team_id = $1',
 				params: (w) => [w.teamA.id],
-				expect: teamA(2, { owner: 2 })
+				expect: teamA(2, { owner: 2, juror: 2 })
 			}
 		],
 		insert: [
@@ -1287,7 +1287,7 @@ export const ACCESS: Record<string, TableAccess> = {
 				does: "see appA's documents",
 				sql: 'select id from application_documents where application_id = $1',
 				params: (w) => [w.appA.id],
-				expect: teamA(1, { owner: 1 })
+				expect: teamA(1, { owner: 1, juror: 1 })
 			},
 			{
 				does: "see draftA's documents",
@@ -1341,7 +1341,7 @@ export const ACCESS: Record<string, TableAccess> = {
 				does: "see appA's attached work history",
 				sql: 'select entry_id from application_work_entries where application_id = $1',
 				params: (w) => [w.appA.id],
-				expect: teamA(2, { owner: 2 })
+				expect: teamA(2, { owner: 2, juror: 2 })
 			}
 		],
 		insert: [

@@ -51,3 +51,29 @@ export async function inviteJuror(
 	);
 	return mail.path.split('/').pop()!;
 }
+
+/**
+ * Readies a screening scenario's challenge for a shortlisting jury: team B found eligible
+ * too (so both submitted applications are scored) and two criteria, Impact (30 points)
+ * and Feasibility (10). Returns the criteria's ids in that order.
+ */
+export async function shortlistingCriteria(
+	db: Database,
+	s: { challenge: { id: string }; appB: { id: string }; owner: { id: string } }
+): Promise<[string, string]> {
+	return db.service('test fixture: jury criteria', async (tx) => {
+		await tx.query(
+			`insert into public.screening_decisions (application_id, eligible, justification, decided_by)
+			 values ($1, true, 'Meets every minimum requirement', $2)`,
+			[s.appB.id, s.owner.id]
+		);
+		const rows = await tx.query<{ id: string }>(
+			`insert into public.challenge_criteria (challenge_id, stage, position, name, max_points)
+			 values ($1, 'shortlisting', 1, '{"en": "Impact"}', 30),
+			        ($1, 'shortlisting', 2, '{"en": "Feasibility"}', 10)
+			 returning id`,
+			[s.challenge.id]
+		);
+		return [rows[0].id, rows[1].id];
+	});
+}

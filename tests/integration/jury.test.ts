@@ -5,7 +5,7 @@ import { validateScore } from '../../src/lib/domain/jury/scores';
 import { attempt } from './attempt';
 import { describeEachDatabase } from './databases';
 import { createUser } from './fixtures';
-import { appointJuror, inviteJuror } from './jury-fixtures';
+import { appointJuror, inviteJuror, shortlistingCriteria } from './jury-fixtures';
 import { createScreeningScenario, type ScreeningScenario } from './screening-fixtures';
 
 /**
@@ -66,22 +66,7 @@ describeEachDatabase('jury', (db) => {
 		j1 = await createUser(db(), 'Juho Juror');
 		j2 = await createUser(db(), 'Jaana Juror');
 		j3 = await createUser(db(), 'Jussi Juror');
-		[impact, feasibility] = await db().service('test fixture: jury criteria', async (tx) => {
-			// Team B found eligible too: both applications are scored at shortlisting.
-			await tx.query(
-				`insert into public.screening_decisions (application_id, eligible, justification, decided_by)
-				 values ($1, true, 'Meets every minimum requirement', $2)`,
-				[s.appB.id, s.owner.id]
-			);
-			const rows = await tx.query<{ id: string }>(
-				`insert into public.challenge_criteria (challenge_id, stage, position, name, max_points)
-				 values ($1, 'shortlisting', 1, '{"en": "Impact"}', 30),
-				        ($1, 'shortlisting', 2, '{"en": "Feasibility"}', 10)
-				 returning id`,
-				[s.challenge.id]
-			);
-			return rows.map((r) => r.id);
-		});
+		[impact, feasibility] = await shortlistingCriteria(db(), s);
 	});
 
 	describe('invitations', () => {

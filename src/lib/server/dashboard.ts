@@ -4,6 +4,7 @@ import { nextStep, type NextStep } from '$lib/domain/solver-dashboard';
 import { organisationDashboard, type DashboardRow } from './challenges/dashboard';
 import { myTeams, PHASE_COLUMNS, type TeamSummary } from './teams';
 import { myWorkshops, type WorkshopSummary } from './workshops/list';
+import { listMyJuries, type MyJury } from './jury/juror';
 
 export interface DashboardApplication {
 	id: string;
@@ -35,6 +36,8 @@ export interface Dashboard {
 	challenges: DashboardRow[];
 	/** Whether the caller may schedule workshops (a facilitator). */
 	facilitator: boolean;
+	/** The juries the caller sits on, with their progress (issue 13). */
+	juries: MyJury[];
 }
 
 /** How many ended workshops the dashboard still shows. */
@@ -45,7 +48,7 @@ const ENDED_SHOWN = 3;
  * that person (RLS decides what is visible): their teams; every application of those
  * teams with its challenge, state, deadline and next step (domain/solver-dashboard.ts);
  * their workshops (as participant, observer or facilitator); and, for organisation
- * members, their organisations' challenges. Takes the user and the reader's locale (for
+ * members, their organisations' challenges; for jurors, their juries. Takes the user and the reader's locale (for
  * the order of names); refuses nothing (an empty dashboard is a dashboard).
  */
 export function loadDashboard(
@@ -81,7 +84,8 @@ export function loadDashboard(
 			applications: rows.map((a) => ({ ...a, next: nextStep(a, now) })),
 			workshops: [...upcoming, ...ended],
 			challenges: await organisationDashboard(tx, user.id),
-			facilitator
+			facilitator,
+			juries: await listMyJuries(tx)
 		};
 	});
 }

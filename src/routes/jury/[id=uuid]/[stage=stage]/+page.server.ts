@@ -1,0 +1,64 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { declarationFormSchema } from '$lib/domain/jury/score-form';
+import type { EvaluatedStage } from '$lib/domain/stages';
+import { getLocale } from '$lib/paraglide/runtime';
+import { invalid, readForm, validateForm } from '$lib/server/http/forms';
+import { requireUser } from '$lib/server/http/guards';
+import { juryFailure, juryRefusalAsHttp } from '$lib/server/http/jury-refusals';
+import { translate } from '$lib/server/i18n';
+import { declareConflicts, declareNoneRemaining, getJurorStage } from '$lib/server/jury/juror';
+import type { Actions, PageServerLoad } from './$types';
+
+// A juror's stage: first the declarations of conflict of interest (each item's team and
+// its members' organisations, before any item opens), then the items assigned to them.
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const user = requireUser(locals, url);
+	const stage = params.stage as EvaluatedStage;
+	const jury = await locals.db
+		.as(user, (tx) => getJurorStage(tx, params.id, stage, getLocale()))
+		.catch(juryRefusalAsHttp);
+	if (!jury) error(404, 'Not found');
+	return { jury };
+};
+
+export const actions: Actions = {
+	// Declarations per item; a conflict is final, so a post declaring one needs `confirm`
+	// (the page asks first; without JavaScript an unconfirmed post shows the question).
+	declare: async ({ locals, url, params, request }) => {
+		const user = requireUser(locals, url);
+		const raw = (await readForm(request)) ?? {};
+		const parsed = validateForm(raw, declarationFormSchema);
+		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
+		const { declarations, confirmed } = parsed.data;
+		if (!declarations.length) {
+			return fail(400, { values: raw, errors: { form: translate('juror_declare_choose') } });
+		}
+		if (declarations.some((d) => d.conflict) && !confirmed) {
+			return fail(400, {
+				values: raw,
+				errors: { confirm: translate('juror_conflict_confirm_needed') }
+			});
+		}
+		try {
+			await locals.db.as(user, (tx) =>
+				declareConflicts(tx, params.id, params.stage as EvaluatedStage, declarations)
+			);
+		} catch (e) {
+			return juryFailure(e);
+		}
+		redirect(303, `${url.pathname}?notice=declared`);
+	},
+
+	// No conflict on every item not yet declared: not final (a conflict may follow), no question.
+	declareNone: async ({ locals, url, params }) => {
+		const user = requireUser(locals, url);
+		try {
+			await locals.db.as(user, (tx) =>
+				declareNoneRemaining(tx, params.id, params.stage as EvaluatedStage)
+			);
+		} catch (e) {
+			return juryFailure(e);
+		}
+		redirect(303, `${url.pathname}?notice=declared`);
+	}
+};

@@ -1,0 +1,27 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { requireUser } from '$lib/server/http/guards';
+import { translate } from '$lib/server/i18n';
+import { acceptJuryInvitation, juryInvitationPreview } from '$lib/server/jury/juror';
+import type { Actions, PageServerLoad } from './$types';
+
+// The link of the jury invitation mail (public.jury_invite): what it invites to, before
+// anyone signs in; accepting needs the invited address, as with team invitations.
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const preview = await locals.db.as(locals.user, (tx) => juryInvitationPreview(tx, params.token));
+	if (!preview) error(404, 'Not found');
+	return { preview };
+};
+
+export const actions: Actions = {
+	accept: async ({ locals, url, params }) => {
+		const user = requireUser(locals, url);
+		const { outcome, challengeId, stage } = await locals.db.as(user, (tx) =>
+			acceptJuryInvitation(tx, params.token)
+		);
+		if (outcome === 'accepted') redirect(303, `/jury/${challengeId}/${stage}?notice=accepted`);
+		const status = outcome === 'unknown' ? 404 : outcome === 'wrong_account' ? 403 : 409;
+		const words =
+			outcome === 'expired' ? 'juror_invitation_expired' : `error_invitation_${outcome}`;
+		return fail(status, { failed: outcome, message: translate(words) });
+	}
+};
