@@ -99,7 +99,13 @@ describeEachDatabase('jury, the chair', (db) => {
 	});
 
 	it('reads roster, items and progress for the team only', async () => {
-		for (const fn of ['jury_roster', 'jury_items', 'jury_progress', 'jury_scorecards', 'jury_remind']) {
+		for (const fn of [
+			'jury_roster',
+			'jury_items',
+			'jury_progress',
+			'jury_scorecards',
+			'jury_remind'
+		]) {
 			const sql = `select * from public.${fn}($1, 'shortlisting')`;
 			for (const who of [s.outsider, s.lead, j1]) {
 				expect(await refusal(db(), who, sql, [s.challenge.id]), `${fn}`).toBe('jury_not_chair');
