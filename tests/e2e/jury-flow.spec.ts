@@ -13,7 +13,8 @@ import type { Page } from '@playwright/test';
 /**
  * Issue 13 end to end on Winter Cycling (seven eligible applicants, no jury yet;
  * src/lib/server/seed-jury.ts): the chair appoints three jurors; one declares a conflict
- * on one item; all score; the chair reads the ranking, a disagreement flag and the
+ * on one item; all score (bad input refused, a draft saved); in the consensus step a juror
+ * comments and revises a score; the chair reads the ranking, a disagreement flag and the
  * robustness verdict; records a shortlist of five departing from the proposal once, with
  * a justification, and publishes it; a chosen and a rejected team each read their own
  * points and the jurors' justifications, and nothing of the others' (an open challenge
@@ -76,6 +77,19 @@ async function scoreAll(page: Page, juror: number) {
 		const points = juror === 1 && team === 'Mentori' ? MENTORI_BY_JUROR_2 : POINTS[team];
 		const fields = page.getByRole('spinbutton');
 		await expect(fields).toHaveCount(2);
+		if (juror === 0 && name === names[0]) {
+			// Bad input is refused in the database's words; a draft saves without justifications.
+			await fields.first().fill('9999');
+			await page.getByRole('button', { name: 'Save draft' }).click();
+			await expect(
+				page.getByText("Points cannot be above the criterion's maximum.").first()
+			).toBeVisible();
+			for (const field of await fields.all()) await field.fill('1');
+			await page.getByRole('button', { name: 'Save draft' }).click();
+			await expect(page.getByText('Draft saved.')).toBeVisible();
+			await expectAccessible(page);
+			await screenshot(page, 'jury-flow-scoring');
+		}
 		for (const [i, field] of (await fields.all()).entries()) await field.fill(String(points[i]));
 		for (const field of await page.getByRole('textbox', { name: /Justification/ }).all()) {
 			await field.fill(`${team}: scored by juror ${juror + 1} against the criterion.`);
@@ -137,6 +151,33 @@ test('a jury scores, the chair decides with one justified departure, teams read 
 		await signIn(page, juror);
 		expect(await scoreAll(page, i)).toBe(i === 2 ? 6 : 7);
 	}
+
+	// The consensus step: juror 2 discusses Mentori and revises, old → new with the reason.
+	stage = await chairStage(page);
+	await stage.getByRole('button', { name: 'Open the consensus step' }).click();
+	await page
+		.getByRole('dialog', { name: 'Open the consensus step?' })
+		.getByRole('button', { name: 'Open', exact: true })
+		.click();
+	await signIn(page, JURORS[1]);
+	await page.goto(`/jury/${WINTER_CYCLING}/shortlisting`);
+	await page
+		.getByRole('region', { name: 'Items assigned to you' })
+		.getByRole('link', { name: /Mentori/ })
+		.click();
+	await page.getByRole('textbox', { name: 'Comment' }).fill('I read their pilot plan differently.');
+	await page.getByRole('button', { name: 'Post comment' }).click();
+	await expect(page.getByText('Comment added.')).toBeVisible();
+	await page.getByText('Revise this score').first().click();
+	await page
+		.getByRole('spinbutton', { name: /New points/ })
+		.first()
+		.fill('19');
+	await page.getByRole('textbox', { name: 'Reason for the revision' }).first().fill('Discussed.');
+	await page.getByRole('button', { name: 'Save the revision' }).first().click();
+	await expect(page.getByText(/20 → 19 of 20 points/)).toBeVisible();
+	await expectAccessible(page);
+	await screenshot(page, 'jury-flow-consensus');
 
 	// The chair reads the ranking, the disagreement and the robustness verdict.
 	await signIn(page, 'owner@hel.example');
