@@ -190,6 +190,13 @@ test('a jury scores, the chair decides with one justified departure, teams read 
 
 	// The decision: Silta Works instead of Polku Partners, justified; every team a reason.
 	await page.getByRole('link', { name: 'Record the decision' }).click();
+	// The jury's top five come chosen; the chair departs from it once.
+	await expect(page.getByRole('checkbox', { name: 'Chosen', checked: true })).toHaveCount(5);
+	await expect(
+		page.getByRole('group', { name: /Polku Partners/ }).getByLabel('Chosen')
+	).toBeChecked();
+	await expectAccessible(page);
+	await screenshot(page, 'jury-flow-decision-form');
 	for (const team of Object.keys(POINTS)) {
 		const item = page.getByRole('group', { name: new RegExp(team) });
 		await item.getByLabel('Reason').fill(`${team}: as the jury's points show.`);
@@ -229,6 +236,12 @@ test('a jury scores, the chair decides with one justified departure, teams read 
 		.click();
 	await expect(page.getByRole('status')).toContainText('The decision was published');
 	await expect(page.getByText('Silta Works brings the field maintenance')).toBeVisible();
+	const chosenList = page.locator('section', {
+		has: page.getByRole('heading', { name: 'Chosen', exact: true })
+	});
+	await expect(chosenList.getByRole('listitem')).toHaveCount(5);
+	await expect(chosenList).toContainText('Silta Works');
+	await expect(chosenList).not.toContainText('Polku Partners');
 	await page.emulateMedia({ media: 'print' });
 	const pdf = await page.pdf({ path: 'test-results/jury-flow-decision.pdf', format: 'A4' });
 	expect(pdf.byteLength).toBeGreaterThan(10_000);
