@@ -102,9 +102,6 @@ async function seed(sql) {
 			lang: 'fi'
 		}));
 		await tx`insert into public.applications ${tx(apps)}`;
-		await tx`insert into public.screening_decisions (application_id, eligible, justification, decided_by)
-		  select id, true, 'Täyttää vähimmäisvaatimukset', ${OWNER} from public.applications
-		  where challenge_id = ${challenge}`;
 		await tx`insert into public.jury_stages (challenge_id, stage) values (${challenge}, 'shortlisting')`;
 		const jurors = users.slice(ITEMS).map((u) => ({
 			id: randomUUID(),
@@ -149,6 +146,11 @@ async function seed(sql) {
 		for (let i = 0; i < scores.length; i += 5000)
 			await tx`insert into public.jury_scores ${tx(scores.slice(i, i + 5000))}`;
 	});
+	// Screening decisions live on the decision entity: recorded through the view's trigger,
+	// outside the bulk load above (which runs with triggers off).
+	await sql`insert into public.screening_decisions (application_id, eligible, justification, decided_by)
+	  select id, true, 'Täyttää vähimmäisvaatimukset', ${OWNER} from public.applications
+	  where challenge_id = ${challenge}`;
 	await sql`analyze`;
 	return challenge;
 }
