@@ -229,6 +229,15 @@ describeEachDatabase('decisions', (db) => {
 				prepareDecision(tx, s.challenge.id, 'shortlisting', { items: list, details: { deviation } })
 			);
 
+		it('a draft shows the jury’s mean points as publication will freeze them', async () => {
+			const doc = await db().as(s.owner, (tx) => readDecision(tx, first));
+			const a = doc?.comparison.find(
+				(r) => r.itemId === doc.items[0].id && r.criterionId === impact
+			);
+			expect(a?.meanPoints).toBe(22);
+			expect(doc?.scores).toEqual([]);
+		});
+
 		it('refuses every decision that does not stand, changing nothing', async () => {
 			const before = await snapshot();
 			expect(await publishAs(s.lead)).toBe('decision_not_chair');

@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
+import { emailField } from '$lib/domain/account-schemas';
 import { EVALUATED_STAGES } from '$lib/domain/stages';
 import {
 	assignStage,
@@ -42,7 +43,8 @@ const stage = z.enum(EVALUATED_STAGES, { error: 'error_form' });
 const schemas = {
 	invite: z.object({
 		stage,
-		email: z.string().trim().toLowerCase().min(3, 'jury_refusal_bad_email').max(254)
+		// The one email schema (issue 11): "a@b" is not an address anyone can receive at.
+		email: emailField
 	}),
 	step: z.object({ stage, step: z.coerce.number({ error: 'jury_refusal_bad_step' }) }),
 	assign: z.discriminatedUnion('mode', [
