@@ -30,7 +30,15 @@ const COUNTS = new Set([
 	'price',
 	'quality',
 	'page',
-	'pages'
+	'pages',
+	// The jury (issue 13): how many it proposes, items scored of assigned, jurors.
+	'k',
+	'assigned',
+	'submitted',
+	'items',
+	'jurors',
+	'available',
+	'wanted'
 ]);
 /** Placeholders that do not (names, texts, times, ordinal labels such as "Idea {n}"). */
 const NOT_COUNTS = new Set([
@@ -80,7 +88,21 @@ const NOT_COUNTS = new Set([
 	'last',
 	'subject',
 	// An already worded duration ("2 minutes"), plural inside it, as `wait`.
-	'late'
+	'late',
+	// The jury (issue 13): a place in a ranking, a juror's name, worded lists of teams and
+	// criteria, a percentage, a standard deviation, a score step and revised points (decimals
+	// shown after a label or an arrow).
+	'rank',
+	'juror',
+	'teams',
+	'entered',
+	'left',
+	'criteria',
+	'share',
+	'sd',
+	'step',
+	'old',
+	'new'
 ]);
 
 /**
@@ -110,7 +132,18 @@ const NO_PLURAL_NEEDED: Record<string, string> = {
 	error_body_too_large: 'unit abbreviations MB/Mt',
 	'app_chars_count.count': 'followed by "/": the noun agrees with {max}',
 	'workshop_votes_used.used': 'followed by "of": the noun agrees with {budget}',
-	'screening_counts.count': 'label: count'
+	'screening_counts.count': 'label: count',
+	decision_result_points_of: 'a fraction: points / max',
+	juror_points_of: 'a fraction: points / max',
+	juror_revision_change: 'a fraction after an arrow: old → new / max',
+	juror_points: 'a range in brackets: 0–max',
+	juror_revise_points: 'a range in brackets: 0–max',
+	juror_progress_submitted: 'a fraction: submitted of assigned',
+	jurychair_short_item: 'a fraction: available of wanted',
+	jurychair_method_disagreement: 'figures after a label (threshold in points, maximum)',
+	jurychair_method_price: 'figures after a label (maximum in points)',
+	jurychair_results_summary: 'labels: items, jurors',
+	decision_form_item_points: 'label: total'
 };
 
 type Variant = { declarations?: string[]; selectors?: string[]; match?: Record<string, string> };

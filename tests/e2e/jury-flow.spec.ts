@@ -175,7 +175,7 @@ test('a jury scores, the chair decides with one justified departure, teams read 
 		.fill('19');
 	await page.getByRole('textbox', { name: 'Reason for the revision' }).first().fill('Discussed.');
 	await page.getByRole('button', { name: 'Save the revision' }).first().click();
-	await expect(page.getByText(/20 → 19 of 20 points/)).toBeVisible();
+	await expect(page.getByText(/20 → 19 \/ 20/)).toBeVisible();
 	await expectAccessible(page);
 	await screenshot(page, 'jury-flow-consensus');
 
