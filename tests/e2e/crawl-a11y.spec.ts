@@ -54,6 +54,9 @@ const SEEDS = [
 	'/admin'
 ];
 
+/** The jury's worked example, whose shortlist is decided (src/lib/server/seed-jury.ts). */
+const WORKED_EXAMPLE = '20000000-0000-4000-8000-000000000007';
+
 /** Parameters when no link names one: demo ids (src/lib/server/seed.ts). */
 const FALLBACK: Record<string, string> = {
 	slug: 'ai-goes-to-work',
@@ -318,6 +321,12 @@ test('every page in Finnish at 320 × 640: reflow, ids, headings, lang, keyboard
 			await jury.getByLabel('Invite a juror by email').fill(juror);
 			await jury.getByRole('button', { name: 'Send invitation' }).click();
 			made['/jury/invitations/[token=token]'] = linkIn(await latestMailTo(juror));
+			// The worked example's published decision: its document, linked from the chair's
+			// decision page (src/lib/server/seed-decisions.ts publishes it).
+			await page.goto(`/manage/challenges/${WORKED_EXAMPLE}/jury/shortlisting/decision`);
+			made['/decisions/[id=uuid]'] = (await page
+				.getByRole('link', { name: 'Open the decision document' })
+				.getAttribute('href'))!;
 		}
 		if (!who) {
 			// An email change's confirmation page needs a live link: a new account asks for

@@ -25,7 +25,7 @@ test('a chosen team reads its result and the decision document, which prints', a
 	const result = page.getByRole('region', { name: 'Result: shortlisting' });
 	await expect(result).toContainText('Your team was chosen.');
 	await expect(result).toContainText('Your rank: 3.');
-	await expect(result.getByText(/^Juror 1: /).first()).toBeVisible();
+	await expect(result.getByRole('term').filter({ hasText: 'Juror 1:' }).first()).toBeVisible();
 	await expect(result).toContainText('Duuni Valmennus:');
 	await expect(result.getByRole('listitem')).toHaveCount(5);
 	await expectAccessible(page);

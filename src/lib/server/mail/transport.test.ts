@@ -26,7 +26,9 @@ async function deliverIn(NODE_ENV: string) {
 describe('mail without SMTP_URL', () => {
 	it('in production goes to DATA_DIR/mail only: no body on the console', async () => {
 		const { printed, files, written } = await deliverIn('production');
+		// One whole mail, no half-written part left beside it.
 		expect(files).toHaveLength(1);
+		expect(files[0]).toMatch(/\.json$/);
 		expect(written).toMatchObject(MAIL);
 		expect(printed).toEqual([]);
 	});

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import nodemailer from 'nodemailer';
 import { config, type Config } from '../config';
@@ -40,10 +40,13 @@ export function createDelivery(
 		const message = { from: cfg.MAIL_FROM, ...mail };
 		await mkdir(dir, { recursive: true });
 		const file = `${dir}/${Date.now()}-${crypto.randomUUID().slice(0, 8)}.json`;
+		// Written whole, then renamed: whoever reads the folder (a person, the e2e specs)
+		// never sees half a mail.
 		await writeFile(
-			file,
+			`${file}.part`,
 			JSON.stringify({ ...message, sentAt: new Date().toISOString() }, null, 2)
 		);
+		await rename(`${file}.part`, file);
 		log.info({ to: mail.to, subject: mail.subject, file }, 'mail written (no SMTP_URL)');
 		if (cfg.NODE_ENV === 'development')
 			print(`\n--- mail to ${mail.to}: ${mail.subject}\n${mail.text}\n---\n`);
