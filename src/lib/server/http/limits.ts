@@ -38,7 +38,8 @@ export const LIMITS = {
 	feedback: { messageKey: 'limits_error_feedback' },
 	upload: { messageKey: 'limits_error_upload' },
 	emailChange: { messageKey: 'limits_error_email_change' },
-	juryReminder: { messageKey: 'jurychair_limit_reminder' }
+	juryReminder: { messageKey: 'jurychair_limit_reminder' },
+	juryInvite: { messageKey: 'limits_error_invite' }
 } as const satisfies Record<string, { messageKey: string }>;
 
 export type LimitName = keyof typeof LIMITS;
