@@ -27,7 +27,9 @@ test('a chosen team reads its result and the decision document, which prints', a
 	await expect(result).toContainText('Your rank: 3.');
 	await expect(result.getByRole('term').filter({ hasText: 'Juror 1:' }).first()).toBeVisible();
 	await expect(result).toContainText('Duuni Valmennus:');
-	await expect(result.getByRole('listitem')).toHaveCount(5);
+	await expect(
+		result.getByRole('list', { name: 'Chosen teams' }).getByRole('listitem')
+	).toHaveCount(5);
 	await expectAccessible(page);
 	await screenshot(page, 'decision-result-chosen');
 
