@@ -378,6 +378,23 @@ describeEachDatabase('decisions', (db) => {
 			);
 			expect(a?.meanPoints).toBe(22);
 		});
+
+		it('keeps each frozen justification in the language its juror wrote it', async () => {
+			const rows = await db().service('test: languages of the frozen scores', (tx) =>
+				tx.query<{ frozen: string; written: string; locale: string }>(
+					`select s.lang as frozen, x.lang as written, p.locale
+					 from public.decision_scores s
+					 join public.decision_items i on i.id = s.item_id and i.decision_id = $1
+					 join public.jury_scores x on x.application_id = i.application_id
+					   and x.criterion_id = s.criterion_id and x.justification = s.justification
+					 join public.jury_members j on j.id = x.juror_id
+					 join public.profiles p on p.id = j.user_id`,
+					[first]
+				)
+			);
+			expect(rows.length).toBeGreaterThan(0);
+			for (const r of rows) expect([r.frozen, r.written]).toEqual([r.locale, r.locale]);
+		});
 	});
 
 	describe('a correction', () => {

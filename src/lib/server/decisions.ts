@@ -59,6 +59,8 @@ export interface FrozenScore {
 	juror: number;
 	points: number;
 	justification: string;
+	/** The language the juror wrote the justification in. */
+	lang: Locale;
 }
 
 /** A row of the comparison table: one item's mean points on one criterion. */
@@ -235,7 +237,7 @@ async function readScores(tx: Queryable, itemIds: string[]): Promise<FrozenScore
 	if (itemIds.length === 0) return [];
 	const rows = await tx.query<FrozenScore>(
 		`select s.item_id as "itemId", s.criterion_id as "criterionId", s.juror_ordinal as juror,
-		        s.points, s.justification
+		        s.points, s.justification, s.lang
 		 from public.decision_scores s
 		 left join public.challenge_criteria k on k.id = s.criterion_id
 		 where s.item_id = any ($1::uuid[])

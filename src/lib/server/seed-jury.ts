@@ -82,13 +82,27 @@ function application(n: number, name: string): DemoApplication {
 	};
 }
 
-/** Words for a share of a criterion's maximum, in the challenge's language (Finnish). */
-function verdict(share: number): string {
-	if (share >= 0.85) return 'erinomainen: perusteltu, konkreettinen ja uudenlainen';
-	if (share >= 0.7) return 'hyvä: selkeä ja toteuttamiskelpoinen, joitakin aukkoja';
-	if (share >= 0.55) return 'tyydyttävä: osin yleisellä tasolla';
-	return 'heikko: kuvaus jää yleiselle tasolle eikä vastaa tavoitteisiin';
-}
+/**
+ * Words for a share of a criterion's maximum in a juror's own language: the database keeps
+ * each justification with the language of whoever wrote it (jury_scores.lang), and juror 3
+ * writes Swedish.
+ */
+const VERDICTS: Record<'fi' | 'sv', [number, string][]> = {
+	fi: [
+		[0.85, 'erinomainen: perusteltu, konkreettinen ja uudenlainen'],
+		[0.7, 'hyvä: selkeä ja toteuttamiskelpoinen, joitakin aukkoja'],
+		[0.55, 'tyydyttävä: osin yleisellä tasolla'],
+		[0, 'heikko: kuvaus jää yleiselle tasolle eikä vastaa tavoitteisiin']
+	],
+	sv: [
+		[0.85, 'utmärkt: motiverad, konkret och nytänkande'],
+		[0.7, 'bra: tydlig och genomförbar, med några luckor'],
+		[0.55, 'nöjaktig: delvis på en allmän nivå'],
+		[0, 'svag: beskrivningen stannar på en allmän nivå och svarar inte mot målen']
+	]
+};
+const verdict = (share: number, lang: 'fi' | 'sv') =>
+	VERDICTS[lang].find(([least]) => share >= least)![1];
 
 /**
  * One juror's points for one applicant on one criterion: the applicant's quality on the
@@ -290,7 +304,7 @@ async function submitScores(db: Database, ids: Map<string, string>, conflicted?:
 					return {
 						criterion: c.id,
 						points: p,
-						justification: `${a.name}: ${verdict(p / c.max_points)}.`
+						justification: `${a.name}: ${verdict(p / c.max_points, j === 2 ? 'sv' : 'fi')}.`
 					};
 				});
 				await tx.query('select public.jury_submit_scores($1, $2, $3::jsonb)', [

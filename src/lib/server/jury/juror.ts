@@ -241,6 +241,8 @@ export interface ScoredCriterion {
 		id: string;
 		points: number | null;
 		justification: string;
+		/** The language the justification was written in. */
+		lang: Locale;
 		state: 'draft' | 'submitted';
 	} | null;
 }
@@ -252,6 +254,7 @@ export interface OtherScore {
 	criterion: string;
 	points: number;
 	justification: string;
+	lang: Locale;
 }
 
 /** A revision of a score the caller reads (their own or a revealed one). */
@@ -262,6 +265,8 @@ export interface Revision {
 	oldPoints: number;
 	newPoints: number;
 	reason: string;
+	/** The language the reason was written in. */
+	lang: Locale;
 	revisedAt: Date;
 }
 
@@ -271,6 +276,7 @@ export interface JuryComment {
 	/** 0 for the caller's own, else the other juror's number. */
 	juror: number;
 	body: string;
+	lang: Locale;
 	createdAt: Date;
 }
 
@@ -335,7 +341,7 @@ export async function openJurorItem(
 	const criteria = await tx.query<ScoredCriterion>(
 		`select k.id, k.name, k.description, k.max_points as "maxPoints",
 		   case when x.id is null then null else jsonb_build_object(
-		     'id', x.id, 'points', x.points::float8, 'justification', x.justification, 'state', x.state)
+		     'id', x.id, 'points', x.points::float8, 'justification', x.justification, 'lang', x.lang, 'state', x.state)
 		   end as mine
 		 from public.challenge_criteria k
 		 left join public.jury_scores x on x.criterion_id = k.id and x.application_id = $3
@@ -354,16 +360,17 @@ export async function openJurorItem(
 		criterion: string;
 		points: number;
 		justification: string;
+		lang: Locale;
 		state: string;
 	}>(
 		`select x.id, x.juror_id as "jurorId", x.juror_id in (select private.my_juror_ids()) as mine,
-		   x.criterion_id as criterion, x.points::float8 as points, x.justification, x.state
+		   x.criterion_id as criterion, x.points::float8 as points, x.justification, x.lang, x.state
 		 from public.jury_scores x where x.application_id = $1`,
 		[item]
 	);
 	const revisions = await tx.query<Omit<Revision, 'juror'> & { scoreId: string }>(
 		`select r.score_id as "scoreId", x.criterion_id as criterion, r.old_points::float8 as "oldPoints",
-		   r.new_points::float8 as "newPoints", r.reason, r.revised_at as "revisedAt"
+		   r.new_points::float8 as "newPoints", r.reason, r.lang, r.revised_at as "revisedAt"
 		 from public.jury_score_revisions r join public.jury_scores x on x.id = r.score_id
 		 where x.application_id = $1
 		 order by r.revised_at, r.id`,
@@ -371,7 +378,7 @@ export async function openJurorItem(
 	);
 	const comments = await tx.query<Omit<JuryComment, 'juror'> & { jurorId: string; mine: boolean }>(
 		`select m.id, m.juror_id as "jurorId", m.juror_id in (select private.my_juror_ids()) as mine,
-		   m.body, m.created_at as "createdAt"
+		   m.body, m.lang, m.created_at as "createdAt"
 		 from public.jury_comments m where m.application_id = $1
 		 order by m.created_at, m.id`,
 		[item]
@@ -394,7 +401,8 @@ export async function openJurorItem(
 				juror: number(x),
 				criterion: x.criterion,
 				points: x.points,
-				justification: x.justification
+				justification: x.justification,
+				lang: x.lang
 			})),
 		revisions: revisions.map(({ scoreId, ...r }) => ({
 			...r,
