@@ -28,7 +28,8 @@ export interface JuryInvitationPreview {
 	stage: EvaluatedStage;
 	invitedEmail: string;
 	inviterName: string;
-	status: 'open' | 'accepted' | 'expired';
+	/** 'withdrawn': the chair took the invitation back (public.jury_withdraw_invitation). */
+	status: 'open' | 'accepted' | 'expired' | 'withdrawn';
 }
 
 /**
@@ -48,7 +49,8 @@ export async function juryInvitationPreview(
 	return row ?? null;
 }
 
-export type JuryAcceptOutcome = 'accepted' | 'wrong_account' | 'expired' | 'used' | 'unknown';
+export type JuryAcceptOutcome =
+	'accepted' | 'wrong_account' | 'expired' | 'used' | 'withdrawn' | 'unknown';
 
 /**
  * Accepts a jury invitation as the signed-in user (public.jury_accept_invitation: only the
