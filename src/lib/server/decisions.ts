@@ -90,6 +90,8 @@ export interface DecisionDocument {
 		title: LocalizedText;
 		primaryLocale: Locale;
 		procedure: 'open_challenge' | 'innovation_partnership';
+		/** The contracting entity: the organisation that owns the challenge. */
+		organisation: { names: LocalizedText; primaryLocale: Locale; businessId: string | null };
 	};
 	criteria: DecisionCriterion[];
 	/** Every item for the owner's side; a team's own item only. Best rank first. */
@@ -274,7 +276,8 @@ async function readComparison(tx: Queryable, decisionId: string): Promise<Compar
 }
 
 /**
- * The printable decision document's data: the decision, its challenge, the stage's criteria
+ * The printable decision document's data: the decision, its challenge and the organisation
+ * that owns it (the contracting entity), the stage's criteria
  * with their maximum points, the items, the chosen teams and the comparison — each as far
  * as the reader may see it (the owner's side everything, drafts too; a team named in the
  * published decision its own item and, where the procedure publishes it, the comparison).
@@ -288,8 +291,11 @@ export async function readDecision(
 	if (!decision) return null;
 	const [[challenge], criteria, items, chosen, comparison] = await Promise.all([
 		tx.query<DecisionDocument['challenge']>(
-			`select title, primary_locale as "primaryLocale", procedure
-			 from public.challenges where id = $1`,
+			`select c.title, c.primary_locale as "primaryLocale", c.procedure,
+			   json_build_object('names', o.names, 'primaryLocale', o.primary_locale,
+			     'businessId', o.business_id) as organisation
+			 from public.challenges c join public.organisations o on o.id = c.organisation_id
+			 where c.id = $1`,
 			[decision.challengeId]
 		),
 		readCriteria(tx, decision),
