@@ -94,7 +94,7 @@ test('the chair withdraws an invitation; a link opened by another account says w
 	await page.goto(link);
 	await expect(page.getByText(`This invitation is for ${email}`)).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Accept and join the jury' })).toHaveCount(0);
-	await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+	await expect(page.locator('#main').getByRole('button', { name: 'Sign out' })).toBeVisible();
 	await expectAccessible(page);
 	await screenshot(page, 'jury-invitation-other-account');
 
