@@ -72,7 +72,7 @@ test('a chosen team reads its quality, price and total', async ({ page }) => {
 	await page.goto(linkIn(await latestMailTo('lead@taitotalo.example', PUBLISHED)));
 	const result = page.getByRole('region', { name: 'Result: selection' });
 	await expect(result).toContainText('Your team was chosen.');
-	await expect(result).toContainText(/Quality [\d.,]+ \+ price 30 = [\d.,]+ points\./);
+	await expect(result).toContainText(/Quality points [\d.,]+ \+ price points 30 = total [\d.,]+\./);
 	await expectAccessible(page);
 	await screenshot(page, 'selection-team-result');
 });
