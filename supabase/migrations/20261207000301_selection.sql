@@ -948,3 +948,24 @@ as $$
   group by i.id, p.criterion_id
   order by i.rank nulls last, i.team_name, i.id, p.criterion_id
 $$;
+
+-- A juror opens the files of the final tenders they score, as they open an application's
+-- documents (20261206000200_juror_reads.sql): the attachment rows of the tender's concept
+-- open to the juror who may open the tender (assigned, declared free of conflict, in
+-- force, unsealed), and to no other juror; the file route serves a file only when its row
+-- is seen. One select policy on concept_attachments, replaced with the jury path or-ed in.
+create function private.my_jury_concept_ids() returns setof uuid
+language sql stable security definer set search_path = ''
+as $$
+  select t.concept_id from public.final_tenders t
+  where t.id in (select private.my_jury_final_tender_ids())
+$$;
+revoke execute on function private.my_jury_concept_ids() from public, anon;
+grant execute on function private.my_jury_concept_ids() to authenticated;
+
+drop policy "whoever reads the concept reads its attachments" on public.concept_attachments;
+create policy "whoever reads the concept reads its attachments; jurors those of their tenders"
+  on public.concept_attachments for select to authenticated
+  using (concept_id in (select private.my_concept_ids())
+         or concept_id in (select private.my_owned_concept_ids())
+         or concept_id in (select private.my_jury_concept_ids()));

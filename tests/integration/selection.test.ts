@@ -85,6 +85,12 @@ describeEachDatabase('selection on final tenders', (db) => {
 					 values ($1, $2, $3, 1, 'Concept', $4) returning id`,
 					[s.challenge.id, teamId, appId, lead]
 				);
+				const fileKey = `${crypto.randomUUID()}.pdf`;
+				await tx.query(
+					`insert into public.concept_attachments (concept_id, file_key, file_name, mime, size, uploaded_by)
+					 values ($1, $2, 'plan.pdf', 'application/pdf', 100, $3)`,
+					[c.id, fileKey, lead]
+				);
 				const [t] = await tx.query<{ id: string }>(
 					`insert into public.final_tenders
 					   (concept_id, challenge_id, team_id, version, snapshot, digest, price_cents, submitted_by)
@@ -94,6 +100,7 @@ describeEachDatabase('selection on final tenders', (db) => {
 						s.challenge.id,
 						teamId,
 						JSON.stringify({
+							concept: c.id,
 							team: { id: teamId, name: 'Frozen name', lang: 'en' },
 							version: 1,
 							title: 'Matching assistant',
@@ -103,7 +110,7 @@ describeEachDatabase('selection on final tenders', (db) => {
 							budget: [{ item: 'Coaching', cents: 50000 }],
 							priceCents: cents,
 							links: [],
-							attachments: []
+							attachments: [{ fileKey, fileName: 'plan.pdf', size: 100 }]
 						}),
 						'd'.repeat(64),
 						cents,
@@ -167,6 +174,17 @@ describeEachDatabase('selection on final tenders', (db) => {
 		expect(await direct(j2, tenderB)).toEqual([]);
 		expect(await direct(j2, tenderA)).toHaveLength(1);
 		expect(await direct(j1, tenderB)).toHaveLength(1);
+		// The tender's files open with it, to the same jurors only.
+		const files = (who: User, concept: string) =>
+			db().as(who, (tx) =>
+				tx.query<{ id: string }>(
+					'select id from public.concept_attachments where concept_id = $1',
+					[concept]
+				)
+			);
+		expect(await files(j2, conceptB)).toEqual([]);
+		expect(await files(j2, conceptA)).toHaveLength(1);
+		expect(await files(j1, conceptB)).toHaveLength(1);
 		expect(
 			await refusal(db(), j2, "select * from public.jury_scoring_item('final_tender', $1)", [
 				tenderB
@@ -181,6 +199,8 @@ describeEachDatabase('selection on final tenders', (db) => {
 		expect(item.teamName).toBe('Frozen name');
 		expect(item.tender.priceCents).toBe(100_000_00);
 		expect(item.descriptionHtml).toContain('<strong>Bold</strong>');
+		const [file] = item.tender.attachments;
+		expect(item.attachmentIds[file.fileKey]).toMatch(/^[0-9a-f-]{36}$/);
 	});
 
 	it('adds price points to quality and ranks on the total', async () => {
@@ -243,7 +263,6 @@ describeEachDatabase('selection on final tenders', (db) => {
 			])
 		);
 		expect(partners.ids).toEqual([conceptA]);
-		expect(conceptB).toBeTruthy();
 
 		const doc = (await db().as(s.owner, (tx) => readDecision(tx, id)))!;
 		expect(doc.items.map((i) => i.kind)).toEqual(['final_tender', 'final_tender']);

@@ -290,6 +290,8 @@ export interface JuryComment {
  * attachments and price.
  */
 export interface TenderSnapshot {
+	/** The concept's id. */
+	concept: string;
 	team: { id: string; name: string; lang: Locale };
 	version: number;
 	title: string;
@@ -334,6 +336,11 @@ export type JurorItem = JurorItemBase &
 				tender: TenderSnapshot;
 				/** The description (Markdown) rendered by renderMarkdown. */
 				descriptionHtml: string;
+				/**
+				 * The attachment rows still on record, by file key (RLS: the juror who may open
+				 * the tender): the concept's file route serves them by id.
+				 */
+				attachmentIds: Record<string, string>;
 		  }
 	);
 
@@ -437,6 +444,13 @@ export async function openJurorItem(
 	const number = jurorNumbers([...scores, ...comments]);
 	const scoreJuror = new Map(scores.map((x) => [x.id, number(x)]));
 	const { lang, snapshot, ...rest } = app;
+	const attachments =
+		kind === 'final_tender'
+			? await tx.query<{ id: string; fileKey: string }>(
+					`select id, file_key as "fileKey" from public.concept_attachments where concept_id = $1`,
+					[(snapshot as TenderSnapshot).concept ?? null]
+				)
+			: [];
 	const content =
 		kind === 'application'
 			? {
@@ -447,7 +461,8 @@ export async function openJurorItem(
 			: {
 					kind,
 					tender: snapshot as TenderSnapshot,
-					descriptionHtml: renderMarkdown((snapshot as TenderSnapshot).description ?? '')
+					descriptionHtml: renderMarkdown((snapshot as TenderSnapshot).description ?? ''),
+					attachmentIds: Object.fromEntries(attachments.map((a) => [a.fileKey, a.id]))
 				};
 	return {
 		challengeId,
