@@ -13,9 +13,13 @@ export type DecidedStage = (typeof DECIDED_STAGES)[number];
 
 const points = z.number().min(0).max(9_999_999).nullable().optional();
 
-/** One item of a decision: chosen or not, its rank in the jury's ranking, the reason. */
+/**
+ * One item of a decision: chosen or not, its rank in the jury's ranking, the reason. The
+ * item is an application (screening, shortlisting), a final tender (selection) or a
+ * concept (the proof of concept's go / no-go: chosen = continued).
+ */
 export const decisionItemSchema = z.object({
-	itemKind: z.literal('application').default('application'),
+	itemKind: z.enum(['application', 'final_tender', 'concept']).default('application'),
 	item: z.uuid(),
 	chosen: z.boolean(),
 	rank: z.number().int().min(1).max(100_000).nullable().optional(),

@@ -1,0 +1,48 @@
+import type { Database } from '../../src/lib/server/db/database';
+import { createScreeningScenario } from './screening-fixtures';
+
+/**
+ * The development phase of a challenge, for the proofs of concept's tests: the screening
+ * scenario (owner, team A = lead + member, team B = otherTeam, outsider, otherOwner), a
+ * concept and a final tender for each team's application, and a published selection
+ * decision choosing both — so both concepts are partners
+ * (private.partner_concept_ids). Written as the migrating role: what the app's concept
+ * and selection functions would leave behind.
+ */
+export async function createPartnerScenario(db: Database) {
+	const s = await createScreeningScenario(db);
+	const [conceptA, conceptB] = await db.service('test fixture: partners', async (tx) => {
+		const ids: string[] = [];
+		for (const [app, team, title] of [
+			[s.appA.id, s.teamA.id, 'Coach at work'],
+			[s.appB.id, s.teamB.id, 'Job match']
+		]) {
+			const [concept] = await tx.query<{ id: string }>(
+				`insert into public.concepts (challenge_id, team_id, application_id, title)
+				 values ($1, $2, $3, $4) returning id`,
+				[s.challenge.id, team, app, title]
+			);
+			await tx.query(
+				`insert into public.final_tenders (concept_id, challenge_id, team_id)
+				 values ($1, $2, $3)`,
+				[concept.id, s.challenge.id, team]
+			);
+			ids.push(concept.id);
+		}
+		const [decision] = await tx.query<{ id: string }>(
+			`insert into public.decisions (challenge_id, stage, decided_on) values ($1, 'selection', current_date)
+			 returning id`,
+			[s.challenge.id]
+		);
+		await tx.query(
+			`insert into public.decision_items (decision_id, item_kind, final_tender_id, team_name, chosen, reason)
+			 select $1, 'final_tender', f.id, t.name, true, 'Best in the comparison.'
+			 from public.final_tenders f join public.teams t on t.id = f.team_id
+			 where f.challenge_id = $2`,
+			[decision.id, s.challenge.id]
+		);
+		await tx.query(`update public.decisions set published_at = now() where id = $1`, [decision.id]);
+		return ids;
+	});
+	return { ...s, conceptA, conceptB };
+}
