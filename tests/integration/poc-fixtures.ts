@@ -12,6 +12,13 @@ import { createScreeningScenario } from './screening-fixtures';
 export async function createPartnerScenario(db: Database) {
 	const s = await createScreeningScenario(db);
 	const [conceptA, conceptB] = await db.service('test fixture: partners', async (tx) => {
+		// The concepts stage has ended: the tenders are unsealed to the challenge's team.
+		await tx.query(
+			`insert into public.challenge_stages (challenge_id, stage, starts_at, ends_at)
+			 values ($1, 'concepts', now() - interval '2 days', now() - interval '1 hour')
+			 on conflict (challenge_id, stage) do update set starts_at = excluded.starts_at, ends_at = excluded.ends_at`,
+			[s.challenge.id]
+		);
 		const ids: string[] = [];
 		for (const [app, team, title] of [
 			[s.appA.id, s.teamA.id, 'Coach at work'],
@@ -23,9 +30,9 @@ export async function createPartnerScenario(db: Database) {
 				[s.challenge.id, team, app, title]
 			);
 			await tx.query(
-				`insert into public.final_tenders (concept_id, challenge_id, team_id)
-				 values ($1, $2, $3)`,
-				[concept.id, s.challenge.id, team]
+				`insert into public.final_tenders (concept_id, challenge_id, team_id, version, snapshot, digest)
+				 values ($1, $2, $3, 1, '{}', $4)`,
+				[concept.id, s.challenge.id, team, 'd'.repeat(64)]
 			);
 			ids.push(concept.id);
 		}

@@ -124,9 +124,12 @@ describeEachDatabase('proofs of concept', (db) => {
 		// Past the functions, straight at the table, as the Data API would allow if it could.
 		for (const who of [s.lead, s.owner])
 			expect(
-				await attempt(db(), who, "update public.poc_milestones set status = 'accepted' where id = $1", [
-					first
-				])
+				await attempt(
+					db(),
+					who,
+					"update public.poc_milestones set status = 'accepted' where id = $1",
+					[first]
+				)
 			).toBe('denied');
 		expect(await status(first)).toBe('delivered');
 	});
@@ -204,7 +207,12 @@ describeEachDatabase('proofs of concept', (db) => {
 
 	it('go / no-go: A continued, B dropped with reasons; mailed; milestones close', async () => {
 		const items = (reasonB: string) => [
-			{ itemKind: 'concept' as const, item: s.conceptA, chosen: true, reason: 'Every milestone met.' },
+			{
+				itemKind: 'concept' as const,
+				item: s.conceptA,
+				chosen: true,
+				reason: 'Every milestone met.'
+			},
 			{ itemKind: 'concept' as const, item: s.conceptB, chosen: false, reason: reasonB }
 		];
 		expect(
@@ -244,8 +252,17 @@ describeEachDatabase('proofs of concept', (db) => {
 		expect(await standing(s.lead, s.conceptA)).toBe('continued');
 		expect(await standing(s.otherTeam, s.conceptB)).toBe('dropped');
 		// Team B reads its own item only.
-		expect(await attempt(db(), s.otherTeam, 'select 1 from public.decision_items where decision_id = $1', [draft])).toBe(1);
-		expect(await attempt(db(), s.outsider, 'select 1 from public.decisions where id = $1', [draft])).toBe(0);
+		expect(
+			await attempt(
+				db(),
+				s.otherTeam,
+				'select 1 from public.decision_items where decision_id = $1',
+				[draft]
+			)
+		).toBe(1);
+		expect(
+			await attempt(db(), s.outsider, 'select 1 from public.decisions where id = $1', [draft])
+		).toBe(0);
 
 		expect(
 			await refused(db(), s.member, (tx) =>

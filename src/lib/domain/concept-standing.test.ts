@@ -57,6 +57,8 @@ describe("where a concept stands (issue 14: 'where its concept stands and why')"
 		expect(standingOutcome(conceptStanding(notSelected))).toBe('not_selected');
 		const late = { ...base, tenderDeadlinePassed: true };
 		expect(standingOutcome(conceptStanding(late))).toBe('no_tender');
+		// Without a shortlisting decision on record the concept still shows it was shortlisted.
+		expect(states({ ...base, shortlisting: null })[0]).toBe('done');
 	});
 
 	const item = fc.option(

@@ -32,7 +32,10 @@ export interface DecidedItem {
 
 /** What the record says about one concept, as far as its team may read it. */
 export interface StandingFacts {
-	/** The current shortlisting decision's item for the team's application. */
+	/**
+	 * The current shortlisting decision's item for the team's application; null when the
+	 * record holds none (a concept exists only for a shortlisted team, so it is passed).
+	 */
 	shortlisting: DecidedItem | null;
 	/** The active final tender's submission time, or null without one. */
 	finalTenderAt: Date | null;
@@ -67,7 +70,7 @@ export function conceptStanding(facts: StandingFacts): Standing[] {
 	const gates: { step: StandingStep; passed: boolean | null; decided: DecidedItem | null }[] = [
 		{
 			step: 'shortlisted',
-			passed: facts.shortlisting ? facts.shortlisting.chosen : null,
+			passed: facts.shortlisting ? facts.shortlisting.chosen : true,
 			decided: facts.shortlisting
 		},
 		{
