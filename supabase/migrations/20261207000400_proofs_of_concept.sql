@@ -462,21 +462,19 @@ grant execute on function public.poc_start(uuid), public.poc_add_milestone(uuid,
 -- Go / no-go: the decision entity at stage 'proof_of_concept' -----------------------------
 --
 -- The decision functions of 20261206000100_decisions.sql are written for applications
--- (and the later migrations for final tenders): their draft, correction and publication
--- are kept as they are, renamed into private, and the public functions below hand the
--- proof_of_concept stage to the go / no-go functions here and every other stage to them.
--- A later migration that redefines public.decision_prepare, decision_correct or
--- decision_publish must keep this hand-over.
+-- (and the later migrations for final tenders): correction and publication are kept as
+-- they are, renamed into private, and the public functions below hand the
+-- proof_of_concept stage to the go / no-go functions here and every other stage to them;
+-- public.decision_prepare is redefined with its body as it was plus the hand-over (its
+-- body names itself, so it cannot be renamed). A later migration that redefines
+-- public.decision_prepare, decision_correct or decision_publish must keep the hand-over.
 
-alter function public.decision_prepare(uuid, text, jsonb, jsonb) rename to decision_prepare_evaluated;
-alter function public.decision_prepare_evaluated(uuid, text, jsonb, jsonb) set schema private;
 alter function public.decision_correct(uuid, jsonb, jsonb) rename to decision_correct_evaluated;
 alter function public.decision_correct_evaluated(uuid, jsonb, jsonb) set schema private;
 alter function public.decision_publish(uuid) rename to decision_publish_evaluated;
 alter function public.decision_publish_evaluated(uuid) set schema private;
-revoke execute on function private.decision_prepare_evaluated(uuid, text, jsonb, jsonb),
-  private.decision_correct_evaluated(uuid, jsonb, jsonb), private.decision_publish_evaluated(uuid)
-  from public, anon, authenticated;
+revoke execute on function private.decision_correct_evaluated(uuid, jsonb, jsonb),
+  private.decision_publish_evaluated(uuid) from public, anon, authenticated;
 
 -- The items the go / no-go decision names: every partner concept of the challenge.
 create function private.go_no_go_items(challenge uuid) returns setof uuid
@@ -590,26 +588,28 @@ end
 $$;
 revoke execute on function private.go_no_go_publish(uuid) from public, anon, authenticated;
 
--- Redefined from 20261206000100_decisions.sql (now private.decision_prepare_evaluated,
--- unchanged): the proof_of_concept stage is the go / no-go decision
--- (private.go_no_go_write_draft); every other stage as before.
-create function public.decision_prepare(challenge uuid, stage text, items jsonb, details jsonb default '{}')
+-- Redefined from 20261206000100_decisions.sql: the proof_of_concept stage is the go /
+-- no-go decision (private.go_no_go_write_draft); every other stage exactly as before.
+create or replace function public.decision_prepare(challenge uuid, stage text, items jsonb, details jsonb default '{}')
 returns uuid
 language plpgsql volatile security definer set search_path = ''
 as $$
 declare
   replaced uuid;
 begin
-  if stage is distinct from 'proof_of_concept' then
-    return private.decision_prepare_evaluated(challenge, stage, items, details);
-  end if;
   perform private.decision_require_chair(challenge);
+  if stage is null or stage not in ('shortlisting', 'selection', 'proof_of_concept') then
+    perform private.jury_refuse('decision_unknown_stage');
+  end if;
   select d.replaces into replaced from public.decisions d
-    where d.challenge_id = challenge and d.stage = 'proof_of_concept' and d.published_at is null;
-  if replaced is null and private.current_decision(challenge, 'proof_of_concept') is not null then
+    where d.challenge_id = challenge and d.stage = decision_prepare.stage and d.published_at is null;
+  if replaced is null and private.current_decision(challenge, stage) is not null then
     perform private.jury_refuse('decision_already_published');
   end if;
-  return private.go_no_go_write_draft(challenge, replaced, items, details);
+  if stage = 'proof_of_concept' then
+    return private.go_no_go_write_draft(challenge, replaced, items, details);
+  end if;
+  return private.decision_write_draft(challenge, stage, replaced, items, details);
 end
 $$;
 
