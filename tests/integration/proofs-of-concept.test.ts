@@ -193,6 +193,9 @@ describeEachDatabase('proofs of concept', (db) => {
 		expect(await count(s.lead, 'poc_milestones')).toBe(2);
 		expect(await count(s.otherTeam, 'poc_milestones')).toBe(1);
 		expect(await count(s.otherTeam, 'poc_milestone_events')).toBe(1);
+		expect(
+			await attempt(db(), s.lead, 'select 1 from public.poc_milestones where id = $1', [bMilestone])
+		).toBe(0);
 		for (const who of [s.outsider, s.otherOwner]) {
 			expect(await count(who, 'proofs_of_concept')).toBe(0);
 			expect(await count(who, 'poc_milestones')).toBe(0);

@@ -43,6 +43,8 @@ export interface Decision {
 export interface DecisionItem {
 	id: string;
 	applicationId: string;
+	/** The concept a go / no-go item decides on (item kind 'concept'); null for other kinds. */
+	conceptId: string | null;
 	teamName: string;
 	chosen: boolean;
 	rank: number | null;
@@ -209,7 +211,8 @@ async function readDecisionRow(tx: Queryable, decisionId: string): Promise<Decis
 /** A decision's items as the reader may see them, best rank first. */
 export async function readItems(tx: Queryable, decisionId: string): Promise<DecisionItem[]> {
 	const rows = await tx.query<DecisionItem>(
-		`select id, application_id as "applicationId", team_name as "teamName", chosen, rank, reason,
+		`select id, application_id as "applicationId", concept_id as "conceptId",
+		        team_name as "teamName", chosen, rank, reason,
 		        quality_points as quality, price_points as price, total_points as total
 		 from public.decision_items where decision_id = $1
 		 order by rank nulls last, team_name, id`,
