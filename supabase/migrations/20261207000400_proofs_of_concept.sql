@@ -70,6 +70,8 @@ create index poc_milestones_updated_by_idx on public.poc_milestones (updated_by)
 -- plan's title and day, the evidence) and why, by whom and when. Never changed.
 create table public.poc_milestone_events (
   id uuid primary key default gen_random_uuid(),
+  -- The order of the record: several changes in one transaction share now().
+  seq bigint generated always as identity unique,
   milestone_id uuid not null references public.poc_milestones (id) on delete cascade,
   step text not null check (step in ('plan', 'replan', 'start', 'deliver', 'accept', 'reject')),
   from_status text check (from_status in ('planned', 'in_progress', 'delivered', 'accepted', 'rejected')),
@@ -79,13 +81,13 @@ create table public.poc_milestone_events (
   evidence text,
   links text[],
   reason text not null default '' check (char_length(reason) <= 4000),
-  at timestamptz not null default now(),
+  at timestamptz not null default clock_timestamp(),
   by uuid references auth.users (id) on delete set null,
   by_name text not null default '',
   lang text not null default 'fi' check (lang in ('fi', 'sv', 'en')),
   check ((step = 'plan') = (from_status is null))
 );
-create index poc_milestone_events_milestone_idx on public.poc_milestone_events (milestone_id, at);
+create index poc_milestone_events_milestone_idx on public.poc_milestone_events (milestone_id, seq);
 create index poc_milestone_events_by_idx on public.poc_milestone_events (by);
 
 alter table public.proofs_of_concept enable row level security;

@@ -47,7 +47,7 @@ describeEachDatabase('proofs of concept', (db) => {
 		db().service('test: the record', (tx) =>
 			tx.query<{ step: MilestoneStep | 'plan'; from: never; to: never; reason: string }>(
 				`select step, from_status as "from", to_status as "to", reason
-				 from public.poc_milestone_events where milestone_id = $1 order by at, id`,
+				 from public.poc_milestone_events where milestone_id = $1 order by seq`,
 				[milestone]
 			)
 		);

@@ -188,7 +188,7 @@ export async function readConceptProof(
 		? await tx.query<MilestoneEvent>(
 				`select ${EVENT_COLUMNS} from public.poc_milestone_events e
 				 join public.poc_milestones m on m.id = e.milestone_id
-				 where m.poc_id = $1 order by e.at, e.id`,
+				 where m.poc_id = $1 order by e.seq`,
 				[proof.id]
 			)
 		: [];
