@@ -491,33 +491,6 @@ export const MAIL_TEMPLATES = {
 				]
 			};
 		}
-	),
-	/**
-	 * Issue 14: the go / no-go decision was published (public.decision_publish at stage
-	 * proof_of_concept): each member of each partner's team hears whether its concept
-	 * continues into production, with the way to its page.
-	 */
-	go_no_go_published: template(
-		z.object({
-			...titled,
-			team: z.string(),
-			continued: z.boolean(),
-			correction: z.boolean().optional(),
-			path
-		}),
-		(p, to) => {
-			const t = title(p, to);
-			const subject = p.correction ? m.poc_go_mail_correction_subject : m.poc_go_mail_subject;
-			const result = p.continued ? m.poc_go_mail_continued : m.poc_go_mail_dropped;
-			return {
-				subject: subject({ title: t }, to),
-				paragraphs: [
-					result({ title: t, team: p.team }, to),
-					m.poc_go_mail_details({}, to),
-					absoluteUrl(p.path)
-				]
-			};
-		}
 	)
 };
 
