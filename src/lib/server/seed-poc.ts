@@ -141,6 +141,7 @@ export async function seedDemoProofsOfConcept(db: Database): Promise<string | nu
 					}
 				],
 				details: {
+					decidedOn: day(0),
 					rationale:
 						'Kehitysvaiheen jälkeen tuotantoon jatkaa kumppani, jonka konsepti osoitti vaikuttavuutensa välitavoitteissa. Tuotantovaiheessa maksetaan tulosperusteinen bonus.'
 				}
