@@ -2178,6 +2178,95 @@ export const ACCESS: Record<string, TableAccess> = {
 			}
 		]
 	},
+	// Proofs of concept (issue 14, poc: 20261207000400_proofs_of_concept.sql) ---------------
+	proofs_of_concept: {
+		select: [
+			{
+				does: "see team A's proof of concept",
+				sql: 'select id from proofs_of_concept where id = $1',
+				params: (w) => [w.proof],
+				expect: teamA(1, { owner: 1 })
+			}
+		],
+		insert: [
+			{
+				does: 'start one past poc_start',
+				sql: 'insert into proofs_of_concept (challenge_id, concept_id) values ($1, $2) returning id',
+				params: (w) => [w.challenge.id, w.concept],
+				expect: nobody
+			}
+		],
+		update: [
+			{
+				does: 'move its start',
+				sql: 'update proofs_of_concept set started_at = now() returning id',
+				expect: nobody
+			}
+		],
+		delete: [
+			{ does: 'erase one', sql: 'delete from proofs_of_concept returning id', expect: nobody }
+		]
+	},
+	poc_milestones: {
+		select: [
+			{
+				does: "see team A's milestone",
+				sql: 'select status from poc_milestones where id = $1',
+				params: (w) => [w.milestone],
+				expect: teamA(1, { owner: 1 })
+			}
+		],
+		insert: [
+			{
+				does: 'plan one past poc_add_milestone',
+				sql: "insert into poc_milestones (poc_id, title, due_on) values ($1, 'x', '2027-01-01') returning id",
+				params: (w) => [w.proof],
+				expect: nobody
+			}
+		],
+		update: [
+			{
+				does: 'accept a milestone past the review function',
+				sql: "update poc_milestones set status = 'accepted' returning id",
+				expect: nobody
+			}
+		],
+		delete: [
+			{ does: 'erase a milestone', sql: 'delete from poc_milestones returning id', expect: nobody }
+		]
+	},
+	poc_milestone_events: {
+		select: [
+			{
+				does: "see the record of team A's milestone",
+				sql: 'select step from poc_milestone_events where milestone_id = $1',
+				params: (w) => [w.milestone],
+				expect: teamA(1, { owner: 1 })
+			}
+		],
+		insert: [
+			{
+				does: 'write a change that did not happen',
+				sql: "insert into poc_milestone_events (milestone_id, step, from_status, to_status) values ($1, 'accept', 'delivered', 'accepted') returning id",
+				params: (w) => [w.milestone],
+				expect: nobody
+			}
+		],
+		update: [
+			{
+				does: 'rewrite the record',
+				sql: "update poc_milestone_events set reason = 'x' returning id",
+				expect: nobody
+			}
+		],
+		delete: [
+			{
+				does: 'erase the record',
+				sql: 'delete from poc_milestone_events returning id',
+				expect: nobody
+			}
+		]
+	},
 	jury_comments: {
 		select: [
 			{

@@ -294,6 +294,46 @@ export async function createAccessWorld(db: Database) {
 		return { id: row.id, finalTender: tender.id };
 	});
 
+	// Proof of concept (issue 14, poc): the selection decision chose team A's final tender
+	// (unless the world has one already), so its concept is a partner; its proof of concept
+	// has one milestone the lead planned. Written directly, as the fixtures above.
+	const poc = await db.service('test fixture: proof of concept', async (tx) => {
+		const [selection] = await tx.query<{ id: string }>(
+			`insert into public.decisions (challenge_id, stage, decided_on)
+			 select $1, 'selection', current_date
+			 where not exists (select 1 from public.decisions
+			                   where challenge_id = $1 and stage = 'selection' and published_at is not null)
+			 returning id`,
+			[s.challenge.id]
+		);
+		if (selection) {
+			await tx.query(
+				`insert into public.decision_items (decision_id, item_kind, final_tender_id, team_name, chosen, reason)
+				 values ($1, 'final_tender', $2, 'Team A', true, 'Best in the comparison.')`,
+				[selection.id, concept.finalTender]
+			);
+			await tx.query('update public.decisions set published_at = now() where id = $1', [
+				selection.id
+			]);
+		}
+		const [proof] = await tx.query<{ id: string }>(
+			`insert into public.proofs_of_concept (challenge_id, concept_id, started_by)
+			 values ($1, $2, $3) returning id`,
+			[s.challenge.id, concept.id, s.owner.id]
+		);
+		const [milestone] = await tx.query<{ id: string }>(
+			`insert into public.poc_milestones (poc_id, title, due_on, created_by, updated_by)
+			 values ($1, 'Pilot', '2027-03-31', $2, $2) returning id`,
+			[proof.id, s.lead.id]
+		);
+		await tx.query(
+			`insert into public.poc_milestone_events (milestone_id, step, to_status, title, due_on, by)
+			 values ($1, 'plan', 'planned', 'Pilot', '2027-03-31', $2)`,
+			[milestone.id, s.lead.id]
+		);
+		return { id: proof.id, milestone: milestone.id };
+	});
+
 	return {
 		...s,
 		admin,
@@ -311,7 +351,9 @@ export async function createAccessWorld(db: Database) {
 		jurorScore: score,
 		decision,
 		concept: concept.id,
-		finalTender: concept.finalTender
+		finalTender: concept.finalTender,
+		proof: poc.id,
+		milestone: poc.milestone
 	};
 }
 export type AccessWorld = Awaited<ReturnType<typeof createAccessWorld>>;

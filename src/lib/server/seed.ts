@@ -11,6 +11,7 @@ import { seedDemoApplications, seedLateDraft } from './seed-applications';
 import { seedDemoJury } from './seed-jury';
 import { seedDemoDecision } from './seed-decisions';
 import { seedDemoSelection } from './seed-selection';
+import { seedDemoProofsOfConcept } from './seed-poc';
 
 /** admin@talkoot.example: the demo admin enrolled with a second factor at seeding (new-admin@ is not). */
 const ENROLLED_ADMIN = '00000000-0000-4000-8000-000000000001';
@@ -65,8 +66,10 @@ export async function seedDemo(db: Database, given?: string): Promise<boolean> {
 	const scored = await seedDemoJury(db);
 	const decision = await seedDemoDecision(db);
 	const selection = await seedDemoSelection(db, scored);
+	// After the concepts and the selection decision (issue 14): it needs their partners.
+	const goNoGo = await seedDemoProofsOfConcept(db);
 	log.info(
-		{ accounts: users.length, applications, scored: scored.size, decision, selection },
+		{ accounts: users.length, applications, scored: scored.size, decision, selection, goNoGo },
 		'demo data seeded'
 	);
 	const lines = users.map((u) => `  ${u.email.padEnd(30)} ${u.display_name}`);

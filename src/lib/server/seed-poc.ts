@@ -1,0 +1,156 @@
+import type { Database } from './db/database';
+import { prepareDecision, publishDecision } from './decisions';
+import { log } from './log';
+import { addMilestone, stepMilestone } from './proofs-of-concept';
+import { DEMO_OWNER } from './seed-applications';
+import { DEMO_JURY_CHALLENGE } from './seed-jury';
+
+/** A day `days` from today, 'YYYY-MM-DD' (the demo's dates move with the day it is seeded). */
+const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The development phase of the demo's innovation partnership (issue 14, "Demo data"): the
+ * two partners the selection decision chose (private.partner_concept_ids, seeded before
+ * this) plan their milestones; the city accepts one of each and rejects one of the first
+ * partner's, which it re-plans; then the go / no-go decision continues the first partner
+ * into production and drops the second, each with its reason. Everything goes through
+ * the same functions as the app (src/lib/server/proofs-of-concept.ts, decisions.ts), in
+ * the partners' and the owner's names, so the record and the mails are as they would be.
+ * Returns the go / no-go decision's id, or null when there are no partners yet or a step
+ * was refused (logged, not thrown: the demo starts without it).
+ */
+export async function seedDemoProofsOfConcept(db: Database): Promise<string | null> {
+	try {
+		const partners = await db.service('seed: the demo partners', (tx) =>
+			tx.query<{ concept: string; member: string; team: string }>(
+				`select c.id as concept, t.name as team, t.lead_id as member
+				 from public.concepts c join public.teams t on t.id = c.team_id
+				 where c.id in (select private.partner_concept_ids($1))
+				 order by t.name, c.id`,
+				[DEMO_JURY_CHALLENGE]
+			)
+		);
+		if (partners.length < 2) {
+			log.info({ partners: partners.length }, 'demo proofs of concept not seeded: no partners');
+			return null;
+		}
+		const [first, second] = partners;
+		const as = (p: { member: string }) => ({ id: p.member });
+
+		// The first partner: a pilot accepted, an employer network rejected and re-planned.
+		const pilot = await db.as(as(first), (tx) =>
+			addMilestone(tx, first.concept, {
+				title: 'Pilotti: 60 asiakasta aloittaa valmennuksen',
+				dueOn: day(-90)
+			})
+		);
+		const network = await db.as(as(first), (tx) =>
+			addMilestone(tx, first.concept, {
+				title: 'Työnantajaverkosto: 15 yritystä sitoutuu',
+				dueOn: day(-45)
+			})
+		);
+		const follow = await db.as(as(first), (tx) =>
+			addMilestone(tx, first.concept, {
+				title: 'Seurantamalli: tulokset kuukausittain',
+				dueOn: day(-20)
+			})
+		);
+		await db.as(as(first), async (tx) => {
+			await stepMilestone(tx, pilot, 'start', {});
+			await stepMilestone(tx, pilot, 'deliver', {
+				evidence:
+					'64 asiakasta aloitti valmennuksen kolmessa ryhmässä. Jokaisella on oma valmentaja työpaikalla.',
+				links: ['https://example.org/talkoot-demo/pilotti-raportti']
+			});
+			await stepMilestone(tx, network, 'deliver', {
+				evidence: '15 työnantajaa allekirjoitti aiesopimuksen.'
+			});
+		});
+		await db.as(DEMO_OWNER, async (tx) => {
+			await stepMilestone(tx, pilot, 'accept', {
+				reason: 'Tavoite ylittyi: 64 asiakasta 60:n sijaan. Raportti on kattava.'
+			});
+			await stepMilestone(tx, network, 'reject', {
+				reason:
+					'Neljä allekirjoittajista on oppilaitoksia, ei työnantajia. Verkostoon tarvitaan 15 yritystä.'
+			});
+		});
+		await db.as(as(first), async (tx) => {
+			await stepMilestone(tx, network, 'replan', {
+				title: 'Työnantajaverkosto: 15 yritystä sitoutuu (oppilaitokset erikseen)',
+				dueOn: day(-25),
+				reason: 'Lasketaan vain yritykset; oppilaitokset ovat oma kumppaniryhmänsä.'
+			});
+			await stepMilestone(tx, network, 'deliver', {
+				evidence: '16 yritystä allekirjoitti aiesopimuksen. Luettelo liitteenä.',
+				links: ['https://example.org/talkoot-demo/tyonantajat']
+			});
+			await stepMilestone(tx, follow, 'start', {});
+		});
+		await db.as(DEMO_OWNER, (tx) =>
+			stepMilestone(tx, network, 'accept', { reason: '16 yritystä: tavoite täyttyi.' })
+		);
+
+		// The second partner: a prototype accepted, the pilot delivered short of its goal.
+		const prototype = await db.as(as(second), (tx) =>
+			addMilestone(tx, second.concept, {
+				title: 'Prototyyppi: työn ja osaajan kohtaaminen',
+				dueOn: day(-80)
+			})
+		);
+		const trial = await db.as(as(second), (tx) =>
+			addMilestone(tx, second.concept, {
+				title: 'Kokeilu: 40 asiakasta työhön tai koulutukseen',
+				dueOn: day(-30)
+			})
+		);
+		await db.as(as(second), async (tx) => {
+			await stepMilestone(tx, prototype, 'deliver', {
+				evidence: 'Prototyyppi on käytössä kahdessa työllisyyspalvelujen toimipisteessä.'
+			});
+			await stepMilestone(tx, trial, 'start', {});
+			await stepMilestone(tx, trial, 'deliver', {
+				evidence: '12 asiakasta siirtyi työhön tai koulutukseen 40:n tavoitteesta.'
+			});
+		});
+		await db.as(DEMO_OWNER, async (tx) => {
+			await stepMilestone(tx, prototype, 'accept', { reason: 'Toimii kuten suunniteltiin.' });
+			await stepMilestone(tx, trial, 'reject', {
+				reason: '12 asiakasta 40:n tavoitteesta: kokeilu ei osoittanut vaikuttavuutta.'
+			});
+		});
+
+		// Go / no-go: the first continues into production, the second is dropped.
+		return await db.as(DEMO_OWNER, async (tx) => {
+			const id = await prepareDecision(tx, DEMO_JURY_CHALLENGE, 'proof_of_concept', {
+				items: [
+					{
+						itemKind: 'concept',
+						item: first.concept,
+						chosen: true,
+						reason:
+							'Kaikki välitavoitteet hyväksytty; pilotti ylitti asiakastavoitteen ja työnantajaverkosto on koossa.'
+					},
+					{
+						itemKind: 'concept',
+						item: second.concept,
+						chosen: false,
+						reason:
+							'Kokeilun tulos jäi selvästi tavoitteesta (12/40), joten konsepti ei jatka tuotantoon.'
+					}
+				],
+				details: {
+					decidedOn: day(0),
+					rationale:
+						'Kehitysvaiheen jälkeen tuotantoon jatkaa kumppani, jonka konsepti osoitti vaikuttavuutensa välitavoitteissa. Tuotantovaiheessa maksetaan tulosperusteinen bonus.'
+				}
+			});
+			await publishDecision(tx, id);
+			return id;
+		});
+	} catch (err) {
+		log.warn({ err }, 'demo proofs of concept not seeded');
+		return null;
+	}
+}

@@ -1,0 +1,92 @@
+import { error, fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { conceptStanding, standingOutcome } from '$lib/domain/concept-standing';
+import { milestoneIssue, milestoneFormSchema, parseLinks } from '$lib/domain/proof-of-concept';
+import {
+	addMilestone,
+	readConceptProof,
+	readStandingFacts,
+	stepMilestone
+} from '$lib/server/proofs-of-concept';
+import { readForm } from '$lib/server/http/forms';
+import { requireUser } from '$lib/server/http/guards';
+import { pocFailure } from '$lib/server/http/poc-refusals';
+import { translate } from '$lib/server/i18n';
+import type { Actions, PageServerLoad } from './$types';
+
+/**
+ * Where a team's concept stands and why (issue 14, one page): the steps from the
+ * shortlist to production with the decisions' reasons, and — for a partner — its proof of
+ * concept: the milestones to plan, re-plan, start and deliver with evidence, the
+ * challenge team's acceptance or rejection, and the record of every change. The
+ * challenge's team reads it too. 404 for anyone who may not read the concept.
+ */
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const user = requireUser(locals, url);
+	return locals.db.as(user, async (tx) => {
+		const proof = await readConceptProof(tx, params.id);
+		const facts = await readStandingFacts(tx, params.id);
+		if (!proof || !facts) error(404, 'Not found');
+		const steps = conceptStanding(facts);
+		return {
+			proof,
+			facts,
+			steps,
+			outcome: standingOutcome(steps),
+			isPartnerConcept: proof.proofId !== null || facts.selection?.chosen === true
+		};
+	});
+};
+
+const stepSchema = z.object({
+	milestone: z.uuid(),
+	step: z.enum(['replan', 'start', 'deliver'])
+});
+
+/** Refused before the database: the same rule and words (milestoneIssue). */
+const issueFailure = (issue: string, extra: Record<string, unknown>) =>
+	fail(400, { error: translate(issue.replace(/^poc_/, 'poc_refusal_')), ...extra });
+
+export const actions: Actions = {
+	/** Adds a milestone (title, due day) to the partner's proof of concept. */
+	add: async ({ locals, url, params, request }) => {
+		const user = requireUser(locals, url);
+		const raw = (await readForm(request)) ?? {};
+		const { title, dueOn } = milestoneFormSchema.parse({ title: raw.title, dueOn: raw.dueOn });
+		const input = { title, dueOn };
+		const issue = milestoneIssue('plan', input);
+		if (issue) return issueFailure(issue, { at: 'add', values: raw });
+		try {
+			await locals.db.as(user, (tx) => addMilestone(tx, params.id, input));
+		} catch (e) {
+			return pocFailure(e, { at: 'add', values: raw });
+		}
+		return { saved: translate('poc_saved_added') };
+	},
+	/** The partner's step on one milestone: re-plan, start, or deliver with evidence. */
+	step: async ({ locals, url, request }) => {
+		const user = requireUser(locals, url);
+		const raw = (await readForm(request)) ?? {};
+		const which = stepSchema.safeParse(raw);
+		if (!which.success) return fail(400, { error: translate('poc_refusal_bad_step') });
+		const { milestone, step } = which.data;
+		const form = milestoneFormSchema.parse({
+			title: raw.title,
+			dueOn: raw.dueOn,
+			evidence: raw.evidence,
+			links: raw.links,
+			reason: raw.reason
+		});
+		const input = { ...form, links: parseLinks(form.links) };
+		const issue = milestoneIssue(step, input);
+		if (issue) return issueFailure(issue, { at: milestone, step, values: raw });
+		try {
+			const status = await locals.db.as(user, (tx) => stepMilestone(tx, milestone, step, input));
+			return {
+				saved: translate('poc_saved_step', { status: translate(`poc_status_${status}`) })
+			};
+		} catch (e) {
+			return pocFailure(e, { at: milestone, step, values: raw });
+		}
+	}
+};

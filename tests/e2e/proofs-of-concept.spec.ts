@@ -1,0 +1,89 @@
+import { expect, expectAccessible, screenshot, signIn, test } from './helpers';
+
+/**
+ * Issue 14's development phase on the demo's worked example (src/lib/server/seed-poc.ts):
+ * the two partners the selection chose (Taitotalo Consortium, Työote) planned milestones;
+ * the city accepted one of each, rejected one of Taitotalo's (re-planned, then accepted)
+ * and one of Työote's; the go / no-go decision continued Taitotalo and dropped Työote.
+ * The owner reads the phase, each team reads where its concept stands and why.
+ */
+const WORKED_EXAMPLE = '20000000-0000-4000-8000-000000000007';
+
+/** The team pages of the two partners, as the owner's page links them. */
+async function teamPages(page: import('@playwright/test').Page) {
+	await page.goto(`/manage/challenges/${WORKED_EXAMPLE}/proofs`);
+	const href = async (team: string) =>
+		page
+			.getByRole('region', { name: team })
+			.getByRole('link', { name: "The team's page" })
+			.getAttribute('href');
+	return { taitotalo: (await href('Taitotalo Consortium'))!, tyoote: (await href('Työote'))! };
+}
+
+test('the owner reads the partners’ milestones and the published go / no-go', async ({ page }) => {
+	await signIn(page, 'owner@hel.example');
+	await page.goto(`/manage/challenges/${WORKED_EXAMPLE}/proofs`);
+	await expect(page.getByRole('heading', { level: 2, name: 'Proofs of concept' })).toBeVisible();
+	const taitotalo = page.getByRole('region', { name: 'Taitotalo Consortium' });
+	await expect(taitotalo.getByText('2 of 3 milestones accepted.')).toBeVisible();
+	await expect(taitotalo.getByText(/Neljä allekirjoittajista/)).toHaveCount(0);
+	const tyoote = page.getByRole('region', { name: 'Työote' });
+	await expect(tyoote.getByText(/12 asiakasta 40:n tavoitteesta/)).toBeVisible();
+	// Published: nothing left to accept, the decision is linked.
+	await expect(page.getByRole('button', { name: 'Accept' })).toHaveCount(0);
+	await expect(page.getByText('The go / no-go decision has been published.')).toBeVisible();
+	await expectAccessible(page);
+	await screenshot(page, 'poc-owner');
+
+	await page.getByRole('link', { name: 'Read the decision' }).first().click();
+	// The document speaks the decision's language (Finnish here).
+	await expect(page.getByRole('heading', { name: 'Jatkavat tuotantoon' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Eivät jatka' })).toBeVisible();
+	await expectAccessible(page);
+});
+
+test('the continued partner sees where its concept stands, the milestones and their record', async ({
+	page
+}) => {
+	await signIn(page, 'owner@hel.example');
+	const { taitotalo } = await teamPages(page);
+	await signIn(page, 'lead@taitotalo.example');
+	await page.goto(taitotalo);
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Where our concept stands' })
+	).toBeVisible();
+	await expect(page.getByText('Continued into production.')).toBeVisible();
+	const steps = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 2 }) });
+	await expect(steps).toHaveCount(5);
+	await expect(steps.last()).toContainText('Go / no-go');
+	await expect(steps.last()).toContainText('Done');
+	await expect(steps.last()).toContainText(/Kaikki välitavoitteet hyväksytty/);
+	// The rejected and re-planned milestone, and its record.
+	const network = page.getByRole('article', { name: /Työnantajaverkosto/ });
+	await expect(network).toContainText('Accepted');
+	await network.getByText(/Record of changes/).click();
+	await expect(network.getByText(/Re-planned by/)).toBeVisible();
+	await expect(network.getByText(/Rejected by/)).toBeVisible();
+	await expect(network.getByText(/Neljä allekirjoittajista/)).toBeVisible();
+	// Closed: no forms to plan or deliver any more.
+	await expect(
+		page.getByText('The go / no-go decision has been published: the milestones are closed.')
+	).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Add milestone' })).toHaveCount(0);
+	await expectAccessible(page);
+	await screenshot(page, 'poc-standing-continued');
+});
+
+test('the dropped partner reads why, and nobody else reads its page', async ({ page }) => {
+	await signIn(page, 'owner@hel.example');
+	const { tyoote, taitotalo } = await teamPages(page);
+	await signIn(page, 'lead@tyoote.example');
+	await page.goto(tyoote);
+	await expect(page.getByText('Dropped at the go / no-go decision.')).toBeVisible();
+	await expect(page.getByText(/Kokeilun tulos jäi selvästi tavoitteesta/)).toBeVisible();
+	await expectAccessible(page);
+	await screenshot(page, 'poc-standing-dropped');
+	// Another team's page is not found.
+	const other = await page.goto(taitotalo);
+	expect(other?.status()).toBe(404);
+});
