@@ -175,7 +175,7 @@ begin
              where e.key <> 'budget' and jsonb_typeof(e.value) not in ('string', 'null')) then
     perform private.concept_refuse('concept_bad_input');
   end if;
-  if char_length(t) > 200 or char_length(s) > 2000 or char_length(d) > 20000
+  if char_length(t) > 200 or char_length(s) > 1000 or char_length(d) > 20000
      or char_length(p) > 10000 then
     perform private.concept_refuse('concept_text_too_long');
   end if;
@@ -212,11 +212,13 @@ revoke execute on function public.concept_save(uuid, int, jsonb) from public, an
 grant execute on function public.concept_save(uuid, int, jsonb) to authenticated;
 
 -- Lineage ------------------------------------------------------------------------------------
+-- Links (and attachments) are stamped with clock_timestamp(), so those made in one
+-- transaction keep the order they were made in.
 
--- Links one of the team's own preliminary ideas (position in the shortlisted application)
+-- Links one of the team's own preliminary ideas (idea_no: its position in the shortlisted application)
 -- with its title frozen as the label. Refuses concept_unknown, concept_closed,
 -- concept_unknown_idea, concept_link_exists. Answers the link's id.
-create function public.concept_link_idea(concept uuid, idea_position int) returns uuid
+create function public.concept_link_idea(concept uuid, idea_no int) returns uuid
 language plpgsql volatile security definer set search_path = ''
 as $$
 declare
@@ -227,14 +229,14 @@ begin
   c := private.concept_for_change(concept);
   select coalesce(nullif(btrim(i.title), ''), '#' || i.position) into label_
     from public.application_ideas i
-    where i.application_id = c.application_id and i.position = idea_position;
+    where i.application_id = c.application_id and i.position = idea_no;
   if label_ is null then perform private.concept_refuse('concept_unknown_idea'); end if;
   if exists (select 1 from public.concept_links l where l.concept_id = c.id and l.kind = 'idea'
-             and l.application_id = c.application_id and l.idea_position = idea_position) then
+             and l.application_id = c.application_id and l.idea_position = idea_no) then
     perform private.concept_refuse('concept_link_exists');
   end if;
-  insert into public.concept_links (concept_id, kind, application_id, idea_position, label, linked_by)
-    values (c.id, 'idea', c.application_id, idea_position, left(label_, 500), (select auth.uid()))
+  insert into public.concept_links (concept_id, kind, application_id, idea_position, label, linked_at, linked_by)
+    values (c.id, 'idea', c.application_id, idea_no, label_, clock_timestamp(), (select auth.uid()))
     returning id into id_;
   return id_;
 end
@@ -275,11 +277,11 @@ begin
   end if;
   if label_ is null then perform private.concept_refuse('concept_unknown_element'); end if;
   if exists (select 1 from public.concept_links l where l.concept_id = c.id and l.kind = link_kind
-             and l.board_id = board and l.element_id = element) then
+             and l.board_id = board and l.element_id = element::text) then
     perform private.concept_refuse('concept_link_exists');
   end if;
-  insert into public.concept_links (concept_id, kind, board_id, element_id, label, linked_by)
-    values (c.id, link_kind, board, element, left(label_, 500), (select auth.uid()))
+  insert into public.concept_links (concept_id, kind, board_id, element_id, label, linked_at, linked_by)
+    values (c.id, link_kind, board, element::text, label_, clock_timestamp(), (select auth.uid()))
     returning id into id_;
   return id_;
 end
@@ -328,8 +330,8 @@ begin
     raise exception 'permission denied: the file % was not uploaded by you', file_key
       using errcode = '42501';
   end if;
-  insert into public.concept_attachments (concept_id, file_key, file_name, mime, size, uploaded_by)
-    values (c.id, file_key, left(file_name, 255), mime, size, (select auth.uid()))
+  insert into public.concept_attachments (concept_id, file_key, file_name, mime, size, uploaded_by, created_at)
+    values (c.id, file_key, left(file_name, 255), mime, size, (select auth.uid()), clock_timestamp())
     returning id into id_;
   return id_;
 end

@@ -9,7 +9,7 @@ import { listDiff, wordDiff, type DiffPart } from './amendment-diff';
 /** Character limits of a concept's texts (the database checks the same). */
 export const CONCEPT_LIMITS = {
 	title: 200,
-	summary: 2000,
+	summary: 1000,
 	description: 20000,
 	plan: 10000
 } as const;

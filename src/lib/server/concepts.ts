@@ -292,7 +292,7 @@ export async function saveConcept(
 	save: ConceptSave
 ): Promise<{ version: number; savedAt: Date }> {
 	const [row] = await tx.query<{ version: number; savedAt: Date }>(
-		`select v as version, now() as "savedAt" from public.concept_save($1, $2, $3::jsonb) v`,
+		`select v as version, now() as "savedAt" from public.concept_save($1, $2, $3::text::jsonb) v`,
 		[id, save.version, JSON.stringify(save.content)]
 	);
 	return row;
