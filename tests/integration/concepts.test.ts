@@ -80,9 +80,7 @@ async function conceptWorld(db: Database) {
 			 values ($1, 'concepts', now() - interval '1 day', now() + interval '7 days')`,
 			[w.challenge.id]
 		);
-		await tx.query('update public.challenges set price_share = 30 where id = $1', [
-			w.challenge.id
-		]);
+		await tx.query('update public.challenges set price_share = 30 where id = $1', [w.challenge.id]);
 		const note = (board: string, id: string, author: string, body: string, hidden = false) =>
 			tx.query(
 				`insert into public.board_notes (board_id, id, author_id, body, colour, x, y, added_seq, hidden)
@@ -240,12 +238,12 @@ describeEachDatabase('concepts and final tenders', (db) => {
 			expect(await link('board_cluster', w.shared, NOTE_SHARED)).toBe('concept_unknown_element');
 			expect(await link('board_note', w.shared, NOTE_SHARED)).toBe('concept_link_exists');
 			expect(await link('idea', w.shared, NOTE_SHARED)).toBe('concept_bad_input');
-			expect(
-				await refused(db(), w.a1, 'select public.concept_link_idea($1, 3)', [concept])
-			).toBe('concept_unknown_idea');
-			expect(
-				await refused(db(), w.b1, 'select public.concept_link_idea($1, 2)', [concept])
-			).toBe('concept_unknown');
+			expect(await refused(db(), w.a1, 'select public.concept_link_idea($1, 3)', [concept])).toBe(
+				'concept_unknown_idea'
+			);
+			expect(await refused(db(), w.b1, 'select public.concept_link_idea($1, 2)', [concept])).toBe(
+				'concept_unknown'
+			);
 		});
 	});
 
@@ -321,9 +319,9 @@ describeEachDatabase('concepts and final tenders', (db) => {
 
 		it('is withdrawn and submitted again until the deadline', async () => {
 			await db().as(w.a2, (tx) => withdrawFinalTender(tx, concept));
-			expect(
-				await refused(db(), w.a2, 'select public.withdraw_final_tender($1)', [concept])
-			).toBe('concept_not_submitted');
+			expect(await refused(db(), w.a2, 'select public.withdraw_final_tender($1)', [concept])).toBe(
+				'concept_not_submitted'
+			);
 			const again = await db().as(w.a2, (tx) => submitFinalTender(tx, concept, 3, 11_000_000));
 			const view = await db().as(w.a1, (tx) => getConcept(tx, concept));
 			expect(view!.tenders.map((t) => [t.id, t.withdrawnAt === null])).toEqual([
@@ -341,9 +339,9 @@ describeEachDatabase('concepts and final tenders', (db) => {
 					[w.challenge.id]
 				)
 			);
-			expect(
-				await refused(db(), w.a1, 'select public.withdraw_final_tender($1)', [concept])
-			).toBe('concept_closed');
+			expect(await refused(db(), w.a1, 'select public.withdraw_final_tender($1)', [concept])).toBe(
+				'concept_closed'
+			);
 			expect(
 				await refused(db(), w.a1, 'select public.concept_save($1, 3, $2::text::jsonb)', [
 					concept,
@@ -356,9 +354,9 @@ describeEachDatabase('concepts and final tenders', (db) => {
 			const list = await db().as(w.owner, (tx) => listChallengeTenders(tx, w.challenge.id));
 			expect(list.sealed).toBe(0);
 			expect(list.tenders.map((t) => [t.id, t.priceCents])).toEqual([[tender, 11_000_000]]);
-			expect((await db().as(w.owner, (tx) => readFinalTender(tx, tender)))!.snapshot.team.name).toBe(
-				(await db().as(w.a1, (tx) => getConcept(tx, concept)))!.team.name
-			);
+			expect(
+				(await db().as(w.owner, (tx) => readFinalTender(tx, tender)))!.snapshot.team.name
+			).toBe((await db().as(w.a1, (tx) => getConcept(tx, concept)))!.team.name);
 		});
 
 		it('takes no price where price is not scored', async () => {

@@ -327,9 +327,7 @@ export async function unlink(tx: Queryable, id: string, linkId: string): Promise
 	);
 }
 
-export type AttachResult =
-	| { ok: true }
-	| { ok: false; status: 400 | 413 | 415; message: string };
+export type AttachResult = { ok: true } | { ok: false; status: 400 | 413 | 415; message: string };
 
 /**
  * Attaches a posted file through the application documents' checks (PDF or image by its
@@ -431,7 +429,10 @@ export interface FinalTender extends FinalTenderRow {
 }
 
 /** One final tender, frozen, if RLS shows it (its team; the owner's side once unsealed). */
-export async function readFinalTender(tx: Queryable, tenderId: string): Promise<FinalTender | null> {
+export async function readFinalTender(
+	tx: Queryable,
+	tenderId: string
+): Promise<FinalTender | null> {
 	const [row] = await tx.query<FinalTender>(
 		`select f.id, f.version, f.digest, f.price_cents::float8 as "priceCents",
 		   f.submitted_at as "submittedAt", f.withdrawn_at as "withdrawnAt",

@@ -198,10 +198,7 @@ export const MAIL_TEMPLATES = {
 				p.priceCents === null
 					? []
 					: [
-							m.mail_final_tender_price(
-								{ price: formatEuros(p.priceCents, `${to.locale}-FI`) },
-								to
-							)
+							m.mail_final_tender_price({ price: formatEuros(p.priceCents, `${to.locale}-FI`) }, to)
 						];
 			return {
 				subject: m.mail_final_tender_subject({ challenge }, to),

@@ -1,11 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import {
-	conceptFromForm,
-	conceptSaveSchema,
-	eurosToCents,
-	priceIssue
-} from '$lib/domain/concept';
+import { conceptFromForm, conceptSaveSchema, eurosToCents, priceIssue } from '$lib/domain/concept';
 import {
 	attachFile,
 	detachFile,
@@ -67,7 +62,14 @@ export const actions: Actions = {
 		if (!parsed.success) {
 			const issue = parsed.error.issues[0];
 			const field = issue.path[1] === 'budget' ? 'budget' : String(issue.path[1] ?? 'form');
-			return say(400, issue.message.startsWith('concept_') ? issue.message.replace(/^concept_/, 'concept_refusal_') : 'error_form', raw, field);
+			return say(
+				400,
+				issue.message.startsWith('concept_')
+					? issue.message.replace(/^concept_/, 'concept_refusal_')
+					: 'error_form',
+				raw,
+				field
+			);
 		}
 		try {
 			await locals.db.as(user, (tx) => saveConcept(tx, params.id, parsed.data));
@@ -156,9 +158,7 @@ export const actions: Actions = {
 		if (raw.confirm !== 'yes') return { review: { priceCents: cents, version }, confirm: true };
 		let tender: string;
 		try {
-			tender = await locals.db.as(user, (tx) =>
-				submitFinalTender(tx, params.id, version, cents)
-			);
+			tender = await locals.db.as(user, (tx) => submitFinalTender(tx, params.id, version, cents));
 		} catch (e) {
 			return refused(e, {}, 'tender');
 		}
