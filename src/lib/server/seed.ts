@@ -9,6 +9,7 @@ import { SECRET_BYTES, secretText } from '$lib/domain/totp';
 import { log } from './log';
 import { seedDemoApplications, seedLateDraft } from './seed-applications';
 import { seedDemoJury } from './seed-jury';
+import { seedConceptChallenge } from './seed-concepts';
 import { seedDemoDecision } from './seed-decisions';
 
 /** admin@talkoot.example: the demo admin enrolled with a second factor at seeding (new-admin@ is not). */
@@ -63,6 +64,7 @@ export async function seedDemo(db: Database, given?: string): Promise<boolean> {
 	await seedLateDraft(db);
 	const scored = await seedDemoJury(db);
 	const decision = await seedDemoDecision(db);
+	await seedConceptChallenge(db);
 	log.info(
 		{ accounts: users.length, applications, scored: scored.size, decision },
 		'demo data seeded'
