@@ -29,6 +29,10 @@ test('a shortlisted team builds a concept, compares versions, submits, withdraws
 	await panel.getByRole('button', { name: 'Start the concept' }).click();
 	await expect(page).toHaveURL(/\/concepts\/[0-9a-f-]{36}$/);
 	const conceptUrl = page.url();
+	// The dashboard leads to it from now on.
+	await page.goto('/dashboard');
+	await page.getByRole('link', { name: /Open the concept.*Youth Guidance Online/ }).click();
+	await expect(page).toHaveURL(conceptUrl);
 
 	// First version: typed and saved (autosave, then Save now to be sure).
 	await page.getByLabel('Title').fill('Guidance chat with next steps');
