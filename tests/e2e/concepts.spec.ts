@@ -110,8 +110,18 @@ test('a shortlisted team builds a concept, compares versions, submits, withdraws
 		})
 	).toBeVisible();
 
-	// Final tender: a price of 0 is refused at the field; then submitted, asked first.
+	// An attachment through the upload checks: a PDF by its bytes.
 	await page.goto(conceptUrl);
+	await page.getByLabel('Add an attachment').setInputFiles({
+		name: 'pilot-plan.pdf',
+		mimeType: 'application/pdf',
+		buffer: Buffer.from('%PDF-1.4\n% pilot plan\n%%EOF\n')
+	});
+	await page.getByRole('button', { name: 'Upload' }).click();
+	await expect(page.getByText('Attachment added.')).toBeVisible();
+	await expect(page.getByRole('link', { name: 'pilot-plan.pdf' })).toBeVisible();
+
+	// Final tender: a price of 0 is refused at the field; then submitted, asked first.
 	const tender = page.getByRole('region', { name: 'Final tender' });
 	await tender.getByLabel('Price (euros, excluding VAT)').fill('0');
 	await tender.getByRole('button', { name: 'Review and submit' }).click();
@@ -128,6 +138,7 @@ test('a shortlisted team builds a concept, compares versions, submits, withdraws
 	const digest = (await page.getByTestId('tender-digest').textContent())!.trim();
 	expect(digest).toMatch(/^[0-9a-f]{64}$/);
 	await expect(page.getByTestId('tender-price')).toContainText('118');
+	await expect(page.getByText('pilot-plan.pdf')).toBeVisible();
 	const receipt = await latestMailTo('solver@team.example', /final tender/i);
 	expect(receipt.text).toContain(digest);
 	await expectAccessible(page);
