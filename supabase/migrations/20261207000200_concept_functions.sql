@@ -479,15 +479,18 @@ $$;
 revoke execute on function public.withdraw_final_tender(uuid) from public, anon;
 grant execute on function public.withdraw_final_tender(uuid) to authenticated;
 
--- How many final tenders are active for a challenge: what the owner's side sees while
--- they are sealed (before the concepts deadline). Only to those who manage the challenge
--- (its team and the owners of its organisation); others get null.
+-- How many final tenders are in force and still sealed for a challenge: what the owner's
+-- side sees before the concepts deadline (0 once it has passed and RLS shows them). Only
+-- to those who manage the challenge (its team and the owners of its organisation); others
+-- get null.
 create function public.sealed_final_tender_count(challenge uuid) returns int
 language sql stable security definer set search_path = ''
 as $$
   select case when challenge in (select private.my_decision_challenge_ids()) then
-    (select count(*)::int from public.final_tenders f
-     where f.challenge_id = challenge and f.withdrawn_at is null)
+    case when private.final_tenders_unsealed(challenge) then 0 else
+      (select count(*)::int from public.final_tenders f
+       where f.challenge_id = challenge and f.withdrawn_at is null)
+    end
   end
 $$;
 revoke execute on function public.sealed_final_tender_count(uuid) from public, anon;

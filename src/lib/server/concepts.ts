@@ -476,11 +476,7 @@ export async function listChallengeTenders(
 		 order by f.submitted_at, f.id`,
 		[challengeId]
 	);
-	return {
-		deadline: head.deadline,
-		sealed: Math.max(0, (head.count ?? 0) - tenders.length),
-		tenders
-	};
+	return { deadline: head.deadline, sealed: head.count ?? 0, tenders };
 }
 
 /**
