@@ -10,8 +10,8 @@ import {
 
 /**
  * Issue 14, "Concepts", on Youth Guidance Online (src/lib/server/seed-concepts.ts): the
- * published shortlist chose Kohtaamo Collective, whose concepts stage is open and whose
- * workshop left notes on its board. The team builds a concept on an idea and a workshop
+ * published shortlist chose Osaamissilta (and Kohtaamo Collective, whose final tender is
+ * seeded), the concepts stage is open and the workshop left notes on its board. The team builds a concept on an idea and a workshop
  * note, edits it twice, compares versions, submits it as a final tender with a price,
  * withdraws and submits again; the owner sees only the count while it is sealed.
  */
@@ -21,7 +21,7 @@ test('a shortlisted team builds a concept, compares versions, submits, withdraws
 	page
 }) => {
 	test.setTimeout(120_000);
-	await signIn(page, 'solver@team.example');
+	await signIn(page, 'lead@osaamissilta.example');
 	await page.goto('/dashboard');
 	await page.getByRole('link', { name: /Open.*Youth Guidance Online/ }).click();
 	const panel = page.getByRole('region', { name: 'Concept' });
@@ -62,7 +62,7 @@ test('a shortlisted team builds a concept, compares versions, submits, withdraws
 
 	// Lineage: an idea of the application and a note of the workshop board.
 	await page.reload();
-	await page.getByLabel('Preliminary idea').selectOption({ label: 'Idea 2: Next step cards' });
+	await page.getByLabel('Preliminary idea').selectOption({ label: 'Idea 2: Guidance in games' });
 	await page
 		.locator('form', { has: page.getByLabel('Preliminary idea') })
 		.getByRole('button', { name: 'Link' })
@@ -70,7 +70,7 @@ test('a shortlisted team builds a concept, compares versions, submits, withdraws
 	await expect(page.getByText('Link added')).toBeVisible();
 	await page
 		.getByLabel('Workshop note or cluster')
-		.selectOption({ label: 'Note: Young people want to choose the language of the chat' });
+		.selectOption({ label: 'Note: Nuoret haluavat valita keskustelun kielen' });
 	await page
 		.locator('form', { has: page.getByLabel('Workshop note or cluster') })
 		.getByRole('button', { name: 'Link' })
@@ -78,8 +78,8 @@ test('a shortlisted team builds a concept, compares versions, submits, withdraws
 	const lineage = page.locator('#lineage');
 	await expect(lineage.getByRole('listitem')).toHaveCount(2);
 	await expect(lineage).toContainText('Idea 2');
-	await expect(lineage).toContainText('Young people want to choose the language of the chat');
-	await expect(lineage).toContainText('Guidance co-creation day');
+	await expect(lineage).toContainText('Nuoret haluavat valita keskustelun kielen');
+	await expect(lineage).toContainText('Ohjauksen yhteiskehittämispäivä');
 	await expectAccessible(page);
 	await screenshot(page, 'concept-editor');
 
@@ -105,7 +105,7 @@ test('a shortlisted team builds a concept, compares versions, submits, withdraws
 	await page.getByRole('link', { name: 'Back to the application' }).click();
 	await expect(page.getByText('A concept builds on this idea:')).toHaveCount(1);
 	await expect(
-		page.locator('article', { hasText: 'Next step cards' }).getByRole('link', {
+		page.locator('article', { hasText: 'Guidance in games' }).getByRole('link', {
 			name: 'Guidance chat with next steps'
 		})
 	).toBeVisible();
@@ -139,7 +139,7 @@ test('a shortlisted team builds a concept, compares versions, submits, withdraws
 	expect(digest).toMatch(/^[0-9a-f]{64}$/);
 	await expect(page.getByTestId('tender-price')).toContainText('118');
 	await expect(page.getByText('pilot-plan.pdf')).toBeVisible();
-	const receipt = await latestMailTo('solver@team.example', /final tender/i);
+	const receipt = await latestMailTo('lead@osaamissilta.example', /final tender/i);
 	expect(receipt.text).toContain(digest);
 	await expectAccessible(page);
 	await screenshot(page, 'concept-receipt');
@@ -169,7 +169,7 @@ test('a shortlisted team builds a concept, compares versions, submits, withdraws
 	await signIn(page, 'owner@hel.example');
 	await page.goto(`/manage/challenges/${CHALLENGE}/concepts`);
 	await expect(page.getByTestId('sealed-tenders')).toContainText(
-		'1 final tender has been submitted'
+		'2 final tenders have been submitted'
 	);
 	await expect(page.getByRole('table')).toHaveCount(0);
 	await expectAccessible(page);

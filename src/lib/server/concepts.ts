@@ -450,7 +450,13 @@ export interface TenderList {
 	deadline: Date | null;
 	/** Active final tenders RLS hides until the deadline (the count is all that shows). */
 	sealed: number;
-	tenders: (FinalTenderRow & { teamName: string; title: string; budgetCents: number })[];
+	tenders: (FinalTenderRow & {
+		teamName: string;
+		title: string;
+		/** The language the team wrote it in. */
+		lang: Locale;
+		budgetCents: number;
+	})[];
 }
 
 /**
@@ -469,6 +475,7 @@ export async function listChallengeTenders(
 		`select f.id, f.version, f.digest, f.price_cents::float8 as "priceCents",
 		   f.submitted_at as "submittedAt", f.withdrawn_at as "withdrawnAt",
 		   f.snapshot #>> '{team,name}' as "teamName", f.snapshot ->> 'title' as title,
+		   f.snapshot #>> '{team,lang}' as lang,
 		   coalesce((select sum((r ->> 'cents')::bigint) from jsonb_array_elements(f.snapshot -> 'budget') r), 0)::float8
 		     as "budgetCents"
 		 from public.final_tenders f

@@ -1,6 +1,13 @@
 import { DEFAULT_AGENDA } from '$lib/domain/board';
 import type { Database } from './db/database';
 import { prepareDecision, publishDecision } from './decisions';
+import {
+	linkBoardElement,
+	linkIdea,
+	saveConcept,
+	startConcept,
+	submitFinalTender
+} from './concepts';
 import { log } from './log';
 import {
 	DEMO_OWNER,
@@ -16,6 +23,8 @@ import { scheduleWorkshop, workshopBoards } from './workshops/schedule';
  * published shortlisting decision chose both, and their shared workshop left notes and a
  * cluster on its board; the 'concepts' stage is open for 30 more days, so a team can build
  * a concept on its ideas and the workshop and submit it as a final tender (price share 30 %).
+ * Kohtaamo Collective has done so (two versions, an idea and a note linked, a final tender
+ * at 98 000 €); Osaamissilta has not started yet.
  */
 export const DEMO_CONCEPT_CHALLENGE = '20000000-0000-4000-8000-0000000000c1';
 const FACILITATOR = { id: '00000000-0000-4000-8000-000000000005' };
@@ -61,11 +70,21 @@ const APPLICATIONS: DemoApplication[] = [
 	}
 ];
 
+/** Kohtaamo Collective's concept as first saved. */
+const CONCEPT = {
+	title: 'Same-day guidance chat',
+	summary: 'Young people chat with a guidance counsellor and get an answer the same day.',
+	description:
+		'Counsellors of the youth services answer in **Finnish, Swedish or English** within the working day.\n\n- one queue for all counsellors\n- the young person chooses the language',
+	plan: 'Design with young people in spring, pilot in two youth centres in autumn.',
+	budget: [{ item: 'Design and build', cents: 5_200_000 }]
+};
+
 /** What the workshop's shared board holds at its end. */
 const NOTES = [
-	'Answers within the same day matter more than opening hours',
-	'Young people want to choose the language of the chat',
-	'Counsellors need a shared view of agreed next steps'
+	'Vastaus samana päivänä on tärkeämpi kuin aukioloajat',
+	'Nuoret haluavat valita keskustelun kielen',
+	'Ohjaajat tarvitsevat yhteisen näkymän sovituista jatkoaskelista'
 ];
 
 /**
@@ -131,7 +150,7 @@ export async function seedConceptChallenge(db: Database): Promise<string | null>
 		const workshop = await db.as(FACILITATOR, (tx) =>
 			scheduleWorkshop(tx, {
 				challengeId: DEMO_CONCEPT_CHALLENGE,
-				title: 'Guidance co-creation day',
+				title: 'Ohjauksen yhteiskehittämispäivä',
 				startsAt: new Date(Date.now() - 10 * 24 * 3600_000),
 				mode: 'shared',
 				agenda: DEFAULT_AGENDA,
@@ -140,22 +159,31 @@ export async function seedConceptChallenge(db: Database): Promise<string | null>
 			})
 		);
 		const [board] = await db.as(FACILITATOR, (tx) => workshopBoards(tx, workshop));
+		const noteIds = NOTES.map(() => crypto.randomUUID());
 		await db.service('seed: the workshop board', async (tx) => {
 			const cluster = crypto.randomUUID();
 			await tx.query(
 				`insert into public.board_clusters (board_id, id, name, added_seq) values ($1, $2, $3, 1)`,
-				[board.id, cluster, 'Reaching young people']
+				[board.id, cluster, 'Nuorten tavoittaminen']
 			);
 			for (const [i, body] of NOTES.entries()) {
 				await tx.query(
 					`insert into public.board_notes (board_id, id, author_id, body, colour, x, y, cluster_id, added_seq)
-					 values ($1, gen_random_uuid(), $2, $3, 'yellow', $4, 40, $5, $6)`,
-					[board.id, APPLICATIONS[i % 2].lead, body, 40 + i * 220, i < 2 ? cluster : null, i + 2]
+					 values ($1, $2, $3, $4, 'yellow', $5, 40, $6, $7)`,
+					[
+						board.id,
+						noteIds[i],
+						APPLICATIONS[i % 2].lead,
+						body,
+						40 + i * 220,
+						i < 2 ? cluster : null,
+						i + 2
+					]
 				);
 			}
 			await tx.query(`update public.workshops set status = 'ended' where id = $1`, [workshop]);
 		});
-		return await db.as(DEMO_OWNER, async (tx) => {
+		const decision = await db.as(DEMO_OWNER, async (tx) => {
 			const id = await prepareDecision(tx, DEMO_CONCEPT_CHALLENGE, 'shortlisting', {
 				items: applications.map((item, i) => ({
 					item,
@@ -171,6 +199,24 @@ export async function seedConceptChallenge(db: Database): Promise<string | null>
 			await publishDecision(tx, id);
 			return id;
 		});
+		// Kohtaamo Collective's concept: two versions, built on its first idea and the
+		// workshop's first note, submitted as its final tender (the receipt is mailed).
+		await db.as({ id: APPLICATIONS[0].lead }, async (tx) => {
+			const concept = await startConcept(tx, applications[0]);
+			const first = await saveConcept(tx, concept, { version: 0, content: CONCEPT });
+			const second = await saveConcept(tx, concept, {
+				version: first.version,
+				content: {
+					...CONCEPT,
+					summary: `${CONCEPT.summary} Every conversation ends with agreed next steps.`,
+					budget: [...CONCEPT.budget, { item: 'Pilot with two youth centres', cents: 2_400_000 }]
+				}
+			});
+			await linkIdea(tx, concept, 1);
+			await linkBoardElement(tx, concept, 'board_note', board.id, noteIds[0]);
+			await submitFinalTender(tx, concept, second.version, 9_800_000);
+		});
+		return decision;
 	} catch (err) {
 		log.warn({ err }, 'youth guidance demo not seeded');
 		return null;
