@@ -84,11 +84,6 @@ export function eurosToCents(typed: string): number | null {
 	return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
 }
 
-/** Cents as euros with two decimals, in the locale's way ("1 234,50 €", "€1,234.50"). */
-export function formatEuros(cents: number, locale: string): string {
-	return new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(cents / 100);
-}
-
 /** The budget's total in cents. */
 export const budgetTotal = (budget: readonly BudgetRow[]) =>
 	budget.reduce((sum, row) => sum + row.cents, 0);

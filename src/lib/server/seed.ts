@@ -11,6 +11,7 @@ import { seedDemoApplications, seedLateDraft } from './seed-applications';
 import { seedDemoJury } from './seed-jury';
 import { seedConceptChallenge } from './seed-concepts';
 import { seedDemoDecision } from './seed-decisions';
+import { seedDemoSelection } from './seed-selection';
 
 /** admin@talkoot.example: the demo admin enrolled with a second factor at seeding (new-admin@ is not). */
 const ENROLLED_ADMIN = '00000000-0000-4000-8000-000000000001';
@@ -64,9 +65,10 @@ export async function seedDemo(db: Database, given?: string): Promise<boolean> {
 	await seedLateDraft(db);
 	const scored = await seedDemoJury(db);
 	const decision = await seedDemoDecision(db);
+	const selection = await seedDemoSelection(db, scored);
 	await seedConceptChallenge(db);
 	log.info(
-		{ accounts: users.length, applications, scored: scored.size, decision },
+		{ accounts: users.length, applications, scored: scored.size, decision, selection },
 		'demo data seeded'
 	);
 	const lines = users.map((u) => `  ${u.email.padEnd(30)} ${u.display_name}`);

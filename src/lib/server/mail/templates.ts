@@ -3,9 +3,8 @@ import { z } from 'zod';
 import { LOCALES, pickLocalized, type Locale } from '$lib/domain/locale';
 import { helsinkiIso } from '$lib/domain/helsinki-time';
 import { compareNames } from '$lib/domain/names';
-import { formatEuros } from '$lib/domain/concept';
+import { formatDateTime, formatDateTimeSeconds, formatEuros } from '$lib/format';
 import { WORKSHOP_MODES } from '$lib/domain/workshop-schemas';
-import { formatDateTime, formatDateTimeSeconds } from '$lib/format';
 import { m } from '$lib/paraglide/messages';
 import { absoluteUrl } from '../http/links';
 import type { Mail } from './transport';
@@ -197,9 +196,7 @@ export const MAIL_TEMPLATES = {
 			const price =
 				p.priceCents === null
 					? []
-					: [
-							m.mail_final_tender_price({ price: formatEuros(p.priceCents, `${to.locale}-FI`) }, to)
-						];
+					: [m.mail_final_tender_price({ price: formatEuros(p.priceCents, to.locale) }, to)];
 			return {
 				subject: m.mail_final_tender_subject({ challenge }, to),
 				paragraphs: [

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
-import { formatEuros, versionChanges } from '$lib/domain/concept';
+import { versionChanges } from '$lib/domain/concept';
+import { formatEuros } from '$lib/format';
 import { getLocale } from '$lib/paraglide/runtime';
 import { getConcept, listVersions } from '$lib/server/concepts';
 import { requireUser } from '$lib/server/http/guards';
@@ -26,8 +27,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const a = versions.find((v) => v.version === (from.success ? from.data : latest - 1));
 	const b = versions.find((v) => v.version === (to.success ? to.data : latest));
 	const locale = getLocale();
-	const changes =
-		a && b ? versionChanges(a, b, (cents) => formatEuros(cents, `${locale}-FI`)) : null;
+	const changes = a && b ? versionChanges(a, b, (cents) => formatEuros(cents, locale)) : null;
 	return {
 		concept: {
 			id: concept.id,
