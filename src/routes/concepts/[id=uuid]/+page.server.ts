@@ -15,6 +15,7 @@ import {
 import { conceptRefusal } from '$lib/server/http/concept-refusals';
 import { readForm, type FormValues } from '$lib/server/http/forms';
 import { requireUser } from '$lib/server/http/guards';
+import { renderMarkdown } from '$lib/server/markdown';
 import { translate } from '$lib/server/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -22,7 +23,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
 	const concept = await locals.db.as(user, (tx) => getConcept(tx, params.id));
 	if (!concept) error(404, 'Not found');
-	return { concept };
+	return { concept, descriptionHtml: renderMarkdown(concept.description) };
 };
 
 /** A refusal of the database in words, kept with what was typed; anything else rethrown. */
