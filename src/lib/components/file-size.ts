@@ -32,3 +32,9 @@ export function fileSize(node: HTMLInputElement, options: { maxBytes: number; me
 		}
 	};
 }
+
+/** A file's size as people read it: "2.4 MB", "120 kB" (at least 1 kB). */
+export const formatFileSize = (bytes: number) =>
+	bytes >= 1024 * 1024
+		? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+		: `${Math.max(1, Math.round(bytes / 1024))} kB`;

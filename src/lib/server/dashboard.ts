@@ -24,6 +24,10 @@ export interface DashboardApplication {
 	decision: { eligible: boolean; decidedAt: string } | null;
 	/** When applications close; null when the timetable has none. */
 	deadline: Date | null;
+	/** Issue 14: the team's concept for this application, if it started one. */
+	conceptId: string | null;
+	/** The current shortlisting decision chose the application (a concept may be built). */
+	shortlisted: boolean;
 	next: NextStep;
 }
 
@@ -63,6 +67,8 @@ export function loadDashboard(
 			`select a.id, t.id as "teamId", t.name as "teamName", c.slug as "challengeSlug",
 			   c.title as "challengeTitle", c.primary_locale as "primaryLocale", a.status,
 			   a.submitted_at as "submittedAt", d.eligible, s.ends_at as deadline,
+			   (select k.id from public.concepts k where k.application_id = a.id) as "conceptId",
+			   private.application_shortlisted(a.id) as shortlisted,
 			   ${PHASE_COLUMNS}
 			 from public.applications a
 			 join public.teams t on t.id = a.team_id

@@ -9,6 +9,7 @@ import { SECRET_BYTES, secretText } from '$lib/domain/totp';
 import { log } from './log';
 import { seedDemoApplications, seedLateDraft } from './seed-applications';
 import { seedDemoJury } from './seed-jury';
+import { seedConceptChallenge } from './seed-concepts';
 import { seedDemoDecision } from './seed-decisions';
 import { seedDemoSelection } from './seed-selection';
 import { seedDemoProofsOfConcept } from './seed-poc';
@@ -66,6 +67,7 @@ export async function seedDemo(db: Database, given?: string): Promise<boolean> {
 	const scored = await seedDemoJury(db);
 	const decision = await seedDemoDecision(db);
 	const selection = await seedDemoSelection(db, scored);
+	await seedConceptChallenge(db);
 	// After the concepts and the selection decision (issue 14): it needs their partners.
 	const goNoGo = await seedDemoProofsOfConcept(db);
 	log.info(

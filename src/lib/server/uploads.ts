@@ -4,8 +4,8 @@ import { getStorage, type CheckedFile } from './storage';
 
 /**
  * Whether any row still refers to a stored file: a work entry, a common project, an
- * application document, a challenge's cover, or the frozen snapshot of a submitted
- * application (the record keeps what was submitted, so its files stay). Run as the
+ * application document, a challenge's cover, a concept's attachment, or the frozen snapshot
+ * of a submitted application or final tender (the record keeps what was submitted, so its files stay). Run as the
  * service: the question is about every row, not those the caller may see.
  */
 export async function fileInUse(tx: Queryable, key: string): Promise<boolean> {
@@ -14,6 +14,8 @@ export async function fileInUse(tx: Queryable, key: string): Promise<boolean> {
 		   or exists (select 1 from public.team_projects where evidence_file = $1)
 		   or exists (select 1 from public.application_documents where file_key = $1)
 		   or exists (select 1 from public.challenges where cover_image = $1)
+		   or exists (select 1 from public.concept_attachments where file_key = $1)
+		   or exists (select 1 from public.final_tenders where strpos(snapshot::text, $1) > 0)
 		   or exists (select 1 from public.applications
 		              where snapshot is not null and strpos(snapshot::text, $1) > 0) as used`,
 		[key]

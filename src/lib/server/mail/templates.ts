@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { LOCALES, pickLocalized, type Locale } from '$lib/domain/locale';
 import { helsinkiIso } from '$lib/domain/helsinki-time';
 import { compareNames } from '$lib/domain/names';
+import { formatDateTime, formatDateTimeSeconds, formatEuros } from '$lib/format';
 import { WORKSHOP_MODES } from '$lib/domain/workshop-schemas';
-import { formatDateTime, formatDateTimeSeconds } from '$lib/format';
 import { m } from '$lib/paraglide/messages';
 import { absoluteUrl } from '../http/links';
 import type { Mail } from './transport';
@@ -168,6 +168,43 @@ export const MAIL_TEMPLATES = {
 				subject: m.mail_receipt_subject({ challenge }, to),
 				paragraphs: [
 					m.mail_receipt_body({ team: p.team, challenge, time, iso }, to),
+					`SHA-256: ${p.digest}`,
+					absoluteUrl(p.path)
+				]
+			};
+		}
+	),
+	/**
+	 * To every member of a team, in the team's language (issue 14): its final tender was
+	 * received (public.submit_final_tender enqueues it in the same transaction).
+	 */
+	final_tender_receipt: template(
+		z.object({
+			...titled,
+			team: z.string(),
+			concept: z.string(),
+			version: z.number(),
+			submittedAt: z.string(),
+			digest: z.string(),
+			priceCents: z.number().nullable(),
+			path
+		}),
+		(p, to) => {
+			const challenge = title(p, to);
+			const time = formatDateTimeSeconds(p.submittedAt, to.locale);
+			const iso = helsinkiIso(p.submittedAt);
+			const price =
+				p.priceCents === null
+					? []
+					: [m.mail_final_tender_price({ price: formatEuros(p.priceCents, to.locale) }, to)];
+			return {
+				subject: m.mail_final_tender_subject({ challenge }, to),
+				paragraphs: [
+					m.mail_final_tender_body(
+						{ team: p.team, concept: p.concept, version: p.version, challenge, time, iso },
+						to
+					),
+					...price,
 					`SHA-256: ${p.digest}`,
 					absoluteUrl(p.path)
 				]

@@ -1,7 +1,14 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { draftFromForm, draftSchema } from '$lib/domain/application-schemas';
 import { getApplication, saveDraft } from '$lib/server/applications/editor';
 import { readMyResult } from '$lib/server/decisions';
+import {
+	conceptOfApplication,
+	conceptsOnIdeas,
+	isShortlisted,
+	startConcept
+} from '$lib/server/concepts';
+import { conceptRefusal } from '$lib/server/http/concept-refusals';
 import { submitPosted, withdrawApplication } from '$lib/server/applications/submit';
 import { attachPosted, removePosted } from '$lib/server/applications/attachments';
 import { invalid, readForm, type FieldErrors } from '$lib/server/http/forms';
@@ -15,7 +22,13 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	if (!app) error(404, 'Not found');
 	// The team's published results (issue 13): empty for the owner's side and before publication.
 	const results = await locals.db.as(user, (tx) => readMyResult(tx, id));
-	return { app, results };
+	// Issue 14: the concept a shortlisted team builds, and which ideas it builds on.
+	const concept = await locals.db.as(user, async (tx) => ({
+		current: await conceptOfApplication(tx, id),
+		shortlisted: await isShortlisted(tx, id),
+		onIdeas: await conceptsOnIdeas(tx, id)
+	}));
+	return { app, results, concept };
 };
 
 /** Form field of a draft issue: `idea<n>_<field>` or `req_<id>_explanation`. */
@@ -104,6 +117,20 @@ export const actions: Actions = {
 		}
 		const anchor = result.slot ? `req-${result.slot}` : 'documents';
 		redirect(303, `/applications/${id}?attached=1#${anchor}`);
+	},
+
+	/** Starts the team's concept once shortlisted (or opens the one it has). */
+	concept: async ({ locals, url, params }) => {
+		const user = requireUser(locals, url);
+		let conceptId: string;
+		try {
+			conceptId = await locals.db.as(user, (tx) => startConcept(tx, params.id));
+		} catch (e) {
+			const refusal = conceptRefusal(e);
+			if (!refusal) throw e;
+			return fail(refusal.status, { values: {}, errors: { form: refusal.message } });
+		}
+		redirect(303, `/concepts/${conceptId}`);
 	},
 
 	remove: async ({ locals, url, params, request }) => {

@@ -1,0 +1,12 @@
+import { error } from '@sveltejs/kit';
+import { finalTenderFile, readFinalTender } from '$lib/server/concepts';
+import { requireUser } from '$lib/server/http/guards';
+import type { RequestHandler } from './$types';
+
+// The final tender byte for byte as its digest was taken, for the owner's side (RLS).
+export const GET: RequestHandler = async ({ locals, url, params }) => {
+	const user = requireUser(locals, url);
+	const tender = await locals.db.as(user, (tx) => readFinalTender(tx, params.tenderId));
+	if (!tender || tender.challengeId !== params.id) error(404, 'Not found');
+	return finalTenderFile(tender);
+};

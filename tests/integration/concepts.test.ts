@@ -1,0 +1,381 @@
+import { createHash } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Database, Principal } from '../../src/lib/server/db/database';
+import { conceptContentSchema, priceIssue } from '../../src/lib/domain/concept';
+import { snapshotDigest } from '../../src/lib/domain/snapshot-digest';
+import {
+	getConcept,
+	listChallengeTenders,
+	listVersions,
+	readFinalTender,
+	saveConcept,
+	startConcept,
+	submitFinalTender,
+	withdrawFinalTender
+} from '../../src/lib/server/concepts';
+import { describeEachDatabase } from './databases';
+import { drainOutbox } from './mail-helpers';
+import { scheduleWorkshops, workshopWorld } from './workshop-fixtures';
+
+/**
+ * Concepts and final tenders (issue 14; supabase/migrations/20261207000200_concept_functions.sql)
+ * as Supabase's Data API would meet them: every call as `authenticated` with the user's
+ * claims. Teams A and B applied and were found eligible; the published shortlisting decision
+ * chose A only. Both took part in a shared workshop and a negotiation (a board each).
+ */
+
+/** The reason code a refused call gave (the hint of TK422), or 'ok'. */
+async function refused(db: Database, who: Principal, sql: string, params: unknown[] = []) {
+	return db
+		.as(who, (tx) => tx.query(sql, params))
+		.then(
+			() => 'ok',
+			(e: { hint?: string; code?: string; message: string }) => e.hint || e.code || e.message
+		);
+}
+
+const content = (over: Record<string, unknown> = {}) => ({
+	title: 'Job coach in your pocket',
+	summary: 'A mobile coach for job seekers.',
+	description: 'We build **a coach** that works.',
+	plan: 'Pilot in spring.',
+	budget: [
+		{ item: 'Design', cents: 1_200_000 },
+		{ item: 'Pilot', cents: 800_000 }
+	],
+	...over
+});
+
+async function conceptWorld(db: Database) {
+	const w = await workshopWorld(db);
+	const { shared, boardA, boardB } = await scheduleWorkshops(db, w);
+	const ids = await db.service('test fixture: shortlisted team A', async (tx) => {
+		const apps = await tx.query<{ id: string; team_id: string }>(
+			'select id, team_id from public.applications where challenge_id = $1',
+			[w.challenge.id]
+		);
+		const appA = apps.find((a) => a.team_id === w.teamA.id)!.id;
+		const appB = apps.find((a) => a.team_id === w.teamB.id)!.id;
+		// Its ideas as submitted and the published decision are written past the record's
+		// guards (triggers), as a fixture may: the functions that write them are tested elsewhere.
+		await tx.query(`set local session_replication_role = replica`);
+		await tx.query(
+			`insert into public.application_ideas (application_id, position, title, problem, idea, value)
+			 values ($1, 1, 'Pocket coach', 'p', 'i', 'v'), ($1, 2, 'Peer groups', 'p', 'i', 'v')`,
+			[appA]
+		);
+		const [d] = await tx.query<{ id: string }>(
+			`insert into public.decisions (challenge_id, stage, k, decided_on, published_at, published_by, prepared_by)
+			 values ($1, 'shortlisting', 1, current_date, now(), $2, $2) returning id`,
+			[w.challenge.id, w.owner.id]
+		);
+		await tx.query(
+			`insert into public.decision_items (decision_id, application_id, chosen, rank, reason)
+			 values ($1, $2, true, 1, 'Best'), ($1, $3, false, 2, 'Thinner')`,
+			[d.id, appA, appB]
+		);
+		await tx.query(`set local session_replication_role = origin`);
+		await tx.query(
+			`insert into public.challenge_stages (challenge_id, stage, starts_at, ends_at)
+			 values ($1, 'concepts', now() - interval '1 day', now() + interval '7 days')`,
+			[w.challenge.id]
+		);
+		await tx.query('update public.challenges set price_share = 30 where id = $1', [w.challenge.id]);
+		const note = (board: string, id: string, author: string, body: string, hidden = false) =>
+			tx.query(
+				`insert into public.board_notes (board_id, id, author_id, body, colour, x, y, added_seq, hidden)
+				 values ($1, $2, $3, $4, 'yellow', 0, 0, 1, $5)`,
+				[board, id, author, body, hidden]
+			);
+		await note(shared, NOTE_SHARED, w.a1.id, 'Coaches meet on Tuesdays');
+		await note(boardA, NOTE_A, w.a2.id, 'Our pilot with ten seekers');
+		await note(boardB, NOTE_B, w.b1.id, 'Team B secret');
+		await note(shared, NOTE_HIDDEN, w.b1.id, 'Not revealed yet', true);
+		await tx.query(
+			`insert into public.board_clusters (board_id, id, name, added_seq) values ($1, $2, 'Mentoring', 2)`,
+			[shared, CLUSTER]
+		);
+		return { appA, appB };
+	});
+	return { ...w, ...ids, shared, boardA, boardB };
+}
+
+const NOTE_SHARED = '00000000-0000-4000-8000-0000000000a1';
+const NOTE_A = '00000000-0000-4000-8000-0000000000a2';
+const NOTE_B = '00000000-0000-4000-8000-0000000000b1';
+const NOTE_HIDDEN = '00000000-0000-4000-8000-0000000000b2';
+const CLUSTER = '00000000-0000-4000-8000-0000000000c1';
+
+describeEachDatabase('concepts and final tenders', (db) => {
+	let w: Awaited<ReturnType<typeof conceptWorld>>;
+	let concept: string;
+
+	beforeAll(async () => {
+		w = await conceptWorld(db());
+	});
+
+	describe('starting', () => {
+		it('is refused to a team the shortlisting decision did not choose, and to outsiders', async () => {
+			expect(await refused(db(), w.b1, 'select public.concept_start($1)', [w.appB])).toBe(
+				'concept_not_shortlisted'
+			);
+			expect(await refused(db(), w.b1, 'select public.concept_start($1)', [w.appA])).toBe(
+				'concept_unknown'
+			);
+			expect(await refused(db(), w.owner, 'select public.concept_start($1)', [w.appA])).toBe(
+				'concept_unknown'
+			);
+		});
+
+		it('gives the shortlisted team one concept, however often it is started', async () => {
+			concept = await db().as(w.a1, (tx) => startConcept(tx, w.appA));
+			expect(await db().as(w.a2, (tx) => startConcept(tx, w.appA))).toBe(concept);
+			const view = await db().as(w.a2, (tx) => getConcept(tx, concept));
+			expect(view).toMatchObject({ version: 0, mine: true, title: '' });
+			expect(view!.ideas.map((i) => i.title)).toEqual(['Pocket coach', 'Peer groups']);
+		});
+
+		it('is not seen by the other team', async () => {
+			expect(await db().as(w.b1, (tx) => getConcept(tx, concept))).toBeNull();
+		});
+	});
+
+	describe('saving', () => {
+		it('appends a version per save and refuses a save over a version already replaced', async () => {
+			const first = await db().as(w.a1, (tx) =>
+				saveConcept(tx, concept, { version: 0, content: content() })
+			);
+			expect(first.version).toBe(1);
+			// A teammate still on version 0: refused, nothing overwritten.
+			expect(
+				await refused(db(), w.a2, 'select public.concept_save($1, 0, $2::text::jsonb)', [
+					concept,
+					JSON.stringify(content({ title: 'Overwrite' }))
+				])
+			).toBe('concept_conflict');
+			const second = await db().as(w.a2, (tx) =>
+				saveConcept(tx, concept, { version: 1, content: content({ summary: 'A better one.' }) })
+			);
+			expect(second.version).toBe(2);
+			const versions = await db().as(w.a1, (tx) => listVersions(tx, concept));
+			expect(versions.map((v) => [v.version, v.title, v.summary])).toEqual([
+				[2, 'Job coach in your pocket', 'A better one.'],
+				[1, 'Job coach in your pocket', 'A mobile coach for job seekers.']
+			]);
+		});
+
+		// The same cases through the domain's schema and the database: both refuse with the same code.
+		const bad: [string, Record<string, unknown>][] = [
+			['concept_budget_cents_invalid', { budget: [{ item: 'x', cents: -1 }] }],
+			['concept_budget_cents_invalid', { budget: [{ item: 'x', cents: 1.5 }] }],
+			['concept_budget_item_blank', { budget: [{ item: '  ', cents: 10 }] }],
+			['concept_text_too_long', { title: 'x'.repeat(201) }],
+			['concept_text_too_long', { summary: 'x'.repeat(1001) }],
+			[
+				'concept_budget_too_long',
+				{ budget: Array.from({ length: 51 }, () => ({ item: 'x', cents: 1 })) }
+			]
+		];
+		it.each(bad)('refuses %s in the domain and the database alike', async (code, over) => {
+			const parsed = conceptContentSchema.safeParse(content(over));
+			expect(parsed.success).toBe(false);
+			expect(parsed.error!.issues[0].message).toBe(code);
+			expect(
+				await refused(db(), w.a1, 'select public.concept_save($1, 2, $2::text::jsonb)', [
+					concept,
+					JSON.stringify(content(over))
+				])
+			).toBe(code);
+			expect((await db().as(w.a1, (tx) => getConcept(tx, concept)))!.version).toBe(2);
+		});
+	});
+
+	describe('lineage', () => {
+		it('links its own idea and a note and cluster it could see, labels frozen', async () => {
+			await db().as(w.a1, async (tx) => {
+				await tx.query('select public.concept_link_idea($1, 1)', [concept]);
+				await tx.query(`select public.concept_link_board($1, 'board_note', $2, $3)`, [
+					concept,
+					w.shared,
+					NOTE_SHARED
+				]);
+				await tx.query(`select public.concept_link_board($1, 'board_note', $2, $3)`, [
+					concept,
+					w.boardA,
+					NOTE_A
+				]);
+				await tx.query(`select public.concept_link_board($1, 'board_cluster', $2, $3)`, [
+					concept,
+					w.shared,
+					CLUSTER
+				]);
+			});
+			// The note changes afterwards: the link keeps what it said.
+			await db().service('test: the board moves on', (tx) =>
+				tx.query(`update public.board_notes set body = 'Changed later' where id = $1`, [
+					NOTE_SHARED
+				])
+			);
+			const view = await db().as(w.a2, (tx) => getConcept(tx, concept));
+			expect(view!.links.map((l) => [l.kind, l.label])).toEqual([
+				['idea', 'Pocket coach'],
+				['board_note', 'Coaches meet on Tuesdays'],
+				['board_note', 'Our pilot with ten seekers'],
+				['board_cluster', 'Mentoring']
+			]);
+		});
+
+		it("refuses another team's board, a hidden note, another idea and a second link", async () => {
+			const link = (kind: string, board: string, el: string) =>
+				refused(db(), w.a1, 'select public.concept_link_board($1, $2, $3, $4)', [
+					concept,
+					kind,
+					board,
+					el
+				]);
+			expect(await link('board_note', w.boardB, NOTE_B)).toBe('concept_unknown_element');
+			expect(await link('board_note', w.shared, NOTE_HIDDEN)).toBe('concept_unknown_element');
+			expect(await link('board_cluster', w.shared, NOTE_SHARED)).toBe('concept_unknown_element');
+			expect(await link('board_note', w.shared, NOTE_SHARED)).toBe('concept_link_exists');
+			expect(await link('idea', w.shared, NOTE_SHARED)).toBe('concept_bad_input');
+			expect(await refused(db(), w.a1, 'select public.concept_link_idea($1, 3)', [concept])).toBe(
+				'concept_unknown_idea'
+			);
+			expect(await refused(db(), w.b1, 'select public.concept_link_idea($1, 2)', [concept])).toBe(
+				'concept_unknown'
+			);
+		});
+	});
+
+	describe('final tender', () => {
+		let tender: string;
+
+		it('refuses a price missing, zero or negative where price is scored, and a stale version', async () => {
+			const submit = (version: number, price: number | null) =>
+				refused(db(), w.a1, 'select public.submit_final_tender($1, $2, $3)', [
+					concept,
+					version,
+					price
+				]);
+			expect(await submit(2, null)).toBe('concept_price_missing');
+			expect(await submit(2, 0)).toBe('concept_price_invalid');
+			expect(await submit(2, -500)).toBe('concept_price_invalid');
+			expect(await submit(1, 12_000_000)).toBe('concept_conflict');
+			// The same rule in the domain (the form checks it before asking).
+			expect(priceIssue(30, null)).toBe('concept_price_missing');
+			expect(priceIssue(30, 0)).toBe('concept_price_invalid');
+			expect(priceIssue(30, -500)).toBe('concept_price_invalid');
+			expect(priceIssue(0, 100)).toBe('concept_price_not_asked');
+			expect(await db().as(w.a1, (tx) => listChallengeTenders(tx, w.challenge.id))).toMatchObject({
+				tenders: []
+			});
+		});
+
+		it('freezes the concept at submission with a digest that matches, and mails the receipt', async () => {
+			await drainOutbox(db());
+			await db().service('test: the team works in Swedish', (tx) =>
+				tx.query(`update public.teams set lang = 'sv' where id = $1`, [w.teamA.id])
+			);
+			tender = await db().as(w.a1, (tx) => submitFinalTender(tx, concept, 2, 12_000_000));
+			const t = await db().as(w.a2, (tx) => readFinalTender(tx, tender));
+			expect(t).toMatchObject({ version: 2, priceCents: 12_000_000, withdrawnAt: null });
+			expect(t!.snapshot).toMatchObject({
+				title: 'Job coach in your pocket',
+				summary: 'A better one.',
+				priceCents: 12_000_000,
+				version: 2
+			});
+			expect(t!.snapshot.links.map((l) => l.label)).toContain('Coaches meet on Tuesdays');
+			// The digest is the SHA-256 of the snapshot's text, and the domain rebuilds it.
+			expect(t!.digest).toBe(createHash('sha256').update(t!.snapshotText, 'utf8').digest('hex'));
+			expect(snapshotDigest(JSON.parse(t!.snapshotText))).toBe(t!.digest);
+
+			const mails = await drainOutbox(db());
+			const receipts = mails.filter((m) => m.text.includes(t!.digest));
+			expect(receipts.map((m) => m.to).sort()).toEqual([w.a1.email, w.a2.email].sort());
+			expect(receipts[0].subject).toMatch(/Kvitto/);
+		});
+
+		it('stays frozen when the concept changes afterwards', async () => {
+			await db().as(w.a1, (tx) =>
+				saveConcept(tx, concept, { version: 2, content: content({ title: 'Changed after' }) })
+			);
+			await db().as(w.a1, (tx) => tx.query('select public.concept_link_idea($1, 2)', [concept]));
+			const t = await db().as(w.a1, (tx) => readFinalTender(tx, tender));
+			expect(t!.snapshot.title).toBe('Job coach in your pocket');
+			expect(t!.snapshot.links).toHaveLength(4);
+			expect(snapshotDigest(t!.snapshot)).toBe(t!.digest);
+			expect(
+				await refused(db(), w.a1, 'select public.submit_final_tender($1, 3, 100)', [concept])
+			).toBe('concept_already_submitted');
+		});
+
+		it('is sealed from the owner until the deadline: only its number shows', async () => {
+			const list = await db().as(w.owner, (tx) => listChallengeTenders(tx, w.challenge.id));
+			expect(list).toMatchObject({ sealed: 1, tenders: [] });
+			expect(await db().as(w.owner, (tx) => readFinalTender(tx, tender))).toBeNull();
+			expect(await db().as(w.b1, (tx) => readFinalTender(tx, tender))).toBeNull();
+		});
+
+		it('is withdrawn and submitted again until the deadline', async () => {
+			await db().as(w.a2, (tx) => withdrawFinalTender(tx, concept));
+			expect(await refused(db(), w.a2, 'select public.withdraw_final_tender($1)', [concept])).toBe(
+				'concept_not_submitted'
+			);
+			const again = await db().as(w.a2, (tx) => submitFinalTender(tx, concept, 3, 11_000_000));
+			const view = await db().as(w.a1, (tx) => getConcept(tx, concept));
+			expect(view!.tenders.map((t) => [t.id, t.withdrawnAt === null])).toEqual([
+				[again, true],
+				[tender, false]
+			]);
+			tender = again;
+		});
+
+		it('refuses everything after the deadline by the database clock, then unseals', async () => {
+			await db().service('test: the concepts deadline passed a second ago', (tx) =>
+				tx.query(
+					`update public.challenge_stages set ends_at = now() - interval '1 second'
+					 where challenge_id = $1 and stage = 'concepts'`,
+					[w.challenge.id]
+				)
+			);
+			expect(await refused(db(), w.a1, 'select public.withdraw_final_tender($1)', [concept])).toBe(
+				'concept_closed'
+			);
+			expect(
+				await refused(db(), w.a1, 'select public.concept_save($1, 3, $2::text::jsonb)', [
+					concept,
+					JSON.stringify(content())
+				])
+			).toBe('concept_closed');
+			expect(
+				await refused(db(), w.a1, 'select public.submit_final_tender($1, 3, 100)', [concept])
+			).toBe('concept_closed');
+			const list = await db().as(w.owner, (tx) => listChallengeTenders(tx, w.challenge.id));
+			expect(list.sealed).toBe(0);
+			expect(list.tenders.map((t) => [t.id, t.priceCents])).toEqual([[tender, 11_000_000]]);
+			expect(
+				(await db().as(w.owner, (tx) => readFinalTender(tx, tender)))!.snapshot.team.name
+			).toBe((await db().as(w.a1, (tx) => getConcept(tx, concept)))!.team.name);
+		});
+
+		it('takes no price where price is not scored', async () => {
+			await db().service('test: no price share, open again', async (tx) => {
+				await tx.query('update public.challenges set price_share = 0 where id = $1', [
+					w.challenge.id
+				]);
+				await tx.query(
+					`update public.challenge_stages set ends_at = now() + interval '1 day'
+					 where challenge_id = $1 and stage = 'concepts'`,
+					[w.challenge.id]
+				);
+			});
+			await db().as(w.a1, (tx) => withdrawFinalTender(tx, concept));
+			expect(
+				await refused(db(), w.a1, 'select public.submit_final_tender($1, 3, 100)', [concept])
+			).toBe('concept_price_not_asked');
+			const id = await db().as(w.a1, (tx) => submitFinalTender(tx, concept, 3, null));
+			expect((await db().as(w.a1, (tx) => readFinalTender(tx, id)))!.priceCents).toBeNull();
+		});
+	});
+});
