@@ -2,6 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
 	bonusSummary,
+	canReport,
+	canReview,
+	reportsInForce,
+	targetProgress,
+	type ReportVersion,
 	reportBonusCents,
 	resultCount,
 	share,
@@ -141,5 +146,64 @@ describe('a month’s report, checked (issue 14: counts, no personal data)', () 
 		expect(
 			validateOutcomeReport({ ...ok, clientsProgressed: Number.NaN }, HELSINKI, today)
 		).toEqual(['count_not_whole']);
+	});
+});
+
+describe('targets and the record of a month (issue 14)', () => {
+	it('shows progress to each target set, never above 100 %', () => {
+		const s = bonusSummary(HELSINKI, [report('2022-01-01', 288, 96, [20, 11, 11, 15, 13, 12])]);
+		expect(targetProgress(s, { clientsToStart: 200, resultsToReach: 100 })).toEqual([
+			{ target: 'clients_started', reached: 288, goal: 200, share: 1 },
+			{ target: 'results', reached: 82, goal: 100, share: 0.82 }
+		]);
+		expect(targetProgress(s, { clientsToStart: null, resultsToReach: 0 })).toEqual([]);
+	});
+
+	it('the version in force is the latest of each month', () => {
+		const vs: ReportVersion[] = [
+			{ month: '2022-02-01', version: 1, status: 'disputed' },
+			{ month: '2022-01-01', version: 1, status: 'confirmed' },
+			{ month: '2022-02-01', version: 2, status: 'submitted' }
+		];
+		expect(reportsInForce(vs)).toEqual([vs[1], vs[2]]);
+		expect(canReport(vs, '2022-01-01')).toBe('month_confirmed');
+		expect(canReport(vs, '2022-02-01')).toBeNull();
+		expect(canReport(vs, '2022-03-01')).toBeNull();
+		expect(canReview(vs, '2022-02-01', 1)).toBe('not_latest');
+		expect(canReview(vs, '2022-02-01', 2)).toBeNull();
+		expect(canReview(vs, '2022-01-01', 1)).toBe('already_reviewed');
+	});
+
+	it('a confirmed month never changes, whatever is tried after', () => {
+		const action = fc.record({
+			kind: fc.constantFrom('report', 'confirm', 'dispute'),
+			month: fc.constantFrom('2022-01-01', '2022-02-01', '2022-03-01'),
+			results: fc.nat({ max: 9 })
+		});
+		fc.assert(
+			fc.property(fc.array(action, { maxLength: 30 }), (actions) => {
+				type V = ReportVersion & { results: number };
+				const record: V[] = [];
+				const confirmed = new Map<string, V>();
+				for (const a of actions) {
+					const mine = record.filter((v) => v.month === a.month);
+					const current = reportsInForce(mine)[0];
+					if (a.kind === 'report') {
+						if (canReport(record, a.month) === null)
+							record.push({
+								month: a.month,
+								version: mine.length + 1,
+								status: 'submitted',
+								results: a.results
+							});
+					} else if (current && canReview(record, a.month, current.version) === null) {
+						current.status = a.kind === 'confirm' ? 'confirmed' : 'disputed';
+						if (current.status === 'confirmed') confirmed.set(a.month, { ...current });
+					}
+					for (const [month, frozen] of confirmed)
+						expect(reportsInForce(record.filter((v) => v.month === month))[0]).toEqual(frozen);
+				}
+			})
+		);
 	});
 });

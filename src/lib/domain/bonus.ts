@@ -168,3 +168,87 @@ export function share(part: number, whole: number): number {
 	if (!(whole > 0) || !(part > 0)) return 0;
 	return Math.min(1, part / whole);
 }
+
+/** The owner's targets for production: clients to start and results to reach (null: none). */
+export interface OutcomeTargets {
+	clientsToStart: number | null;
+	resultsToReach: number | null;
+}
+
+/** Progress to one target: what is reached, the target, and the share (0–1, never above). */
+export interface TargetProgress {
+	target: 'clients_started' | 'results';
+	reached: number;
+	goal: number;
+	share: number;
+}
+
+/**
+ * Progress to each target the owner set, from a summary (bonusSummary): clients started
+ * against clients to start, results against results to reach. A target not set (null or
+ * not above 0) is left out. Shares come from `share`, so never above 1.
+ */
+export function targetProgress(summary: BonusSummary, targets: OutcomeTargets): TargetProgress[] {
+	const out: TargetProgress[] = [];
+	const add = (target: TargetProgress['target'], reached: number, goal: number | null) => {
+		if (goal !== null && goal > 0) out.push({ target, reached, goal, share: share(reached, goal) });
+	};
+	add('clients_started', summary.clientsStarted, targets.clientsToStart);
+	add('results', summary.results, targets.resultsToReach);
+	return out;
+}
+
+/** Where a month's report stands: given, confirmed by the owner, or disputed with a comment. */
+export type ReportStatus = 'submitted' | 'confirmed' | 'disputed';
+
+/** One version of one month's report, as far as the record rules need it. */
+export interface ReportVersion {
+	month: Day;
+	version: number;
+	status: ReportStatus;
+}
+
+/**
+ * The version in force of every month: its latest (highest) version, months in order. A
+ * disputed report stays on record; the partner's correction is a new version that takes
+ * its place. The database keeps versions 1, 2, 3 … per month without gaps.
+ */
+export function reportsInForce<T extends ReportVersion>(versions: readonly T[]): T[] {
+	const latest = new Map<string, T>();
+	for (const v of versions) {
+		const seen = latest.get(v.month);
+		if (!seen || v.version > seen.version) latest.set(v.month, v);
+	}
+	return [...latest.values()].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
+}
+
+export type ReportChangeRefusal = 'month_confirmed' | 'not_latest' | 'already_reviewed';
+
+/**
+ * Whether the partner may give a new version of `month` (its first report, or a
+ * correction), given every version on record: refused once the month is confirmed (a
+ * confirmed month is locked). A submitted, not yet reviewed report may be corrected too.
+ * The database holds the same rule (public.outcome_report_submit: outcome_month_confirmed).
+ */
+export function canReport(
+	versions: readonly ReportVersion[],
+	month: Day
+): ReportChangeRefusal | null {
+	const current = reportsInForce(versions.filter((v) => v.month === month))[0];
+	return current?.status === 'confirmed' ? 'month_confirmed' : null;
+}
+
+/**
+ * Whether the owner may confirm or dispute version `version` of `month`: only the version
+ * in force (`not_latest` for one a correction replaced), and only once (`already_reviewed`).
+ * The database holds the same rule (public.outcome_report_review).
+ */
+export function canReview(
+	versions: readonly ReportVersion[],
+	month: Day,
+	version: number
+): ReportChangeRefusal | null {
+	const current = reportsInForce(versions.filter((v) => v.month === month))[0];
+	if (!current || current.version !== version) return 'not_latest';
+	return current.status === 'submitted' ? null : 'already_reviewed';
+}
