@@ -252,3 +252,39 @@ export function canReview(
 	if (!current || current.version !== version) return 'not_latest';
 	return current.status === 'submitted' ? null : 'already_reviewed';
 }
+
+/** Euros from cents in the reader's language: `1 500,00 €`, `€1,500.00`. */
+export function formatEuros(cents: number, locale: string, wholeEuros = false): string {
+	return new Intl.NumberFormat(locale === 'en' ? 'en-IE' : `${locale}-FI`, {
+		style: 'currency',
+		currency: 'EUR',
+		minimumFractionDigits: wholeEuros ? 0 : 2,
+		maximumFractionDigits: wholeEuros ? 0 : 2
+	}).format(cents / 100);
+}
+
+/**
+ * Cents from euros as a person types them: `1500`, `1 500`, `1500,50`, `1,500.50`,
+ * `1500 €`. Null for anything else (letters, a third decimal, a negative amount).
+ */
+export function parseEuros(text: string): number | null {
+	const t = text.replace(/[\s\u00a0\u202f€]/g, '');
+	let m = /^(\d{1,9})(?:[.,](\d{1,2}))?$/.exec(t);
+	if (!m) {
+		const grouped = /^(\d{1,3}(?:,\d{3})+)(?:\.(\d{1,2}))?$/.exec(t);
+		if (!grouped) return null;
+		m = [grouped[0], grouped[1].replace(/,/g, ''), grouped[2]] as RegExpExecArray;
+	}
+	return Number(m[1]) * 100 + Number((m[2] ?? '0').padEnd(2, '0'));
+}
+
+/** A month (`2021-07-01`) named in the reader's language: long `heinäkuu 2021`, short `7/21`. */
+export function monthLabel(month: Day, locale: string): { long: string; short: string } {
+	const [y, mo] = month.split('-').map(Number);
+	const long = new Intl.DateTimeFormat(locale, {
+		month: 'long',
+		year: 'numeric',
+		timeZone: 'UTC'
+	}).format(new Date(Date.UTC(y, mo - 1, 1)));
+	return { long, short: `${mo}/${String(y).slice(2)}` };
+}
