@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+	addMonths,
 	bonusSummary,
+	nextMonthToReport,
+	reportableMonths,
 	canReport,
 	canReview,
 	formatEuros,
@@ -232,5 +235,16 @@ describe('euros and months in words', () => {
 		expect(formatEuros(150_000, 'fi', true).replace(/\s/g, ' ')).toBe('1 500 €');
 		expect(monthLabel('2021-07-01', 'fi')).toEqual({ long: 'heinäkuu 2021', short: '7/21' });
 		expect(monthLabel('2022-03-01', 'en').long).toBe('March 2022');
+	});
+});
+
+describe('the months of the report form', () => {
+	it('offers the current month and earlier, never a future one', () => {
+		expect(addMonths('2022-01-01', -1)).toBe('2021-12-01');
+		expect(addMonths('2021-12-01', 1)).toBe('2022-01-01');
+		expect(reportableMonths('2022-03-15', 3)).toEqual(['2022-03-01', '2022-02-01', '2022-01-01']);
+		expect(nextMonthToReport([], '2022-03-15')).toBe('2022-02-01');
+		expect(nextMonthToReport(['2021-07-01', '2021-08-01'], '2022-03-15')).toBe('2021-09-01');
+		expect(nextMonthToReport(['2022-03-01'], '2022-03-15')).toBe('2022-03-01');
 	});
 });

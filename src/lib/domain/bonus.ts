@@ -288,3 +288,33 @@ export function monthLabel(month: Day, locale: string): { long: string; short: s
 	}).format(new Date(Date.UTC(y, mo - 1, 1)));
 	return { long, short: `${mo}/${String(y).slice(2)}` };
 }
+
+/** The month `offset` months from `month` (both first days): `addMonths('2022-01-01', -1)` is `2021-12-01`. */
+export function addMonths(month: Day, offset: number): Day {
+	const [y, mo] = month.split('-').map(Number);
+	const d = new Date(Date.UTC(y, mo - 1 + offset, 1));
+	return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-01`;
+}
+
+/**
+ * The months a partner may pick on the report form, newest first: from the current month
+ * (`today`'s, a Helsinki day) back `count` months. Future months are never offered (the
+ * database refuses them too).
+ */
+export function reportableMonths(today: Day, count = 24): Day[] {
+	const current = `${today.slice(0, 7)}-01`;
+	return Array.from({ length: count }, (_, i) => addMonths(current, -i));
+}
+
+/**
+ * The month the report form opens on: the month after the latest reported one, unless
+ * that is in the future; with nothing reported, the month before the current one (a
+ * month is reported once it is over).
+ */
+export function nextMonthToReport(reported: readonly Day[], today: Day): Day {
+	const current = `${today.slice(0, 7)}-01`;
+	const latest = [...reported].sort().at(-1);
+	if (!latest) return addMonths(current, -1);
+	const next = addMonths(latest, 1);
+	return next > current ? current : next;
+}
