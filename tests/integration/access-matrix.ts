@@ -334,10 +334,10 @@ export const ACCESS: Record<string, TableAccess> = {
 	challenge_stages: {
 		select: [
 			{
-				does: 'see the timetable',
+				does: 'see the timetable (applications and concepts)',
 				sql: 'select stage from challenge_stages where challenge_id = $1',
 				params: (w) => [w.challenge.id],
-				expect: everyone(1)
+				expect: everyone(2)
 			}
 		],
 		insert: [
@@ -1984,6 +1984,158 @@ export const ACCESS: Record<string, TableAccess> = {
 			{
 				does: 'erase a frozen score',
 				sql: 'delete from decision_scores returning item_id',
+				expect: nobody
+			}
+		]
+	},
+	// Concepts and final tenders (issue 14) --------------------------------------------------
+	// Team A's concept on appA, tendered; the tenders are unsealed (access-world.ts).
+	concepts: {
+		select: [
+			{
+				does: "see team A's concept",
+				sql: 'select id from concepts where id = $1',
+				params: (w) => [w.concept],
+				expect: teamA(1, { owner: 1 })
+			}
+		],
+		insert: [
+			{
+				does: 'start a concept past the concept functions',
+				sql: 'insert into concepts (challenge_id, team_id, application_id) values ($1, $2, $3) returning id',
+				params: (w) => [w.challenge.id, w.teamB.id, w.appB.id],
+				expect: nobody
+			}
+		],
+		update: [
+			{
+				does: 'rewrite a concept past the concept functions',
+				sql: "update concepts set title = 'x' returning id",
+				expect: nobody
+			}
+		],
+		delete: [{ does: 'erase a concept', sql: 'delete from concepts returning id', expect: nobody }]
+	},
+	concept_versions: {
+		select: [
+			{
+				does: "see team A's concept's versions",
+				sql: 'select version from concept_versions where concept_id = $1',
+				params: (w) => [w.concept],
+				expect: teamA(1, { owner: 1 })
+			}
+		],
+		insert: [
+			{
+				does: 'add a version past the concept functions',
+				sql: "insert into concept_versions (concept_id, version, title, summary, description, plan, budget) values ($1, 2, 'x', '', '', '', '[]') returning version",
+				params: (w) => [w.concept],
+				expect: nobody
+			}
+		],
+		update: [
+			{
+				does: 'rewrite a saved version',
+				sql: "update concept_versions set title = 'x' returning version",
+				expect: nobody
+			}
+		],
+		delete: [
+			{
+				does: 'erase a saved version',
+				sql: 'delete from concept_versions returning version',
+				expect: nobody
+			}
+		]
+	},
+	concept_links: {
+		select: [
+			{
+				does: "see what team A's concept builds on",
+				sql: 'select label from concept_links where concept_id = $1',
+				params: (w) => [w.concept],
+				expect: teamA(1, { owner: 1 })
+			}
+		],
+		insert: [
+			{
+				does: 'link an idea past the concept functions',
+				sql: "insert into concept_links (concept_id, kind, application_id, idea_position, label) values ($1, 'idea', $2, 2, 'x') returning id",
+				params: (w) => [w.concept, w.appA.id],
+				expect: nobody
+			}
+		],
+		update: [
+			{
+				does: 'rewrite a link',
+				sql: "update concept_links set label = 'x' returning id",
+				expect: nobody
+			}
+		],
+		delete: [
+			{ does: 'erase a link', sql: 'delete from concept_links returning id', expect: nobody }
+		]
+	},
+	concept_attachments: {
+		select: [
+			{
+				does: "see team A's concept's files",
+				sql: 'select file_name from concept_attachments where concept_id = $1',
+				params: (w) => [w.concept],
+				expect: teamA(1, { owner: 1 })
+			}
+		],
+		insert: [
+			{
+				does: 'attach a file past the upload checks',
+				sql: "insert into concept_attachments (concept_id, file_key, file_name, mime, size) values ($1, $2, 'x.pdf', 'application/pdf', 1) returning id",
+				params: (w) => [w.concept, PDF],
+				expect: nobody
+			}
+		],
+		update: [
+			{
+				does: 'rename a file',
+				sql: "update concept_attachments set file_name = 'x.pdf' returning id",
+				expect: nobody
+			}
+		],
+		delete: [
+			{
+				does: 'erase a file',
+				sql: 'delete from concept_attachments returning id',
+				expect: nobody
+			}
+		]
+	},
+	final_tenders: {
+		select: [
+			{
+				does: "see team A's final tender and its price",
+				sql: 'select price_cents from final_tenders where id = $1',
+				params: (w) => [w.finalTender],
+				expect: teamA(1, { owner: 1 })
+			}
+		],
+		insert: [
+			{
+				does: 'tender past the submission function',
+				sql: "insert into final_tenders (concept_id, challenge_id, team_id, version, snapshot, digest) values ($1, $2, $3, 1, '{}', $4) returning id",
+				params: (w) => [w.concept, w.challenge.id, w.teamA.id, HEX],
+				expect: nobody
+			}
+		],
+		update: [
+			{
+				does: 'change a price after submission',
+				sql: 'update final_tenders set price_cents = 1 returning id',
+				expect: nobody
+			}
+		],
+		delete: [
+			{
+				does: 'erase a final tender',
+				sql: 'delete from final_tenders returning id',
 				expect: nobody
 			}
 		]

@@ -19,6 +19,8 @@ import { createScreeningScenario } from './screening-fixtures';
  *   opened) revised its score and commented on it; the owner then published the
  *   shortlisting decision: appA chosen, appB not.
  */
+const PDF_KEY = '00000000-0000-4000-8000-00000000c0c0.pdf';
+
 export const ROLES = [
 	'anon',
 	'outsider',
@@ -246,6 +248,44 @@ export async function createAccessWorld(db: Database) {
 		return row.id;
 	});
 
+	// Team A's concept (issue 14) on its shortlisted appA: one version, built on its first
+	// idea, tendered with a price; the 'concepts' stage has ended, so the tender is unsealed.
+	// Written directly: the concept functions are tested in their own files.
+	const concept = await db.service('test fixture: concept and final tender', async (tx) => {
+		await tx.query(
+			`insert into public.challenge_stages (challenge_id, stage, starts_at, ends_at)
+			 values ($1, 'concepts', now() - interval '2 days', now() - interval '1 hour')
+			 on conflict (challenge_id, stage) do update set starts_at = excluded.starts_at, ends_at = excluded.ends_at`,
+			[s.challenge.id]
+		);
+		const [row] = await tx.query<{ id: string }>(
+			`insert into public.concepts (challenge_id, team_id, application_id, version, title, updated_by)
+			 values ($1, $2, $3, 1, 'Concept A', $4) returning id`,
+			[s.challenge.id, s.teamA.id, s.appA.id, s.lead.id]
+		);
+		await tx.query(
+			`insert into public.concept_versions (concept_id, version, title, summary, description, plan, budget, saved_by)
+			 values ($1, 1, 'Concept A', '', '', '', '[]', $2)`,
+			[row.id, s.lead.id]
+		);
+		await tx.query(
+			`insert into public.concept_links (concept_id, kind, application_id, idea_position, label, linked_by)
+			 values ($1, 'idea', $2, 1, 'Idea one', $3)`,
+			[row.id, s.appA.id, s.lead.id]
+		);
+		await tx.query(
+			`insert into public.concept_attachments (concept_id, file_key, file_name, mime, size, uploaded_by)
+			 values ($1, $2, 'plan.pdf', 'application/pdf', 100, $3)`,
+			[row.id, PDF_KEY, s.lead.id]
+		);
+		const [tender] = await tx.query<{ id: string }>(
+			`insert into public.final_tenders (concept_id, challenge_id, team_id, version, snapshot, digest, price_cents, submitted_by)
+			 values ($1, $2, $3, 1, '{}', $4, 100000, $5) returning id`,
+			[row.id, s.challenge.id, s.teamA.id, 'c'.repeat(64), s.lead.id]
+		);
+		return { id: row.id, finalTender: tender.id };
+	});
+
 	return {
 		...s,
 		admin,
@@ -261,7 +301,9 @@ export async function createAccessWorld(db: Database) {
 		juror,
 		jurorId,
 		jurorScore: score,
-		decision
+		decision,
+		concept: concept.id,
+		finalTender: concept.finalTender
 	};
 }
 export type AccessWorld = Awaited<ReturnType<typeof createAccessWorld>>;
