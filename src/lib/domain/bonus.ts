@@ -269,13 +269,15 @@ export function formatEuros(cents: number, locale: string, wholeEuros = false): 
  */
 export function parseEuros(text: string): number | null {
 	const t = text.replace(/[\s\u00a0\u202f€]/g, '');
-	let m = /^(\d{1,9})(?:[.,](\d{1,2}))?$/.exec(t);
-	if (!m) {
-		const grouped = /^(\d{1,3}(?:,\d{3})+)(?:\.(\d{1,2}))?$/.exec(t);
-		if (!grouped) return null;
-		m = [grouped[0], grouped[1].replace(/,/g, ''), grouped[2]] as RegExpExecArray;
-	}
-	return Number(m[1]) * 100 + Number((m[2] ?? '0').padEnd(2, '0'));
+	const plain = /^(\d{1,9})(?:[.,](\d{1,2}))?$/.exec(t);
+	const grouped = plain ? null : /^(\d{1,3}(?:,\d{3})+)(?:\.(\d{1,2}))?$/.exec(t);
+	const [euros, cents] = plain
+		? [plain[1], plain[2]]
+		: grouped
+			? [grouped[1].replace(/,/g, ''), grouped[2]]
+			: [null, null];
+	if (euros === null) return null;
+	return Number(euros) * 100 + Number((cents ?? '0').padEnd(2, '0'));
 }
 
 /** A month (`2021-07-01`) named in the reader's language: long `heinäkuu 2021`, short `7/21`. */

@@ -95,7 +95,10 @@ const NO_TARGETS: OutcomeTargets = { clientsToStart: null, resultsToReach: null 
  * and every report version the reader sees (RLS: the challenge's team all, a partner its
  * own). Null when the reader sees no challenge of that id.
  */
-export async function readProduction(tx: Queryable, challengeId: string): Promise<Production | null> {
+export async function readProduction(
+	tx: Queryable,
+	challengeId: string
+): Promise<Production | null> {
 	const [challenge] = await tx.query<Production['challenge']>(
 		`select id, title, primary_locale as "primaryLocale" from public.challenges where id = $1`,
 		[challengeId]
@@ -121,7 +124,9 @@ export async function readProduction(tx: Queryable, challengeId: string): Promis
 		 from public.production_partners($1)`,
 		[challengeId]
 	);
-	const reports = await tx.query<Omit<ReportRow, 'results' | 'review'> & { results: unknown; review: unknown }>(
+	const reports = await tx.query<
+		Omit<ReportRow, 'results' | 'review'> & { results: unknown; review: unknown }
+	>(
 		`select r.id, r.concept_id as "conceptId", to_char(r.month, 'YYYY-MM-DD') as month, r.version,
 		        r.clients_started as "clientsStarted", r.clients_progressed as "clientsProgressed",
 		        r.status, r.submitted_at as "submittedAt", r.submitted_by_name as "submittedByName",

@@ -46,8 +46,12 @@ const count = z
 	});
 
 /** A failure in words for the form named `form` (several forms share the page). */
-const refused = (form: string, status: number, message: string, values: Record<string, string> = {}) =>
-	fail(status, { form, error: message, values });
+const refused = (
+	form: string,
+	status: number,
+	message: string,
+	values: Record<string, string> = {}
+) => fail(status, { form, error: message, values });
 
 /** A database refusal (outcome_…) for the form named `form`; anything else thrown on. */
 function refusedBy(form: string, e: unknown, values: Record<string, string> = {}) {
@@ -64,7 +68,10 @@ export const actions: Actions = {
 		const cents = parseEuros(raw.bonus ?? '');
 		const form = raw.category ? `category-${raw.category}` : 'category';
 		if (cents === null) return refused(form, 400, translate('production_error_bonus'), raw);
-		const category = z.uuid().optional().safeParse(raw.category || undefined);
+		const category = z
+			.uuid()
+			.optional()
+			.safeParse(raw.category || undefined);
 		if (!category.success) error(400, 'Bad request');
 		try {
 			await locals.db.as(user, (tx) =>
@@ -100,7 +107,8 @@ export const actions: Actions = {
 			request,
 			z.object({ concept: z.union([z.uuid(), z.literal('')]), clients: count, results: count })
 		);
-		if (!parsed.ok) return refused('targets', 400, translate('production_error_target'), parsed.values);
+		if (!parsed.ok)
+			return refused('targets', 400, translate('production_error_target'), parsed.values);
 		try {
 			await locals.db.as(user, (tx) =>
 				saveTargets(tx, params.id, parsed.data.concept || null, {
