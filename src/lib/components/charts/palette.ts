@@ -21,9 +21,9 @@ export const seriesColour = (i: number): string => SERIES_COLOURS[i % SERIES_COL
 /** The geometry every chart shares: a viewBox sized to read at 375 px without scaling text down. */
 export const FRAME = { width: 400, height: 240, right: 8, top: 12, bottom: 30 } as const;
 
-/** Room left of the plot for the y axis' labels (11 px text, about 6.5 px a character). */
+/** Room left of the plot for the y axis' labels (12 px text, about 7 px a character). */
 export const leftFor = (labels: readonly string[]): number =>
-	Math.max(28, Math.ceil(Math.max(0, ...labels.map((l) => l.length)) * 6.5) + 10);
+	Math.max(28, Math.ceil(Math.max(0, ...labels.map((l) => l.length)) * 7) + 10);
 
 /** Which x labels to draw so that they do not collide: every `step`-th of `count`. */
 export const labelStep = (count: number, room = 9): number => Math.max(1, Math.ceil(count / room));
