@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { DEMO_LEADS } from './demo-leads';
 import { expect, expectAccessible, screenshot, signIn, tabTo, test } from './helpers';
 
 /**
@@ -10,19 +11,6 @@ import { expect, expectAccessible, screenshot, signIn, tabTo, test } from './hel
  */
 const CHALLENGE = '20000000-0000-4000-8000-000000000007';
 const OWNER = 'owner@hel.example';
-/** The demo applicants' leads (supabase/seed.sql), by team name. */
-const LEADS: Record<string, string> = {
-	'Duuni Valmennus': 'lead@duuni.example',
-	'Polku Partners': 'lead@polku.example',
-	Työote: 'lead@tyoote.example',
-	'Taitotalo Consortium': 'lead@taitotalo.example',
-	Reitti: 'lead@reitti.example',
-	'Silta Works': 'lead@silta.example',
-	Mentori: 'lead@mentori.example',
-	Uraverkko: 'lead@uraverkko.example',
-	'Askel Ahead': 'lead@askel.example'
-};
-
 /** `YYYY-MM` of the month `offset` months from now (Helsinki; tests run mid-month enough). */
 function monthFromNow(offset: number): string {
 	const now = new Date(new Date().toLocaleString('en-US', { timeZone: 'Europe/Helsinki' }));
@@ -56,7 +44,7 @@ test('a partner reports, the owner confirms and disputes, the partner corrects; 
 	const partnerLink = page.getByRole('link', { name: 'Results and charts' }).first();
 	const href = (await partnerLink.getAttribute('href'))!;
 	const team = (await page.locator('article.partner h4').first().textContent())!.trim();
-	const lead = LEADS[team];
+	const lead = DEMO_LEADS[team];
 	expect(lead, `the lead of ${team}`).toBeTruthy();
 
 	// The partner: two months before the seeded nine, keyboard only.
