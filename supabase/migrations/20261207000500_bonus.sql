@@ -550,13 +550,29 @@ as $$
   order by t.name, c.id
 $$;
 
+-- The challenge of a concept in production, for those who read its results (the
+-- challenge's team and its organisation's owners, and the partner's team); null for
+-- anyone else and for a concept not in production. The results page starts from it: the
+-- owner's side may not read a concept row that was never tendered.
+create function public.production_concept_challenge(concept uuid) returns uuid
+language sql stable security definer set search_path = ''
+as $$
+  select c.challenge_id from public.concepts c
+  where c.id = concept
+    and c.id in (select private.production_concept_ids(c.challenge_id))
+    and (c.challenge_id in (select private.my_decision_challenge_ids())
+         or c.id in (select private.my_production_concept_ids()))
+$$;
+
 revoke execute on function public.outcome_category_save(uuid, uuid, jsonb, bigint),
   public.outcome_category_delete(uuid), public.production_targets_save(uuid, uuid, int, int),
   public.outcome_report_submit(uuid, date, int, int, jsonb),
-  public.outcome_report_review(uuid, text, text), public.production_partners(uuid)
+  public.outcome_report_review(uuid, text, text), public.production_partners(uuid),
+  public.production_concept_challenge(uuid)
   from public, anon;
 grant execute on function public.outcome_category_save(uuid, uuid, jsonb, bigint),
   public.outcome_category_delete(uuid), public.production_targets_save(uuid, uuid, int, int),
   public.outcome_report_submit(uuid, date, int, int, jsonb),
-  public.outcome_report_review(uuid, text, text), public.production_partners(uuid)
+  public.outcome_report_review(uuid, text, text), public.production_partners(uuid),
+  public.production_concept_challenge(uuid)
   to authenticated;

@@ -285,6 +285,11 @@ describeEachDatabase('the result-based bonus', (db) => {
 			expect(seen?.partners ?? []).toHaveLength(0);
 			expect(await db().as(who, (tx) => readPartnerResults(tx, conceptA))).toBeNull();
 		}
+		// The owner's side reads the results even of a concept it may not read (never tendered).
+		expect((await db().as(s.owner, (tx) => readPartnerResults(tx, conceptA)))?.partner.teamId).toBe(
+			s.teamA.id
+		);
+		expect(await db().as(s.owner, (tx) => readPartnerResults(tx, conceptB))).toBeNull();
 		const results = partnerResults(owner!, owner!.partners[0]);
 		expect(results.summary.months).toHaveLength(2);
 	});

@@ -189,11 +189,11 @@ export async function readPartnerResults(
 	tx: Queryable,
 	conceptId: string
 ): Promise<PartnerResults | null> {
-	const [row] = await tx.query<{ challengeId: string }>(
-		`select challenge_id as "challengeId" from public.concepts where id = $1`,
+	const [row] = await tx.query<{ challengeId: string | null }>(
+		'select public.production_concept_challenge($1) as "challengeId"',
 		[conceptId]
 	);
-	if (!row) return null;
+	if (!row?.challengeId) return null;
 	const production = await readProduction(tx, row.challengeId);
 	const partner = production?.partners.find((p) => p.conceptId === conceptId);
 	return production && partner ? partnerResults(production, partner) : null;
