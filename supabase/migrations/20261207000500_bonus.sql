@@ -452,6 +452,9 @@ begin
   if extract(day from month) <> 1 then perform private.jury_refuse('outcome_month_not_first_day'); end if;
   if month > private.outcome_current_month() then perform private.jury_refuse('outcome_month_in_future'); end if;
   if clients_started < 0 or clients_progressed < 0 then perform private.jury_refuse('outcome_count_negative'); end if;
+  if clients_started > 10000000 or clients_progressed > 10000000 then
+    perform private.jury_refuse('outcome_bad_input');
+  end if;
   for v in select e.key, e.value from jsonb_each(coalesce(counts, '{}'::jsonb)) e loop
     if jsonb_typeof(v.value) <> 'number' or (v.value #>> '{}')::numeric <> trunc((v.value #>> '{}')::numeric)
        or abs((v.value #>> '{}')::numeric) > 10000000 then
