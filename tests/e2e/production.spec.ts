@@ -55,6 +55,7 @@ test('a partner reports, the owner confirms and disputes, the partner corrects; 
 	// 14 started, 5 progressed, then the six categories: 1 permanent, 2 vocational.
 	await reportByKeyboard(page, [14, 5, 1, 0, 0, 0, 0, 2]);
 	await expect(page).toHaveURL(new RegExp(`${href}\\?sent=`));
+	await expect(page.getByText(`Report sent for ${monthName(older)}.`)).toBeVisible();
 
 	// Bad input through the form: a negative count and a future month, refused in words.
 	await page.goto(`${href}/report?month=${old}`);
