@@ -89,3 +89,17 @@ export function deadlineParts(
 		time: clockTime(locale).format(at)
 	};
 }
+
+const euros = new Map<Locale, Intl.NumberFormat>();
+/**
+ * Money kept in whole cents (a tender's price, a bonus) as people read euros in the
+ * locale: "1 234 567,00 €" / "€1,234,567.00". Takes the cents and the locale.
+ */
+export function formatEuros(cents: number, locale: Locale): string {
+	let f = euros.get(locale);
+	if (!f) {
+		f = new Intl.NumberFormat(TAGS[locale], { style: 'currency', currency: 'EUR' });
+		euros.set(locale, f);
+	}
+	return f.format(cents / 100);
+}

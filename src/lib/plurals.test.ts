@@ -38,7 +38,9 @@ const COUNTS = new Set([
 	'items',
 	'jurors',
 	'available',
-	'wanted'
+	'wanted',
+	// Selection (issue 14): the total of quality and price points.
+	'total'
 ]);
 /** Placeholders that do not (names, texts, times, ordinal labels such as "Idea {n}"). */
 const NOT_COUNTS = new Set([
@@ -102,7 +104,11 @@ const NOT_COUNTS = new Set([
 	'sd',
 	'step',
 	'old',
-	'new'
+	'new',
+	// A withdrawn jury invitation: when invited and withdrawn, by whom; the invited address.
+	'invited',
+	'withdrawn',
+	'by'
 ]);
 
 /**
@@ -143,7 +149,8 @@ const NO_PLURAL_NEEDED: Record<string, string> = {
 	jurychair_method_disagreement: 'figures after a label (threshold in points, maximum)',
 	jurychair_method_price: 'figures after a label (maximum in points)',
 	jurychair_results_summary: 'labels: items, jurors',
-	decision_form_item_points: 'label: total'
+	decision_form_item_points: 'label: total',
+	selection_price_formula: 'labels: quality points, price points, total'
 };
 
 type Variant = { declarations?: string[]; selectors?: string[]; match?: Record<string, string> };

@@ -67,3 +67,52 @@ test('the chair appoints jurors, assigns, reminds and reads the results page', a
 	await expectAccessible(page);
 	await screenshot(page, 'jury-chair-results-empty');
 });
+
+test('the chair withdraws an invitation; a link opened by another account says whom it is for', async ({
+	page
+}) => {
+	test.setTimeout(120_000);
+	await signIn(page, 'owner@hel.example');
+	await page.goto(`/manage/challenges/${AI_GOES_TO_WORK}/jury`);
+	const stage = page.getByRole('region', { name: 'Shortlisting', exact: true });
+
+	// Jurors per item only matters when each item gets k jurors.
+	const perItem = stage.getByLabel('Jurors per item', { exact: true });
+	await stage.getByLabel('Every juror scores every item (default)').check();
+	await expect(perItem).toBeHidden();
+	await stage.getByLabel('A set number of jurors per item').check();
+	await expect(perItem).toBeVisible();
+	await stage.getByLabel('Every juror scores every item (default)').check();
+
+	const email = uniqueEmail('wrong-juror');
+	await stage.getByLabel('Invite a juror by email').fill(email);
+	await stage.getByRole('button', { name: 'Send invitation' }).click();
+	await expect(stage.getByRole('status').first()).toContainText(email);
+	const link = (await latestMailTo(email)).text.match(/\/jury\/invitations\/[A-Za-z0-9_-]+/)![0];
+
+	// Opened while signed in as someone else: no Accept, but whom it is for.
+	await page.goto(link);
+	await expect(page.getByText(`This invitation is for ${email}`)).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Accept and join the jury' })).toHaveCount(0);
+	await expect(page.locator('#main').getByRole('button', { name: 'Sign out' })).toBeVisible();
+	await expectAccessible(page);
+	await screenshot(page, 'jury-invitation-other-account');
+
+	await page.goto(`/manage/challenges/${AI_GOES_TO_WORK}/jury`);
+	const row = stage.getByRole('row').filter({ has: page.getByRole('rowheader', { name: email }) });
+	await row.getByRole('button', { name: 'Withdraw invitation' }).click();
+	const dialog = page.getByRole('dialog', { name: 'Withdraw the invitation?' });
+	await expect(dialog).toContainText(email);
+	await dialog.getByRole('button', { name: 'Withdraw', exact: true }).click();
+	await expect(stage.getByRole('status').first()).toContainText(
+		`The invitation to ${email} was withdrawn.`
+	);
+	await expect(stage.getByRole('rowheader', { name: email })).toHaveCount(0);
+	await stage.getByText(/Withdrawn invitations/).click();
+	await expect(stage.getByText(new RegExp(`${email}: invited .*, withdrawn`))).toBeVisible();
+	await expectAccessible(page);
+	await screenshot(page, 'jury-chair-withdrawn');
+
+	await page.goto(link);
+	await expect(page.getByText("The challenge's team has withdrawn this invitation.")).toBeVisible();
+});

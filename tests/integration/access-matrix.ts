@@ -2284,6 +2284,44 @@ export const ACCESS: Record<string, TableAccess> = {
 			}
 		]
 	},
+	// Selection (issue 13 leftovers, helper selection): withdrawn jury invitations.
+	jury_invitation_withdrawals: {
+		select: [
+			{
+				does: 'see the jury invitations the chair withdrew',
+				sql: 'select id from jury_invitation_withdrawals where challenge_id = $1',
+				params: (w) => [w.challenge.id],
+				expect: only({ owner: 1 })
+			},
+			{
+				does: 'read the hash of a withdrawn link',
+				sql: 'select token_hash from jury_invitation_withdrawals',
+				expect: everyone('denied')
+			}
+		],
+		insert: [
+			{
+				does: 'write past the jury functions',
+				sql: "insert into jury_invitation_withdrawals (challenge_id, stage, email, invited_at) values ($1, 'shortlisting', 'x@test.example', now()) returning id",
+				params: (w) => [w.challenge.id],
+				expect: nobody
+			}
+		],
+		update: [
+			{
+				does: 'rewrite a withdrawal',
+				sql: 'update jury_invitation_withdrawals set withdrawn_at = now() returning id',
+				expect: nobody
+			}
+		],
+		delete: [
+			{
+				does: 'erase a withdrawal',
+				sql: 'delete from jury_invitation_withdrawals returning id',
+				expect: nobody
+			}
+		]
+	},
 	jury_comments: {
 		select: [
 			{

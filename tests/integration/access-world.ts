@@ -2,7 +2,7 @@ import { DEFAULT_AGENDA } from '../../src/lib/domain/board';
 import type { Database, Principal } from '../../src/lib/server/db/database';
 import { scheduleWorkshop } from '../../src/lib/server/workshops/schedule';
 import { createChallenge, createUser } from './fixtures';
-import { appointJuror } from './jury-fixtures';
+import { appointJuror, inviteJuror } from './jury-fixtures';
 import { publishGoDecision } from './production-fixtures';
 import {
 	reviewReport,
@@ -190,6 +190,14 @@ export async function createAccessWorld(db: Database) {
 
 	const juror = await createUser(db, 'Jaakko Juror');
 	const jurorId = await appointJuror(db, s.owner, s.challenge.id, 'shortlisting', juror);
+	// An invitation sent to a wrong address and withdrawn (on record).
+	await inviteJuror(db, s.owner, s.challenge.id, 'shortlisting', 'wrong.juror@test.example');
+	await db.as(s.owner, (tx) =>
+		tx.query(
+			`select public.jury_withdraw_invitation(id) from public.jury_members
+			 where email = 'wrong.juror@test.example'`
+		)
+	);
 	const jury = { challenge: s.challenge.id, stage: 'shortlisting' };
 	await db.as(juror, (tx) =>
 		tx.query('select public.jury_declare_conflicts($1, $2, $3::jsonb)', [

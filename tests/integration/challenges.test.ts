@@ -69,6 +69,29 @@ describeEachDatabase('demo data', (db) => {
 		}
 	});
 
+	it('finishes the worked example selection: three final tenders, two partners', async () => {
+		const [row] = await db().service('test: the demo selection', (tx) =>
+			tx.query<{ tenders: number; chosen: string[]; partners: number; scores: number }>(
+				`select (select count(*)::int from public.final_tenders
+				         where challenge_id = $1 and withdrawn_at is null) as tenders,
+				   array(select i.team_name from public.decision_items i
+				         where i.decision_id = private.current_decision($1, 'selection') and i.chosen
+				         order by i.rank) as chosen,
+				   (select count(*)::int from private.partner_concept_ids($1)) as partners,
+				   (select count(*)::int from public.decision_scores s join public.decision_items i on i.id = s.item_id
+				    where i.decision_id = private.current_decision($1, 'selection')) as scores`,
+				['20000000-0000-4000-8000-000000000007']
+			)
+		);
+		// Three jurors × five criteria × three tenders frozen; price moves the cheaper ahead.
+		expect(row).toEqual({
+			tenders: 3,
+			chosen: ['Taitotalo Consortium', 'Työote'],
+			partners: 2,
+			scores: 45
+		});
+	});
+
 	it('gives every published demo challenge a full timetable, weighted criteria and requirements', async () => {
 		const { items } = await db().as(null, (tx) => searchChallenges(tx, filters()));
 		expect(items.length).toBe(8);
@@ -181,11 +204,11 @@ describeEachDatabase('demo data', (db) => {
 				   (select count(*)::int from public.applications where challenge_id = $1 and status = 'submitted') as submitted,
 				   (select count(*)::int from public.screening_decisions d join public.applications a on a.id = d.application_id
 				    where a.challenge_id = $1 and d.eligible) as eligible,
-				   (select count(*)::int from public.jury_members where challenge_id = $1 and accepted_at is not null) as jurors,
+				   (select count(*)::int from public.jury_members where challenge_id = $1 and stage = 'shortlisting' and accepted_at is not null) as jurors,
 				   (select count(*)::int from public.jury_conflicts c join public.jury_members j on j.id = c.juror_id
-				    where j.challenge_id = $1 and c.conflict) as conflicts,
+				    where j.challenge_id = $1 and j.stage = 'shortlisting' and c.conflict) as conflicts,
 				   (select count(*)::int from public.jury_scores x join public.jury_members j on j.id = x.juror_id
-				    where j.challenge_id = $1 and x.state = 'submitted') as scores`,
+				    where j.challenge_id = $1 and j.stage = 'shortlisting' and x.state = 'submitted') as scores`,
 				[DEMO_JURY_CHALLENGE]
 			)
 		);

@@ -195,9 +195,11 @@ describeEachDatabase('juror', (db) => {
 			const item = await db().as(j1, (tx) =>
 				openJurorItem(tx, s.challenge.id, 'shortlisting', A())
 			);
-			expect(item!.snapshot.team.name).toBeTruthy();
-			expect(item!.snapshot.ideas.length).toBe(3);
-			expect(item!.snapshot.answers.length).toBe(2);
+			if (item?.kind !== 'application') throw new Error('an application is scored at shortlisting');
+			expect(item.snapshot.team.name).toBeTruthy();
+			expect(item.teamName).toBe(item.snapshot.team.name);
+			expect(item.snapshot.ideas.length).toBe(3);
+			expect(item.snapshot.answers.length).toBe(2);
 			expect(item!.criteria.map((c) => [c.maxPoints, c.mine])).toEqual([
 				[30, null],
 				[10, null]
@@ -220,7 +222,7 @@ describeEachDatabase('juror', (db) => {
 
 		it('checks the form as the database does, then saves a draft and submits', async () => {
 			const save = (who: User, raw: Record<string, string>, submit: boolean) =>
-				db().as(who, (tx) => scoreItem(tx, A(), raw, submit));
+				db().as(who, (tx) => scoreItem(tx, 'shortlisting', A(), raw, submit));
 			expect(await save(j1, form('31', '7.3', ''), false)).toEqual({
 				ok: false,
 				errors: {
@@ -253,19 +255,25 @@ describeEachDatabase('juror', (db) => {
 			expect(item!.criteria.every((c) => c.mine?.state === 'submitted')).toBe(true);
 			// A forged post on the conflicted item is refused by the database, nothing saved.
 			expect(
-				await refusedWith(() => db().as(j2, (tx) => scoreItem(tx, B(), form('1', '1'), false)))
+				await refusedWith(() =>
+					db().as(j2, (tx) => scoreItem(tx, 'shortlisting', B(), form('1', '1'), false))
+				)
 			).toBe('jury_conflicted');
 		});
 
 		it("shows the others' submitted scores only once the juror has submitted all their own", async () => {
-			expect(await db().as(j2, (tx) => scoreItem(tx, A(), form('10', '2'), false))).toEqual({
+			expect(
+				await db().as(j2, (tx) => scoreItem(tx, 'shortlisting', A(), form('10', '2'), false))
+			).toEqual({
 				ok: true
 			});
 			const j2item = () =>
 				db().as(j2, (tx) => openJurorItem(tx, s.challenge.id, 'shortlisting', A()));
 			expect((await j2item())!.others).toEqual([]);
 			// j1 has B still to score: sees no one else's yet.
-			expect(await db().as(j2, (tx) => scoreItem(tx, A(), form('10', '2'), true))).toEqual({
+			expect(
+				await db().as(j2, (tx) => scoreItem(tx, 'shortlisting', A(), form('10', '2'), true))
+			).toEqual({
 				ok: true
 			});
 			const afterSubmit = await j2item();
@@ -298,10 +306,10 @@ describeEachDatabase('juror', (db) => {
 			);
 			const mine = item!.criteria[0].mine!;
 			const revise = (raw: Record<string, string>) =>
-				db().as(j1, (tx) => reviseScore(tx, A(), raw));
-			expect(await refusedWith(() => db().as(j1, (tx) => commentOnItem(tx, A(), 'Why?')))).toBe(
-				'jury_consensus_not_open'
-			);
+				db().as(j1, (tx) => reviseScore(tx, 'shortlisting', A(), raw));
+			expect(
+				await refusedWith(() => db().as(j1, (tx) => commentOnItem(tx, 'shortlisting', A(), 'Why?')))
+			).toBe('jury_consensus_not_open');
 			expect(
 				await refusedWith(() =>
 					revise({ score: mine.id, points: '25', justification: 'Rethought.', reason: 'Talked' })
@@ -330,7 +338,9 @@ describeEachDatabase('juror', (db) => {
 					reason: 'The pilot data convinced me.'
 				})
 			).toEqual({ ok: true });
-			const id = await db().as(j2, (tx) => commentOnItem(tx, A(), 'Why 25 on impact?'));
+			const id = await db().as(j2, (tx) =>
+				commentOnItem(tx, 'shortlisting', A(), 'Why 25 on impact?')
+			);
 			expect(id).toBeTypeOf('string');
 			const seenBy = async (who: User) =>
 				db().as(who, (tx) => openJurorItem(tx, s.challenge.id, 'shortlisting', A()));

@@ -9,6 +9,7 @@
 import type { LocalizedText, Locale } from '$lib/domain/locale';
 import {
 	decisionDraftSchema,
+	type DecisionItemKind,
 	type DecidedStage,
 	type DecisionDraftInput
 } from '$lib/domain/jury/decision-schemas';
@@ -42,7 +43,11 @@ export interface Decision {
 /** One item of a decision: the reader's own only, unless they read the decision whole. */
 export interface DecisionItem {
 	id: string;
-	applicationId: string;
+	/** The decided item whatever its kind (decision_items.item_id), and its kind. */
+	itemId: string;
+	kind: DecisionItemKind;
+	/** The application (the item itself, or the one a final tender's concept grew from). */
+	applicationId: string | null;
 	teamName: string;
 	chosen: boolean;
 	rank: number | null;
@@ -90,6 +95,8 @@ export interface DecisionDocument {
 		title: LocalizedText;
 		primaryLocale: Locale;
 		procedure: 'open_challenge' | 'innovation_partnership';
+		/** The contracting entity: the organisation that owns the challenge. */
+		organisation: { names: LocalizedText; primaryLocale: Locale; businessId: string | null };
 	};
 	criteria: DecisionCriterion[];
 	/** Every item for the owner's side; a team's own item only. Best rank first. */
@@ -209,10 +216,15 @@ async function readDecisionRow(tx: Queryable, decisionId: string): Promise<Decis
 /** A decision's items as the reader may see them, best rank first. */
 export async function readItems(tx: Queryable, decisionId: string): Promise<DecisionItem[]> {
 	const rows = await tx.query<DecisionItem>(
-		`select id, application_id as "applicationId", team_name as "teamName", chosen, rank, reason,
-		        quality_points as quality, price_points as price, total_points as total
-		 from public.decision_items where decision_id = $1
-		 order by rank nulls last, team_name, id`,
+		`select i.id, i.item_id as "itemId", i.item_kind as kind,
+		        coalesce(i.application_id, k.application_id) as "applicationId",
+		        i.team_name as "teamName", i.chosen, i.rank, i.reason,
+		        i.quality_points as quality, i.price_points as price, i.total_points as total
+		 from public.decision_items i
+		 left join public.final_tenders f on f.id = i.final_tender_id
+		 left join public.concepts k on k.id = coalesce(i.concept_id, f.concept_id)
+		 where i.decision_id = $1
+		 order by i.rank nulls last, i.team_name, i.id`,
 		[decisionId]
 	);
 	return rows.map((r) => ({
@@ -274,7 +286,8 @@ async function readComparison(tx: Queryable, decisionId: string): Promise<Compar
 }
 
 /**
- * The printable decision document's data: the decision, its challenge, the stage's criteria
+ * The printable decision document's data: the decision, its challenge and the organisation
+ * that owns it (the contracting entity), the stage's criteria
  * with their maximum points, the items, the chosen teams and the comparison — each as far
  * as the reader may see it (the owner's side everything, drafts too; a team named in the
  * published decision its own item and, where the procedure publishes it, the comparison).
@@ -288,8 +301,11 @@ export async function readDecision(
 	if (!decision) return null;
 	const [[challenge], criteria, items, chosen, comparison] = await Promise.all([
 		tx.query<DecisionDocument['challenge']>(
-			`select title, primary_locale as "primaryLocale", procedure
-			 from public.challenges where id = $1`,
+			`select c.title, c.primary_locale as "primaryLocale", c.procedure,
+			   json_build_object('names', o.names, 'primaryLocale', o.primary_locale,
+			     'businessId', o.business_id) as organisation
+			 from public.challenges c join public.organisations o on o.id = c.organisation_id
+			 where c.id = $1`,
 			[decision.challengeId]
 		),
 		readCriteria(tx, decision),
@@ -307,28 +323,32 @@ export async function readDecision(
 
 /**
  * A team's published results for its application, newest first: per decision of
- * shortlisting, selection or proof of concept that names it (the current one and any it
- * replaced), its own item (chosen, rank, reason, points), its own frozen scores with the
+ * shortlisting, selection or proof of concept that names it — the application, or the
+ * final tender or concept it grew into (the current decision and any it replaced), its own item (chosen, rank, reason, points), its own frozen scores with the
  * jurors' justifications (jurors numbered, never named), the chosen teams, and — where the
  * decision publishes it — the comparison of every item's mean points per criterion.
  * Empty for a reader who is not on the team, and before publication.
  */
 export async function readMyResult(tx: Queryable, applicationId: string): Promise<MyResult[]> {
-	const rows = await tx.query<{ decisionId: string }>(
-		`select i.decision_id as "decisionId"
+	// The application's own items, and those of the final tender or concept it grew into.
+	const rows = await tx.query<{ decisionId: string; itemId: string }>(
+		`select i.decision_id as "decisionId", i.id as "itemId"
 		 from public.decision_items i
 		 join public.decisions d on d.id = i.decision_id
-		 where i.application_id = $1 and d.published_at is not null and d.stage <> 'screening'
-		   and i.application_id in (select a.id from public.applications a
-		                            join public.team_members m on m.team_id = a.team_id
-		                            where m.user_id = (select auth.uid()))
+		 left join public.final_tenders f on f.id = i.final_tender_id
+		 left join public.concepts k on k.id = coalesce(i.concept_id, f.concept_id)
+		 where coalesce(i.application_id, k.application_id) = $1
+		   and d.published_at is not null and d.stage <> 'screening'
+		   and $1 in (select a.id from public.applications a
+		              join public.team_members m on m.team_id = a.team_id
+		              where m.user_id = (select auth.uid()))
 		 order by d.published_at desc, d.id`,
 		[applicationId]
 	);
 	const results: MyResult[] = [];
-	for (const { decisionId } of rows) {
+	for (const { decisionId, itemId } of rows) {
 		const document = await readDecision(tx, decisionId);
-		const item = document?.items.find((i) => i.applicationId === applicationId);
+		const item = document?.items.find((i) => i.id === itemId);
 		if (!document || !item) continue;
 		results.push({
 			decision: document.decision,

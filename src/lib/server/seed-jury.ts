@@ -181,7 +181,8 @@ type Days = [stage: string, start: number, end: number, decision: number | null]
 
 /**
  * The worked example: applications closed 80 days ago, the shortlist decided 50 days ago,
- * selection under way with its decision in three weeks.
+ * final tenders in by 25 days ago and the partners selected 13 days ago
+ * (src/lib/server/seed-selection.ts); the proof-of-concept phase under way.
  */
 const WORKED_EXAMPLE_DAYS: Days = [
 	['market_dialogue', -200, -170, null],
@@ -189,10 +190,10 @@ const WORKED_EXAMPLE_DAYS: Days = [
 	['screening', -79, -72, -72],
 	['shortlisting', -71, -50, -50],
 	['workshops', -45, -40, null],
-	['concepts', -39, -10, null],
-	['selection', -9, 20, 21],
-	['proof_of_concept', 30, 210, 211],
-	['production', 212, 600, null]
+	['concepts', -39, -25, null],
+	['selection', -24, -14, -13],
+	['proof_of_concept', -10, 170, 171],
+	['production', 172, 600, null]
 ];
 
 /** Winter Cycling: applications closed five days ago, screened; shortlisting from yesterday. */

@@ -10,6 +10,7 @@ import { log } from './log';
 import { seedDemoApplications, seedLateDraft } from './seed-applications';
 import { seedDemoJury } from './seed-jury';
 import { seedDemoDecision } from './seed-decisions';
+import { seedDemoSelection } from './seed-selection';
 import { seedDemoProduction } from './seed-production';
 
 /** admin@talkoot.example: the demo admin enrolled with a second factor at seeding (new-admin@ is not). */
@@ -64,10 +65,18 @@ export async function seedDemo(db: Database, given?: string): Promise<boolean> {
 	await seedLateDraft(db);
 	const scored = await seedDemoJury(db);
 	const decision = await seedDemoDecision(db);
+	const selection = await seedDemoSelection(db, scored);
 	// Last: the production phase needs the partner the go/no-go decision continued.
 	const production = await seedDemoProduction(db);
 	log.info(
-		{ accounts: users.length, applications, scored: scored.size, decision, production },
+		{
+			accounts: users.length,
+			applications,
+			scored: scored.size,
+			decision,
+			selection,
+			production
+		},
 		'demo data seeded'
 	);
 	const lines = users.map((u) => `  ${u.email.padEnd(30)} ${u.display_name}`);

@@ -25,6 +25,7 @@ describe('the decision form as a draft (issue 13)', () => {
 		);
 		expect(draft.items).toEqual([
 			{
+				itemKind: 'application',
 				item: A,
 				chosen: true,
 				rank: 1,
@@ -34,6 +35,7 @@ describe('the decision form as a draft (issue 13)', () => {
 				total: 60.5
 			},
 			{
+				itemKind: 'application',
 				item: B,
 				chosen: false,
 				rank: 2,
@@ -52,6 +54,16 @@ describe('the decision form as a draft (issue 13)', () => {
 			appeal: undefined,
 			comparisonPublished: false
 		});
+		expect(decisionDraftIssue(draft)).toBeNull();
+	});
+
+	it('names each item with the kind the jury ranked: final tenders at selection', () => {
+		const tenders: RankedItem[] = ranked.map((r) => ({ ...r, kind: 'final_tender', price: 30 }));
+		const draft = decisionFormDraft({ [`chosen:${A}`]: 'on' }, tenders);
+		expect(draft.items.map((i) => [i.itemKind, i.item, i.chosen, i.price])).toEqual([
+			['final_tender', A, true, 30],
+			['final_tender', B, false, 30]
+		]);
 		expect(decisionDraftIssue(draft)).toBeNull();
 	});
 

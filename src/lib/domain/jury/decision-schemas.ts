@@ -13,9 +13,16 @@ export type DecidedStage = (typeof DECIDED_STAGES)[number];
 
 const points = z.number().min(0).max(9_999_999).nullable().optional();
 
+/**
+ * The kinds of item a decision names: an application (screening, shortlisting), a final
+ * tender (selection), a concept (proof-of-concept go / no-go).
+ */
+export const DECISION_ITEM_KINDS = ['application', 'final_tender', 'concept'] as const;
+export type DecisionItemKind = (typeof DECISION_ITEM_KINDS)[number];
+
 /** One item of a decision: chosen or not, its rank in the jury's ranking, the reason. */
 export const decisionItemSchema = z.object({
-	itemKind: z.literal('application').default('application'),
+	itemKind: z.enum(DECISION_ITEM_KINDS).default('application'),
 	item: z.uuid(),
 	chosen: z.boolean(),
 	rank: z.number().int().min(1).max(100_000).nullable().optional(),
@@ -47,6 +54,8 @@ export type DecisionDraftInput = z.input<typeof decisionDraftSchema>;
 /** What the decision form needs of each ranked item: the jury's results, not the form's. */
 export interface RankedItem {
 	item: string;
+	/** The item's kind; an application when absent. */
+	kind?: DecisionItemKind;
 	rank: number;
 	quality: number | null;
 	price: number | null;
@@ -73,6 +82,7 @@ export function decisionFormDraft(
 	const decidedOn = text('decidedOn');
 	return {
 		items: ranked.map((r) => ({
+			itemKind: r.kind ?? 'application',
 			item: r.item,
 			chosen: form[`chosen:${r.item}`] === 'on',
 			rank: r.rank,

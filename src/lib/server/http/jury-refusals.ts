@@ -39,6 +39,7 @@ export const JURY_REFUSALS = {
 	jury_conflict_final: 409,
 	jury_conflicted_pair: 409,
 	jury_assignment_has_scores: 409,
+	jury_invitation_accepted: 409,
 	jury_scoring_started: 409,
 	jury_consensus_open: 409,
 	jury_consensus_not_open: 409,

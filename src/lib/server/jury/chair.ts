@@ -43,8 +43,19 @@ export interface ItemProgress extends JuryItem {
 	conflicted: string[];
 }
 
+/** An invitation the chair withdrew (public.jury_invitation_withdrawals), newest first. */
+export interface WithdrawnInvitation {
+	id: string;
+	email: string;
+	invitedAt: Date;
+	withdrawnAt: Date;
+	/** Who withdrew it, as the reader may see their name; blank otherwise. */
+	withdrawnBy: string;
+}
+
 export interface StageProgress {
 	settings: JuryStageSettings;
+	withdrawn: WithdrawnInvitation[];
 	jurors: JurorProgress[];
 	items: ItemProgress[];
 	/** Assigned pairs still to submit, over all jurors. */
@@ -63,6 +74,20 @@ export async function inviteJuror(
 		[challengeId, stage, email]
 	);
 	return row.outcome;
+}
+
+/**
+ * Withdraws an open jury invitation (public.jury_withdraw_invitation: the chair only; an
+ * accepted juror is refused with jury_invitation_accepted, an unknown one with
+ * jury_unknown_juror). The withdrawal is kept on record and the mailed link stops working.
+ * Returns the address the invitation was sent to.
+ */
+export async function withdrawInvitation(tx: Queryable, jurorId: string): Promise<string> {
+	const [row] = await tx.query<{ email: string }>(
+		'select public.jury_withdraw_invitation($1) as email',
+		[jurorId]
+	);
+	return row.email;
 }
 
 /** Sets the stage's score step (public.jury_configure; refused once scoring began). */
@@ -164,6 +189,23 @@ function readPairs(tx: Queryable, challengeId: string, stage: EvaluatedStage): P
 	);
 }
 
+/** The stage's withdrawn invitations as the policy lets the caller read them, newest first. */
+function readWithdrawn(
+	tx: Queryable,
+	challengeId: string,
+	stage: EvaluatedStage
+): Promise<WithdrawnInvitation[]> {
+	return tx.query<WithdrawnInvitation>(
+		`select w.id, w.email, w.invited_at as "invitedAt", w.withdrawn_at as "withdrawnAt",
+		   coalesce(nullif(p.display_name, ''), p.email, '') as "withdrawnBy"
+		 from public.jury_invitation_withdrawals w
+		 left join public.profiles p on p.id = w.withdrawn_by
+		 where w.challenge_id = $1 and w.stage = $2
+		 order by w.withdrawn_at desc, w.id`,
+		[challengeId, stage]
+	);
+}
+
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
 	const groups = new Map<string, T[]>();
 	for (const row of rows) {
@@ -176,7 +218,7 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
 
 /**
  * Who has done what on a stage (public.jury_progress, jury_roster, jury_items; the
- * challenge's team and whoever manages it): per juror the items assigned, declared,
+ * challenge's team and whoever manages it), and the invitations withdrawn: per juror the items assigned, declared,
  * conflicted, in draft, submitted and missing; per item how many of its jurors submitted
  * and who is still missing. Drafts are counted, never shown.
  */
@@ -185,11 +227,12 @@ export async function readProgress(
 	challengeId: string,
 	stage: EvaluatedStage
 ): Promise<StageProgress> {
-	const [settings, roster, items, pairs] = await Promise.all([
+	const [settings, roster, items, pairs, withdrawn] = await Promise.all([
 		readSettings(tx, challengeId, stage),
 		readRoster(tx, challengeId, stage),
 		readItems(tx, challengeId, stage),
-		readPairs(tx, challengeId, stage)
+		readPairs(tx, challengeId, stage),
+		readWithdrawn(tx, challengeId, stage)
 	]);
 	const label = new Map(roster.map((j) => [j.id, jurorLabel(j)]));
 	const byJuror = groupBy(pairs, (p) => p.juror);
@@ -223,6 +266,7 @@ export async function readProgress(
 	});
 	return {
 		settings,
+		withdrawn,
 		jurors,
 		items: itemProgress,
 		missing: jurors.reduce((s, j) => s + j.missing, 0)

@@ -9,8 +9,10 @@
  */
 import type { Queryable } from '../db';
 import { hashToken } from '../auth/tokens';
+import { renderMarkdown } from '../markdown';
 import type { Locale, LocalizedText } from '$lib/domain/locale';
 import type { EvaluatedStage } from '$lib/domain/stages';
+import { jurorItemKind, type JuryItemKind } from '$lib/domain/jury/item-kind';
 import { revisionSchema, scoreFormSchema, type ScoreEntry } from '$lib/domain/jury/score-form';
 import {
 	snapshotLangs,
@@ -28,7 +30,8 @@ export interface JuryInvitationPreview {
 	stage: EvaluatedStage;
 	invitedEmail: string;
 	inviterName: string;
-	status: 'open' | 'accepted' | 'expired';
+	/** 'withdrawn': the chair took the invitation back (public.jury_withdraw_invitation). */
+	status: 'open' | 'accepted' | 'expired' | 'withdrawn';
 }
 
 /**
@@ -48,7 +51,8 @@ export async function juryInvitationPreview(
 	return row ?? null;
 }
 
-export type JuryAcceptOutcome = 'accepted' | 'wrong_account' | 'expired' | 'used' | 'unknown';
+export type JuryAcceptOutcome =
+	'accepted' | 'wrong_account' | 'expired' | 'used' | 'withdrawn' | 'unknown';
 
 /**
  * Accepts a jury invitation as the signed-in user (public.jury_accept_invitation: only the
@@ -100,7 +104,7 @@ export async function listMyJuries(tx: Queryable): Promise<MyJury[]> {
 		   (select count(*)::int from public.jury_conflicts k where k.juror_id = j.id and k.conflict)
 		     as conflicts,
 		   (select count(*)::int from public.jury_assignments s where s.juror_id = j.id) as assigned,
-		   (select count(distinct x.application_id)::int from public.jury_scores x
+		   (select count(distinct x.item_id)::int from public.jury_scores x
 		    where x.juror_id = j.id and x.state = 'submitted') as submitted,
 		   g.consensus_opened_at is not null as "consensusOpen"
 		 from public.jury_members j
@@ -180,17 +184,17 @@ export async function getJurorStage(
 	);
 	if (!head) return null;
 	const rows = await tx.query<{ item: string; status: AssignedStatus }>(
-		`select s.application_id as item,
+		`select s.item_id as item,
 		   case when k.conflict is null then 'not_declared'
 		        when k.conflict then 'conflicted'
 		        when exists (select 1 from public.jury_scores x where x.juror_id = j.id
-		                     and x.application_id = s.application_id and x.state = 'submitted') then 'submitted'
+		                     and x.item_id = s.item_id and x.state = 'submitted') then 'submitted'
 		        when exists (select 1 from public.jury_scores x where x.juror_id = j.id
-		                     and x.application_id = s.application_id) then 'draft'
+		                     and x.item_id = s.item_id) then 'draft'
 		        else 'not_started' end as status
 		 from public.jury_members j
 		 join public.jury_assignments s on s.juror_id = j.id
-		 left join public.jury_conflicts k on k.juror_id = j.id and k.application_id = s.application_id
+		 left join public.jury_conflicts k on k.juror_id = j.id and k.item_id = s.item_id
 		 where j.user_id = (select auth.uid()) and j.challenge_id = $1 and j.stage = $2`,
 		[challengeId, stage]
 	);
@@ -225,7 +229,7 @@ export async function declareConflicts(
 ): Promise<number> {
 	const [{ n }] = await tx.query<{ n: number }>(
 		'select public.jury_declare_conflicts($1, $2, $3::jsonb) as n',
-		[challengeId, stage, declarations.map((d) => ({ itemKind: 'application', ...d }))]
+		[challengeId, stage, declarations.map((d) => ({ itemKind: jurorItemKind(stage), ...d }))]
 	);
 	return n;
 }
@@ -280,31 +284,100 @@ export interface JuryComment {
 	createdAt: Date;
 }
 
-/** An item as the juror opens it: frozen content, criteria with their scores, discussion. */
-export interface JurorItem {
+/**
+ * A final tender's frozen snapshot (public.final_tenders.snapshot, written by
+ * private.final_tender_snapshot): the concept as submitted, with its team, lineage,
+ * attachments and price.
+ */
+export interface TenderSnapshot {
+	/** The concept's id. */
+	concept: string;
+	team: { id: string; name: string; lang: Locale };
+	version: number;
+	title: string;
+	summary: string;
+	description: string;
+	plan: string;
+	budget: { item: string; cents: number }[];
+	priceCents: number | null;
+	links: { kind: 'idea' | 'board_note' | 'board_cluster'; label: string }[];
+	attachments: { fileKey: string; fileName: string; size: number }[];
+}
+
+/** What is common to an item as the juror opens it, whatever its kind. */
+interface JurorItemBase {
 	challengeId: string;
 	stage: EvaluatedStage;
 	item: string;
+	/** The scoring team's name, as frozen with the item. */
+	teamName: string;
 	scoreStep: number;
 	consensusOpen: boolean;
 	title: LocalizedText;
 	primaryLocale: Locale;
 	submittedAt: Date;
 	digest: string;
-	snapshot: Snapshot & { coverage: Coverage | null };
-	langs: SnapshotLangs;
 	criteria: ScoredCriterion[];
 	others: OtherScore[];
 	revisions: Revision[];
 	comments: JuryComment[];
 }
 
+/** An item as the juror opens it: frozen content, criteria with their scores, discussion. */
+export type JurorItem = JurorItemBase &
+	(
+		| {
+				kind: 'application';
+				snapshot: Snapshot & { coverage: Coverage | null };
+				langs: SnapshotLangs;
+		  }
+		| {
+				kind: 'final_tender';
+				tender: TenderSnapshot;
+				/** The description (Markdown) rendered by renderMarkdown. */
+				descriptionHtml: string;
+				/**
+				 * The attachment rows still on record, by file key (RLS: the juror who may open
+				 * the tender): the concept's file route serves them by id.
+				 */
+				attachmentIds: Record<string, string>;
+		  }
+	);
+
+/** The application or final tender behind an item, as frozen; null when not of the stage. */
+async function readFrozen(tx: Queryable, kind: JuryItemKind, item: string, stage: EvaluatedStage) {
+	const table =
+		kind === 'application'
+			? `select a.submitted_at, a.digest, a.snapshot, a.lang, a.snapshot -> 'team' ->> 'name' as team,
+			     a.challenge_id from public.applications a where a.id = $1`
+			: `select t.submitted_at, t.digest, t.snapshot, null as lang, t.snapshot -> 'team' ->> 'name' as team,
+			     t.challenge_id from public.final_tenders t where t.id = $1`;
+	const [row] = await tx.query<{
+		submittedAt: Date;
+		digest: string;
+		snapshot: Snapshot | TenderSnapshot;
+		lang: Locale | null;
+		teamName: string;
+		title: LocalizedText;
+		primaryLocale: Locale;
+		consensusOpen: boolean;
+	}>(
+		`select f.submitted_at as "submittedAt", f.digest, f.snapshot, f.lang, coalesce(f.team, '') as "teamName",
+		   c.title, c.primary_locale as "primaryLocale", g.consensus_opened_at is not null as "consensusOpen"
+		 from (${table}) f
+		 join public.challenges c on c.id = f.challenge_id
+		 join public.jury_stages g on g.challenge_id = c.id and g.stage = $2`,
+		[item, stage]
+	);
+	return row ?? null;
+}
+
 /**
  * Opens an item for the caller as a juror: public.jury_scoring_item first, which refuses
  * (in words, through jury-refusals) a conflicted, unassigned, undeclared or sealed item
  * and anyone not on the jury, so nothing of the item is read then. Null when the item is
- * not of this challenge and stage. The application is read as it was frozen (its
- * snapshot); the criteria of the stage in order with the caller's scores; the other
+ * not of this challenge and stage. The item is read as it was frozen: the application's
+ * snapshot at shortlisting, the final tender's at selection (private.jury_stage_kind); the criteria of the stage in order with the caller's scores; the other
  * jurors' submitted scores, revisions and the discussion only as far as RLS shows them
  * (all of the caller's own submitted, or the consensus step opened).
  */
@@ -314,29 +387,14 @@ export async function openJurorItem(
 	stage: EvaluatedStage,
 	item: string
 ): Promise<JurorItem | null> {
+	const kind = jurorItemKind(stage);
 	const [access] = await tx.query<{ challenge_id: string; stage: string; step: number }>(
 		`select challenge_id, stage, score_step::float8 as step
-		 from public.jury_scoring_item('application', $1)`,
-		[item]
+		 from public.jury_scoring_item($2, $1)`,
+		[item, kind]
 	);
 	if (access.challenge_id !== challengeId || access.stage !== stage) return null;
-	const [app] = await tx.query<{
-		submittedAt: Date;
-		digest: string;
-		snapshot: Snapshot;
-		lang: Locale;
-		title: LocalizedText;
-		primaryLocale: Locale;
-		consensusOpen: boolean;
-	}>(
-		`select a.submitted_at as "submittedAt", a.digest, a.snapshot, a.lang, c.title,
-		   c.primary_locale as "primaryLocale", g.consensus_opened_at is not null as "consensusOpen"
-		 from public.applications a
-		 join public.challenges c on c.id = a.challenge_id
-		 join public.jury_stages g on g.challenge_id = c.id and g.stage = $2
-		 where a.id = $1`,
-		[item, stage]
-	);
+	const app = await readFrozen(tx, kind, item, stage);
 	if (!app) return null;
 	const criteria = await tx.query<ScoredCriterion>(
 		`select k.id, k.name, k.description, k.max_points as "maxPoints",
@@ -344,7 +402,7 @@ export async function openJurorItem(
 		     'id', x.id, 'points', x.points::float8, 'justification', x.justification, 'lang', x.lang, 'state', x.state)
 		   end as mine
 		 from public.challenge_criteria k
-		 left join public.jury_scores x on x.criterion_id = k.id and x.application_id = $3
+		 left join public.jury_scores x on x.criterion_id = k.id and x.item_id = $3
 		   and x.juror_id in (select j.id from public.jury_members j
 		                      where j.user_id = (select auth.uid()) and j.challenge_id = $1 and j.stage = $2)
 		 where k.challenge_id = $1 and k.stage = $2
@@ -365,35 +423,54 @@ export async function openJurorItem(
 	}>(
 		`select x.id, x.juror_id as "jurorId", x.juror_id in (select private.my_juror_ids()) as mine,
 		   x.criterion_id as criterion, x.points::float8 as points, x.justification, x.lang, x.state
-		 from public.jury_scores x where x.application_id = $1`,
+		 from public.jury_scores x where x.item_id = $1`,
 		[item]
 	);
 	const revisions = await tx.query<Omit<Revision, 'juror'> & { scoreId: string }>(
 		`select r.score_id as "scoreId", x.criterion_id as criterion, r.old_points::float8 as "oldPoints",
 		   r.new_points::float8 as "newPoints", r.reason, r.lang, r.revised_at as "revisedAt"
 		 from public.jury_score_revisions r join public.jury_scores x on x.id = r.score_id
-		 where x.application_id = $1
+		 where x.item_id = $1
 		 order by r.revised_at, r.id`,
 		[item]
 	);
 	const comments = await tx.query<Omit<JuryComment, 'juror'> & { jurorId: string; mine: boolean }>(
 		`select m.id, m.juror_id as "jurorId", m.juror_id in (select private.my_juror_ids()) as mine,
 		   m.body, m.lang, m.created_at as "createdAt"
-		 from public.jury_comments m where m.application_id = $1
+		 from public.jury_comments m where m.item_id = $1
 		 order by m.created_at, m.id`,
 		[item]
 	);
 	const number = jurorNumbers([...scores, ...comments]);
 	const scoreJuror = new Map(scores.map((x) => [x.id, number(x)]));
-	const { lang, ...rest } = app;
+	const { lang, snapshot, ...rest } = app;
+	const attachments =
+		kind === 'final_tender'
+			? await tx.query<{ id: string; fileKey: string }>(
+					`select id, file_key as "fileKey" from public.concept_attachments where concept_id = $1`,
+					[(snapshot as TenderSnapshot).concept ?? null]
+				)
+			: [];
+	const content =
+		kind === 'application'
+			? {
+					kind,
+					snapshot: withCoverage(snapshot as Snapshot),
+					langs: snapshotLangs(snapshot as Snapshot, lang as Locale)
+				}
+			: {
+					kind,
+					tender: snapshot as TenderSnapshot,
+					descriptionHtml: renderMarkdown((snapshot as TenderSnapshot).description ?? ''),
+					attachmentIds: Object.fromEntries(attachments.map((a) => [a.fileKey, a.id]))
+				};
 	return {
 		challengeId,
 		stage,
 		item,
 		scoreStep: access.step,
 		...rest,
-		snapshot: withCoverage(app.snapshot),
-		langs: snapshotLangs(app.snapshot, lang),
+		...content,
 		criteria,
 		others: scores
 			.filter((x) => !x.mine && x.state === 'submitted')
@@ -431,11 +508,11 @@ const REVISE = 'select public.jury_revise_score($1::uuid, $2, $3, $4)';
 export type FormRefused = { ok: false; errors: Record<string, string> };
 
 /** The step and criteria an item is scored on, after public.jury_scoring_item let the caller. */
-async function scoringRules(tx: Queryable, item: string) {
+async function scoringRules(tx: Queryable, kind: JuryItemKind, item: string) {
 	const [access] = await tx.query<{ challenge_id: string; stage: string; step: number }>(
 		`select challenge_id, stage, score_step::float8 as step
-		 from public.jury_scoring_item('application', $1)`,
-		[item]
+		 from public.jury_scoring_item($2, $1)`,
+		[item, kind]
 	);
 	const criteria = await tx.query<{ id: string; maxPoints: number }>(
 		`select id, max_points as "maxPoints" from public.challenge_criteria
@@ -453,7 +530,8 @@ function fieldErrors(issues: readonly { path: PropertyKey[]; message: string }[]
 }
 
 /**
- * Saves (`submit` false) or submits the caller's scores on an item from the posted form
+ * Saves (`submit` false) or submits the caller's scores on an item of `stage` (its kind:
+ * jurorItemKind) from the posted form
  * fields `raw` (points_<criterion>, justification_<criterion>). The form is checked first
  * by scoreFormSchema with the stage's criteria and step (the database's rule: a draft
  * only needs what it gives to stand; a submit needs every criterion scored and justified),
@@ -463,19 +541,21 @@ function fieldErrors(issues: readonly { path: PropertyKey[]; message: string }[]
  */
 export async function scoreItem(
 	tx: Queryable,
+	stage: EvaluatedStage,
 	item: string,
 	raw: Record<string, string>,
 	submit: boolean
 ): Promise<{ ok: true } | FormRefused> {
-	const { step, criteria } = await scoringRules(tx, item);
+	const kind = jurorItemKind(stage);
+	const { step, criteria } = await scoringRules(tx, kind, item);
 	const parsed = scoreFormSchema(criteria, step, submit).safeParse(raw);
 	if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error.issues) };
 	const scores: ScoreEntry[] = parsed.data;
 	await tx.query(
 		submit
-			? "select public.jury_submit_scores('application', $1, $2::jsonb)"
-			: "select public.jury_save_scores('application', $1, $2::jsonb)",
-		[item, scores]
+			? 'select public.jury_submit_scores($3, $1, $2::jsonb)'
+			: 'select public.jury_save_scores($3, $1, $2::jsonb)',
+		[item, scores, kind]
 	);
 	return { ok: true };
 }
@@ -490,14 +570,15 @@ export async function scoreItem(
  */
 export async function reviseScore(
 	tx: Queryable,
+	stage: EvaluatedStage,
 	item: string,
 	raw: Record<string, string>
 ): Promise<{ ok: true } | FormRefused> {
-	const { step, criteria } = await scoringRules(tx, item);
+	const { step, criteria } = await scoringRules(tx, jurorItemKind(stage), item);
 	const scoreId = isUuid(raw.score ?? '') ? raw.score : null;
 	const [score] = await tx.query<{ criterion: string }>(
 		`select criterion_id as criterion from public.jury_scores
-		 where id = $1 and application_id = $2 and juror_id in (select private.my_juror_ids())`,
+		 where id = $1 and item_id = $2 and juror_id in (select private.my_juror_ids())`,
 		[scoreId, item]
 	);
 	const maxPoints = criteria.find((c) => c.id === score?.criterion)?.maxPoints;
@@ -515,11 +596,17 @@ export async function reviseScore(
  * the step must be open, the juror free to score the item, the body 1–4000 characters
  * after trimming; refusals thrown, for jury-refusals). Returns the comment's id.
  */
-export async function commentOnItem(tx: Queryable, item: string, body: string): Promise<string> {
-	const [row] = await tx.query<{ id: string }>(
-		"select public.jury_comment('application', $1, $2) as id",
-		[item, body]
-	);
+export async function commentOnItem(
+	tx: Queryable,
+	stage: EvaluatedStage,
+	item: string,
+	body: string
+): Promise<string> {
+	const [row] = await tx.query<{ id: string }>('select public.jury_comment($3, $1, $2) as id', [
+		item,
+		body,
+		jurorItemKind(stage)
+	]);
 	return row.id;
 }
 

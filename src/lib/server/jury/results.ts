@@ -11,7 +11,7 @@ import type { LocalizedText } from '$lib/domain/locale';
 import type { EvaluatedStage } from '$lib/domain/stages';
 import { DEFAULT_DISAGREEMENT_SHARE } from '$lib/domain/jury/aggregate';
 import { evaluate, type EvaluationInput } from '$lib/domain/jury/evaluate';
-import { priceMaxPoints } from '$lib/domain/jury/price';
+import { priceAllPoints, priceMaxPoints } from '$lib/domain/jury/price';
 import { tieBreakOrder } from '$lib/domain/jury/ranking';
 import { leaveOneJurorOut } from '$lib/domain/jury/robustness';
 import { proposeTopK } from '$lib/domain/jury/decision';
@@ -32,7 +32,11 @@ export interface ResultJuror {
 
 export interface ResultRow {
 	item: string;
+	/** 'application' at shortlisting, 'final_tender' at selection. */
+	kind: 'application' | 'final_tender';
 	teamName: string;
+	/** A final tender's price in cents (null without one). */
+	priceCents: number | null;
 	rank: number;
 	/** One entry per juror of `jurors` (same order): their points per criterion and total, or null. */
 	scores: ({ points: number[]; total: number } | null)[];
@@ -66,8 +70,13 @@ export interface StageResults {
 	jurors: ResultJuror[];
 	/** Every item of the stage in rank order; unscored ones last. */
 	items: ResultRow[];
-	/** The price share (%), its maximum points, and whether prices exist to score. */
-	price: { share: number; maxPoints: number; available: boolean } | null;
+	/**
+	 * At selection with a price share: the share (%), its maximum points (priceMaxPoints:
+	 * quality maximum × share ÷ (100 − share)), whether every tender's price can be scored
+	 * (then the ranking adds price points), and the teams whose tender has no price that
+	 * can be scored (one would change everyone's points, so none are given then).
+	 */
+	price: { share: number; maxPoints: number; available: boolean; unpriced: string[] } | null;
 	/** k from the challenge's shortlist count (shortlisting) or partner count (selection). */
 	k: number | null;
 	proposal: { proposed: string[]; tieAtCutoff: boolean } | null;
@@ -133,8 +142,11 @@ async function readScorecards(
  * DEFAULT_DISAGREEMENT_SHARE of the maximum quality points, ranking with rankItems'
  * tie-break), checks the top k with leaveOneJurorOut and proposes it (proposeTopK), k
  * being the challenge's shortlist count at shortlisting and partner count at selection.
- * Prices come with final tenders (a later issue): until then the total is quality only
- * and `price.available` says so. Returns null for a stage without criteria. Refuses (42501
+ * At selection, when the challenge has a price share, each final tender's price gives
+ * price points (priceAllPoints: lowest ÷ price × the price's maximum, which is
+ * priceMaxPoints of the stage's maximum quality and the share — Helsinki: 70 × 30 ÷ 70 =
+ * 30) and the total is quality + price; while a tender's price is missing the total is
+ * quality only and `price` says whose. Returns null for a stage without criteria. Refuses (42501
  * jury_not_chair) a caller neither on the challenge's team nor managing it.
  */
 export async function readResults(
@@ -160,10 +172,28 @@ export async function readResults(
 	const known = new Set(items.map((i) => i.id));
 	// An item no longer scored at the stage (its screening reversed) keeps no place.
 	const scorecards = cards.filter((c) => known.has(c.item));
+	const maxQuality = maxQualityPoints(domainCriteria);
+	// Price counts at selection, where the final tenders state one (issue 13: "when the
+	// stage has a price share"); the unit does not matter to lowest ÷ price, so cents.
+	const priceMax =
+		stage === 'selection' && info.priceShare ? priceMaxPoints(maxQuality, info.priceShare) : 0;
+	const priceCheck =
+		priceMax > 0 && items.length
+			? priceAllPoints(
+					items.map((i) => ({ item: i.id, price: i.priceCents })),
+					priceMax
+				)
+			: null;
+	const priced = priceCheck?.ok === true;
 	const input: EvaluationInput = {
 		criteria: domainCriteria,
-		items: items.map((i) => ({ item: i.id, submittedAt: new Date(i.submittedAt) })),
+		items: items.map((i) => ({
+			item: i.id,
+			submittedAt: new Date(i.submittedAt),
+			price: i.priceCents
+		})),
 		scorecards,
+		priceMaxPoints: priced ? priceMax : 0,
 		normalise,
 		disagreementShare: DEFAULT_DISAGREEMENT_SHARE
 	};
@@ -171,6 +201,7 @@ export async function readResults(
 	const k = (stage === 'shortlisting' ? info.shortlistCount : info.partnerCount) ?? null;
 
 	const team = new Map(items.map((i) => [i.id, i.teamName]));
+	const byItem = new Map(items.map((i) => [i.id, i]));
 	const byJuror = new Map(roster.map((j) => [j.id, j]));
 	const jurors = evaluation.jurors.map((id) => {
 		const j = byJuror.get(id);
@@ -181,7 +212,6 @@ export async function readResults(
 	const proposed = new Set(proposal?.proposed ?? []);
 	const robustness = k && scorecards.length ? leaveOneJurorOut(input, k, evaluation) : null;
 	const names = (ids: string[]) => ids.map((id) => team.get(id) ?? id);
-	const maxQuality = maxQualityPoints(domainCriteria);
 
 	return {
 		stage,
@@ -200,7 +230,9 @@ export async function readResults(
 			}
 			return {
 				item: e.item,
+				kind: byItem.get(e.item)?.kind ?? 'application',
 				teamName: team.get(e.item) ?? '',
+				priceCents: byItem.get(e.item)?.priceCents ?? null,
 				rank: e.rank,
 				scores,
 				jurorCount: a?.jurors.length ?? 0,
@@ -217,13 +249,16 @@ export async function readResults(
 				proposed: proposed.has(e.item)
 			};
 		}),
-		price: info.priceShare
-			? {
-					share: info.priceShare,
-					maxPoints: priceMaxPoints(maxQuality, info.priceShare),
-					available: false
-				}
-			: null,
+		price:
+			priceMax > 0 && info.priceShare
+				? {
+						share: info.priceShare,
+						maxPoints: priceMax,
+						available: priced,
+						unpriced:
+							priceCheck && !priceCheck.ok ? names(priceCheck.issues.map((i) => i.item)) : []
+					}
+				: null,
 		k,
 		proposal: proposal && {
 			proposed: names(proposal.proposed),

@@ -15,9 +15,12 @@ export interface Juror {
 /** An item the stage scores (public.jury_items) with its team's frozen name. */
 export interface JuryItem {
 	id: string;
-	kind: string;
+	/** 'application' at shortlisting, 'final_tender' at selection. */
+	kind: 'application' | 'final_tender';
 	teamName: string;
 	submittedAt: Date;
+	/** A final tender's price in cents; null for an application or a tender without one. */
+	priceCents: number | null;
 }
 
 /**
@@ -39,7 +42,8 @@ export function readRoster(
 
 /**
  * The items the stage scores (private.jury_stage_items: at shortlisting the eligible
- * submitted applications), oldest submission first. Refused as readRoster.
+ * submitted applications, at selection the final tenders in force once the concepts
+ * deadline has passed, with their prices), oldest submission first. Refused as readRoster.
  */
 export function readItems(
 	tx: Queryable,
@@ -47,7 +51,8 @@ export function readItems(
 	stage: EvaluatedStage
 ): Promise<JuryItem[]> {
 	return tx.query<JuryItem>(
-		`select item as id, item_kind as kind, team_name as "teamName", submitted_at as "submittedAt"
+		`select item as id, item_kind as kind, team_name as "teamName", submitted_at as "submittedAt",
+		   price_cents::float8 as "priceCents"
 		 from public.jury_items($1, $2)`,
 		[challengeId, stage]
 	);

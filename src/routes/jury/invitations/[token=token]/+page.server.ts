@@ -21,7 +21,9 @@ export const actions: Actions = {
 		if (outcome === 'accepted') redirect(303, `/jury/${challengeId}/${stage}?notice=accepted`);
 		const status = outcome === 'unknown' ? 404 : outcome === 'wrong_account' ? 403 : 409;
 		const words =
-			outcome === 'expired' ? 'juror_invitation_expired' : `error_invitation_${outcome}`;
+			outcome === 'expired' || outcome === 'withdrawn'
+				? `juror_invitation_${outcome}`
+				: `error_invitation_${outcome}`;
 		return fail(status, { failed: outcome, message: translate(words) });
 	}
 };

@@ -41,7 +41,9 @@ async function score(event: RequestEvent, submit: boolean) {
 		});
 	}
 	try {
-		const outcome = await locals.db.as(user, (tx) => scoreItem(tx, params.item, raw, submit));
+		const outcome = await locals.db.as(user, (tx) =>
+			scoreItem(tx, params.stage as EvaluatedStage, params.item, raw, submit)
+		);
 		if (!outcome.ok) return invalid(raw, outcome.errors);
 	} catch (e) {
 		return juryFailure(e);
@@ -59,7 +61,9 @@ export const actions: Actions = {
 		const parsed = validateForm(raw, commentSchema);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		try {
-			await locals.db.as(user, (tx) => commentOnItem(tx, params.item, parsed.data.body));
+			await locals.db.as(user, (tx) =>
+				commentOnItem(tx, params.stage as EvaluatedStage, params.item, parsed.data.body)
+			);
 		} catch (e) {
 			return juryFailure(e);
 		}
@@ -70,7 +74,9 @@ export const actions: Actions = {
 		const user = requireUser(locals, url);
 		const raw = (await readForm(request)) ?? {};
 		try {
-			const outcome = await locals.db.as(user, (tx) => reviseScore(tx, params.item, raw));
+			const outcome = await locals.db.as(user, (tx) =>
+				reviseScore(tx, params.stage as EvaluatedStage, params.item, raw)
+			);
 			if (!outcome.ok) return invalid(raw, outcome.errors);
 		} catch (e) {
 			return juryFailure(e);

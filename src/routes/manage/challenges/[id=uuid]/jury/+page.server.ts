@@ -8,7 +8,8 @@ import {
 	inviteJuror,
 	openConsensus,
 	readProgress,
-	remindJurors
+	remindJurors,
+	withdrawInvitation
 } from '$lib/server/jury/chair';
 import { parseForm } from '$lib/server/http/forms';
 import { requireUser } from '$lib/server/http/guards';
@@ -59,10 +60,15 @@ const schemas = {
 				.max(100, 'jurychair_per_item_invalid')
 		})
 	]),
-	confirmed: z.object({ stage, confirm: z.literal('yes').optional() })
+	confirmed: z.object({ stage, confirm: z.literal('yes').optional() }),
+	withdraw: z.object({
+		stage,
+		juror: z.uuid({ error: 'error_form' }),
+		confirm: z.literal('yes').optional()
+	})
 };
 
-type Action = 'invite' | 'step' | 'assign' | 'remind' | 'consensus';
+type Action = 'invite' | 'step' | 'assign' | 'remind' | 'consensus' | 'withdraw';
 
 /** A refused or unreadable form, for the stage it came from, in words. */
 function refuse(action: Action, stageName: string | undefined, key: string, status = 400) {
@@ -95,6 +101,20 @@ export const actions: Actions = {
 			return { action: 'invite', stage: s, done: outcome, email };
 		} catch (e) {
 			return refused('invite', s, e);
+		}
+	},
+	/** Withdraws an open invitation; asks first (without JavaScript the first post only asks). */
+	withdraw: async ({ locals, url, request }) => {
+		const user = requireUser(locals, url);
+		const parsed = await parseForm(request, schemas.withdraw);
+		if (!parsed.ok) return refuse('withdraw', parsed.values.stage, 'error_form');
+		const { stage: s, juror, confirm } = parsed.data;
+		if (confirm !== 'yes') return { action: 'withdraw', stage: s, confirm: true, juror };
+		try {
+			const email = await locals.db.as(user, (tx) => withdrawInvitation(tx, juror));
+			return { action: 'withdraw', stage: s, done: 'withdrawn', email };
+		} catch (e) {
+			return refused('withdraw', s, e);
 		}
 	},
 	step: async ({ locals, url, params, request }) => {

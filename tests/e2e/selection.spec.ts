@@ -1,0 +1,78 @@
+import {
+	expect,
+	expectAccessible,
+	latestMailTo,
+	linkIn,
+	screenshot,
+	signIn,
+	test
+} from './helpers';
+
+/**
+ * Issue 14 on issue 13's jury: the selection stage on final tenders, on the demo's worked
+ * example (src/lib/server/seed-selection.ts: three final tenders with prices, scored by
+ * three jurors, two partners chosen and published). The chair reads the results with
+ * price points, a juror opens a final tender as frozen, the selection decision document
+ * shows quality, price and total, and a chosen team reads quality + price = total.
+ */
+const WORKED_EXAMPLE = '20000000-0000-4000-8000-000000000007';
+const PUBLISHED = /Päätös julkaistu|Beslut publicerat|Decision published/;
+
+test('the chair reads the selection results with price points and its decision document', async ({
+	page
+}) => {
+	await signIn(page, 'owner@hel.example');
+	await page.goto(`/manage/challenges/${WORKED_EXAMPLE}/jury/selection/results`);
+	await expect(page.getByRole('heading', { level: 2, name: 'Results: Selection' })).toBeVisible();
+	const ranking = page.getByRole('table', { name: /Selection/ });
+	for (const name of ['Tender price', 'Price points', 'Total']) {
+		await expect(ranking.getByRole('columnheader', { name })).toBeVisible();
+	}
+	const rows = ranking.getByRole('row');
+	// Three tenders; price moves the cheapest, Taitotalo Consortium, to the top.
+	await expect(rows).toHaveCount(4);
+	await expect(rows.nth(1).getByRole('rowheader')).toContainText('Taitotalo Consortium');
+	await expect(rows.nth(1)).toContainText('€960,000.00');
+	await expect(page.getByText(/Price weighs 30 %/)).toBeVisible();
+	await expectAccessible(page);
+	await screenshot(page, 'selection-results');
+
+	await page.goto(`/manage/challenges/${WORKED_EXAMPLE}/jury/selection/decision`);
+	await page.getByRole('link', { name: 'Open the decision document' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Päätös: kumppanien valinta');
+	await expect(page.getByText('Hankintayksikkö')).toBeVisible();
+	const comparison = page.getByRole('table', { name: /keskiarvopisteet/ });
+	await expect(comparison.getByRole('columnheader', { name: 'Hinta' })).toBeVisible();
+	await expect(comparison.getByRole('row')).toHaveCount(4);
+	await expectAccessible(page);
+	await screenshot(page, 'selection-decision-document');
+	await page.emulateMedia({ media: 'print' });
+	const pdf = await page.pdf({ path: 'test-results/selection-decision.pdf', format: 'A4' });
+	expect(pdf.byteLength).toBeGreaterThan(10_000);
+});
+
+test('a juror reads a final tender as it was submitted', async ({ page }) => {
+	await signIn(page, 'juror@talkoot.example');
+	await page.goto(`/jury/${WORKED_EXAMPLE}/selection`);
+	const items = page.getByRole('region', { name: 'Items assigned to you' });
+	await expect(items.getByRole('link')).toHaveCount(3);
+	await items.getByRole('link').first().click();
+	await expect(
+		page.getByRole('heading', { level: 2, name: 'The final tender as it was submitted' })
+	).toBeVisible();
+	await expect(page.getByText('Tender price')).toBeVisible();
+	await expect(page.getByText('You submitted your scores; they are locked.')).toBeVisible();
+	await expectAccessible(page);
+	await screenshot(page, 'selection-juror-tender');
+});
+
+test('a chosen team reads its quality, price and total', async ({ page }) => {
+	await signIn(page, 'lead@taitotalo.example');
+	// The latest decision mail: the selection (the shortlisting's came first).
+	await page.goto(linkIn(await latestMailTo('lead@taitotalo.example', PUBLISHED)));
+	const result = page.getByRole('region', { name: 'Result: selection' });
+	await expect(result).toContainText('Your team was chosen.');
+	await expect(result).toContainText(/Quality points [\d.,]+ \+ price points 30 = total [\d.,]+\./);
+	await expectAccessible(page);
+	await screenshot(page, 'selection-team-result');
+});
