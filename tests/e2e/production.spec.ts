@@ -42,6 +42,12 @@ test('a partner reports, the owner confirms and disputes, the partner corrects; 
 	await expect(page.getByRole('heading', { name: 'Outcome categories' })).toBeVisible();
 	await expect(page.getByText('Employment contract until further notice')).toBeVisible();
 	const partnerLink = page.getByRole('link', { name: 'Results and charts' }).first();
+	// The partner comes from the go/no-go decision of the poc seed (run before
+	// src/lib/server/seed-production.ts); without it there is nobody to report.
+	test.skip(
+		(await partnerLink.count()) === 0,
+		'no partner in production in the demo data: the go/no-go seed has not run'
+	);
 	const href = (await partnerLink.getAttribute('href'))!;
 	const team = (await page.locator('article.partner h4').first().textContent())!.trim();
 	const lead = DEMO_LEADS[team];
