@@ -2140,6 +2140,150 @@ export const ACCESS: Record<string, TableAccess> = {
 			}
 		]
 	},
+	// Production and the result-based bonus (issue 14, helper bonus): the challenge's team
+	// and the partner in production (team A) read; every write is a definer function's.
+	outcome_categories: {
+		select: [
+			{
+				does: "see the challenge's outcome category",
+				sql: 'select id from outcome_categories where challenge_id = $1',
+				params: (w) => [w.challenge.id],
+				expect: teamA(1, { owner: 1 })
+			}
+		],
+		insert: [
+			{
+				does: 'write past the production functions',
+				sql: "insert into outcome_categories (challenge_id, position, name, bonus_cents) values ($1, 9, '{}', 1) returning id",
+				params: (w) => [w.challenge.id],
+				expect: nobody
+			}
+		],
+		update: [
+			{
+				does: 'change it past the production functions',
+				sql: 'update outcome_categories set bonus_cents = 1 returning id',
+				expect: nobody
+			}
+		],
+		delete: [
+			{ does: 'erase it', sql: 'delete from outcome_categories returning id', expect: nobody }
+		]
+	},
+	production_targets: {
+		select: [
+			{
+				does: "see the challenge's targets",
+				sql: 'select id from production_targets where challenge_id = $1',
+				params: (w) => [w.challenge.id],
+				expect: teamA(1, { owner: 1 })
+			}
+		],
+		insert: [
+			{
+				does: 'write past the production functions',
+				sql: 'insert into production_targets (challenge_id, concept_id, clients_to_start) values ($1, $2, 1) returning id',
+				params: (w) => [w.challenge.id, w.concept],
+				expect: nobody
+			}
+		],
+		update: [
+			{
+				does: 'change it past the production functions',
+				sql: 'update production_targets set clients_to_start = 1 returning id',
+				expect: nobody
+			}
+		],
+		delete: [
+			{ does: 'erase it', sql: 'delete from production_targets returning id', expect: nobody }
+		]
+	},
+	outcome_reports: {
+		select: [
+			{
+				does: "see team A's confirmed monthly report",
+				sql: 'select id from outcome_reports where concept_id = $1',
+				params: (w) => [w.concept],
+				expect: teamA(1, { owner: 1 })
+			}
+		],
+		insert: [
+			{
+				does: 'write past the production functions',
+				sql: "insert into outcome_reports (concept_id, challenge_id, month, version, clients_started, clients_progressed) values ($1, $2, '2020-01-01', 1, 1, 0) returning id",
+				params: (w) => [w.concept, w.challenge.id],
+				expect: nobody
+			}
+		],
+		update: [
+			{
+				does: 'change it past the production functions',
+				sql: 'update outcome_reports set clients_started = 99 returning id',
+				expect: nobody
+			}
+		],
+		delete: [{ does: 'erase it', sql: 'delete from outcome_reports returning id', expect: nobody }]
+	},
+	outcome_report_counts: {
+		select: [
+			{
+				does: "see the counts of team A's report",
+				sql: 'select count from outcome_report_counts where report_id = $1',
+				params: (w) => [w.outcomeReport],
+				expect: teamA(1, { owner: 1 })
+			}
+		],
+		insert: [
+			{
+				does: 'write past the production functions',
+				sql: 'insert into outcome_report_counts (report_id, challenge_id, category_id, count) values ($1, $2, $3, 1) returning count',
+				params: (w) => [w.outcomeReport, w.challenge.id, w.outcomeCategory],
+				expect: nobody
+			}
+		],
+		update: [
+			{
+				does: 'change it past the production functions',
+				sql: 'update outcome_report_counts set count = 99 returning count',
+				expect: nobody
+			}
+		],
+		delete: [
+			{ does: 'erase it', sql: 'delete from outcome_report_counts returning count', expect: nobody }
+		]
+	},
+	outcome_report_reviews: {
+		select: [
+			{
+				does: "see the owner's confirmation of team A's report",
+				sql: 'select verdict from outcome_report_reviews where report_id = $1',
+				params: (w) => [w.outcomeReport],
+				expect: teamA(1, { owner: 1 })
+			}
+		],
+		insert: [
+			{
+				does: 'write past the production functions',
+				sql: "insert into outcome_report_reviews (report_id, verdict) values ($1, 'confirmed') returning verdict",
+				params: (w) => [w.outcomeReport],
+				expect: nobody
+			}
+		],
+		update: [
+			{
+				does: 'change it past the production functions',
+				sql: "update outcome_report_reviews set comment = 'x' returning verdict",
+				expect: nobody
+			}
+		],
+		delete: [
+			{
+				does: 'erase it',
+				sql: 'delete from outcome_report_reviews returning verdict',
+				expect: nobody
+			}
+		]
+	},
 	// Selection (issue 13 leftovers, helper selection): withdrawn jury invitations.
 	jury_invitation_withdrawals: {
 		select: [

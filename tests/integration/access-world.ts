@@ -3,6 +3,13 @@ import type { Database, Principal } from '../../src/lib/server/db/database';
 import { scheduleWorkshop } from '../../src/lib/server/workshops/schedule';
 import { createChallenge, createUser } from './fixtures';
 import { appointJuror, inviteJuror } from './jury-fixtures';
+import { publishGoDecision } from './production-fixtures';
+import {
+	reviewReport,
+	saveCategory,
+	saveTargets,
+	submitReport
+} from '../../src/lib/server/production';
 import { createScreeningScenario } from './screening-fixtures';
 
 /**
@@ -333,6 +340,32 @@ export async function createAccessWorld(db: Database) {
 		);
 		return { id: proof.id, milestone: milestone.id };
 	});
+	// Production (issue 14): the go/no-go decision continues team A's concept; the owner
+	// defines a category and the challenge's targets; team A reports last month and the
+	// owner confirms it.
+	await publishGoDecision(db, s.challenge.id, [concept.id]);
+	const production = await db.as(s.owner, async (tx) => {
+		const category = await saveCategory(tx, s.challenge.id, {
+			name: { en: 'Permanent employment' },
+			bonusCents: 200_000
+		});
+		await saveTargets(tx, s.challenge.id, null, { clientsToStart: 200, resultsToReach: 100 });
+		return { category };
+	});
+	const [{ m: lastMonth }] = await db.service('test fixture: last month', (tx) =>
+		tx.query<{ m: string }>(
+			`select to_char(date_trunc('month', now() at time zone 'Europe/Helsinki') - interval '1 month', 'YYYY-MM-DD') as m`
+		)
+	);
+	const outcomeReport = await db.as(s.lead, (tx) =>
+		submitReport(tx, concept.id, {
+			month: lastMonth,
+			clientsStarted: 12,
+			clientsProgressed: 4,
+			results: { [production.category]: 3 }
+		})
+	);
+	await db.as(s.owner, (tx) => reviewReport(tx, outcomeReport, 'confirmed', ''));
 
 	return {
 		...s,
@@ -353,7 +386,9 @@ export async function createAccessWorld(db: Database) {
 		concept: concept.id,
 		finalTender: concept.finalTender,
 		proof: poc.id,
-		milestone: poc.milestone
+		milestone: poc.milestone,
+		outcomeCategory: production.category,
+		outcomeReport
 	};
 }
 export type AccessWorld = Awaited<ReturnType<typeof createAccessWorld>>;

@@ -1,7 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+	addMonths,
 	bonusSummary,
+	nextMonthToReport,
+	reportableMonths,
+	canReport,
+	canReview,
+	formatEuros,
+	monthLabel,
+	parseEuros,
+	reportsInForce,
+	targetProgress,
+	type ReportVersion,
 	reportBonusCents,
 	resultCount,
 	share,
@@ -141,5 +152,99 @@ describe('a month’s report, checked (issue 14: counts, no personal data)', () 
 		expect(
 			validateOutcomeReport({ ...ok, clientsProgressed: Number.NaN }, HELSINKI, today)
 		).toEqual(['count_not_whole']);
+	});
+});
+
+describe('targets and the record of a month (issue 14)', () => {
+	it('shows progress to each target set, never above 100 %', () => {
+		const s = bonusSummary(HELSINKI, [report('2022-01-01', 288, 96, [20, 11, 11, 15, 13, 12])]);
+		expect(targetProgress(s, { clientsToStart: 200, resultsToReach: 100 })).toEqual([
+			{ target: 'clients_started', reached: 288, goal: 200, share: 1 },
+			{ target: 'results', reached: 82, goal: 100, share: 0.82 }
+		]);
+		expect(targetProgress(s, { clientsToStart: null, resultsToReach: 0 })).toEqual([]);
+	});
+
+	it('the version in force is the latest of each month', () => {
+		const vs: ReportVersion[] = [
+			{ month: '2022-02-01', version: 1, status: 'disputed' },
+			{ month: '2022-01-01', version: 1, status: 'confirmed' },
+			{ month: '2022-02-01', version: 2, status: 'submitted' }
+		];
+		expect(reportsInForce(vs)).toEqual([vs[1], vs[2]]);
+		expect(canReport(vs, '2022-01-01')).toBe('month_confirmed');
+		expect(canReport(vs, '2022-02-01')).toBeNull();
+		expect(canReport(vs, '2022-03-01')).toBeNull();
+		expect(canReview(vs, '2022-02-01', 1)).toBe('not_latest');
+		expect(canReview(vs, '2022-02-01', 2)).toBeNull();
+		expect(canReview(vs, '2022-01-01', 1)).toBe('already_reviewed');
+	});
+
+	it('a confirmed month never changes, whatever is tried after', () => {
+		const action = fc.record({
+			kind: fc.constantFrom('report', 'confirm', 'dispute'),
+			month: fc.constantFrom('2022-01-01', '2022-02-01', '2022-03-01'),
+			results: fc.nat({ max: 9 })
+		});
+		fc.assert(
+			fc.property(fc.array(action, { maxLength: 30 }), (actions) => {
+				type V = ReportVersion & { results: number };
+				const record: V[] = [];
+				const confirmed = new Map<string, V>();
+				for (const a of actions) {
+					const mine = record.filter((v) => v.month === a.month);
+					const current = reportsInForce(mine)[0];
+					if (a.kind === 'report') {
+						if (canReport(record, a.month) === null)
+							record.push({
+								month: a.month,
+								version: mine.length + 1,
+								status: 'submitted',
+								results: a.results
+							});
+					} else if (current && canReview(record, a.month, current.version) === null) {
+						current.status = a.kind === 'confirm' ? 'confirmed' : 'disputed';
+						if (current.status === 'confirmed') confirmed.set(a.month, { ...current });
+					}
+					for (const [month, frozen] of confirmed)
+						expect(reportsInForce(record.filter((v) => v.month === month))[0]).toEqual(frozen);
+				}
+			})
+		);
+	});
+});
+
+describe('euros and months in words', () => {
+	it('reads euros as people type them, and refuses the rest', () => {
+		expect(parseEuros('1500')).toBe(150_000);
+		expect(parseEuros('1 500,5')).toBe(150_050);
+		expect(parseEuros('1,500.50')).toBe(150_050);
+		expect(parseEuros('2000 €')).toBe(200_000);
+		for (const bad of ['', '-5', '1,234,5', 'abc', '1.555'])
+			expect(parseEuros(bad), bad).toBeNull();
+		fc.assert(
+			fc.property(fc.integer({ min: 0, max: 99_999_999 }), (cents) => {
+				const euros = `${Math.floor(cents / 100)},${String(cents % 100).padStart(2, '0')}`;
+				expect(parseEuros(euros)).toBe(cents);
+			})
+		);
+	});
+
+	it('writes euros and months in the reader’s language', () => {
+		expect(formatEuros(150_050, 'en')).toBe('€1,500.50');
+		expect(formatEuros(150_000, 'fi', true).replace(/\s/g, ' ')).toBe('1 500 €');
+		expect(monthLabel('2021-07-01', 'fi')).toEqual({ long: 'heinäkuu 2021', short: '7/21' });
+		expect(monthLabel('2022-03-01', 'en').long).toBe('March 2022');
+	});
+});
+
+describe('the months of the report form', () => {
+	it('offers the current month and earlier, never a future one', () => {
+		expect(addMonths('2022-01-01', -1)).toBe('2021-12-01');
+		expect(addMonths('2021-12-01', 1)).toBe('2022-01-01');
+		expect(reportableMonths('2022-03-15', 3)).toEqual(['2022-03-01', '2022-02-01', '2022-01-01']);
+		expect(nextMonthToReport([], '2022-03-15')).toBe('2022-02-01');
+		expect(nextMonthToReport(['2021-07-01', '2021-08-01'], '2022-03-15')).toBe('2021-09-01');
+		expect(nextMonthToReport(['2022-03-01'], '2022-03-15')).toBe('2022-03-01');
 	});
 });

@@ -168,3 +168,155 @@ export function share(part: number, whole: number): number {
 	if (!(whole > 0) || !(part > 0)) return 0;
 	return Math.min(1, part / whole);
 }
+
+/** The owner's targets for production: clients to start and results to reach (null: none). */
+export interface OutcomeTargets {
+	clientsToStart: number | null;
+	resultsToReach: number | null;
+}
+
+/** Progress to one target: what is reached, the target, and the share (0–1, never above). */
+export interface TargetProgress {
+	target: 'clients_started' | 'results';
+	reached: number;
+	goal: number;
+	share: number;
+}
+
+/**
+ * Progress to each target the owner set, from a summary (bonusSummary): clients started
+ * against clients to start, results against results to reach. A target not set (null or
+ * not above 0) is left out. Shares come from `share`, so never above 1.
+ */
+export function targetProgress(summary: BonusSummary, targets: OutcomeTargets): TargetProgress[] {
+	const out: TargetProgress[] = [];
+	const add = (target: TargetProgress['target'], reached: number, goal: number | null) => {
+		if (goal !== null && goal > 0) out.push({ target, reached, goal, share: share(reached, goal) });
+	};
+	add('clients_started', summary.clientsStarted, targets.clientsToStart);
+	add('results', summary.results, targets.resultsToReach);
+	return out;
+}
+
+/** Where a month's report stands: given, confirmed by the owner, or disputed with a comment. */
+export type ReportStatus = 'submitted' | 'confirmed' | 'disputed';
+
+/** One version of one month's report, as far as the record rules need it. */
+export interface ReportVersion {
+	month: Day;
+	version: number;
+	status: ReportStatus;
+}
+
+/**
+ * The version in force of every month: its latest (highest) version, months in order. A
+ * disputed report stays on record; the partner's correction is a new version that takes
+ * its place. The database keeps versions 1, 2, 3 … per month without gaps.
+ */
+export function reportsInForce<T extends ReportVersion>(versions: readonly T[]): T[] {
+	const latest = new Map<string, T>();
+	for (const v of versions) {
+		const seen = latest.get(v.month);
+		if (!seen || v.version > seen.version) latest.set(v.month, v);
+	}
+	return [...latest.values()].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
+}
+
+export type ReportChangeRefusal = 'month_confirmed' | 'not_latest' | 'already_reviewed';
+
+/**
+ * Whether the partner may give a new version of `month` (its first report, or a
+ * correction), given every version on record: refused once the month is confirmed (a
+ * confirmed month is locked). A submitted, not yet reviewed report may be corrected too.
+ * The database holds the same rule (public.outcome_report_submit: outcome_month_confirmed).
+ */
+export function canReport(
+	versions: readonly ReportVersion[],
+	month: Day
+): ReportChangeRefusal | null {
+	const current = reportsInForce(versions.filter((v) => v.month === month))[0];
+	return current?.status === 'confirmed' ? 'month_confirmed' : null;
+}
+
+/**
+ * Whether the owner may confirm or dispute version `version` of `month`: only the version
+ * in force (`not_latest` for one a correction replaced), and only once (`already_reviewed`).
+ * The database holds the same rule (public.outcome_report_review).
+ */
+export function canReview(
+	versions: readonly ReportVersion[],
+	month: Day,
+	version: number
+): ReportChangeRefusal | null {
+	const current = reportsInForce(versions.filter((v) => v.month === month))[0];
+	if (!current || current.version !== version) return 'not_latest';
+	return current.status === 'submitted' ? null : 'already_reviewed';
+}
+
+/** Euros from cents in the reader's language: `1 500,00 €`, `€1,500.00`. */
+export function formatEuros(cents: number, locale: string, wholeEuros = false): string {
+	return new Intl.NumberFormat(locale === 'en' ? 'en-IE' : `${locale}-FI`, {
+		style: 'currency',
+		currency: 'EUR',
+		minimumFractionDigits: wholeEuros ? 0 : 2,
+		maximumFractionDigits: wholeEuros ? 0 : 2
+	}).format(cents / 100);
+}
+
+/**
+ * Cents from euros as a person types them: `1500`, `1 500`, `1500,50`, `1,500.50`,
+ * `1500 €`. Null for anything else (letters, a third decimal, a negative amount).
+ */
+export function parseEuros(text: string): number | null {
+	const t = text.replace(/[\s\u00a0\u202f€]/g, '');
+	const plain = /^(\d{1,9})(?:[.,](\d{1,2}))?$/.exec(t);
+	const grouped = plain ? null : /^(\d{1,3}(?:,\d{3})+)(?:\.(\d{1,2}))?$/.exec(t);
+	const [euros, cents] = plain
+		? [plain[1], plain[2]]
+		: grouped
+			? [grouped[1].replace(/,/g, ''), grouped[2]]
+			: [null, null];
+	if (euros === null) return null;
+	return Number(euros) * 100 + Number((cents ?? '0').padEnd(2, '0'));
+}
+
+/** A month (`2021-07-01`) named in the reader's language: long `heinäkuu 2021`, short `7/21`. */
+export function monthLabel(month: Day, locale: string): { long: string; short: string } {
+	const [y, mo] = month.split('-').map(Number);
+	const long = new Intl.DateTimeFormat(locale, {
+		month: 'long',
+		year: 'numeric',
+		timeZone: 'UTC'
+	}).format(new Date(Date.UTC(y, mo - 1, 1)));
+	return { long, short: `${mo}/${String(y).slice(2)}` };
+}
+
+/** The month `offset` months from `month` (both first days): `addMonths('2022-01-01', -1)` is `2021-12-01`. */
+export function addMonths(month: Day, offset: number): Day {
+	const [y, mo] = month.split('-').map(Number);
+	const d = new Date(Date.UTC(y, mo - 1 + offset, 1));
+	return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-01`;
+}
+
+/**
+ * The months a partner may pick on the report form, newest first: from the current month
+ * (`today`'s, a Helsinki day) back `count` months. Future months are never offered (the
+ * database refuses them too).
+ */
+export function reportableMonths(today: Day, count = 24): Day[] {
+	const current = `${today.slice(0, 7)}-01`;
+	return Array.from({ length: count }, (_, i) => addMonths(current, -i));
+}
+
+/**
+ * The month the report form opens on: the month after the latest reported one, unless
+ * that is in the future; with nothing reported, the month before the current one (a
+ * month is reported once it is over).
+ */
+export function nextMonthToReport(reported: readonly Day[], today: Day): Day {
+	const current = `${today.slice(0, 7)}-01`;
+	const latest = [...reported].sort().at(-1);
+	if (!latest) return addMonths(current, -1);
+	const next = addMonths(latest, 1);
+	return next > current ? current : next;
+}

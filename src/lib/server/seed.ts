@@ -13,6 +13,7 @@ import { seedConceptChallenge } from './seed-concepts';
 import { seedDemoDecision } from './seed-decisions';
 import { seedDemoSelection } from './seed-selection';
 import { seedDemoProofsOfConcept } from './seed-poc';
+import { seedDemoProduction } from './seed-production';
 
 /** admin@talkoot.example: the demo admin enrolled with a second factor at seeding (new-admin@ is not). */
 const ENROLLED_ADMIN = '00000000-0000-4000-8000-000000000001';
@@ -70,8 +71,18 @@ export async function seedDemo(db: Database, given?: string): Promise<boolean> {
 	await seedConceptChallenge(db);
 	// After the concepts and the selection decision (issue 14): it needs their partners.
 	const goNoGo = await seedDemoProofsOfConcept(db);
+	// Last: the production phase needs the partner the go/no-go decision continued.
+	const production = await seedDemoProduction(db);
 	log.info(
-		{ accounts: users.length, applications, scored: scored.size, decision, selection, goNoGo },
+		{
+			accounts: users.length,
+			applications,
+			scored: scored.size,
+			decision,
+			selection,
+			goNoGo,
+			production
+		},
 		'demo data seeded'
 	);
 	const lines = users.map((u) => `  ${u.email.padEnd(30)} ${u.display_name}`);

@@ -121,3 +121,34 @@ describe('decision published', () => {
 		expect(fi.subject).toMatch(/^Oikaistu päätös/);
 	});
 });
+
+describe('production reports (issue 14)', () => {
+	const titled = {
+		title: { fi: 'Työllisyyskoulutus', en: 'Employment training' },
+		primaryLocale: 'fi',
+		month: '2022-03'
+	};
+
+	it('asks the challenge team to review a month, and tells the partner the verdict', () => {
+		const asked = renderMail(
+			'outcome_report_submitted',
+			{ ...titled, path: '/manage/challenges/abc/production' },
+			to('en')
+		);
+		expect(asked.subject).toBe('Monthly report to review: Employment training');
+		expect(asked.text).toContain('/manage/challenges/abc/production');
+		const disputed = renderMail(
+			'outcome_report_reviewed',
+			{ ...titled, verdict: 'disputed', comment: 'Two too many.', path: '/production/abc' },
+			to('sv')
+		);
+		expect(disputed.text).toContain('bestred');
+		expect(disputed.text).toContain('Two too many.');
+		const confirmed = renderMail(
+			'outcome_report_reviewed',
+			{ ...titled, verdict: 'confirmed', comment: '', path: '/production/abc' },
+			to('fi')
+		);
+		expect(confirmed.text).toContain('vahvisti');
+	});
+});

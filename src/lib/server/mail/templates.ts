@@ -528,6 +528,47 @@ export const MAIL_TEMPLATES = {
 				]
 			};
 		}
+	),
+	/**
+	 * Issue 14: a partner in production sent a month's report or its correction
+	 * (public.outcome_report_submit): the challenge's team is asked to review it.
+	 */
+	outcome_report_submitted: template(
+		z.object({ ...titled, month: z.string().regex(/^\d{4}-\d{2}$/), path }),
+		(p, to) => {
+			const t = title(p, to);
+			return {
+				subject: m.production_mail_submitted_subject({ title: t }, to),
+				paragraphs: [
+					m.production_mail_submitted_body({ title: t, month: p.month }, to),
+					absoluteUrl(p.path)
+				]
+			};
+		}
+	),
+	/**
+	 * Issue 14: the owner confirmed or disputed a month's report
+	 * (public.outcome_report_review): the partner's team hears which, and why.
+	 */
+	outcome_report_reviewed: template(
+		z.object({
+			...titled,
+			month: z.string().regex(/^\d{4}-\d{2}$/),
+			verdict: z.enum(['confirmed', 'disputed']),
+			comment: z.string(),
+			path
+		}),
+		(p, to) => {
+			const t = title(p, to);
+			const body =
+				p.verdict === 'confirmed'
+					? m.production_mail_confirmed_body({ title: t, month: p.month }, to)
+					: m.production_mail_disputed_body({ title: t, month: p.month, comment: p.comment }, to);
+			return {
+				subject: m.production_mail_reviewed_subject({ title: t }, to),
+				paragraphs: [body, absoluteUrl(p.path)]
+			};
+		}
 	)
 };
 
