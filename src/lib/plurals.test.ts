@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { m } from '$lib/paraglide/messages';
+import { loadMessages } from '$lib/messages.testing';
 
 // Issue 11, item 11: "At least 1 team members", "1 pistettä", "1 jäsentä". Every message
 // that puts a count before words that inflect uses the language's plural rules (fi, sv,
@@ -8,8 +8,6 @@ import { m } from '$lib/paraglide/messages';
 // count or not, and a count needs plural variants unless it is listed below with why not.
 
 const LOCALES = ['fi', 'sv', 'en'] as const;
-const settings = JSON.parse(readFileSync('project.inlang/settings.json', 'utf8'));
-const patterns: string[] = [settings['plugin.inlang.messageFormat'].pathPattern].flat();
 
 /** Placeholders that hold a number of something. */
 const COUNTS = new Set([
@@ -40,7 +38,15 @@ const COUNTS = new Set([
 	'available',
 	'wanted',
 	// Selection (issue 14): the total of quality and price points.
-	'total'
+	'total',
+	// Proofs of concept and production (issue 14): milestones accepted; clients started and
+	// progressed, results reached, and a target's goal and what is reached of it.
+	'accepted',
+	'started',
+	'progressed',
+	'results',
+	'goal',
+	'reached'
 ]);
 /** Placeholders that do not (names, texts, times, ordinal labels such as "Idea {n}"). */
 const NOT_COUNTS = new Set([
@@ -108,7 +114,22 @@ const NOT_COUNTS = new Set([
 	// A withdrawn jury invitation: when invited and withdrawn, by whom; the invited address.
 	'invited',
 	'withdrawn',
-	'by'
+	'by',
+	// Concepts and what follows (issue 14): a version number ("Version 3") and the two
+	// compared, a concept's title, times and days, a person, a month in words, a comment,
+	// sums of money (a bonus, an amount per result).
+	'version',
+	'from',
+	'to',
+	'concept',
+	'at',
+	'submittedAt',
+	'day',
+	'who',
+	'month',
+	'comment',
+	'bonus',
+	'amount'
 ]);
 
 /**
@@ -150,22 +171,19 @@ const NO_PLURAL_NEEDED: Record<string, string> = {
 	jurychair_method_price: 'figures after a label (maximum in points)',
 	jurychair_results_summary: 'labels: items, jurors',
 	decision_form_item_points: 'label: total',
-	selection_price_formula: 'labels: quality points, price points, total'
+	selection_price_formula: 'labels: quality points, price points, total',
+	mail_final_tender_price: 'label: a sum of money',
+	'poc_milestones_accepted.accepted': 'a fraction: the noun agrees with {total}',
+	production_progress_line: 'a fraction: reached / goal',
+	production_history_line: 'labels: started, progressed, results',
+	production_summary_line: 'labels: results, clients progressed / started',
+	production_share_of: 'a fraction after a label'
 };
 
 type Variant = { declarations?: string[]; selectors?: string[]; match?: Record<string, string> };
 type Message = string | Variant[];
 
-function load(locale: string): Record<string, Message> {
-	const all: Record<string, Message> = {};
-	for (const p of patterns) {
-		const { $schema: _schema, ...messages } = JSON.parse(
-			readFileSync(p.replace('{locale}', locale), 'utf8')
-		) as Record<string, Message>;
-		Object.assign(all, messages);
-	}
-	return all;
-}
+const load = (locale: string) => loadMessages<Message>(locale);
 
 const placeholders = (message: Message) => [
 	...new Set([...JSON.stringify(message).matchAll(/\{(\w+)\}/g)].map((x) => x[1]))

@@ -55,7 +55,7 @@ describeEachDatabase('demo data', (db) => {
 		expect(await seedDemo(db(), 'Demo-password-2026!')).toBe(true);
 		expect(await seedDemo(db(), 'Demo-password-2026!')).toBe(false);
 		const { items, total } = await db().as(null, (tx) => searchChallenges(tx, filters()));
-		expect(total).toBe(8);
+		expect(total).toBe(9);
 		for (const card of items) {
 			const c = (await db().as(null, (tx) => getChallengeDetail(tx, { slug: card.slug }, null)))!;
 			const stages = c.stages.map((s) => ({
@@ -94,7 +94,7 @@ describeEachDatabase('demo data', (db) => {
 
 	it('gives every published demo challenge a full timetable, weighted criteria and requirements', async () => {
 		const { items } = await db().as(null, (tx) => searchChallenges(tx, filters()));
-		expect(items.length).toBe(8);
+		expect(items.length).toBe(9);
 		for (const card of items) {
 			const c = (await db().as(null, (tx) => getChallengeDetail(tx, { slug: card.slug }, null)))!;
 			const stages = c.stages.map((s) => s.stage);
@@ -182,7 +182,8 @@ describeEachDatabase('demo data', (db) => {
 			'employment-training-2020',
 			'employment-training-partnership',
 			'snow-problem',
-			'winter-cycling'
+			'winter-cycling',
+			'youth-guidance-online'
 		]);
 		for (const t of teams) expect(t.team, t.slug).toEqual(['owner@hel.example:chair']);
 		// So the member reads none of AI Goes to Work's applications, though the organisation's.
@@ -255,8 +256,8 @@ describeEachDatabase('demo data', (db) => {
 			'ai-goes-to-work'
 		);
 		expect((await search({ openNow: true })).items.map((c) => c.slug)).toEqual(['ai-goes-to-work']);
-		expect((await search({ procedure: 'innovation_partnership' })).total).toBe(2);
-		expect((await search({ organisation: 'city-of-helsinki' })).total).toBe(5);
+		expect((await search({ procedure: 'innovation_partnership' })).total).toBe(3);
+		expect((await search({ organisation: 'city-of-helsinki' })).total).toBe(6);
 		expect((await search({ stage: 'applications' })).items.map((c) => c.slug)).toEqual([
 			'ai-goes-to-work'
 		]);

@@ -113,6 +113,18 @@ export async function seedConceptChallenge(db: Database): Promise<string | null>
 				 values ($1, 1, '{"en": "The team processes personal data in line with the GDPR.", "fi": "Tiimi käsittelee henkilötietoja tietosuoja-asetuksen mukaisesti.", "sv": "Teamet behandlar personuppgifter enligt dataskyddsförordningen."}')`,
 				[DEMO_CONCEPT_CHALLENGE]
 			);
+			// Criteria of both evaluated stages; selection's 70 points of quality and the 30 %
+			// price share make 100, as in Helsinki's procurement.
+			await tx.query(
+				`insert into public.challenge_criteria (challenge_id, stage, position, name, max_points)
+				 select $1, s, p, n::jsonb, x from (values
+				   ('shortlisting', 1, '{"en": "Understanding of young people''s needs", "fi": "Nuorten tarpeiden ymmärrys", "sv": "Förståelse för ungas behov"}', 60),
+				   ('shortlisting', 2, '{"en": "Relevant experience", "fi": "Relevantti kokemus", "sv": "Relevant erfarenhet"}', 40),
+				   ('selection', 1, '{"en": "Reach and accessibility", "fi": "Tavoittavuus ja saavutettavuus", "sv": "Räckvidd och tillgänglighet"}', 30),
+				   ('selection', 2, '{"en": "Quality of guidance", "fi": "Ohjauksen laatu", "sv": "Vägledningens kvalitet"}', 20),
+				   ('selection', 3, '{"en": "Feasibility of the plan", "fi": "Suunnitelman toteutettavuus", "sv": "Planens genomförbarhet"}', 20)) t(s, p, n, x)`,
+				[DEMO_CONCEPT_CHALLENGE]
+			);
 			// Applications open for the demo teams to apply; moved into the past below.
 			await tx.query(
 				`insert into public.challenge_stages (challenge_id, stage, starts_at, ends_at)
@@ -136,13 +148,15 @@ export async function seedConceptChallenge(db: Database): Promise<string | null>
 				   date_trunc('day', now()) + e * interval '1 day',
 				   (date_trunc('day', now()) + d * interval '1 day')::date, g
 				 from (values
-				   ('applications', -50, -30, null::int, null::text),
+				   ('market_dialogue', -70, -55, null::int, null::text),
+				   ('applications', -50, -30, null, null),
 				   ('screening', -29, -25, -25, 'Head of Youth Services'),
 				   ('shortlisting', -24, -15, -15, 'Head of Youth Services'),
 				   ('workshops', -14, -5, null, null),
 				   ('concepts', -4, 30, null, null),
 				   ('selection', 31, 45, 46, 'Deputy Mayor'),
-				   ('proof_of_concept', 50, 140, null, null)) t(s, b, e, d, g)`,
+				   ('proof_of_concept', 50, 140, null, null),
+				   ('production', 150, 700, null, null)) t(s, b, e, d, g)`,
 				[DEMO_CONCEPT_CHALLENGE]
 			);
 		});
