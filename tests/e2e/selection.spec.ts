@@ -60,7 +60,13 @@ test('a juror reads a final tender as it was submitted', async ({ page }) => {
 	await expect(
 		page.getByRole('heading', { level: 2, name: 'The final tender as it was submitted' })
 	).toBeVisible();
-	await expect(page.getByText('Tender price')).toBeVisible();
+	// The same frozen view as the team's receipt: price, digest, content, lineage.
+	await expect(page.getByTestId('tender-price')).toBeVisible();
+	await expect(page.getByTestId('tender-digest')).toHaveText(/^[0-9a-f]{64}$/);
+	await expect(page.getByRole('heading', { level: 4, name: 'Summary' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 3, name: 'What the concept builds on' })
+	).toBeVisible();
 	await expect(page.getByText('You submitted your scores; they are locked.')).toBeVisible();
 	await expectAccessible(page);
 	await screenshot(page, 'selection-juror-tender');
