@@ -104,8 +104,10 @@ test('the partner walks from its application to the concept, where it stands and
 		'href',
 		`${concept}/standing`
 	);
+	await screenshot(page, 'lineage-concept');
 	await page.getByRole('link', { name: /Back to the application/ }).click();
 	await expect(page).toHaveURL(/\/applications\/[0-9a-f-]{36}$/);
+	await screenshot(page, 'lineage-application');
 	await page.getByRole('link', { name: 'Where the concept stands' }).click();
 	await expect(page).toHaveURL(`${concept}/standing`);
 	await page.getByRole('link', { name: 'Results in production' }).click();
