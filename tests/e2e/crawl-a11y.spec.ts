@@ -330,6 +330,12 @@ test('every page in Finnish at 320 × 640: reflow, ids, headings, lang, keyboard
 			made['/decisions/[id=uuid]'] = (await page
 				.getByRole('link', { name: 'Open the decision document' })
 				.getAttribute('href'))!;
+			// The owner's view of one frozen final tender: the first challenge's Final tenders tab
+			// has none unsealed; the worked example's three are (src/lib/server/seed-selection.ts).
+			const tender = (await linksIn(page, `/manage/challenges/${WORKED_EXAMPLE}/concepts`)).find(
+				(p) => /\/concepts\/[0-9a-f-]{36}$/.test(p)
+			);
+			if (tender) made['/manage/challenges/[id=uuid]/concepts/[tenderId=uuid]'] = tender;
 			// The worked example's production phase (issue 14, src/lib/server/seed-production.ts):
 			// the continued partner's results, linked from the owner's production page.
 			made['/manage/challenges/[id=uuid]/production'] =

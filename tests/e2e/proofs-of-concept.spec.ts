@@ -83,7 +83,34 @@ test('the dropped partner reads why, and nobody else reads its page', async ({ p
 	await expect(page.getByText(/Kokeilun tulos jäi selvästi tavoitteesta/)).toBeVisible();
 	await expectAccessible(page);
 	await screenshot(page, 'poc-standing-dropped');
+	// Not in production: nothing to link to.
+	await expect(page.getByRole('link', { name: 'Results in production' })).toHaveCount(0);
 	// Another team's page is not found.
 	const other = await page.goto(taitotalo);
 	expect(other?.status()).toBe(404);
+});
+
+test('the partner walks from its application to the concept, where it stands and production', async ({
+	page
+}) => {
+	await signIn(page, 'owner@hel.example');
+	const { taitotalo } = await teamPages(page);
+	await signIn(page, 'lead@taitotalo.example');
+	await page.goto(taitotalo);
+	await page.getByRole('link', { name: 'The concept' }).click();
+	await expect(page).toHaveURL(/\/concepts\/[0-9a-f-]{36}$/);
+	const concept = new URL(page.url()).pathname;
+	await expect(page.getByRole('link', { name: 'Where the concept stands' })).toHaveAttribute(
+		'href',
+		`${concept}/standing`
+	);
+	await screenshot(page, 'lineage-concept');
+	await page.getByRole('link', { name: /Back to the application/ }).click();
+	await expect(page).toHaveURL(/\/applications\/[0-9a-f-]{36}$/);
+	await screenshot(page, 'lineage-application');
+	await page.getByRole('link', { name: 'Where the concept stands' }).click();
+	await expect(page).toHaveURL(`${concept}/standing`);
+	await page.getByRole('link', { name: 'Results in production' }).click();
+	await expect(page).toHaveURL(concept.replace('/concepts/', '/production/'));
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Taitotalo Consortium');
 });

@@ -60,10 +60,35 @@ test('a juror reads a final tender as it was submitted', async ({ page }) => {
 	await expect(
 		page.getByRole('heading', { level: 2, name: 'The final tender as it was submitted' })
 	).toBeVisible();
-	await expect(page.getByText('Tender price')).toBeVisible();
+	// The same frozen view as the team's receipt: price, digest, content, lineage.
+	await expect(page.getByTestId('tender-price')).toBeVisible();
+	await expect(page.getByTestId('tender-digest')).toHaveText(/^[0-9a-f]{64}$/);
+	await expect(page.getByRole('heading', { level: 4, name: 'Summary' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 3, name: 'What the concept builds on' })
+	).toBeVisible();
 	await expect(page.getByText('You submitted your scores; they are locked.')).toBeVisible();
 	await expectAccessible(page);
 	await screenshot(page, 'selection-juror-tender');
+});
+
+test('the owner reads a final tender in the same frozen view, headings under its own', async ({
+	page
+}) => {
+	await signIn(page, 'owner@hel.example');
+	await page.goto(`/manage/challenges/${WORKED_EXAMPLE}/concepts`);
+	await page.getByRole('link', { name: 'Taitotalo Consortium' }).click();
+	await expect(
+		page.getByRole('heading', { level: 2, name: 'Final tender of Taitotalo Consortium' })
+	).toBeVisible();
+	// The tender's title and sections one level below the page's h2, their parts below that.
+	await expect(
+		page.getByRole('heading', { level: 3, name: /coaching at the workplace/ })
+	).toBeVisible();
+	await expect(page.getByRole('heading', { level: 4, name: 'Summary' })).toBeVisible();
+	await expect(page.getByTestId('tender-price')).toContainText('960');
+	await expectAccessible(page);
+	await screenshot(page, 'selection-owner-tender');
 });
 
 test('a chosen team reads its quality, price and total', async ({ page }) => {

@@ -11,6 +11,7 @@ const decided = (chosen: boolean, reason = 'Why'): DecidedItem => ({
 	decisionId: 'd',
 	chosen,
 	reason,
+	lang: 'fi',
 	decidedOn: '2027-01-01'
 });
 
@@ -66,6 +67,7 @@ describe("where a concept stands (issue 14: 'where its concept stands and why')"
 			decisionId: fc.constant('d'),
 			chosen: fc.boolean(),
 			reason: fc.string(),
+			lang: fc.constantFrom('fi' as const, 'sv' as const, 'en' as const),
 			decidedOn: fc.constant(null)
 		}),
 		{ nil: null }

@@ -6,6 +6,8 @@
  * security, the final tender, the milestones) and the page shows the steps.
  */
 
+import type { Locale } from './locale';
+
 export const STANDING_STEPS = [
 	'shortlisted',
 	'final_tender',
@@ -26,6 +28,8 @@ export interface DecidedItem {
 	decisionId: string;
 	chosen: boolean;
 	reason: string;
+	/** The language the decision (and so its reason) is written in. */
+	lang: Locale;
 	/** The day the decision was signed ('YYYY-MM-DD'). */
 	decidedOn: string | null;
 }

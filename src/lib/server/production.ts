@@ -181,6 +181,22 @@ export function partnerResults(production: Production, partner: Partner): Partne
 }
 
 /**
+ * The challenge of a concept in production, when the caller reads its results (the
+ * challenge's team or the partner's team); null otherwise. Pages link to
+ * /production/<conceptId> only when this is set.
+ */
+export async function productionChallengeOf(
+	tx: Queryable,
+	conceptId: string
+): Promise<string | null> {
+	const [row] = await tx.query<{ challengeId: string | null }>(
+		'select public.production_concept_challenge($1) as "challengeId"',
+		[conceptId]
+	);
+	return row?.challengeId ?? null;
+}
+
+/**
  * The results of one partner's concept in production, for the partner's team and the
  * challenge's team; null when the reader does not see it (not in production, or not
  * theirs).
@@ -189,12 +205,9 @@ export async function readPartnerResults(
 	tx: Queryable,
 	conceptId: string
 ): Promise<PartnerResults | null> {
-	const [row] = await tx.query<{ challengeId: string | null }>(
-		'select public.production_concept_challenge($1) as "challengeId"',
-		[conceptId]
-	);
-	if (!row?.challengeId) return null;
-	const production = await readProduction(tx, row.challengeId);
+	const challengeId = await productionChallengeOf(tx, conceptId);
+	if (!challengeId) return null;
+	const production = await readProduction(tx, challengeId);
 	const partner = production?.partners.find((p) => p.conceptId === conceptId);
 	return production && partner ? partnerResults(production, partner) : null;
 }

@@ -268,7 +268,7 @@ export async function readStandingFacts(
 	const decided = async (stage: string, column: string, id: string | null) => {
 		if (!id) return null;
 		const [row] = await tx.query<DecidedItem>(
-			`select d.id as "decisionId", i.chosen, i.reason,
+			`select d.id as "decisionId", i.chosen, i.reason, d.lang,
 			        to_char(d.decided_on, 'YYYY-MM-DD') as "decidedOn"
 			 from public.decision_items i join public.decisions d on d.id = i.decision_id
 			 where i.${column} = $1 and d.stage = $2 and d.published_at is not null

@@ -35,7 +35,8 @@ const TENDERS: { team: string; quality: number; priceCents: number; plan: string
 		team: 'Taitotalo Consortium',
 		quality: 0.81,
 		priceCents: 960_000_00,
-		plan: 'Kehitysvaihe 6 kk: 180 asiakasta kolmessa ammattialassa, oppisopimuspolku.'
+		// In the team's working language, English, as the rest of its concept.
+		plan: 'Development phase of 6 months: 180 clients in three trades, with an apprenticeship path.'
 	},
 	{
 		team: 'Reitti',
@@ -132,6 +133,22 @@ export async function seedDemoSelection(
  * and its final tender, frozen two days before the concepts deadline with its SHA-256 (as
  * the application's: public.snapshot_digest) and price.
  */
+/** The concept of a team writing in English (Taitotalo Consortium). */
+function englishContent(t: (typeof TENDERS)[number]) {
+	return {
+		title: `${t.team}: coaching at the workplace, results in view`,
+		summary:
+			'A coach goes with each client to the workplace, and every client’s path to work or training is recorded in figures every month.',
+		description: `## Solution\n\n${t.team} brings together coaching at the workplace and a multidisciplinary team. The client tells their situation once and gets support from one place.\n\n## Results\n\nThe city pays for results: employment contracts, apprenticeships and starting training.`,
+		plan: t.plan,
+		budget: [
+			{ item: 'Coaches', cents: Math.round(t.priceCents * 0.6) },
+			{ item: 'Multidisciplinary team', cents: Math.round(t.priceCents * 0.3) },
+			{ item: 'Follow-up and reporting', cents: t.priceCents - Math.round(t.priceCents * 0.9) }
+		]
+	};
+}
+
 async function submitTenders(db: Database, applications: Map<string, string>) {
 	await db.service('seed: the final tenders the teams submitted', async (tx) => {
 		for (const t of TENDERS) {
@@ -155,18 +172,26 @@ async function submitTenders(db: Database, applications: Map<string, string>) {
 				[application]
 			);
 			const submittedAt = new Date(new Date(a.deadline).getTime() - 2 * 86_400_000);
-			const content = {
-				title: `${t.team}: valmennus työpaikalla, tulokset näkyviin`,
-				summary:
-					'Valmentaja kulkee asiakkaan mukana työpaikalle, ja jokaisen asiakkaan polku työhön tai koulutukseen kirjataan lukuina kuukausittain.',
-				description: `## Ratkaisu\n\n${t.team} yhdistää työpaikalla tapahtuvan valmennuksen ja monialaisen tiimin. Asiakas kertoo tilanteensa kerran ja saa tuen yhdestä paikasta.\n\n## Tulokset\n\nKaupunki maksaa tuloksista: työsopimuksista, oppisopimuksista ja koulutuksen aloittamisesta.`,
-				plan: t.plan,
-				budget: [
-					{ item: 'Valmentajat', cents: Math.round(t.priceCents * 0.6) },
-					{ item: 'Monialainen tiimi', cents: Math.round(t.priceCents * 0.3) },
-					{ item: 'Seuranta ja raportointi', cents: t.priceCents - Math.round(t.priceCents * 0.9) }
-				]
-			};
+			// A team writes its concept in its working language (teams.lang): the pages mark
+			// the frozen text with it, so the seed's words are in that language too.
+			const content =
+				a.lang === 'en'
+					? englishContent(t)
+					: {
+							title: `${t.team}: valmennus työpaikalla, tulokset näkyviin`,
+							summary:
+								'Valmentaja kulkee asiakkaan mukana työpaikalle, ja jokaisen asiakkaan polku työhön tai koulutukseen kirjataan lukuina kuukausittain.',
+							description: `## Ratkaisu\n\n${t.team} yhdistää työpaikalla tapahtuvan valmennuksen ja monialaisen tiimin. Asiakas kertoo tilanteensa kerran ja saa tuen yhdestä paikasta.\n\n## Tulokset\n\nKaupunki maksaa tuloksista: työsopimuksista, oppisopimuksista ja koulutuksen aloittamisesta.`,
+							plan: t.plan,
+							budget: [
+								{ item: 'Valmentajat', cents: Math.round(t.priceCents * 0.6) },
+								{ item: 'Monialainen tiimi', cents: Math.round(t.priceCents * 0.3) },
+								{
+									item: 'Seuranta ja raportointi',
+									cents: t.priceCents - Math.round(t.priceCents * 0.9)
+								}
+							]
+						};
 			const [concept] = await tx.query<{ id: string }>(
 				`insert into public.concepts (challenge_id, team_id, application_id, version, title, summary,
 				   description, plan, budget, created_at, updated_at, updated_by)

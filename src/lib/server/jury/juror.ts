@@ -8,6 +8,7 @@
  * `jury_…` hint), thrown on unchanged for src/lib/server/http/jury-refusals.ts to word.
  */
 import type { Queryable } from '../db';
+import type { FinalTenderSnapshot } from '../concepts';
 import { hashToken } from '../auth/tokens';
 import { renderMarkdown } from '../markdown';
 import type { Locale, LocalizedText } from '$lib/domain/locale';
@@ -284,26 +285,6 @@ export interface JuryComment {
 	createdAt: Date;
 }
 
-/**
- * A final tender's frozen snapshot (public.final_tenders.snapshot, written by
- * private.final_tender_snapshot): the concept as submitted, with its team, lineage,
- * attachments and price.
- */
-export interface TenderSnapshot {
-	/** The concept's id. */
-	concept: string;
-	team: { id: string; name: string; lang: Locale };
-	version: number;
-	title: string;
-	summary: string;
-	description: string;
-	plan: string;
-	budget: { item: string; cents: number }[];
-	priceCents: number | null;
-	links: { kind: 'idea' | 'board_note' | 'board_cluster'; label: string }[];
-	attachments: { fileKey: string; fileName: string; size: number }[];
-}
-
 /** What is common to an item as the juror opens it, whatever its kind. */
 interface JurorItemBase {
 	challengeId: string;
@@ -333,7 +314,7 @@ export type JurorItem = JurorItemBase &
 		  }
 		| {
 				kind: 'final_tender';
-				tender: TenderSnapshot;
+				tender: FinalTenderSnapshot;
 				/** The description (Markdown) rendered by renderMarkdown. */
 				descriptionHtml: string;
 				/**
@@ -355,7 +336,7 @@ async function readFrozen(tx: Queryable, kind: JuryItemKind, item: string, stage
 	const [row] = await tx.query<{
 		submittedAt: Date;
 		digest: string;
-		snapshot: Snapshot | TenderSnapshot;
+		snapshot: Snapshot | FinalTenderSnapshot;
 		lang: Locale | null;
 		teamName: string;
 		title: LocalizedText;
@@ -448,7 +429,7 @@ export async function openJurorItem(
 		kind === 'final_tender'
 			? await tx.query<{ id: string; fileKey: string }>(
 					`select id, file_key as "fileKey" from public.concept_attachments where concept_id = $1`,
-					[(snapshot as TenderSnapshot).concept ?? null]
+					[(snapshot as FinalTenderSnapshot).concept ?? null]
 				)
 			: [];
 	const content =
@@ -460,8 +441,8 @@ export async function openJurorItem(
 				}
 			: {
 					kind,
-					tender: snapshot as TenderSnapshot,
-					descriptionHtml: renderMarkdown((snapshot as TenderSnapshot).description ?? ''),
+					tender: snapshot as FinalTenderSnapshot,
+					descriptionHtml: renderMarkdown((snapshot as FinalTenderSnapshot).description ?? ''),
 					attachmentIds: Object.fromEntries(attachments.map((a) => [a.fileKey, a.id]))
 				};
 	return {

@@ -8,6 +8,7 @@ import {
 	readStandingFacts,
 	stepMilestone
 } from '$lib/server/proofs-of-concept';
+import { productionChallengeOf } from '$lib/server/production';
 import { readForm } from '$lib/server/http/forms';
 import { requireUser } from '$lib/server/http/guards';
 import { pocFailure } from '$lib/server/http/poc-refusals';
@@ -28,7 +29,10 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		const facts = await readStandingFacts(tx, params.id);
 		if (!proof || !facts) error(404, 'Not found');
 		const steps = conceptStanding(facts);
+		// The production page (bonus) opens for a concept in production to those who read it.
+		const inProduction = (await productionChallengeOf(tx, params.id)) !== null;
 		return {
+			inProduction,
 			proof,
 			facts,
 			steps,
