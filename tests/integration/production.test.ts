@@ -176,6 +176,10 @@ describeEachDatabase('the result-based bonus', (db) => {
 			'outcome_bad_input'
 		);
 
+		// The owner uses the app in English: the comment keeps that language (WCAG 3.1.2).
+		await db().service('test: the owner reads in English', (tx) =>
+			tx.query("update public.profiles set locale = 'en' where id = $1", [s.owner.id])
+		);
 		await db().as(s.owner, async (tx) => {
 			await reviewReport(tx, first, 'confirmed', '');
 			await reviewReport(
@@ -251,7 +255,8 @@ describeEachDatabase('the result-based bonus', (db) => {
 		]);
 		expect(results?.versions[1].review).toMatchObject({
 			verdict: 'disputed',
-			comment: 'Six permanent contracts? The register shows four.'
+			comment: 'Six permanent contracts? The register shows four.',
+			lang: 'en'
 		});
 
 		// Mail: the owner's team was asked to review; the partner's team heard the dispute.

@@ -41,6 +41,8 @@ export interface Partner {
 export interface Review {
 	verdict: 'confirmed' | 'disputed';
 	comment: string;
+	/** The language the comment was written in (its writer's, at the time). */
+	lang: Locale;
 	reviewedAt: Date;
 	reviewedByName: string;
 }
@@ -132,7 +134,7 @@ export async function readProduction(
 		        r.status, r.submitted_at as "submittedAt", r.submitted_by_name as "submittedByName",
 		        coalesce((select jsonb_object_agg(n.category_id, n.count) from public.outcome_report_counts n
 		                  where n.report_id = r.id), '{}'::jsonb) as results,
-		        (select jsonb_build_object('verdict', v.verdict, 'comment', v.comment,
+		        (select jsonb_build_object('verdict', v.verdict, 'comment', v.comment, 'lang', v.lang,
 		                                   'reviewedAt', v.reviewed_at, 'reviewedByName', v.reviewed_by_name)
 		         from public.outcome_report_reviews v where v.report_id = r.id) as review
 		 from public.outcome_reports r where r.challenge_id = $1

@@ -29,7 +29,9 @@ const migrations = readdirSync('supabase/migrations')
 const raised = (prefix: string) =>
 	new Set(
 		[
-			...migrations.matchAll(new RegExp(`(?:refuse\\(|hint = |then |return )'(${prefix}_[a-z_]+)'`, 'g'))
+			...migrations.matchAll(
+				new RegExp(`(?:refuse\\(|hint = |then |return )'(${prefix}_[a-z_]+)'`, 'g')
+			)
 		].map((m) => m[1])
 	);
 
