@@ -550,6 +550,10 @@ describeEachDatabase('editing a published challenge', (db) => {
 		);
 		expect(title).not.toEqual({ fi: 'Uusi otsikko' });
 
+		// The owner uses the app in English: the reason keeps that language (WCAG 3.1.2).
+		await db().service('test: the owner writes in English', (tx) =>
+			tx.query("update public.profiles set locale = 'en' where id = $1", [owner.id])
+		);
 		const result = await db().as(owner, (tx) =>
 			saveBasics(tx, editor, id, basics, 'Clearer title')
 		);
@@ -586,10 +590,10 @@ describeEachDatabase('editing a published challenge', (db) => {
 		);
 
 		const detail = await db().as(null, (tx) => getChallengeDetail(tx, { id }, null));
-		expect(detail?.amendments.map((a) => [a.reason, a.authorName])).toEqual([
-			['Criteria', 'Olli Owner'],
-			['Dates set', 'Olli Owner'],
-			['Clearer title', 'Olli Owner']
+		expect(detail?.amendments.map((a) => [a.reason, a.authorName, a.lang])).toEqual([
+			['Criteria', 'Olli Owner', 'en'],
+			['Dates set', 'Olli Owner', 'en'],
+			['Clearer title', 'Olli Owner', 'en']
 		]);
 		expect(detail?.amendments[0].changes.map((c) => c.field)).toEqual(['criteria', 'price_share']);
 

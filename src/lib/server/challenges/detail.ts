@@ -11,6 +11,8 @@ export interface Amendment {
 	createdAt: Date;
 	authorName: string;
 	reason: string;
+	/** The language the reason was written in (its author's, at the time). */
+	lang: Locale;
 	changes: FieldChange[];
 }
 
@@ -117,7 +119,7 @@ export async function getChallengeDetail(
 			[c.id]
 		),
 		tx.query<Amendment>(
-			`select id, created_at as "createdAt", author_name as "authorName", reason, changes
+			`select id, created_at as "createdAt", author_name as "authorName", reason, lang, changes
 			 from public.challenge_amendments where challenge_id = $1 order by created_at desc`,
 			[c.id]
 		),
