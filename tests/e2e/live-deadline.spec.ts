@@ -10,7 +10,12 @@ test('the application page counts down and closes at the deadline without a relo
 	await signIn(page, 'solver@team.example');
 	await page.goto('/teams');
 	await page.getByRole('link', { name: 'Kohtaamo Collective' }).first().click();
-	await page.locator('#applications a[href^="/applications/"]').first().click();
+	// Its application to AI Goes to Work (the team has applied to other challenges too).
+	await page
+		.locator('#applications li', { hasText: 'AI Goes to Work' })
+		.locator('a[href^="/applications/"]')
+		.first()
+		.click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('AI Goes to Work');
 
 	// Found eligible already: no countdown beside the decision (issue 12), but withdrawing
