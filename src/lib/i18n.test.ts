@@ -2,18 +2,12 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DATA_KEY_PREFIXES, stageLabel, t } from './i18n';
+import { loadMessages } from './messages.testing';
 import { translate } from './server/i18n';
 
 // Every message file of the project (one per capability), in one locale (messages.test.ts
 // proves that the three locales have the same keys).
-const settings = JSON.parse(readFileSync('project.inlang/settings.json', 'utf8'));
-const load = (locale: string): Record<string, string> =>
-	Object.assign(
-		{},
-		...[settings['plugin.inlang.messageFormat'].pathPattern]
-			.flat()
-			.map((p: string) => JSON.parse(readFileSync(p.replace('{locale}', locale), 'utf8')))
-	);
+const load = (locale: string) => loadMessages<string>(locale);
 const en = load('en');
 const inData = (key: string) => DATA_KEY_PREFIXES.some((p) => key.startsWith(p));
 
