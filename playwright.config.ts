@@ -5,6 +5,10 @@ const PORT = Number(process.env.E2E_PORT ?? 4173);
 // The fuzz suite changes demo data at random (it withdraws, screens, removes members):
 // it gets a server of its own on the next port, so that the other specs' world holds.
 const FUZZ_PORT = PORT + 1;
+// Digital Job Coaching's final tenders deadline, in minutes after the server seeded it
+// (src/lib/server/seed-chain.ts): long enough for chain.spec.ts to build and submit its
+// concept on a busy machine, short enough not to keep the suite waiting.
+const CHAIN_MINUTES = Number(process.env.E2E_CHAIN_MINUTES ?? 6);
 // Demo accounts have no default password: the tests give one (tests/e2e/helpers.ts).
 const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'Talkoot-demo-2026!';
 
@@ -36,6 +40,13 @@ export default defineConfig({
 			]
 		}
 	},
+	// The whole chain of issue 14 (tests/e2e/chain.spec.ts) waits for a concepts deadline set
+	// a few minutes after the server seeds: it runs first, beside the others, so that its
+	// team submits before that deadline.
+	projects: [
+		{ name: 'chain', testMatch: 'chain.spec.ts' },
+		{ name: 'main', testIgnore: 'chain.spec.ts' }
+	],
 	webServer: [PORT, FUZZ_PORT].map((port) => ({
 		// The production build, on a fresh embedded database with demo data.
 		command: `rm -rf .data-e2e-${port} && node server.js`,
@@ -51,6 +62,7 @@ export default defineConfig({
 			ORIGIN: `http://localhost:${port}`,
 			DATA_DIR: `.data-e2e-${port}`,
 			DEMO_PASSWORD,
+			DEMO_CHAIN_CONCEPTS_MINUTES: String(CHAIN_MINUTES),
 			LOG_LEVEL: 'warn',
 			NODE_ENV: 'production',
 			// The demo admin's second factor (tests/e2e/helpers.ts computes its codes).

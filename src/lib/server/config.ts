@@ -13,6 +13,9 @@ const schema = z.object({
 		.string()
 		.regex(/^[A-Z2-7]{32}$/)
 		.optional(),
+	// How long the Digital Job Coaching demo's concepts stage stays open after seeding, in
+	// minutes (20 days by default; the end-to-end suite walks its whole chain in one run).
+	DEMO_CHAIN_CONCEPTS_MINUTES: z.coerce.number().int().min(1).max(525_600).default(28_800),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	ORIGIN: z.string().url().optional(),
 	PORT: z.coerce.number().int().min(0).max(65535).default(3000),

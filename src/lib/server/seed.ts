@@ -10,6 +10,7 @@ import { log } from './log';
 import { seedDemoApplications, seedLateDraft } from './seed-applications';
 import { seedDemoJury } from './seed-jury';
 import { seedConceptChallenge } from './seed-concepts';
+import { seedChainChallenge } from './seed-chain';
 import { seedDemoDecision } from './seed-decisions';
 import { seedDemoSelection } from './seed-selection';
 import { seedDemoProofsOfConcept } from './seed-poc';
@@ -69,6 +70,7 @@ export async function seedDemo(db: Database, given?: string): Promise<boolean> {
 	const decision = await seedDemoDecision(db);
 	const selection = await seedDemoSelection(db, scored);
 	await seedConceptChallenge(db);
+	await seedChainChallenge(db);
 	// After the concepts and the selection decision (issue 14): it needs their partners.
 	const goNoGo = await seedDemoProofsOfConcept(db);
 	// Last: the production phase needs the partner the go/no-go decision continued.

@@ -1,0 +1,184 @@
+import type { Database } from './db/database';
+import {
+	linkBoardElement,
+	linkIdea,
+	saveConcept,
+	startConcept,
+	submitFinalTender
+} from './concepts';
+import { config } from './config';
+import { log } from './log';
+import { seedShortlistedChallenge, type ShortlistedChallengeSeed } from './seed-shortlisted';
+
+/**
+ * Digital Job Coaching (City of Helsinki, issue 14): the whole chain from a published
+ * shortlist to production, still ahead. Mentori and Uraverkko were shortlisted and took
+ * part in a workshop; Uraverkko has submitted its final tender (120 000 €); Mentori has
+ * not started its concept. The concepts stage closes DEMO_CHAIN_CONCEPTS_MINUTES after
+ * seeding (20 days by default): the end-to-end suite sets a few minutes, so that one run
+ * can build a concept, pass the deadline, score, select, prove and report
+ * (tests/e2e/chain.spec.ts). No jury, no selection, no proof of concept yet.
+ */
+export const DEMO_CHAIN_CHALLENGE = '20000000-0000-4000-8000-0000000000d1';
+
+const MENTORI = {
+	team: '50000000-0000-4000-8000-000000000207',
+	lead: '00000000-0000-4000-8000-000000000107'
+};
+const URAVERKKO = {
+	team: '50000000-0000-4000-8000-000000000208',
+	lead: '00000000-0000-4000-8000-000000000108'
+};
+
+const SEED: Omit<ShortlistedChallengeSeed, 'conceptsOpenForMinutes'> = {
+	id: DEMO_CHAIN_CHALLENGE,
+	slug: 'digital-job-coaching',
+	title: {
+		en: 'Digital Job Coaching',
+		fi: 'Digitaalinen työvalmennus',
+		sv: 'Digital jobbcoachning'
+	},
+	summary: {
+		en: 'How could job seekers get coaching online between their meetings with a coach?',
+		fi: 'Miten työnhakijat saisivat valmennusta verkossa valmentajan tapaamisten välillä?',
+		sv: 'Hur kunde arbetssökande få coachning på nätet mellan mötena med en coach?'
+	},
+	priceShare: 30,
+	partnerCount: 1,
+	requirement: {
+		en: 'The service meets WCAG 2.1 AA.',
+		fi: 'Palvelu täyttää WCAG 2.1 AA -vaatimukset.',
+		sv: 'Tjänsten uppfyller WCAG 2.1 AA.'
+	},
+	criteria: [
+		{
+			stage: 'shortlisting',
+			name: {
+				en: 'Understanding of job seekers',
+				fi: 'Työnhakijoiden ymmärrys',
+				sv: 'Förståelse för arbetssökande'
+			},
+			maxPoints: 50
+		},
+		{
+			stage: 'shortlisting',
+			name: { en: 'Relevant experience', fi: 'Relevantti kokemus', sv: 'Relevant erfarenhet' },
+			maxPoints: 50
+		},
+		{
+			stage: 'selection',
+			name: {
+				en: 'Effect on employment',
+				fi: 'Vaikutus työllistymiseen',
+				sv: 'Effekt på sysselsättningen'
+			},
+			maxPoints: 40
+		},
+		{
+			stage: 'selection',
+			name: {
+				en: 'Feasibility of the plan',
+				fi: 'Suunnitelman toteutettavuus',
+				sv: 'Planens genomförbarhet'
+			},
+			maxPoints: 30
+		}
+	],
+	applications: [
+		{
+			...MENTORI,
+			ideas: [
+				{
+					title: 'Peer mentors online',
+					problem: 'Between coaching meetings job seekers are left alone with their questions.',
+					idea: 'Mentors who found work themselves answer questions in a chat in the evenings.',
+					value: 'Job seekers keep going between meetings, and coaches see what they ask.'
+				},
+				{
+					title: 'Workplace instructors on call',
+					problem: 'New employees drop out in their first weeks when nobody answers them.',
+					idea: 'An instructor from the employer is on call for the first month at work.',
+					value: 'More first jobs last beyond the trial period.'
+				}
+			],
+			explanation: 'Our chat service has been audited against WCAG 2.1 AA.'
+		},
+		{
+			...URAVERKKO,
+			ideas: [
+				{
+					title: 'Recruitment training with employers',
+					problem: 'Employers do not reach job seekers who lack one skill.',
+					idea: 'Short trainings designed with the employer, ending in job interviews.',
+					value: 'Employers fill vacancies, and job seekers learn what the job needs.'
+				},
+				{
+					title: 'Interview practice online',
+					problem: 'Many job seekers fail interviews for lack of practice.',
+					idea: 'Video interview practice with feedback from a recruiter.',
+					value: 'Job seekers meet employers with confidence.'
+				}
+			],
+			explanation: 'Our learning platform meets WCAG 2.1 AA; the audit report is attached.'
+		}
+	],
+	stages: [
+		['applications', -50, -30, null, null],
+		['screening', -29, -25, -25, 'Head of Employment Services'],
+		['shortlisting', -24, -15, -15, 'Head of Employment Services'],
+		['workshops', -14, -5, null, null],
+		['selection', 21, 35, 36, 'Deputy Mayor'],
+		['proof_of_concept', 40, 130, null, null],
+		['production', 140, 700, null, null]
+	],
+	workshop: {
+		title: 'Työvalmennuksen yhteiskehittämispäivä',
+		cluster: 'Tuki tapaamisten välillä',
+		notes: [
+			'Iltaisin kysymyksiin ei vastaa kukaan',
+			'Ensimmäiset viikot töissä ratkaisevat',
+			'Työnantajat haluavat tavata hakijat ennen haastattelua'
+		]
+	},
+	shortlist: {
+		reason: 'Meets the call and brings a distinct approach to the negotiations.',
+		rationale: 'Both eligible tenderers are invited to the negotiations and to build a concept.'
+	}
+};
+
+/**
+ * Seeds Digital Job Coaching (see DEMO_CHAIN_CHALLENGE): the shortlisted challenge, then
+ * Uraverkko's concept built on its first idea and the workshop's second note and
+ * submitted as its final tender, through the app's functions. Returns the shortlisting
+ * decision's id, or null when a step was refused (logged, not thrown: the demo starts
+ * without it).
+ */
+export async function seedChainChallenge(db: Database): Promise<string | null> {
+	try {
+		const seeded = await seedShortlistedChallenge(db, {
+			...SEED,
+			conceptsOpenForMinutes: config.DEMO_CHAIN_CONCEPTS_MINUTES
+		});
+		await db.as({ id: URAVERKKO.lead }, async (tx) => {
+			const concept = await startConcept(tx, seeded.applications[1]);
+			const saved = await saveConcept(tx, concept, {
+				version: 0,
+				content: {
+					title: 'Trained for the job, with the employer',
+					summary: 'Six-week trainings designed with employers, ending in job interviews.',
+					description:
+						'Each training is designed with **one employer** for its open vacancies.\n\n- six weeks, part online\n- a job interview at the end',
+					plan: 'Two trainings in the first half-year, four in the second.',
+					budget: [{ item: 'Trainings and coaching', cents: 12_000_000 }]
+				}
+			});
+			await linkIdea(tx, concept, 1);
+			await linkBoardElement(tx, concept, 'board_note', seeded.board, seeded.noteIds[2]);
+			await submitFinalTender(tx, concept, saved.version, 12_000_000);
+		});
+		return seeded.decision;
+	} catch (err) {
+		log.warn({ err }, 'digital job coaching demo not seeded');
+		return null;
+	}
+}

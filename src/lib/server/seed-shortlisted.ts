@@ -1,0 +1,189 @@
+import { DEFAULT_AGENDA } from '$lib/domain/board';
+import type { Database } from './db/database';
+import { prepareDecision, publishDecision } from './decisions';
+import {
+	DEMO_OWNER,
+	screenEligible,
+	submitDemoApplication,
+	type DemoApplication
+} from './seed-applications';
+import { scheduleWorkshop, workshopBoards } from './workshops/schedule';
+
+/** A text in the three languages, as the challenge's jsonb columns hold it. */
+type Localized = { fi: string; sv: string; en: string };
+
+/** One row of the timetable: days from today's midnight (Helsinki's day is close enough). */
+export type StageDays = [
+	stage: string,
+	startDay: number,
+	endDay: number,
+	decisionDay: number | null,
+	signatory: string | null
+];
+
+/** What a demo challenge whose shortlist is published, and whose concepts stage is open, holds. */
+export interface ShortlistedChallengeSeed {
+	id: string;
+	slug: string;
+	title: Localized;
+	summary: Localized;
+	/** Percent of the selection's points given by price (0–100). */
+	priceShare: number;
+	partnerCount: number;
+	/** One minimum requirement every applicant meets. */
+	requirement: Localized;
+	criteria: { stage: 'shortlisting' | 'selection'; name: Localized; maxPoints: number }[];
+	/** Every applicant is found eligible and shortlisted, in this order. */
+	applications: DemoApplication[];
+	/** The stages other than 'concepts', in days from today. */
+	stages: StageDays[];
+	/** How long the concepts stage (the final tenders' deadline) stays open from seeding. */
+	conceptsOpenForMinutes: number;
+	/** The facilitator's shared workshop of all applicants, ended, with notes on its board. */
+	workshop: { title: string; cluster: string; notes: string[] };
+	/** The shortlisting decision's reason for every team, and its rationale. */
+	shortlist: { reason: string; rationale: string };
+}
+
+/** What the seeded challenge's later steps build on. */
+export interface ShortlistedChallenge {
+	/** The applications' ids, in the order of `applications`. */
+	applications: string[];
+	/** The workshop's shared board and its notes' ids, in the order of `workshop.notes`. */
+	board: string;
+	noteIds: string[];
+	/** The published shortlisting decision. */
+	decision: string;
+}
+
+const FACILITATOR = { id: '00000000-0000-4000-8000-000000000005' };
+/** The City of Helsinki: the demo owner's organisation. */
+const HELSINKI = '10000000-0000-4000-8000-000000000001';
+
+/**
+ * Seeds a City of Helsinki innovation partnership up to an open concepts stage (issue 14):
+ * the challenge, its requirement and criteria; the applications, submitted and screened
+ * through the app's functions while the applications stage is open; then the timetable
+ * moved into the past (written directly: a deadline cannot be moved back by amendment,
+ * and the demo's history must have happened weeks ago); the facilitator's workshop with
+ * the board's notes (written directly, as a board's socket would); and the published
+ * shortlisting decision choosing every applicant. Throws on a refusal: the caller logs it.
+ */
+export async function seedShortlistedChallenge(
+	db: Database,
+	seed: ShortlistedChallengeSeed
+): Promise<ShortlistedChallenge> {
+	await db.service(`seed: ${seed.slug}`, async (tx) => {
+		await tx.query(
+			`insert into public.challenges (id, organisation_id, slug, primary_locale, title, summary,
+			   procedure, status, published_at, created_by, idea_count, shortlist_count, partner_count,
+			   price_share)
+			 values ($1, $2, $3, 'en', $4, $5, 'innovation_partnership', 'published',
+			   now() - interval '60 days', $6, $7, $8, $9, $10)`,
+			[
+				seed.id,
+				HELSINKI,
+				seed.slug,
+				seed.title,
+				seed.summary,
+				DEMO_OWNER.id,
+				Math.min(...seed.applications.map((a) => a.ideas.length)),
+				seed.applications.length,
+				seed.partnerCount,
+				seed.priceShare
+			]
+		);
+		await tx.query(
+			`insert into public.challenge_requirements (challenge_id, position, statement)
+			 values ($1, 1, $2)`,
+			[seed.id, seed.requirement]
+		);
+		for (const [i, c] of seed.criteria.entries()) {
+			await tx.query(
+				`insert into public.challenge_criteria (challenge_id, stage, position, name, max_points)
+				 values ($1, $2, $3, $4, $5)`,
+				[seed.id, c.stage, i + 1, c.name, c.maxPoints]
+			);
+		}
+		// Applications open for the demo teams to apply; moved into the past below.
+		await tx.query(
+			`insert into public.challenge_stages (challenge_id, stage, starts_at, ends_at)
+			 values ($1, 'applications', now() - interval '50 days', now() + interval '1 hour')`,
+			[seed.id]
+		);
+	});
+	const applications: string[] = [];
+	for (const demo of seed.applications) {
+		const id = await submitDemoApplication(db, seed.id, demo);
+		if (!id) throw new Error(`${seed.slug}: an application was refused`);
+		applications.push(id);
+	}
+	await db.service(`seed: ${seed.slug} timetable`, async (tx) => {
+		await tx.query('delete from public.challenge_stages where challenge_id = $1', [seed.id]);
+		await tx.query(
+			`insert into public.challenge_stages (challenge_id, stage, starts_at, ends_at, decision_on, signatory)
+			 select $1, s, date_trunc('day', now()) + b * interval '1 day',
+			   date_trunc('day', now()) + e * interval '1 day',
+			   (date_trunc('day', now()) + d * interval '1 day')::date, g
+			 from jsonb_to_recordset($2::text::jsonb) t(s text, b int, e int, d int, g text)`,
+			[seed.id, JSON.stringify(seed.stages.map(([s, b, e, d, g]) => ({ s, b, e, d, g })))]
+		);
+		await tx.query(
+			`insert into public.challenge_stages (challenge_id, stage, starts_at, ends_at)
+			 values ($1, 'concepts', date_trunc('day', now()) - interval '4 days',
+			   now() + make_interval(mins => $2::int))`,
+			[seed.id, seed.conceptsOpenForMinutes]
+		);
+	});
+	for (const id of applications) await screenEligible(db, seed.id, id);
+	const workshop = await db.as(FACILITATOR, (tx) =>
+		scheduleWorkshop(tx, {
+			challengeId: seed.id,
+			title: seed.workshop.title,
+			startsAt: new Date(Date.now() - 10 * 24 * 3600_000),
+			mode: 'shared',
+			agenda: DEFAULT_AGENDA,
+			teamIds: seed.applications.map((a) => a.team),
+			guests: []
+		})
+	);
+	const [board] = await db.as(FACILITATOR, (tx) => workshopBoards(tx, workshop));
+	const noteIds = seed.workshop.notes.map(() => crypto.randomUUID());
+	await db.service(`seed: ${seed.slug} workshop board`, async (tx) => {
+		const cluster = crypto.randomUUID();
+		await tx.query(
+			`insert into public.board_clusters (board_id, id, name, added_seq) values ($1, $2, $3, 1)`,
+			[board.id, cluster, seed.workshop.cluster]
+		);
+		for (const [i, body] of seed.workshop.notes.entries()) {
+			await tx.query(
+				`insert into public.board_notes (board_id, id, author_id, body, colour, x, y, cluster_id, added_seq)
+				 values ($1, $2, $3, $4, 'yellow', $5, 40, $6, $7)`,
+				[
+					board.id,
+					noteIds[i],
+					seed.applications[i % seed.applications.length].lead,
+					body,
+					40 + i * 220,
+					i < 2 ? cluster : null,
+					i + 2
+				]
+			);
+		}
+		await tx.query(`update public.workshops set status = 'ended' where id = $1`, [workshop]);
+	});
+	const decision = await db.as(DEMO_OWNER, async (tx) => {
+		const id = await prepareDecision(tx, seed.id, 'shortlisting', {
+			items: applications.map((item, i) => ({
+				item,
+				chosen: true,
+				rank: i + 1,
+				reason: seed.shortlist.reason
+			})),
+			details: { rationale: seed.shortlist.rationale }
+		});
+		await publishDecision(tx, id);
+		return id;
+	});
+	return { applications, board: board.id, noteIds, decision };
+}
