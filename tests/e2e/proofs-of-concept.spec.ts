@@ -46,7 +46,8 @@ test('the owner reads the partners’ milestones and the published go / no-go', 
 	await expectAccessible(page);
 	await screenshot(page, 'poc-owner-correct');
 
-	await page.getByRole('link', { name: 'Read the decision' }).first().click();
+	// The published decision is linked as on every decision page.
+	await page.getByRole('link', { name: 'Open the decision document' }).click();
 	// The document speaks the decision's language (Finnish here).
 	await expect(page.getByRole('heading', { name: 'Jatkavat tuotantoon' })).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Eivät jatka' })).toBeVisible();
