@@ -32,10 +32,22 @@ test('the owner reads the partners’ milestones and the published go / no-go', 
 	// Published: nothing left to accept, the decision is linked.
 	await expect(page.getByRole('button', { name: 'Accept' })).toHaveCount(0);
 	await expect(page.getByText('The go / no-go decision has been published.')).toBeVisible();
+	// It says when and who signed it, and the draft form is not offered as if nothing were
+	// published: correcting is a named choice, its button says it prepares a correction.
+	await expect(page.getByText(/Published on .+, signed by .+\./)).toBeVisible();
+	const save = page.getByRole('button', { name: 'Save the correction and open the document' });
+	await expect(save).toBeHidden();
+	await expect(page.getByRole('button', { name: 'Save the draft' })).toHaveCount(0);
 	await expectAccessible(page);
 	await screenshot(page, 'poc-owner');
+	await page.getByText('Correct the published decision', { exact: true }).click();
+	await expect(save).toBeVisible();
+	await expect(page.getByText(/Saving here prepares a correction/)).toBeVisible();
+	await expectAccessible(page);
+	await screenshot(page, 'poc-owner-correct');
 
-	await page.getByRole('link', { name: 'Read the decision' }).first().click();
+	// The published decision is linked as on every decision page.
+	await page.getByRole('link', { name: 'Open the decision document' }).click();
 	// The document speaks the decision's language (Finnish here).
 	await expect(page.getByRole('heading', { name: 'Jatkavat tuotantoon' })).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Eivät jatka' })).toBeVisible();
@@ -113,4 +125,41 @@ test('the partner walks from its application to the concept, where it stands and
 	await page.getByRole('link', { name: 'Results in production' }).click();
 	await expect(page).toHaveURL(concept.replace('/concepts/', '/production/'));
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Taitotalo Consortium');
+});
+
+test('the partner’s evidence file: the owner opens it, the other partner cannot', async ({
+	page
+}) => {
+	// The demo's pilot milestone carries its report (src/lib/server/seed-poc.ts, attached
+	// through the upload checks before go / no-go closed the phase).
+	await signIn(page, 'owner@hel.example');
+	const { taitotalo } = await teamPages(page);
+	const region = page.getByRole('region', { name: 'Taitotalo Consortium' });
+	const file = region.getByRole('link', { name: 'pilottiraportti.pdf' });
+	await expect(file).toBeVisible();
+	const href = (await file.getAttribute('href'))!;
+	expect(href).toMatch(/^\/concepts\/[0-9a-f-]{36}\/standing\/files\/[0-9a-f-]{36}$/);
+	const [download] = await Promise.all([page.waitForEvent('download'), file.click()]);
+	expect(download.suggestedFilename()).toBe('pilottiraportti.pdf');
+	const opened = await page.request.get(href);
+	expect(opened.status()).toBe(200);
+	expect(opened.headers()['content-type']).toContain('application/pdf');
+	expect((await opened.body()).subarray(0, 5).toString()).toBe('%PDF-');
+
+	// The partner reads it on its page; closed, it can no longer attach or remove files.
+	await signIn(page, 'lead@taitotalo.example');
+	await page.goto(taitotalo);
+	const pilot = page.getByRole('article', { name: /Pilotti/ });
+	await expect(pilot.getByRole('link', { name: 'pilottiraportti.pdf' })).toBeVisible();
+	await expect(page.getByLabel(/Attach a file to the evidence/)).toHaveCount(0);
+	await expect(pilot.getByRole('button', { name: /Remove/ })).toHaveCount(0);
+	await pilot.getByText(/Record of changes/).click();
+	await expect(pilot.getByText('File: pilottiraportti.pdf')).toBeVisible();
+	await expectAccessible(page);
+	await screenshot(page, 'poc-standing-files');
+	expect((await page.request.get(href)).status()).toBe(200);
+
+	// Another partner's team reads nothing of it.
+	await signIn(page, 'lead@tyoote.example');
+	expect((await page.request.get(href)).status()).toBe(404);
 });

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import {
 	expect,
 	expectAccessible,
@@ -38,6 +39,14 @@ test('the chair reads the selection results with price points and its decision d
 	await screenshot(page, 'selection-results');
 
 	await page.goto(`/manage/challenges/${WORKED_EXAMPLE}/jury/selection/decision`);
+	// Published: the page says so and when; the form is a named correction, folded away.
+	await expect(page.getByText("This stage's decision has been published.")).toBeVisible();
+	await expect(page.getByText(/Published on .+, signed by .+\./)).toBeVisible();
+	await expect(
+		page.getByRole('button', { name: 'Save the correction and open the document' })
+	).toBeHidden();
+	await expect(page.getByText('Correct the published decision', { exact: true })).toBeVisible();
+	await screenshot(page, 'selection-decision-published');
 	await page.getByRole('link', { name: 'Open the decision document' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Päätös: kumppanien valinta');
 	await expect(page.getByText('Hankintayksikkö')).toBeVisible();
@@ -86,8 +95,16 @@ test('the owner reads a final tender in the same frozen view, headings under its
 		page.getByRole('heading', { level: 3, name: /coaching at the workplace/ })
 	).toBeVisible();
 	await expect(page.getByRole('heading', { level: 4, name: 'Summary' })).toBeVisible();
+	// The team's Markdown "## Solution" sits under the h4 "Description": it starts at h5,
+	// never as a section beside it (Prose `under`, src/lib/domain/markdown-headings.ts).
+	await expect(page.getByRole('heading', { level: 4, name: 'Description' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 5, name: 'Solution' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 3, name: 'Solution' })).toHaveCount(0);
 	await expect(page.getByTestId('tender-price')).toContainText('960');
 	await expectAccessible(page);
+	// axe's heading-order rule (best practice, outside the WCAG tags expectAccessible runs).
+	const order = await new AxeBuilder({ page }).withRules(['heading-order']).analyze();
+	expect(order.violations.map((v) => v.nodes.map((n) => n.target))).toEqual([]);
 	await screenshot(page, 'selection-owner-tender');
 });
 

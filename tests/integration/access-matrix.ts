@@ -2411,6 +2411,39 @@ export const ACCESS: Record<string, TableAccess> = {
 			}
 		]
 	},
+	// Milestone evidence files (20261208000200_poc_evidence_files.sql) ----------------------
+	poc_evidence_files: {
+		select: [
+			{
+				does: "see the files of team A's milestone",
+				sql: 'select file_name from poc_evidence_files where milestone_id = $1',
+				params: (w) => [w.milestone],
+				expect: teamA(1, { owner: 1 })
+			}
+		],
+		insert: [
+			{
+				does: 'attach a file past poc_attach_file',
+				sql: "insert into poc_evidence_files (milestone_id, file_key, file_name, mime, size) values ($1, $2, 'x.pdf', 'application/pdf', 1) returning id",
+				params: (w) => [w.milestone, PDF],
+				expect: nobody
+			}
+		],
+		update: [
+			{
+				does: 'rename an evidence file',
+				sql: "update poc_evidence_files set file_name = 'x.pdf' returning id",
+				expect: nobody
+			}
+		],
+		delete: [
+			{
+				does: 'erase an evidence file',
+				sql: 'delete from poc_evidence_files returning id',
+				expect: nobody
+			}
+		]
+	},
 	jury_comments: {
 		select: [
 			{

@@ -338,7 +338,14 @@ export async function createAccessWorld(db: Database) {
 			 values ($1, 'plan', 'planned', 'Pilot', '2027-03-31', $2)`,
 			[milestone.id, s.lead.id]
 		);
-		return { id: proof.id, milestone: milestone.id };
+		// One file of its evidence (20261208000200_poc_evidence_files.sql).
+		const [file] = await tx.query<{ id: string }>(
+			`insert into public.poc_evidence_files (milestone_id, file_key, file_name, mime, size, uploaded_by)
+			 values ($1, '00000000-0000-4000-8000-0000000000e1.pdf', 'pilot-report.pdf', 'application/pdf', 100, $2)
+			 returning id`,
+			[milestone.id, s.lead.id]
+		);
+		return { id: proof.id, milestone: milestone.id, file: file.id };
 	});
 	// Production (issue 14): the go/no-go decision continues team A's concept; the owner
 	// defines a category and the challenge's targets; team A reports last month and the
@@ -387,6 +394,7 @@ export async function createAccessWorld(db: Database) {
 		finalTender: concept.finalTender,
 		proof: poc.id,
 		milestone: poc.milestone,
+		milestoneFile: poc.file,
 		outcomeCategory: production.category,
 		outcomeReport
 	};

@@ -78,6 +78,10 @@ describeEachDatabase('demo proofs of concept', (db) => {
 		const statuses = partners.flatMap((p) => p.milestones.map((m) => m.status));
 		expect(statuses).toContain('accepted');
 		expect(statuses).toContain('rejected');
+		// The pilot's report is an evidence file the owner reads (the upload path, as in the app).
+		expect(
+			partners.flatMap((p) => p.milestones.flatMap((m) => m.files.map((f) => f.fileName)))
+		).toContain('pilottiraportti.pdf');
 		// One milestone was rejected and re-planned before it was accepted.
 		const records = await db().service('test: the record', (tx) =>
 			tx.query<{ milestone: string; steps: { step: never; from: never; to: never }[] }>(

@@ -96,6 +96,23 @@ describe("a milestone's record replays (issue 14: each change on record)", () =>
 			null
 		);
 		expect(replayMilestone([{ step: 'start', from: 'planned', to: 'in_progress' }])).toBeNull();
+		// Evidence files change no status, and none is added once the milestone is accepted.
+		expect(
+			replayMilestone([
+				{ step: 'plan', from: null, to: 'planned' },
+				{ step: 'attach', from: 'planned', to: 'planned' },
+				{ step: 'detach', from: 'planned', to: 'planned' }
+			])
+		).toBe('planned');
+		expect(
+			replayMilestone([...events, { step: 'attach', from: 'accepted', to: 'accepted' }])
+		).toBeNull();
+		expect(
+			replayMilestone([
+				{ step: 'plan', from: null, to: 'planned' },
+				{ step: 'attach', from: 'planned', to: 'delivered' }
+			])
+		).toBeNull();
 		expect(replayMilestone([])).toBeNull();
 	});
 

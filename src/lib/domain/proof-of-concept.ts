@@ -120,7 +120,8 @@ export const milestoneFormSchema = z.object({
 
 /** One entry of a milestone's record (public.poc_milestone_events), oldest first. */
 export interface MilestoneEvent {
-	step: MilestoneStep | 'plan';
+	/** 'attach' and 'detach': an evidence file added or removed (no change of status). */
+	step: MilestoneStep | 'plan' | 'attach' | 'detach';
 	from: MilestoneStatus | null;
 	to: MilestoneStatus;
 }
@@ -129,7 +130,9 @@ export interface MilestoneEvent {
  * The status a milestone's events lead to, or null when the record is not one the rules
  * allow: it must begin with 'plan' (to planned) and each later step must be one
  * milestoneAfter allows from the status before it (accept and reject by the owner, the
- * rest by the partner), leading where the event says. The database writes events only
+ * rest by the partner), leading where the event says; an evidence file attached or
+ * removed ('attach', 'detach') leaves the status as it was, and never on an accepted
+ * milestone (20261208000200_poc_evidence_files.sql). The database writes events only
  * through those rules, so a stored record always replays; the pages use this to show
  * the history as a path.
  */
@@ -142,6 +145,10 @@ export function replayMilestone(events: readonly MilestoneEvent[]): MilestoneSta
 			continue;
 		}
 		if (status === null || e.from !== status) return null;
+		if (e.step === 'attach' || e.step === 'detach') {
+			if (status === 'accepted' || e.to !== status) return null;
+			continue;
+		}
 		const actor = e.step === 'accept' || e.step === 'reject' ? 'owner' : 'partner';
 		const next = milestoneAfter(status, e.step, actor);
 		if (next === null || next !== e.to) return null;

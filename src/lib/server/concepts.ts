@@ -5,8 +5,7 @@ import type { Database, Queryable } from './db';
 import type { SessionUser } from './auth/sessions';
 import type { Locale, LocalizedText } from '$lib/domain/locale';
 import type { BudgetRow, ConceptContent, ConceptSave } from '$lib/domain/concept';
-import { checkEvidence, MAX_EVIDENCE_BYTES } from './evidence';
-import { withFileChanges } from './uploads';
+import { attachUpload, withFileChanges, type AttachResult } from './uploads';
 
 /** A link of the concept's lineage, with its label frozen at linking. */
 export interface ConceptLink {
@@ -327,42 +326,28 @@ export async function unlink(tx: Queryable, id: string, linkId: string): Promise
 	);
 }
 
-export type AttachResult = { ok: true } | { ok: false; status: 400 | 413 | 415; message: string };
+export type { AttachResult };
 
 /**
- * Attaches a posted file through the application documents' checks (PDF or image by its
+ * Attaches a posted file through the shared upload path (attachUpload: PDF or image by its
  * bytes, at most 10 MB): the row is written first by public.concept_attach (which refuses
  * with concept_… codes, thrown), the file stored once it stands.
  */
-export async function attachFile(
+export function attachFile(
 	db: Database,
 	user: SessionUser,
 	id: string,
 	file: FormDataEntryValue | null
 ): Promise<AttachResult> {
-	if (file instanceof File && file.size > MAX_EVIDENCE_BYTES)
-		return { ok: false, status: 413, message: 'error_upload_too_large_10' };
-	const stored = await checkEvidence(file);
-	if (!stored) return { ok: false, status: 400, message: 'error_upload_empty' };
-	if (!stored.ok) {
-		return stored.reason === 'too_large'
-			? { ok: false, status: 413, message: 'error_upload_too_large_10' }
-			: { ok: false, status: 415, message: 'error_upload_type_evidence' };
-	}
-	const name = file instanceof File && file.name ? file.name : stored.key;
-	await withFileChanges(db, 'private', (files) =>
-		db.as(user, async (tx) => {
-			await tx.query('select public.concept_attach($1, $2, $3, $4, $5)', [
-				id,
-				stored.key,
-				name.slice(0, 255),
-				stored.mime,
-				stored.size
-			]);
-			await files.write(stored);
-		})
+	return attachUpload(db, user, file, (tx, stored) =>
+		tx.query('select public.concept_attach($1, $2, $3, $4, $5)', [
+			id,
+			stored.key,
+			stored.name,
+			stored.mime,
+			stored.size
+		])
 	);
-	return { ok: true };
 }
 
 /** Removes an attachment of the concept; its file goes once nothing refers to it. */

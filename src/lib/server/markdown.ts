@@ -89,8 +89,10 @@ const cache = new Map<string, string>();
 /**
  * Renders user-written Markdown to HTML that is safe to insert with {@html}: the one way
  * user text becomes markup (challenge bodies, answers). Takes the source; returns the
- * sanitised HTML, headings shifted by HEADING_SHIFT so they nest under the section that
- * shows them. Raw HTML in the source is kept only as far as the allowlist above; callers
+ * sanitised HTML, headings shifted by HEADING_SHIFT so they nest under an h2 section.
+ * Text shown under a deeper heading is re-levelled where it is shown: Prose's `under`
+ * (nestHeadings, src/lib/domain/markdown-headings.ts) starts its headings one below that
+ * heading. Raw HTML in the source is kept only as far as the allowlist above; callers
  * check length.
  */
 export function renderMarkdown(source: string): string {

@@ -11,7 +11,17 @@ import type { LocalizedText, Locale } from '$lib/domain/locale';
 import type { MilestoneStatus, MilestoneStep } from '$lib/domain/development-record';
 import type { DecidedItem, StandingFacts } from '$lib/domain/concept-standing';
 import { milestoneCounts } from '$lib/domain/proof-of-concept';
-import type { Queryable } from './db';
+import type { Database, Principal, Queryable } from './db';
+import { attachUpload, withFileChanges, type AttachResult } from './uploads';
+
+/** A file of a milestone's evidence (public.poc_evidence_files). */
+export interface EvidenceFile {
+	id: string;
+	fileName: string;
+	mime: string;
+	size: number;
+	uploadedAt: Date;
+}
 
 export interface Milestone {
 	id: string;
@@ -27,13 +37,15 @@ export interface Milestone {
 	updatedAt: Date;
 	/** The language the partner wrote the title and evidence in. */
 	lang: Locale;
+	/** The files of its evidence, oldest first. */
+	files: EvidenceFile[];
 }
 
 /** One entry of a milestone's record, oldest first. */
 export interface MilestoneEvent {
 	id: string;
 	milestoneId: string;
-	step: MilestoneStep | 'plan';
+	step: MilestoneStep | 'plan' | 'attach' | 'detach';
 	from: MilestoneStatus | null;
 	to: MilestoneStatus;
 	title: string | null;
@@ -41,6 +53,8 @@ export interface MilestoneEvent {
 	evidence: string | null;
 	links: string[] | null;
 	reason: string;
+	/** The file attached or removed ('attach', 'detach'), else null. */
+	fileName: string | null;
 	at: Date;
 	byName: string;
 	lang: Locale;
@@ -74,7 +88,7 @@ const MILESTONE_COLUMNS = `m.id, m.title, to_char(m.due_on, 'YYYY-MM-DD') as "du
 
 const EVENT_COLUMNS = `e.id, e.milestone_id as "milestoneId", e.step, e.from_status as "from",
 	e.to_status as "to", e.title, to_char(e.due_on, 'YYYY-MM-DD') as "dueOn", e.evidence, e.links,
-	e.reason, e.at, e.by_name as "byName", e.lang`;
+	e.reason, e.file_name as "fileName", e.at, e.by_name as "byName", e.lang`;
 
 /**
  * Starts the proof of concept of a partner concept (the owner's challenge team or the
@@ -135,14 +149,90 @@ export async function stepMilestone(
 
 async function readMilestones(tx: Queryable, proofIds: string[]) {
 	if (proofIds.length === 0) return new Map<string, Milestone[]>();
-	const rows = await tx.query<Milestone & { proofId: string }>(
+	const rows = await tx.query<Omit<Milestone, 'files'> & { proofId: string }>(
 		`select m.poc_id as "proofId", ${MILESTONE_COLUMNS} from public.poc_milestones m
 		 where m.poc_id = any ($1::uuid[]) order by m.due_on, m.created_at, m.id`,
 		[proofIds]
 	);
+	const files = await tx.query<EvidenceFile & { milestoneId: string }>(
+		`select f.milestone_id as "milestoneId", f.id, f.file_name as "fileName", f.mime, f.size,
+		        f.uploaded_at as "uploadedAt"
+		 from public.poc_evidence_files f
+		 where f.milestone_id = any ($1::uuid[]) order by f.uploaded_at, f.id`,
+		[rows.map((r) => r.id)]
+	);
+	const byMilestone = new Map<string, EvidenceFile[]>();
+	for (const { milestoneId, ...f } of files)
+		byMilestone.set(milestoneId, [...(byMilestone.get(milestoneId) ?? []), f]);
 	const byProof = new Map<string, Milestone[]>();
-	for (const { proofId, ...m } of rows) byProof.set(proofId, [...(byProof.get(proofId) ?? []), m]);
+	for (const { proofId, ...m } of rows) {
+		const milestone = { ...m, files: byMilestone.get(m.id) ?? [] };
+		byProof.set(proofId, [...(byProof.get(proofId) ?? []), milestone]);
+	}
 	return byProof;
+}
+
+/**
+ * Attaches a posted file to a milestone's evidence through the shared upload path
+ * (attachUpload: PDF or image by its bytes, at most 10 MB; a file that does not pass is
+ * answered with its status and message key). The row is written by public.poc_attach_file
+ * before the file is stored; its refusals are thrown as the database raised them: not the
+ * partner (poc_not_partner), an accepted milestone (poc_accepted), after go / no-go
+ * (poc_closed), more than 20 files (poc_too_many_files), an unknown milestone (poc_unknown).
+ */
+export function attachEvidenceFile(
+	db: Database,
+	user: Principal,
+	milestoneId: string,
+	file: FormDataEntryValue | null
+): Promise<AttachResult> {
+	return attachUpload(db, user, file, (tx, stored) =>
+		tx.query('select public.poc_attach_file($1, $2, $3, $4, $5)', [
+			milestoneId,
+			stored.key,
+			stored.name,
+			stored.mime,
+			stored.size
+		])
+	);
+}
+
+/**
+ * Removes a file from a milestone's evidence (public.poc_detach_file, on the same terms as
+ * attaching one); its stored file goes once nothing refers to it. Answers false when the
+ * caller reads no such file; refusals are thrown.
+ */
+export function detachEvidenceFile(
+	db: Database,
+	user: Principal,
+	fileId: string
+): Promise<boolean> {
+	return withFileChanges(db, 'private', (files) =>
+		db.as(user, async (tx) => {
+			const [row] = await tx.query<{ key: string | null }>(
+				`select public.poc_detach_file(f.id) as key from public.poc_evidence_files f where f.id = $1`,
+				[fileId]
+			);
+			files.drop(row?.key);
+			return !!row;
+		})
+	);
+}
+
+/**
+ * A milestone evidence file's stored key and name, when row-level security shows it to
+ * the caller (the partner's team, the owner's challenge team) and it belongs to the
+ * concept `conceptId`; null otherwise (the route answers 404).
+ */
+export async function findEvidenceFile(tx: Queryable, conceptId: string, fileId: string) {
+	const [row] = await tx.query<{ fileKey: string; fileName: string }>(
+		`select f.file_key as "fileKey", f.file_name as "fileName" from public.poc_evidence_files f
+		 join public.poc_milestones m on m.id = f.milestone_id
+		 join public.proofs_of_concept p on p.id = m.poc_id
+		 where f.id = $1 and p.concept_id = $2`,
+		[fileId, conceptId]
+	);
+	return row ?? null;
 }
 
 async function isClosed(tx: Queryable, challengeId: string): Promise<boolean> {

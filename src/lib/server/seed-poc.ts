@@ -1,9 +1,36 @@
 import type { Database } from './db/database';
 import { prepareDecision, publishDecision } from './decisions';
 import { log } from './log';
-import { addMilestone, stepMilestone } from './proofs-of-concept';
+import { addMilestone, attachEvidenceFile, stepMilestone } from './proofs-of-concept';
 import { DEMO_OWNER } from './seed-applications';
 import { DEMO_JURY_CHALLENGE } from './seed-jury';
+
+/**
+ * A one-page PDF saying `line` (Helvetica, ASCII): the demo's evidence file, small and
+ * valid, so the upload checks take it as any partner's PDF.
+ */
+export function demoPdf(line: string): Uint8Array {
+	const text = line.replace(/[^ -~]/g, '?').replace(/[()\\]/g, '');
+	const stream = `BT /F1 18 Tf 72 720 Td (${text}) Tj ET`;
+	const objects = [
+		'<< /Type /Catalog /Pages 2 0 R >>',
+		'<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+		'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+		`<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+		'<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'
+	];
+	let out = '%PDF-1.4\n';
+	const offsets: number[] = [];
+	objects.forEach((body, i) => {
+		offsets.push(out.length);
+		out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+	});
+	const xref = out.length;
+	out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+	for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`;
+	out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+	return new TextEncoder().encode(out);
+}
 
 /** A day `days` from today, 'YYYY-MM-DD' (the demo's dates move with the day it is seeded). */
 const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -56,8 +83,21 @@ export async function seedDemoProofsOfConcept(db: Database): Promise<string | nu
 				dueOn: day(-20)
 			})
 		);
+		await db.as(as(first), (tx) => stepMilestone(tx, pilot, 'start', {}));
+		// The pilot's report as an evidence file, through the upload checks as in the app.
+		try {
+			const pdf = demoPdf('Pilottiraportti: 64 asiakasta, 3 ryhmaa');
+			const attached = await attachEvidenceFile(
+				db,
+				as(first),
+				pilot,
+				new File([pdf.slice().buffer], 'pilottiraportti.pdf', { type: 'application/pdf' })
+			);
+			if (!attached.ok) log.warn({ attached }, 'demo evidence file not attached');
+		} catch (err) {
+			log.warn({ err }, 'demo evidence file not attached');
+		}
 		await db.as(as(first), async (tx) => {
-			await stepMilestone(tx, pilot, 'start', {});
 			await stepMilestone(tx, pilot, 'deliver', {
 				evidence:
 					'64 asiakasta aloitti valmennuksen kolmessa ryhmässä. Jokaisella on oma valmentaja työpaikalla.',

@@ -1,10 +1,11 @@
-import type { Database, Queryable } from './db';
+import type { Database, Principal, Queryable } from './db';
+import { checkEvidence, MAX_EVIDENCE_BYTES } from './evidence';
 import { log } from './log';
 import { getStorage, type CheckedFile } from './storage';
 
 /**
  * Whether any row still refers to a stored file: a work entry, a common project, an
- * application document, a challenge's cover, a concept's attachment, or the frozen snapshot
+ * application document, a challenge's cover, a concept's attachment, a milestone's evidence file, or the frozen snapshot
  * of a submitted application or final tender (the record keeps what was submitted, so its files stay). Run as the
  * service: the question is about every row, not those the caller may see.
  */
@@ -15,6 +16,7 @@ export async function fileInUse(tx: Queryable, key: string): Promise<boolean> {
 		   or exists (select 1 from public.application_documents where file_key = $1)
 		   or exists (select 1 from public.challenges where cover_image = $1)
 		   or exists (select 1 from public.concept_attachments where file_key = $1)
+		   or exists (select 1 from public.poc_evidence_files where file_key = $1)
 		   or exists (select 1 from public.final_tenders where strpos(snapshot::text, $1) > 0)
 		   or exists (select 1 from public.applications
 		              where snapshot is not null and strpos(snapshot::text, $1) > 0) as used`,
@@ -91,4 +93,39 @@ export async function withFileChanges<T>(
 	}
 	await files.committed(db);
 	return result;
+}
+
+export type AttachResult = { ok: true } | { ok: false; status: 400 | 413 | 415; message: string };
+
+/**
+ * The one path of a posted file that a definer function attaches to a record (a concept's
+ * attachments, a milestone's evidence files): the file is judged by the evidence checks
+ * (checkEvidence: PDF or image by its bytes, at most 10 MB), then `record` writes the row
+ * as `user` (the database refuses what is not allowed, thrown on unchanged) and only then
+ * is the file stored; a refused row leaves no file. Answers a 4xx with the message key of
+ * the words (error_upload_…) when the file itself does not pass.
+ */
+export async function attachUpload(
+	db: Database,
+	user: Principal,
+	file: FormDataEntryValue | null,
+	record: (tx: Queryable, file: CheckedFile & { name: string }) => Promise<unknown>
+): Promise<AttachResult> {
+	if (file instanceof File && file.size > MAX_EVIDENCE_BYTES)
+		return { ok: false, status: 413, message: 'error_upload_too_large_10' };
+	const stored = await checkEvidence(file);
+	if (!stored) return { ok: false, status: 400, message: 'error_upload_empty' };
+	if (!stored.ok) {
+		return stored.reason === 'too_large'
+			? { ok: false, status: 413, message: 'error_upload_too_large_10' }
+			: { ok: false, status: 415, message: 'error_upload_type_evidence' };
+	}
+	const name = (file instanceof File && file.name ? file.name : stored.key).slice(0, 255);
+	await withFileChanges(db, 'private', (files) =>
+		db.as(user, async (tx) => {
+			await record(tx, { ...stored, name });
+			await files.write(stored);
+		})
+	);
+	return { ok: true };
 }

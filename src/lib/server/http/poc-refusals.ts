@@ -4,7 +4,8 @@ import { translate } from '../i18n';
 
 /**
  * The proofs of concept's refusals as HTTP (issue 14): every reason code the definer
- * functions of supabase/migrations/20261207000400_proofs_of_concept.sql raise (SQLSTATE
+ * functions of supabase/migrations/20261207000400_proofs_of_concept.sql and
+ * 20261208000200_poc_evidence_files.sql raise (SQLSTATE
  * TK422 or 42501 with the code as hint) with its status and words (message
  * `poc_refusal_…`, the code after its prefix). 403 when the caller may not do it at all,
  * 404 for what does not exist (or is not theirs to see), 409 when the record's state
@@ -21,6 +22,8 @@ export const POC_REFUSALS = {
 	poc_bad_step: 409,
 	poc_record_locked: 409,
 	poc_too_many_milestones: 400,
+	poc_file_invalid: 400,
+	poc_too_many_files: 400,
 	poc_title_missing: 400,
 	poc_title_too_long: 400,
 	poc_due_invalid: 400,

@@ -4,6 +4,8 @@ import { conceptStanding, standingOutcome } from '$lib/domain/concept-standing';
 import { milestoneIssue, milestoneFormSchema, parseLinks } from '$lib/domain/proof-of-concept';
 import {
 	addMilestone,
+	attachEvidenceFile,
+	detachEvidenceFile,
 	readConceptProof,
 	readStandingFacts,
 	stepMilestone
@@ -18,7 +20,8 @@ import type { Actions, PageServerLoad } from './$types';
 /**
  * Where a team's concept stands and why (issue 14, one page): the steps from the
  * shortlist to production with the decisions' reasons, and — for a partner — its proof of
- * concept: the milestones to plan, re-plan, start and deliver with evidence, the
+ * concept: the milestones to plan, re-plan, start and deliver with evidence (a text,
+ * links and files — the files while the milestone is not accepted), the
  * challenge team's acceptance or rejection, and the record of every change. The
  * challenge's team reads it too. 404 for anyone who may not read the concept.
  */
@@ -92,5 +95,37 @@ export const actions: Actions = {
 		} catch (e) {
 			return pocFailure(e, { at: milestone, step, values: raw });
 		}
+	},
+	/**
+	 * Attaches a posted file to a milestone's evidence (the partner's team, until the
+	 * milestone is accepted or go / no-go is published): the shared upload checks, then
+	 * public.poc_attach_file.
+	 */
+	attach: async ({ locals, url, request }) => {
+		const user = requireUser(locals, url);
+		const form = await request.formData().catch(() => null);
+		const milestone = z.uuid().safeParse(form?.get('milestone'));
+		if (!form || !milestone.success) return fail(400, { error: translate('poc_refusal_unknown') });
+		const at = { at: milestone.data, step: 'attach' };
+		try {
+			const result = await attachEvidenceFile(locals.db, user, milestone.data, form.get('file'));
+			if (!result.ok) return fail(result.status, { error: translate(result.message), ...at });
+		} catch (e) {
+			return pocFailure(e, at);
+		}
+		return { saved: translate('pocx_saved_attached'), ...at };
+	},
+	/** Removes a file from a milestone's evidence, on the same terms (public.poc_detach_file). */
+	detach: async ({ locals, url, request }) => {
+		const user = requireUser(locals, url);
+		const file = z.uuid().safeParse((await readForm(request))?.file);
+		if (!file.success) return fail(400, { error: translate('poc_refusal_unknown') });
+		try {
+			const removed = await detachEvidenceFile(locals.db, user, file.data);
+			if (!removed) return fail(404, { error: translate('poc_refusal_unknown') });
+		} catch (e) {
+			return pocFailure(e);
+		}
+		return { saved: translate('pocx_saved_detached') };
 	}
 };
