@@ -1,6 +1,15 @@
 -- Demo data with fixed ids: the organisations and challenges of the source documents,
 -- and one account for each role. Applied once, to an empty database, when SEED_DEMO
 -- is not 'false'. Passwords are set by the server (local accounts) at seeding time.
+--
+-- Written directly (the seed's one service job, src/lib/server/seed.ts) because it is the
+-- world as it stood before the demo begins: accounts, organisations and teams, challenges
+-- published weeks ago and a question answered days ago, with those times (the definer
+-- functions, public.publish_challenge and public.answer_question, stamp the database's
+-- clock). Everything people do with it afterwards (applying, screening, juries and
+-- decisions, workshops, concepts and final tenders, milestones, production reports) the
+-- server seeds through the same definer functions their actions call, in their names
+-- (src/lib/server/seed-*.ts).
 
 insert into auth.users (id, email, email_confirmed_at, raw_user_meta_data) values
   ('00000000-0000-4000-8000-000000000001', 'admin@talkoot.example', now(), '{"display_name": "Aino Admin", "locale": "fi"}'),

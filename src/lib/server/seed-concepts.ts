@@ -16,6 +16,9 @@ import {
 	type DemoApplication
 } from './seed-applications';
 import { scheduleWorkshop, workshopBoards } from './workshops/schedule';
+import { storeOp } from './workshops/board-ops';
+import { advanceWorkshop } from './workshops/status';
+import type { BoardOp } from '$lib/domain/board';
 
 /**
  * Youth Guidance Online (City of Helsinki, issue 14): a challenge whose concepts are being
@@ -89,12 +92,17 @@ const NOTES = [
 
 /**
  * Seeds Youth Guidance Online (see DEMO_CONCEPT_CHALLENGE) through the app's own functions
- * where there are any (applying, screening, scheduling the workshop, the decision); its
- * stages and the board's notes are written directly. Returns the decision's id, or null
- * when a step was refused (logged, not thrown: the demo starts without it).
+ * (applying, screening, scheduling and running the workshop, the decision, the concept
+ * and its final tender), in the name of whoever would act. Written directly, as named
+ * service jobs, is only what must look as if it happened in the past: the challenge,
+ * published 60 days ago (public.publish_challenge would stamp it now), its timetable moved
+ * into the past once the teams have applied, and the workshop's times (see runWorkshop).
+ * Returns the decision's id, or null when a step was refused (logged, not thrown: the
+ * demo starts without it).
  */
 export async function seedConceptChallenge(db: Database): Promise<string | null> {
 	try {
+		// Direct: the challenge was published 60 days ago, which publish_challenge cannot say.
 		await db.service('seed: youth guidance challenge', async (tx) => {
 			await tx.query(
 				`insert into public.challenges (id, organisation_id, slug, primary_locale, title, summary,
@@ -138,6 +146,8 @@ export async function seedConceptChallenge(db: Database): Promise<string | null>
 			if (!id) return null;
 			applications.push(id);
 		}
+		// Direct: a timetable whose stages have passed (public.amend_challenge refuses moving
+		// a stage into the past, as it should for a person).
 		await db.service('seed: youth guidance timetable', async (tx) => {
 			await tx.query('delete from public.challenge_stages where challenge_id = $1', [
 				DEMO_CONCEPT_CHALLENGE
@@ -173,30 +183,7 @@ export async function seedConceptChallenge(db: Database): Promise<string | null>
 			})
 		);
 		const [board] = await db.as(FACILITATOR, (tx) => workshopBoards(tx, workshop));
-		const noteIds = NOTES.map(() => crypto.randomUUID());
-		await db.service('seed: the workshop board', async (tx) => {
-			const cluster = crypto.randomUUID();
-			await tx.query(
-				`insert into public.board_clusters (board_id, id, name, added_seq) values ($1, $2, $3, 1)`,
-				[board.id, cluster, 'Nuorten tavoittaminen']
-			);
-			for (const [i, body] of NOTES.entries()) {
-				await tx.query(
-					`insert into public.board_notes (board_id, id, author_id, body, colour, x, y, cluster_id, added_seq)
-					 values ($1, $2, $3, $4, 'yellow', $5, 40, $6, $7)`,
-					[
-						board.id,
-						noteIds[i],
-						APPLICATIONS[i % 2].lead,
-						body,
-						40 + i * 220,
-						i < 2 ? cluster : null,
-						i + 2
-					]
-				);
-			}
-			await tx.query(`update public.workshops set status = 'ended' where id = $1`, [workshop]);
-		});
+		const noteIds = await runWorkshop(db, workshop, board.id);
 		const decision = await db.as(DEMO_OWNER, async (tx) => {
 			const id = await prepareDecision(tx, DEMO_CONCEPT_CHALLENGE, 'shortlisting', {
 				items: applications.map((item, i) => ({
@@ -235,4 +222,77 @@ export async function seedConceptChallenge(db: Database): Promise<string | null>
 		log.warn({ err }, 'youth guidance demo not seeded');
 		return null;
 	}
+}
+
+/** One op on the workshop's board as `user` sends it from the board page (storeOp). */
+async function send(db: Database, user: { id: string }, board: string, op: BoardOp) {
+	const stored = await storeOp(db, user, board, crypto.randomUUID(), op);
+	if (!stored?.ok) throw new Error(`demo board op ${op.type} refused: ${JSON.stringify(stored)}`);
+}
+
+/**
+ * The workshop as it went, through the same paths as the people in it: the facilitator
+ * starts it (public.advance_workshop) and opens the ideation phase, the two leads write
+ * their notes, the facilitator groups two of them into a cluster, wraps up and ends it;
+ * every change is an op on the board's log (storeOp), as from the board page. Then, as a
+ * named service job, what must look as if it happened ten days ago is moved there: when
+ * the workshop started and ended and when each op was made (the functions stamp the
+ * database's clock), and the summary mailed at the end is dropped from the outbox
+ * (delivered then, not now). Returns the notes' ids, in NOTES' order.
+ */
+async function runWorkshop(db: Database, workshop: string, board: string): Promise<string[]> {
+	const moved = await db.as(FACILITATOR, (tx) => advanceWorkshop(tx, workshop, 'live'));
+	if (moved !== 'moved') throw new Error(`demo workshop not started: ${moved}`);
+	const ideate = DEFAULT_AGENDA.findIndex((p) => p.kind === 'ideate');
+	const clustering = DEFAULT_AGENDA.findIndex((p) => p.kind === 'cluster');
+	await send(db, FACILITATOR, board, { type: 'phase.goto', index: ideate });
+	const noteIds = NOTES.map(() => crypto.randomUUID());
+	for (const [i, text] of NOTES.entries()) {
+		await send(db, { id: APPLICATIONS[i % 2].lead }, board, {
+			type: 'note.add',
+			noteId: noteIds[i],
+			text,
+			colour: 'yellow',
+			x: 40 + i * 220,
+			y: 40
+		});
+	}
+	await send(db, FACILITATOR, board, { type: 'phase.goto', index: clustering });
+	const cluster = crypto.randomUUID();
+	await send(db, FACILITATOR, board, {
+		type: 'cluster.add',
+		clusterId: cluster,
+		name: 'Nuorten tavoittaminen'
+	});
+	for (const noteId of noteIds.slice(0, 2))
+		await send(db, FACILITATOR, board, { type: 'note.cluster', noteId, clusterId: cluster });
+	await send(db, FACILITATOR, board, {
+		type: 'phase.goto',
+		index: DEFAULT_AGENDA.findIndex((p) => p.kind === 'wrapup')
+	});
+	const ended = await db.as(FACILITATOR, (tx) => advanceWorkshop(tx, workshop, 'ended'));
+	if (ended !== 'moved') throw new Error(`demo workshop not ended: ${ended}`);
+	// Direct: the workshop took place ten days ago (its starts_at); the functions above
+	// stamped now. It ran its agenda's length; the ops are spread over it in their order.
+	await db.service('seed: the youth guidance workshop in the past', async (tx) => {
+		const minutes = DEFAULT_AGENDA.reduce((sum, p) => sum + p.minutes, 0);
+		await tx.query(
+			`update public.workshop_status_changes c
+			 set at = w.starts_at + case c.status when 'ended' then make_interval(mins => $2) else interval '0' end
+			 from public.workshops w where w.id = c.workshop_id and w.id = $1`,
+			[workshop, minutes]
+		);
+		await tx.query(
+			`update public.board_ops o set at = w.starts_at + make_interval(mins => 5 * o.seq::int)
+			 from public.boards b join public.workshops w on w.id = b.workshop_id
+			 where b.id = o.board_id and w.id = $1`,
+			[workshop]
+		);
+		await tx.query(
+			`delete from private.mail_outbox where template = 'workshop_summary'
+			 and params ->> 'workshopId' = $1::text`,
+			[workshop]
+		);
+	});
+	return noteIds;
 }

@@ -3,6 +3,7 @@ import { hashToken } from './auth/tokens';
 import { evaluate, priceMaxPoints, proposeTopK, type Scorecard } from '$lib/domain/jury';
 import type { Criterion } from '$lib/domain/criteria';
 import { prepareDecision, publishDecision } from './decisions';
+import { linkIdea, saveConcept, startConcept, submitFinalTender } from './concepts';
 import { log } from './log';
 import { DEMO_OWNER } from './seed-applications';
 import { DEMO_JURORS, DEMO_JURY_CHALLENGE } from './seed-jury';
@@ -16,11 +17,11 @@ import { DEMO_JURORS, DEMO_JURY_CHALLENGE } from './seed-jury';
  * published the selection decision choosing the two best totals (the challenge's partner
  * count). The lowest price moves Taitotalo Consortium ahead of Työote: price counts.
  *
- * The concepts and final tenders are written as the platform would have written them when
- * the teams submitted (a named service job, as the seed's timetable is: the concept
- * functions of issue 14 come in their own migration); everything after — the jury, its
- * scores and the decision — goes through the app's own functions, so the teams are mailed
- * and the scores frozen. The proof-of-concept phase continues from the two partners.
+ * Everything goes through the app's own functions in the name of whoever acts — the
+ * teams' concepts and final tenders (submitTenders), the jury, its scores and the
+ * decision — so the record is the database's own, the teams are mailed and the scores
+ * frozen; only the times that must lie in the past are moved there (submitTenders). The
+ * proof-of-concept phase continues from the two partners.
  */
 
 /** The three tenders: team, the quality the jury sees in it (share of 70), price in cents. */
@@ -128,11 +129,6 @@ export async function seedDemoSelection(
 	}
 }
 
-/**
- * Each tendering team's concept (one saved version, built on its first preliminary idea)
- * and its final tender, frozen two days before the concepts deadline with its SHA-256 (as
- * the application's: public.snapshot_digest) and price.
- */
 /** The concept of a team writing in English (Taitotalo Consortium). */
 function englishContent(t: (typeof TENDERS)[number]) {
 	return {
@@ -149,112 +145,112 @@ function englishContent(t: (typeof TENDERS)[number]) {
 	};
 }
 
+/** The concept of a team writing in Finnish. */
+function finnishContent(t: (typeof TENDERS)[number]) {
+	return {
+		title: `${t.team}: valmennus työpaikalla, tulokset näkyviin`,
+		summary:
+			'Valmentaja kulkee asiakkaan mukana työpaikalle, ja jokaisen asiakkaan polku työhön tai koulutukseen kirjataan lukuina kuukausittain.',
+		description: `## Ratkaisu\n\n${t.team} yhdistää työpaikalla tapahtuvan valmennuksen ja monialaisen tiimin. Asiakas kertoo tilanteensa kerran ja saa tuen yhdestä paikasta.\n\n## Tulokset\n\nKaupunki maksaa tuloksista: työsopimuksista, oppisopimuksista ja koulutuksen aloittamisesta.`,
+		plan: t.plan,
+		budget: [
+			{ item: 'Valmentajat', cents: Math.round(t.priceCents * 0.6) },
+			{ item: 'Monialainen tiimi', cents: Math.round(t.priceCents * 0.3) },
+			{ item: 'Seuranta ja raportointi', cents: t.priceCents - Math.round(t.priceCents * 0.9) }
+		]
+	};
+}
+
+/**
+ * Each tendering team's concept and final tender, made by its lead through the same
+ * functions as the concept page (src/lib/server/concepts.ts: start, one save built on its
+ * first preliminary idea, submit with the price), so the snapshot, its SHA-256 and the
+ * lineage are the database's own. The worked example's concepts deadline passed 25 days
+ * before seeding, and the functions refuse after it (by the database's clock), as they
+ * should; so the stage is reopened for the submitting and then, as named service jobs,
+ * the history is put where it happened: the deadline back, each concept saved three days
+ * and its tender submitted two days before it (the snapshot's submission time and
+ * deadline with them, its digest computed again by public.snapshot_digest), and the
+ * receipts mailed then dropped from the outbox. Nothing is written for a team whose
+ * application is missing.
+ */
 async function submitTenders(db: Database, applications: Map<string, string>) {
-	await db.service('seed: the final tenders the teams submitted', async (tx) => {
+	// Direct: a deadline that has passed cannot be submitted to; opened for an hour.
+	const [{ deadline }] = await db.service('seed: the worked example concepts reopened', (tx) =>
+		tx.query<{ deadline: Date }>(
+			`update public.challenge_stages s set ends_at = now() + interval '1 hour'
+			 from public.challenge_stages old
+			 where old.challenge_id = s.challenge_id and old.stage = s.stage
+			   and s.challenge_id = $1 and s.stage = 'concepts'
+			 returning old.ends_at as deadline`,
+			[DEMO_JURY_CHALLENGE]
+		)
+	);
+	try {
 		for (const t of TENDERS) {
 			const application = applications.get(t.team);
 			if (!application) continue;
-			const [a] = await tx.query<{
-				team: string;
-				lang: string;
-				lead: string;
-				idea: string;
-				deadline: Date;
-			}>(
-				`select a.team_id as team, tm.lang, a.submitted_by as lead,
-				   (select i.title from public.application_ideas i
-				    where i.application_id = a.id order by i.position limit 1) as idea,
-				   s.ends_at as deadline
-				 from public.applications a
-				 join public.teams tm on tm.id = a.team_id
-				 join public.challenge_stages s on s.challenge_id = a.challenge_id and s.stage = 'concepts'
-				 where a.id = $1`,
-				[application]
+			const [a] = await db.service('seed: a tendering team', (tx) =>
+				tx.query<{ lang: string; lead: string }>(
+					`select tm.lang, a.submitted_by as lead
+					 from public.applications a join public.teams tm on tm.id = a.team_id
+					 where a.id = $1`,
+					[application]
+				)
 			);
-			const submittedAt = new Date(new Date(a.deadline).getTime() - 2 * 86_400_000);
 			// A team writes its concept in its working language (teams.lang): the pages mark
 			// the frozen text with it, so the seed's words are in that language too.
-			const content =
-				a.lang === 'en'
-					? englishContent(t)
-					: {
-							title: `${t.team}: valmennus työpaikalla, tulokset näkyviin`,
-							summary:
-								'Valmentaja kulkee asiakkaan mukana työpaikalle, ja jokaisen asiakkaan polku työhön tai koulutukseen kirjataan lukuina kuukausittain.',
-							description: `## Ratkaisu\n\n${t.team} yhdistää työpaikalla tapahtuvan valmennuksen ja monialaisen tiimin. Asiakas kertoo tilanteensa kerran ja saa tuen yhdestä paikasta.\n\n## Tulokset\n\nKaupunki maksaa tuloksista: työsopimuksista, oppisopimuksista ja koulutuksen aloittamisesta.`,
-							plan: t.plan,
-							budget: [
-								{ item: 'Valmentajat', cents: Math.round(t.priceCents * 0.6) },
-								{ item: 'Monialainen tiimi', cents: Math.round(t.priceCents * 0.3) },
-								{
-									item: 'Seuranta ja raportointi',
-									cents: t.priceCents - Math.round(t.priceCents * 0.9)
-								}
-							]
-						};
-			const [concept] = await tx.query<{ id: string }>(
-				`insert into public.concepts (challenge_id, team_id, application_id, version, title, summary,
-				   description, plan, budget, created_at, updated_at, updated_by)
-				 values ($1, $2, $3, 1, $4, $5, $6, $7, $8::text::jsonb, $9, $9, $10) returning id`,
-				[
-					DEMO_JURY_CHALLENGE,
-					a.team,
-					application,
-					content.title,
-					content.summary,
-					content.description,
-					content.plan,
-					JSON.stringify(content.budget),
-					new Date(submittedAt.getTime() - 86_400_000),
-					a.lead
-				]
-			);
-			await tx.query(
-				`insert into public.concept_versions (concept_id, version, title, summary, description, plan,
-				   budget, saved_at, saved_by)
-				 select id, 1, title, summary, description, plan, budget, updated_at, updated_by
-				 from public.concepts where id = $1`,
-				[concept.id]
-			);
-			await tx.query(
-				`insert into public.concept_links (concept_id, kind, application_id, idea_position, label,
-				   linked_at, linked_by)
-				 values ($1, 'idea', $2, 1, $3, $4, $5)`,
-				[
-					concept.id,
-					application,
-					a.idea ?? '',
-					new Date(submittedAt.getTime() - 86_400_000),
-					a.lead
-				]
-			);
-			const snapshot = {
-				concept: concept.id,
-				version: 1,
-				team: { id: a.team, name: t.team, lang: a.lang },
-				...content,
-				priceCents: t.priceCents,
-				links: [{ kind: 'idea', label: a.idea ?? '', ideaPosition: 1 }],
-				attachments: [],
-				submittedAt: submittedAt.toISOString(),
-				submittedBy: a.lead
-			};
-			await tx.query(
-				`insert into public.final_tenders (concept_id, challenge_id, team_id, version, snapshot, digest,
-				   price_cents, submitted_at, submitted_by)
-				 values ($1, $2, $3, 1, $4::text::jsonb, public.snapshot_digest($4::text::jsonb), $5, $6, $7)`,
-				[
-					concept.id,
-					DEMO_JURY_CHALLENGE,
-					a.team,
-					JSON.stringify(snapshot),
-					t.priceCents,
-					submittedAt,
-					a.lead
-				]
-			);
+			const content = a.lang === 'en' ? englishContent(t) : finnishContent(t);
+			await db.as({ id: a.lead }, async (tx) => {
+				const concept = await startConcept(tx, application);
+				const saved = await saveConcept(tx, concept, { version: 0, content });
+				await linkIdea(tx, concept, 1);
+				await submitFinalTender(tx, concept, saved.version, t.priceCents);
+			});
 		}
-	});
+	} finally {
+		// Direct: the history as it happened before the deadline, 25 days before seeding.
+		await db.service('seed: the worked example final tenders in the past', async (tx) => {
+			await tx.query(
+				`update public.challenge_stages set ends_at = $2
+				 where challenge_id = $1 and stage = 'concepts'`,
+				[DEMO_JURY_CHALLENGE, deadline]
+			);
+			const saved = `$2::timestamptz - interval '72 hours'`;
+			const submitted = `$2::timestamptz - interval '48 hours'`;
+			await tx.query(
+				`update public.concepts set created_at = ${saved}, updated_at = ${saved}
+				 where challenge_id = $1`,
+				[DEMO_JURY_CHALLENGE, deadline]
+			);
+			await tx.query(
+				`update public.concept_versions v set saved_at = ${saved}
+				 from public.concepts c where c.id = v.concept_id and c.challenge_id = $1`,
+				[DEMO_JURY_CHALLENGE, deadline]
+			);
+			await tx.query(
+				`update public.concept_links l set linked_at = ${saved}
+				 from public.concepts c where c.id = l.concept_id and c.challenge_id = $1`,
+				[DEMO_JURY_CHALLENGE, deadline]
+			);
+			await tx.query(
+				`update public.final_tenders f set submitted_at = ${submitted}, snapshot = x.snapshot,
+				   digest = public.snapshot_digest(x.snapshot)
+				 from (select id, snapshot || jsonb_build_object(
+				         'submittedAt', private.iso_time(${submitted}),
+				         'deadline', private.iso_time($2::timestamptz)) as snapshot
+				       from public.final_tenders where challenge_id = $1) x
+				 where x.id = f.id`,
+				[DEMO_JURY_CHALLENGE, deadline]
+			);
+			await tx.query(
+				`delete from private.mail_outbox where template = 'final_tender_receipt'
+				 and params ->> 'path' in (select '/concepts/' || id from public.concepts
+				                          where challenge_id = $1)`,
+				[DEMO_JURY_CHALLENGE]
+			);
+		});
+	}
 }
 
 /** Appoints one juror to the selection jury as the app does (invitation, acceptance). */
