@@ -67,6 +67,9 @@ async function publish(page: Page) {
 	await expect(page.getByRole('status')).toContainText('The decision was published');
 }
 
+// A long test: a step that cannot find its element fails within this, not at the end.
+test.use({ actionTimeout: 20_000, navigationTimeout: 30_000 });
+
 test('one run from a shortlisted team’s concept to a bonus paid by results', async ({ page }) => {
 	test.setTimeout(900_000);
 
@@ -271,6 +274,16 @@ test('one run from a shortlisted team’s concept to a bonus paid by results', a
 		await milestone.getByRole('button', { name: 'Deliver', exact: true }).click();
 		await expect(page.getByText('The milestone is now: Delivered.')).toBeVisible();
 	}
+	// A file for the evidence, through the upload checks.
+	const chat = page.getByRole('article', { name: /Evening chat open/ });
+	await chat.getByLabel('Attach a file to the evidence').setInputFiles({
+		name: 'chat-report.pdf',
+		mimeType: 'application/pdf',
+		buffer: Buffer.from('%PDF-1.4\n% evening chat report\n%%EOF\n')
+	});
+	await chat.getByRole('button', { name: 'Attach the file' }).click();
+	await expect(page.getByText("The file was attached to the milestone's evidence.")).toBeVisible();
+	await expect(chat.getByRole('link', { name: 'chat-report.pdf' })).toBeVisible();
 	await expectAccessible(page);
 	await screenshot(page, 'chain-milestones');
 
@@ -289,6 +302,12 @@ test('one run from a shortlisted team’s concept to a bonus paid by results', a
 		await expect(item).toContainText(verdict === 'Accept' ? 'Accepted' : 'Rejected');
 	}
 	await expect(partner.getByText('1 of 2 milestones accepted.')).toBeVisible();
+	// The owner opens the partner's evidence file.
+	const file = await page.request.get(
+		(await partner.getByRole('link', { name: 'chat-report.pdf' }).getAttribute('href'))!
+	);
+	expect(file.status()).toBe(200);
+	expect(file.headers()['content-type']).toContain('application/pdf');
 
 	// The go decision: Mentori continues into production.
 	await page

@@ -1,6 +1,4 @@
-import { DEFAULT_AGENDA } from '$lib/domain/board';
 import type { Database } from './db/database';
-import { prepareDecision, publishDecision } from './decisions';
 import {
 	linkBoardElement,
 	linkIdea,
@@ -9,16 +7,8 @@ import {
 	submitFinalTender
 } from './concepts';
 import { log } from './log';
-import {
-	DEMO_OWNER,
-	screenEligible,
-	submitDemoApplication,
-	type DemoApplication
-} from './seed-applications';
-import { scheduleWorkshop, workshopBoards } from './workshops/schedule';
-import { storeOp } from './workshops/board-ops';
-import { advanceWorkshop } from './workshops/status';
-import type { BoardOp } from '$lib/domain/board';
+import type { DemoApplication } from './seed-applications';
+import { seedShortlistedChallenge } from './seed-shortlisted';
 
 /**
  * Youth Guidance Online (City of Helsinki, issue 14): a challenge whose concepts are being
@@ -30,7 +20,6 @@ import type { BoardOp } from '$lib/domain/board';
  * at 98 000 €); Osaamissilta has not started yet.
  */
 export const DEMO_CONCEPT_CHALLENGE = '20000000-0000-4000-8000-0000000000c1';
-const FACILITATOR = { id: '00000000-0000-4000-8000-000000000005' };
 
 const APPLICATIONS: DemoApplication[] = [
 	{
@@ -91,119 +80,100 @@ const NOTES = [
 ];
 
 /**
- * Seeds Youth Guidance Online (see DEMO_CONCEPT_CHALLENGE) through the app's own functions
- * (applying, screening, scheduling and running the workshop, the decision, the concept
- * and its final tender), in the name of whoever would act. Written directly, as named
- * service jobs, is only what must look as if it happened in the past: the challenge,
- * published 60 days ago (public.publish_challenge would stamp it now), its timetable moved
- * into the past once the teams have applied, and the workshop's times (see runWorkshop).
- * Returns the decision's id, or null when a step was refused (logged, not thrown: the
- * demo starts without it).
+ * Seeds Youth Guidance Online (see DEMO_CONCEPT_CHALLENGE) through seedShortlistedChallenge,
+ * then Kohtaamo Collective's concept and final tender through the concept functions.
+ * Returns the shortlisting decision's id, or null when a step was refused (logged, not
+ * thrown: the demo starts without it).
  */
 export async function seedConceptChallenge(db: Database): Promise<string | null> {
 	try {
-		// Direct: the challenge was published 60 days ago, which publish_challenge cannot say.
-		await db.service('seed: youth guidance challenge', async (tx) => {
-			await tx.query(
-				`insert into public.challenges (id, organisation_id, slug, primary_locale, title, summary,
-				   procedure, status, published_at, created_by, idea_count, shortlist_count, partner_count,
-				   price_share)
-				 values ($1, '10000000-0000-4000-8000-000000000001', 'youth-guidance-online', 'en',
-				   '{"en": "Youth Guidance Online", "fi": "Nuorten ohjaus verkossa", "sv": "Ungdomsvägledning på nätet"}',
-				   '{"en": "How could young people get guidance online when and where they need it?",
-				     "fi": "Miten nuoret saisivat ohjausta verkossa silloin ja siellä, missä he sitä tarvitsevat?",
-				     "sv": "Hur kunde unga få vägledning på nätet när och där de behöver den?"}',
-				   'innovation_partnership', 'published', now() - interval '60 days', $2, 2, 2, 1, 30)`,
-				[DEMO_CONCEPT_CHALLENGE, DEMO_OWNER.id]
-			);
-			await tx.query(
-				`insert into public.challenge_requirements (challenge_id, position, statement)
-				 values ($1, 1, '{"en": "The team processes personal data in line with the GDPR.", "fi": "Tiimi käsittelee henkilötietoja tietosuoja-asetuksen mukaisesti.", "sv": "Teamet behandlar personuppgifter enligt dataskyddsförordningen."}')`,
-				[DEMO_CONCEPT_CHALLENGE]
-			);
-			// Criteria of both evaluated stages; selection's 70 points of quality and the 30 %
-			// price share make 100, as in Helsinki's procurement.
-			await tx.query(
-				`insert into public.challenge_criteria (challenge_id, stage, position, name, max_points)
-				 select $1, s, p, n::jsonb, x from (values
-				   ('shortlisting', 1, '{"en": "Understanding of young people''s needs", "fi": "Nuorten tarpeiden ymmärrys", "sv": "Förståelse för ungas behov"}', 60),
-				   ('shortlisting', 2, '{"en": "Relevant experience", "fi": "Relevantti kokemus", "sv": "Relevant erfarenhet"}', 40),
-				   ('selection', 1, '{"en": "Reach and accessibility", "fi": "Tavoittavuus ja saavutettavuus", "sv": "Räckvidd och tillgänglighet"}', 30),
-				   ('selection', 2, '{"en": "Quality of guidance", "fi": "Ohjauksen laatu", "sv": "Vägledningens kvalitet"}', 20),
-				   ('selection', 3, '{"en": "Feasibility of the plan", "fi": "Suunnitelman toteutettavuus", "sv": "Planens genomförbarhet"}', 20)) t(s, p, n, x)`,
-				[DEMO_CONCEPT_CHALLENGE]
-			);
-			// Applications open for the demo teams to apply; moved into the past below.
-			await tx.query(
-				`insert into public.challenge_stages (challenge_id, stage, starts_at, ends_at)
-				 values ($1, 'applications', now() - interval '50 days', now() + interval '1 hour')`,
-				[DEMO_CONCEPT_CHALLENGE]
-			);
-		});
-		const applications: string[] = [];
-		for (const demo of APPLICATIONS) {
-			const id = await submitDemoApplication(db, DEMO_CONCEPT_CHALLENGE, demo);
-			if (!id) return null;
-			applications.push(id);
-		}
-		// Direct: a timetable whose stages have passed (public.amend_challenge refuses moving
-		// a stage into the past, as it should for a person).
-		await db.service('seed: youth guidance timetable', async (tx) => {
-			await tx.query('delete from public.challenge_stages where challenge_id = $1', [
-				DEMO_CONCEPT_CHALLENGE
-			]);
-			await tx.query(
-				`insert into public.challenge_stages (challenge_id, stage, starts_at, ends_at, decision_on, signatory)
-				 select $1, s, date_trunc('day', now()) + b * interval '1 day',
-				   date_trunc('day', now()) + e * interval '1 day',
-				   (date_trunc('day', now()) + d * interval '1 day')::date, g
-				 from (values
-				   ('market_dialogue', -70, -55, null::int, null::text),
-				   ('applications', -50, -30, null, null),
-				   ('screening', -29, -25, -25, 'Head of Youth Services'),
-				   ('shortlisting', -24, -15, -15, 'Head of Youth Services'),
-				   ('workshops', -14, -5, null, null),
-				   ('concepts', -4, 30, null, null),
-				   ('selection', 31, 45, 46, 'Deputy Mayor'),
-				   ('proof_of_concept', 50, 140, null, null),
-				   ('production', 150, 700, null, null)) t(s, b, e, d, g)`,
-				[DEMO_CONCEPT_CHALLENGE]
-			);
-		});
-		for (const id of applications) await screenEligible(db, DEMO_CONCEPT_CHALLENGE, id);
-		const workshop = await db.as(FACILITATOR, (tx) =>
-			scheduleWorkshop(tx, {
-				challengeId: DEMO_CONCEPT_CHALLENGE,
-				title: 'Ohjauksen yhteiskehittämispäivä',
-				startsAt: new Date(Date.now() - 10 * 24 * 3600_000),
-				mode: 'shared',
-				agenda: DEFAULT_AGENDA,
-				teamIds: APPLICATIONS.map((a) => a.team),
-				guests: []
-			})
-		);
-		const [board] = await db.as(FACILITATOR, (tx) => workshopBoards(tx, workshop));
-		const noteIds = await runWorkshop(db, workshop, board.id);
-		const decision = await db.as(DEMO_OWNER, async (tx) => {
-			const id = await prepareDecision(tx, DEMO_CONCEPT_CHALLENGE, 'shortlisting', {
-				items: applications.map((item, i) => ({
-					item,
-					chosen: true,
-					rank: i + 1,
-					reason: 'Meets the call and brings a distinct approach to the negotiations.'
-				})),
-				details: {
-					rationale:
-						'Both eligible tenderers are invited to the negotiations and to build a concept.'
+		const seeded = await seedShortlistedChallenge(db, {
+			id: DEMO_CONCEPT_CHALLENGE,
+			slug: 'youth-guidance-online',
+			title: {
+				en: 'Youth Guidance Online',
+				fi: 'Nuorten ohjaus verkossa',
+				sv: 'Ungdomsvägledning på nätet'
+			},
+			summary: {
+				en: 'How could young people get guidance online when and where they need it?',
+				fi: 'Miten nuoret saisivat ohjausta verkossa silloin ja siellä, missä he sitä tarvitsevat?',
+				sv: 'Hur kunde unga få vägledning på nätet när och där de behöver den?'
+			},
+			priceShare: 30,
+			partnerCount: 1,
+			requirement: {
+				en: 'The team processes personal data in line with the GDPR.',
+				fi: 'Tiimi käsittelee henkilötietoja tietosuoja-asetuksen mukaisesti.',
+				sv: 'Teamet behandlar personuppgifter enligt dataskyddsförordningen.'
+			},
+			// Selection's 70 points of quality and the 30 % price share make 100, as in
+			// Helsinki's procurement.
+			criteria: [
+				{
+					stage: 'shortlisting',
+					name: {
+						en: "Understanding of young people's needs",
+						fi: 'Nuorten tarpeiden ymmärrys',
+						sv: 'Förståelse för ungas behov'
+					},
+					maxPoints: 60
+				},
+				{
+					stage: 'shortlisting',
+					name: { en: 'Relevant experience', fi: 'Relevantti kokemus', sv: 'Relevant erfarenhet' },
+					maxPoints: 40
+				},
+				{
+					stage: 'selection',
+					name: {
+						en: 'Reach and accessibility',
+						fi: 'Tavoittavuus ja saavutettavuus',
+						sv: 'Räckvidd och tillgänglighet'
+					},
+					maxPoints: 30
+				},
+				{
+					stage: 'selection',
+					name: { en: 'Quality of guidance', fi: 'Ohjauksen laatu', sv: 'Vägledningens kvalitet' },
+					maxPoints: 20
+				},
+				{
+					stage: 'selection',
+					name: {
+						en: 'Feasibility of the plan',
+						fi: 'Suunnitelman toteutettavuus',
+						sv: 'Planens genomförbarhet'
+					},
+					maxPoints: 20
 				}
-			});
-			await publishDecision(tx, id);
-			return id;
+			],
+			applications: APPLICATIONS,
+			stages: [
+				['market_dialogue', -70, -55, null, null],
+				['applications', -50, -30, null, null],
+				['screening', -29, -25, -25, 'Head of Youth Services'],
+				['shortlisting', -24, -15, -15, 'Head of Youth Services'],
+				['workshops', -14, -5, null, null],
+				['selection', 31, 45, 46, 'Deputy Mayor'],
+				['proof_of_concept', 50, 140, null, null],
+				['production', 150, 700, null, null]
+			],
+			conceptsOpenForMinutes: 30 * 24 * 60,
+			workshop: {
+				title: 'Ohjauksen yhteiskehittämispäivä',
+				cluster: 'Nuorten tavoittaminen',
+				notes: NOTES
+			},
+			shortlist: {
+				reason: 'Meets the call and brings a distinct approach to the negotiations.',
+				rationale: 'Both eligible tenderers are invited to the negotiations and to build a concept.'
+			}
 		});
 		// Kohtaamo Collective's concept: two versions, built on its first idea and the
 		// workshop's first note, submitted as its final tender (the receipt is mailed).
 		await db.as({ id: APPLICATIONS[0].lead }, async (tx) => {
-			const concept = await startConcept(tx, applications[0]);
+			const concept = await startConcept(tx, seeded.applications[0]);
 			const first = await saveConcept(tx, concept, { version: 0, content: CONCEPT });
 			const second = await saveConcept(tx, concept, {
 				version: first.version,
@@ -214,85 +184,12 @@ export async function seedConceptChallenge(db: Database): Promise<string | null>
 				}
 			});
 			await linkIdea(tx, concept, 1);
-			await linkBoardElement(tx, concept, 'board_note', board.id, noteIds[0]);
+			await linkBoardElement(tx, concept, 'board_note', seeded.board, seeded.noteIds[0]);
 			await submitFinalTender(tx, concept, second.version, 9_800_000);
 		});
-		return decision;
+		return seeded.decision;
 	} catch (err) {
 		log.warn({ err }, 'youth guidance demo not seeded');
 		return null;
 	}
-}
-
-/** One op on the workshop's board as `user` sends it from the board page (storeOp). */
-async function send(db: Database, user: { id: string }, board: string, op: BoardOp) {
-	const stored = await storeOp(db, user, board, crypto.randomUUID(), op);
-	if (!stored?.ok) throw new Error(`demo board op ${op.type} refused: ${JSON.stringify(stored)}`);
-}
-
-/**
- * The workshop as it went, through the same paths as the people in it: the facilitator
- * starts it (public.advance_workshop) and opens the ideation phase, the two leads write
- * their notes, the facilitator groups two of them into a cluster, wraps up and ends it;
- * every change is an op on the board's log (storeOp), as from the board page. Then, as a
- * named service job, what must look as if it happened ten days ago is moved there: when
- * the workshop started and ended and when each op was made (the functions stamp the
- * database's clock), and the summary mailed at the end is dropped from the outbox
- * (delivered then, not now). Returns the notes' ids, in NOTES' order.
- */
-async function runWorkshop(db: Database, workshop: string, board: string): Promise<string[]> {
-	const moved = await db.as(FACILITATOR, (tx) => advanceWorkshop(tx, workshop, 'live'));
-	if (moved !== 'moved') throw new Error(`demo workshop not started: ${moved}`);
-	const ideate = DEFAULT_AGENDA.findIndex((p) => p.kind === 'ideate');
-	const clustering = DEFAULT_AGENDA.findIndex((p) => p.kind === 'cluster');
-	await send(db, FACILITATOR, board, { type: 'phase.goto', index: ideate });
-	const noteIds = NOTES.map(() => crypto.randomUUID());
-	for (const [i, text] of NOTES.entries()) {
-		await send(db, { id: APPLICATIONS[i % 2].lead }, board, {
-			type: 'note.add',
-			noteId: noteIds[i],
-			text,
-			colour: 'yellow',
-			x: 40 + i * 220,
-			y: 40
-		});
-	}
-	await send(db, FACILITATOR, board, { type: 'phase.goto', index: clustering });
-	const cluster = crypto.randomUUID();
-	await send(db, FACILITATOR, board, {
-		type: 'cluster.add',
-		clusterId: cluster,
-		name: 'Nuorten tavoittaminen'
-	});
-	for (const noteId of noteIds.slice(0, 2))
-		await send(db, FACILITATOR, board, { type: 'note.cluster', noteId, clusterId: cluster });
-	await send(db, FACILITATOR, board, {
-		type: 'phase.goto',
-		index: DEFAULT_AGENDA.findIndex((p) => p.kind === 'wrapup')
-	});
-	const ended = await db.as(FACILITATOR, (tx) => advanceWorkshop(tx, workshop, 'ended'));
-	if (ended !== 'moved') throw new Error(`demo workshop not ended: ${ended}`);
-	// Direct: the workshop took place ten days ago (its starts_at); the functions above
-	// stamped now. It ran its agenda's length; the ops are spread over it in their order.
-	await db.service('seed: the youth guidance workshop in the past', async (tx) => {
-		const minutes = DEFAULT_AGENDA.reduce((sum, p) => sum + p.minutes, 0);
-		await tx.query(
-			`update public.workshop_status_changes c
-			 set at = w.starts_at + case c.status when 'ended' then make_interval(mins => $2) else interval '0' end
-			 from public.workshops w where w.id = c.workshop_id and w.id = $1`,
-			[workshop, minutes]
-		);
-		await tx.query(
-			`update public.board_ops o set at = w.starts_at + make_interval(mins => 5 * o.seq::int)
-			 from public.boards b join public.workshops w on w.id = b.workshop_id
-			 where b.id = o.board_id and w.id = $1`,
-			[workshop]
-		);
-		await tx.query(
-			`delete from private.mail_outbox where template = 'workshop_summary'
-			 and params ->> 'workshopId' = $1::text`,
-			[workshop]
-		);
-	});
-	return noteIds;
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_AGENDA } from '$lib/domain/board';
+import { DEFAULT_AGENDA, type BoardOp } from '$lib/domain/board';
 import type { Database } from './db/database';
 import { prepareDecision, publishDecision } from './decisions';
 import {
@@ -8,6 +8,8 @@ import {
 	type DemoApplication
 } from './seed-applications';
 import { scheduleWorkshop, workshopBoards } from './workshops/schedule';
+import { storeOp } from './workshops/board-ops';
+import { advanceWorkshop } from './workshops/status';
 
 /** A text in the three languages, as the challenge's jsonb columns hold it. */
 type Localized = { fi: string; sv: string; en: string };
@@ -62,12 +64,13 @@ const HELSINKI = '10000000-0000-4000-8000-000000000001';
 
 /**
  * Seeds a City of Helsinki innovation partnership up to an open concepts stage (issue 14):
- * the challenge, its requirement and criteria; the applications, submitted and screened
- * through the app's functions while the applications stage is open; then the timetable
- * moved into the past (written directly: a deadline cannot be moved back by amendment,
- * and the demo's history must have happened weeks ago); the facilitator's workshop with
- * the board's notes (written directly, as a board's socket would); and the published
- * shortlisting decision choosing every applicant. Throws on a refusal: the caller logs it.
+ * the challenge, its requirement and criteria (direct: published weeks ago, which
+ * publish_challenge cannot say); the applications, submitted and screened through the
+ * app's functions while the applications stage is open; the timetable then moved into the
+ * past (direct: public.amend_challenge refuses moving a stage into the past, as it should
+ * for a person); the facilitator's workshop run through the people's paths (runWorkshop);
+ * and the published shortlisting decision choosing every applicant. Throws on a refusal:
+ * the caller logs it.
  */
 export async function seedShortlistedChallenge(
 	db: Database,
@@ -148,30 +151,7 @@ export async function seedShortlistedChallenge(
 		})
 	);
 	const [board] = await db.as(FACILITATOR, (tx) => workshopBoards(tx, workshop));
-	const noteIds = seed.workshop.notes.map(() => crypto.randomUUID());
-	await db.service(`seed: ${seed.slug} workshop board`, async (tx) => {
-		const cluster = crypto.randomUUID();
-		await tx.query(
-			`insert into public.board_clusters (board_id, id, name, added_seq) values ($1, $2, $3, 1)`,
-			[board.id, cluster, seed.workshop.cluster]
-		);
-		for (const [i, body] of seed.workshop.notes.entries()) {
-			await tx.query(
-				`insert into public.board_notes (board_id, id, author_id, body, colour, x, y, cluster_id, added_seq)
-				 values ($1, $2, $3, $4, 'yellow', $5, 40, $6, $7)`,
-				[
-					board.id,
-					noteIds[i],
-					seed.applications[i % seed.applications.length].lead,
-					body,
-					40 + i * 220,
-					i < 2 ? cluster : null,
-					i + 2
-				]
-			);
-		}
-		await tx.query(`update public.workshops set status = 'ended' where id = $1`, [workshop]);
-	});
+	const noteIds = await runWorkshop(db, workshop, board.id, seed);
 	const decision = await db.as(DEMO_OWNER, async (tx) => {
 		const id = await prepareDecision(tx, seed.id, 'shortlisting', {
 			items: applications.map((item, i) => ({
@@ -186,4 +166,79 @@ export async function seedShortlistedChallenge(
 		return id;
 	});
 	return { applications, board: board.id, noteIds, decision };
+}
+
+/** One op on the workshop's board as `user` sends it from the board page (storeOp). */
+async function send(db: Database, user: { id: string }, board: string, op: BoardOp) {
+	const stored = await storeOp(db, user, board, crypto.randomUUID(), op);
+	if (!stored?.ok) throw new Error(`demo board op ${op.type} refused: ${JSON.stringify(stored)}`);
+}
+
+/**
+ * The workshop as it went, through the same paths as the people in it: the facilitator
+ * starts it (public.advance_workshop) and opens the ideation phase, the teams' leads write
+ * the notes in turn, the facilitator groups the first two into a cluster, wraps up and
+ * ends it; every change is an op on the board's log (storeOp), as from the board page.
+ * Then, as a named service job, what must look as if it happened ten days ago is moved
+ * there: when the workshop started and ended and when each op was made (the functions
+ * stamp the database's clock), and the summary mailed at the end is dropped from the
+ * outbox (delivered then, not now). Returns the notes' ids, in `workshop.notes` order.
+ */
+async function runWorkshop(
+	db: Database,
+	workshop: string,
+	board: string,
+	seed: ShortlistedChallengeSeed
+): Promise<string[]> {
+	const moved = await db.as(FACILITATOR, (tx) => advanceWorkshop(tx, workshop, 'live'));
+	if (moved !== 'moved') throw new Error(`demo workshop not started: ${moved}`);
+	const phase = (kind: string) => DEFAULT_AGENDA.findIndex((p) => p.kind === kind);
+	await send(db, FACILITATOR, board, { type: 'phase.goto', index: phase('ideate') });
+	const noteIds = seed.workshop.notes.map(() => crypto.randomUUID());
+	for (const [i, text] of seed.workshop.notes.entries()) {
+		const author = seed.applications[i % seed.applications.length].lead;
+		await send(db, { id: author }, board, {
+			type: 'note.add',
+			noteId: noteIds[i],
+			text,
+			colour: 'yellow',
+			x: 40 + i * 220,
+			y: 40
+		});
+	}
+	await send(db, FACILITATOR, board, { type: 'phase.goto', index: phase('cluster') });
+	const cluster = crypto.randomUUID();
+	await send(db, FACILITATOR, board, {
+		type: 'cluster.add',
+		clusterId: cluster,
+		name: seed.workshop.cluster
+	});
+	for (const noteId of noteIds.slice(0, 2))
+		await send(db, FACILITATOR, board, { type: 'note.cluster', noteId, clusterId: cluster });
+	await send(db, FACILITATOR, board, { type: 'phase.goto', index: phase('wrapup') });
+	const ended = await db.as(FACILITATOR, (tx) => advanceWorkshop(tx, workshop, 'ended'));
+	if (ended !== 'moved') throw new Error(`demo workshop not ended: ${ended}`);
+	// Direct: the workshop took place ten days ago (its starts_at); the functions above
+	// stamped now. It ran its agenda's length; the ops are spread over it in their order.
+	await db.service(`seed: the ${seed.slug} workshop in the past`, async (tx) => {
+		const minutes = DEFAULT_AGENDA.reduce((sum, p) => sum + p.minutes, 0);
+		await tx.query(
+			`update public.workshop_status_changes c
+			 set at = w.starts_at + case c.status when 'ended' then make_interval(mins => $2) else interval '0' end
+			 from public.workshops w where w.id = c.workshop_id and w.id = $1`,
+			[workshop, minutes]
+		);
+		await tx.query(
+			`update public.board_ops o set at = w.starts_at + make_interval(mins => 5 * o.seq::int)
+			 from public.boards b join public.workshops w on w.id = b.workshop_id
+			 where b.id = o.board_id and w.id = $1`,
+			[workshop]
+		);
+		await tx.query(
+			`delete from private.mail_outbox where template = 'workshop_summary'
+			 and params ->> 'workshopId' = $1::text`,
+			[workshop]
+		);
+	});
+	return noteIds;
 }
