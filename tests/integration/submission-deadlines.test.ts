@@ -232,6 +232,22 @@ describeEachDatabase('submission deadlines (every one, not only applications)', 
 		).toBeNull();
 	});
 
+	it('a passed deadline stored with seconds, left as it was in the form, is no change', async () => {
+		const windows = move(concepting(), 'applications', new Date(at(-DAY).getTime() + 17_345));
+		const id = await published(windows);
+		const save = (raw: Record<string, string>) =>
+			db().as(chair, (tx) => changeTimetable(tx, { id: chair.id, name: '' }, id, raw, 'en'));
+		// The form shows it to the minute; the final tenders deadline ten days later.
+		const raw = {
+			...timetableFields(windows),
+			concepts_end: formatFinnishDateTime(at(40 * DAY)),
+			reason: 'More time to build'
+		};
+		expect(await save(raw)).toMatchObject({ amended: true });
+		const after = await stagesOf(db(), id);
+		expect(after.find((s) => s.stage === 'applications')?.ends_at).toEqual(windows[0].endsAt);
+	});
+
 	it('a draft is not judged: its dates are still being planned', async () => {
 		const challenge = await createChallenge(db(), orgId, 'draft');
 		const windows = selecting();

@@ -16,6 +16,7 @@ import {
 } from '$lib/domain/deadline-change';
 import type { Locale } from '$lib/domain/locale';
 import { formatDateTime } from '$lib/format';
+import { formatFinnishDateTime } from '$lib/domain/finnish-datetime';
 import { slugify } from '$lib/domain/slug';
 import { planRequirements, type SavedRequirement } from '$lib/domain/requirement-plan';
 import type { StageWindow } from '$lib/domain/timetable';
@@ -254,10 +255,18 @@ export async function changeTimetable(
 	if (!challenge) return null;
 	const parsed = parseTimetable(raw, challenge.procedure);
 	if (!parsed.ok) throw new TimetableRefused(parsed.errors);
+	// The form shows a deadline to the minute: one left as it was keeps its stored moment
+	// (seconds included), so it is not taken for a moved, or a passed and moved, deadline.
+	const windows = parsed.data.map((w) => {
+		const saved = challenge.deadlines.find((d) => d.stage === w.stage)?.endsAt;
+		return saved && formatFinnishDateTime(saved) === formatFinnishDateTime(w.endsAt)
+			? { ...w, endsAt: saved }
+			: w;
+	});
 	if (challenge.status === 'published') {
 		const verdicts = judgeSubmissionDeadlines(
 			challenge.deadlines,
-			parsed.data,
+			windows,
 			new Date(),
 			challenge.noticeDays
 		);
@@ -286,7 +295,7 @@ export async function changeTimetable(
 			throw new TimetableRefused(errors, inputs);
 		}
 	}
-	return saveTimetable(tx, editor, id, parsed.data, parsed.reason);
+	return saveTimetable(tx, editor, id, windows, parsed.reason);
 }
 
 export const saveCriteria = (
