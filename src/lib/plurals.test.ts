@@ -83,6 +83,8 @@ const NOT_COUNTS = new Set([
 	'phase',
 	'before',
 	'after',
+	'conceptsBefore',
+	'conceptsAfter',
 	'deadline',
 	'ended',
 	'browser',

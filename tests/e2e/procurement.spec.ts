@@ -1,5 +1,13 @@
 import { formatFinnishDateTime } from '../../src/lib/domain/finnish-datetime';
-import { expect, expectAccessible, latestMailTo, screenshot, signIn, test } from './helpers';
+import {
+	expect,
+	expectAccessible,
+	fieldError,
+	latestMailTo,
+	screenshot,
+	signIn,
+	test
+} from './helpers';
 
 // AI Goes to Work (City of Helsinki): owner@hel.example chairs its team, two demo teams
 // have submitted; it is an open challenge that opted out of sealing.
@@ -62,6 +70,64 @@ test('the applications deadline: shortening to "in two minutes" is refused, a va
 	// The amendment is public, in the owner's name.
 	await page.goto('/challenges/ai-goes-to-work');
 	await expect(page.getByText('The budget year ends earlier than planned.')).toBeVisible();
+});
+
+// Youth Guidance Online (src/lib/server/seed-concepts.ts), an innovation partnership:
+// requests to participate closed 30 days ago and were opened; final tenders are due in 30.
+const YOUTH_GUIDANCE = '20000000-0000-4000-8000-0000000000c1';
+
+test('every submission deadline: final tenders not due in an hour, a passed deadline not moved; nothing changes', async ({
+	page
+}) => {
+	await signIn(page, 'owner@hel.example');
+	const timetable = `/manage/challenges/${YOUTH_GUIDANCE}/timetable`;
+	await page.goto(timetable);
+	const requests = page.getByRole('group', { name: 'Requests to participate (required)' });
+	const tenders = page.getByRole('group', { name: 'Final tenders' });
+	const plannedRequestsEnd = await requests.getByLabel('Ends').inputValue();
+	const plannedTendersEnd = await tenders.getByLabel('Ends').inputValue();
+	const reason = page.getByLabel('Reason for the change');
+	const save = () => page.getByRole('button', { name: 'Save', exact: true }).click();
+	await expect(
+		page.getByText('the final tenders deadline (the end of the concepts stage)')
+	).toBeVisible();
+
+	// The final tenders deadline in an hour: said as it is typed, refused on saving.
+	await tenders.getByLabel('Ends').fill(helsinkiLocal(3_600_000));
+	await expect(page.getByTestId('deadline-live-concepts')).toContainText(
+		'The final tenders deadline can be shortened only'
+	);
+	await reason.fill('Enough tenders already.');
+	await save();
+	await expect(
+		fieldError(tenders, 'The final tenders deadline can be shortened only')
+	).toBeVisible();
+	await expectAccessible(page);
+	await screenshot(page, 'deadlines-final-tenders-too-soon');
+
+	// The requests deadline has passed: moving it later is refused (the rest of this
+	// timetable lies in the past too; reopening it into the future is refused the same way,
+	// tests/integration/submission-deadlines.test.ts).
+	await tenders.getByLabel('Ends').fill(plannedTendersEnd);
+	await requests.getByLabel('Ends').fill(helsinkiLocal(-26 * DAY));
+	await expect(page.getByTestId('deadline-live-applications')).toContainText('has already passed');
+	await reason.fill('One more team asked to take part.');
+	await save();
+	await expect(
+		fieldError(requests, 'The applications deadline has already passed and can no longer be moved')
+	).toBeVisible();
+	await expect(fieldError(tenders, /./)).toHaveCount(0);
+	await expectAccessible(page);
+	await screenshot(page, 'deadlines-passed-refused');
+
+	// Nothing changed: the timetable as it was, and no amendment on the public page.
+	await page.goto(timetable);
+	await expect(requests.getByLabel('Ends')).toHaveValue(plannedRequestsEnd);
+	await expect(tenders.getByLabel('Ends')).toHaveValue(plannedTendersEnd);
+	await page.goto('/challenges/youth-guidance-online');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Youth Guidance Online');
+	await expect(page.getByText('One more team asked to take part.')).toHaveCount(0);
+	await expect(page.getByText('Enough tenders already.')).toHaveCount(0);
 });
 
 test('the challenge team: only its members see the applications; the chair adds and removes them', async ({

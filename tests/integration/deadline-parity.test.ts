@@ -1,6 +1,9 @@
 import { expect, it } from 'vitest';
 import fc from 'fast-check';
-import { classifyDeadlineChange } from '../../src/lib/domain/deadline-change';
+import {
+	classifyDeadlineChange,
+	SUBMISSION_DEADLINE_STAGES
+} from '../../src/lib/domain/deadline-change';
 import { describeEachDatabase } from './databases';
 
 type Case = { previous: Date | null; next: Date | null; now: Date; days: number };
@@ -22,7 +25,14 @@ const FIXED: Case[] = [
 	{ previous: null, next: at(8 * DAY), now, days: 7 },
 	{ previous: null, next: at(DAY), now, days: 7 },
 	{ previous: at(-DAY), next: at(-2 * DAY), now, days: 1 },
+	// A passed deadline (an applications or a final tenders one) is not moved: not later
+	// (reopening the stage), not earlier; at the very moment it ends it has passed.
 	{ previous: at(-DAY), next: at(2 * DAY), now, days: 7 },
+	{ previous: at(-DAY), next: at(30 * DAY), now, days: 7 },
+	{ previous: now, next: at(30 * DAY), now, days: 7 },
+	{ previous: at(1), next: at(30 * DAY), now, days: 7 },
+	{ previous: at(-DAY), next: at(-DAY), now, days: 7 },
+	{ previous: at(-DAY), next: null, now, days: 7 },
 	{
 		previous: new Date('2026-04-30T13:00:00Z'),
 		next: new Date('2026-04-01T09:30:00Z'),
@@ -62,7 +72,14 @@ describeEachDatabase('deadline rule parity (TypeScript and SQL)', (db) => {
 			cases.map((c) => classifyDeadlineChange(c.previous, c.next, c.now, c.days))
 		);
 		expect(new Set(rows.map((r) => r.verdict))).toEqual(
-			new Set(['unchanged', 'extended', 'shortened', 'set', 'removed', 'too_soon'])
+			new Set(['unchanged', 'extended', 'shortened', 'set', 'removed', 'too_soon', 'passed'])
 		);
+	});
+
+	it('both judge the same stages: private.submission_deadline_stages is SUBMISSION_DEADLINE_STAGES', async () => {
+		const [row] = await db().service('test: deadline stages', (tx) =>
+			tx.query<{ stages: string[] }>('select private.submission_deadline_stages() as stages')
+		);
+		expect(row.stages).toEqual([...SUBMISSION_DEADLINE_STAGES]);
 	});
 });

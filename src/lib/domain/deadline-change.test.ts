@@ -3,7 +3,10 @@ import fc from 'fast-check';
 import {
 	classifyDeadlineChange,
 	deadlineChangeAllowed,
-	earliestShortenedDeadline
+	deadlineRefusalKey,
+	earliestShortenedDeadline,
+	judgeSubmissionDeadlines,
+	SUBMISSION_DEADLINE_STAGES
 } from './deadline-change';
 
 const now = new Date('2026-11-30T10:00:00Z');
@@ -31,6 +34,73 @@ describe('classifyDeadlineChange', () => {
 		expect(classifyDeadlineChange(null, new Date('2027-01-01T00:00:00Z'), now, 7)).toBe('set');
 		expect(classifyDeadlineChange(null, dec2, now, 7)).toBe('too_soon');
 	});
+	it('refuses moving a deadline that has passed, later (reopening) or earlier', () => {
+		const yesterday = new Date(now.getTime() - 86_400_000);
+		const farAhead = new Date('2027-02-01T14:00:00Z');
+		expect(classifyDeadlineChange(yesterday, farAhead, now, 7)).toBe('passed');
+		expect(classifyDeadlineChange(yesterday, new Date(now.getTime() + 60_000), now, 7)).toBe(
+			'passed'
+		);
+		expect(classifyDeadlineChange(yesterday, new Date(yesterday.getTime() - 1), now, 1)).toBe(
+			'passed'
+		);
+		// At the very moment it ends it has passed (the database unseals at ends_at <= now()).
+		expect(classifyDeadlineChange(now, farAhead, now, 7)).toBe('passed');
+		expect(classifyDeadlineChange(new Date(now.getTime() + 1), farAhead, now, 7)).toBe('extended');
+		// Left as it was it is no change; taken away it is a removal.
+		expect(classifyDeadlineChange(yesterday, new Date(yesterday), now, 7)).toBe('unchanged');
+		expect(classifyDeadlineChange(yesterday, null, now, 7)).toBe('removed');
+		expect(deadlineChangeAllowed('passed')).toBe(false);
+	});
+});
+
+describe('judgeSubmissionDeadlines', () => {
+	const DAY = 86_400_000;
+	const at = (days: number) => new Date(now.getTime() + days * DAY);
+	const timetable = (applications: Date | null, concepts: Date | null) => [
+		{ stage: 'market_dialogue', endsAt: at(-40) },
+		...(applications ? [{ stage: 'applications', endsAt: applications }] : []),
+		{ stage: 'screening', endsAt: at(-10) },
+		...(concepts ? [{ stage: 'concepts', endsAt: concepts }] : [])
+	];
+	it('judges the final tenders deadline as the applications one', () => {
+		const before = timetable(at(-30), at(30));
+		const verdicts = judgeSubmissionDeadlines(before, timetable(at(-30), at(1 / 24)), now, 7);
+		expect(verdicts.map((v) => [v.stage, v.change])).toEqual([
+			['applications', 'unchanged'],
+			['concepts', 'too_soon']
+		]);
+		expect(judgeSubmissionDeadlines(before, timetable(at(-30), null), now, 7)[1].change).toBe(
+			'removed'
+		);
+		expect(judgeSubmissionDeadlines(before, timetable(at(-30), at(40)), now, 7)[1].change).toBe(
+			'extended'
+		);
+		expect(judgeSubmissionDeadlines(before, timetable(at(-30), at(8)), now, 7)[1]).toEqual({
+			stage: 'concepts',
+			previous: at(30),
+			next: at(8),
+			change: 'shortened'
+		});
+	});
+	it('refuses reopening a passed applications or final tenders deadline', () => {
+		const before = timetable(at(-30), at(-1));
+		const verdicts = judgeSubmissionDeadlines(before, timetable(at(10), at(20)), now, 7);
+		expect(verdicts.map((v) => v.change)).toEqual(['passed', 'passed']);
+		// The other stages are not submission deadlines: moving them is not judged here.
+		const moved = before.map((w) => (w.stage === 'screening' ? { ...w, endsAt: at(5) } : { ...w }));
+		expect(judgeSubmissionDeadlines(before, moved, now, 7).map((v) => v.change)).toEqual([
+			'unchanged',
+			'unchanged'
+		]);
+	});
+	it('says each refusal in words of its own stage', () => {
+		const keys = SUBMISSION_DEADLINE_STAGES.flatMap((stage) =>
+			(['removed', 'too_soon', 'passed'] as const).map((c) => deadlineRefusalKey(stage, c))
+		);
+		expect(new Set(keys).size).toBe(6);
+		expect(deadlineRefusalKey('concepts', 'passed')).toBe('deadlines_error_concepts_passed');
+	});
 });
 
 const date = fc.date({
@@ -57,7 +127,23 @@ describe('classifyDeadlineChange (properties)', () => {
 			)
 		);
 	});
-	it('extending is always allowed, and a longer minimum never allows more', () => {
+	it('a passed deadline never moves: the only allowed verdict for it is unchanged', () => {
+		fc.assert(
+			fc.property(
+				date,
+				fc.option(date),
+				fc.integer({ min: 0, max: 1e10 }),
+				fc.integer({ min: 1, max: 60 }),
+				(p, n, since, days) => {
+					const at = new Date(p.getTime() + since);
+					const change = classifyDeadlineChange(p, n, at, days);
+					if (deadlineChangeAllowed(change)) expect(change).toBe('unchanged');
+					if (n !== null && n.getTime() !== p.getTime()) expect(change).toBe('passed');
+				}
+			)
+		);
+	});
+	it('extending a deadline still ahead is allowed, and a longer minimum never allows more', () => {
 		fc.assert(
 			fc.property(
 				date,
@@ -65,7 +151,9 @@ describe('classifyDeadlineChange (properties)', () => {
 				date,
 				fc.integer({ min: 1, max: 59 }),
 				(p, ms, at, days) => {
-					expect(classifyDeadlineChange(p, new Date(p.getTime() + ms), at, days)).toBe('extended');
+					expect(classifyDeadlineChange(p, new Date(p.getTime() + ms), at, days)).toBe(
+						p.getTime() > at.getTime() ? 'extended' : 'passed'
+					);
 					const next = new Date(p.getTime() - ms);
 					if (!deadlineChangeAllowed(classifyDeadlineChange(p, next, at, days)))
 						expect(deadlineChangeAllowed(classifyDeadlineChange(p, next, at, days + 1))).toBe(
@@ -73,6 +161,29 @@ describe('classifyDeadlineChange (properties)', () => {
 						);
 				}
 			)
+		);
+	});
+});
+
+describe('judgeSubmissionDeadlines (properties)', () => {
+	const window = (stage: string) =>
+		fc.option(
+			date.map((endsAt) => ({ stage, endsAt })),
+			{ nil: undefined }
+		);
+	const timetable = fc
+		.tuple(window('applications'), window('workshops'), window('concepts'))
+		.map((ws) => ws.filter((w) => w !== undefined));
+	it('judges every submission stage, each as classifyDeadlineChange does', () => {
+		fc.assert(
+			fc.property(timetable, timetable, date, fc.integer({ min: 1, max: 60 }), (p, n, at, d) => {
+				const verdicts = judgeSubmissionDeadlines(p, n, at, d);
+				expect(verdicts.map((v) => v.stage)).toEqual([...SUBMISSION_DEADLINE_STAGES]);
+				for (const v of verdicts) {
+					const end = (l: typeof p) => l.find((w) => w.stage === v.stage)?.endsAt ?? null;
+					expect(v.change).toBe(classifyDeadlineChange(end(p), end(n), at, d));
+				}
+			})
 		);
 	});
 });

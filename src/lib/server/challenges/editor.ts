@@ -6,9 +6,17 @@ import {
 	type CriteriaForm,
 	type RequirementsForm
 } from '$lib/domain/challenge-schemas';
-import { classifyDeadlineChange, deadlineChangeAllowed } from '$lib/domain/deadline-change';
+import {
+	deadlineChangeAllowed,
+	deadlineRefusalKey,
+	judgeSubmissionDeadlines,
+	SUBMISSION_DEADLINE_STAGES,
+	type RefusedDeadlineChange,
+	type SubmissionDeadlineStage
+} from '$lib/domain/deadline-change';
 import type { Locale } from '$lib/domain/locale';
 import { formatDateTime } from '$lib/format';
+import { formatFinnishDateTime } from '$lib/domain/finnish-datetime';
 import { slugify } from '$lib/domain/slug';
 import { planRequirements, type SavedRequirement } from '$lib/domain/requirement-plan';
 import type { StageWindow } from '$lib/domain/timetable';
@@ -29,10 +37,19 @@ export interface Editor {
 	name: string;
 }
 
-/** Thrown inside the transaction so nothing is saved: the applications deadline may not move so. */
+/**
+ * Thrown inside the transaction so nothing is saved: a submission deadline (`stage`'s end,
+ * src/lib/domain/deadline-change.ts) may not move so. `messageKey` says why in words.
+ */
 export class DeadlineRefused extends Error {
-	constructor(readonly change: 'too_soon' | 'removed') {
-		super(`The applications deadline change is refused: ${change}`);
+	constructor(
+		readonly change: RefusedDeadlineChange,
+		readonly stage: SubmissionDeadlineStage = 'applications'
+	) {
+		super(`The ${stage} deadline change is refused: ${change}`);
+	}
+	get messageKey(): string {
+		return deadlineRefusalKey(this.stage, this.change);
 	}
 }
 
@@ -65,9 +82,10 @@ interface ChallengeChanges {
 }
 
 interface AmendResult {
-	result:
-		'saved' | 'amended' | 'unchanged' | 'reason_required' | 'too_soon' | 'removed' | 'unknown';
+	result: 'saved' | 'amended' | 'unchanged' | 'reason_required' | RefusedDeadlineChange | 'unknown';
 	changes?: FieldChange[];
+	/** With a refused deadline: the first submission stage refused. */
+	stage?: SubmissionDeadlineStage;
 }
 
 /**
@@ -98,7 +116,8 @@ async function amend(
 			throw new ReasonRequired();
 		case 'too_soon':
 		case 'removed':
-			throw new DeadlineRefused(r.result);
+		case 'passed':
+			throw new DeadlineRefused(r.result, r.stage ?? 'applications');
 		default:
 			return { changes: r.changes ?? [], amended: r.result === 'amended' };
 	}
@@ -214,11 +233,14 @@ export class TimetableRefused extends Error {
 
 /**
  * The timetable form's save as one capability (issue 11 leftover): reads the challenge's
- * procedure and deadline as the caller may (deadlineContext), parses the form for that
- * procedure (parseTimetable), judges a moved applications deadline on a published
- * challenge (src/lib/domain/deadline-change.ts; public.amend_challenge holds the same rule)
- * and saves. Throws TimetableRefused with the fields' errors (a shortened deadline is
- * refused until `confirm_shorten=yes`, with the two deadlines as `before`/`after`), and
+ * procedure and submission deadlines as the caller may (deadlineContext), parses the form
+ * for that procedure (parseTimetable), judges every moved submission deadline on a
+ * published challenge — the applications and the final tenders deadline
+ * (judgeSubmissionDeadlines, src/lib/domain/deadline-change.ts; public.amend_challenge
+ * holds the same rule) — and saves. Throws TimetableRefused with the fields' errors (a
+ * deadline too soon, removed or already passed on its stage's `<stage>_end`; a shortened
+ * deadline is refused until `confirm_shorten=yes`, with the applications deadlines as
+ * `before`/`after` and the final tenders' as `conceptsBefore`/`conceptsAfter`), and
  * ReasonRequired / DeadlineRefused as saveTimetable does. Returns null when the challenge
  * is not there for the caller or the caller is not on its team.
  */
@@ -233,34 +255,47 @@ export async function changeTimetable(
 	if (!challenge) return null;
 	const parsed = parseTimetable(raw, challenge.procedure);
 	if (!parsed.ok) throw new TimetableRefused(parsed.errors);
+	// The form shows a deadline to the minute: one left as it was keeps its stored moment
+	// (seconds included), so it is not taken for a moved, or a passed and moved, deadline.
+	const windows = parsed.data.map((w) => {
+		const saved = challenge.deadlines.find((d) => d.stage === w.stage)?.endsAt;
+		return saved && formatFinnishDateTime(saved) === formatFinnishDateTime(w.endsAt)
+			? { ...w, endsAt: saved }
+			: w;
+	});
 	if (challenge.status === 'published') {
-		const next = parsed.data.find((w) => w.stage === 'applications')?.endsAt ?? null;
-		const change = classifyDeadlineChange(
-			challenge.deadline,
-			next,
+		const verdicts = judgeSubmissionDeadlines(
+			challenge.deadlines,
+			windows,
 			new Date(),
 			challenge.noticeDays
 		);
-		if (!deadlineChangeAllowed(change)) {
-			throw new TimetableRefused({
-				applications_end:
-					change === 'removed'
-						? 'procurement_error_deadline_removed'
-						: 'procurement_error_deadline_too_soon'
-			});
+		const refused: Record<string, string> = {};
+		for (const v of verdicts) {
+			if (!deadlineChangeAllowed(v.change))
+				refused[`${v.stage}_end`] = deadlineRefusalKey(v.stage, v.change as RefusedDeadlineChange);
 		}
+		if (Object.keys(refused).length) throw new TimetableRefused(refused);
 		// Shortening asks first: the page shows the warning and a confirmation box.
-		if (change === 'shortened' && raw.confirm_shorten !== 'yes') {
-			throw new TimetableRefused(
-				{ confirm_shorten: 'procurement_deadline_warning' },
-				{
-					before: formatDateTime(challenge.deadline!, locale),
-					after: formatDateTime(next!, locale)
+		const shortened = verdicts.filter((v) => v.change === 'shortened');
+		if (shortened.length && raw.confirm_shorten !== 'yes') {
+			const errors: Record<string, string> = {};
+			const inputs: Record<string, string> = {};
+			for (const v of shortened) {
+				const before = formatDateTime(v.previous!, locale);
+				const after = formatDateTime(v.next!, locale);
+				if (v.stage === 'applications') {
+					errors.confirm_shorten = 'procurement_deadline_warning';
+					Object.assign(inputs, { before, after });
+				} else {
+					errors.confirm_shorten_concepts = 'deadlines_concepts_warning';
+					Object.assign(inputs, { conceptsBefore: before, conceptsAfter: after });
 				}
-			);
+			}
+			throw new TimetableRefused(errors, inputs);
 		}
 	}
-	return saveTimetable(tx, editor, id, parsed.data, parsed.reason);
+	return saveTimetable(tx, editor, id, windows, parsed.reason);
 }
 
 export const saveCriteria = (
@@ -346,24 +381,29 @@ export async function publishDraft(
 export interface DeadlineContext {
 	procedure: Procedure;
 	status: string;
-	deadline: Date | null;
+	/** The current submission deadlines (SUBMISSION_DEADLINE_STAGES) the timetable has. */
+	deadlines: { stage: SubmissionDeadlineStage; endsAt: Date }[];
 	noticeDays: number;
 }
 
 /**
- * The challenge's procedure, status, current applications deadline and notice days
- * (public.challenges.deadline_notice_days), as the caller may read them; null when the
- * challenge is not there for the caller.
+ * The challenge's procedure, status, current submission deadlines (the ends of its
+ * SUBMISSION_DEADLINE_STAGES) and notice days (public.challenges.deadline_notice_days),
+ * as the caller may read them; null when the challenge is not there for the caller.
  */
 export async function deadlineContext(tx: Queryable, id: string): Promise<DeadlineContext | null> {
-	const [row] = await tx.query<DeadlineContext>(
-		`select c.procedure, c.status, s.ends_at as deadline, c.deadline_notice_days as "noticeDays"
-		 from public.challenges c
-		 left join public.challenge_stages s on s.challenge_id = c.id and s.stage = 'applications'
-		 where c.id = $1`,
+	const [row] = await tx.query<Omit<DeadlineContext, 'deadlines'>>(
+		`select c.procedure, c.status, c.deadline_notice_days as "noticeDays"
+		 from public.challenges c where c.id = $1`,
 		[id]
 	);
-	return row ?? null;
+	if (!row) return null;
+	const deadlines = await tx.query<{ stage: SubmissionDeadlineStage; endsAt: Date }>(
+		`select s.stage, s.ends_at as "endsAt" from public.challenge_stages s
+		 where s.challenge_id = $1 and s.stage = any($2::text[])`,
+		[id, [...SUBMISSION_DEADLINE_STAGES]]
+	);
+	return { ...row, deadlines };
 }
 
 /** The stages in the challenge's timetable, for the criteria form (empty if not a member). */

@@ -8,9 +8,9 @@ type Save = (tx: Queryable, editor: Editor) => Promise<{ amended: boolean } | nu
 
 /**
  * Runs one section's save as the user. A published challenge's change without a reason
- * saves nothing and asks for one; a deadline moved against the rule saves nothing and
- * says why; a recorded amendment is mailed to followers and to the applicant teams
- * (by the database, see 20261201000110_mail_from_the_record.sql).
+ * saves nothing and asks for one; a submission deadline moved against the rule saves
+ * nothing and says which and why; a recorded amendment is mailed to followers and to the
+ * applicant teams (by the database, see 20261201000110_mail_from_the_record.sql).
  */
 export async function saveSection(
 	locals: App.Locals,
@@ -34,12 +34,8 @@ export async function saveSection(
 			return invalid(values, { reason: 'error_reason_required' });
 		}
 		if (e instanceof DeadlineRefused) {
-			return invalid(values, {
-				form:
-					e.change === 'removed'
-						? 'procurement_error_deadline_removed'
-						: 'procurement_error_deadline_too_soon'
-			});
+			// Which submission deadline, and why: too soon, removed or already passed.
+			return invalid(values, { form: e.messageKey });
 		}
 		throw e;
 	}
