@@ -80,7 +80,10 @@ const CONCEPT = {
 	budget: [{ item: 'Design and build', cents: 5_200_000 }]
 };
 
-/** What the workshop's shared board holds at its end. */
+/**
+ * What the workshop's shared board holds at its end: in Finnish (board_notes.lang 'fi'),
+ * though Kohtaamo Collective's lead, who wrote the first, reads the app in English.
+ */
 const NOTES = [
 	'Vastaus samana päivänä on tärkeämpi kuin aukioloajat',
 	'Nuoret haluavat valita keskustelun kielen',
@@ -177,13 +180,13 @@ export async function seedConceptChallenge(db: Database): Promise<string | null>
 		await db.service('seed: the workshop board', async (tx) => {
 			const cluster = crypto.randomUUID();
 			await tx.query(
-				`insert into public.board_clusters (board_id, id, name, added_seq) values ($1, $2, $3, 1)`,
+				`insert into public.board_clusters (board_id, id, name, added_seq, lang) values ($1, $2, $3, 1, 'fi')`,
 				[board.id, cluster, 'Nuorten tavoittaminen']
 			);
 			for (const [i, body] of NOTES.entries()) {
 				await tx.query(
-					`insert into public.board_notes (board_id, id, author_id, body, colour, x, y, cluster_id, added_seq)
-					 values ($1, $2, $3, $4, 'yellow', $5, 40, $6, $7)`,
+					`insert into public.board_notes (board_id, id, author_id, body, colour, x, y, cluster_id, added_seq, lang)
+					 values ($1, $2, $3, $4, 'yellow', $5, 40, $6, $7, 'fi')`,
 					[
 						board.id,
 						noteIds[i],

@@ -157,11 +157,13 @@ async function submitTenders(db: Database, applications: Map<string, string>) {
 			const [a] = await tx.query<{
 				team: string;
 				lang: string;
+				/** The application's language: the idea's title is frozen with it. */
+				ideaLang: string;
 				lead: string;
 				idea: string;
 				deadline: Date;
 			}>(
-				`select a.team_id as team, tm.lang, a.submitted_by as lead,
+				`select a.team_id as team, tm.lang, a.lang as "ideaLang", a.submitted_by as lead,
 				   (select i.title from public.application_ideas i
 				    where i.application_id = a.id order by i.position limit 1) as idea,
 				   s.ends_at as deadline
@@ -234,7 +236,7 @@ async function submitTenders(db: Database, applications: Map<string, string>) {
 				team: { id: a.team, name: t.team, lang: a.lang },
 				...content,
 				priceCents: t.priceCents,
-				links: [{ kind: 'idea', label: a.idea ?? '', ideaPosition: 1 }],
+				links: [{ kind: 'idea', label: a.idea ?? '', lang: a.ideaLang, ideaPosition: 1 }],
 				attachments: [],
 				submittedAt: submittedAt.toISOString(),
 				submittedBy: a.lead
