@@ -502,15 +502,16 @@ export async function listChallengeTenders(
 export async function conceptsOnIdeas(
 	tx: Queryable,
 	applicationId: string
-): Promise<Record<number, { id: string; title: string }[]>> {
-	const rows = await tx.query<{ position: number; id: string; title: string }>(
-		`select l.idea_position as position, c.id, c.title from public.concept_links l
+): Promise<Record<number, { id: string; title: string; lang: Locale }[]>> {
+	const rows = await tx.query<{ position: number; id: string; title: string; lang: Locale }>(
+		`select l.idea_position as position, c.id, c.title, t.lang from public.concept_links l
 		 join public.concepts c on c.id = l.concept_id
+		 join public.teams t on t.id = c.team_id
 		 where l.kind = 'idea' and l.application_id = $1 order by c.title, c.id`,
 		[applicationId]
 	);
-	const out: Record<number, { id: string; title: string }[]> = {};
-	for (const r of rows) (out[r.position] ??= []).push({ id: r.id, title: r.title });
+	const out: Record<number, { id: string; title: string; lang: Locale }[]> = {};
+	for (const r of rows) (out[r.position] ??= []).push({ id: r.id, title: r.title, lang: r.lang });
 	return out;
 }
 
