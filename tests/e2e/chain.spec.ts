@@ -266,11 +266,15 @@ test('one run from a shortlisted team’s concept to a bonus paid by results', a
 	}
 	for (const title of ['Evening chat open', 'Twenty job seekers coached']) {
 		const milestone = page.getByRole('article', { name: new RegExp(title) });
-		await milestone.getByRole('button', { name: `Mark in progress: ${title}` }).click();
+		await milestone
+			.getByRole('button', { name: new RegExp(`^Mark in progress\\W+${title}$`) })
+			.click();
 		await expect(page.getByText('The milestone is now: In progress.')).toBeVisible();
 		await milestone.getByText(`Deliver: ${title}`).click();
-		await milestone.getByLabel('Evidence').fill(`${title}: the report of the pilot.`);
-		await milestone.getByLabel('Links').fill('https://example.org/report');
+		await milestone
+			.getByLabel('Evidence', { exact: true })
+			.fill(`${title}: the report of the pilot.`);
+		await milestone.getByLabel('Links', { exact: true }).fill('https://example.org/report');
 		await milestone.getByRole('button', { name: 'Deliver', exact: true }).click();
 		await expect(page.getByText('The milestone is now: Delivered.')).toBeVisible();
 	}
@@ -297,7 +301,7 @@ test('one run from a shortlisted team’s concept to a bonus paid by results', a
 		const item = partner.getByRole('listitem').filter({ hasText: title });
 		await item.getByRole('button', { name: verdict, exact: true }).click();
 		const dialog = page.getByRole('dialog', { name: new RegExp(title) });
-		await dialog.getByLabel('Reason').fill(reason);
+		await dialog.getByLabel('Reason', { exact: true }).fill(reason);
 		await dialog.getByRole('button', { name: verdict, exact: true }).click();
 		await expect(item).toContainText(verdict === 'Accept' ? 'Accepted' : 'Rejected');
 	}

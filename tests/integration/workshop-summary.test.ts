@@ -92,7 +92,9 @@ describeEachDatabase('workshop outcome summary mail', (db) => {
 			expect(whole).toContain('Bea B');
 		}
 		expect(mails.find((m) => m.to === w.a2.email)!.subject).toBe(`Tulokset: ${title}`);
-		expect(to(w.a2.email)).toContain('Coach in chat (2 pistettä)');
+		// a2 wrote the note in English and reads the mail in Finnish now: the note is marked
+		// with its language, as the announcement is (the English reader's above is not).
+		expect(to(w.a2.email)).toContain('Coach in chat [en] (2 pistettä)');
 
 		// Once: asking again sends nothing; nobody but the facilitator may ask.
 		expect(await db().as(w.facilitator, (tx) => requestSummary(tx, workshop))).toBe('already_sent');

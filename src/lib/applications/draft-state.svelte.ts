@@ -1,5 +1,6 @@
 import type { Answer, Idea } from '$lib/domain/application-schemas';
 import type { Locale } from '$lib/domain/locale';
+import { LocalCopy } from '$lib/drafts/local-copy';
 import { canSave, saveAnswer, type SaveStatus } from './save-status';
 
 export interface DraftContent {
@@ -9,19 +10,7 @@ export interface DraftContent {
 	lang?: Locale;
 }
 
-interface StoredCopy extends DraftContent {
-	version: number;
-}
-
 const DEBOUNCE_MS = 800;
-
-function readCopy(key: string): StoredCopy | null {
-	try {
-		return JSON.parse(localStorage.getItem(key) ?? 'null');
-	} catch {
-		return null;
-	}
-}
 
 /**
  * The editor's draft in the browser: what the person types, saved to the server a
@@ -40,7 +29,7 @@ export class DraftState {
 	orphan: DraftContent | null = $state(null);
 
 	#url: string;
-	#key: string;
+	#copy: LocalCopy<DraftContent>;
 	#fallback: string;
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#saving: Promise<void> | null = null;
@@ -53,7 +42,7 @@ export class DraftState {
 		fallbackMessage: string
 	) {
 		this.#url = `/applications/${applicationId}/draft`;
-		this.#key = `talkoot:draft:${applicationId}`;
+		this.#copy = new LocalCopy(`talkoot:draft:${applicationId}`);
 		this.#fallback = fallbackMessage;
 		this.version = version;
 		this.ideas = content.ideas;
@@ -63,7 +52,7 @@ export class DraftState {
 
 	/** Picks up what this browser had not yet saved; call once in the browser. */
 	restore() {
-		const copy = readCopy(this.#key);
+		const copy = this.#copy.read();
 		if (!copy) return;
 		if (copy.version === this.version) {
 			this.ideas = copy.ideas;
@@ -87,23 +76,13 @@ export class DraftState {
 
 	discardOrphan() {
 		this.orphan = null;
-		localStorage.removeItem(this.#key);
+		this.#copy.clear();
 	}
 
 	/** Call after every edit: keeps a local copy and saves a moment later. */
 	changed() {
 		this.#dirty = true;
-		try {
-			const copy: StoredCopy = {
-				version: this.version,
-				ideas: this.ideas,
-				answers: this.answers,
-				lang: this.lang
-			};
-			localStorage.setItem(this.#key, JSON.stringify(copy));
-		} catch {
-			// Private mode or a full quota: the server save still runs.
-		}
+		this.#copy.write(this.version, { ideas: this.ideas, answers: this.answers, lang: this.lang });
 		if (!canSave(this.status)) return;
 		this.status = { kind: 'pending' };
 		clearTimeout(this.#timer);
@@ -147,7 +126,7 @@ export class DraftState {
 			this.version = answer.version;
 			this.status = { kind: 'saved', at: answer.at };
 			if (this.#dirty) this.changed();
-			else localStorage.removeItem(this.#key);
+			else this.#copy.clear();
 			return;
 		}
 		this.#dirty = true;

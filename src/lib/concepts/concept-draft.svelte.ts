@@ -1,5 +1,6 @@
 import { eurosToCents, type ConceptContent } from '$lib/domain/concept';
 import { canSave, saveAnswer, type SaveStatus } from '$lib/applications/save-status';
+import { LocalCopy } from '$lib/drafts/local-copy';
 
 /** A budget row as typed: euros as a string until it is saved. */
 export interface TypedRow {
@@ -39,16 +40,27 @@ export function typedToContent(
 	return { ok: true, content: { title, summary, description, plan, budget } };
 }
 
+const sameFields = (a: TypedConcept, b: TypedConcept) => JSON.stringify(a) === JSON.stringify(b);
+
 /**
  * The concept editor in the browser, saved like the application draft: a moment after the
- * person stops typing, over the version the page read. A teammate's save in between is a
- * conflict: nothing is overwritten and the text stays on screen to copy.
+ * person stops typing, over the version the page read, and kept in this browser's
+ * localStorage (LocalCopy, the application draft's store) until the server has it. A
+ * teammate's save in between is a conflict: nothing is overwritten and the text stays on
+ * screen to copy.
  */
 export class ConceptDraft {
 	fields: TypedConcept = $state({ title: '', summary: '', description: '', plan: '', budget: [] });
 	status: SaveStatus = $state({ kind: 'idle' });
 	version = $state(0);
+	/** Text this browser kept over the version the page read, now in the fields unsaved. */
+	restored = $state(false);
+	/** Text this browser kept over an older version (someone saved since): shown to copy. */
+	orphan: TypedConcept | null = $state(null);
 
+	#copy: LocalCopy<TypedConcept>;
+	/** What the server had when the copy was restored: what discarding goes back to. */
+	#server: TypedConcept | null = null;
 	#url: string;
 	#fallback: string;
 	#badAmount: string;
@@ -63,10 +75,58 @@ export class ConceptDraft {
 		messages: { fallback: string; badAmount: string }
 	) {
 		this.#url = `/concepts/${conceptId}/draft`;
+		this.#copy = new LocalCopy(`talkoot:concept:${conceptId}`);
 		this.version = version;
 		this.fields = fields;
 		this.#fallback = messages.fallback;
 		this.#badAmount = messages.badAmount;
+	}
+
+	/**
+	 * Picks up what this browser typed and the server did not get (call once in the
+	 * browser): over the same version it goes back in the fields, unsaved until the next
+	 * change or Save now; over an older one it is only shown (`orphan`), nothing replaced.
+	 */
+	restore() {
+		const kept = this.#copy.read();
+		if (!kept) return;
+		const { version, ...typed } = kept;
+		const fields: TypedConcept = {
+			title: String(typed.title ?? ''),
+			summary: String(typed.summary ?? ''),
+			description: String(typed.description ?? ''),
+			plan: String(typed.plan ?? ''),
+			budget: Array.isArray(typed.budget)
+				? typed.budget.map((r) => ({ item: String(r?.item ?? ''), euros: String(r?.euros ?? '') }))
+				: []
+		};
+		const server = $state.snapshot(this.fields);
+		if (sameFields(fields, server)) return this.#copy.clear();
+		if (version !== this.version) {
+			this.orphan = fields;
+			return;
+		}
+		this.#server = server;
+		this.fields = fields;
+		this.restored = true;
+		this.#dirty = true;
+	}
+
+	/** Back to what the server has; the kept copy is forgotten. */
+	discardRestored() {
+		if (this.#server) this.fields = this.#server;
+		this.#server = null;
+		this.restored = false;
+		this.#dirty = false;
+		clearTimeout(this.#timer);
+		if (this.status.kind === 'pending') this.status = { kind: 'idle' };
+		this.#copy.clear();
+	}
+
+	/** Forgets the copy kept over an older version. */
+	discardOrphan() {
+		this.orphan = null;
+		this.#copy.clear();
 	}
 
 	/** Takes the server's newer version when nothing here is unsaved. */
@@ -81,9 +141,10 @@ export class ConceptDraft {
 		return this.#dirty;
 	}
 
-	/** Call after every edit: saves a moment later. */
+	/** Call after every edit: keeps a copy in this browser and saves a moment later. */
 	changed() {
 		this.#dirty = true;
+		this.#copy.write(this.version, $state.snapshot(this.fields));
 		if (!canSave(this.status)) return;
 		this.status = { kind: 'pending' };
 		clearTimeout(this.#timer);
@@ -121,7 +182,10 @@ export class ConceptDraft {
 		if (answer.kind === 'saved') {
 			this.version = answer.version;
 			this.status = { kind: 'saved', at: answer.at };
+			this.restored = false;
+			this.#server = null;
 			if (this.#dirty) this.changed();
+			else this.#copy.clear();
 			return;
 		}
 		this.#dirty = true;

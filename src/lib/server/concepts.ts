@@ -6,12 +6,15 @@ import type { SessionUser } from './auth/sessions';
 import type { Locale, LocalizedText } from '$lib/domain/locale';
 import type { BudgetRow, ConceptContent, ConceptSave } from '$lib/domain/concept';
 import { attachUpload, withFileChanges, type AttachResult } from './uploads';
+import type { ConceptUse } from '$lib/workshops/concept-uses';
 
 /** A link of the concept's lineage, with its label frozen at linking. */
 export interface ConceptLink {
 	id: string;
 	kind: 'idea' | 'board_note' | 'board_cluster';
 	label: string;
+	/** The label's language: its source's when linked (concept_links.lang), not the team's. */
+	lang: Locale;
 	ideaPosition: number | null;
 	boardId: string | null;
 	elementId: string | null;
@@ -48,6 +51,8 @@ export interface FinalTenderSnapshot extends ConceptContent {
 	links: {
 		kind: ConceptLink['kind'];
 		label: string;
+		/** Absent in tenders frozen before links kept their language (20261208000300). */
+		lang?: Locale;
 		ideaPosition: number | null;
 		boardId: string | null;
 		elementId: string | null;
@@ -63,6 +68,8 @@ export interface BoardElement {
 	boardId: string;
 	elementId: string;
 	label: string;
+	/** The note's or the cluster's language (board_notes.lang, board_clusters.lang). */
+	lang: Locale;
 	workshop: { id: string; title: string };
 }
 
@@ -126,7 +133,7 @@ export async function startConcept(tx: Queryable, applicationId: string): Promis
 
 async function conceptLinks(tx: Queryable, conceptId: string): Promise<ConceptLink[]> {
 	const rows = await tx.query<Omit<ConceptLink, 'workshop'> & { wid: string; wtitle: string }>(
-		`select l.id, l.kind, l.label, l.idea_position as "ideaPosition", l.board_id as "boardId",
+		`select l.id, l.kind, l.label, l.lang, l.idea_position as "ideaPosition", l.board_id as "boardId",
 		   l.element_id as "elementId", l.linked_at as "linkedAt", w.id as wid, w.title as wtitle
 		 from public.concept_links l
 		 left join public.boards b on b.id = l.board_id
@@ -147,15 +154,16 @@ async function boardElements(tx: Queryable, challengeId: string): Promise<BoardE
 		boardId: string;
 		elementId: string;
 		label: string;
+		lang: Locale;
 		wid: string;
 		wtitle: string;
 	}>(
 		`select 'board_cluster' as kind, k.board_id as "boardId", k.id as "elementId", k.name as label,
-		   w.id as wid, w.title as wtitle, w.starts_at, k.added_seq as seq
+		   k.lang, w.id as wid, w.title as wtitle, w.starts_at, k.added_seq as seq
 		 from public.board_clusters k join public.boards b on b.id = k.board_id
 		 join public.workshops w on w.id = b.workshop_id where w.challenge_id = $1
 		 union all
-		 select 'board_note', n.board_id, n.id, n.body, w.id, w.title, w.starts_at, n.added_seq
+		 select 'board_note', n.board_id, n.id, n.body, n.lang, w.id, w.title, w.starts_at, n.added_seq
 		 from public.board_notes n join public.boards b on b.id = n.board_id
 		 join public.workshops w on w.id = b.workshop_id where w.challenge_id = $1 and not n.hidden
 		 order by starts_at, wid, kind desc, seq
@@ -167,6 +175,7 @@ async function boardElements(tx: Queryable, challengeId: string): Promise<BoardE
 		boardId: r.boardId,
 		elementId: r.elementId,
 		label: r.label,
+		lang: r.lang,
 		workshop: { id: r.wid, title: r.wtitle }
 	}));
 }
@@ -478,15 +487,16 @@ export async function listChallengeTenders(
 export async function conceptsOnIdeas(
 	tx: Queryable,
 	applicationId: string
-): Promise<Record<number, { id: string; title: string }[]>> {
-	const rows = await tx.query<{ position: number; id: string; title: string }>(
-		`select l.idea_position as position, c.id, c.title from public.concept_links l
+): Promise<Record<number, { id: string; title: string; lang: Locale }[]>> {
+	const rows = await tx.query<{ position: number; id: string; title: string; lang: Locale }>(
+		`select l.idea_position as position, c.id, c.title, t.lang from public.concept_links l
 		 join public.concepts c on c.id = l.concept_id
+		 join public.teams t on t.id = c.team_id
 		 where l.kind = 'idea' and l.application_id = $1 order by c.title, c.id`,
 		[applicationId]
 	);
-	const out: Record<number, { id: string; title: string }[]> = {};
-	for (const r of rows) (out[r.position] ??= []).push({ id: r.id, title: r.title });
+	const out: Record<number, { id: string; title: string; lang: Locale }[]> = {};
+	for (const r of rows) (out[r.position] ??= []).push({ id: r.id, title: r.title, lang: r.lang });
 	return out;
 }
 
@@ -504,4 +514,29 @@ export function finalTenderFile(tender: FinalTender): Response {
 			'cache-control': 'private, no-store'
 		}
 	});
+}
+
+/**
+ * Lineage from the workshop's side (issue 14, "visible from both ends"): the concepts that
+ * build on notes or clusters of the workshop's boards, read once with the page. Plain
+ * reads through row-level security: a concept's links show only to whom may read the
+ * concept (its team; the challenge's team once final tenders are unsealed), so a
+ * facilitator or another team in a shared workshop sees no marker of a concept it may not
+ * read. Takes the workshop's id; answers the uses by board, title and concept.
+ */
+export async function conceptUsesInWorkshop(
+	tx: Queryable,
+	workshopId: string
+): Promise<ConceptUse[]> {
+	return tx.query<ConceptUse>(
+		`select l.board_id as "boardId", l.element_id as "elementId", l.kind,
+		   c.id as "conceptId", c.title, t.lang
+		 from public.concept_links l
+		 join public.boards b on b.id = l.board_id
+		 join public.concepts c on c.id = l.concept_id
+		 join public.teams t on t.id = c.team_id
+		 where b.workshop_id = $1 and l.kind in ('board_note', 'board_cluster')
+		 order by l.board_id, l.element_id, c.title, c.id`,
+		[workshopId]
+	);
 }

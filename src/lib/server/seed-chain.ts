@@ -138,7 +138,8 @@ const SEED: Omit<ShortlistedChallengeSeed, 'conceptsOpenForMinutes'> = {
 			'Iltaisin kysymyksiin ei vastaa kukaan',
 			'Ensimmäiset viikot töissä ratkaisevat',
 			'Työnantajat haluavat tavata hakijat ennen haastattelua'
-		]
+		],
+		lang: 'fi'
 	},
 	shortlist: {
 		reason: 'Meets the call and brings a distinct approach to the negotiations.',

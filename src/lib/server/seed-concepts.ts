@@ -72,7 +72,10 @@ const CONCEPT = {
 	budget: [{ item: 'Design and build', cents: 5_200_000 }]
 };
 
-/** What the workshop's shared board holds at its end. */
+/**
+ * What the workshop's shared board holds at its end: in Finnish (board_notes.lang 'fi'),
+ * though Kohtaamo Collective's lead, who wrote the first, reads the app in English.
+ */
 const NOTES = [
 	'Vastaus samana päivänä on tärkeämpi kuin aukioloajat',
 	'Nuoret haluavat valita keskustelun kielen',
@@ -163,7 +166,8 @@ export async function seedConceptChallenge(db: Database): Promise<string | null>
 			workshop: {
 				title: 'Ohjauksen yhteiskehittämispäivä',
 				cluster: 'Nuorten tavoittaminen',
-				notes: NOTES
+				notes: NOTES,
+				lang: 'fi'
 			},
 			shortlist: {
 				reason: 'Meets the call and brings a distinct approach to the negotiations.',

@@ -1,5 +1,6 @@
 import { DEFAULT_AGENDA, type BoardOp } from '$lib/domain/board';
 import type { Database } from './db/database';
+import type { Locale } from '$lib/domain/locale';
 import { prepareDecision, publishDecision } from './decisions';
 import {
 	DEMO_OWNER,
@@ -41,8 +42,11 @@ export interface ShortlistedChallengeSeed {
 	stages: StageDays[];
 	/** How long the concepts stage (the final tenders' deadline) stays open from seeding. */
 	conceptsOpenForMinutes: number;
-	/** The facilitator's shared workshop of all applicants, ended, with notes on its board. */
-	workshop: { title: string; cluster: string; notes: string[] };
+	/**
+	 * The facilitator's shared workshop of all applicants, ended, with notes on its board
+	 * written in `lang` (whatever language the writers read the app in).
+	 */
+	workshop: { title: string; cluster: string; notes: string[]; lang: Locale };
 	/** The shortlisting decision's reason for every team, and its rationale. */
 	shortlist: { reason: string; rationale: string };
 }
@@ -233,6 +237,18 @@ async function runWorkshop(
 			 from public.boards b join public.workshops w on w.id = b.workshop_id
 			 where b.id = o.board_id and w.id = $1`,
 			[workshop]
+		);
+		// Direct: the op path stamps each note and cluster with its writer's interface
+		// language; the demo's are written in the workshop's language, whatever that is.
+		await tx.query(
+			`update public.board_notes n set lang = $2 from public.boards b
+			 where b.id = n.board_id and b.workshop_id = $1`,
+			[workshop, seed.workshop.lang]
+		);
+		await tx.query(
+			`update public.board_clusters c set lang = $2 from public.boards b
+			 where b.id = c.board_id and b.workshop_id = $1`,
+			[workshop, seed.workshop.lang]
 		);
 		await tx.query(
 			`delete from private.mail_outbox where template = 'workshop_summary'

@@ -295,7 +295,13 @@ export const MAIL_TEMPLATES = {
 						team: z.string().nullable(),
 						clusters: z.array(z.string()),
 						notes: z.array(
-							z.object({ text: z.string(), dots: z.number(), cluster: z.string().nullable() })
+							z.object({
+								text: z.string(),
+								// Absent in summaries put in the outbox before notes kept their language.
+								lang: locale.optional(),
+								dots: z.number(),
+								cluster: z.string().nullable()
+							})
 						)
 					})
 				)
@@ -329,7 +335,10 @@ export const MAIL_TEMPLATES = {
 								m.fac_summary_notes({}, to),
 								...b.notes.map(
 									(n, i) =>
-										`${i + 1}. ${n.text} (${[m.fac_summary_dots({ count: n.dots }, to), n.cluster]
+										`${i + 1}. ${n.text}${n.lang && n.lang !== to.locale ? ` [${n.lang}]` : ''} (${[
+											m.fac_summary_dots({ count: n.dots }, to),
+											n.cluster
+										]
 											.filter(Boolean)
 											.join(', ')})`
 								)

@@ -2,6 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime';
 import { z } from 'zod';
 import { statusStepSchema } from '$lib/domain/workshop-status';
+import { conceptUsesInWorkshop } from '$lib/server/concepts';
 import { ADVANCE_REFUSALS } from '$lib/server/http/refusals';
 import { invalid, parseForm } from '$lib/server/http/forms';
 import { requireUser } from '$lib/server/http/guards';
@@ -18,18 +19,21 @@ export const load: PageServerLoad = async ({ locals, url, params, depends }) => 
 	const found = await locals.db.as(user, async (tx) => {
 		const workshop = await workshopById(tx, params.id);
 		if (!workshop) return null;
-		const [boards, people, said, changes] = await Promise.all([
+		// The lineage from the board's side: read once with the page (RLS: only concepts the
+		// caller may read), never per board op.
+		const [boards, people, said, changes, conceptUses] = await Promise.all([
 			workshopBoards(tx, params.id, getLocale()),
 			workshopPeople(tx, params.id, getLocale()),
 			announcements(tx, params.id),
-			statusChanges(tx, params.id)
+			statusChanges(tx, params.id),
+			conceptUsesInWorkshop(tx, params.id)
 		]);
 		// The facilitator of a negotiation sees every team's board at a glance.
 		const overview =
 			workshop.role === 'facilitator' && workshop.mode === 'team_boards'
 				? await boardOverview(tx, params.id)
 				: [];
-		return { workshop, boards, people, announcements: said, changes, overview };
+		return { workshop, boards, people, announcements: said, changes, overview, conceptUses };
 	});
 	if (!found || !found.boards.length) error(404, 'Not found');
 	const wanted = url.searchParams.get('board');

@@ -1,0 +1,72 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ConceptDraft, type TypedConcept } from './concept-draft.svelte';
+
+const KEY = 'talkoot:concept:c1';
+const saved: TypedConcept = {
+	title: 'Chat',
+	summary: 'Saved summary',
+	description: 'Saved description',
+	plan: '',
+	budget: [{ item: 'Build', euros: '100,00' }]
+};
+const messages = { fallback: 'failed', badAmount: 'bad' };
+const fresh = (version = 2) => new ConceptDraft('c1', version, structuredClone(saved), messages);
+
+describe('ConceptDraft keeps unsaved text in the browser', () => {
+	let items: Map<string, string>;
+	beforeEach(() => {
+		items = new Map();
+		vi.stubGlobal('localStorage', {
+			getItem: (k: string) => items.get(k) ?? null,
+			setItem: (k: string, v: string) => void items.set(k, v),
+			removeItem: (k: string) => void items.delete(k)
+		});
+		vi.useFakeTimers();
+	});
+	afterEach(() => {
+		vi.useRealTimers();
+		vi.unstubAllGlobals();
+	});
+
+	it('keeps a copy of every edit over the version it was typed on', () => {
+		const draft = fresh();
+		draft.fields.summary = 'Typed, not saved';
+		draft.changed();
+		expect(JSON.parse(items.get(KEY)!)).toMatchObject({ version: 2, summary: 'Typed, not saved' });
+	});
+
+	it('puts a copy over the same version back, unsaved, and discards it on request', () => {
+		items.set(KEY, JSON.stringify({ ...saved, summary: 'Typed before the crash', version: 2 }));
+		const draft = fresh();
+		draft.restore();
+		expect(draft.restored).toBe(true);
+		expect(draft.unsaved).toBe(true);
+		expect(draft.fields.summary).toBe('Typed before the crash');
+		draft.discardRestored();
+		expect(draft.fields).toEqual(saved);
+		expect(draft.unsaved).toBe(false);
+		expect(items.has(KEY)).toBe(false);
+	});
+
+	it('only shows a copy over an older version, replacing nothing', () => {
+		items.set(KEY, JSON.stringify({ ...saved, summary: 'Old typing', version: 1 }));
+		const draft = fresh();
+		draft.restore();
+		expect(draft.restored).toBe(false);
+		expect(draft.orphan?.summary).toBe('Old typing');
+		expect(draft.fields).toEqual(saved);
+		draft.discardOrphan();
+		expect(items.has(KEY)).toBe(false);
+	});
+
+	it('forgets a copy the server already has, and a broken one restores nothing', () => {
+		items.set(KEY, JSON.stringify({ ...saved, version: 2 }));
+		fresh().restore();
+		expect(items.has(KEY)).toBe(false);
+		items.set(KEY, '{broken');
+		const draft = fresh();
+		draft.restore();
+		expect(draft.restored).toBe(false);
+		expect(draft.orphan).toBeNull();
+	});
+});
