@@ -7,9 +7,10 @@ import {
 	screenshot,
 	signIn,
 	signUpVerified,
-	tabTo,
 	test
 } from './helpers';
+import { linkIdeaAndNote, submitTender } from './concept-steps';
+import { monthFromNow, monthName, reportByKeyboard } from './production-steps';
 
 /**
  * Issue 14 in one run, on Digital Job Coaching (src/lib/server/seed-chain.ts: Mentori and
@@ -32,30 +33,9 @@ const MENTORI = 'lead@mentori.example';
 const PUBLISHED = /Päätös julkaistu|Beslut publicerat|Decision published/;
 const JUROR_PASSWORD = 'Chain-juror-pass-2026';
 
-/** `YYYY-MM` of the month `offset` months from now, in Helsinki. */
-function monthFromNow(offset: number): string {
-	const now = new Date(new Date().toLocaleString('en-US', { timeZone: 'Europe/Helsinki' }));
-	const d = new Date(Date.UTC(now.getFullYear(), now.getMonth() + offset, 1));
-	return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
-}
-const monthName = (ym: string) =>
-	new Intl.DateTimeFormat('en', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-		new Date(`${ym}-01T00:00:00Z`)
-	);
 /** A calendar day `days` from today, as a date field takes it. */
 const dayFromNow = (days: number) =>
 	new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-
-/** Fills the open month's form with the keyboard alone and sends it with Enter. */
-async function reportByKeyboard(page: Page, numbers: number[]) {
-	await tabTo(page, '#field-started');
-	for (const [i, n] of numbers.entries()) {
-		if (i > 0) await page.keyboard.press('Tab');
-		await page.keyboard.press('ControlOrMeta+a');
-		await page.keyboard.type(String(n));
-	}
-	await page.keyboard.press('Enter');
-}
 
 /** Publishes the draft decision open on the page, asked first. */
 async function publish(page: Page) {
@@ -122,20 +102,11 @@ test('one run from a shortlisted team’s concept to a bonus paid by results', a
 
 	// Lineage: its first idea and a note of the workshop board.
 	await page.reload();
-	await page.getByLabel('Preliminary idea').selectOption({ label: 'Idea 1: Peer mentors online' });
-	await page
-		.locator('form', { has: page.getByLabel('Preliminary idea') })
-		.getByRole('button', { name: 'Link' })
-		.click();
-	await expect(page.getByText('Link added')).toBeVisible();
-	await page
-		.getByLabel('Workshop note or cluster')
-		.selectOption({ label: 'Note: Iltaisin kysymyksiin ei vastaa kukaan' });
-	await page
-		.locator('form', { has: page.getByLabel('Workshop note or cluster') })
-		.getByRole('button', { name: 'Link' })
-		.click();
-	await expect(page.locator('#lineage').getByRole('listitem')).toHaveCount(2);
+	await linkIdeaAndNote(
+		page,
+		'Idea 1: Peer mentors online',
+		'Note: Iltaisin kysymyksiin ei vastaa kukaan'
+	);
 
 	// The versions: the first against the latest shows both edits.
 	await page.getByRole('link', { name: 'All versions and differences' }).click();
@@ -153,16 +124,7 @@ test('one run from a shortlisted team’s concept to a bonus paid by results', a
 
 	// The final tender, with its price, asked first; the receipt carries the digest.
 	await page.goto(conceptUrl);
-	const tender = page.getByRole('region', { name: 'Final tender' });
-	await tender.getByLabel('Price (euros, excluding VAT)').fill('105 000');
-	await tender.getByRole('button', { name: 'Review and submit' }).click();
-	await tender.getByRole('button', { name: 'Submit final tender' }).click();
-	await page
-		.getByRole('dialog', { name: 'Submit the final tender?' })
-		.getByRole('button', { name: 'Submit final tender' })
-		.click();
-	await expect(page.getByRole('heading', { name: 'Final tender receipt' })).toBeVisible();
-	const digest = (await page.getByTestId('tender-digest').textContent())!.trim();
+	const digest = await submitTender(page, '105 000');
 	expect((await latestMailTo(MENTORI, /final tender|lopullise|slutligt anbud/i)).text).toContain(
 		digest
 	);
@@ -301,7 +263,7 @@ test('one run from a shortlisted team’s concept to a bonus paid by results', a
 		const item = partner.getByRole('listitem').filter({ hasText: title });
 		await item.getByRole('button', { name: verdict, exact: true }).click();
 		const dialog = page.getByRole('dialog', { name: new RegExp(title) });
-		await dialog.getByLabel('Reason', { exact: true }).fill(reason);
+		await dialog.getByRole('textbox', { name: 'Reason' }).fill(reason);
 		await dialog.getByRole('button', { name: verdict, exact: true }).click();
 		await expect(item).toContainText(verdict === 'Accept' ? 'Accepted' : 'Rejected');
 	}

@@ -7,6 +7,7 @@ import {
 	signIn,
 	test
 } from './helpers';
+import { linkIdeaAndNote, submitTender } from './concept-steps';
 
 /**
  * Issue 14, "Concepts", on Youth Guidance Online (src/lib/server/seed-concepts.ts): the
@@ -62,21 +63,12 @@ test('a shortlisted team builds a concept, compares versions, submits, withdraws
 
 	// Lineage: an idea of the application and a note of the workshop board.
 	await page.reload();
-	await page.getByLabel('Preliminary idea').selectOption({ label: 'Idea 2: Guidance in games' });
-	await page
-		.locator('form', { has: page.getByLabel('Preliminary idea') })
-		.getByRole('button', { name: 'Link' })
-		.click();
-	await expect(page.getByText('Link added')).toBeVisible();
-	await page
-		.getByLabel('Workshop note or cluster')
-		.selectOption({ label: 'Note: Nuoret haluavat valita keskustelun kielen' });
-	await page
-		.locator('form', { has: page.getByLabel('Workshop note or cluster') })
-		.getByRole('button', { name: 'Link' })
-		.click();
+	await linkIdeaAndNote(
+		page,
+		'Idea 2: Guidance in games',
+		'Note: Nuoret haluavat valita keskustelun kielen'
+	);
 	const lineage = page.locator('#lineage');
-	await expect(lineage.getByRole('listitem')).toHaveCount(2);
 	await expect(lineage).toContainText('Idea 2');
 	await expect(lineage).toContainText('Nuoret haluavat valita keskustelun kielen');
 	await expect(lineage).toContainText('Ohjauksen yhteiskehittämispäivä');
@@ -153,14 +145,7 @@ test('a shortlisted team builds a concept, compares versions, submits, withdraws
 		.click();
 	await expect(page.getByText('Final tender withdrawn.')).toBeVisible();
 	await expect(tender).toContainText('Withdrawn tenders');
-	await tender.getByLabel('Price (euros, excluding VAT)').fill('115 000');
-	await tender.getByRole('button', { name: 'Review and submit' }).click();
-	await tender.getByRole('button', { name: 'Submit final tender' }).click();
-	await page
-		.getByRole('dialog', { name: 'Submit the final tender?' })
-		.getByRole('button', { name: 'Submit final tender' })
-		.click();
-	await expect(page.getByRole('heading', { name: 'Final tender receipt' })).toBeVisible();
+	await submitTender(page, '115 000');
 	await page.goto(conceptUrl);
 	await expect(tender).toContainText('was submitted as your final tender');
 	await screenshot(page, 'concept-submitted');

@@ -1,6 +1,6 @@
-import type { Page } from '@playwright/test';
 import { DEMO_LEADS } from './demo-leads';
-import { expect, expectAccessible, screenshot, signIn, tabTo, test } from './helpers';
+import { expect, expectAccessible, screenshot, signIn, test } from './helpers';
+import { monthFromNow, monthName, reportByKeyboard } from './production-steps';
 
 /**
  * The production phase's result-based bonus (issue 14) on the innovation partnership demo
@@ -11,27 +11,6 @@ import { expect, expectAccessible, screenshot, signIn, tabTo, test } from './hel
  */
 const CHALLENGE = '20000000-0000-4000-8000-000000000007';
 const OWNER = 'owner@hel.example';
-/** `YYYY-MM` of the month `offset` months from now (Helsinki; tests run mid-month enough). */
-function monthFromNow(offset: number): string {
-	const now = new Date(new Date().toLocaleString('en-US', { timeZone: 'Europe/Helsinki' }));
-	const d = new Date(Date.UTC(now.getFullYear(), now.getMonth() + offset, 1));
-	return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
-}
-const monthName = (ym: string) =>
-	new Intl.DateTimeFormat('en', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-		new Date(`${ym}-01T00:00:00Z`)
-	);
-
-/** Fills the open month's form with the keyboard alone and sends it with Enter. */
-async function reportByKeyboard(page: Page, numbers: number[]) {
-	await tabTo(page, '#field-started');
-	for (const [i, n] of numbers.entries()) {
-		if (i > 0) await page.keyboard.press('Tab');
-		await page.keyboard.press('ControlOrMeta+a');
-		await page.keyboard.type(String(n));
-	}
-	await page.keyboard.press('Enter');
-}
 
 test('a partner reports, the owner confirms and disputes, the partner corrects; the results show', async ({
 	page

@@ -1,14 +1,11 @@
 import type { Database } from './db/database';
-import {
-	linkBoardElement,
-	linkIdea,
-	saveConcept,
-	startConcept,
-	submitFinalTender
-} from './concepts';
 import { config } from './config';
 import { log } from './log';
-import { seedShortlistedChallenge, type ShortlistedChallengeSeed } from './seed-shortlisted';
+import {
+	seedShortlistedChallenge,
+	submitDemoTender,
+	type ShortlistedChallengeSeed
+} from './seed-shortlisted';
 
 /**
  * Digital Job Coaching (City of Helsinki, issue 14): the whole chain from a published
@@ -160,11 +157,11 @@ export async function seedChainChallenge(db: Database): Promise<string | null> {
 			...SEED,
 			conceptsOpenForMinutes: config.DEMO_CHAIN_CONCEPTS_MINUTES
 		});
-		await db.as({ id: URAVERKKO.lead }, async (tx) => {
-			const concept = await startConcept(tx, seeded.applications[1]);
-			const saved = await saveConcept(tx, concept, {
-				version: 0,
-				content: {
+		await submitDemoTender(db, {
+			lead: URAVERKKO.lead,
+			application: seeded.applications[1],
+			versions: [
+				{
 					title: 'Trained for the job, with the employer',
 					summary: 'Six-week trainings designed with employers, ending in job interviews.',
 					description:
@@ -172,10 +169,10 @@ export async function seedChainChallenge(db: Database): Promise<string | null> {
 					plan: 'Two trainings in the first half-year, four in the second.',
 					budget: [{ item: 'Trainings and coaching', cents: 12_000_000 }]
 				}
-			});
-			await linkIdea(tx, concept, 1);
-			await linkBoardElement(tx, concept, 'board_note', seeded.board, seeded.noteIds[2]);
-			await submitFinalTender(tx, concept, saved.version, 12_000_000);
+			],
+			idea: 1,
+			note: { board: seeded.board, id: seeded.noteIds[2] },
+			priceCents: 12_000_000
 		});
 		return seeded.decision;
 	} catch (err) {

@@ -1,14 +1,7 @@
 import type { Database } from './db/database';
-import {
-	linkBoardElement,
-	linkIdea,
-	saveConcept,
-	startConcept,
-	submitFinalTender
-} from './concepts';
 import { log } from './log';
 import type { DemoApplication } from './seed-applications';
-import { seedShortlistedChallenge } from './seed-shortlisted';
+import { seedShortlistedChallenge, submitDemoTender } from './seed-shortlisted';
 
 /**
  * Youth Guidance Online (City of Helsinki, issue 14): a challenge whose concepts are being
@@ -176,20 +169,20 @@ export async function seedConceptChallenge(db: Database): Promise<string | null>
 		});
 		// Kohtaamo Collective's concept: two versions, built on its first idea and the
 		// workshop's first note, submitted as its final tender (the receipt is mailed).
-		await db.as({ id: APPLICATIONS[0].lead }, async (tx) => {
-			const concept = await startConcept(tx, seeded.applications[0]);
-			const first = await saveConcept(tx, concept, { version: 0, content: CONCEPT });
-			const second = await saveConcept(tx, concept, {
-				version: first.version,
-				content: {
+		await submitDemoTender(db, {
+			lead: APPLICATIONS[0].lead,
+			application: seeded.applications[0],
+			versions: [
+				CONCEPT,
+				{
 					...CONCEPT,
 					summary: `${CONCEPT.summary} Every conversation ends with agreed next steps.`,
 					budget: [...CONCEPT.budget, { item: 'Pilot with two youth centres', cents: 2_400_000 }]
 				}
-			});
-			await linkIdea(tx, concept, 1);
-			await linkBoardElement(tx, concept, 'board_note', seeded.board, seeded.noteIds[0]);
-			await submitFinalTender(tx, concept, second.version, 9_800_000);
+			],
+			idea: 1,
+			note: { board: seeded.board, id: seeded.noteIds[0] },
+			priceCents: 9_800_000
 		});
 		return seeded.decision;
 	} catch (err) {

@@ -1,6 +1,14 @@
 import { DEFAULT_AGENDA, type BoardOp } from '$lib/domain/board';
 import type { Database } from './db/database';
 import type { Locale } from '$lib/domain/locale';
+import type { ConceptContent } from '$lib/domain/concept';
+import {
+	linkBoardElement,
+	linkIdea,
+	saveConcept,
+	startConcept,
+	submitFinalTender
+} from './concepts';
 import { prepareDecision, publishDecision } from './decisions';
 import {
 	DEMO_OWNER,
@@ -170,6 +178,35 @@ export async function seedShortlistedChallenge(
 		return id;
 	});
 	return { applications, board: board.id, noteIds, decision };
+}
+
+/** A demo team's final tender, as its lead builds it (see submitDemoTender). */
+export interface DemoTender {
+	lead: string;
+	application: string;
+	/** Each saved version's content, in order: the last is submitted. */
+	versions: ConceptContent[];
+	/** The preliminary idea (its position) and the workshop note the concept builds on. */
+	idea: number;
+	note: { board: string; id: string };
+	priceCents: number;
+}
+
+/**
+ * A shortlisted team's lead builds its concept and submits it as the final tender, through
+ * the concept functions as in the editor: start, save each version, link the idea and the
+ * note, submit the last version at the price (the receipt is mailed). Throws on a refusal.
+ */
+export async function submitDemoTender(db: Database, tender: DemoTender): Promise<void> {
+	await db.as({ id: tender.lead }, async (tx) => {
+		const concept = await startConcept(tx, tender.application);
+		let version = 0;
+		for (const content of tender.versions)
+			version = (await saveConcept(tx, concept, { version, content })).version;
+		await linkIdea(tx, concept, tender.idea);
+		await linkBoardElement(tx, concept, 'board_note', tender.note.board, tender.note.id);
+		await submitFinalTender(tx, concept, version, tender.priceCents);
+	});
 }
 
 /** One op on the workshop's board as `user` sends it from the board page (storeOp). */
