@@ -289,6 +289,13 @@ test('one run from a shortlisted team’s concept to a bonus paid by results', a
 	await signIn(page, MENTORI);
 	await page.goto(`${conceptUrl}/standing`);
 	await expect(page.getByText('Continued into production.')).toBeVisible();
+	// Both decisions are dated the day they were published, not the timetable's later plan.
+	const today = new Intl.DateTimeFormat('en-GB', {
+		dateStyle: 'long',
+		timeZone: 'Europe/Helsinki'
+	}).format(new Date());
+	for (const step of ['Selected as a partner', 'Go / no-go'])
+		await expect(page.getByRole('listitem').filter({ hasText: step })).toContainText(today);
 	await expectAccessible(page);
 	await screenshot(page, 'chain-standing');
 

@@ -55,7 +55,7 @@ describeEachDatabase('demo data', (db) => {
 		expect(await seedDemo(db(), 'Demo-password-2026!')).toBe(true);
 		expect(await seedDemo(db(), 'Demo-password-2026!')).toBe(false);
 		const { items, total } = await db().as(null, (tx) => searchChallenges(tx, filters()));
-		expect(total).toBe(9);
+		expect(total).toBe(10);
 		for (const card of items) {
 			const c = (await db().as(null, (tx) => getChallengeDetail(tx, { slug: card.slug }, null)))!;
 			const stages = c.stages.map((s) => ({
@@ -94,7 +94,7 @@ describeEachDatabase('demo data', (db) => {
 
 	it('gives every published demo challenge a full timetable, weighted criteria and requirements', async () => {
 		const { items } = await db().as(null, (tx) => searchChallenges(tx, filters()));
-		expect(items.length).toBe(9);
+		expect(items.length).toBe(10);
 		for (const card of items) {
 			const c = (await db().as(null, (tx) => getChallengeDetail(tx, { slug: card.slug }, null)))!;
 			const stages = c.stages.map((s) => s.stage);
@@ -179,6 +179,7 @@ describeEachDatabase('demo data', (db) => {
 		);
 		expect(teams.map((t) => t.slug)).toEqual([
 			'ai-goes-to-work',
+			'digital-job-coaching',
 			'employment-training-2020',
 			'employment-training-partnership',
 			'snow-problem',
@@ -256,8 +257,8 @@ describeEachDatabase('demo data', (db) => {
 			'ai-goes-to-work'
 		);
 		expect((await search({ openNow: true })).items.map((c) => c.slug)).toEqual(['ai-goes-to-work']);
-		expect((await search({ procedure: 'innovation_partnership' })).total).toBe(3);
-		expect((await search({ organisation: 'city-of-helsinki' })).total).toBe(6);
+		expect((await search({ procedure: 'innovation_partnership' })).total).toBe(4);
+		expect((await search({ organisation: 'city-of-helsinki' })).total).toBe(7);
 		expect((await search({ stage: 'applications' })).items.map((c) => c.slug)).toEqual([
 			'ai-goes-to-work'
 		]);

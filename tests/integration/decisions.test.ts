@@ -272,6 +272,11 @@ describeEachDatabase('decisions', (db) => {
 			await redraft(items([A()]));
 			const at = await db().as(s.owner, (tx) => publishDecision(tx, first));
 			expect(at).toBeInstanceOf(Date);
+			// Dated the day it is made: the timetable's planned 20 December, or the day of
+			// publication when that comes first (never a day still to come).
+			const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(at!);
+			const dated = await db().as(s.owner, (tx) => readDecision(tx, first));
+			expect(dated?.decision.decidedOn).toBe(today < '2026-12-20' ? today : '2026-12-20');
 			const frozen = await db().service('test: frozen scores', (tx) =>
 				tx.query<{ application_id: string; n: number; jurors: number[] }>(
 					`select i.application_id, count(*)::int as n,

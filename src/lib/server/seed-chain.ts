@@ -120,6 +120,7 @@ const SEED: Omit<ShortlistedChallengeSeed, 'conceptsOpenForMinutes'> = {
 		}
 	],
 	stages: [
+		['market_dialogue', -70, -55, null, null],
 		['applications', -50, -30, null, null],
 		['screening', -29, -25, -25, 'Head of Employment Services'],
 		['shortlisting', -24, -15, -15, 'Head of Employment Services'],
