@@ -81,21 +81,21 @@ test('one run from a shortlisted team’s concept to a bonus paid by results', a
 	const conceptUrl = new URL(page.url()).pathname;
 	const deadline = await page.getByTestId('concept-deadline').getAttribute('datetime');
 
-	await page.getByLabel('Title').fill('Evening mentors online');
-	await page.getByLabel('Summary').fill('Mentors answer job seekers in a chat in the evenings.');
-	await page.getByLabel('Description').fill('Mentors who found work themselves answer questions.');
-	await page.getByLabel('Row 1: item').fill('Mentor chat');
+	await page.getByLabel('Title').fill('Iltamentorit verkossa');
+	await page.getByLabel('Summary').fill('Mentorit vastaavat työnhakijoille chatissa iltaisin.');
+	await page.getByLabel('Description').fill('Itse työllistyneet mentorit vastaavat kysymyksiin.');
+	await page.getByLabel('Row 1: item').fill('Mentorichat');
 	await page.getByLabel('Row 1: euros').fill('80 000');
 	await page.getByRole('button', { name: 'Save now' }).click();
 	await expect(page.getByRole('status').filter({ hasText: /Saved/ })).toBeVisible();
 	// Two edits: a sharper summary, then the pilot in the budget.
 	await page
 		.getByLabel('Summary')
-		.fill('Mentors answer job seekers in a chat every evening, in their own language.');
+		.fill('Mentorit vastaavat työnhakijoille chatissa joka ilta, heidän omalla kielellään.');
 	await page.getByRole('button', { name: 'Save now' }).click();
 	await expect(page.getByRole('status').filter({ hasText: /Saved/ })).toBeVisible();
 	await page.getByRole('button', { name: 'Add a row' }).click();
-	await page.getByLabel('Row 2: item').fill('Pilot with 20 job seekers');
+	await page.getByLabel('Row 2: item').fill('Kokeilu 20 työnhakijan kanssa');
 	await page.getByLabel('Row 2: euros').fill('25 000');
 	await page.getByRole('button', { name: 'Save now' }).click();
 	await expect(page.getByRole('status').filter({ hasText: /Saved/ })).toBeVisible();
@@ -104,7 +104,7 @@ test('one run from a shortlisted team’s concept to a bonus paid by results', a
 	await page.reload();
 	await linkIdeaAndNote(
 		page,
-		'Idea 1: Peer mentors online',
+		'Idea 1: Vertaismentorit verkossa',
 		'Note: Iltaisin kysymyksiin ei vastaa kukaan'
 	);
 
@@ -119,8 +119,8 @@ test('one run from a shortlisted team’s concept to a bonus paid by results', a
 	await page.getByLabel('From', { exact: true }).selectOption('1');
 	await page.getByRole('button', { name: 'Compare' }).click();
 	const diff = page.getByRole('region', { name: `Changes from version 1 to version ${latest}` });
-	await expect(diff.locator('ins', { hasText: 'every evening' })).toBeVisible();
-	await expect(diff).toContainText('Pilot with 20 job seekers');
+	await expect(diff.locator('ins', { hasText: 'joka ilta' })).toBeVisible();
+	await expect(diff).toContainText('Kokeilu 20 työnhakijan kanssa');
 
 	// The final tender, with its price, asked first; the receipt carries the digest.
 	await page.goto(conceptUrl);

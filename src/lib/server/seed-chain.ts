@@ -86,37 +86,38 @@ const SEED: Omit<ShortlistedChallengeSeed, 'conceptsOpenForMinutes'> = {
 			...MENTORI,
 			ideas: [
 				{
-					title: 'Peer mentors online',
-					problem: 'Between coaching meetings job seekers are left alone with their questions.',
-					idea: 'Mentors who found work themselves answer questions in a chat in the evenings.',
-					value: 'Job seekers keep going between meetings, and coaches see what they ask.'
+					title: 'Vertaismentorit verkossa',
+					problem: 'Valmennustapaamisten välillä työnhakija jää yksin kysymystensä kanssa.',
+					idea: 'Itse työllistyneet mentorit vastaavat kysymyksiin chatissa iltaisin.',
+					value: 'Työnhakija jaksaa tapaamisten välillä, ja valmentaja näkee, mitä kysytään.'
 				},
 				{
-					title: 'Workplace instructors on call',
-					problem: 'New employees drop out in their first weeks when nobody answers them.',
-					idea: 'An instructor from the employer is on call for the first month at work.',
-					value: 'More first jobs last beyond the trial period.'
+					title: 'Työpaikkaohjaaja päivystää',
+					problem: 'Uusi työntekijä putoaa pois ensimmäisinä viikkoina, kun kukaan ei vastaa.',
+					idea: 'Työnantajan ohjaaja päivystää ensimmäisen työkuukauden ajan.',
+					value: 'Yhä useampi ensimmäinen työsuhde jatkuu koeajan yli.'
 				}
 			],
-			explanation: 'Our chat service has been audited against WCAG 2.1 AA.'
+			explanation: 'Chat-palvelumme on arvioitu WCAG 2.1 AA -vaatimuksia vasten.'
 		},
 		{
 			...URAVERKKO,
 			ideas: [
 				{
-					title: 'Recruitment training with employers',
-					problem: 'Employers do not reach job seekers who lack one skill.',
-					idea: 'Short trainings designed with the employer, ending in job interviews.',
-					value: 'Employers fill vacancies, and job seekers learn what the job needs.'
+					title: 'Rekrytointikoulutus työnantajien kanssa',
+					problem: 'Työnantajat eivät tavoita hakijoita, joilta puuttuu yksi taito.',
+					idea: 'Lyhyet koulutukset suunnitellaan työnantajan kanssa ja päätetään työhaastatteluun.',
+					value: 'Työpaikat täyttyvät, ja hakija oppii, mitä työ vaatii.'
 				},
 				{
-					title: 'Interview practice online',
-					problem: 'Many job seekers fail interviews for lack of practice.',
-					idea: 'Video interview practice with feedback from a recruiter.',
-					value: 'Job seekers meet employers with confidence.'
+					title: 'Haastatteluharjoitus verkossa',
+					problem: 'Moni hakija epäonnistuu haastattelussa harjoituksen puutteen vuoksi.',
+					idea: 'Videohaastatteluharjoitus ja rekrytoijan palaute.',
+					value: 'Hakija kohtaa työnantajan itsevarmana.'
 				}
 			],
-			explanation: 'Our learning platform meets WCAG 2.1 AA; the audit report is attached.'
+			explanation:
+				'Oppimisalustamme täyttää WCAG 2.1 AA -vaatimukset; arviointiraportti on liitteenä.'
 		}
 	],
 	stages: [
@@ -163,12 +164,13 @@ export async function seedChainChallenge(db: Database): Promise<string | null> {
 			application: seeded.applications[1],
 			versions: [
 				{
-					title: 'Trained for the job, with the employer',
-					summary: 'Six-week trainings designed with employers, ending in job interviews.',
+					title: 'Koulutettuna työhön, työnantajan kanssa',
+					summary:
+						'Kuuden viikon koulutukset suunnitellaan työnantajien kanssa ja päätetään työhaastatteluun.',
 					description:
-						'Each training is designed with **one employer** for its open vacancies.\n\n- six weeks, part online\n- a job interview at the end',
-					plan: 'Two trainings in the first half-year, four in the second.',
-					budget: [{ item: 'Trainings and coaching', cents: 12_000_000 }]
+						'Jokainen koulutus suunnitellaan **yhden työnantajan** kanssa sen avoimiin työpaikkoihin.\n\n- kuusi viikkoa, osin verkossa\n- lopuksi työhaastattelu',
+					plan: 'Kaksi koulutusta ensimmäisellä vuosipuoliskolla, neljä toisella.',
+					budget: [{ item: 'Koulutukset ja valmennus', cents: 12_000_000 }]
 				}
 			],
 			idea: 1,
