@@ -8,7 +8,7 @@ const FUZZ_PORT = PORT + 1;
 // Digital Job Coaching's final tenders deadline, in minutes after the server seeded it
 // (src/lib/server/seed-chain.ts): long enough for chain.spec.ts to build and submit its
 // concept on a busy machine, short enough not to keep the suite waiting.
-const CHAIN_MINUTES = Number(process.env.E2E_CHAIN_MINUTES ?? 6);
+const CHAIN_MINUTES = Number(process.env.E2E_CHAIN_MINUTES ?? 8);
 // Demo accounts have no default password: the tests give one (tests/e2e/helpers.ts).
 const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'Talkoot-demo-2026!';
 
