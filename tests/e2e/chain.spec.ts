@@ -9,7 +9,7 @@ import {
 	signUpVerified,
 	test
 } from './helpers';
-import { linkIdeaAndNote, submitTender } from './concept-steps';
+import { compareFirstWithLatest, linkIdeaAndNote, submitTender } from './concept-steps';
 import { monthFromNow, monthName, reportByKeyboard } from './production-steps';
 
 /**
@@ -109,16 +109,7 @@ test('one run from a shortlisted team’s concept to a bonus paid by results', a
 	);
 
 	// The versions: the first against the latest shows both edits.
-	await page.getByRole('link', { name: 'All versions and differences' }).click();
-	const latest = await page
-		.getByLabel('To', { exact: true })
-		.locator('option')
-		.first()
-		.getAttribute('value');
-	expect(Number(latest)).toBeGreaterThanOrEqual(3);
-	await page.getByLabel('From', { exact: true }).selectOption('1');
-	await page.getByRole('button', { name: 'Compare' }).click();
-	const diff = page.getByRole('region', { name: `Changes from version 1 to version ${latest}` });
+	const { diff } = await compareFirstWithLatest(page);
 	await expect(diff.locator('ins', { hasText: 'joka ilta' })).toBeVisible();
 	await expect(diff).toContainText('Kokeilu 20 työnhakijan kanssa');
 

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect } from './helpers';
 
 /**
@@ -43,4 +43,28 @@ export async function submitTender(page: Page, price: string): Promise<string> {
 	const digest = (await page.getByTestId('tender-digest').textContent())!.trim();
 	expect(digest).toMatch(/^[0-9a-f]{64}$/);
 	return digest;
+}
+
+/**
+ * From the concept page, opens its versions and compares version 1 with the latest (at
+ * least the third: every save is a version); returns the region showing the difference and
+ * the latest version's number.
+ */
+export async function compareFirstWithLatest(
+	page: Page
+): Promise<{ diff: Locator; latest: number }> {
+	await page.getByRole('link', { name: 'All versions and differences' }).click();
+	await expect(page.getByRole('heading', { name: 'Versions', level: 1 })).toBeVisible();
+	const latest = await page
+		.getByLabel('To', { exact: true })
+		.locator('option')
+		.first()
+		.getAttribute('value');
+	expect(Number(latest)).toBeGreaterThanOrEqual(3);
+	await page.getByLabel('From', { exact: true }).selectOption('1');
+	await page.getByRole('button', { name: 'Compare' }).click();
+	return {
+		diff: page.getByRole('region', { name: `Changes from version 1 to version ${latest}` }),
+		latest: Number(latest)
+	};
 }

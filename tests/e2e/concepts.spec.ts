@@ -7,7 +7,7 @@ import {
 	signIn,
 	test
 } from './helpers';
-import { linkIdeaAndNote, submitTender } from './concept-steps';
+import { compareFirstWithLatest, linkIdeaAndNote, submitTender } from './concept-steps';
 
 /**
  * Issue 14, "Concepts", on Youth Guidance Online (src/lib/server/seed-concepts.ts): the
@@ -76,17 +76,7 @@ test('a shortlisted team builds a concept, compares versions, submits, withdraws
 	await screenshot(page, 'concept-editor');
 
 	// Versions: every save kept (autosave may add some); the first against the latest.
-	await page.getByRole('link', { name: 'All versions and differences' }).click();
-	await expect(page.getByRole('heading', { name: 'Versions', level: 1 })).toBeVisible();
-	const latest = await page
-		.getByLabel('To', { exact: true })
-		.locator('option')
-		.first()
-		.getAttribute('value');
-	expect(Number(latest)).toBeGreaterThanOrEqual(3);
-	await page.getByLabel('From', { exact: true }).selectOption('1');
-	await page.getByRole('button', { name: 'Compare' }).click();
-	const diff = page.getByRole('region', { name: `Changes from version 1 to version ${latest}` });
+	const { diff, latest } = await compareFirstWithLatest(page);
 	await expect(diff.locator('ins', { hasText: 'same-day' })).toBeVisible();
 	await expect(diff).toContainText('Pilot');
 	await expectAccessible(page);
