@@ -25,6 +25,10 @@ export default defineConfig({
 		baseURL: `http://localhost:${PORT}`,
 		locale: 'en-GB',
 		trace: 'retain-on-failure',
+		// Without these a missing element waits out the whole test, and the failure names no
+		// line: a step that has not happened in 20 s names itself.
+		actionTimeout: 20_000,
+		navigationTimeout: 40_000,
 		launchOptions: {
 			// Debian's Chromium: Playwright's own browser download is not available here.
 			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -28,6 +28,25 @@ const hooks = globalThis[Symbol.for('talkoot.realtime')];
 const host = process.env.HOST ?? '0.0.0.0';
 
 const server = createServer(handler);
+
+// A refusal sent before the request was read (a 413 by length, src/lib/server/http/limits.ts)
+// closes the connection while the client may still be sending. Closing at once makes the
+// kernel answer the unread bytes with a reset, and the client often loses the refusal with
+// them. So the close is lingering (RFC 9112, 9.6): send the answer and our FIN, then read and
+// discard what still arrives until the client closes its side or LINGER_MS have passed.
+const LINGER_MS = 3000;
+server.on('connection', (socket) => {
+	socket.destroySoon = function lingeringClose() {
+		if (this.writable) this.end();
+		const close = () => this.destroy();
+		setTimeout(close, LINGER_MS).unref();
+		this.once('end', close);
+		// The HTTP parser stops here: what still arrives is the refused body.
+		this.removeAllListeners('data');
+		this.on('data', () => {});
+		this.resume();
+	};
+});
 const io = await hooks.attachRealtime(server);
 
 server.listen(port, host, () => {

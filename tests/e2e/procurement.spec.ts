@@ -12,6 +12,9 @@ import {
 // AI Goes to Work (City of Helsinki): owner@hel.example chairs its team, two demo teams
 // have submitted; it is an open challenge that opted out of sealing.
 const AI_GOES_TO_WORK = '20000000-0000-4000-8000-000000000001';
+// Two browsers signing in, three accessibility passes and mails: 30 s on a quiet machine,
+// more than a minute beside the chain on CI's two cores.
+test.describe.configure({ timeout: 150_000 });
 const DAY = 86_400_000;
 const helsinkiLocal = (ms: number) => formatFinnishDateTime(new Date(Date.now() + ms));
 

@@ -208,30 +208,34 @@ test.describe('behind a proxy with an https ORIGIN', () => {
 
 	test('a 2 MB sign-in post is refused with 413 and words, by length and when chunked', async () => {
 		const big = 'x'.repeat(2 * 1024 * 1024);
-		const byLength = await post(
-			'/auth/sign-in',
-			{ email: 'a@b.example', password: big },
-			'192.0.2.1'
-		);
-		expect(byLength.status).toBe(413);
-		expect(await byLength.text()).toMatch(/at most 1 MB/);
-		const chunks = new ReadableStream({
-			start(c) {
-				for (let i = 0; i < 32; i++) c.enqueue(new TextEncoder().encode(big.slice(0, 65536)));
-				c.close();
-			}
-		});
-		const chunked = await fetch(server.base + '/auth/sign-in', {
-			method: 'POST',
-			body: chunks,
-			duplex: 'half',
-			headers: {
-				origin: ORIGIN,
-				'accept-language': 'en',
-				'content-type': 'application/x-www-form-urlencoded'
-			}
-		} as RequestInit);
-		expect(chunked.status).toBe(413);
+		const chunked = () =>
+			fetch(server.base + '/auth/sign-in', {
+				method: 'POST',
+				body: new ReadableStream({
+					start(c) {
+						for (let i = 0; i < 32; i++) c.enqueue(new TextEncoder().encode(big.slice(0, 65536)));
+						c.close();
+					}
+				}),
+				duplex: 'half',
+				headers: {
+					origin: ORIGIN,
+					'accept-language': 'en',
+					'content-type': 'application/x-www-form-urlencoded'
+				}
+			} as RequestInit);
+		// The refusal comes while the client is still sending: a server that closed at once
+		// lost it to a reset about one time in four, so a few rounds show the close lingers.
+		for (let round = 0; round < 8; round++) {
+			const byLength = await post(
+				'/auth/sign-in',
+				{ email: 'a@b.example', password: big },
+				'192.0.2.1'
+			);
+			expect(byLength.status).toBe(413);
+			expect(await byLength.text()).toMatch(/at most 1 MB/);
+			expect((await chunked()).status).toBe(413);
+		}
 	});
 
 	test('the owner still signs in after 50 failures from another address', async () => {
