@@ -56,6 +56,7 @@ const session: Handle = async ({ event, resolve }) => {
 	if (token) {
 		event.locals.user = await db.service('session lookup', (tx) => validateSession(tx, token));
 		if (!event.locals.user) clearSessionCookie(event.cookies, event.url);
+		else event.locals.user.address = clientAddress(event);
 	}
 	// A platform admin without a second factor enrols first: no admin page or action before.
 	if (needsSecondFactor(event.locals.user, event.url.pathname)) {

@@ -128,6 +128,44 @@ export const ACCESS: Record<string, TableAccess> = {
 			}
 		]
 	},
+	// The audit log (issue 15: 20261209000100_audit_log.sql): platform admins read it;
+	// only private.record_audit writes, and nobody through the Data API.
+	audit_log: {
+		select: [
+			{
+				does: 'read the audit log',
+				sql: 'select id from audit_log where id = $1',
+				params: (w) => [w.auditEntry],
+				expect: only({ admin: 1 })
+			}
+		],
+		insert: [
+			{
+				does: 'write an entry past record_audit',
+				sql: "insert into audit_log (action) values ('sign_in') returning id",
+				expect: nobody
+			},
+			{
+				does: 'forge an entry through record_audit',
+				sql: "select private.record_audit('sign_in') as id",
+				expect: everyone('denied')
+			}
+		],
+		update: [
+			{
+				does: 'rewrite an entry',
+				sql: "update audit_log set action = 'sign_out' returning id",
+				expect: nobody
+			}
+		],
+		delete: [
+			{
+				does: 'erase an entry',
+				sql: 'delete from audit_log returning id',
+				expect: nobody
+			}
+		]
+	},
 	platform_facilitators: {
 		select: [
 			{

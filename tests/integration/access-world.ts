@@ -10,6 +10,7 @@ import {
 	saveTargets,
 	submitReport
 } from '../../src/lib/server/production';
+import { recordAudit } from '../../src/lib/server/audit';
 import { createScreeningScenario } from './screening-fixtures';
 
 /**
@@ -373,6 +374,15 @@ export async function createAccessWorld(db: Database) {
 		})
 	);
 	await db.as(s.owner, (tx) => reviewReport(tx, outcomeReport, 'confirmed', ''));
+	const auditEntry = await db.service('test fixture: audit entry', (tx) =>
+		recordAudit(tx, {
+			action: 'sign_in',
+			targetKind: 'user',
+			targetId: s.member.id,
+			actorId: s.member.id,
+			address: '192.0.2.7'
+		})
+	);
 
 	return {
 		...s,
@@ -396,7 +406,8 @@ export async function createAccessWorld(db: Database) {
 		milestone: poc.milestone,
 		milestoneFile: poc.file,
 		outcomeCategory: production.category,
-		outcomeReport
+		outcomeReport,
+		auditEntry
 	};
 }
 export type AccessWorld = Awaited<ReturnType<typeof createAccessWorld>>;

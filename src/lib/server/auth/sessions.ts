@@ -21,6 +21,8 @@ export interface SessionUser {
 	secondFactor?: boolean;
 	/** The session's assurance level: 'aal2' when it passed the second factor (JWT `aal`). */
 	aal?: Aal;
+	/** The request's client address (limits.ts clientAddress): the audit log records it. */
+	address?: string;
 }
 
 /** Authenticator assurance level, as Supabase Auth names it in the JWT. */

@@ -3,9 +3,16 @@ import { log } from '../log';
 
 /**
  * Who a query runs as: a signed-in user, or null for an anonymous visitor. `aal` is the
- * session's assurance level ('aal2': it passed the second factor; absent: 'aal1').
+ * session's assurance level ('aal2': it passed the second factor; absent: 'aal1');
+ * `address` the client address the app trusts (limits.ts clientAddress), which the audit
+ * log records (private.request_address()).
  */
-export type Principal = { id: string; email?: string; aal?: 'aal1' | 'aal2' } | null;
+export type Principal = {
+	id: string;
+	email?: string;
+	aal?: 'aal1' | 'aal2';
+	address?: string;
+} | null;
 
 /** What a failed transaction throws instead of its error (identity unless mapped); may throw. */
 export type ErrorMapper = (error: unknown) => unknown;
@@ -42,8 +49,8 @@ export class Database {
 		const claims = principal ? jwtClaims(principal, role) : { role };
 		return this.transaction(async (tx) => {
 			await tx.query(
-				"select set_config('request.jwt.claims', $1, true), set_config('role', $2, true)",
-				[JSON.stringify(claims), role]
+				"select set_config('request.jwt.claims', $1, true), set_config('role', $2, true), set_config('request.headers', $3, true)",
+				[JSON.stringify(claims), role, requestHeaders(principal)]
 			);
 			return fn(tx);
 		});
@@ -63,7 +70,10 @@ export class Database {
 	): Promise<T> {
 		const claims = jwtClaims(user, 'authenticated');
 		return this.service(job, async (tx) => {
-			await tx.query("select set_config('request.jwt.claims', $1, true)", [JSON.stringify(claims)]);
+			await tx.query(
+				"select set_config('request.jwt.claims', $1, true), set_config('request.headers', $2, true)",
+				[JSON.stringify(claims), requestHeaders(user)]
+			);
 			return fn(tx);
 		});
 	}
@@ -85,4 +95,12 @@ export class Database {
  */
 function jwtClaims(user: NonNullable<Principal>, role: string) {
 	return { sub: user.id, role, email: user.email, aal: user.aal ?? 'aal1' };
+}
+
+/**
+ * The `request.headers` setting as PostgREST sets it on Supabase, with only what the
+ * database reads of it: the client's address as `x-forwarded-for` ('' when unknown).
+ */
+function requestHeaders(principal: Principal): string {
+	return principal?.address ? JSON.stringify({ 'x-forwarded-for': principal.address }) : '';
 }
