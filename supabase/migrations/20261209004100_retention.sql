@@ -17,8 +17,10 @@
 -- on the Helsinki wall clock (the close's wall-clock time plus the months, the day clamped
 -- to the month's last, read back in Europe/Helsinki), at or before now.
 --
--- WHO was selected (private.retention_selected): the teams chosen (decision_items.chosen)
--- in the challenge's last published decision that chose teams: the current selection
+-- WHO was selected (private.retention_selected): the applications chosen
+-- (decision_items.chosen; an item that is a final tender or a concept stands for the
+-- application its concept grew from, private.decision_item_team) in the challenge's last
+-- published decision that chose teams: the current selection
 -- decision, or the current shortlisting decision where there is no selection. "Current"
 -- is a published decision of kind 'decision' or 'correction' that no published decision
 -- replaces (as public.decision_reads does). A challenge with neither has selected nobody.
@@ -84,9 +86,10 @@ as $$
     order by (d.stage = 'selection') desc, d.published_at desc, d.id
     limit 1
   )
-  select i.application_id from public.decision_items i
+  select t.application_id from public.decision_items i
   join current_gate g on g.id = i.decision_id
-  where i.chosen and i.application_id is not null
+  cross join lateral private.decision_item_team(i) t
+  where i.chosen and t.application_id is not null
 $$;
 revoke execute on function private.retention_selected(uuid) from public, anon, authenticated;
 

@@ -84,6 +84,10 @@ export interface GateDecision {
 	publishedAt: Date | null;
 	/** The published decision this one corrects or voids. */
 	replaces: string | null;
+	/**
+	 * Its items: the application each stands for (an application item's own; a final
+	 * tender's or concept's, the application its concept grew from) and whether chosen.
+	 */
 	items: readonly { applicationId: string; chosen: boolean }[];
 }
 
