@@ -23,7 +23,11 @@ import { createScreeningScenario } from './screening-fixtures';
  * logged without the data; audit entries go after AUDIT_RETENTION_MONTHS.
  */
 
-const settings = (months: number, auditMonths = 1200) => ({ months, auditMonths, scheduled: false });
+const settings = (months: number, auditMonths = 1200) => ({
+	months,
+	auditMonths,
+	scheduled: false
+});
 const PDF = new TextEncoder().encode('%PDF-1.4\n%%EOF\n');
 
 /**
@@ -189,7 +193,14 @@ describeEachDatabase('retention', (db) => {
 		});
 		expect(typeof snap.personalDataPurgedAt).toBe('string');
 		const text = JSON.stringify(snap);
-		for (const gone of ['Leo Lead', 'Maija Member', s.lead.id, s.member.id, 'insurance.pdf', 'Acme Oy'])
+		for (const gone of [
+			'Leo Lead',
+			'Maija Member',
+			s.lead.id,
+			s.member.id,
+			'insurance.pdf',
+			'Acme Oy'
+		])
 			expect(text).not.toContain(gone);
 		expect(existsSync(join(storage.root, s.fileA))).toBe(false);
 
@@ -247,9 +258,10 @@ describeEachDatabase('retention', (db) => {
 		const report = await runRetention(db(), { settings: settings(24, 24) });
 		expect(report.auditEntries).toBe(dry.auditEntries);
 		const left = await db().service('test: audit entries left', (tx) =>
-			tx.query<{ id: string }>('select id::text from public.audit_log where id = any($1::bigint[])', [
-				ids.map((i) => i.id)
-			])
+			tx.query<{ id: string }>(
+				'select id::text from public.audit_log where id = any($1::bigint[])',
+				[ids.map((i) => i.id)]
+			)
 		);
 		expect(left.map((r) => r.id)).toEqual([ids[1].id]);
 		const [purge] = (await auditOf(db(), 'audit_purge')).slice(-1);
@@ -282,8 +294,7 @@ describeEachDatabase('retention', (db) => {
 			'2027-01-31T22:30:00Z',
 			'2024-02-29T12:00:00Z'
 		])
-			for (const months of [1, 2, 12, 13, 24])
-				cases.push({ closes: new Date(closes), months });
+			for (const months of [1, 2, 12, 13, 24]) cases.push({ closes: new Date(closes), months });
 		const answers = await sqlAnswers<string>(
 			db(),
 			`to_char(((c ->> 'closes')::timestamptz at time zone 'Europe/Helsinki'
@@ -330,7 +341,9 @@ describe('npm run retention -- --dry-run', () => {
 
 			const out = await dryRunScript({ DATA_DIR: dir, DATABASE_URL: '' });
 			expect(out).toContain(`challenge ${s.challenge.slug}`);
-			expect(out).toContain(`application ${s.appA.id} (submitted): 1 document, 2 work history links`);
+			expect(out).toContain(
+				`application ${s.appA.id} (submitted): 1 document, 2 work history links`
+			);
 			expect(out).not.toContain(s.appB.id);
 			expect(out).toContain('Would purge: 1 application in 1 challenge');
 			expect(out).not.toMatch(/Leo Lead|Maija Member|insurance\.pdf/);

@@ -55,7 +55,11 @@ describe('addHelsinkiMonths', () => {
 	it('is later than its start and keeps the wall-clock minute (property)', () => {
 		fc.assert(
 			fc.property(
-				fc.date({ min: at('2000-01-01T00:00:00Z'), max: at('2090-01-01T00:00:00Z'), noInvalidDate: true }),
+				fc.date({
+					min: at('2000-01-01T00:00:00Z'),
+					max: at('2090-01-01T00:00:00Z'),
+					noInvalidDate: true
+				}),
 				fc.integer({ min: 1, max: 240 }),
 				(from, months) => {
 					const to = addHelsinkiMonths(from, months);
@@ -74,7 +78,11 @@ describe('addHelsinkiMonths', () => {
 	it('is monotonic in the months (property)', () => {
 		fc.assert(
 			fc.property(
-				fc.date({ min: at('2000-01-01T00:00:00Z'), max: at('2090-01-01T00:00:00Z'), noInvalidDate: true }),
+				fc.date({
+					min: at('2000-01-01T00:00:00Z'),
+					max: at('2090-01-01T00:00:00Z'),
+					noInvalidDate: true
+				}),
 				fc.integer({ min: 1, max: 120 }),
 				(from, months) => {
 					expect(addHelsinkiMonths(from, months + 1).getTime()).toBeGreaterThan(
@@ -103,14 +111,23 @@ describe('retentionDue', () => {
 	it('fewer months are due no later than more (property)', () => {
 		fc.assert(
 			fc.property(
-				fc.date({ min: at('2000-01-01T00:00:00Z'), max: at('2060-01-01T00:00:00Z'), noInvalidDate: true }),
-				fc.date({ min: at('2000-01-01T00:00:00Z'), max: at('2080-01-01T00:00:00Z'), noInvalidDate: true }),
+				fc.date({
+					min: at('2000-01-01T00:00:00Z'),
+					max: at('2060-01-01T00:00:00Z'),
+					noInvalidDate: true
+				}),
+				fc.date({
+					min: at('2000-01-01T00:00:00Z'),
+					max: at('2080-01-01T00:00:00Z'),
+					noInvalidDate: true
+				}),
 				fc.integer({ min: 1, max: 60 }),
 				fc.integer({ min: 0, max: 60 }),
 				(closes, now, months, more) => {
 					if (retentionDue(closes, months + more, now))
 						expect(retentionDue(closes, months, now)).toBe(true);
-					if (now.getTime() < closes.getTime()) expect(retentionDue(closes, months, now)).toBe(false);
+					if (now.getTime() < closes.getTime())
+						expect(retentionDue(closes, months, now)).toBe(false);
 				}
 			)
 		);
@@ -241,14 +258,22 @@ describe('applicationsDue', () => {
 			fc.property(
 				fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 'd', 'e'), { minLength: 1 }),
 				fc.integer({ min: 1, max: 60 }),
-				fc.date({ min: at('2024-01-01T00:00:00Z'), max: at('2040-01-01T00:00:00Z'), noInvalidDate: true }),
+				fc.date({
+					min: at('2024-01-01T00:00:00Z'),
+					max: at('2040-01-01T00:00:00Z'),
+					noInvalidDate: true
+				}),
 				(chosen, months, now) => {
 					const items = ['a', 'b', 'c', 'd', 'e'].map((applicationId) => ({
 						applicationId,
 						chosen: chosen.includes(applicationId)
 					}));
 					const due = applicationsDue(
-						{ ...challenge, decisions: [{ ...challenge.decisions[0], items }], applicationIds: ['a', 'b', 'c', 'd', 'e'] },
+						{
+							...challenge,
+							decisions: [{ ...challenge.decisions[0], items }],
+							applicationIds: ['a', 'b', 'c', 'd', 'e']
+						},
 						months,
 						now
 					);

@@ -75,7 +75,11 @@ describe('retention (issue 15)', () => {
 		});
 		expect(
 			retentionSettings(
-				readConfig({ RETENTION_MONTHS: '36', AUDIT_RETENTION_MONTHS: '12', RETENTION_SCHEDULE: 'off' })
+				readConfig({
+					RETENTION_MONTHS: '36',
+					AUDIT_RETENTION_MONTHS: '12',
+					RETENTION_SCHEDULE: 'off'
+				})
 			)
 		).toEqual({ months: 36, auditMonths: 12, scheduled: false });
 	});

@@ -96,10 +96,10 @@ export async function runRetention(
 			"select pg_try_advisory_xact_lock(hashtext('talkoot.retention')) as ok"
 		);
 		if (!lock.ok) return null;
-		const rows = await tx.query<Row>('select * from private.retention_purge($1::int, $2::boolean)', [
-			months,
-			dryRun
-		]);
+		const rows = await tx.query<Row>(
+			'select * from private.retention_purge($1::int, $2::boolean)',
+			[months, dryRun]
+		);
 		const [audit] = await tx.query<{ n: string | number }>(
 			'select private.audit_purge($1::int, $2::boolean) as n',
 			[auditMonths, dryRun]
