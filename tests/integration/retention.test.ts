@@ -11,10 +11,17 @@ import { openPglite } from '../../src/lib/server/db/pglite';
 import { openPostgres } from '../../src/lib/server/db/postgres';
 import { getStorage, LocalStorage } from '../../src/lib/server/storage';
 import { formatRetentionReport, runRetention } from '../../src/lib/server/retention';
-import { addHelsinkiMonths } from '../../src/lib/domain/retention';
+import {
+	addHelsinkiMonths,
+	retentionClosesAt,
+	selectedApplications,
+	type GateDecision
+} from '../../src/lib/domain/retention';
 import { describeEachDatabase } from './databases';
 import { sqlAnswers } from './parity';
 import { createScreeningScenario } from './screening-fixtures';
+import { createTeamWith } from './application-fixtures';
+import { createChallenge, createOrganisation, createUser } from './fixtures';
 
 /**
  * Retention (issue 15; supabase/migrations/20261209004100_retention.sql, the job in
@@ -313,6 +320,176 @@ describeEachDatabase('retention', (db) => {
 			})
 		);
 		expect(due).toEqual(cases.flatMap(() => [false, true]));
+	});
+});
+
+type Gate = Omit<GateDecision, 'id' | 'replaces' | 'items'> & {
+	/** Index of the decision it replaces; items by application index. */
+	replaces?: number;
+	chosen: number[];
+	notChosen: number[];
+};
+
+/** Decision histories where the rule could go wrong: fallbacks, corrections, voids, drafts. */
+const HISTORIES: Gate[][] = [
+	[],
+	[
+		{
+			stage: 'screening',
+			kind: 'decision',
+			publishedAt: new Date('2024-01-01'),
+			chosen: [0, 1, 2],
+			notChosen: []
+		}
+	],
+	[
+		{
+			stage: 'shortlisting',
+			kind: 'decision',
+			publishedAt: new Date('2024-01-01'),
+			chosen: [0, 1],
+			notChosen: [2]
+		},
+		{
+			stage: 'selection',
+			kind: 'decision',
+			publishedAt: new Date('2024-03-01'),
+			chosen: [1],
+			notChosen: [0]
+		}
+	],
+	[
+		{
+			stage: 'shortlisting',
+			kind: 'decision',
+			publishedAt: new Date('2024-01-01'),
+			chosen: [0, 1],
+			notChosen: [2]
+		},
+		{ stage: 'selection', kind: 'decision', publishedAt: null, chosen: [1], notChosen: [0] }
+	],
+	[
+		{
+			stage: 'selection',
+			kind: 'decision',
+			publishedAt: new Date('2024-03-01'),
+			chosen: [0],
+			notChosen: [1]
+		},
+		{
+			stage: 'selection',
+			kind: 'correction',
+			publishedAt: new Date('2024-04-01'),
+			replaces: 0,
+			chosen: [1],
+			notChosen: [0]
+		}
+	],
+	[
+		{
+			stage: 'shortlisting',
+			kind: 'decision',
+			publishedAt: new Date('2024-01-01'),
+			chosen: [2],
+			notChosen: [0]
+		},
+		{
+			stage: 'selection',
+			kind: 'decision',
+			publishedAt: new Date('2024-03-01'),
+			chosen: [0],
+			notChosen: [1]
+		},
+		{
+			stage: 'selection',
+			kind: 'void',
+			publishedAt: new Date('2024-04-01'),
+			replaces: 1,
+			chosen: [],
+			notChosen: []
+		}
+	],
+	[
+		{
+			stage: 'selection',
+			kind: 'decision',
+			publishedAt: new Date('2024-03-01'),
+			chosen: [2],
+			notChosen: [1]
+		},
+		{
+			stage: 'proof_of_concept',
+			kind: 'decision',
+			publishedAt: new Date('2024-06-01'),
+			chosen: [],
+			notChosen: [2]
+		}
+	]
+];
+
+describeEachDatabase('retention rule parity', (db) => {
+	it('closes and selects in SQL as src/lib/domain/retention.ts does', async () => {
+		const owner = await createUser(db(), 'Parity Owner');
+		const org = await createOrganisation(db(), owner.id);
+		for (const history of HISTORIES) {
+			const challenge = await createChallenge(db(), org.id, 'published');
+			const apps: string[] = [];
+			for (let i = 0; i < 3; i++) {
+				const team = await createTeamWith(db(), owner.id);
+				const [row] = await db().service('test fixture: application', (tx) =>
+					tx.query<{ id: string }>(
+						'insert into public.applications (challenge_id, team_id) values ($1, $2) returning id',
+						[challenge.id, team.id]
+					)
+				);
+				apps.push(row.id);
+			}
+			const decisions: GateDecision[] = await db().service('test fixture: history', async (tx) => {
+				await tx.query(`set local session_replication_role = replica`);
+				await tx.query(
+					`insert into public.challenge_stages (challenge_id, stage, starts_at, ends_at)
+					 values ($1, 'applications', '2023-01-01', '2023-12-01')`,
+					[challenge.id]
+				);
+				const made: GateDecision[] = [];
+				for (const g of history) {
+					const replaces = g.replaces === undefined ? null : made[g.replaces].id;
+					const [d] = await tx.query<{ id: string }>(
+						`insert into public.decisions (challenge_id, stage, kind, replaces, decided_on, published_at)
+						 values ($1, $2, $3, $4, $5::timestamptz::date, $5) returning id`,
+						[challenge.id, g.stage, g.kind, replaces, g.publishedAt]
+					);
+					const items = [
+						...g.chosen.map((i) => ({ applicationId: apps[i], chosen: true })),
+						...g.notChosen.map((i) => ({ applicationId: apps[i], chosen: false }))
+					];
+					for (const item of items)
+						await tx.query(
+							`insert into public.decision_items (decision_id, application_id, chosen) values ($1, $2, $3)`,
+							[d.id, item.applicationId, item.chosen]
+						);
+					made.push({ ...g, id: d.id, replaces, items });
+				}
+				return made;
+			});
+			const [sql] = await db().service('test: the rule in SQL', (tx) =>
+				tx.query<{ selected: string[]; closes: Date | null }>(
+					`select array(select private.retention_selected($1) order by 1)::text[] as selected,
+					   private.retention_closes_at($1) as closes`,
+					[challenge.id]
+				)
+			);
+			const label = JSON.stringify(history.map((g) => [g.stage, g.kind, g.replaces]));
+			expect(sql.selected, label).toEqual([...selectedApplications(decisions)].sort());
+			const closes = retentionClosesAt({
+				published: true,
+				stageEnds: [new Date('2023-12-01')],
+				decisions
+			});
+			expect(sql.closes && new Date(sql.closes).toISOString(), label).toEqual(
+				closes && closes.toISOString()
+			);
+		}
 	});
 });
 
