@@ -10,14 +10,18 @@ import { Database } from '../../src/lib/server/db/database';
 import { openPglite } from '../../src/lib/server/db/pglite';
 import { openPostgres } from '../../src/lib/server/db/postgres';
 import { getStorage, LocalStorage } from '../../src/lib/server/storage';
-import { formatRetentionReport, runRetention } from '../../src/lib/server/retention';
+import {
+	formatRetentionReport,
+	runRetention,
+	startRetentionSchedule
+} from '../../src/lib/server/retention';
 import {
 	addHelsinkiMonths,
 	retentionClosesAt,
 	selectedApplications,
 	type GateDecision
 } from '../../src/lib/domain/retention';
-import { describeEachDatabase } from './databases';
+import { describeEachDatabase, describePostgres } from './databases';
 import { sqlAnswers } from './parity';
 import { createScreeningScenario } from './screening-fixtures';
 import { createTeamWith } from './application-fixtures';
@@ -490,6 +494,39 @@ describeEachDatabase('retention rule parity', (db) => {
 				closes && closes.toISOString()
 			);
 		}
+	});
+});
+
+describeEachDatabase('retention schedule', (db) => {
+	it('runs the job after its delay and stops; is nothing when switched off', async () => {
+		const count = async () => (await auditOf(db(), 'retention_run')).length;
+		const off = startRetentionSchedule(db(), { ...settings(24), scheduled: false }, 1);
+		await new Promise((r) => setTimeout(r, 300));
+		expect(await count()).toBe(0);
+		off();
+		const stop = startRetentionSchedule(db(), { ...settings(24), scheduled: true }, 1);
+		try {
+			await expect.poll(count, { timeout: 10_000 }).toBe(1);
+			// Started twice in one process (a hot reload): still one schedule.
+			expect(startRetentionSchedule(db(), { ...settings(24), scheduled: true }, 1)).toBe(stop);
+		} finally {
+			stop();
+		}
+	});
+});
+
+describePostgres('retention lock', (db) => {
+	it('never runs twice at once: a second instance finds the lock taken and does nothing', async () => {
+		const report = await db().service('test: another instance holds the job', async (tx) => {
+			await tx.query("select pg_advisory_xact_lock(hashtext('talkoot.retention'))");
+			return runRetention(db(), { settings: settings(24) });
+		});
+		expect(report.skipped).toBe(true);
+		expect(formatRetentionReport(report)).toEqual([
+			'Retention: another instance is running the job; nothing done.'
+		]);
+		expect((await auditOf(db(), 'retention_run')).length).toBe(0);
+		expect((await runRetention(db(), { settings: settings(24) })).skipped).toBe(false);
 	});
 });
 
