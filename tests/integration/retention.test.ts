@@ -334,100 +334,46 @@ type Gate = Omit<GateDecision, 'id' | 'replaces' | 'items'> & {
 	notChosen: number[];
 };
 
+const gate = (
+	stage: Gate['stage'],
+	kind: Gate['kind'],
+	published: string | null,
+	chosen: number[],
+	notChosen: number[] = [],
+	replaces?: number
+): Gate => ({
+	stage,
+	kind,
+	publishedAt: published ? new Date(published) : null,
+	chosen,
+	notChosen,
+	replaces
+});
+
 /** Decision histories where the rule could go wrong: fallbacks, corrections, voids, drafts. */
 const HISTORIES: Gate[][] = [
 	[],
+	[gate('screening', 'decision', '2024-01-01', [0, 1, 2])],
 	[
-		{
-			stage: 'screening',
-			kind: 'decision',
-			publishedAt: new Date('2024-01-01'),
-			chosen: [0, 1, 2],
-			notChosen: []
-		}
+		gate('shortlisting', 'decision', '2024-01-01', [0, 1], [2]),
+		gate('selection', 'decision', '2024-03-01', [1], [0])
 	],
 	[
-		{
-			stage: 'shortlisting',
-			kind: 'decision',
-			publishedAt: new Date('2024-01-01'),
-			chosen: [0, 1],
-			notChosen: [2]
-		},
-		{
-			stage: 'selection',
-			kind: 'decision',
-			publishedAt: new Date('2024-03-01'),
-			chosen: [1],
-			notChosen: [0]
-		}
+		gate('shortlisting', 'decision', '2024-01-01', [0, 1], [2]),
+		gate('selection', 'decision', null, [1], [0])
 	],
 	[
-		{
-			stage: 'shortlisting',
-			kind: 'decision',
-			publishedAt: new Date('2024-01-01'),
-			chosen: [0, 1],
-			notChosen: [2]
-		},
-		{ stage: 'selection', kind: 'decision', publishedAt: null, chosen: [1], notChosen: [0] }
+		gate('selection', 'decision', '2024-03-01', [0], [1]),
+		gate('selection', 'correction', '2024-04-01', [1], [0], 0)
 	],
 	[
-		{
-			stage: 'selection',
-			kind: 'decision',
-			publishedAt: new Date('2024-03-01'),
-			chosen: [0],
-			notChosen: [1]
-		},
-		{
-			stage: 'selection',
-			kind: 'correction',
-			publishedAt: new Date('2024-04-01'),
-			replaces: 0,
-			chosen: [1],
-			notChosen: [0]
-		}
+		gate('shortlisting', 'decision', '2024-01-01', [2], [0]),
+		gate('selection', 'decision', '2024-03-01', [0], [1]),
+		gate('selection', 'void', '2024-04-01', [], [], 1)
 	],
 	[
-		{
-			stage: 'shortlisting',
-			kind: 'decision',
-			publishedAt: new Date('2024-01-01'),
-			chosen: [2],
-			notChosen: [0]
-		},
-		{
-			stage: 'selection',
-			kind: 'decision',
-			publishedAt: new Date('2024-03-01'),
-			chosen: [0],
-			notChosen: [1]
-		},
-		{
-			stage: 'selection',
-			kind: 'void',
-			publishedAt: new Date('2024-04-01'),
-			replaces: 1,
-			chosen: [],
-			notChosen: []
-		}
-	],
-	[
-		{
-			stage: 'selection',
-			kind: 'decision',
-			publishedAt: new Date('2024-03-01'),
-			chosen: [2],
-			notChosen: [1]
-		},
-		{
-			stage: 'proof_of_concept',
-			kind: 'decision',
-			publishedAt: new Date('2024-06-01'),
-			chosen: [],
-			notChosen: [2]
-		}
+		gate('selection', 'decision', '2024-03-01', [2], [1]),
+		gate('proof_of_concept', 'decision', '2024-06-01', [], [2])
 	]
 ];
 

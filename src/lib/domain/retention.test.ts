@@ -11,6 +11,9 @@ import {
 import { toHelsinkiLocal } from './helsinki-time';
 
 const at = (iso: string) => new Date(iso);
+/** Instants from 2000 until `max`. */
+const instants = (max = '2090-01-01T00:00:00Z', min = '2000-01-01T00:00:00Z') =>
+	fc.date({ min: at(min), max: at(max), noInvalidDate: true });
 
 describe('addHelsinkiMonths', () => {
 	it('keeps the Helsinki wall-clock time across summer time', () => {
@@ -54,42 +57,26 @@ describe('addHelsinkiMonths', () => {
 
 	it('is later than its start and keeps the wall-clock minute (property)', () => {
 		fc.assert(
-			fc.property(
-				fc.date({
-					min: at('2000-01-01T00:00:00Z'),
-					max: at('2090-01-01T00:00:00Z'),
-					noInvalidDate: true
-				}),
-				fc.integer({ min: 1, max: 240 }),
-				(from, months) => {
-					const to = addHelsinkiMonths(from, months);
-					expect(to.getTime()).toBeGreaterThan(from.getTime());
-					// At least 28 days a month, at most 31, give or take the clocks' hour.
-					const days = (to.getTime() - from.getTime()) / 86_400_000;
-					expect(days).toBeGreaterThanOrEqual(months * 28 - 1);
-					expect(days).toBeLessThanOrEqual(months * 31 + 1);
-					expect(to.getUTCMinutes()).toBe(from.getUTCMinutes());
-					expect(to.getUTCMilliseconds()).toBe(from.getUTCMilliseconds());
-				}
-			)
+			fc.property(instants(), fc.integer({ min: 1, max: 240 }), (from, months) => {
+				const to = addHelsinkiMonths(from, months);
+				expect(to.getTime()).toBeGreaterThan(from.getTime());
+				// At least 28 days a month, at most 31, give or take the clocks' hour.
+				const days = (to.getTime() - from.getTime()) / 86_400_000;
+				expect(days).toBeGreaterThanOrEqual(months * 28 - 1);
+				expect(days).toBeLessThanOrEqual(months * 31 + 1);
+				expect(to.getUTCMinutes()).toBe(from.getUTCMinutes());
+				expect(to.getUTCMilliseconds()).toBe(from.getUTCMilliseconds());
+			})
 		);
 	});
 
 	it('is monotonic in the months (property)', () => {
 		fc.assert(
-			fc.property(
-				fc.date({
-					min: at('2000-01-01T00:00:00Z'),
-					max: at('2090-01-01T00:00:00Z'),
-					noInvalidDate: true
-				}),
-				fc.integer({ min: 1, max: 120 }),
-				(from, months) => {
-					expect(addHelsinkiMonths(from, months + 1).getTime()).toBeGreaterThan(
-						addHelsinkiMonths(from, months).getTime()
-					);
-				}
-			)
+			fc.property(instants(), fc.integer({ min: 1, max: 120 }), (from, months) => {
+				expect(addHelsinkiMonths(from, months + 1).getTime()).toBeGreaterThan(
+					addHelsinkiMonths(from, months).getTime()
+				);
+			})
 		);
 	});
 });
@@ -111,16 +98,8 @@ describe('retentionDue', () => {
 	it('fewer months are due no later than more (property)', () => {
 		fc.assert(
 			fc.property(
-				fc.date({
-					min: at('2000-01-01T00:00:00Z'),
-					max: at('2060-01-01T00:00:00Z'),
-					noInvalidDate: true
-				}),
-				fc.date({
-					min: at('2000-01-01T00:00:00Z'),
-					max: at('2080-01-01T00:00:00Z'),
-					noInvalidDate: true
-				}),
+				instants('2060-01-01T00:00:00Z'),
+				instants('2080-01-01T00:00:00Z'),
 				fc.integer({ min: 1, max: 60 }),
 				fc.integer({ min: 0, max: 60 }),
 				(closes, now, months, more) => {
@@ -258,11 +237,7 @@ describe('applicationsDue', () => {
 			fc.property(
 				fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 'd', 'e'), { minLength: 1 }),
 				fc.integer({ min: 1, max: 60 }),
-				fc.date({
-					min: at('2024-01-01T00:00:00Z'),
-					max: at('2040-01-01T00:00:00Z'),
-					noInvalidDate: true
-				}),
+				instants('2040-01-01T00:00:00Z', '2024-01-01T00:00:00Z'),
 				(chosen, months, now) => {
 					const items = ['a', 'b', 'c', 'd', 'e'].map((applicationId) => ({
 						applicationId,
