@@ -172,7 +172,7 @@ type WithSchedule = typeof globalThis & { [KEY]?: () => void };
 export function startRetentionSchedule(
 	db: Database,
 	settings: RetentionSettings = retentionSettings(),
-	firstAfterMs = 5 * 60_000
+	firstAfterMs = 3600_000
 ): () => void {
 	const g = globalThis as WithSchedule;
 	if (!settings.scheduled) {
