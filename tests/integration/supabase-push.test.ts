@@ -81,7 +81,10 @@ function databaseUrl(name: string, user?: { name: string; password: string }): s
 (url ? describe : describe.skip)('supabase db push to a new Supabase project [postgres]', () => {
 	// Named after the test database (h_<helper>_push_… or talkoot_push_…) so runs sharing
 	// a server stay apart; the owner role is this run's own and dropped with the database.
-	const prefix = (new URL(url ?? 'postgres://x/talkoot').pathname.slice(1) || 'talkoot').slice(0, 30);
+	const prefix = (new URL(url ?? 'postgres://x/talkoot').pathname.slice(1) || 'talkoot').slice(
+		0,
+		30
+	);
 	const name = `${prefix}_push_${process.pid}_${randomBytes(3).toString('hex')}`.toLowerCase();
 	const owner = { name: `${name}_owner`, password: randomBytes(16).toString('hex') };
 	let admin: postgres.Sql;
@@ -119,7 +122,8 @@ function databaseUrl(name: string, user?: { name: string; password: string }): s
 		}
 	});
 
-	it('applies every migration with the real CLI', () => {
+	it('applies every migration with the real CLI, which reads supabase/config.toml', () => {
+		expect(push.output).not.toContain('Failed reading config');
 		expect(push.output).toContain('Finished supabase db push');
 		expect(push.code, push.output).toBe(0);
 	});
@@ -134,10 +138,16 @@ function databaseUrl(name: string, user?: { name: string; password: string }): s
 		} finally {
 			await driver.close();
 		}
+		// And the CLI, asked again, agrees that nothing is left.
+		const again = await supabase(['db', 'push', '--db-url', databaseUrl(name, owner), '--dry-run']);
+		expect(again.output).toContain('Remote database is up to date');
+		expect(again.code, again.output).toBe(0);
 	});
 
 	it("leaves Supabase's auth schema alone: no local accounts, no shim", async () => {
-		const [state] = await project<{ local: boolean; tracked: boolean; users: string; uid: string }[]>`
+		const [state] = await project<
+			{ local: boolean; tracked: boolean; users: string; uid: string }[]
+		>`
 			select exists (select 1 from pg_namespace where nspname = 'local_auth') as local,
 			       to_regclass('supabase_migrations.local_migrations') is not null as tracked,
 			       (select relowner::regrole::text from pg_class where oid = 'auth.users'::regclass) as users,
@@ -150,14 +160,15 @@ function databaseUrl(name: string, user?: { name: string; password: string }): s
 		});
 	});
 
-	it('gives an account that Supabase Auth creates (here from Azure AD) a named profile', async () => {
+	it('gives an account that Supabase Auth creates its profile (the trigger on auth.users)', async () => {
+		// As Supabase Auth (connected as supabase_auth_admin) writes a sign-up with options.data.
 		const id = '00000000-0000-4000-8000-00000000a2ad';
 		await project.begin(async (tx) => {
 			await tx.unsafe('set local role supabase_auth_admin');
 			await tx.unsafe(
 				`insert into auth.users (id, aud, role, email, raw_user_meta_data, created_at, updated_at)
 				 values ($1, 'authenticated', 'authenticated', 'Aada.Azure@Hel.example',
-				         '{"full_name": " Aada Azure ", "locale": "sv-FI"}', now(), now())`,
+				         '{"display_name": "Aada Azure", "locale": "sv"}', now(), now())`,
 				[id]
 			);
 		});
