@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { Database } from '../../src/lib/server/db/database';
 import { migrate } from '../../src/lib/server/db/migrate';
 import { openPostgres } from '../../src/lib/server/db/postgres';
 import { schemaMigrations } from '../../src/lib/server/db/sql-files';
@@ -160,7 +161,7 @@ function databaseUrl(name: string, user?: { name: string; password: string }): s
 		});
 	});
 
-	it('gives an account that Supabase Auth creates its profile (the trigger on auth.users)', async () => {
+	it('gives an account Supabase Auth creates its profile, which RLS shows to that account', async () => {
 		// As Supabase Auth (connected as supabase_auth_admin) writes a sign-up with options.data.
 		const id = '00000000-0000-4000-8000-00000000a2ad';
 		await project.begin(async (tx) => {
@@ -179,6 +180,24 @@ function databaseUrl(name: string, user?: { name: string; password: string }): s
 			display_name: 'Aada Azure',
 			locale: 'sv'
 		});
+
+		// The app's own connection (the owner, as DATABASE_URL is on Supabase) takes the API
+		// roles, and Supabase's auth.uid() reads the claims Database.as sets: RLS decides.
+		const db = new Database(openPostgres(databaseUrl(name, owner), 1));
+		try {
+			const mine = await db.as({ id, email: 'aada.azure@hel.example' }, (tx) =>
+				tx.query<{ id: string; admin: boolean }>(
+					'select p.id, private.is_platform_admin() as admin from public.profiles p'
+				)
+			);
+			expect(mine).toEqual([{ id, admin: false }]);
+			const visitor = await db.as(null, (tx) =>
+				tx.query<{ n: number }>('select count(*)::int as n from public.challenges')
+			);
+			expect(visitor).toEqual([{ n: 0 }]);
+		} finally {
+			await db.close();
+		}
 	});
 
 	it('gives the API roles exactly the privileges they have in local mode', async () => {
