@@ -39,58 +39,48 @@ $$;
 
 grant anon, authenticated, service_role to authenticator;
 
--- The project owner (postgres on Supabase) and what it is granted there.
-do $$
-declare
-  owner text := coalesce(nullif(current_setting('supabase_base.owner', true), ''), 'postgres');
+-- The project owner's name in one place: runs a statement with %1$I replaced by the owner
+-- (postgres on Supabase), %2$I by this database and %3$I by the role running this file
+-- (supabase_admin on Supabase).
+create function pg_temp.for_owner(statement text) returns void language plpgsql as $$
 begin
-  execute format('grant all on database %I to %I', current_database(), owner);
-  execute format('grant anon, authenticated, service_role to %I', owner);
-  execute format('grant supabase_auth_admin, supabase_storage_admin to %I', owner);
-  execute format('alter role %I in database %I set search_path = "$user", public, extensions',
-                 owner, current_database());
-  execute format('grant all on schema public to %I', owner);
-  execute format('create schema extensions authorization %I', owner);
+  execute format(statement,
+                 coalesce(nullif(current_setting('supabase_base.owner', true), ''), 'postgres'),
+                 current_database(), current_user);
 end
 $$;
 
--- public: the API roles get everything the owner creates, by default (Supabase's defaults;
--- our migrations narrow them, 20261130000100_least_privilege.sql).
+-- What the owner is granted on Supabase (demote-postgres, grant_auth_roles_to_postgres…).
+select pg_temp.for_owner('grant all on database %2$I to %1$I');
+select pg_temp.for_owner('grant anon, authenticated, service_role to %1$I');
+select pg_temp.for_owner('grant supabase_auth_admin, supabase_storage_admin to %1$I');
+select pg_temp.for_owner('alter role %1$I in database %2$I set search_path = "$user", public, extensions');
+select pg_temp.for_owner('grant all on schema public to %1$I');
+select pg_temp.for_owner('create schema extensions authorization %1$I');
+
+-- public: the API roles get everything the owner (and supabase_admin) creates, by default;
+-- our migrations narrow it (20261130000100_least_privilege.sql).
 grant usage on schema public to anon, authenticated, service_role;
-do $$
-declare
-  owner text := coalesce(nullif(current_setting('supabase_base.owner', true), ''), 'postgres');
-  creator text;
-begin
-  foreach creator in array array[current_user::text, owner] loop
-    execute format('alter default privileges for role %I in schema public grant all on tables to %I, anon, authenticated, service_role', creator, owner);
-    execute format('alter default privileges for role %I in schema public grant all on functions to %I, anon, authenticated, service_role', creator, owner);
-    execute format('alter default privileges for role %I in schema public grant all on sequences to %I, anon, authenticated, service_role', creator, owner);
-  end loop;
-  -- A project created since mid-2026 (Studio's "Default privileges for new entities" off,
-  -- the CLI's [api] auto_expose_new_tables = false): the owner's defaults revoked again.
-  -- The migrations must give the API roles what they need themselves
-  -- (20261123000050_api_role_defaults.sql).
-  execute format('alter default privileges for role %I in schema public revoke select, insert, update, delete on tables from anon, authenticated, service_role', owner);
-  execute format('alter default privileges for role %I in schema public revoke usage, select on sequences from anon, authenticated, service_role', owner);
-  execute format('alter default privileges for role %I in schema public revoke execute on functions from anon, authenticated, service_role', owner);
-end
-$$;
+select pg_temp.for_owner('alter default privileges for role ' || r || ' in schema public grant all on '
+                         || kind || ' to %1$I, anon, authenticated, service_role')
+from (values ('%1$I'), ('%3$I')) creator(r), (values ('tables'), ('functions'), ('sequences')) k(kind);
+-- A project created since mid-2026 (Studio's "Default privileges for new entities" off,
+-- the CLI's [api] auto_expose_new_tables = false): the owner's defaults revoked again.
+-- The migrations must give the API roles what they need themselves
+-- (20261123000050_api_role_defaults.sql).
+select pg_temp.for_owner('alter default privileges for role %1$I in schema public revoke ' || what
+                         || ' from anon, authenticated, service_role')
+from (values ('select, insert, update, delete on tables'), ('usage, select on sequences'),
+             ('execute on functions')) w(what);
 
 -- extensions: where Supabase installs extensions; usable by the API roles.
 create extension if not exists "uuid-ossp" with schema extensions;
 create extension if not exists pgcrypto with schema extensions;
 grant usage on schema extensions to anon, authenticated, service_role;
-do $$
-declare
-  owner text := coalesce(nullif(current_setting('supabase_base.owner', true), ''), 'postgres');
-begin
-  execute format('grant all on all tables in schema extensions to %I with grant option', owner);
-  execute format('grant all on all routines in schema extensions to %I with grant option', owner);
-  execute format('alter default privileges in schema extensions grant all on tables to %I with grant option', owner);
-  execute format('alter default privileges in schema extensions grant all on routines to %I with grant option', owner);
-end
-$$;
+select pg_temp.for_owner('grant all on all ' || kind || ' in schema extensions to %1$I with grant option'),
+       pg_temp.for_owner('alter default privileges in schema extensions grant all on ' || kind
+                         || ' to %1$I with grant option')
+from (values ('tables'), ('routines')) k(kind);
 
 -- auth: Supabase Auth's schema, its tables owned by supabase_auth_admin ------------------
 
@@ -192,15 +182,9 @@ alter function auth.uid() owner to supabase_auth_admin;
 alter function auth.role() owner to supabase_auth_admin;
 alter function auth.email() owner to supabase_auth_admin;
 
-do $$
-declare
-  owner text := coalesce(nullif(current_setting('supabase_base.owner', true), ''), 'postgres');
-begin
-  execute format('grant usage on schema auth to %I', owner);
-  execute format('grant all on all tables in schema auth to %I', owner);
-  execute format('grant all on all routines in schema auth to %I', owner);
-end
-$$;
+select pg_temp.for_owner('grant usage on schema auth to %1$I');
+select pg_temp.for_owner('grant all on all ' || kind || ' in schema auth to %1$I')
+from (values ('tables'), ('routines')) k(kind);
 
 -- storage: Supabase Storage's schema, owned by supabase_storage_admin ---------------------
 
@@ -273,12 +257,6 @@ alter function storage.foldername(text) owner to supabase_storage_admin;
 alter function storage.filename(text) owner to supabase_storage_admin;
 alter function storage.extension(text) owner to supabase_storage_admin;
 grant all on all tables in schema storage to anon, authenticated, service_role;
-do $$
-declare
-  owner text := coalesce(nullif(current_setting('supabase_base.owner', true), ''), 'postgres');
-begin
-  execute format('grant all on schema storage to %I', owner);
-  execute format('grant all on all tables in schema storage to %I', owner);
-  execute format('grant all on all routines in schema storage to %I', owner);
-end
-$$;
+select pg_temp.for_owner('grant all on schema storage to %1$I');
+select pg_temp.for_owner('grant all on all ' || kind || ' in schema storage to %1$I')
+from (values ('tables'), ('routines')) k(kind);
