@@ -239,9 +239,7 @@ describeEachDatabase('audit events', (db) => {
 			// Team A's screening, decided by the scenario, comes first; then team B's two.
 			const published = seen.filter((e) => e.details.step === 'published').slice(-2);
 			expect(published.map((e) => e.details.kind)).toEqual(['decision', 'correction']);
-			expect(published.every((e) => e.actor_id === s.owner.id && e.address === ADDRESS)).toBe(
-				true
-			);
+			expect(published.every((e) => e.actor_id === s.owner.id && e.address === ADDRESS)).toBe(true);
 			expect(published[1].details.replaces).toBe(published[0].target_id);
 		});
 	});

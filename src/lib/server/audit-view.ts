@@ -19,7 +19,13 @@ export interface AuditRow {
 	targetKind: string | null;
 	targetId: string | null;
 	/** The target in words: a user's name and email, or an organisation's, challenge's or decision's names. */
-	target: { name?: string; email?: string; names?: LocalizedText; primary?: Locale; stage?: string } | null;
+	target: {
+		name?: string;
+		email?: string;
+		names?: LocalizedText;
+		primary?: Locale;
+		stage?: string;
+	} | null;
 	/** Where a role changed: the organisation or challenge named in the details. */
 	place: NamedThing | null;
 	address: string | null;
@@ -86,20 +92,18 @@ export async function listAuditEntries(tx: Queryable, query: AuditQuery): Promis
 			AUDIT_PAGE_SIZE + 1
 		]
 	);
-	const entries = rows.slice(0, AUDIT_PAGE_SIZE).map(
-		(r): AuditRow => ({
-			id: r.id,
-			occurredAt: new Date(r.occurred_at),
-			action: r.action,
-			actor: r.actor_email ? { name: r.actor_name ?? '', email: r.actor_email } : null,
-			targetKind: r.target_kind,
-			targetId: r.target_id,
-			target: r.target,
-			place: r.place,
-			address: r.address,
-			details: r.details ?? {}
-		})
-	);
+	const entries = rows.slice(0, AUDIT_PAGE_SIZE).map((r): AuditRow => ({
+		id: r.id,
+		occurredAt: new Date(r.occurred_at),
+		action: r.action,
+		actor: r.actor_email ? { name: r.actor_name ?? '', email: r.actor_email } : null,
+		targetKind: r.target_kind,
+		targetId: r.target_id,
+		target: r.target,
+		place: r.place,
+		address: r.address,
+		details: r.details ?? {}
+	}));
 	return {
 		entries,
 		older: rows.length > AUDIT_PAGE_SIZE ? entries[entries.length - 1].id : null

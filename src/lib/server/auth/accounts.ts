@@ -107,13 +107,15 @@ export type VerificationOutcome =
  * mail scanner opened the link first, as long as the token has not expired. Any other
  * browser only verifies; an account with a second factor is never signed in this way.
  * Returns `{ verified: false }` for an unknown or expired token, or a used one opened
- * without its browser.
+ * without its browser. A session opened so is a sign-in in the audit log (`step:
+ * 'email_link'`), from the client `address`.
  */
 export async function openVerificationLink(
 	db: Database,
 	token: string,
 	browserNonce: string | null,
-	userAgent: string | null = null
+	userAgent: string | null = null,
+	address: string | null = null
 ): Promise<VerificationOutcome> {
 	return db.service('verify email', async (tx) => {
 		const [row] = await tx.query<{ user_id: string; fresh: boolean; bound: boolean }>(
@@ -145,6 +147,14 @@ export async function openVerificationLink(
 			[row.user_id]
 		);
 		const session = await createSession(tx, row.user_id, new Date(), userAgent);
+		await recordAudit(tx, {
+			action: 'sign_in',
+			targetKind: 'user',
+			targetId: row.user_id,
+			actorId: row.user_id,
+			details: { step: 'email_link', complete: true },
+			address: address ?? undefined
+		});
 		return {
 			verified: true,
 			session: { token: session.token, expiresAt: session.expiresAt, locale: profile.locale }
@@ -172,11 +182,7 @@ export type SignInResult =
 
 /** Why a sign-in failed, as the audit log says it (never the password typed). */
 export type SignInFailure =
-	| 'wrong_password'
-	| 'unknown_account'
-	| 'unverified'
-	| 'locked'
-	| 'bad_code';
+	'wrong_password' | 'unknown_account' | 'unverified' | 'locked' | 'bad_code';
 
 /**
  * Records a failed sign-in in the audit log (issue 15): the address tried as its target,
