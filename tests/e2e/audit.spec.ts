@@ -12,7 +12,7 @@ test('the admin finds a failed and a successful sign-in in the audit log', async
 	await page.getByLabel('Email address').fill(email);
 	await page.getByLabel('Password').fill('not my password at all');
 	await page.getByRole('button', { name: 'Sign in' }).click();
-	await expect(page.getByRole('alert').first()).toBeVisible();
+	await expect(page.getByText('The email address or password is wrong.')).toBeVisible();
 	await signIn(page, email, PASSWORD);
 
 	await signIn(page, 'admin@talkoot.example');

@@ -73,7 +73,7 @@ const codeNow = (secret: Uint8Array, ahead = 0) =>
 	totpCode(secret, totpCounter(Date.now()) + ahead);
 
 describeEachDatabase('audit events', (db) => {
-	let admin: Principal;
+	let admin: Awaited<ReturnType<typeof createUser>>;
 
 	beforeAll(async () => {
 		admin = await createUser(db(), 'Ada Auditor', { admin: true });
