@@ -31,8 +31,6 @@
 --     commit, where nothing else refers to them (src/lib/server/uploads.ts fileInUse);
 --   - application_work_entries: the links to members' work history (the entries
 --     themselves are the members' own and stay in their profiles);
---   - who wrote and submitted it: applications.updated_by and submitted_by, and
---     application_events.by (null; the events keep their kind, time and digest);
 --   - in applications.snapshot: `submittedBy` (null), `team.members` ([]: ids and names),
 --     `workHistory` ([]: members' employers, roles, periods, descriptions, evidence),
 --     `commonProjects` ([]: members' ids and evidence) and `documents` ([]: file names);
@@ -43,8 +41,7 @@
 -- ideas and answers; application_events; screening marks and decisions; decisions and
 -- their items (team_name, reasons, points) and frozen scores.
 -- Nothing is changed twice: an application is a candidate only while it still holds
--- something of the above (documents, links, a person's id, or a snapshot without
--- personalDataPurgedAt).
+-- something of the above (documents, links, or a snapshot without personalDataPurgedAt).
 
 -- Helsinki calendar months ------------------------------------------------------------------
 
@@ -195,9 +192,6 @@ begin
     and a.id not in (select private.retention_selected(c.id))
     and (exists (select 1 from public.application_documents d where d.application_id = a.id)
          or exists (select 1 from public.application_work_entries w where w.application_id = a.id)
-         or a.updated_by is not null or a.submitted_by is not null
-         or exists (select 1 from public.application_events e
-                    where e.application_id = a.id and e.by is not null)
          or (a.snapshot is not null and not a.snapshot ? 'personalDataPurgedAt'));
 
   if not dry_run then
@@ -206,10 +200,6 @@ begin
       using pg_temp.retention_due_rows r where d.application_id = r.application_id;
     delete from public.application_work_entries w
       using pg_temp.retention_due_rows r where w.application_id = r.application_id;
-    update public.application_events e set by = null
-      from pg_temp.retention_due_rows r where e.application_id = r.application_id and e.by is not null;
-    update public.applications a set updated_by = null, submitted_by = null
-      from pg_temp.retention_due_rows r where a.id = r.application_id;
     update public.applications a
       set snapshot = a.snapshot
         || pg_catalog.jsonb_build_object(
