@@ -107,8 +107,11 @@ async function stateOf(db: Database, applicationId: string) {
 			links: number;
 			screening: number;
 			items: number;
+			people: number;
 		}>(
 			`select a.status, a.digest, a.submitted_at::text, a.snapshot,
+			   (select count(*)::int from public.application_events e where e.application_id = a.id and e.by is not null)
+			     + (a.updated_by is not null)::int + (a.submitted_by is not null)::int as people,
 			   (select count(*)::int from public.application_documents d where d.application_id = a.id) as documents,
 			   (select count(*)::int from public.application_work_entries w where w.application_id = a.id) as links,
 			   (select count(*)::int from public.screening_decisions s where s.application_id = a.id) as screening,
@@ -186,10 +189,12 @@ describeEachDatabase('retention', (db) => {
 			submitted_at: beforeA.submitted_at,
 			documents: 0,
 			links: 0,
+			people: 0,
 			screening: 1,
 			items: beforeA.items
 		});
 		expect(beforeA.items).toBe(2); // the screening decision's and the selection's
+		expect(beforeA.people).toBeGreaterThan(0);
 		const snap = a.snapshot as Record<string, unknown> & { team: Record<string, unknown> };
 		const was = beforeA.snapshot as typeof snap;
 		expect(snap.team).toEqual({ ...was.team, members: [] });

@@ -241,7 +241,7 @@ describe('applicationsDue', () => {
 				(chosen, months, now) => {
 					const items = ['a', 'b', 'c', 'd', 'e'].map((applicationId) => ({
 						applicationId,
-						chosen: chosen.includes(applicationId)
+						chosen: (chosen as string[]).includes(applicationId)
 					}));
 					const due = applicationsDue(
 						{

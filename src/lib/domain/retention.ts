@@ -126,7 +126,10 @@ export function selectedApplications(decisions: readonly GateDecision[]): Set<st
  * the challenge has not closed or the months have not passed.
  */
 export function applicationsDue(
-	challenge: CloseFacts & { decisions: readonly GateDecision[]; applicationIds: readonly string[] },
+	challenge: Omit<CloseFacts, 'decisions'> & {
+		decisions: readonly GateDecision[];
+		applicationIds: readonly string[];
+	},
 	months: number,
 	now: Date
 ): string[] {
