@@ -244,6 +244,9 @@ begin
   delete from private.email_changes where user_id = person;
   delete from private.mail_outbox where lower(to_email) = old_email or lower(to_email) = lower(who.email);
   get diagnostics counted = row_count; removed := removed + counted;
+  -- Rate-limit counters keyed by the person's id or address (short-lived, but theirs).
+  delete from private.limit_counters
+    where position(person::text in key) > 0 or position(old_email in lower(key)) > 0;
   if to_regclass('local_auth.reset_requests') is not null then
     execute 'delete from local_auth.reset_requests where lower(email) = $1' using old_email;
   end if;

@@ -182,6 +182,8 @@ export const PERSONAL_COLUMNS: readonly PersonalColumn[] = [
 	// Mail sent to the person.
 	col('private.mail_outbox', 'to_email', 'email', 'communication', 'delete'),
 	col('private.mail_outbox', 'to_name', 'name', 'communication', 'delete'),
+	// Rate-limit counters: the key holds the person's id or address (within a longer key).
+	col('private.limit_counters', 'key', 'id', 'security', 'delete'),
 	// Security record.
 	col('audit_log', 'actor_id', 'id', 'security', 'placeholder'),
 	// The subject of an entry: a user's id, or for a failed sign-in the address tried.
