@@ -29,7 +29,9 @@ test('a solver erases their account; the record stays, de-identified', async ({ 
 	await page.getByLabel(/Type your email address/).fill('someone.else@example.org');
 	await page.getByLabel('Current password').fill('Talkoot-demo-2026!');
 	await page.getByRole('button', { name: 'Erase my account' }).click();
-	await expect(page.getByText('Type your own email address exactly to confirm.').first()).toBeVisible();
+	await expect(
+		page.getByText('Type your own email address exactly to confirm.').first()
+	).toBeVisible();
 	await expectAccessible(page);
 
 	await page.getByLabel(/Type your email address/).fill(ERASED);
@@ -50,7 +52,10 @@ test('a solver erases their account; the record stays, de-identified', async ({ 
 	// The team's submitted application stays, its member de-identified.
 	await signIn(page, 'owner@hel.example');
 	await page.goto(`/manage/challenges/${WORKED_EXAMPLE}/applications`);
-	await page.getByRole('link', { name: /Uraverkko/ }).first().click();
+	await page
+		.getByRole('link', { name: /Uraverkko/ })
+		.first()
+		.click();
 	await expect(page.getByText(/Erased person [0-9A-F]{6}/).first()).toBeVisible();
 	await expect(page.getByText(ERASED_NAME)).toHaveCount(0);
 	await expectAccessible(page);

@@ -204,10 +204,10 @@ describeEachDatabase('account erasure', (db) => {
 
 	it('the submitted application names the placeholder; its digest is of the snapshot as submitted', async () => {
 		const [app] = await db().service('test: the application', (tx) =>
-			tx.query<{ snapshot: { team: { members: { id: string; name: string }[] }; erasure?: object }; digest: string }>(
-				'select snapshot, digest from public.applications where id = $1',
-				[w.appA.id]
-			)
+			tx.query<{
+				snapshot: { team: { members: { id: string; name: string }[] }; erasure?: object };
+				digest: string;
+			}>('select snapshot, digest from public.applications where id = $1', [w.appA.id])
 		);
 		expect(app.snapshot.erasure).toMatchObject({ deidentifiedAt: expect.any(String) });
 		expect(app.snapshot.team.members.map((m) => m.name)).toContainEqual(
@@ -238,14 +238,15 @@ describeEachDatabase('account erasure', (db) => {
 		expect(erased.ok).toBe(true);
 		expect(await signIn(db(), email, PASSWORD)).toEqual({ ok: false, reason: 'invalid' });
 		const [sessions] = await db().service('test: sessions', (tx) =>
-			tx.query<{ n: number }>('select count(*)::int as n from local_auth.sessions where user_id = $1', [
-				created.userId
-			])
+			tx.query<{ n: number }>(
+				'select count(*)::int as n from local_auth.sessions where user_id = $1',
+				[created.userId]
+			)
 		);
 		expect(sessions.n).toBe(0);
 	});
 
-	it('record guards still hold outside maintenance, and never for a person\'s own session', async () => {
+	it("record guards still hold outside maintenance, and never for a person's own session", async () => {
 		const refused = await db()
 			.service('test: change a published decision', (tx) =>
 				tx.query(`update public.decisions set justification = 'x' where id = $1`, [w.decision])
@@ -282,11 +283,10 @@ describeEachDatabase('account erasure', (db) => {
 		];
 		for (const doc of cases) {
 			const [row] = await db().service('test: deidentify_json', (tx) =>
-				tx.query<{ out: unknown }>('select private.deidentify_json($1::text::jsonb, $2, $3) as out', [
-					JSON.stringify(doc),
-					replacements.map((r) => r.find),
-					replacements.map((r) => r.replace)
-				])
+				tx.query<{ out: unknown }>(
+					'select private.deidentify_json($1::text::jsonb, $2, $3) as out',
+					[JSON.stringify(doc), replacements.map((r) => r.find), replacements.map((r) => r.replace)]
+				)
 			);
 			expect(row.out).toEqual(deidentifyJson(doc, replacements));
 		}

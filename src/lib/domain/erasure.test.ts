@@ -2,7 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { confirmsErasure, deidentifyJson } from './erasure';
 
-const person = { id: '0b9c1a52-3f0e-4c1e-9d5b-6f1e2a3b4c5d', email: 'aino@example.com', name: 'Aino A' };
+const person = {
+	id: '0b9c1a52-3f0e-4c1e-9d5b-6f1e2a3b4c5d',
+	email: 'aino@example.com',
+	name: 'Aino A'
+};
 const replacements = [
 	{ find: person.id, replace: 'ph-id' },
 	{ find: person.email, replace: 'erased@erased.invalid' },

@@ -50,7 +50,14 @@ export const confirmsErasure = (typed: string, email: string) =>
 
 /** The erasure form: the typed address, the current password and, with a second factor, a code. */
 export const erasureSchema = z.object({
-	confirmEmail: z.string({ error: 'error_required' }).trim().min(1, { error: 'error_required' }).max(320),
-	currentPassword: z.string({ error: 'error_required' }).min(1, { error: 'error_required' }).max(256),
+	confirmEmail: z
+		.string({ error: 'error_required' })
+		.trim()
+		.min(1, { error: 'error_required' })
+		.max(320),
+	currentPassword: z
+		.string({ error: 'error_required' })
+		.min(1, { error: 'error_required' })
+		.max(256),
 	code: z.string().trim().max(40, { error: 'error_code_wrong' }).optional().default('')
 });
