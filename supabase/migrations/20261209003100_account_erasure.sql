@@ -22,69 +22,36 @@
 -- (set_config('talkoot.record_maintenance', 'on', true), the pattern of
 -- 20261209000100_audit_log.sql, while current_user is not anon/authenticated, so a
 -- person's own session can never switch a guard off). Triggers recreated (same timing,
--- events and function as before): decisions_guard (20261201*), jury_*_guard,
+-- events and function as before, listed below): decisions_guard, jury_*_guard,
 -- outcome_*_guard, poc_*_guard, challenge_amendments_never_change,
 -- application_documents_draft.
 
-drop trigger if exists decisions_guard on public.decisions;
-create trigger decisions_guard before update or delete on public.decisions for each row
-  when (current_user in ('anon', 'authenticated')
-        or coalesce(current_setting('talkoot.record_maintenance', true), '') <> 'on')
-  execute function private.guard_decision();
-drop trigger if exists jury_invitation_withdrawals_guard on public.jury_invitation_withdrawals;
-create trigger jury_invitation_withdrawals_guard before update or delete on public.jury_invitation_withdrawals
-  for each row
-  when (current_user in ('anon', 'authenticated')
-        or coalesce(current_setting('talkoot.record_maintenance', true), '') <> 'on')
-  execute function private.guard_jury_record();
-drop trigger if exists jury_score_revisions_guard on public.jury_score_revisions;
-create trigger jury_score_revisions_guard before update or delete on public.jury_score_revisions
-  for each row
-  when (current_user in ('anon', 'authenticated')
-        or coalesce(current_setting('talkoot.record_maintenance', true), '') <> 'on')
-  execute function private.guard_jury_record();
-drop trigger if exists outcome_reports_guard on public.outcome_reports;
-create trigger outcome_reports_guard before insert or update or delete on public.outcome_reports
-  for each row
-  when (current_user in ('anon', 'authenticated')
-        or coalesce(current_setting('talkoot.record_maintenance', true), '') <> 'on')
-  execute function private.guard_outcome_report();
-drop trigger if exists outcome_report_reviews_guard on public.outcome_report_reviews;
-create trigger outcome_report_reviews_guard before insert or update or delete on public.outcome_report_reviews
-  for each row
-  when (current_user in ('anon', 'authenticated')
-        or coalesce(current_setting('talkoot.record_maintenance', true), '') <> 'on')
-  execute function private.guard_outcome_record();
-drop trigger if exists poc_evidence_files_guard on public.poc_evidence_files;
-create trigger poc_evidence_files_guard before insert or update or delete on public.poc_evidence_files
-  for each row
-  when (current_user in ('anon', 'authenticated')
-        or coalesce(current_setting('talkoot.record_maintenance', true), '') <> 'on')
-  execute function private.guard_poc_evidence_file();
-drop trigger if exists poc_milestone_events_guard on public.poc_milestone_events;
-create trigger poc_milestone_events_guard before update or delete on public.poc_milestone_events
-  for each row
-  when (current_user in ('anon', 'authenticated')
-        or coalesce(current_setting('talkoot.record_maintenance', true), '') <> 'on')
-  execute function private.guard_poc_event();
-drop trigger if exists poc_milestones_guard on public.poc_milestones;
-create trigger poc_milestones_guard before update or delete on public.poc_milestones
-  for each row
-  when (current_user in ('anon', 'authenticated')
-        or coalesce(current_setting('talkoot.record_maintenance', true), '') <> 'on')
-  execute function private.guard_poc_milestone();
-drop trigger if exists challenge_amendments_never_change on public.challenge_amendments;
-create trigger challenge_amendments_never_change before update on public.challenge_amendments
-  for each row
-  when (current_user in ('anon', 'authenticated')
-        or coalesce(current_setting('talkoot.record_maintenance', true), '') <> 'on')
-  execute function private.refuse_amendment_change();
-drop trigger if exists application_documents_draft on public.application_documents;
-create trigger application_documents_draft before insert or update or delete on public.application_documents
-  for each row
-  when (current_user in ('anon', 'authenticated')
-        or coalesce(current_setting('talkoot.record_maintenance', true), '') <> 'on')
-  execute function private.guard_draft_content();
+do $$
+declare
+  t record;
+begin
+  for t in select * from (values
+    ('decisions', 'decisions_guard', 'update or delete', 'guard_decision'),
+    ('jury_invitation_withdrawals', 'jury_invitation_withdrawals_guard', 'update or delete', 'guard_jury_record'),
+    ('jury_score_revisions', 'jury_score_revisions_guard', 'update or delete', 'guard_jury_record'),
+    ('outcome_reports', 'outcome_reports_guard', 'insert or update or delete', 'guard_outcome_report'),
+    ('outcome_report_reviews', 'outcome_report_reviews_guard', 'insert or update or delete', 'guard_outcome_record'),
+    ('poc_evidence_files', 'poc_evidence_files_guard', 'insert or update or delete', 'guard_poc_evidence_file'),
+    ('poc_milestone_events', 'poc_milestone_events_guard', 'update or delete', 'guard_poc_event'),
+    ('poc_milestones', 'poc_milestones_guard', 'update or delete', 'guard_poc_milestone'),
+    ('challenge_amendments', 'challenge_amendments_never_change', 'update', 'refuse_amendment_change'),
+    ('application_documents', 'application_documents_draft', 'insert or update or delete', 'guard_draft_content')
+  ) as g (tbl, name, events, fn) loop
+    execute format('drop trigger if exists %I on public.%I', t.name, t.tbl);
+    execute format(
+      'create trigger %I before %s on public.%I for each row '
+      'when (current_user in (''anon'', ''authenticated'') '
+      'or coalesce(current_setting(''talkoot.record_maintenance'', true), '''') <> ''on'') '
+      'execute function private.%I()',
+      t.name, t.events, t.tbl, t.fn);
+  end loop;
+end
+$$;
 
 -- JSON de-identification: every string value of `doc` equal to one of `find` (compared
 -- case-insensitively when it looks like an email address) is replaced by the value at the
