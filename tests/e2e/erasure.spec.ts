@@ -20,10 +20,7 @@ test('a solver erases their account; the record stays, de-identified', async ({ 
 	await expect(page.getByRole('heading', { name: 'What is deleted' })).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'What stays, without your name' })).toBeVisible();
 	await expectAccessible(page);
-	for (const width of [375, 1440]) {
-		await page.setViewportSize({ width, height: 900 });
-		await screenshot(page, `erasure-page-${width}`);
-	}
+	await screenshot(page, 'erasure-page');
 
 	// Asks first: a wrong confirmation erases nothing.
 	await page.getByLabel(/Type your email address/).fill('someone.else@example.org');
@@ -59,10 +56,7 @@ test('a solver erases their account; the record stays, de-identified', async ({ 
 	await expect(page.getByText(/Erased person [0-9A-F]{6}/).first()).toBeVisible();
 	await expect(page.getByText(ERASED_NAME)).toHaveCount(0);
 	await expectAccessible(page);
-	for (const width of [375, 1440]) {
-		await page.setViewportSize({ width, height: 900 });
-		await screenshot(page, `erasure-application-${width}`);
-	}
+	await screenshot(page, 'erasure-application');
 
 	// The published decision still names the team and its reason.
 	await page.goto(`/manage/challenges/${WORKED_EXAMPLE}/jury/shortlisting/decision`);
