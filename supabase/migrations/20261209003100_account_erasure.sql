@@ -192,22 +192,15 @@ begin
   end loop;
 
   -- The person's own rows.
-  delete from public.work_entries where user_id = person;
-  get diagnostics counted = row_count; removed := removed + counted;
-  delete from public.team_project_members where user_id = person;
-  get diagnostics counted = row_count; removed := removed + counted;
-  delete from public.team_members where user_id = person;
-  get diagnostics counted = row_count; removed := removed + counted;
-  delete from public.organisation_members where user_id = person;
-  get diagnostics counted = row_count; removed := removed + counted;
-  delete from public.challenge_team_members where user_id = person;
-  get diagnostics counted = row_count; removed := removed + counted;
-  delete from public.challenge_followers where user_id = person;
-  get diagnostics counted = row_count; removed := removed + counted;
-  delete from public.calendar_feeds where user_id = person;
-  get diagnostics counted = row_count; removed := removed + counted;
-  delete from public.platform_admins where user_id = person;
-  delete from public.platform_facilitators where user_id = person;
+  foreach target in array array[
+    'work_entries', 'team_project_members', 'team_members', 'organisation_members',
+    'challenge_team_members', 'challenge_followers', 'calendar_feeds', 'platform_admins',
+    'platform_facilitators'
+  ] loop
+    execute format('delete from public.%I where user_id = $1', target) using person;
+    get diagnostics counted = row_count;
+    removed := removed + counted;
+  end loop;
   delete from private.email_changes where user_id = person;
   delete from private.mail_outbox where lower(to_email) = old_email or lower(to_email) = lower(who.email);
   get diagnostics counted = row_count; removed := removed + counted;
