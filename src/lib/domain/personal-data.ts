@@ -78,6 +78,7 @@ export const PERSONAL_COLUMNS: readonly PersonalColumn[] = [
 	col('local_auth.code_failures', 'user_id', 'id', 'account', 'delete'),
 	col('local_auth.reset_requests', 'email', 'email', 'account', 'delete'),
 	col('private.email_changes', 'user_id', 'id', 'account', 'delete'),
+	col('private.email_changes', 'new_email', 'email', 'account', 'delete'),
 	col('platform_admins', 'user_id', 'id', 'account', 'delete'),
 	col('platform_facilitators', 'user_id', 'id', 'account', 'delete'),
 	// Profile.
@@ -138,8 +139,8 @@ export const PERSONAL_COLUMNS: readonly PersonalColumn[] = [
 	col('screening_history', 'ended_by', 'id', 'decisions', 'placeholder'),
 	col('screening_marks', 'marked_by', 'id', 'decisions', 'placeholder'),
 	col('challenges', 'created_by', 'id', 'decisions', 'placeholder'),
-	col('challenges', 'contact_name', 'name', 'decisions', 'placeholder'),
-	col('challenges', 'contact_email', 'email', 'decisions', 'placeholder'),
+	col('challenges', 'contact_name', 'name', 'decisions', 'clear'),
+	col('challenges', 'contact_email', 'email', 'decisions', 'clear'),
 	col('challenge_amendments', 'author_id', 'id', 'decisions', 'placeholder'),
 	col('challenge_amendments', 'author_name', 'name', 'decisions', 'placeholder'),
 	col('challenge_team_members', 'user_id', 'id', 'decisions', 'delete'),
@@ -181,8 +182,12 @@ export const PERSONAL_COLUMNS: readonly PersonalColumn[] = [
 	// Mail sent to the person.
 	col('private.mail_outbox', 'to_email', 'email', 'communication', 'delete'),
 	col('private.mail_outbox', 'to_name', 'name', 'communication', 'delete'),
+	// Rate-limit counters: the key holds the person's id or address (within a longer key).
+	col('private.limit_counters', 'key', 'id', 'security', 'delete'),
 	// Security record.
-	col('audit_log', 'actor_id', 'id', 'security', 'placeholder')
+	col('audit_log', 'actor_id', 'id', 'security', 'placeholder'),
+	// The subject of an entry: a user's id, or for a failed sign-in the address tried.
+	col('audit_log', 'target_id', 'id', 'security', 'placeholder')
 ];
 
 /** The categories that hold at least one column of the map, in the notice's order. */

@@ -1,0 +1,63 @@
+/**
+ * Erasing an account (issue 15, GDPR Art. 17): the pure rules. The database does the
+ * erasure (private.erase_account, 20261209003100_account_erasure.sql); this module holds
+ * what the page and the tests need without I/O.
+ */
+import { z } from 'zod';
+
+/**
+ * Why an account may not be erased now (private.erasure_refusals): the only owner of an
+ * organisation that has challenges, or the lead of a team with other members.
+ */
+export const ERASURE_REFUSALS = ['sole_owner', 'team_lead'] as const;
+export type ErasureRefusal = (typeof ERASURE_REFUSALS)[number];
+
+/** A replacement: a whole JSON string equal to `find` becomes `replace`. */
+export interface Replacement {
+	find: string;
+	replace: string;
+}
+
+const looksLikeEmail = (s: string) => s.includes('@');
+
+/**
+ * De-identifies a JSON value: every string equal to one of the `find`s (case-insensitively
+ * when it is an email address) becomes its `replace`; keys, numbers and other strings stay.
+ * An empty `find` matches nothing. The first matching replacement wins. The same rule as
+ * private.deidentify_json in SQL (a parity test feeds both the same cases).
+ */
+export function deidentifyJson(value: unknown, replacements: readonly Replacement[]): unknown {
+	if (typeof value === 'string') {
+		const hit = replacements.find(
+			(r) =>
+				r.find !== '' &&
+				(value === r.find ||
+					(looksLikeEmail(r.find) && value.toLowerCase() === r.find.toLowerCase()))
+		);
+		return hit ? hit.replace : value;
+	}
+	if (Array.isArray(value)) return value.map((v) => deidentifyJson(v, replacements));
+	if (value && typeof value === 'object')
+		return Object.fromEntries(
+			Object.entries(value).map(([k, v]) => [k, deidentifyJson(v, replacements)])
+		);
+	return value;
+}
+
+/** The confirmation the person types: their own email address (any case, spaces trimmed). */
+export const confirmsErasure = (typed: string, email: string) =>
+	typed.trim().toLowerCase() === email.trim().toLowerCase() && email.trim() !== '';
+
+/** The erasure form: the typed address, the current password and, with a second factor, a code. */
+export const erasureSchema = z.object({
+	confirmEmail: z
+		.string({ error: 'error_required' })
+		.trim()
+		.min(1, { error: 'error_required' })
+		.max(320),
+	currentPassword: z
+		.string({ error: 'error_required' })
+		.min(1, { error: 'error_required' })
+		.max(256),
+	code: z.string().trim().max(40, { error: 'error_code_wrong' }).optional().default('')
+});
