@@ -1,10 +1,17 @@
 import { combineChunks, createServerClient, stringFromBase64URL } from '@supabase/ssr';
-import { createClient, isAuthError, type SupabaseClient, type User } from '@supabase/supabase-js';
+import {
+	createClient,
+	isAuthError,
+	isAuthWeakPasswordError,
+	type SupabaseClient,
+	type User
+} from '@supabase/supabase-js';
 import type { SupabaseConfig } from '../config';
 import type { Database, Queryable } from '../db';
 import { log } from '../log';
 import { notifier } from '../notifier';
 import type { CookieJar, RequestAuth } from './request-auth';
+import { isCommonPassword } from './passwords';
 import type { SessionUser } from './sessions';
 import {
 	identityFromClaims,
@@ -75,7 +82,10 @@ export async function verifiedIdentity(client: SupabaseClient): Promise<Supabase
 		const answer = await client.auth.getUser();
 		if (answer.error) {
 			if (answer.error.name !== 'AuthSessionMissingError')
-				log.info({ err: answer.error.message, status: answer.error.status }, 'supabase: user refused');
+				log.info(
+					{ err: answer.error.message, status: answer.error.status },
+					'supabase: user refused'
+				);
 			return null;
 		}
 		user = answer.data.user;
@@ -143,19 +153,39 @@ export function supabaseRequestAuth(
 	};
 }
 
+/** How a password change went, with the same reasons as local mode's (password-change.ts). */
+export type SupabasePasswordChange =
+	{ ok: true } | { ok: false; reason: 'wrong_current' | 'same' | 'common' };
+
 /**
- * Changes the signed-in person's password through Supabase Auth (updateUser) and, once
- * changed, ends their other sessions and closes those sockets (scope 'others'), as local
- * mode does after a password change. Returns an outcome; the Auth server's refusal
- * (a weak password, reauthentication needed) is `{ ok: false, reason }`.
+ * Changes the signed-in person's password through Supabase Auth (updateUser), with local
+ * mode's rules (password-change.ts): the current password must be right (checked by a
+ * sign-in of a throwaway client whose session is ended at once), the new one differ and
+ * pass the same strength check (isCommonPassword, and Supabase's own: AuthWeakPasswordError
+ * is 'common'). Then every other session of theirs ends (signOut scope 'others') and their
+ * other sockets close; the request's own session stays. Throws when the Auth server
+ * refuses for another reason (e.g. "secure password change" switched on in the project).
  */
 export async function changeSupabasePassword(
+	supabase: SupabaseConfig,
 	client: SupabaseClient,
-	user: Pick<SessionUser, 'id' | 'sessionId'>,
-	password: string
-): Promise<{ ok: true } | { ok: false; reason: 'weak' | 'refused' }> {
-	const { error } = await client.auth.updateUser({ password });
-	if (error) return { ok: false, reason: error.name === 'AuthWeakPasswordError' ? 'weak' : 'refused' };
+	user: Pick<SessionUser, 'id' | 'email' | 'displayName' | 'sessionId'>,
+	current: string,
+	next: string
+): Promise<SupabasePasswordChange> {
+	const check = createClient(supabase.url, supabase.anonKey, { auth: STATELESS });
+	const signedIn = await check.auth.signInWithPassword({ email: user.email, password: current });
+	if (signedIn.error || signedIn.data.user?.id !== user.id)
+		return { ok: false, reason: 'wrong_current' };
+	await check.auth.signOut({ scope: 'local' }).catch(() => undefined);
+	if (current === next) return { ok: false, reason: 'same' };
+	if (isCommonPassword(next, [user.email, user.displayName]))
+		return { ok: false, reason: 'common' };
+	const { error } = await client.auth.updateUser({ password: next });
+	if (error) {
+		if (isAuthWeakPasswordError(error)) return { ok: false, reason: 'common' };
+		throw new Error(`supabase: password change refused: ${error.message}`);
+	}
 	await client.auth.signOut({ scope: 'others' }).catch(() => undefined);
 	notifier().sessionsEnded(user.id, user.sessionId);
 	return { ok: true };
@@ -216,4 +246,107 @@ export async function liveSupabaseSessions(db: Database, ids: string[]): Promise
 		])
 	);
 	return new Set(rows.map((r) => r.id));
+}
+
+/** How a Supabase sign-in went: signed in (cookies set through the client's jar), or why not. */
+export type SupabaseSignIn =
+	{ ok: true } | { ok: false; reason: 'invalid' | 'unconfirmed' | 'unavailable' };
+
+/**
+ * Email and password through Supabase Auth (signInWithPassword). A wrong pair and an
+ * unknown address are the same 'invalid'; an address not yet confirmed is 'unconfirmed';
+ * the Auth server out of reach is 'unavailable'. Never throws for these.
+ */
+export async function supabasePasswordSignIn(
+	client: SupabaseClient,
+	email: string,
+	password: string
+): Promise<SupabaseSignIn> {
+	try {
+		const { error } = await client.auth.signInWithPassword({ email, password });
+		if (!error) return { ok: true };
+		if (error.code === 'email_not_confirmed') return { ok: false, reason: 'unconfirmed' };
+		return { ok: false, reason: error.status && error.status < 500 ? 'invalid' : 'unavailable' };
+	} catch (err) {
+		log.warn({ err: isAuthError(err) ? err.message : err }, 'supabase: sign-in failed');
+		return { ok: false, reason: 'unavailable' };
+	}
+}
+
+/**
+ * Mails a sign-in link (signInWithOtp) that comes back to `callback` (/auth/callback). The
+ * answer is the same whether or not the address has an account; true unless the Auth
+ * server refused or could not be reached.
+ */
+export async function supabaseMagicLink(
+	client: SupabaseClient,
+	email: string,
+	callback: string
+): Promise<boolean> {
+	try {
+		const { error } = await client.auth.signInWithOtp({
+			email,
+			options: { emailRedirectTo: callback, shouldCreateUser: true }
+		});
+		if (error)
+			log.info({ err: error.message, status: error.status }, 'supabase: magic link refused');
+		return !error || (error.status !== undefined && error.status < 500 && error.status !== 429);
+	} catch (err) {
+		log.warn({ err: isAuthError(err) ? err.message : err }, 'supabase: magic link failed');
+		return false;
+	}
+}
+
+/**
+ * The provider's sign-in address for `provider` (signInWithOAuth, PKCE: the verifier is
+ * kept in a cookie through the client's jar), coming back to `callback`; null on failure.
+ * Azure AD is asked for the email scope, which Supabase needs to name the account.
+ */
+export async function supabaseOAuthUrl(
+	client: SupabaseClient,
+	provider: string,
+	callback: string
+): Promise<string | null> {
+	const { data, error } = await client.auth
+		.signInWithOAuth({
+			provider: provider as Parameters<typeof client.auth.signInWithOAuth>[0]['provider'],
+			options: {
+				redirectTo: callback,
+				skipBrowserRedirect: true,
+				...(provider === 'azure' ? { scopes: 'email' } : {})
+			}
+		})
+		.catch((err: unknown) => ({ data: { url: null }, error: err as Error }));
+	if (error) log.warn({ err: error.message }, 'supabase: OAuth start failed');
+	return data?.url ?? null;
+}
+
+/** What /auth/callback may bring back: a PKCE code (OAuth, magic link) or a token hash. */
+export type CallbackParams =
+	| { code: string }
+	| {
+			tokenHash: string;
+			type: 'email' | 'magiclink' | 'signup' | 'recovery' | 'invite' | 'email_change';
+	  };
+
+/**
+ * Completes a sign-in that came back to /auth/callback: exchangeCodeForSession for a code,
+ * verifyOtp for a token hash. True when a session was set (cookies through the jar); any
+ * failure (used or expired link, another browser's code) is false, never a throw.
+ */
+export async function supabaseCallback(
+	client: SupabaseClient,
+	params: CallbackParams
+): Promise<boolean> {
+	try {
+		const { error } =
+			'code' in params
+				? await client.auth.exchangeCodeForSession(params.code)
+				: await client.auth.verifyOtp({ token_hash: params.tokenHash, type: params.type });
+		if (error) log.info({ err: error.message, status: error.status }, 'supabase: callback refused');
+		return !error;
+	} catch (err) {
+		log.warn({ err: isAuthError(err) ? err.message : err }, 'supabase: callback failed');
+		return false;
+	}
 }

@@ -11,7 +11,9 @@ export async function privateDownload(
 	row: { fileKey: string; fileName: string } | null | undefined
 ): Promise<Response> {
 	const storage = getStorage('private');
-	const url = row && (await storage.signedUrl(row.fileKey, { seconds: SIGNED_URL_SECONDS, download: row.fileName }));
+	const url =
+		row &&
+		(await storage.signedUrl(row.fileKey, { seconds: SIGNED_URL_SECONDS, download: row.fileName }));
 	if (url) redirect(303, url);
 	const file = row && (await storage.get(row.fileKey));
 	if (!row || !file) error(404, 'Not found');
