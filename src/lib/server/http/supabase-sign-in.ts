@@ -67,6 +67,7 @@ const backToSignIn = (event: RequestEvent, notice: string): never =>
  * address has an account; every outcome is the sign-in page with a notice.
  */
 export async function supabaseMagicLinkRoute(event: RequestEvent): Promise<never> {
+	supabaseOf();
 	const parsed = await parseForm(event.request, magicSchema);
 	if (!parsed.ok) return backToSignIn(event, 'email-invalid');
 	if (await signInRefused(event, parsed.data.email)) return backToSignIn(event, 'limited');
@@ -101,6 +102,7 @@ export function callbackParams(search: URLSearchParams): CallbackParams | null {
  * with a notice.
  */
 export async function supabaseCallbackRoute(event: RequestEvent): Promise<never> {
+	supabaseOf();
 	const params = callbackParams(event.url.searchParams);
 	const ok = params ? await supabaseCallback(clientFor(event), params) : false;
 	if (!ok) redirect(303, '/auth/sign-in?notice=link-failed');
