@@ -8,6 +8,7 @@ import { log } from '$lib/server/log';
 import { pageCache } from '$lib/server/http/page-cache';
 import { forgetVisitorViews } from '$lib/server/challenges/visitor-cache';
 import { startMailWorker } from '$lib/server/mail/service';
+import { startRetentionSchedule } from '$lib/server/retention';
 import { ENROL_PATH, needsSecondFactor } from '$lib/server/http/guards';
 import { config } from '$lib/server/config';
 import { seedDemo } from '$lib/server/seed';
@@ -25,11 +26,12 @@ import {
 import { conflictAsHttp } from '$lib/server/http/conflict';
 
 // The entry point opens the database, seeds the demo data where configured (before any
-// request or socket is served), and starts the mail worker.
+// request or socket is served), and starts the mail worker and the daily retention job.
 export const init: ServerInit = async () => {
 	const db = await getDb();
 	if (config.seedDemo) await seedDemo(db, config.DEMO_PASSWORD);
 	startMailWorker(db);
+	startRetentionSchedule(db);
 	registerRealtime();
 };
 

@@ -4,6 +4,7 @@ import type { Database, Principal } from '../../src/lib/server/db/database';
 import { conceptContentSchema, priceIssue } from '../../src/lib/domain/concept';
 import { snapshotDigest } from '../../src/lib/domain/snapshot-digest';
 import {
+	conceptsOpen,
 	getConcept,
 	listChallengeTenders,
 	listVersions,
@@ -279,6 +280,8 @@ describeEachDatabase('concepts and final tenders', (db) => {
 		});
 
 		it('refuses everything after the deadline by the database clock, then unseals', async () => {
+			// The application page offers to start a concept only while this holds.
+			expect(await db().as(w.a1, (tx) => conceptsOpen(tx, w.challenge.id))).toBe(true);
 			await db().service('test: the concepts deadline passed a second ago', (tx) =>
 				tx.query(
 					`update public.challenge_stages set ends_at = now() - interval '1 second'
@@ -289,6 +292,7 @@ describeEachDatabase('concepts and final tenders', (db) => {
 			expect(await refused(db(), w.a1, 'select public.withdraw_final_tender($1)', [concept])).toBe(
 				'concept_closed'
 			);
+			expect(await db().as(w.a1, (tx) => conceptsOpen(tx, w.challenge.id))).toBe(false);
 			expect(
 				await refused(db(), w.a1, 'select public.concept_save($1, 3, $2::text::jsonb)', [
 					concept,

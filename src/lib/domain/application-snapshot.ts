@@ -43,15 +43,22 @@ export interface Snapshot {
 	documents: { requirementId: string | null; fileKey: string; fileName: string; size: number }[];
 	/** Stored only by snapshots made before issue 10; now derived by snapshotCoverage. */
 	coverage?: Coverage | null;
+	/**
+	 * When retention purged its personal data (ISO 8601, UTC; issue 15): members, work
+	 * history, common projects and documents are then empty
+	 * (supabase/migrations/20261209004100_retention.sql).
+	 */
+	personalDataPurgedAt?: string;
 }
 
 /**
  * The team's coverage as the snapshot shows it: computed from the frozen members, work
  * history, common projects, rules and deadline (the same teamCoverage the draft uses), so
  * it is derived from what the digest covers. Older snapshots carried it; null without a
- * deadline.
+ * deadline, and once retention purged the work history it is computed from.
  */
 export function snapshotCoverage(snapshot: Snapshot): Coverage | null {
+	if (snapshot.personalDataPurgedAt) return null;
 	if (!snapshot.rules) return snapshot.coverage ?? null;
 	if (!snapshot.deadline) return null;
 	return teamCoverage(

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import type { Queryable } from './db';
 
 /** What the audit log records (public.audit_log.action; the list lives in its check). */
@@ -36,7 +37,9 @@ export interface AuditEntry {
  * Refuses (22023 audit_secret_in_details) details whose keys name a secret.
  */
 export async function recordAudit(tx: Queryable, entry: AuditEntry): Promise<number> {
-	const address = entry.address && entry.address !== 'unknown' ? entry.address : null;
+	// An address or network (an IPv6 /64, limits.ts addressKey); anything else is unknown.
+	const address =
+		entry.address && isIP(entry.address.replace(/\/\d{1,3}$/, '')) ? entry.address : null;
 	const [row] = await tx.query<{ id: string }>(
 		'select private.record_audit($1, $2, $3, $4::text::jsonb, $5, $6::text::inet) as id',
 		[

@@ -121,6 +121,17 @@ export async function isShortlisted(tx: Queryable, applicationId: string): Promi
 }
 
 /**
+ * Whether concepts of the challenge may be started and changed now: its concepts deadline
+ * is set and has not passed by the database clock (private.concepts_open).
+ */
+export async function conceptsOpen(tx: Queryable, challengeId: string): Promise<boolean> {
+	const [row] = await tx.query<{ ok: boolean }>('select private.concepts_open($1) as ok', [
+		challengeId
+	]);
+	return row.ok;
+}
+
+/**
  * Starts the team's concept for its shortlisted application, or finds the one it has.
  * Refuses (TK422) concept_unknown, concept_not_shortlisted, concept_closed.
  */

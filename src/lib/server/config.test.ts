@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, demoSeeding, readConfig } from './config';
+import { ConfigError, demoSeeding, readConfig, retentionSettings } from './config';
 
 describe('configuration from the environment', () => {
 	it('has working defaults for a new user', () => {
@@ -115,5 +115,33 @@ describe('Supabase mode (issue 15)', () => {
 		const config = readConfig(all);
 		const published = Object.entries(config).filter(([k]) => k.startsWith('PUBLIC_'));
 		expect(published.map(([, v]) => v)).not.toContain(all.SUPABASE_SERVICE_ROLE_KEY);
+	});
+});
+
+describe('retention (issue 15)', () => {
+	it('keeps 24 months by default and runs on the schedule', () => {
+		expect(retentionSettings(readConfig({}))).toEqual({
+			months: 24,
+			auditMonths: 24,
+			scheduled: true
+		});
+		expect(
+			retentionSettings(
+				readConfig({
+					RETENTION_MONTHS: '36',
+					AUDIT_RETENTION_MONTHS: '12',
+					RETENTION_SCHEDULE: 'off'
+				})
+			)
+		).toEqual({ months: 36, auditMonths: 12, scheduled: false });
+	});
+
+	it('refuses months that are not a positive whole number, naming the variable', () => {
+		for (const bad of ['0', '-3', '1.5', 'two', '99999']) {
+			expect(() => readConfig({ RETENTION_MONTHS: bad })).toThrow(ConfigError);
+			expect(() => readConfig({ RETENTION_MONTHS: bad })).toThrow(/RETENTION_MONTHS/);
+			expect(() => readConfig({ AUDIT_RETENTION_MONTHS: bad })).toThrow(/AUDIT_RETENTION_MONTHS/);
+		}
+		expect(() => readConfig({ RETENTION_SCHEDULE: 'daily' })).toThrow(/RETENTION_SCHEDULE/);
 	});
 });

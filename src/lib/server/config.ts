@@ -38,6 +38,13 @@ const schema = z.object({
 		.string()
 		.regex(/^[a-z][a-z0-9_]{1,30}$/)
 		.optional(),
+	// Retention (issue 15, GDPR Art. 5(1)(e)): personal data in the applications of teams
+	// not selected is purged RETENTION_MONTHS Helsinki calendar months after the challenge
+	// closes, audit log entries AUDIT_RETENTION_MONTHS after they were written. The app runs
+	// the job daily unless RETENTION_SCHEDULE=off (then `npm run retention` by hand or cron).
+	RETENTION_MONTHS: z.coerce.number().int().min(1).max(1200).default(24),
+	AUDIT_RETENTION_MONTHS: z.coerce.number().int().min(1).max(1200).default(24),
+	RETENTION_SCHEDULE: z.enum(['on', 'off']).default('on'),
 	NODE_ENV: z.string().default('development')
 });
 
@@ -150,3 +157,24 @@ export const config = readConfig();
 
 /** A path under DATA_DIR (embedded database, uploads, development mail), absolute. */
 export const dataPath = (...parts: string[]) => join(resolve(config.DATA_DIR), ...parts);
+
+/** How long personal data is kept, in Helsinki calendar months (src/lib/server/retention.ts). */
+export interface RetentionSettings {
+	/** After a challenge closes, for applications of teams not selected (RETENTION_MONTHS). */
+	months: number;
+	/** For audit log entries (AUDIT_RETENTION_MONTHS). */
+	auditMonths: number;
+	/** Whether the app runs the job daily (RETENTION_SCHEDULE, default on). */
+	scheduled: boolean;
+}
+
+/** The retention settings of `from` (the validated configuration by default). */
+export function retentionSettings(
+	from: Pick<Config, 'RETENTION_MONTHS' | 'AUDIT_RETENTION_MONTHS' | 'RETENTION_SCHEDULE'> = config
+): RetentionSettings {
+	return {
+		months: from.RETENTION_MONTHS,
+		auditMonths: from.AUDIT_RETENTION_MONTHS,
+		scheduled: from.RETENTION_SCHEDULE === 'on'
+	};
+}

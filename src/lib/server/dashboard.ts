@@ -28,6 +28,8 @@ export interface DashboardApplication {
 	conceptId: string | null;
 	/** The current shortlisting decision chose the application (a concept may be built). */
 	shortlisted: boolean;
+	/** Concepts of the challenge may still be started (private.concepts_open). */
+	conceptsOpen: boolean;
 	next: NextStep;
 }
 
@@ -69,6 +71,7 @@ export function loadDashboard(
 			   a.submitted_at as "submittedAt", d.eligible, s.ends_at as deadline,
 			   (select k.id from public.concepts k where k.application_id = a.id) as "conceptId",
 			   private.application_shortlisted(a.id) as shortlisted,
+			   private.concepts_open(a.challenge_id) as "conceptsOpen",
 			   ${PHASE_COLUMNS}
 			 from public.applications a
 			 join public.teams t on t.id = a.team_id

@@ -8,6 +8,7 @@ import { generateToken, hashToken } from './tokens';
 import { createSession, deleteUserSessions } from './sessions';
 import { createSignInChallenge, requiresCode } from './second-factor';
 import { notifier } from '../notifier';
+import { recordAudit } from '../audit';
 
 export interface NewAccount {
 	email: string;
@@ -106,13 +107,15 @@ export type VerificationOutcome =
  * mail scanner opened the link first, as long as the token has not expired. Any other
  * browser only verifies; an account with a second factor is never signed in this way.
  * Returns `{ verified: false }` for an unknown or expired token, or a used one opened
- * without its browser.
+ * without its browser. A session opened so is a sign-in in the audit log (`step:
+ * 'email_link'`), from the client `address`.
  */
 export async function openVerificationLink(
 	db: Database,
 	token: string,
 	browserNonce: string | null,
-	userAgent: string | null = null
+	userAgent: string | null = null,
+	address: string | null = null
 ): Promise<VerificationOutcome> {
 	return db.service('verify email', async (tx) => {
 		const [row] = await tx.query<{ user_id: string; fresh: boolean; bound: boolean }>(
@@ -144,6 +147,14 @@ export async function openVerificationLink(
 			[row.user_id]
 		);
 		const session = await createSession(tx, row.user_id, new Date(), userAgent);
+		await recordAudit(tx, {
+			action: 'sign_in',
+			targetKind: 'user',
+			targetId: row.user_id,
+			actorId: row.user_id,
+			details: { step: 'email_link', complete: true },
+			address: address ?? undefined
+		});
 		return {
 			verified: true,
 			session: { token: session.token, expiresAt: session.expiresAt, locale: profile.locale }
@@ -169,15 +180,46 @@ export type SignInResult =
 			locale: Locale;
 	  };
 
+/** Why a sign-in failed, as the audit log says it (never the password typed). */
+export type SignInFailure =
+	'wrong_password' | 'unknown_account' | 'unverified' | 'locked' | 'bad_code';
+
+/**
+ * Records a failed sign-in in the audit log (issue 15): the address tried as its target,
+ * the reason, the client `address`; no actor, since who tried is not known. Its own short
+ * service transaction. A refusal by the sign-in limit ('locked') is recorded by the route
+ * that refused it.
+ */
+export async function recordFailedSignIn(
+	db: Database,
+	email: string,
+	reason: SignInFailure,
+	address: string | null = null
+): Promise<void> {
+	await db.service('sign in: audit failure', (tx) =>
+		recordAudit(tx, {
+			action: 'sign_in_failed',
+			targetKind: 'email',
+			targetId: email.slice(0, 320),
+			details: { reason },
+			address: address ?? undefined
+		})
+	);
+}
+
 /**
  * Checks a password. Opens a session, or, for an account with a second factor, a sign-in
  * challenge that waits for its code (`completeSignIn`); `userAgent` is kept with either.
+ * The audit log gets the outcome with the client `address` (limits.ts clientAddress): a
+ * failure with its reason, or a sign-in (`step: 'password'`, `complete` false while the
+ * code is still to come) in the transaction that opens the session or challenge.
  */
 export async function signIn(
 	db: Database,
 	email: string,
 	password: string,
-	userAgent: string | null = null
+	userAgent: string | null = null,
+	address: string | null = null
 ): Promise<SignInResult> {
 	const [account] = await db.service('sign in: look up', (tx) =>
 		tx.query<{
@@ -198,8 +240,12 @@ export async function signIn(
 	);
 	dummyHash ??= hashPassword('not-a-real-password-at-all');
 	const valid = await verifyPassword(account?.password_hash ?? (await dummyHash), password);
-	if (!account || !valid) return { ok: false, reason: 'invalid' };
+	if (!account || !valid) {
+		await recordFailedSignIn(db, email, account ? 'wrong_password' : 'unknown_account', address);
+		return { ok: false, reason: 'invalid' };
+	}
 	if (!account.confirmed) {
+		await recordFailedSignIn(db, email, 'unverified', address);
 		return {
 			ok: false,
 			reason: 'unverified',
@@ -209,11 +255,20 @@ export async function signIn(
 			locale: account.locale
 		};
 	}
-	const opened = await db.service('sign in: session', async (tx) =>
-		(await requiresCode(tx, account.id))
+	const opened = await db.service('sign in: session', async (tx) => {
+		const second = await requiresCode(tx, account.id);
+		await recordAudit(tx, {
+			action: 'sign_in',
+			targetKind: 'user',
+			targetId: account.id,
+			actorId: account.id,
+			details: { step: 'password', complete: !second },
+			address: address ?? undefined
+		});
+		return second
 			? { second: true as const, ...(await createSignInChallenge(tx, account.id, userAgent)) }
-			: { second: false as const, ...(await createSession(tx, account.id, new Date(), userAgent)) }
-	);
+			: { second: false as const, ...(await createSession(tx, account.id, new Date(), userAgent)) };
+	});
 	if (opened.second) {
 		return {
 			ok: false,
@@ -261,12 +316,14 @@ const REQUEST_RESET = `
 
 /**
  * Sets a new password from a mailed token; every existing session of the account ends,
- * and its live sockets close on every instance.
+ * and its live sockets close on every instance. The audit log gets a password change
+ * (`via: 'reset_link'`) from the client `address`.
  */
 export async function resetPassword(
 	db: Database,
 	token: string,
-	password: string
+	password: string,
+	address: string | null = null
 ): Promise<boolean> {
 	const passwordHash = await hashPassword(password);
 	const reset = await db.service('reset password', async (tx) => {
@@ -283,6 +340,14 @@ export async function resetPassword(
 			[userId]
 		);
 		await deleteUserSessions(tx, userId);
+		await recordAudit(tx, {
+			action: 'password_change',
+			targetKind: 'user',
+			targetId: userId,
+			actorId: userId,
+			details: { via: 'reset_link' },
+			address: address ?? undefined
+		});
 		return userId;
 	});
 	// Once committed: the account's sockets close on every instance.

@@ -1,4 +1,5 @@
 import type { Database } from '../db';
+import { recordAudit } from '../audit';
 import { notifier } from '../notifier';
 import { verifyPassword } from './passwords';
 import { endOtherSessions } from './sessions';
@@ -87,11 +88,13 @@ export type EmailChangeOutcome =
  * sockets closing once committed, as after a password change. `keepSessionId` (the
  * request's own session) stays when it is the same account's. Refuses an unknown, used
  * or expired token, and an address that got an account since the request (`taken`).
+ * The audit log gets the change, by the account, from the client `address`.
  */
 export async function confirmEmailChange(
 	db: Database,
 	token: string,
-	keepSessionId?: string
+	keepSessionId?: string,
+	address?: string
 ): Promise<EmailChangeOutcome> {
 	const outcome = await db.service('email change: confirm', async (tx) => {
 		const [row] = await tx.query<{
@@ -105,6 +108,13 @@ export async function confirmEmailChange(
 			return { ok: false, reason: row.outcome === 'changed' ? 'unknown' : row.outcome } as const;
 		}
 		const endedSessions = await endOtherSessions(tx, row.user_id, keepSessionId);
+		await recordAudit(tx, {
+			action: 'email_change',
+			targetKind: 'user',
+			targetId: row.user_id,
+			actorId: row.user_id,
+			address
+		});
 		return { ok: true, userId: row.user_id, email: row.new_email, endedSessions } as const;
 	});
 	if (outcome.ok) notifier().sessionsEnded(outcome.userId, keepSessionId);

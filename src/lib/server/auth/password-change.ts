@@ -1,4 +1,5 @@
 import type { Database } from '../db';
+import { recordAudit } from '../audit';
 import { notifier } from '../notifier';
 import { hashPassword, isCommonPassword, verifyPassword } from './passwords';
 import { endOtherSessions } from './sessions';
@@ -12,11 +13,12 @@ export type PasswordChangeOutcome =
  * given, the new one must pass the same strength check as sign-up (zxcvbn score 3 or more,
  * knowing their email and name) and differ from the current one. Every other session of
  * theirs ends, and their sockets close once committed; `sessionId` (the request's
- * session) stays. Returns the ended sessions' ids.
+ * session) stays; the audit log gets the change from `user.address`. Returns the ended
+ * sessions' ids.
  */
 export async function changePassword(
 	db: Database,
-	user: { id: string; email: string; displayName: string; sessionId?: string },
+	user: { id: string; email: string; displayName: string; sessionId?: string; address?: string },
 	current: string,
 	next: string
 ): Promise<PasswordChangeOutcome> {
@@ -38,6 +40,14 @@ export async function changePassword(
 			'update local_auth.credentials set password_hash = $2, updated_at = now() where user_id = $1',
 			[user.id, passwordHash]
 		);
+		await recordAudit(tx, {
+			action: 'password_change',
+			targetKind: 'user',
+			targetId: user.id,
+			actorId: user.id,
+			details: { via: 'account' },
+			address: user.address
+		});
 		return endOtherSessions(tx, user.id, user.sessionId);
 	});
 	notifier().sessionsEnded(user.id, user.sessionId);

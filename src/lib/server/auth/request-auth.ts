@@ -13,8 +13,17 @@ export interface RequestAuth {
 	 * never a thrown error: the page then answers as it would to a visitor.
 	 */
 	user(): Promise<SessionUser | null>;
-	/** Ends this request's session and, once ended, closes its sockets on every instance. */
-	signOut(): Promise<void>;
+	/**
+	 * Ends this request's session and, once ended, closes its sockets on every instance.
+	 * With `audit` (the person signing out and their address) the audit log records it.
+	 */
+	signOut(audit?: SignOutAudit): Promise<void>;
+}
+
+/** Who signs out, for the audit log's sign_out entry. */
+export interface SignOutAudit {
+	userId: string;
+	address?: string;
 }
 
 /**

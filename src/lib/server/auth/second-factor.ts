@@ -1,4 +1,5 @@
 import type { Database, Queryable } from '../db';
+import { recordAudit } from '../audit';
 import { notifier } from '../notifier';
 import { matchTotp, recoveryCodes, recoveryCodeShape, SECRET_BYTES } from '$lib/domain/totp';
 import { createSession, endOtherSessions, shortUserAgent } from './sessions';
@@ -191,18 +192,36 @@ export async function confirmEnrolment(
 	return { ok: true, recoveryCodes: codes, endedSessions };
 }
 
+/** The audit entry of a second factor turned on or off by its owner. */
+const recordSecondFactor = (
+	tx: Queryable,
+	user: { id: string; address?: string },
+	change: 'enrolled' | 'removed'
+) =>
+	recordAudit(tx, {
+		action: 'second_factor',
+		targetKind: 'user',
+		targetId: user.id,
+		actorId: user.id,
+		details: { change },
+		address: user.address
+	});
+
 /**
- * `confirmEnrolment` for the signed-in person, in its own transaction; once committed,
- * the sockets of their other sessions close (the notifier), as those sessions did.
+ * `confirmEnrolment` for the signed-in person, in its own transaction, recorded in the
+ * audit log (from `user.address`); once committed, the sockets of their other sessions
+ * close (the notifier), as those sessions did.
  */
 export async function confirmSecondFactor(
 	db: Database,
-	user: { id: string; sessionId?: string },
+	user: { id: string; sessionId?: string; address?: string },
 	code: string
 ): Promise<EnrolOutcome> {
-	const result = await db.service('second factor: confirm', (tx) =>
-		confirmEnrolment(tx, user.id, code, user.sessionId)
-	);
+	const result = await db.service('second factor: confirm', async (tx) => {
+		const outcome = await confirmEnrolment(tx, user.id, code, user.sessionId);
+		if (outcome.ok) await recordSecondFactor(tx, user, 'enrolled');
+		return outcome;
+	});
 	if (result.ok) notifier().sessionsEnded(user.id, user.sessionId);
 	return result;
 }
@@ -235,6 +254,22 @@ export async function disableSecondFactor(
 	// Without a second factor no session of the account stays at aal2.
 	await tx.query(`update local_auth.sessions set aal = 'aal1' where user_id = $1`, [userId]);
 	return { ok: true };
+}
+
+/**
+ * `disableSecondFactor` for the signed-in person, in its own transaction, recorded in the
+ * audit log (from `user.address`) when it was turned off.
+ */
+export function turnOffSecondFactor(
+	db: Database,
+	user: { id: string; address?: string },
+	code: string
+): Promise<DisableOutcome> {
+	return db.service('second factor: turn off', async (tx) => {
+		const outcome = await disableSecondFactor(tx, user.id, code);
+		if (outcome.ok) await recordSecondFactor(tx, user, 'removed');
+		return outcome;
+	});
 }
 
 /** Whether sign-in must ask this account for a code after the password. */
@@ -286,13 +321,16 @@ export type ChallengeOutcome =
  * Finishes a sign-in with its code (TOTP or recovery): a right code ends the challenge and
  * opens a session. A wrong one counts against the challenge (CHALLENGE_ATTEMPTS, then the
  * password is asked again) and against the account (`checkCode`). 'expired': no such
- * challenge, or out of time or tries.
+ * challenge, or out of time or tries. The audit log gets the sign-in (`step:
+ * 'second_factor'`, with the kind of code) or the failure (`bad_code`, or `locked` when
+ * the account must wait), by the account, from the client `address`.
  */
 export async function completeSignIn(
 	tx: Queryable,
 	challengeToken: string,
 	code: string,
-	now = new Date()
+	now = new Date(),
+	address?: string
 ): Promise<ChallengeOutcome> {
 	const [challenge] = await tx.query<{
 		user_id: string;
@@ -306,6 +344,16 @@ export async function completeSignIn(
 	);
 	if (!challenge) return { ok: false, reason: 'expired' };
 	const checked = await checkCode(tx, challenge.user_id, code, { recovery: true, now });
+	await recordAudit(tx, {
+		action: checked.ok ? 'sign_in' : 'sign_in_failed',
+		targetKind: 'user',
+		targetId: challenge.user_id,
+		actorId: challenge.user_id,
+		details: checked.ok
+			? { step: 'second_factor', complete: true, method: checked.kind }
+			: { reason: checked.reason === 'wrong' ? 'bad_code' : 'locked' },
+		address
+	});
 	if (!checked.ok) {
 		if (checked.reason === 'wrong') {
 			await tx.query(

@@ -1,4 +1,5 @@
 import type { Database, Queryable } from '../db';
+import { recordAudit } from '../audit';
 import { notifier } from '../notifier';
 import { generateToken, hashToken } from './tokens';
 
@@ -115,9 +116,26 @@ export async function deleteSession(tx: Queryable, token: string) {
 /**
  * Ends the session of this cookie token (sign-out, or the old session replaced at
  * sign-in) and, once committed, closes its sockets on every instance (the notifier).
+ * With `audit` (a person signing out: their id and client address) the audit log gets
+ * the sign-out in the same transaction.
  */
-export async function signOut(db: Database, token: string, job = 'sign out') {
-	await db.service(job, (tx) => deleteSession(tx, token));
+export async function signOut(
+	db: Database,
+	token: string,
+	job = 'sign out',
+	audit?: { userId: string; address?: string }
+) {
+	await db.service(job, async (tx) => {
+		await deleteSession(tx, token);
+		if (audit)
+			await recordAudit(tx, {
+				action: 'sign_out',
+				targetKind: 'user',
+				targetId: audit.userId,
+				actorId: audit.userId,
+				address: audit.address
+			});
+	});
 	notifier().sessionEnded(hashToken(token));
 }
 

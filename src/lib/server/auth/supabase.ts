@@ -10,6 +10,7 @@ import type { SupabaseConfig } from '../config';
 import type { Database, Queryable } from '../db';
 import { log } from '../log';
 import { notifier } from '../notifier';
+import { recordAudit } from '../audit';
 import type { CookieJar, RequestAuth } from './request-auth';
 import { isCommonPassword } from './passwords';
 import type { SessionUser } from './sessions';
@@ -141,13 +142,23 @@ export function supabaseRequestAuth(
 	return {
 		client,
 		user: async () => supabaseSessionUser(db, await verified()),
-		async signOut() {
+		async signOut(audit) {
 			const who = await verified();
 			// Scope 'local': this browser's session; its refresh token is revoked at the server.
 			const { error } = await client.auth.signOut({ scope: 'local' }).catch((err) => ({
 				error: err as Error
 			}));
 			if (error) log.warn({ err: error.message }, 'supabase: sign-out failed');
+			if (audit)
+				await db.service('sign out', (tx) =>
+					recordAudit(tx, {
+						action: 'sign_out',
+						targetKind: 'user',
+						targetId: audit.userId,
+						actorId: audit.userId,
+						address: audit.address
+					})
+				);
 			if (who?.sessionId) notifier().sessionEnded(who.sessionId);
 		}
 	};
@@ -250,7 +261,7 @@ export async function liveSupabaseSessions(db: Database, ids: string[]): Promise
 
 /** How a Supabase sign-in went: signed in (cookies set through the client's jar), or why not. */
 export type SupabaseSignIn =
-	{ ok: true } | { ok: false; reason: 'invalid' | 'unconfirmed' | 'unavailable' };
+	{ ok: true; userId: string } | { ok: false; reason: 'invalid' | 'unconfirmed' | 'unavailable' };
 
 /**
  * Email and password through Supabase Auth (signInWithPassword). A wrong pair and an
@@ -263,8 +274,8 @@ export async function supabasePasswordSignIn(
 	password: string
 ): Promise<SupabaseSignIn> {
 	try {
-		const { error } = await client.auth.signInWithPassword({ email, password });
-		if (!error) return { ok: true };
+		const { data, error } = await client.auth.signInWithPassword({ email, password });
+		if (!error) return { ok: true, userId: data.user.id };
 		if (error.code === 'email_not_confirmed') return { ok: false, reason: 'unconfirmed' };
 		return { ok: false, reason: error.status && error.status < 500 ? 'invalid' : 'unavailable' };
 	} catch (err) {
@@ -331,22 +342,23 @@ export type CallbackParams =
 
 /**
  * Completes a sign-in that came back to /auth/callback: exchangeCodeForSession for a code,
- * verifyOtp for a token hash. True when a session was set (cookies through the jar); any
- * failure (used or expired link, another browser's code) is false, never a throw.
+ * verifyOtp for a token hash. The signed-in user's id when a session was set (cookies
+ * through the jar); any failure (used or expired link, another browser's code) is null,
+ * never a throw.
  */
 export async function supabaseCallback(
 	client: SupabaseClient,
 	params: CallbackParams
-): Promise<boolean> {
+): Promise<string | null> {
 	try {
-		const { error } =
+		const { data, error } =
 			'code' in params
 				? await client.auth.exchangeCodeForSession(params.code)
 				: await client.auth.verifyOtp({ token_hash: params.tokenHash, type: params.type });
 		if (error) log.info({ err: error.message, status: error.status }, 'supabase: callback refused');
-		return !error;
+		return error ? null : (data.user?.id ?? null);
 	} catch (err) {
 		log.warn({ err: isAuthError(err) ? err.message : err }, 'supabase: callback failed');
-		return false;
+		return null;
 	}
 }

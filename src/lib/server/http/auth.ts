@@ -33,10 +33,10 @@ function localRequestAuth(db: Database, cookies: Cookies, url: URL): RequestAuth
 			if (!user) clearSessionCookie(cookies, url);
 			return user;
 		},
-		async signOut() {
+		async signOut(audit) {
 			const t = token();
 			// Its sockets close on every instance, now and not at their next op.
-			if (t) await signOut(db, t);
+			if (t) await signOut(db, t, 'sign out', audit);
 			clearSessionCookie(cookies, url);
 		}
 	};

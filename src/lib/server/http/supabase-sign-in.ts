@@ -12,7 +12,10 @@ import {
 	supabasePasswordSignIn,
 	type CallbackParams
 } from '../auth/supabase';
+import { recordAudit } from '../audit';
+import { recordFailedSignIn } from '../auth/accounts';
 import type { SessionUser } from '../auth/sessions';
+import { clientAddress } from './limits';
 import { cookieJar } from './auth';
 import { invalid, parseForm } from './forms';
 import { signInOutcome, signInRefused } from './rate-limit';
@@ -43,6 +46,15 @@ export async function supabasePasswordAction(event: RequestEvent) {
 	if (refused) return invalid(values, { form: refused.key }, 429, refused.params);
 	const result = await supabasePasswordSignIn(clientFor(event), data.email, data.password);
 	await signInOutcome(event, data.email, result.ok || result.reason === 'unconfirmed');
+	const address = clientAddress(event);
+	if (result.ok) await auditSignIn(event, result.userId, 'password');
+	else if (result.reason !== 'unavailable')
+		await recordFailedSignIn(
+			event.locals.db,
+			data.email,
+			result.reason === 'unconfirmed' ? 'unverified' : 'wrong_password',
+			address
+		);
 	if (!result.ok) {
 		if (result.reason === 'unconfirmed')
 			return invalid(values, { form: 'supabase_unconfirmed' }, 403);
@@ -104,8 +116,9 @@ export function callbackParams(search: URLSearchParams): CallbackParams | null {
 export async function supabaseCallbackRoute(event: RequestEvent): Promise<never> {
 	supabaseOf();
 	const params = callbackParams(event.url.searchParams);
-	const ok = params ? await supabaseCallback(clientFor(event), params) : false;
-	if (!ok) redirect(303, '/auth/sign-in?notice=link-failed');
+	const userId = params ? await supabaseCallback(clientFor(event), params) : null;
+	if (!userId) redirect(303, '/auth/sign-in?notice=link-failed');
+	await auditSignIn(event, userId, params && 'code' in params ? 'callback' : 'email_link');
 	redirect(303, safeRedirectPath(event.url.searchParams.get('next'), '/dashboard'));
 }
 
@@ -113,11 +126,41 @@ export async function supabaseCallbackRoute(event: RequestEvent): Promise<never>
  * The account page's password change in Supabase mode: through Supabase Auth, with the
  * same rules and outcomes as local mode (auth/supabase.ts changeSupabasePassword).
  */
-export function supabasePasswordChange(
+export async function supabasePasswordChange(
 	event: RequestEvent,
-	user: Pick<SessionUser, 'id' | 'email' | 'displayName' | 'sessionId'>,
+	user: Pick<SessionUser, 'id' | 'email' | 'displayName' | 'sessionId' | 'address'>,
 	current: string,
 	next: string
 ) {
-	return changeSupabasePassword(supabaseOf(), clientFor(event), user, current, next);
+	const result = await changeSupabasePassword(supabaseOf(), clientFor(event), user, current, next);
+	if (result.ok)
+		await event.locals.db.service('password change: audit', (tx) =>
+			recordAudit(tx, {
+				action: 'password_change',
+				targetKind: 'user',
+				targetId: user.id,
+				actorId: user.id,
+				details: { via: 'supabase' },
+				address: user.address
+			})
+		);
+	return result;
+}
+
+/**
+ * A completed Supabase sign-in in the audit log, as local mode records its own
+ * (auth/accounts.ts): the person, the step ('password'; 'email_link' or 'callback' for a
+ * mailed link or the OAuth provider coming back) and the client address.
+ */
+async function auditSignIn(event: RequestEvent, userId: string, step: string) {
+	await event.locals.db.service('sign in: audit', (tx) =>
+		recordAudit(tx, {
+			action: 'sign_in',
+			targetKind: 'user',
+			targetId: userId,
+			actorId: userId,
+			details: { step, via: 'supabase', complete: true },
+			address: clientAddress(event)
+		})
+	);
 }

@@ -9,9 +9,9 @@ import { limitedBy } from '$lib/server/http/limits';
 import { signInOutcome, signInRefused } from '$lib/server/http/rate-limit';
 import {
 	confirmSecondFactor,
-	disableSecondFactor,
 	secondFactorStatus,
-	startEnrolment
+	startEnrolment,
+	turnOffSecondFactor
 } from '$lib/server/auth/second-factor';
 import { endOwnSession, listSessions } from '$lib/server/auth/sessions';
 import { inWords, parseForm } from '$lib/server/http/forms';
@@ -179,9 +179,7 @@ export const actions: Actions = {
 		const user = requireUser(locals, url);
 		const parsed = await parseForm(request, codeSchema);
 		if (!parsed.ok) return refuse('totp-off', parsed.errors);
-		const result = await locals.db.service('second factor: turn off', (tx) =>
-			disableSecondFactor(tx, user.id, parsed.data.code)
-		);
+		const result = await turnOffSecondFactor(locals.db, user, parsed.data.code);
 		if (!result.ok) {
 			return result.reason === 'limited'
 				? refuse('totp-off', { code: 'error_code_limited' }, 429, { minutes: result.minutes })

@@ -5,6 +5,7 @@ import { readMyResult } from '$lib/server/decisions';
 import {
 	conceptOfApplication,
 	conceptsOnIdeas,
+	conceptsOpen,
 	isShortlisted,
 	startConcept
 } from '$lib/server/concepts';
@@ -26,6 +27,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const concept = await locals.db.as(user, async (tx) => ({
 		current: await conceptOfApplication(tx, id),
 		shortlisted: await isShortlisted(tx, id),
+		open: await conceptsOpen(tx, app.challenge.id),
 		onIdeas: await conceptsOnIdeas(tx, id)
 	}));
 	return { app, results, concept };

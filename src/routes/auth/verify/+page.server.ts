@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { safeRedirectPath } from '$lib/domain/safe-path';
 import { openVerificationLink } from '$lib/server/auth/accounts';
 import { signOut } from '$lib/server/auth/sessions';
+import { clientAddress } from '$lib/server/http/limits';
 import {
 	clearSignUpCookie,
 	sessionCookieName,
@@ -14,7 +15,8 @@ import type { PageServerLoad } from './$types';
 // Verifying on GET is safe: the token is single-use, and a mail scanner that opens
 // the link only does what the person would have done (it has no sign-up cookie, so it
 // signs no one in, and the person's own browser still can afterwards).
-export const load: PageServerLoad = async ({ url, locals, cookies, request }) => {
+export const load: PageServerLoad = async (event) => {
+	const { url, locals, cookies, request } = event;
 	const token = url.searchParams.get('token') ?? '';
 	const redirectTo = safeRedirectPath(url.searchParams.get('redirectTo'), '');
 	if (token.length === 0 || token.length > 100) return { verified: false, redirectTo };
@@ -23,7 +25,8 @@ export const load: PageServerLoad = async ({ url, locals, cookies, request }) =>
 		locals.db,
 		token,
 		nonce && nonce.length <= 100 ? nonce : null,
-		request.headers.get('user-agent')
+		request.headers.get('user-agent'),
+		clientAddress(event)
 	);
 	if (outcome.verified && outcome.session) {
 		// The browser that signed up: signed in, where the person was going.

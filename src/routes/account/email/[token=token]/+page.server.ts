@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { confirmEmailChange, pendingEmailChange } from '$lib/server/auth/email-change';
 import { translate } from '$lib/server/i18n';
+import { clientAddress } from '$lib/server/http/limits';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The status and words of each refusal: gone for good, or never known. */
@@ -35,8 +36,14 @@ export const actions: Actions = {
 	 * Confirms: the address changes and the account's other sessions end; this browser's
 	 * own session stays when it is the same account's.
 	 */
-	default: async ({ locals, params }) => {
-		const outcome = await confirmEmailChange(locals.db, params.token, locals.user?.sessionId);
+	default: async (event) => {
+		const { locals, params } = event;
+		const outcome = await confirmEmailChange(
+			locals.db,
+			params.token,
+			locals.user?.sessionId,
+			clientAddress(event)
+		);
 		if (!outcome.ok) return refuse(outcome.reason);
 		return { email: outcome.email, signedIn: locals.user?.id === outcome.userId };
 	}

@@ -11,6 +11,7 @@ import {
 import { challengeAlive, completeSignIn } from '$lib/server/auth/second-factor';
 import { signOut } from '$lib/server/auth/sessions';
 import { invalid, parseForm } from '$lib/server/http/forms';
+import { clientAddress } from '$lib/server/http/limits';
 import type { Actions, PageServerLoad } from './$types';
 
 const codeSchema = z.object({
@@ -36,13 +37,14 @@ export const load: PageServerLoad = async ({ locals, url, cookies }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, url, locals }) => {
+	default: async (event) => {
+		const { request, cookies, url, locals } = event;
 		const token = cookies.get(challengeCookieName(url));
 		if (!token) startAgain(url);
 		const parsed = await parseForm(request, codeSchema);
 		if (!parsed.ok) return invalid({}, parsed.errors);
 		const result = await locals.db.service('sign-in code', (tx) =>
-			completeSignIn(tx, token!, parsed.data.code)
+			completeSignIn(tx, token!, parsed.data.code, new Date(), clientAddress(event))
 		);
 		if (!result.ok) {
 			if (result.reason === 'expired') {
