@@ -2,8 +2,7 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { getDb, type Database } from '$lib/server/db';
-import { validateSession } from '$lib/server/auth/sessions';
-import { clearSessionCookie, sessionCookieName } from '$lib/server/http/cookies';
+import { requestAuth } from '$lib/server/http/auth';
 import { registerRealtime } from '$lib/server/realtime/attach';
 import { log } from '$lib/server/log';
 import { pageCache } from '$lib/server/http/page-cache';
@@ -53,13 +52,9 @@ let requestDb: Database | undefined;
 const session: Handle = async ({ event, resolve }) => {
 	const db = await getDb();
 	event.locals.db = requestDb ??= db.mappingErrors(conflictAsHttp);
-	event.locals.user = null;
-	const token = event.cookies.get(sessionCookieName(event.url));
-	if (token) {
-		event.locals.user = await db.service('session lookup', (tx) => validateSession(tx, token));
-		if (!event.locals.user) clearSessionCookie(event.cookies, event.url);
-		else event.locals.user.address = clientAddress(event);
-	}
+	// Local accounts or, in Supabase mode, Supabase Auth (getUser(), never getSession() alone).
+	event.locals.user = await requestAuth(event, db).user();
+	if (event.locals.user) event.locals.user.address = clientAddress(event);
 	// A platform admin without a second factor enrols first: no admin page or action before.
 	if (needsSecondFactor(event.locals.user, event.url.pathname)) {
 		return new Response(null, { status: 303, headers: { location: ENROL_PATH } });

@@ -132,7 +132,8 @@ const auditOf = (db: Database, action: string) =>
 	);
 
 describeEachDatabase('retention', (db) => {
-	const storage = getStorage('private');
+	// Local mode: the files are on disk (the Storage interface does not say where).
+	const storage = getStorage('private') as LocalStorage;
 	let s: Awaited<ReturnType<typeof closedLongAgo>>;
 
 	beforeAll(async () => {

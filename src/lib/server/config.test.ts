@@ -66,6 +66,58 @@ describe('demo accounts (issue 10, item 2)', () => {
 	});
 });
 
+describe('Supabase mode (issue 15)', () => {
+	const all = {
+		PUBLIC_SUPABASE_URL: 'https://abcd.supabase.co/',
+		PUBLIC_SUPABASE_ANON_KEY: 'anon-key-0123456789abcdef',
+		SUPABASE_SERVICE_ROLE_KEY: 'service-key-0123456789abcdef',
+		DATABASE_URL: 'postgres://postgres@db.abcd.supabase.co:5432/postgres'
+	};
+
+	it('is off without any Supabase variable, also on a plain PostgreSQL', () => {
+		expect(readConfig({}).supabase).toBeNull();
+		expect(readConfig({ DATABASE_URL: all.DATABASE_URL }).supabase).toBeNull();
+	});
+
+	it('is on with all four, with the project origin and no provider unless named', () => {
+		expect(readConfig(all).supabase).toEqual({
+			url: 'https://abcd.supabase.co',
+			anonKey: all.PUBLIC_SUPABASE_ANON_KEY,
+			serviceRoleKey: all.SUPABASE_SERVICE_ROLE_KEY,
+			oauthProvider: null
+		});
+		const azure = readConfig({ ...all, SUPABASE_OAUTH_PROVIDER: 'azure' });
+		expect(azure.supabase?.oauthProvider).toBe('azure');
+	});
+
+	it.each(Object.keys(all))('refuses to start without %s, naming it', (name) => {
+		const start = () => readConfig({ ...all, [name]: '' });
+		expect(start).toThrow(ConfigError);
+		expect(start).toThrow(new RegExp(`missing: ${name}$`));
+	});
+
+	it('names every missing variable of a partial set', () => {
+		expect(() => readConfig({ PUBLIC_SUPABASE_URL: all.PUBLIC_SUPABASE_URL })).toThrow(
+			/missing: PUBLIC_SUPABASE_ANON_KEY, SUPABASE_SERVICE_ROLE_KEY, DATABASE_URL/
+		);
+	});
+
+	it('refuses an OAuth provider without Supabase mode, and a malformed one', () => {
+		expect(() => readConfig({ SUPABASE_OAUTH_PROVIDER: 'azure' })).toThrow(
+			/SUPABASE_OAUTH_PROVIDER/
+		);
+		expect(() => readConfig({ ...all, SUPABASE_OAUTH_PROVIDER: 'Azure AD' })).toThrow(
+			/SUPABASE_OAUTH_PROVIDER/
+		);
+	});
+
+	it('keeps the service role key out of every PUBLIC_ variable', () => {
+		const config = readConfig(all);
+		const published = Object.entries(config).filter(([k]) => k.startsWith('PUBLIC_'));
+		expect(published.map(([, v]) => v)).not.toContain(all.SUPABASE_SERVICE_ROLE_KEY);
+	});
+});
+
 describe('retention (issue 15)', () => {
 	it('keeps 24 months by default and runs on the schedule', () => {
 		expect(retentionSettings(readConfig({}))).toEqual({

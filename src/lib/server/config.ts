@@ -26,6 +26,18 @@ const schema = z.object({
 		.optional(),
 	XFF_DEPTH: z.coerce.number().int().min(1).max(20).default(1),
 	REDIS_URL: z.string().url().optional(),
+	// Supabase mode (issue 15): Supabase Auth and Storage instead of local accounts and files,
+	// on when the project's URL, both keys and its Postgres (DATABASE_URL) are all set; a
+	// partial set refuses to start (readConfig). Only PUBLIC_* values may ever reach a browser:
+	// the service role key bypasses every policy and stays on the server.
+	PUBLIC_SUPABASE_URL: z.string().url().optional(),
+	PUBLIC_SUPABASE_ANON_KEY: z.string().min(20).optional(),
+	SUPABASE_SERVICE_ROLE_KEY: z.string().min(20).optional(),
+	// An OAuth provider offered on the sign-in page, as Supabase Auth names it (e.g. azure).
+	SUPABASE_OAUTH_PROVIDER: z
+		.string()
+		.regex(/^[a-z][a-z0-9_]{1,30}$/)
+		.optional(),
 	// Retention (issue 15, GDPR Art. 5(1)(e)): personal data in the applications of teams
 	// not selected is purged RETENTION_MONTHS Helsinki calendar months after the challenge
 	// closes, audit log entries AUDIT_RETENTION_MONTHS after they were written. The app runs
@@ -45,7 +57,55 @@ export type Config = Omit<Parsed, 'ORIGIN'> & {
 	originDefaulted: boolean;
 	/** Whether demo accounts and data are seeded into an empty database (see demoSeeding). */
 	seedDemo: boolean;
+	/** Supabase Auth and Storage in use (supabaseMode); null in local mode. */
+	supabase: SupabaseConfig | null;
 };
+
+/** What Supabase mode needs, all present (readConfig refuses a partial set). */
+export interface SupabaseConfig {
+	url: string;
+	anonKey: string;
+	/** Server-only: never sent to a browser, never logged. */
+	serviceRoleKey: string;
+	/** The OAuth provider the sign-in page offers, or null for none. */
+	oauthProvider: string | null;
+}
+
+/** The variables that together switch Supabase mode on. */
+export const SUPABASE_VARIABLES = [
+	'PUBLIC_SUPABASE_URL',
+	'PUBLIC_SUPABASE_ANON_KEY',
+	'SUPABASE_SERVICE_ROLE_KEY',
+	'DATABASE_URL'
+] as const;
+
+/**
+ * Supabase mode (issue 15): on when every SUPABASE_VARIABLES entry is set, off when none of
+ * the Supabase ones is (DATABASE_URL alone is a plain PostgreSQL). Throws a ConfigError
+ * naming what is missing for a partial set, and when SUPABASE_OAUTH_PROVIDER is given
+ * without Supabase mode.
+ */
+export function supabaseMode(
+	env: Pick<Parsed, (typeof SUPABASE_VARIABLES)[number] | 'SUPABASE_OAUTH_PROVIDER'>
+): SupabaseConfig | null {
+	const supabaseOnly = SUPABASE_VARIABLES.filter((name) => name !== 'DATABASE_URL');
+	if (!supabaseOnly.some((name) => env[name])) {
+		if (env.SUPABASE_OAUTH_PROVIDER)
+			throw new ConfigError('SUPABASE_OAUTH_PROVIDER is set but Supabase mode is not configured');
+		return null;
+	}
+	const missing = SUPABASE_VARIABLES.filter((name) => !env[name]);
+	if (missing.length)
+		throw new ConfigError(
+			`Supabase mode needs ${SUPABASE_VARIABLES.join(', ')}; missing: ${missing.join(', ')}`
+		);
+	return {
+		url: new URL(env.PUBLIC_SUPABASE_URL!).origin,
+		anonKey: env.PUBLIC_SUPABASE_ANON_KEY!,
+		serviceRoleKey: env.SUPABASE_SERVICE_ROLE_KEY!,
+		oauthProvider: env.SUPABASE_OAUTH_PROVIDER ?? null
+	};
+}
 
 /** A start-up refusal with words for the operator (server.js prints only the message). */
 export class ConfigError extends Error {
@@ -88,7 +148,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		...data,
 		ORIGIN: origin,
 		originDefaulted: !data.ORIGIN,
-		seedDemo: demoSeeding(data)
+		seedDemo: demoSeeding(data),
+		supabase: supabaseMode(data)
 	};
 }
 

@@ -6,7 +6,7 @@ import { dev } from '$app/environment';
  * http://localhost, so `npm start` works locally; any other plain-http host is
  * treated as development-like to keep sign-in possible behind no TLS.
  */
-function secureContext(url: URL): boolean {
+export function secureContext(url: URL): boolean {
 	if (dev) return false;
 	return url.protocol === 'https:' || ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
 }

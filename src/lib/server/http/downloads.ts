@@ -1,5 +1,5 @@
-import { error } from '@sveltejs/kit';
-import { fileResponse, getStorage } from '../storage';
+import { error, redirect } from '@sveltejs/kit';
+import { fileResponse, getStorage, SIGNED_URL_SECONDS } from '../storage';
 
 /**
  * A private upload as a download: takes the row RLS showed the reader (its stored key and
@@ -10,7 +10,12 @@ import { fileResponse, getStorage } from '../storage';
 export async function privateDownload(
 	row: { fileKey: string; fileName: string } | null | undefined
 ): Promise<Response> {
-	const file = row && (await getStorage('private').get(row.fileKey));
+	const storage = getStorage('private');
+	const url =
+		row &&
+		(await storage.signedUrl(row.fileKey, { seconds: SIGNED_URL_SECONDS, download: row.fileName }));
+	if (url) redirect(303, url);
+	const file = row && (await storage.get(row.fileKey));
 	if (!row || !file) error(404, 'Not found');
 	return fileResponse(
 		file,

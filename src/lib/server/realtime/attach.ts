@@ -6,6 +6,7 @@ import { getDb, type Database } from '../db';
 import { config } from '../config';
 import { sessionCookieName } from '../http/cookies';
 import { validateSession, type SessionUser } from '../auth/sessions';
+import { supabaseHandshakeUser } from '../auth/supabase';
 import { hashToken } from '../auth/tokens';
 import { log } from '../log';
 import { translate } from '../i18n';
@@ -45,6 +46,11 @@ async function userFromHandshake(
 	db: Database
 ): Promise<{ user: SessionUser; sessionId: string } | null> {
 	const cookies = parseCookies(req.headers.cookie ?? '');
+	// Supabase mode: the access token in Supabase Auth's cookie, checked by the Auth server.
+	if (config.supabase) {
+		const user = await supabaseHandshakeUser(config.supabase, db, cookies);
+		return user?.sessionId ? { user, sessionId: user.sessionId } : null;
+	}
 	const token = cookies[sessionCookieName(new URL(req.headers.origin ?? 'http://invalid'))];
 	if (!token) return null;
 	const user = await db.service('socket handshake', (tx) => validateSession(tx, token));

@@ -9,11 +9,12 @@ import {
 } from '$lib/realtime/protocol';
 import type { Database } from '../db';
 import { sessionAlive, type SessionUser } from '../auth/sessions';
+import { config } from '../config';
 import { log } from '../log';
 import type { Held } from './gate';
 import type { TokenBucket } from './rate-limit';
 import { answer, tellSocket, type IoServer, type IoSocket } from './say';
-import { endSocket } from './sessions';
+import { endSocket, sessionStillAlive } from './sessions';
 
 export const refused = (error: Refusal): Refused => ({ ok: false, error });
 
@@ -65,7 +66,10 @@ export function connection(
 		user,
 		db,
 		self,
-		sessionAlive: async () => sessionAlive(await db(), socket.data.sessionId),
+		sessionAlive: async () =>
+			config.supabase
+				? sessionStillAlive(await db(), socket.data.sessionId)
+				: sessionAlive(await db(), socket.data.sessionId),
 		on(event, options, handler) {
 			const schema = ASK_SCHEMAS[event];
 			// Heard as any event name: the schema above is what types it.

@@ -1,6 +1,8 @@
 import { TELL, type EndReason } from '$lib/realtime/protocol';
 import type { Database } from '../db';
+import { config } from '../config';
 import { liveSessions } from '../auth/sessions';
+import { liveSupabaseSessions } from '../auth/supabase';
 import {
 	audiences,
 	reach,
@@ -85,6 +87,19 @@ export function endSocket(socket: IoSocket, reason: EndReason) {
 	socket.disconnect(true);
 }
 
+/**
+ * Which of these sessions still exist and have not run out, in the configured mode:
+ * local_auth.sessions, or Supabase Auth's auth.sessions (the JWT's session_id).
+ */
+export function liveSessionsOf(db: Database, ids: string[]): Promise<Set<string>> {
+	return config.supabase ? liveSupabaseSessions(db, ids) : liveSessions(db, ids);
+}
+
+/** Whether one session (a socket's `sessionId`) still exists: checked before each op. */
+export async function sessionStillAlive(db: Database, id: string): Promise<boolean> {
+	return (await liveSessionsOf(db, [id])).has(id);
+}
+
 /** How often each instance looks for its sockets whose session has ended some other way. */
 export const SESSION_SWEEP_MS = 30_000;
 
@@ -97,7 +112,7 @@ export async function sweepEndedSessions(io: IoServer, db: Database): Promise<nu
 	const sockets = [...io.of('/').sockets.values()];
 	const ids = [...new Set(sockets.map((s) => s.data.sessionId).filter(Boolean))];
 	if (!ids.length) return 0;
-	const alive = await liveSessions(db, ids);
+	const alive = await liveSessionsOf(db, ids);
 	let closed = 0;
 	for (const socket of sockets) {
 		if (alive.has(socket.data.sessionId)) continue;

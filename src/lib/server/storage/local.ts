@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { detectFileType, KNOWN_EXTENSIONS } from './file-type';
+import { checkUpload, KEY_PATTERN, typeOfStored } from './check';
 import type { CheckResult, PutOptions, PutResult, Storage, StoredFile } from './types';
 
 export { MAX_IMAGE_BYTES } from '$lib/domain/upload-limits';
@@ -11,12 +10,6 @@ export const IMAGE_TYPES: readonly string[] = [
 	'image/webp',
 	'image/gif'
 ];
-
-// Only names this class generates: a lowercase v4 UUID and a known extension. Nothing else
-// (no slashes, dots or percent signs) can reach the file system.
-const KEY_PATTERN = new RegExp(
-	`^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\\.(${KNOWN_EXTENSIONS.join('|')})$`
-);
 
 function isNotFound(error: unknown): boolean {
 	return (error as NodeJS.ErrnoException)?.code === 'ENOENT';
@@ -36,15 +29,7 @@ export class LocalStorage implements Storage {
 	 * file stored (`write`) only once that row was allowed.
 	 */
 	check(bytes: Uint8Array, options: PutOptions): CheckResult {
-		// Size first: cheap, and it keeps oversized bodies away from any further work.
-		if (bytes.byteLength === 0) return { ok: false, reason: 'empty' };
-		if (bytes.byteLength > options.maxBytes) return { ok: false, reason: 'too_large' };
-		const type = detectFileType(bytes);
-		if (!type || !options.allowed.includes(type.mime)) {
-			return { ok: false, reason: 'type_not_allowed' };
-		}
-		const key = `${randomUUID()}.${type.ext}`;
-		return { ok: true, key, mime: type.mime, size: bytes.byteLength, bytes };
+		return checkUpload(bytes, options);
 	}
 
 	/** Stores a checked upload under its key. */
@@ -74,14 +59,16 @@ export class LocalStorage implements Storage {
 			throw error;
 		}
 		const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-		// Serve the type the bytes show, not one remembered from upload time.
-		const type = detectFileType(bytes);
-		if (!type || !key.endsWith(`.${type.ext}`)) return null;
-		return { bytes, mime: type.mime };
+		return typeOfStored(key, bytes);
 	}
 
 	async remove(key: string): Promise<void> {
 		if (!KEY_PATTERN.test(key)) return;
 		await rm(join(this.root, key), { force: true });
+	}
+
+	/** None: local files are served by the app's own routes. */
+	async signedUrl(): Promise<string | null> {
+		return null;
 	}
 }

@@ -28,7 +28,7 @@ export interface StoredFile {
 	mime: string;
 }
 
-/** Where uploads live; local disk today, Supabase Storage later behind the same shape. */
+/** Where uploads live: local disk (local.ts) or Supabase Storage (supabase.ts). */
 export interface Storage {
 	check(bytes: Uint8Array, options: PutOptions): CheckResult;
 	write(file: CheckedFile): Promise<void>;
@@ -36,4 +36,10 @@ export interface Storage {
 	/** Null for a missing file or any key this storage could not have issued. */
 	get(key: string): Promise<StoredFile | null>;
 	remove(key: string): Promise<void>;
+	/**
+	 * A short-lived address the browser may fetch the file from directly (Supabase Storage's
+	 * signed URL), or null where the storage has none (local files are served by the app).
+	 * Only after the caller's own check that the reader may see the row naming the file.
+	 */
+	signedUrl(key: string, options: { seconds: number; download?: string }): Promise<string | null>;
 }

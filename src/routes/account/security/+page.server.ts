@@ -16,6 +16,8 @@ import {
 import { endOwnSession, listSessions } from '$lib/server/auth/sessions';
 import { inWords, parseForm } from '$lib/server/http/forms';
 import { requireUser } from '$lib/server/http/guards';
+import { config } from '$lib/server/config';
+import { supabasePasswordChange } from '$lib/server/http/supabase-sign-in';
 import type { Actions, PageServerLoad } from './$types';
 
 const ISSUER = 'Talkoot';
@@ -77,7 +79,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 				? { grouped: groupedSecret(pending), uri: totpUri(ISSUER, user.email, pending) }
 				: null
 		},
-		required: Boolean(user.isAdmin && !status.enabled),
+		required: Boolean(user.isAdmin && !status.enabled && !config.supabase),
+		// Supabase mode: only the password is changed here (through Supabase Auth).
+		supabase: Boolean(config.supabase),
 		ending: sessions.find((s) => s.publicId === url.searchParams.get('end')) ?? null
 	};
 };
@@ -91,12 +95,9 @@ export const actions: Actions = {
 		// The current password is a guess like a sign-in's, counted by the same limit.
 		const limited = await signInRefused(event, user.email);
 		if (limited) return refuse('password', { form: limited.key }, 429, limited.params);
-		const result = await changePassword(
-			locals.db,
-			user,
-			parsed.data.currentPassword,
-			parsed.data.password
-		);
+		const result = config.supabase
+			? await supabasePasswordChange(event, user, parsed.data.currentPassword, parsed.data.password)
+			: await changePassword(locals.db, user, parsed.data.currentPassword, parsed.data.password);
 		await signInOutcome(event, user.email, result.ok || result.reason !== 'wrong_current');
 		if (!result.ok) {
 			return result.reason === 'wrong_current'

@@ -8,16 +8,22 @@ import { sessionCookieName } from '$lib/server/http/cookies';
 import { signInOutcome, signInRefused } from '$lib/server/http/rate-limit';
 import { clientAddress } from '$lib/server/http/limits';
 import { invalid, parseForm } from '$lib/server/http/forms';
+import { config } from '$lib/server/config';
+import { supabasePasswordAction } from '$lib/server/http/supabase-sign-in';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user)
 		redirect(303, safeRedirectPath(url.searchParams.get('redirectTo'), '/dashboard'));
-	return {};
+	// Supabase mode also offers a mailed link and, when configured, an OAuth provider.
+	return {
+		supabase: config.supabase ? { oauth: Boolean(config.supabase.oauthProvider) } : null
+	};
 };
 
 export const actions: Actions = {
 	default: async (event) => {
+		if (config.supabase) return supabasePasswordAction(event);
 		const { request, cookies, url, locals } = event;
 		const parsed = await parseForm(request, signInSchema);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
