@@ -21,6 +21,10 @@ const { exportPlan, archiveNames } = await import('../../src/lib/domain/data-exp
 const { describeEachDatabase } = await import('./databases');
 const { createOrganisation, createUser } = await import('./fixtures');
 const { createOpenChallenge, createTeamWith } = await import('./application-fixtures');
+const { appointJuror, shortlistingCriteria } = await import('./jury-fixtures');
+const { createScreeningScenario } = await import('./screening-fixtures');
+const { declareNoneRemaining, scoreItem } = await import('../../src/lib/server/jury/juror');
+const { pointsField, justificationField } = await import('../../src/lib/domain/jury/score-form');
 
 /** A distinct 1×1 PNG per `n` (the byte after the header differs). */
 const png = (n: number) =>
@@ -196,5 +200,48 @@ describeEachDatabase('download my data', (db) => {
 		);
 		// The profile row is theirs from sign-up.
 		expect(counts.profile).toBeGreaterThanOrEqual(1);
+	});
+
+	it('holds the scores and justifications a juror gave, and not another juror’s', async () => {
+		const sc = await createScreeningScenario(db());
+		const [impact, feasibility] = await shortlistingCriteria(db(), sc);
+		const j1 = await createUser(db(), 'Juho Juror');
+		const j2 = await createUser(db(), 'Jaana Juror');
+		const seats: { juror: string; item: string }[] = [];
+		for (const j of [j1, j2]) {
+			seats.push({
+				juror: await appointJuror(db(), sc.owner, sc.challenge.id, 'shortlisting', j),
+				item: sc.appA.id
+			});
+			await db().as(j, (tx) => declareNoneRemaining(tx, sc.challenge.id, 'shortlisting'));
+		}
+		await db().as(sc.owner, (tx) =>
+			tx.query('select public.jury_assign($1, $2, $3::jsonb)', [
+				sc.challenge.id,
+				'shortlisting',
+				seats
+			])
+		);
+		const form = (why: string) => ({
+			[pointsField(impact)]: '20',
+			[justificationField(impact)]: why,
+			[pointsField(feasibility)]: '5',
+			[justificationField(feasibility)]: why
+		});
+		for (const [j, why] of [
+			[j1, 'Mine: clear plan.'],
+			[j2, 'Theirs: untested idea.']
+		] as const)
+			expect(
+				await db().as(j, (tx) => scoreItem(tx, 'shortlisting', sc.appA.id, form(why), false))
+			).toEqual({ ok: true });
+		const files = unzipSync(await exportPersonalData(db(), j1, 'README'));
+		const jury = JSON.parse(strFromU8(files['jury.json']));
+		expect(jury.jury_members).toHaveLength(1);
+		expect(jury.my_scores.map((r: { justification: string }) => r.justification)).toEqual([
+			'Mine: clear plan.',
+			'Mine: clear plan.'
+		]);
+		expect(strFromU8(files['jury.json'])).not.toContain('Theirs');
 	});
 });
