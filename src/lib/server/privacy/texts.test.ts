@@ -34,4 +34,16 @@ describe('the notice’s and the archive’s words', () => {
 		);
 		expect(en.find((t) => t.category === 'security')?.retention).toContain(`${audit} months`);
 	});
+
+	it('counts the months with each language’s plural forms', async () => {
+		const { translate } = await import('../i18n');
+		expect(translate('privacy_cat_security_retention', { months: 1 }, 'en')).toMatch(/^1 month,/);
+		expect(translate('privacy_cat_security_retention', { months: 1 }, 'sv')).toMatch(/^1 månad,/);
+		expect(translate('privacy_cat_security_retention', { months: 1 }, 'fi')).toMatch(
+			/^1 kuukausi,/
+		);
+		expect(translate('privacy_cat_security_retention', { months: 24 }, 'fi')).toMatch(
+			/^24 kuukautta,/
+		);
+	});
 });
