@@ -45,7 +45,13 @@ const schema = z.object({
 	RETENTION_MONTHS: z.coerce.number().int().min(1).max(1200).default(24),
 	AUDIT_RETENTION_MONTHS: z.coerce.number().int().min(1).max(1200).default(24),
 	RETENTION_SCHEDULE: z.enum(['on', 'off']).default('on'),
-	NODE_ENV: z.string().default('development')
+	NODE_ENV: z.string().default('development'),
+	// The privacy notice's controller (GDPR Art. 13(1)(a)-(b)): who decides on the personal
+	// data and how to reach them and their data protection officer. Demo defaults.
+	PRIVACY_CONTROLLER_NAME: z.string().min(1).max(200).default('Talkoot demo (City of Example)'),
+	PRIVACY_CONTROLLER_ADDRESS: z.string().min(1).max(400).default('PL 1, 00099 Example City'),
+	PRIVACY_CONTROLLER_EMAIL: z.string().email().default('privacy@talkoot.localhost'),
+	PRIVACY_DPO_EMAIL: z.string().email().default('dpo@talkoot.localhost')
 });
 
 type Parsed = z.infer<typeof schema>;

@@ -39,7 +39,8 @@ export const LIMITS = {
 	upload: { messageKey: 'limits_error_upload' },
 	emailChange: { messageKey: 'limits_error_email_change' },
 	juryReminder: { messageKey: 'jurychair_limit_reminder' },
-	juryInvite: { messageKey: 'limits_error_invite' }
+	juryInvite: { messageKey: 'limits_error_invite' },
+	dataExport: { messageKey: 'dataexport_limited' }
 } as const satisfies Record<string, { messageKey: string }>;
 
 export type LimitName = keyof typeof LIMITS;
