@@ -282,6 +282,25 @@ export async function lintCatalogue(
 		(r) => `${r.object} grants ${r.priv} to ${r.role}`
 	);
 
+	// A sequence behind a table's generated id is advanced (nextval, setval) only by whoever
+	// may insert into that table: otherwise a visitor burns or resets the record's numbers.
+	add(
+		'dangerous-grant',
+		await tx.query<Row>(
+			`select format('%I.%I', n.nspname, s.relname) as object, api.role, t.relname as owner_table
+			 from pg_class s join pg_namespace n on n.oid = s.relnamespace
+			 join pg_depend d on d.classid = 'pg_class'::regclass and d.objid = s.oid
+			   and d.refclassid = 'pg_class'::regclass and d.deptype in ('a', 'i')
+			 join pg_class t on t.oid = d.refobjid
+			 cross join ${API_ROLES}
+			 where s.relkind = 'S' and ${EXPOSED}
+			   and has_sequence_privilege(api.role, s.oid, 'USAGE, UPDATE')
+			   and not has_table_privilege(api.role, t.oid, 'INSERT')
+			 order by 1, 2`
+		),
+		(r) => `${r.object} can be advanced by ${r.role}, who may not insert into ${r.owner_table}`
+	);
+
 	// Functions are private unless granted: anon executes only what the allow-list names, and
 	// new functions are executable by nobody by default.
 	const executable = await tx.query<Row>(
