@@ -65,4 +65,20 @@ test('a solver erases their account; the record stays, de-identified', async ({ 
 	await expect(page.getByText(ERASED_NAME)).toHaveCount(0);
 	await expectAccessible(page);
 	await screenshot(page, 'erasure-decision');
+
+	// The platform admin reads the erasure in the audit log, under the placeholder: the
+	// erased address is nowhere in it.
+	await signIn(page, 'admin@talkoot.example');
+	await page.goto('/admin/audit');
+	await page.getByLabel('Action', { exact: true }).selectOption({ label: 'Account erasure' });
+	await page.getByRole('button', { name: 'Show', exact: true }).click();
+	await expect(page).toHaveURL(/action=account_erasure/);
+	const entries = page.getByRole('region', { name: 'Audit entries' });
+	const erasure = entries.getByRole('row').nth(1);
+	await expect(erasure.getByRole('rowheader')).toHaveText('Account erasure');
+	await expect(erasure).toContainText(/Erased person [0-9A-F]{6}/);
+	await expect(erasure).toContainText(/\d+ rows? de-identified, \d+ rows? deleted/);
+	await expect(entries).not.toContainText(ERASED);
+	await expect(entries).not.toContainText(ERASED_NAME);
+	await expectAccessible(page);
 });
