@@ -2,6 +2,8 @@ import type { ErasureRefusal } from '$lib/domain/erasure';
 import type { Database, Queryable } from './db';
 import { checkCode, secondFactorStatus } from './auth/second-factor';
 import { verifyPassword } from './auth/passwords';
+import { supabasePasswordProves } from './auth/supabase';
+import { config } from './config';
 import { notifier } from './notifier';
 
 /**
@@ -17,9 +19,32 @@ export async function erasureRefusals(tx: Queryable, userId: string): Promise<Er
 	return row?.refusals ?? [];
 }
 
-/** Whether the person has a second factor to give when erasing (and so the page asks for a code). */
+/**
+ * Whether the person has a second factor to give when erasing (and so the page asks for a
+ * code). Local accounts only: Supabase mode has no second factor of the app's yet.
+ */
 export async function erasureNeedsCode(tx: Queryable, userId: string): Promise<boolean> {
+	if (config.supabase) return false;
 	return (await secondFactorStatus(tx, userId)).enabled;
+}
+
+/**
+ * Whether `password` is the person's current password: against local_auth.credentials, or
+ * in Supabase mode against Supabase Auth. Null when a local account has no password.
+ */
+async function passwordProves(
+	db: Database,
+	user: { id: string; email: string },
+	password: string
+): Promise<boolean | null> {
+	if (config.supabase) return supabasePasswordProves(config.supabase, user, password);
+	const [row] = await db.service('account erasure: look up', (tx) =>
+		tx.query<{ password_hash: string }>(
+			'select password_hash from local_auth.credentials where user_id = $1',
+			[user.id]
+		)
+	);
+	return row ? verifyPassword(row.password_hash, password) : null;
 }
 
 export type ErasureOutcome =
@@ -29,8 +54,8 @@ export type ErasureOutcome =
 	| { ok: false; reason: 'refused'; refusals: ErasureRefusal[] };
 
 /**
- * Erases the person's account (GDPR Art. 17) once their current password, and with a
- * second factor a current code (or a recovery code), prove it is them. The erasure itself
+ * Erases the person's account (GDPR Art. 17) once their current password (local, or
+ * Supabase Auth's in Supabase mode), and with a second factor a current code (or a recovery code), prove it is them. The erasure itself
  * is private.erase_account, one transaction: the record they are part of stays with a
  * stable placeholder, their own rows and their account go, an 'account_erasure' audit
  * entry names the placeholder. A wrong code is counted (and committed) before anything
@@ -43,15 +68,9 @@ export async function eraseAccount(
 	password: string,
 	code: string
 ): Promise<ErasureOutcome> {
-	const [row] = await db.service('account erasure: look up', (tx) =>
-		tx.query<{ password_hash: string }>(
-			'select password_hash from local_auth.credentials where user_id = $1',
-			[user.id]
-		)
-	);
-	if (!row) return { ok: false, reason: 'unknown' };
-	if (!(await verifyPassword(row.password_hash, password)))
-		return { ok: false, reason: 'wrong_password' };
+	const proved = await passwordProves(db, user, password);
+	if (proved === null) return { ok: false, reason: 'unknown' };
+	if (!proved) return { ok: false, reason: 'wrong_password' };
 	const second = await db.service('account erasure: second factor', async (tx) => {
 		if (!(await erasureNeedsCode(tx, user.id))) return { ok: true as const };
 		return checkCode(tx, user.id, code, { recovery: true });

@@ -184,11 +184,8 @@ export async function changeSupabasePassword(
 	current: string,
 	next: string
 ): Promise<SupabasePasswordChange> {
-	const check = createClient(supabase.url, supabase.anonKey, { auth: STATELESS });
-	const signedIn = await check.auth.signInWithPassword({ email: user.email, password: current });
-	if (signedIn.error || signedIn.data.user?.id !== user.id)
+	if (!(await supabasePasswordProves(supabase, user, current)))
 		return { ok: false, reason: 'wrong_current' };
-	await check.auth.signOut({ scope: 'local' }).catch(() => undefined);
 	if (current === next) return { ok: false, reason: 'same' };
 	if (isCommonPassword(next, [user.email, user.displayName]))
 		return { ok: false, reason: 'common' };
@@ -200,6 +197,24 @@ export async function changeSupabasePassword(
 	await client.auth.signOut({ scope: 'others' }).catch(() => undefined);
 	notifier().sessionsEnded(user.id, user.sessionId);
 	return { ok: true };
+}
+
+/**
+ * Whether `password` is the person's current password in Supabase Auth: a throwaway
+ * stateless client signs in with it (the person's own session is untouched) and signs that
+ * session out again. For the checks that ask for the current password (password change,
+ * account erasure). False for a wrong password or another account's.
+ */
+export async function supabasePasswordProves(
+	supabase: SupabaseConfig,
+	user: Pick<SessionUser, 'id' | 'email'>,
+	password: string
+): Promise<boolean> {
+	const check = createClient(supabase.url, supabase.anonKey, { auth: STATELESS });
+	const signedIn = await check.auth.signInWithPassword({ email: user.email, password });
+	if (signedIn.error || signedIn.data.user?.id !== user.id) return false;
+	await check.auth.signOut({ scope: 'local' }).catch(() => undefined);
+	return true;
 }
 
 /**
