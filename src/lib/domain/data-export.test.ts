@@ -68,6 +68,8 @@ describe('queries', () => {
 			'"user_id" = $1::uuid or "by" = $1::uuid or lower("email") = lower($2)'
 		);
 		expect(directCondition(t, new Set(['by']))).toBe('"by" = $1::uuid');
+		// An id kept as text (the audit log's target_id) compares as text, not as a uuid.
+		expect(directCondition(t, new Set(['by']), new Set(['by']))).toBe('"by" = $1::text');
 		expect(directCondition(t, new Set())).toBeNull();
 		expect(qualified('public.a"b')).toBe('"public"."a""b"');
 	});

@@ -78,11 +78,18 @@ export function qualified(table: string): string {
 /**
  * The condition that picks a table's rows about the person: `$1` is their id, `$2` their
  * email address. Only columns in `readable` are used (a column the role may not read
- * would refuse the whole query); null when none is left.
+ * would refuse the whole query); id columns named in `textIds` hold the id as text (the
+ * audit log's target_id) and compare as text; null when no column is left.
  */
-export function directCondition(t: DirectTable, readable: ReadonlySet<string>): string | null {
+export function directCondition(
+	t: DirectTable,
+	readable: ReadonlySet<string>,
+	textIds: ReadonlySet<string> = new Set()
+): string | null {
 	const parts = [
-		...t.idColumns.filter((c) => readable.has(c)).map((c) => `${ident(c)} = $1::uuid`),
+		...t.idColumns
+			.filter((c) => readable.has(c))
+			.map((c) => `${ident(c)} = $1::${textIds.has(c) ? 'text' : 'uuid'}`),
 		...t.emailColumns.filter((c) => readable.has(c)).map((c) => `lower(${ident(c)}) = lower($2)`)
 	];
 	return parts.length ? parts.join(' or ') : null;

@@ -39,13 +39,16 @@ export function archiveName(at = new Date()): string {
 /** Times in the archive: ISO 8601 with the Helsinki offset (to_jsonb writes the session's zone). */
 const HELSINKI = "select set_config('timezone', 'Europe/Helsinki', true)";
 
-/** The columns of each planned table the transaction's role may read, by table. */
+/**
+ * The columns of each planned table the transaction's role may read, by table, and of
+ * those the ones that are not uuid (`textIds`: an id kept as text compares as text).
+ */
 async function readableColumns(tx: Queryable, plan: ExportFile[]) {
 	const tables = [...new Set(plan.flatMap((f) => f.direct.map((d) => d.table)))];
-	const rows = await tx.query<{ t: string; c: string }>(
-		`select a.table_name as t, a.column_name as c
+	const rows = await tx.query<{ t: string; c: string; uuid: boolean }>(
+		`select a.table_name as t, a.column_name as c, a.uuid
 		 from (select n.nspname || '.' || r.relname as table_name, att.attname as column_name,
-		              r.oid, att.attnum
+		              r.oid, att.attnum, att.atttypid = 'uuid'::regtype as uuid
 		       from pg_catalog.pg_class r
 		       join pg_catalog.pg_namespace n on n.oid = r.relnamespace
 		       join pg_catalog.pg_attribute att on att.attrelid = r.oid
@@ -56,8 +59,12 @@ async function readableColumns(tx: Queryable, plan: ExportFile[]) {
 		[tables]
 	);
 	const byTable = new Map<string, string[]>();
-	for (const r of rows) byTable.set(r.t, [...(byTable.get(r.t) ?? []), r.c]);
-	return byTable;
+	const textIds = new Map<string, Set<string>>();
+	for (const r of rows) {
+		byTable.set(r.t, [...(byTable.get(r.t) ?? []), r.c]);
+		if (!r.uuid) textIds.set(r.t, (textIds.get(r.t) ?? new Set()).add(r.c));
+	}
+	return { byTable, textIds };
 }
 
 /**
@@ -126,8 +133,8 @@ export async function readOwnData(
 	for (const file of plan) {
 		const data: CategoryData = {};
 		for (const t of file.direct) {
-			const columns = readable.get(t.table) ?? [];
-			const where = directCondition(t, new Set(columns));
+			const columns = readable.byTable.get(t.table) ?? [];
+			const where = directCondition(t, new Set(columns), readable.textIds.get(t.table));
 			const shown = exportedColumns(t.table, columns);
 			if (!where || !shown.length) continue;
 			const select = shown.map((c) => `"${c}"`).join(', ');
