@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { detectFileType, KNOWN_EXTENSIONS } from './file-type';
-import type { CheckResult, PutOptions, StoredFile } from './types';
+import type { CheckedFile, CheckResult, PutOptions, PutResult, StoredFile } from './types';
 
 // What every storage (local files, Supabase Storage) judges in the app, before and after
 // the bytes are kept: the size and the type the bytes show, and the shape of keys.
@@ -40,4 +40,24 @@ export function typeOfStored(key: string, bytes: Uint8Array): StoredFile | null 
 	const type = detectFileType(bytes);
 	if (!type || !key.endsWith(`.${type.ext}`)) return null;
 	return { bytes, mime: type.mime };
+}
+
+/**
+ * `check` and `write` at once, for callers with nothing to authorise: the storage's own
+ * judgement of the bytes, then the write; the refusal as it is, or the stored file's key,
+ * MIME type and size in bytes.
+ */
+export async function checkAndWrite(
+	storage: {
+		check(bytes: Uint8Array, options: PutOptions): CheckResult;
+		write(file: CheckedFile): Promise<void>;
+	},
+	bytes: Uint8Array,
+	options: PutOptions
+): Promise<PutResult> {
+	const checked = storage.check(bytes, options);
+	if (!checked.ok) return checked;
+	await storage.write(checked);
+	const { key, mime, size } = checked;
+	return { ok: true, key, mime, size };
 }

@@ -1,6 +1,6 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { checkUpload, KEY_PATTERN, typeOfStored } from './check';
+import { checkAndWrite, checkUpload, KEY_PATTERN, typeOfStored } from './check';
 import type { CheckResult, PutOptions, PutResult, Storage, StoredFile } from './types';
 
 export { MAX_IMAGE_BYTES } from '$lib/domain/upload-limits';
@@ -42,11 +42,7 @@ export class LocalStorage implements Storage {
 
 	/** `check` and `write` at once, for callers with nothing to authorise. */
 	async put(bytes: Uint8Array, options: PutOptions): Promise<PutResult> {
-		const checked = this.check(bytes, options);
-		if (!checked.ok) return checked;
-		await this.write(checked);
-		const { key, mime, size } = checked;
-		return { ok: true, key, mime, size };
+		return checkAndWrite(this, bytes, options);
 	}
 
 	async get(key: string): Promise<StoredFile | null> {

@@ -1,5 +1,5 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { checkUpload, KEY_PATTERN, typeOfStored } from './check';
+import { checkAndWrite, checkUpload, KEY_PATTERN, typeOfStored } from './check';
 import type { CheckedFile, CheckResult, PutOptions, PutResult, Storage, StoredFile } from './types';
 
 /**
@@ -57,11 +57,7 @@ export class SupabaseStorage implements Storage {
 	}
 
 	async put(bytes: Uint8Array, options: PutOptions): Promise<PutResult> {
-		const checked = this.check(bytes, options);
-		if (!checked.ok) return checked;
-		await this.write(checked);
-		const { key, mime, size } = checked;
-		return { ok: true, key, mime, size };
+		return checkAndWrite(this, bytes, options);
 	}
 
 	/** Downloads the object; null when it is missing, the key malformed or the type changed. */
