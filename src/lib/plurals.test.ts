@@ -50,6 +50,8 @@ const COUNTS = new Set([
 ]);
 /** Placeholders that do not (names, texts, times, ordinal labels such as "Idea {n}"). */
 const NOT_COUNTS = new Set([
+	// The privacy notice's address in the export's README (issue 15).
+	'url',
 	// A formatted length ('1 h 35 min') and a workshop's title.
 	'duration',
 	'workshop',
