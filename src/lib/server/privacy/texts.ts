@@ -28,15 +28,15 @@ function months(category: PersonalDataCategory): number {
  */
 export function categoryTexts(locale?: Locale): CategoryText[] {
 	return noticeCategories().map((category) => {
-		const t = (part: string) =>
-			translate(`privacy_cat_${category}_${part}`, { months: months(category) }, locale);
+		const part = (name: string) =>
+			translate(`privacy_cat_${category}_${name}`, { months: months(category) }, locale);
 		return {
 			category,
-			name: t('name'),
-			what: t('what'),
-			purpose: t('purpose'),
-			basis: t('basis'),
-			retention: t('retention')
+			name: part('name'),
+			what: part('what'),
+			purpose: part('purpose'),
+			basis: part('basis'),
+			retention: part('retention')
 		};
 	});
 }
@@ -44,19 +44,19 @@ export function categoryTexts(locale?: Locale): CategoryText[] {
 /** The archive's README.txt in the reader's language, naming the person's address. */
 export function readme(email: string, at = new Date(), locale?: Locale): string {
 	const texts = new Map(categoryTexts(locale).map((c) => [c.category, c]));
-	const t = (key: string, inputs: Record<string, unknown> = {}) => translate(key, inputs, locale);
+	const say = (key: string, inputs: Record<string, unknown> = {}) => translate(key, inputs, locale);
 	return readmeText({
-		title: t('dataexport_readme_title'),
-		intro: t('dataexport_readme_intro', { email }),
-		made: t('dataexport_readme_made', { at: helsinkiIso(at) }),
-		filesHeading: t('dataexport_readme_files_heading'),
+		title: say('dataexport_readme_title'),
+		intro: say('dataexport_readme_intro', { email }),
+		made: say('dataexport_readme_made', { at: helsinkiIso(at) }),
+		filesHeading: say('dataexport_readme_files_heading'),
 		categories: exportPlan().map((f) => {
 			const c = texts.get(f.category);
 			return { name: f.name, what: c ? `${c.name}. ${c.what}` : f.category };
 		}),
-		files: t('dataexport_readme_files'),
-		formatHeading: t('dataexport_readme_format_heading'),
-		format: t('dataexport_readme_format'),
-		rights: t('dataexport_readme_rights', { url: absoluteUrl('/privacy') })
+		files: say('dataexport_readme_files'),
+		formatHeading: say('dataexport_readme_format_heading'),
+		format: say('dataexport_readme_format'),
+		rights: say('dataexport_readme_rights', { url: absoluteUrl('/privacy') })
 	});
 }
