@@ -86,7 +86,7 @@ describeEachDatabase('audit log', (db) => {
 				'audit_log_locked'
 			);
 		const removed = await db().service('test: maintenance', async (tx) => {
-			await tx.query("select set_config('talkoot.record_maintenance', 'on', true)");
+			await tx.query("select private.begin_record_maintenance('audit retention')");
 			return tx.query('delete from public.audit_log where id = $1 returning id', [id]);
 		});
 		expect(removed).toHaveLength(1);
