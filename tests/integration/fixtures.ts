@@ -1,4 +1,16 @@
 import type { Database } from '../../src/lib/server/db/database';
+import { workEntrySchema } from '../../src/lib/domain/team-schemas';
+
+/** A valid work history entry (workEntrySchema), for the tests that hang a stored file on one. */
+export const workEntry = workEntrySchema().parse({
+	area: 'service design',
+	organisation: 'City',
+	role: 'Designer',
+	start: '2020-01',
+	end: '2021-01',
+	description: 'Work',
+	evidenceUrl: ''
+});
 
 let counter = 0;
 

@@ -17,10 +17,13 @@ import {
 } from '../../src/lib/server/retention';
 import {
 	addHelsinkiMonths,
+	RETENTION_KEPT_COLUMNS,
+	RETENTION_PURGED_COLUMNS,
 	retentionClosesAt,
 	selectedApplications,
 	type GateDecision
 } from '../../src/lib/domain/retention';
+import { PERSONAL_COLUMNS } from '../../src/lib/domain/personal-data';
 import { describeEachDatabase, describePostgres } from './databases';
 import { sqlAnswers } from './parity';
 import { createScreeningScenario } from './screening-fixtures';
@@ -330,6 +333,257 @@ describeEachDatabase('retention', (db) => {
 			})
 		);
 		expect(due).toEqual(cases.flatMap(() => [false, true]));
+	});
+});
+
+/** A stored-file key as the storages issue them. */
+const fileKey = () => `${crypto.randomUUID()}.pdf`;
+
+/**
+ * The later stages of `app` (team `by`'s): a concept with a saved version, a link and an
+ * attachment, a submitted final tender, a proof of concept with an accepted milestone, its
+ * event and an evidence file, a production target, an outcome report with its review, and a
+ * late submission attempt. Written with the triggers held off (a fixture, not a path); the
+ * two files are in `storage`.
+ */
+async function laterStages(
+	db: Database,
+	storage: LocalStorage,
+	challengeId: string,
+	app: { id: string; teamId: string },
+	by: { id: string; name: string }
+) {
+	const attachment = fileKey();
+	const evidence = fileKey();
+	const ids = await db.service('test fixture: the later stages', async (tx) => {
+		await tx.query(`set local session_replication_role = replica`);
+		const one = async (sql: string, params: unknown[]) =>
+			(await tx.query<{ id: string }>(sql, params))[0]?.id;
+		const concept = await one(
+			`insert into public.concepts (challenge_id, team_id, application_id, version, title, updated_by)
+			 values ($1, $2, $3, 1, 'Concept', $4) returning id`,
+			[challengeId, app.teamId, app.id, by.id]
+		);
+		await tx.query(
+			`insert into public.concept_versions (concept_id, version, title, summary, description, plan, budget, saved_by)
+			 values ($1, 1, 'Concept', '', '', '', '[]', $2)`,
+			[concept, by.id]
+		);
+		await tx.query(
+			`insert into public.concept_links (concept_id, kind, application_id, idea_position, label, lang, linked_by)
+			 values ($1, 'idea', $2, 1, 'Idea one', 'fi', $3)`,
+			[concept, app.id, by.id]
+		);
+		await tx.query(
+			`insert into public.concept_attachments (concept_id, file_key, file_name, mime, size, uploaded_by)
+			 values ($1, $2, 'budget-by-name.pdf', 'application/pdf', 15, $3)`,
+			[concept, attachment, by.id]
+		);
+		const snapshot = {
+			concept,
+			team: { id: app.teamId, name: 'Team' },
+			title: 'Concept',
+			attachments: [{ fileKey: attachment, fileName: 'budget-by-name.pdf', size: 15 }],
+			submittedBy: by.id
+		};
+		const tender = await one(
+			`insert into public.final_tenders (concept_id, challenge_id, team_id, version, snapshot, digest, submitted_at, submitted_by)
+			 values ($1, $2, $3, 1, $4, repeat('a', 64), now() - interval '32 months', $5) returning id`,
+			[concept, challengeId, app.teamId, snapshot, by.id]
+		);
+		const poc = await one(
+			`insert into public.proofs_of_concept (challenge_id, concept_id, started_by) values ($1, $2, $3) returning id`,
+			[challengeId, concept, by.id]
+		);
+		const milestone = await one(
+			`insert into public.poc_milestones (poc_id, title, due_on, status, reviewed_at, reviewed_by, created_by, updated_by)
+			 values ($1, 'Pilot', date '2024-01-01', 'accepted', now(), $2, $2, $2) returning id`,
+			[poc, by.id]
+		);
+		await tx.query(
+			`insert into public.poc_milestone_events (milestone_id, step, to_status, by, by_name)
+			 values ($1, 'plan', 'planned', $2, $3)`,
+			[milestone, by.id, by.name]
+		);
+		await tx.query(
+			`insert into public.poc_evidence_files (milestone_id, file_key, file_name, mime, size, uploaded_by)
+			 values ($1, $2, 'pilot.pdf', 'application/pdf', 15, $3)`,
+			[milestone, evidence, by.id]
+		);
+		await tx.query(
+			`insert into public.production_targets (challenge_id, concept_id, clients_to_start, updated_by)
+			 values ($1, $2, 10, $3)`,
+			[challengeId, concept, by.id]
+		);
+		const report = await one(
+			`insert into public.outcome_reports (concept_id, challenge_id, month, version, clients_started,
+			   clients_progressed, submitted_by, submitted_by_name)
+			 values ($1, $2, date '2024-01-01', 1, 1, 1, $3, $4) returning id`,
+			[concept, challengeId, by.id, by.name]
+		);
+		await tx.query(
+			`insert into public.outcome_report_reviews (report_id, verdict, reviewed_by, reviewed_by_name)
+			 values ($1, 'confirmed', $2, $3)`,
+			[report, by.id, by.name]
+		);
+		await tx.query(
+			`insert into public.late_submission_attempts (challenge_id, application_id, team_id, team_name,
+			   attempted_by, attempted_by_name, attempted_at, deadline)
+			 values ($1, $2, $3, 'Team', $4, $5, now() - interval '40 months', now() - interval '41 months')`,
+			[challengeId, app.id, app.teamId, by.id, by.name]
+		);
+		return { concept, tender, poc, milestone, report };
+	});
+	for (const key of [attachment, evidence]) await storage.write({ key, bytes: PDF });
+	return { ...ids, attachment, evidence };
+}
+
+/**
+ * The values of the purged columns (RETENTION_PURGED_COLUMNS) in the record grown from the
+ * application: `table.column` → the values still there (ids, names, and for the snapshots
+ * whether they are purged), rows gone counted as none.
+ */
+async function purgedColumnValues(db: Database, applicationId: string) {
+	const rowsOf: Record<string, string> = {
+		applications: 'select * from public.applications where id = $1',
+		application_documents: 'select * from public.application_documents where application_id = $1',
+		application_events: 'select * from public.application_events where application_id = $1',
+		late_submission_attempts:
+			'select * from public.late_submission_attempts where application_id = $1',
+		concepts: 'select * from public.concepts where application_id = $1',
+		concept_versions: `select v.* from public.concept_versions v
+		   join public.concepts c on c.id = v.concept_id where c.application_id = $1`,
+		concept_links: `select l.* from public.concept_links l
+		   join public.concepts c on c.id = l.concept_id where c.application_id = $1`,
+		concept_attachments: `select x.* from public.concept_attachments x
+		   join public.concepts c on c.id = x.concept_id where c.application_id = $1`,
+		final_tenders: `select f.* from public.final_tenders f
+		   join public.concepts c on c.id = f.concept_id where c.application_id = $1`,
+		proofs_of_concept: `select p.* from public.proofs_of_concept p
+		   join public.concepts c on c.id = p.concept_id where c.application_id = $1`,
+		poc_milestones: `select m.* from public.poc_milestones m join public.proofs_of_concept p on p.id = m.poc_id
+		   join public.concepts c on c.id = p.concept_id where c.application_id = $1`,
+		poc_milestone_events: `select e.* from public.poc_milestone_events e
+		   join public.poc_milestones m on m.id = e.milestone_id join public.proofs_of_concept p on p.id = m.poc_id
+		   join public.concepts c on c.id = p.concept_id where c.application_id = $1`,
+		poc_evidence_files: `select x.* from public.poc_evidence_files x
+		   join public.poc_milestones m on m.id = x.milestone_id join public.proofs_of_concept p on p.id = m.poc_id
+		   join public.concepts c on c.id = p.concept_id where c.application_id = $1`,
+		production_targets: `select t.* from public.production_targets t
+		   join public.concepts c on c.id = t.concept_id where c.application_id = $1`,
+		outcome_reports: `select r.* from public.outcome_reports r
+		   join public.concepts c on c.id = r.concept_id where c.application_id = $1`,
+		outcome_report_reviews: `select w.* from public.outcome_report_reviews w
+		   join public.outcome_reports r on r.id = w.report_id
+		   join public.concepts c on c.id = r.concept_id where c.application_id = $1`
+	};
+	return db.service('test: the purged columns', async (tx) => {
+		const held: Record<string, unknown[]> = {};
+		for (const name of RETENTION_PURGED_COLUMNS) {
+			const [, table, column] = name.split('.');
+			expect(rowsOf[table], `a query for ${table}`).toBeDefined();
+			const rows = await tx.query<Record<string, unknown>>(rowsOf[table], [applicationId]);
+			held[`${table}.${column}`] = rows
+				.map((r) => r[column])
+				.map((v) =>
+					v && typeof v === 'object' && !(v instanceof Date)
+						? { purged: 'personalDataPurgedAt' in v }
+						: v
+				)
+				.filter((v) => v !== null && v !== '');
+		}
+		return held;
+	});
+}
+
+describeEachDatabase('retention of the later stages', (db) => {
+	const storage = getStorage('private') as LocalStorage;
+
+	it('every map column of applications, concepts and production is purged or kept for a reason', () => {
+		const mapped = PERSONAL_COLUMNS.filter((c) =>
+			['applications', 'concepts', 'production'].includes(c.category)
+		).map((c) => `${c.table}.${c.column}`);
+		expect(
+			mapped.filter((c) => !RETENTION_PURGED_COLUMNS.includes(c) && !(c in RETENTION_KEPT_COLUMNS))
+		).toEqual([]);
+		const all = PERSONAL_COLUMNS.map((c) => `${c.table}.${c.column}`);
+		expect(RETENTION_PURGED_COLUMNS.filter((c) => !all.includes(c))).toEqual([]);
+	});
+
+	it('purges the concept, tenders and proof of concept of the team not selected, and their files', async () => {
+		const s = await closedLongAgo(db(), storage);
+		const a = await laterStages(
+			db(),
+			storage,
+			s.challenge.id,
+			{ id: s.appA.id, teamId: s.teamA.id },
+			{ id: s.lead.id, name: 'Leo Lead' }
+		);
+		const b = await laterStages(
+			db(),
+			storage,
+			s.challenge.id,
+			{ id: s.appB.id, teamId: s.teamB.id },
+			{ id: s.otherTeam.id, name: 'Bea Bteam' }
+		);
+		const beforeB = await purgedColumnValues(db(), s.appB.id);
+		const dry = await runRetention(db(), { dryRun: true, settings: settings(24) });
+		expect(dry.items).toEqual([
+			expect.objectContaining({
+				applicationId: s.appA.id,
+				attachments: 1,
+				evidenceFiles: 1,
+				tenders: 1,
+				files: [s.fileA, a.attachment, a.evidence].sort()
+			})
+		]);
+
+		const report = await runRetention(db(), { settings: settings(24) });
+		expect(report.items.map((i) => i.applicationId)).toEqual([s.appA.id]);
+		expect(report.filesRemoved).toBe(3);
+		const left = await purgedColumnValues(db(), s.appA.id);
+		expect(
+			Object.entries(left).filter(([, v]) => v.some((x) => !(x as { purged?: boolean })?.purged))
+		).toEqual([]);
+		for (const key of [s.fileA, a.attachment, a.evidence])
+			expect(existsSync(join(storage.root, key)), key).toBe(false);
+
+		// The record stays: the rows, their text, the tender's digest.
+		const [kept] = await db().service('test: the record kept', (tx) =>
+			tx.query<{
+				title: string;
+				versions: number;
+				digest: string;
+				milestone: string;
+				tender: { submittedBy: null; attachments: [] };
+			}>(
+				`select c.title, (select count(*)::int from public.concept_versions v where v.concept_id = c.id) as versions,
+				   f.digest, f.snapshot as tender, (select m.title from public.poc_milestones m where m.id = $2) as milestone
+				 from public.concepts c join public.final_tenders f on f.concept_id = c.id where c.id = $1`,
+				[a.concept, a.milestone]
+			)
+		);
+		expect(kept).toMatchObject({
+			title: 'Concept',
+			versions: 1,
+			digest: 'a'.repeat(64),
+			milestone: 'Pilot',
+			tender: { submittedBy: null, attachments: [], title: 'Concept' }
+		});
+		expect(JSON.stringify(kept.tender)).not.toContain('budget-by-name.pdf');
+
+		// The selected team's later stages are untouched.
+		expect(await purgedColumnValues(db(), s.appB.id)).toEqual(beforeB);
+		for (const key of [b.attachment, b.evidence])
+			expect(existsSync(join(storage.root, key)), key).toBe(true);
+
+		const [entry] = (await auditOf(db(), 'retention_run')).slice(-1);
+		expect(entry.details).toMatchObject({
+			conceptAttachments: 1,
+			evidenceFiles: 1,
+			finalTenders: 1
+		});
+		expect((await runRetention(db(), { settings: settings(24) })).items).toEqual([]);
 	});
 });
 

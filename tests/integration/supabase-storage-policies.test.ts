@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
 import type { Database, Principal } from '../../src/lib/server/db/database';
 import { addWorkEntry } from '../../src/lib/server/work-history';
-import { workEntrySchema } from '../../src/lib/domain/team-schemas';
 import { describeEachDatabase } from './databases';
-import { createChallenge, createOrganisation, createUser } from './fixtures';
+import { createChallenge, createOrganisation, createUser, workEntry } from './fixtures';
 
 /**
  * Storage policies of Supabase mode (20261209006100_supabase_auth_storage.sql). On plain
@@ -28,15 +27,6 @@ const MINIMAL_STORAGE = `
   grant select, insert, update, delete on storage.objects to anon, authenticated, service_role;`;
 
 const key = (ext = 'pdf') => `${randomUUID()}.${ext}`;
-const entry = workEntrySchema().parse({
-	area: 'service design',
-	organisation: 'City',
-	role: 'Designer',
-	start: '2020-01',
-	end: '2021-01',
-	description: 'Work',
-	evidenceUrl: ''
-});
 
 async function visible(db: Database, who: Principal, bucket: string, name: string) {
 	const rows = await db.as(who, (tx) =>
@@ -86,7 +76,7 @@ describeEachDatabase('Supabase storage policies', (db) => {
 		stranger = await createUser(db(), 'Stina Stranger');
 		evidence = key();
 		orphan = key();
-		await db().as({ id: owner.id }, (tx) => addWorkEntry(tx, entry, evidence));
+		await db().as({ id: owner.id }, (tx) => addWorkEntry(tx, workEntry, evidence));
 		const org = await createOrganisation(db(), owner.id);
 		const published = await createChallenge(db(), org.id, 'published');
 		const draft = await createChallenge(db(), org.id, 'draft');

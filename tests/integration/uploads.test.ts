@@ -17,8 +17,7 @@ const { fileInUse, withFileChanges } = await import('../../src/lib/server/upload
 const { addWorkEntry, deleteWorkEntry, updateWorkEntry } =
 	await import('../../src/lib/server/work-history');
 const { describeEachDatabase } = await import('./databases');
-const { createUser } = await import('./fixtures');
-const { workEntrySchema } = await import('../../src/lib/domain/team-schemas');
+const { createUser, workEntry: entry } = await import('./fixtures');
 
 const PNG = Uint8Array.from([
 	0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1,
@@ -36,15 +35,6 @@ const checked = () => {
 	if (!result.ok) throw new Error(result.reason);
 	return result;
 };
-const entry = workEntrySchema().parse({
-	area: 'service design',
-	organisation: 'City',
-	role: 'Designer',
-	start: '2020-01',
-	end: '2021-01',
-	description: 'Work',
-	evidenceUrl: ''
-});
 
 describeEachDatabase('uploads and the rows that name them', (db) => {
 	it('a refused change stores nothing; a failed transaction removes what it wrote', async () => {

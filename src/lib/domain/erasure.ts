@@ -61,3 +61,22 @@ export const erasureSchema = z.object({
 		.max(256),
 	code: z.string().trim().max(40, { error: 'error_code_wrong' }).optional().default('')
 });
+
+/**
+ * When a frozen snapshot (applications.snapshot, final_tenders.snapshot) was changed after
+ * submission, or null when it is as submitted: the latest of its de-identification by an
+ * erasure (`erasure.deidentifiedAt`, 20261209003100_account_erasure.sql) and its purge by
+ * retention (`personalDataPurgedAt`, 20261209004100_retention.sql and
+ * 20261210001300_retention_later_stages.sql). The digest on record stays the SHA-256 of
+ * the snapshot as submitted, so every page that shows a digest says so when this is set.
+ * Marks that are not ISO 8601 times are ignored.
+ */
+export function snapshotChangedAt(snapshot: unknown): Date | null {
+	if (!snapshot || typeof snapshot !== 'object') return null;
+	const s = snapshot as { erasure?: { deidentifiedAt?: unknown }; personalDataPurgedAt?: unknown };
+	const times = [s.erasure?.deidentifiedAt, s.personalDataPurgedAt]
+		.filter((t): t is string => typeof t === 'string')
+		.map((t) => new Date(t))
+		.filter((d) => !Number.isNaN(d.getTime()));
+	return times.length ? new Date(Math.max(...times.map((d) => d.getTime()))) : null;
+}

@@ -137,3 +137,52 @@ export function applicationsDue(
 	const selected = selectedApplications(challenge.decisions);
 	return challenge.applicationIds.filter((id) => !selected.has(id));
 }
+
+/**
+ * WHAT the purge clears in the record of a team not selected: the columns of the personal
+ * data map (src/lib/domain/personal-data.ts, as `schema.table.column`) that
+ * private.retention_purge (supabase/migrations/20261210001300_retention_later_stages.sql)
+ * empties — ids to null, copied names to '', JSON of its own purge — or whose rows it
+ * deletes, in the application and in the concept, final tenders and proof of concept grown
+ * from it. tests/integration/retention.test.ts runs the purge and checks each of these
+ * columns of the team's record, and holds every map column of the categories
+ * 'applications', 'concepts' and 'production' to this list or RETENTION_KEPT_COLUMNS.
+ */
+export const RETENTION_PURGED_COLUMNS: readonly string[] = [
+	'public.applications.updated_by',
+	'public.applications.submitted_by',
+	'public.applications.snapshot',
+	'public.application_documents.uploaded_by',
+	'public.application_events.by',
+	'public.late_submission_attempts.attempted_by',
+	'public.late_submission_attempts.attempted_by_name',
+	'public.concepts.updated_by',
+	'public.concept_versions.saved_by',
+	'public.concept_links.linked_by',
+	'public.concept_attachments.uploaded_by',
+	'public.final_tenders.submitted_by',
+	'public.final_tenders.withdrawn_by',
+	'public.final_tenders.snapshot',
+	'public.proofs_of_concept.started_by',
+	'public.poc_milestones.created_by',
+	'public.poc_milestones.updated_by',
+	'public.poc_milestones.reviewed_by',
+	'public.poc_milestone_events.by',
+	'public.poc_milestone_events.by_name',
+	'public.poc_evidence_files.uploaded_by',
+	'public.production_targets.updated_by',
+	'public.outcome_reports.submitted_by',
+	'public.outcome_reports.submitted_by_name',
+	'public.outcome_report_reviews.reviewed_by',
+	'public.outcome_report_reviews.reviewed_by_name'
+];
+
+/**
+ * Map columns of those categories the purge keeps, each with why: they are not a team's.
+ */
+export const RETENTION_KEPT_COLUMNS: Readonly<Record<string, string>> = {
+	'public.outcome_categories.created_by':
+		'the challenge’s outcome categories, written by the owner’s side for every partner',
+	'public.outcome_categories.updated_by':
+		'the challenge’s outcome categories, written by the owner’s side for every partner'
+};

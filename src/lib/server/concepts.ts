@@ -5,6 +5,7 @@ import type { Database, Queryable } from './db';
 import type { SessionUser } from './auth/sessions';
 import type { Locale, LocalizedText } from '$lib/domain/locale';
 import type { BudgetRow, ConceptContent, ConceptSave } from '$lib/domain/concept';
+import { snapshotChangedAt } from '$lib/domain/erasure';
 import { attachUpload, withFileChanges, type AttachResult } from './uploads';
 import type { ConceptUse } from '$lib/workshops/concept-uses';
 
@@ -39,6 +40,10 @@ export interface FinalTenderRow {
 	submittedAt: Date;
 	withdrawnAt: Date | null;
 }
+
+/** A final tender as its concept's page lists it: with when its snapshot was de-identified or
+ * purged after submission (snapshotChangedAt), null while it is as submitted. */
+export type ListedTender = FinalTenderRow & { changedAt: Date | null };
 
 /** The frozen snapshot of a final tender (private.final_tender_snapshot). */
 export interface FinalTenderSnapshot extends ConceptContent {
@@ -92,7 +97,7 @@ export interface ConceptView extends ConceptContent {
 	mine: boolean;
 	links: ConceptLink[];
 	attachments: ConceptAttachment[];
-	tenders: FinalTenderRow[];
+	tenders: ListedTender[];
 	/** The team's preliminary ideas in its shortlisted application (to link). */
 	ideas: { position: number; title: string }[];
 	/** Notes and clusters the caller sees on boards of the challenge's workshops (to link). */
@@ -273,13 +278,14 @@ export async function getConcept(tx: Queryable, id: string): Promise<ConceptView
 }
 
 /** The concept's final tenders, newest first (RLS). */
-export async function listTenders(tx: Queryable, conceptId: string): Promise<FinalTenderRow[]> {
-	return tx.query<FinalTenderRow>(
+export async function listTenders(tx: Queryable, conceptId: string): Promise<ListedTender[]> {
+	const rows = await tx.query<FinalTenderRow & { snapshot: unknown }>(
 		`select id, version, digest, price_cents::float8 as "priceCents", submitted_at as "submittedAt",
-		   withdrawn_at as "withdrawnAt"
+		   withdrawn_at as "withdrawnAt", snapshot
 		 from public.final_tenders where concept_id = $1 order by submitted_at desc, id`,
 		[conceptId]
 	);
+	return rows.map(({ snapshot, ...row }) => ({ ...row, changedAt: snapshotChangedAt(snapshot) }));
 }
 
 /** One version as kept. */

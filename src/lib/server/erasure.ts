@@ -5,6 +5,7 @@ import { verifyPassword } from './auth/passwords';
 import { supabasePasswordProves } from './auth/supabase';
 import { config } from './config';
 import { notifier } from './notifier';
+import { removeUnusedFiles } from './uploads';
 
 /**
  * Why the person may not erase their account now (private.erasure_refusals): an empty
@@ -58,7 +59,8 @@ export type ErasureOutcome =
  * Supabase Auth's in Supabase mode), and with a second factor a current code (or a recovery code), prove it is them. The erasure itself
  * is private.erase_account, one transaction: the record they are part of stays with a
  * stable placeholder, their own rows and their account go, an 'account_erasure' audit
- * entry names the placeholder. A wrong code is counted (and committed) before anything
+ * entry names the placeholder; after the commit the stored files of the rows it deleted
+ * go from storage unless a kept row still names them (removeUnusedFiles). A wrong code is counted (and committed) before anything
  * is erased. Afterwards every session of theirs is gone (deleted with the account) and
  * their sockets close. Refuses 'refused' with the rules that stand in the way.
  */
@@ -81,7 +83,13 @@ export async function eraseAccount(
 			: { ok: false, reason: 'wrong_code' };
 	const result = await db.serviceAs('account erasure', user, async (tx) => {
 		const [out] = await tx.query<{
-			result: { erased: boolean; placeholder?: string; label?: string; refusals?: string[] };
+			result: {
+				erased: boolean;
+				placeholder?: string;
+				label?: string;
+				refusals?: string[];
+				files?: string[];
+			};
 		}>('select private.erase_account($1) as result', [user.id]);
 		return out.result;
 	});
@@ -93,5 +101,7 @@ export async function eraseAccount(
 	}
 	// Sessions went with the account; the sockets close on every instance now.
 	notifier().sessionsEnded(user.id);
+	// The files of the rows it deleted (their work history's evidence), now that it committed.
+	await removeUnusedFiles(db, result.files ?? [], 'account erasure');
 	return { ok: true, placeholderId: result.placeholder!, label: result.label! };
 }

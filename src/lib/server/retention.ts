@@ -1,8 +1,7 @@
 import type { Database } from './db';
 import { retentionSettings, type RetentionSettings } from './config';
 import { log } from './log';
-import { getStorage } from './storage';
-import { fileInUse } from './uploads';
+import { removeUnusedFiles } from './uploads';
 
 /** One application whose personal data is (or would be) purged: ids and counts, never data. */
 export interface RetentionItem {
@@ -20,7 +19,12 @@ export interface RetentionItem {
 	members: number;
 	workHistory: number;
 	commonProjects: number;
-	/** Keys of stored files the application referred to (removed if nothing else does). */
+	/** Of the concept grown from it: attachments, proof-of-concept evidence files, and
+	 * final tenders whose snapshot is purged. */
+	attachments: number;
+	evidenceFiles: number;
+	tenders: number;
+	/** Keys of stored files the application and its concept referred to (removed if nothing else does). */
 	files: string[];
 }
 
@@ -53,6 +57,9 @@ export function retentionCounts(report: RetentionReport) {
 		snapshotMembers: sum((i) => i.members),
 		snapshotWorkHistory: sum((i) => i.workHistory),
 		snapshotCommonProjects: sum((i) => i.commonProjects),
+		conceptAttachments: sum((i) => i.attachments),
+		evidenceFiles: sum((i) => i.evidenceFiles),
+		finalTenders: sum((i) => i.tenders),
 		files: new Set(report.items.flatMap((i) => i.files)).size,
 		filesRemoved: report.filesRemoved,
 		auditEntries: report.auditEntries
@@ -71,6 +78,9 @@ type Row = {
 	members: number;
 	work_history: number;
 	common_projects: number;
+	attachments: number;
+	evidence_files: number;
+	tenders: number;
 	files: string[];
 };
 
@@ -78,12 +88,13 @@ type Row = {
  * THE RETENTION JOB (issue 15): in one service transaction holding a transaction-level
  * advisory lock (so two instances never run it at once; the second answers `skipped`),
  * purges the personal data in applications of teams not selected whose challenge closed
- * `months` ago (private.retention_purge) and the audit log entries `auditMonths` old
+ * `months` ago, and in the concepts, final tenders and proofs of concept grown from them
+ * (private.retention_purge) and the audit log entries `auditMonths` old
  * (private.audit_purge), both recording their audit entry; then, after the commit, removes
  * the stored files nothing refers to any more (and their public.stored_objects rows).
  * With `dryRun` nothing is changed or recorded and the report lists what would go. Logs
  * one line of counts. The rule: src/lib/domain/retention.ts and
- * supabase/migrations/20261209004100_retention.sql.
+ * supabase/migrations/20261209004100_retention.sql and 20261210001300_retention_later_stages.sql.
  */
 export async function runRetention(
 	db: Database,
@@ -115,7 +126,12 @@ export async function runRetention(
 		auditEntries: done?.auditEntries ?? 0,
 		filesRemoved: 0
 	};
-	if (done && !dryRun) report.filesRemoved = await removeUnusedFiles(db, report.items);
+	if (done && !dryRun)
+		report.filesRemoved = await removeUnusedFiles(
+			db,
+			report.items.flatMap((i) => i.files),
+			'retention'
+		);
 	log.info(retentionCounts(report), 'retention run');
 	return report;
 }
@@ -133,30 +149,11 @@ function toItem(r: Row): RetentionItem {
 		members: Number(r.members),
 		workHistory: Number(r.work_history),
 		commonProjects: Number(r.common_projects),
+		attachments: Number(r.attachments),
+		evidenceFiles: Number(r.evidence_files),
+		tenders: Number(r.tenders),
 		files: r.files ?? []
 	};
-}
-
-/** Removes the purged applications' files that no row refers to any more; answers how many. */
-async function removeUnusedFiles(db: Database, items: RetentionItem[]): Promise<number> {
-	let removed = 0;
-	for (const key of new Set(items.flatMap((i) => i.files))) {
-		try {
-			const unused = await db.service('retention: file no longer used', async (tx) => {
-				if (await fileInUse(tx, key)) return false;
-				await tx.query('delete from public.stored_objects where key = $1', [key]);
-				return true;
-			});
-			if (!unused) continue;
-			await getStorage('private').remove(key);
-			removed++;
-		} catch (err) {
-			// The purge itself committed; a file left behind is logged with its key (no row
-			// names it any more, so no later run will try it again).
-			log.warn({ err, file: key }, 'retention: could not remove a stored file');
-		}
-	}
-	return removed;
 }
 
 const DAY = 24 * 3600_000;
@@ -215,7 +212,10 @@ export function formatRetentionReport(report: RetentionReport): string[] {
 				`${plural(i.workEntries, 'work history link', 'work history links')}; snapshot: ` +
 				`${plural(i.members, 'member', 'members')}, ` +
 				`${plural(i.workHistory, 'work history entry', 'work history entries')}, ` +
-				`${plural(i.commonProjects, 'common project', 'common projects')}; ` +
+				`${plural(i.commonProjects, 'common project', 'common projects')}; concept: ` +
+				`${plural(i.attachments, 'attachment', 'attachments')}, ` +
+				`${plural(i.evidenceFiles, 'evidence file', 'evidence files')}, ` +
+				`${plural(i.tenders, 'final tender', 'final tenders')}; ` +
 				plural(i.files.length, 'file', 'files')
 		);
 	}

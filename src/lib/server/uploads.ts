@@ -26,6 +26,33 @@ export async function fileInUse(tx: Queryable, key: string): Promise<boolean> {
 }
 
 /**
+ * After a job's commit (account erasure, retention): removes from private storage each of
+ * `keys` (stored file keys of rows the job deleted or emptied) that no row refers to any
+ * more (fileInUse), and its public.stored_objects row; a key still in use stays. Answers
+ * how many files went. A file that cannot be removed is logged with its key and `job`,
+ * never thrown: the job itself is done.
+ */
+export async function removeUnusedFiles(db: Database, keys: Iterable<string>, job: string) {
+	let removed = 0;
+	for (const key of new Set(keys)) {
+		try {
+			const unused = await db.service(`${job}: file no longer used`, async (tx) => {
+				if (await fileInUse(tx, key)) return false;
+				await tx.query('delete from public.stored_objects where key = $1', [key]);
+				return true;
+			});
+			if (!unused) continue;
+			await getStorage('private').remove(key);
+			removed++;
+		} catch (err) {
+			// No row names the file any more, so no later run will try it again: log the key.
+			log.warn({ err, file: key, job }, 'could not remove a stored file');
+		}
+	}
+	return removed;
+}
+
+/**
  * The files one change adds and drops. An upload is written (`write`) inside the
  * transaction, only after the row that refers to it was allowed and written; should the
  * transaction then fail, the new file is removed again (`failed`). Files the change

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db';
+import { snapshotChangedAt } from '$lib/domain/erasure';
 import type { LocalizedText, Locale } from '$lib/domain/locale';
 import type { Answer, Draft, Idea } from '$lib/domain/application-schemas';
 import {
@@ -46,6 +47,8 @@ export interface ApplicationView {
 	updatedAt: Date;
 	submittedAt: Date | null;
 	digest: string | null;
+	/** When the submitted snapshot was de-identified or purged after submission (snapshotChangedAt). */
+	snapshotChangedAt: Date | null;
 	/** The language of the application: its ideas and answers are in it. */
 	lang: Locale;
 	team: { id: string; name: string; members: { id: string; name: string }[] };
@@ -167,13 +170,14 @@ export async function getApplication(tx: Queryable, id: string): Promise<Applica
 		updatedAt: Date;
 		submittedAt: Date | null;
 		digest: string | null;
+		snapshot: unknown;
 		lang: Locale;
 		challengeId: string;
 		teamId: string;
 		teamName: string;
 	}>(
 		`select a.id, a.status, a.version, a.updated_at as "updatedAt", a.submitted_at as "submittedAt",
-		   a.digest, a.lang, a.challenge_id as "challengeId", a.team_id as "teamId", t.name as "teamName"
+		   a.digest, a.snapshot, a.lang, a.challenge_id as "challengeId", a.team_id as "teamId", t.name as "teamName"
 		 from public.applications a join public.teams t on t.id = a.team_id
 		 where a.id = $1 and a.team_id in (select private.my_team_ids())`,
 		[id]
@@ -222,6 +226,7 @@ export async function getApplication(tx: Queryable, id: string): Promise<Applica
 		updatedAt: app.updatedAt,
 		submittedAt: app.submittedAt,
 		digest: app.digest,
+		snapshotChangedAt: snapshotChangedAt(app.snapshot),
 		lang: app.lang,
 		team: { id: app.teamId, name: app.teamName, members },
 		challenge,
