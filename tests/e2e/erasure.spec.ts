@@ -55,6 +55,10 @@ test('a solver erases their account; the record stays, de-identified', async ({ 
 		.click();
 	await expect(page.getByText(/Erased person [0-9A-F]{6}/).first()).toBeVisible();
 	await expect(page.getByText(ERASED_NAME)).toHaveCount(0);
+	// Its digest is of what was submitted: the page says the snapshot changed since.
+	await expect(page.getByTestId('snapshot-changed')).toContainText(
+		'removed or replaced after it was submitted'
+	);
 	await expectAccessible(page);
 	await screenshot(page, 'erasure-application');
 

@@ -280,7 +280,7 @@ describeEachDatabase('account erasure', (db) => {
 				db().service('test: change a published decision', async (tx) => {
 					await tx.query(claimMaintenance);
 					return tx.query(
-						`update public.decisions set justification = 'x' where id = $1 returning id`,
+						`update public.decisions set signatory = 'x' where id = $1 returning id`,
 						[w.decision]
 					);
 				})
@@ -317,10 +317,7 @@ describeEachDatabase('account erasure', (db) => {
 					"update public.final_tenders set snapshot = '{}' where id = $1 returning id",
 					[w.finalTender]
 				],
-				[
-					"update public.decisions set justification = 'x' where id = $1 returning id",
-					[w.decision]
-				],
+				["update public.decisions set signatory = 'x' where id = $1 returning id", [w.decision]],
 				["select private.begin_record_maintenance('retention')", []]
 			] as [string, unknown[]][])
 				expect(await asPerson(who, sql, params), `${who.email}: ${sql}`).not.toBe('ok');

@@ -592,6 +592,8 @@ type Gate = Omit<GateDecision, 'id' | 'replaces' | 'items'> & {
 	replaces?: number;
 	chosen: number[];
 	notChosen: number[];
+	/** What the items are: the applications, or the final tenders or concepts grown from them. */
+	via?: 'application' | 'final_tender' | 'concept';
 };
 
 const gate = (
@@ -600,14 +602,16 @@ const gate = (
 	published: string | null,
 	chosen: number[],
 	notChosen: number[] = [],
-	replaces?: number
+	replaces?: number,
+	via: Gate['via'] = 'application'
 ): Gate => ({
 	stage,
 	kind,
 	publishedAt: published ? new Date(published) : null,
 	chosen,
 	notChosen,
-	replaces
+	replaces,
+	via
 });
 
 /** Decision histories where the rule could go wrong: fallbacks, corrections, voids, drafts. */
@@ -634,6 +638,17 @@ const HISTORIES: Gate[][] = [
 	[
 		gate('selection', 'decision', '2024-03-01', [2], [1]),
 		gate('proof_of_concept', 'decision', '2024-06-01', [], [2])
+	],
+	// Selection among final tenders, corrected among concepts: each stands for the
+	// application its concept grew from.
+	[
+		gate('shortlisting', 'decision', '2024-01-01', [0, 1, 2]),
+		gate('selection', 'decision', '2024-03-01', [1], [0, 2], undefined, 'final_tender')
+	],
+	[
+		gate('shortlisting', 'decision', '2024-01-01', [0, 1], [2]),
+		gate('selection', 'decision', '2024-03-01', [0], [1], undefined, 'final_tender'),
+		gate('selection', 'correction', '2024-04-01', [1], [0], 1, 'concept')
 	]
 ];
 
@@ -661,6 +676,22 @@ describeEachDatabase('retention rule parity', (db) => {
 					 values ($1, 'applications', '2023-01-01', '2023-12-01')`,
 					[challenge.id]
 				);
+				// Each application's concept and final tender, for the items that are those.
+				const grown: Record<string, string>[] = [];
+				for (const [i, app] of apps.entries()) {
+					const [c] = await tx.query<{ id: string }>(
+						`insert into public.concepts (challenge_id, team_id, application_id)
+						 select challenge_id, team_id, id from public.applications where id = $1 returning id`,
+						[app]
+					);
+					const [f] = await tx.query<{ id: string }>(
+						`insert into public.final_tenders (concept_id, challenge_id, team_id, version, snapshot, digest)
+						 select $1, challenge_id, team_id, 1, '{}', repeat($2, 64) from public.concepts where id = $1
+						 returning id`,
+						[c.id, String(i)]
+					);
+					grown.push({ concept: c.id, final_tender: f.id });
+				}
 				const made: GateDecision[] = [];
 				for (const g of history) {
 					const replaces = g.replaces === undefined ? null : made[g.replaces].id;
@@ -673,11 +704,22 @@ describeEachDatabase('retention rule parity', (db) => {
 						...g.chosen.map((i) => ({ applicationId: apps[i], chosen: true })),
 						...g.notChosen.map((i) => ({ applicationId: apps[i], chosen: false }))
 					];
-					for (const item of items)
+					const via = g.via ?? 'application';
+					for (const item of items) {
+						const i = apps.indexOf(item.applicationId);
 						await tx.query(
-							`insert into public.decision_items (decision_id, application_id, chosen) values ($1, $2, $3)`,
-							[d.id, item.applicationId, item.chosen]
+							`insert into public.decision_items (decision_id, item_kind, application_id, final_tender_id, concept_id, chosen)
+							 values ($1, $2, $3, $4, $5, $6)`,
+							[
+								d.id,
+								via,
+								via === 'application' ? item.applicationId : null,
+								via === 'final_tender' ? grown[i].final_tender : null,
+								via === 'concept' ? grown[i].concept : null,
+								item.chosen
+							]
 						);
+					}
 					made.push({ ...g, id: d.id, replaces, items });
 				}
 				return made;
@@ -689,7 +731,7 @@ describeEachDatabase('retention rule parity', (db) => {
 					[challenge.id]
 				)
 			);
-			const label = JSON.stringify(history.map((g) => [g.stage, g.kind, g.replaces]));
+			const label = JSON.stringify(history.map((g) => [g.stage, g.kind, g.replaces, g.via]));
 			expect(sql.selected, label).toEqual([...selectedApplications(decisions)].sort());
 			const closes = retentionClosesAt({
 				published: true,

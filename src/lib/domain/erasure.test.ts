@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { confirmsErasure, deidentifyJson } from './erasure';
+import { confirmsErasure, deidentifyJson, snapshotChangedAt } from './erasure';
 
 const person = {
 	id: '0b9c1a52-3f0e-4c1e-9d5b-6f1e2a3b4c5d',
@@ -87,5 +87,31 @@ describe('confirmsErasure', () => {
 		expect(confirmsErasure(' Aino@Example.com ', 'aino@example.com')).toBe(true);
 		expect(confirmsErasure('someone@example.com', 'aino@example.com')).toBe(false);
 		expect(confirmsErasure('', '')).toBe(false);
+	});
+});
+
+describe('snapshotChangedAt', () => {
+	it('is null for a snapshot as submitted, and for what is not a snapshot', () => {
+		for (const s of [null, undefined, 'text', 3, {}, { team: { name: 'T' } }, { erasure: {} }])
+			expect(snapshotChangedAt(s)).toBeNull();
+		expect(snapshotChangedAt({ personalDataPurgedAt: 'not a time' })).toBeNull();
+	});
+
+	it('reads an erasure and a purge, and answers the later of the two', () => {
+		const erased = '2027-01-02T03:04:05Z';
+		const purged = '2028-05-06T07:08:09.123456Z';
+		expect(snapshotChangedAt({ erasure: { deidentifiedAt: erased } })).toEqual(new Date(erased));
+		expect(snapshotChangedAt({ personalDataPurgedAt: purged })).toEqual(new Date(purged));
+		fc.assert(
+			fc.property(
+				fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }),
+				fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }),
+				(a, b) =>
+					snapshotChangedAt({
+						erasure: { deidentifiedAt: a.toISOString() },
+						personalDataPurgedAt: b.toISOString()
+					})!.getTime() === Math.max(a.getTime(), b.getTime())
+			)
+		);
 	});
 });
