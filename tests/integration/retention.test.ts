@@ -444,45 +444,39 @@ async function laterStages(
  * whether they are purged), rows gone counted as none.
  */
 async function purgedColumnValues(db: Database, applicationId: string) {
-	const rowsOf: Record<string, string> = {
-		applications: 'select * from public.applications where id = $1',
-		application_documents: 'select * from public.application_documents where application_id = $1',
-		application_events: 'select * from public.application_events where application_id = $1',
-		late_submission_attempts:
-			'select * from public.late_submission_attempts where application_id = $1',
-		concepts: 'select * from public.concepts where application_id = $1',
-		concept_versions: `select v.* from public.concept_versions v
-		   join public.concepts c on c.id = v.concept_id where c.application_id = $1`,
-		concept_links: `select l.* from public.concept_links l
-		   join public.concepts c on c.id = l.concept_id where c.application_id = $1`,
-		concept_attachments: `select x.* from public.concept_attachments x
-		   join public.concepts c on c.id = x.concept_id where c.application_id = $1`,
-		final_tenders: `select f.* from public.final_tenders f
-		   join public.concepts c on c.id = f.concept_id where c.application_id = $1`,
-		proofs_of_concept: `select p.* from public.proofs_of_concept p
-		   join public.concepts c on c.id = p.concept_id where c.application_id = $1`,
-		poc_milestones: `select m.* from public.poc_milestones m join public.proofs_of_concept p on p.id = m.poc_id
-		   join public.concepts c on c.id = p.concept_id where c.application_id = $1`,
-		poc_milestone_events: `select e.* from public.poc_milestone_events e
-		   join public.poc_milestones m on m.id = e.milestone_id join public.proofs_of_concept p on p.id = m.poc_id
-		   join public.concepts c on c.id = p.concept_id where c.application_id = $1`,
-		poc_evidence_files: `select x.* from public.poc_evidence_files x
-		   join public.poc_milestones m on m.id = x.milestone_id join public.proofs_of_concept p on p.id = m.poc_id
-		   join public.concepts c on c.id = p.concept_id where c.application_id = $1`,
-		production_targets: `select t.* from public.production_targets t
-		   join public.concepts c on c.id = t.concept_id where c.application_id = $1`,
-		outcome_reports: `select r.* from public.outcome_reports r
-		   join public.concepts c on c.id = r.concept_id where c.application_id = $1`,
-		outcome_report_reviews: `select w.* from public.outcome_report_reviews w
-		   join public.outcome_reports r on r.id = w.report_id
-		   join public.concepts c on c.id = r.concept_id where c.application_id = $1`
+	// How each table's rows hang off the application: the column naming its parent, and the
+	// parent (concepts name the application itself).
+	const parent: Record<string, [string, string]> = {
+		applications: ['id', ''],
+		application_documents: ['application_id', ''],
+		application_events: ['application_id', ''],
+		late_submission_attempts: ['application_id', ''],
+		concepts: ['application_id', ''],
+		concept_versions: ['concept_id', 'concepts'],
+		concept_links: ['concept_id', 'concepts'],
+		concept_attachments: ['concept_id', 'concepts'],
+		final_tenders: ['concept_id', 'concepts'],
+		proofs_of_concept: ['concept_id', 'concepts'],
+		production_targets: ['concept_id', 'concepts'],
+		outcome_reports: ['concept_id', 'concepts'],
+		poc_milestones: ['poc_id', 'proofs_of_concept'],
+		poc_milestone_events: ['milestone_id', 'poc_milestones'],
+		poc_evidence_files: ['milestone_id', 'poc_milestones'],
+		outcome_report_reviews: ['report_id', 'outcome_reports']
+	};
+	const where = (table: string): string => {
+		const [column, up] = parent[table];
+		return `${column} in (${up ? `select id from public.${up} where ${where(up)}` : 'select $1::uuid'})`;
 	};
 	return db.service('test: the purged columns', async (tx) => {
 		const held: Record<string, unknown[]> = {};
 		for (const name of RETENTION_PURGED_COLUMNS) {
 			const [, table, column] = name.split('.');
-			expect(rowsOf[table], `a query for ${table}`).toBeDefined();
-			const rows = await tx.query<Record<string, unknown>>(rowsOf[table], [applicationId]);
+			expect(parent[table], `how ${table} hangs off the application`).toBeDefined();
+			const rows = await tx.query<Record<string, unknown>>(
+				`select * from public.${table} where ${where(table)}`,
+				[applicationId]
+			);
 			held[`${table}.${column}`] = rows
 				.map((r) => r[column])
 				.map((v) =>
