@@ -506,20 +506,22 @@ describeEachDatabase('retention of the later stages', (db) => {
 
 	it('purges the concept, tenders and proof of concept of the team not selected, and their files', async () => {
 		const s = await closedLongAgo(db(), storage);
-		const a = await laterStages(
-			db(),
-			storage,
-			s.challenge.id,
-			{ id: s.appA.id, teamId: s.teamA.id },
-			{ id: s.lead.id, name: 'Leo Lead' }
-		);
-		const b = await laterStages(
-			db(),
-			storage,
-			s.challenge.id,
-			{ id: s.appB.id, teamId: s.teamB.id },
-			{ id: s.otherTeam.id, name: 'Bea Bteam' }
-		);
+		// Team A not selected, team B selected: the same later stages for both.
+		const stages: Awaited<ReturnType<typeof laterStages>>[] = [];
+		for (const [app, team, by, name] of [
+			[s.appA, s.teamA, s.lead, 'Leo Lead'],
+			[s.appB, s.teamB, s.otherTeam, 'Bea Bteam']
+		] as const)
+			stages.push(
+				await laterStages(
+					db(),
+					storage,
+					s.challenge.id,
+					{ id: app.id, teamId: team.id },
+					{ id: by.id, name }
+				)
+			);
+		const [a, b] = stages;
 		const beforeB = await purgedColumnValues(db(), s.appB.id);
 		const dry = await runRetention(db(), { dryRun: true, settings: settings(24) });
 		expect(dry.items).toEqual([
