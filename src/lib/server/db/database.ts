@@ -48,11 +48,16 @@ export class Database {
 		const role = principal ? 'authenticated' : 'anon';
 		const claims = principal ? jwtClaims(principal, role) : { role };
 		return this.transaction(async (tx) => {
-			await tx.query(
+			// Sent without waiting for its answer: a connection runs its statements in the
+			// order they were sent, so fn's first query still runs under these settings, and
+			// reaches the database one round trip sooner (issue 16). If it fails, so does
+			// the transaction.
+			const settings = tx.query(
 				"select set_config('request.jwt.claims', $1, true), set_config('role', $2, true), set_config('request.headers', $3, true)",
 				[JSON.stringify(claims), role, requestHeaders(principal)]
 			);
-			return fn(tx);
+			const [, result] = await Promise.all([settings, fn(tx)]);
+			return result;
 		});
 	}
 
