@@ -331,7 +331,7 @@ describeEachDatabase('challenge row-level security', (db) => {
 
 	// The list page gives signed-in readers the visitor's list (visitorList, issue 16):
 	// that holds only while RLS shows them no more of it than a visitor, drafts included.
-	it('lists for everyone, the draft's own organisation too, what a visitor sees', async () => {
+	it('lists for everyone, the draft’s own organisation too, what a visitor sees', async () => {
 		for (const f of [filters(), filters({ sort: 'newest' }), filters({ openNow: true })]) {
 			const visitor = await db().as(null, (tx) => searchChallenges(tx, f));
 			expect(visitor.items.map((c) => c.id)).toContain(published.id);
