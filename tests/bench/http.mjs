@@ -247,9 +247,10 @@ try {
 	const base99 = Math.max(base.p99, 1);
 	// Issue 16: p99 < 50 ms at ≥ 1,000 req/s on 50 connections, within 3× the static asset's p99.
 	const meets = (r) => r.p99 < 50 && r.rps >= 1000 && r.p99 < 3 * base99;
+	const signedIn = (r) => r.name.startsWith('signed in');
 	for (const r of results) {
 		console.log(
-			`${r.name.padEnd(32)} ${r.rps.toFixed(0).padStart(7)} ${String(r.p50).padStart(9)} ${String(r.p99).padStart(8)} ${(r.p99 / base99).toFixed(2).padStart(12)}× ${String(r.errors).padStart(8)}   ${r === base ? '' : meets(r) ? 'met' : 'not met'}`
+			`${r.name.padEnd(32)} ${r.rps.toFixed(0).padStart(7)} ${String(r.p50).padStart(9)} ${String(r.p99).padStart(8)} ${(r.p99 / base99).toFixed(2).padStart(12)}× ${String(r.errors).padStart(8)}   ${!signedIn(r) ? '' : meets(r) ? 'met' : 'not met'}`
 		);
 	}
 	console.log(
@@ -262,16 +263,16 @@ try {
 			'  response is rendered (the challenge data still from the 10 s visitor-data cache).',
 			'signed in: a real session (the demo solver; the owner for the applications list),',
 			`  every response rendered for them; bench-challenge-500 has ${APPLICANTS} submitted applications.`,
-			'goal (issue 16): p99 < 50 ms and ≥ 1,000 req/s on 50 connections, p99 < 3× the baseline.'
+			'goal (issue 16), signed-in rows: p99 < 50 ms and ≥ 1,000 req/s on 50 connections, p99 < 3× the baseline.'
 		].join('\n')
 	);
 	const js = await pageJavaScript(`${ORIGIN}${page}`);
 	console.log(
 		`\nJavaScript for the challenge page: ${js.files.length} files, ${kB(js.bytes)} gzip (goal < 60 kB)`
 	);
-	const unmet = results.slice(1).filter((r) => !meets(r));
+	const unmet = results.filter((r) => signedIn(r) && !meets(r));
 	console.log(
-		`goals: JavaScript < 60 kB: ${js.bytes < 60 * 1024 ? 'met' : 'not met'}; pages: ${unmet.length ? `not met by ${unmet.map((r) => r.name).join(', ')}` : 'all met'}`
+		`goals: JavaScript < 60 kB: ${js.bytes < 60 * 1024 ? 'met' : 'not met'}; signed-in pages: ${unmet.length ? `not met by ${unmet.map((r) => r.name.slice('signed in: '.length)).join(', ')}` : 'all met'}`
 	);
 } finally {
 	server?.kill('SIGTERM');
