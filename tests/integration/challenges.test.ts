@@ -329,6 +329,17 @@ describeEachDatabase('challenge row-level security', (db) => {
 		}
 	);
 
+	// The list page gives signed-in readers the visitor's list (visitorList, issue 16):
+	// that holds only while RLS shows them no more of it than a visitor, drafts included.
+	it('lists for everyone, the draft’s own organisation too, what a visitor sees', async () => {
+		for (const f of [filters(), filters({ sort: 'newest' }), filters({ openNow: true })]) {
+			const visitor = await db().as(null, (tx) => searchChallenges(tx, f));
+			expect(visitor.items.map((c) => c.id)).toContain(published.id);
+			for (const [name, principal] of Object.entries(who()))
+				expect(await db().as(principal, (tx) => searchChallenges(tx, f)), name).toEqual(visitor);
+		}
+	});
+
 	it.each(['challenge_stages', 'challenge_criteria', 'challenge_requirements'])(
 		'%s: only the challenge team changes a draft’s rows; a published challenge’s only by amendment',
 		async (table) => {

@@ -4,6 +4,7 @@ import { STAGES } from '$lib/domain/stages';
 import { textFor } from '$lib/domain/locale';
 import { searchChallenges } from '$lib/server/challenges/list';
 import { listOrganisations } from '$lib/server/organisations';
+import { visitorList } from '$lib/server/challenges/visitor-cache';
 import { z } from 'zod';
 import type { PageServerLoad } from './$types';
 
@@ -37,12 +38,16 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		page: get('page')
 	});
 	const f: ChallengeFilters = { ...parsed, sort: sort ?? defaultSort(parsed.q) };
-	return locals.db.as(locals.user, async (tx) => ({
-		filters: f,
-		result: await searchChallenges(tx, f),
-		organisations: (await listOrganisations(tx, getLocale())).map((o) => {
-			const name = textFor(o.names, getLocale(), o.primaryLocale);
-			return { slug: o.slug, name: name.text, lang: name.attr };
-		})
-	}));
+	// Published challenges only: the same for every reader, so read as a visitor and,
+	// without search words (any text would make a key), kept for a few seconds (issue 16).
+	const read = () =>
+		locals.db.as(null, async (tx) => ({
+			result: await searchChallenges(tx, f),
+			organisations: (await listOrganisations(tx, getLocale())).map((o) => {
+				const name = textFor(o.names, getLocale(), o.primaryLocale);
+				return { slug: o.slug, name: name.text, lang: name.attr };
+			})
+		}));
+	const data = f.q ? await read() : await visitorList(getLocale(), f, read);
+	return { filters: f, ...data };
 };

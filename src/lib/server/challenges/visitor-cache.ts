@@ -2,28 +2,50 @@ import type { ChallengeDetail } from './detail';
 import { forgetPages } from '../http/page-cache';
 
 /**
- * What an anonymous visitor sees of a published challenge is the same for every
- * visitor, so it is kept for a few seconds. Any change made through this process
- * empties the cache at once; TTL bounds staleness across several app instances.
+ * What an anonymous visitor sees of a published challenge, or of the list of published
+ * challenges, is the same for every visitor, so it is kept for a few seconds. Any
+ * change made through this process empties the cache at once; TTL bounds staleness
+ * across several app instances.
  */
 const TTL_MS = 10_000;
 const MAX_ENTRIES = 2000;
-const entries = new Map<string, { at: number; value: ChallengeDetail | null }>();
+const entries = new Map<string, { at: number; value: unknown }>();
 // Bumped by every change, so a view read while a change landed is not kept.
 let generation = 0;
 
-export async function visitorView(
-	slug: string,
-	load: () => Promise<ChallengeDetail | null>
-): Promise<ChallengeDetail | null> {
-	const hit = entries.get(slug);
-	if (hit && Date.now() - hit.at < TTL_MS) return hit.value;
+/**
+ * The public data under `key`: what `load` returned within the last TTL_MS, or what it
+ * returns now (kept unless a change landed meanwhile). `load` must read as the anonymous
+ * visitor (db.as(null, …)), so that what is kept is what anyone may see; the signed-in
+ * may be given it only where RLS shows them no more than a visitor (issue 16).
+ */
+async function publicView<T>(key: string, load: () => Promise<T>): Promise<T> {
+	const hit = entries.get(key);
+	if (hit && Date.now() - hit.at < TTL_MS) return hit.value as T;
 	const before = generation;
 	const value = await load();
 	if (generation !== before) return value;
 	if (entries.size >= MAX_ENTRIES) entries.clear();
-	entries.set(slug, { at: Date.now(), value });
+	entries.set(key, { at: Date.now(), value });
 	return value;
+}
+
+/** An anonymous visitor's view of the challenge at `slug` (null: none), read by `load`. */
+export function visitorView(
+	slug: string,
+	load: () => Promise<ChallengeDetail | null>
+): Promise<ChallengeDetail | null> {
+	return publicView(`challenge:${slug}`, load);
+}
+
+/**
+ * A page of the published challenges' list as a visitor reads it, for these `filters`
+ * (any JSON: the key) in this locale, read by `load` as the anonymous visitor. The list
+ * shows only published challenges, their timetables and organisations, which RLS shows
+ * everyone alike, so a signed-in reader gets the same (issue 16).
+ */
+export function visitorList<T>(locale: string, filters: unknown, load: () => Promise<T>) {
+	return publicView(`list:${locale}:${JSON.stringify(filters)}`, load);
 }
 
 /**

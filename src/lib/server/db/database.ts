@@ -48,11 +48,21 @@ export class Database {
 		const role = principal ? 'authenticated' : 'anon';
 		const claims = principal ? jwtClaims(principal, role) : { role };
 		return this.transaction(async (tx) => {
-			await tx.query(
-				"select set_config('request.jwt.claims', $1, true), set_config('role', $2, true), set_config('request.headers', $3, true)",
-				[JSON.stringify(claims), role, requestHeaders(principal)]
-			);
-			return fn(tx);
+			// Sent without waiting for its answer: a connection runs its statements in the
+			// order they were sent, so fn's first query still runs under these settings, and
+			// reaches the database one round trip sooner (issue 16). Both are waited for
+			// before the transaction ends, so nothing of fn's runs after it; if the settings
+			// failed, so does the transaction.
+			const [settings, result] = await Promise.allSettled([
+				tx.query(
+					"select set_config('request.jwt.claims', $1, true), set_config('role', $2, true), set_config('request.headers', $3, true)",
+					[JSON.stringify(claims), role, requestHeaders(principal)]
+				),
+				fn(tx)
+			]);
+			if (settings.status === 'rejected') throw settings.reason;
+			if (result.status === 'rejected') throw result.reason;
+			return result.value;
 		});
 	}
 

@@ -19,17 +19,25 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
 	const id = params.id;
-	const app = await locals.db.as(user, (tx) => getApplication(tx, id));
-	if (!app) error(404, 'Not found');
-	// The team's published results (issue 13): empty for the owner's side and before publication.
-	const results = await locals.db.as(user, (tx) => readMyResult(tx, id));
-	// Issue 14: the concept a shortlisted team builds, and which ideas it builds on.
-	const concept = await locals.db.as(user, async (tx) => ({
-		current: await conceptOfApplication(tx, id),
-		shortlisted: await isShortlisted(tx, id),
-		open: await conceptsOpen(tx, app.challenge.id),
-		onIdeas: await conceptsOnIdeas(tx, id)
-	}));
+	// One transaction for the whole page (issue 16: one begin, claims and commit, not three).
+	const found = await locals.db.as(user, async (tx) => {
+		const app = await getApplication(tx, id);
+		if (!app) return null;
+		return {
+			app,
+			// The team's published results (issue 13): empty for the owner's side and before publication.
+			results: await readMyResult(tx, id),
+			// Issue 14: the concept a shortlisted team builds, and which ideas it builds on.
+			concept: {
+				current: await conceptOfApplication(tx, id),
+				shortlisted: await isShortlisted(tx, id),
+				open: await conceptsOpen(tx, app.challenge.id),
+				onIdeas: await conceptsOnIdeas(tx, id)
+			}
+		};
+	});
+	if (!found) error(404, 'Not found');
+	const { app, results, concept } = found;
 	return { app, results, concept };
 };
 

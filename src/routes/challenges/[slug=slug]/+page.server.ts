@@ -21,24 +21,26 @@ import { webcalUrl } from '$lib/server/http/links';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const fetch = () =>
-		locals.db.as(locals.user, (tx) =>
-			getChallengeDetail(tx, { slug: params.slug }, locals.user?.id ?? null)
-		);
-	const challenge = locals.user ? await fetch() : await visitorView(params.slug, fetch);
-	if (!challenge) error(404, 'Not found');
+	const { user } = locals;
+	// A signed-in reader's page is read in one transaction: the challenge as RLS shows it to
+	// them, the teams of the Apply panel (only while applications are open: the visitor's
+	// page stays cacheable without them) and the workshops they take part in, facilitate or
+	// own, with their outcomes (issue 16: one begin, claims and commit instead of three).
+	const found = user
+		? await locals.db.as(user, async (tx) => {
+				const challenge = await getChallengeDetail(tx, { slug: params.slug }, user.id);
+				if (!challenge) return null;
+				const teams = applicationsOpenAt(challenge.stages, new Date())
+					? await applyTeams(tx, challenge.id, user.id, getLocale())
+					: null;
+				return { challenge, teams, workshops: await challengeWorkshops(tx, challenge.id) };
+			})
+		: await visitorView(params.slug, () =>
+				locals.db.as(null, (tx) => getChallengeDetail(tx, { slug: params.slug }, null))
+			).then((challenge) => challenge && { challenge, teams: null, workshops: [] });
+	if (!found) error(404, 'Not found');
+	const { challenge, teams: applyTeamsOf, workshops } = found;
 	const body = pickLocalized(challenge.body, getLocale(), challenge.primaryLocale);
-	// Only signed-in people get the Apply panel's teams: the visitor's page stays cacheable.
-	const applyTeamsOf =
-		locals.user && applicationsOpenAt(challenge.stages, new Date())
-			? await locals.db.as(locals.user, (tx) =>
-					applyTeams(tx, challenge.id, locals.user!.id, getLocale())
-				)
-			: null;
-	// The workshops this reader takes part in, facilitates or owns, with their outcomes.
-	const workshops = locals.user
-		? await locals.db.as(locals.user, (tx) => challengeWorkshops(tx, challenge.id))
-		: [];
 	return {
 		challenge,
 		applyTeams: applyTeamsOf,
