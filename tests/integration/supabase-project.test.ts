@@ -11,6 +11,16 @@ import {
 	verifiedIdentity
 } from '../../src/lib/server/auth/supabase';
 import { SupabaseStorage } from '../../src/lib/server/storage/supabase';
+import {
+	completeSupabaseSignIn,
+	confirmSupabaseEnrolment,
+	startSupabaseEnrolment,
+	supabaseSecondFactor,
+	turnOffSupabaseFactor
+} from '../../src/lib/server/auth/supabase-mfa';
+import { decodeBase32IgnorePadding } from '@oslojs/encoding';
+import { generateHOTP } from '@oslojs/otp';
+import { describeEachDatabase } from './databases';
 
 /**
  * The Supabase Auth and Storage adapters against a real Supabase project (issue 15), never
@@ -33,6 +43,28 @@ const missing = Object.entries({
 if (missing.length) console.warn(`Supabase project tests skipped: ${missing.join(', ')} not set.`);
 const run = missing.length ? describe.skip : describe;
 
+const project: SupabaseConfig = {
+	url: env.url!,
+	anonKey: env.anonKey!,
+	serviceRoleKey: env.serviceRoleKey!,
+	oauthProvider: null
+};
+
+/** The project's service-role client and a new confirmed account in it (its id). */
+async function testAccount(email: string, password: string, metadata: object = {}) {
+	const admin = createClient(project.url, project.serviceRoleKey, {
+		auth: { persistSession: false, autoRefreshToken: false }
+	});
+	const { data, error } = await admin.auth.admin.createUser({
+		email,
+		password,
+		email_confirm: true,
+		user_metadata: metadata
+	});
+	if (error) throw error;
+	return { admin, userId: data.user.id };
+}
+
 /** A browser's cookies, kept between requests as a browser would. */
 function browser(): CookieJar {
 	const cookies = new Map<string, string>();
@@ -46,12 +78,6 @@ function browser(): CookieJar {
 }
 
 run('Supabase project: auth and storage adapters', () => {
-	const project: SupabaseConfig = {
-		url: env.url!,
-		anonKey: env.anonKey!,
-		serviceRoleKey: env.serviceRoleKey!,
-		oauthProvider: null
-	};
 	const email = `talkoot-test-${randomUUID()}@example.com`;
 	const password = `Test-${randomUUID()}`;
 	const bucket = `talkoot-test-${randomUUID().slice(0, 8)}`;
@@ -59,17 +85,10 @@ run('Supabase project: auth and storage adapters', () => {
 	let userId: string;
 
 	beforeAll(async () => {
-		admin = createClient(project.url, project.serviceRoleKey, {
-			auth: { persistSession: false, autoRefreshToken: false }
-		});
-		const { data, error } = await admin.auth.admin.createUser({
-			email,
-			password,
-			email_confirm: true,
-			user_metadata: { display_name: 'Test Person', locale: 'en' }
-		});
-		if (error) throw error;
-		userId = data.user.id;
+		({ admin, userId } = await testAccount(email, password, {
+			display_name: 'Test Person',
+			locale: 'en'
+		}));
 		const created = await admin.storage.createBucket(bucket, { public: false });
 		if (created.error) throw created.error;
 	});
@@ -85,7 +104,7 @@ run('Supabase project: auth and storage adapters', () => {
 		const wrong = await supabasePasswordSignIn(supabaseForRequest(project, jar), email, 'wrong');
 		expect(wrong).toEqual({ ok: false, reason: 'invalid' });
 		const result = await supabasePasswordSignIn(supabaseForRequest(project, jar), email, password);
-		expect(result).toEqual({ ok: true });
+		expect(result).toEqual({ ok: true, userId });
 
 		// The next request, a new client over the same cookies.
 		const identity = await verifiedIdentity(supabaseForRequest(project, jar));
@@ -123,5 +142,103 @@ run('Supabase project: auth and storage adapters', () => {
 		await storage.remove(put.key);
 		expect(await storage.get(put.key)).toBeNull();
 		await expect(storage.remove(put.key)).resolves.toBeUndefined();
+	});
+});
+
+/** The code an authenticator app shows for a base32 key, `ahead` 30 s steps from now. */
+const codeFor = (secret: string, ahead = 0) =>
+	generateHOTP(
+		decodeBase32IgnorePadding(secret),
+		BigInt(Math.floor(Date.now() / 30_000) + ahead),
+		6
+	);
+
+run('Supabase project: the second factor through Supabase Auth MFA', () => {
+	// The app's own database (limits, audit log) is a test database; the account is the
+	// project's, mirrored into it so the audit log can name it.
+	describeEachDatabase('MFA', (db) => {
+		const email = `talkoot-mfa-${randomUUID()}@example.com`;
+		const password = `Test-${randomUUID()}`;
+		let admin: SupabaseClient;
+		let userId: string;
+
+		beforeAll(async () => {
+			({ admin, userId } = await testAccount(email, password));
+			await db().service('test: mirror account', (tx) =>
+				tx.query('insert into auth.users (id, email, email_confirmed_at) values ($1, $2, now())', [
+					userId,
+					email
+				])
+			);
+		});
+		afterAll(async () => {
+			if (userId) await admin.auth.admin.deleteUser(userId);
+		});
+
+		it('enrols, asks the code at the next sign-in (aal1 → aal2), turns off with a code', async () => {
+			const jar = browser();
+			expect(
+				await supabasePasswordSignIn(supabaseForRequest(project, jar), email, password)
+			).toEqual({ ok: true, userId });
+			const enrol = await startSupabaseEnrolment(supabaseForRequest(project, jar));
+			if (typeof enrol === 'string') throw new Error(`enrolment refused: ${enrol}`);
+			expect(enrol.uri).toMatch(/^otpauth:\/\/totp\//);
+			const me = { id: userId };
+			const client = supabaseForRequest(project, jar);
+			expect(await confirmSupabaseEnrolment(db(), client, me, enrol.factorId, '000000')).toEqual({
+				ok: false,
+				reason: 'wrong'
+			});
+			expect(
+				await confirmSupabaseEnrolment(db(), client, me, enrol.factorId, codeFor(enrol.secret))
+			).toEqual({ ok: true });
+			expect(await verifiedIdentity(supabaseForRequest(project, jar))).toMatchObject({
+				aal: 'aal2',
+				secondFactor: true,
+				codeOwed: false
+			});
+
+			// Another browser: the password alone leaves an aal1 session that owes the code.
+			const other = browser();
+			await supabasePasswordSignIn(supabaseForRequest(project, other), email, password);
+			const owed = await verifiedIdentity(supabaseForRequest(project, other));
+			expect(owed).toMatchObject({ aal: 'aal1', codeOwed: true, factorId: enrol.factorId });
+			const levels = await supabaseForRequest(
+				project,
+				other
+			).auth.mfa.getAuthenticatorAssuranceLevel();
+			expect(levels.data).toMatchObject({ currentLevel: 'aal1', nextLevel: 'aal2' });
+			const signIn = supabaseForRequest(project, other);
+			expect(
+				await completeSupabaseSignIn(db(), signIn, userId, enrol.factorId, codeFor(enrol.secret, 1))
+			).toEqual({ ok: true });
+			expect(await verifiedIdentity(supabaseForRequest(project, other))).toMatchObject({
+				aal: 'aal2',
+				codeOwed: false
+			});
+
+			const off = supabaseForRequest(project, other);
+			expect(await turnOffSupabaseFactor(db(), off, me, codeFor(enrol.secret, -1))).toEqual({
+				ok: true
+			});
+			expect(await supabaseSecondFactor(supabaseForRequest(project, other))).toEqual({
+				enabled: false,
+				unverified: []
+			});
+			const entries = await db().service('test: audit', (tx) =>
+				tx.query<{ action: string; details: object }>(
+					'select action, details from public.audit_log where target_id = $1 order by id',
+					[userId]
+				)
+			);
+			expect(entries).toEqual([
+				{ action: 'second_factor', details: { change: 'enrolled' } },
+				{
+					action: 'sign_in',
+					details: { step: 'second_factor', complete: true, method: 'totp' }
+				},
+				{ action: 'second_factor', details: { change: 'removed' } }
+			]);
+		});
 	});
 });

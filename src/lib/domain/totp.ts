@@ -56,9 +56,14 @@ function constantTimeEqual(a: string, b: string): boolean {
 /** The secret as authenticator apps take it typed in: base32 without padding. */
 export const secretText = (secret: Uint8Array): string => encodeBase32UpperCaseNoPadding(secret);
 
+/**
+ * A base32 secret (ours, or the one Supabase Auth's enroll() gives) in groups of four,
+ * easier to read out and type: "ABCD EFGH …". Takes the text, returns it with spaces.
+ */
+export const groupInFours = (text: string): string => text.replace(/(.{4})(?=.)/g, '$1 ');
+
 /** The secret in groups of four, easier to read out and type: "ABCD EFGH …". */
-export const groupedSecret = (secret: Uint8Array): string =>
-	secretText(secret).replace(/(.{4})(?=.)/g, '$1 ');
+export const groupedSecret = (secret: Uint8Array): string => groupInFours(secretText(secret));
 
 /** The `otpauth://totp/…` address an app opens (no QR code needed on the same device). */
 export const totpUri = (issuer: string, account: string, secret: Uint8Array): string =>

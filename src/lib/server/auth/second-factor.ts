@@ -192,8 +192,8 @@ export async function confirmEnrolment(
 	return { ok: true, recoveryCodes: codes, endedSessions };
 }
 
-/** The audit entry of a second factor turned on or off by its owner. */
-const recordSecondFactor = (
+/** The audit entry of a second factor turned on or off by its owner (either mode). */
+export const recordSecondFactor = (
 	tx: Queryable,
 	user: { id: string; address?: string },
 	change: 'enrolled' | 'removed'

@@ -9,7 +9,14 @@ import {
 
 const id = '0b5a4c1e-8d3f-4a2b-9c7d-1e2f3a4b5c6d';
 const sessionId = '6f1d2c3b-4a59-4e8d-b7c6-a5f4e3d2c1b0';
-const user = { id, email: 'Aino@Example.FI' };
+const totp = {
+	id: 'f0000000-0000-4000-8000-000000000001',
+	factor_type: 'totp',
+	status: 'verified',
+	created_at: '2026-12-01T09:00:00Z',
+	updated_at: '2026-12-01T09:01:00Z'
+};
+const user = { id, email: 'Aino@Example.FI', factors: [totp] };
 const profile: ProfileRow = {
 	email: 'aino@example.fi',
 	display_name: 'Aino',
@@ -28,7 +35,15 @@ describe('Supabase claims → SessionUser', () => {
 	it('maps the claims of a second-factor session to the same user local mode gives', () => {
 		const claims = { sub: id, role: 'authenticated', aal: 'aal2', session_id: sessionId };
 		const identity = identityFromClaims(user, jwtPayload(token(claims)));
-		expect(identity).toEqual({ id, email: 'aino@example.fi', aal: 'aal2', sessionId });
+		expect(identity).toEqual({
+			id,
+			email: 'aino@example.fi',
+			aal: 'aal2',
+			sessionId,
+			secondFactor: true,
+			factorId: totp.id,
+			codeOwed: false
+		});
 		expect(sessionUserFrom(identity!, profile)).toEqual({
 			id,
 			email: 'aino@example.fi',
@@ -43,9 +58,25 @@ describe('Supabase claims → SessionUser', () => {
 	});
 
 	it('takes a missing aal as aal1 and a missing session id as none', () => {
-		const identity = identityFromClaims(user, { sub: id });
-		expect(identity).toEqual({ id, email: 'aino@example.fi', aal: 'aal1' });
+		const identity = identityFromClaims({ ...user, factors: [] }, { sub: id });
+		expect(identity).toEqual({
+			id,
+			email: 'aino@example.fi',
+			aal: 'aal1',
+			secondFactor: false,
+			codeOwed: false
+		});
 		expect(sessionUserFrom(identity!, { ...profile, email: '' }).email).toBe('aino@example.fi');
+		expect(sessionUserFrom(identity!, profile).secondFactor).toBe(false);
+	});
+
+	it('owes the code of a verified factor in an aal1 session, not of an unverified one', () => {
+		expect(identityFromClaims(user, { sub: id, aal: 'aal1' })?.codeOwed).toBe(true);
+		const pending = { ...user, factors: [{ ...totp, status: 'unverified' }] };
+		expect(identityFromClaims(pending, { sub: id, aal: 'aal1' })).toMatchObject({
+			codeOwed: false,
+			secondFactor: false
+		});
 	});
 
 	it.each([

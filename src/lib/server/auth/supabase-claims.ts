@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import {
+	assuranceLevels,
+	codeOwed,
+	supabaseFactorState,
+	type FactorSummary
+} from '$lib/domain/supabase-factors';
 import type { Aal, SessionUser } from './sessions';
 
 // Pure mapping from what Supabase Auth says about a person to the app's SessionUser, apart
@@ -11,6 +17,12 @@ export interface SupabaseIdentity {
 	aal: Aal;
 	/** The JWT's `session_id` (auth.sessions.id): the sockets of this session share it. */
 	sessionId?: string;
+	/** The account has a verified TOTP factor (Supabase Auth's MFA). */
+	secondFactor: boolean;
+	/** That factor's id, the one a sign-in's code is given for. */
+	factorId?: string;
+	/** The session is aal1 but the account has a verified factor: its code is still owed. */
+	codeOwed: boolean;
 }
 
 const claimsSchema = z.object({
@@ -40,10 +52,12 @@ export function jwtPayload(token: string): unknown {
  * validated. Takes `user` (getUser()'s answer: the Auth server's word) and `claims` (the
  * token's payload); returns null when the claims are not a signed-in user's (role other
  * than `authenticated`, a malformed id) or name another user than the server did, so a
- * token swapped between the two reads signs nobody in. A missing `aal` is 'aal1'.
+ * token swapped between the two reads signs nobody in. A missing `aal` is 'aal1'. The
+ * user's `factors` (as getUser() gives them) say whether a second factor is on and, at
+ * aal1, still owed (domain/supabase-factors.ts).
  */
 export function identityFromClaims(
-	user: { id: string; email?: string | null },
+	user: { id: string; email?: string | null; factors?: readonly FactorSummary[] },
 	claims: unknown
 ): SupabaseIdentity | null {
 	const parsed = claimsSchema.safeParse(claims);
@@ -51,11 +65,17 @@ export function identityFromClaims(
 	const c = parsed.data;
 	if (c.sub !== user.id) return null;
 	if (c.role !== undefined && c.role !== 'authenticated') return null;
+	const aal = c.aal ?? 'aal1';
+	const factors = user.factors ?? [];
+	const state = supabaseFactorState(factors);
 	return {
 		id: user.id,
 		email: (user.email ?? c.email ?? '').toLowerCase(),
-		aal: c.aal ?? 'aal1',
-		...(c.session_id ? { sessionId: c.session_id } : {})
+		aal,
+		...(c.session_id ? { sessionId: c.session_id } : {}),
+		secondFactor: state.enabled,
+		...(state.enabled ? { factorId: state.factorId } : {}),
+		codeOwed: codeOwed(assuranceLevels(aal, factors))
 	};
 }
 
@@ -72,8 +92,9 @@ export interface ProfileRow {
  * The app's SessionUser for a Supabase identity and its profile: the same fields local
  * mode fills, so `db.as` sets the same claims (sub, email, aal). The profile's address is
  * the account's (kept in step by private.sync_profile_email); the token's is the fallback.
- * `secondFactor` is true: platform admins pass Supabase's own MFA (the JWT's `aal2`, which
- * private.is_platform_admin() requires), not the local TOTP enrolment.
+ * `secondFactor` is whether Supabase Auth's own MFA has a verified TOTP factor: a platform
+ * admin without one is sent to enrol (guards.ts needsSecondFactor), as in local mode, and
+ * acts only at the JWT's `aal2` (private.is_platform_admin()).
  */
 export function sessionUserFrom(identity: SupabaseIdentity, profile: ProfileRow): SessionUser {
 	return {
@@ -84,7 +105,7 @@ export function sessionUserFrom(identity: SupabaseIdentity, profile: ProfileRow)
 		isAdmin: profile.is_admin,
 		memberships: profile.memberships,
 		...(identity.sessionId ? { sessionId: identity.sessionId } : {}),
-		secondFactor: true,
+		secondFactor: identity.secondFactor,
 		aal: identity.aal
 	};
 }

@@ -1,6 +1,3 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createChunks, stringToBase64URL } from '@supabase/ssr';
 import {
 	AuthApiError,
 	AuthRetryableFetchError,
@@ -18,80 +15,30 @@ import {
 	supabaseRequestAuth,
 	verifiedIdentity
 } from './supabase';
+import {
+	accessToken,
+	errorEndpoint,
+	jarWithSession,
+	unreachable,
+	type ErrorEndpoint
+} from './supabase-session.testing';
 
 // getUser() failure paths through the real @supabase/ssr and supabase-js clients: what the
 // Auth server (or its absence) answers becomes the client's own error classes, and every
 // one of them is a signed-out request, never a throw. No successful Auth server is faked:
 // signing in is tested against a real project (tests/integration/supabase-project.test.ts).
 
-const userId = '0b5a4c1e-8d3f-4a2b-9c7d-1e2f3a4b5c6d';
-const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
-const accessToken = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({
-	sub: userId,
-	role: 'authenticated',
-	aal: 'aal1',
-	exp: Math.floor(Date.now() / 1000) + 3600
-})}.c2ln`;
-const session = {
-	access_token: accessToken,
-	refresh_token: 'refresh-token',
-	token_type: 'bearer',
-	expires_in: 3600,
-	expires_at: Math.floor(Date.now() / 1000) + 3600,
-	user: { id: userId, aud: 'authenticated', email: 'a@example.fi' }
-};
-
-/** A request's cookies holding that session as @supabase/ssr writes it (chunked when long). */
-function jarWithSession(): CookieJar & { writes: string[] } {
-	const chunks = createChunks(
-		SUPABASE_COOKIE,
-		`base64-${stringToBase64URL(JSON.stringify(session))}`
-	);
-	const cookies = new Map(chunks.map((c) => [c.name, c.value]));
-	const writes: string[] = [];
-	return {
-		writes,
-		getAll: () => [...cookies].map(([name, value]) => ({ name, value })),
-		set: (name, value) => {
-			writes.push(name);
-			if (value) cookies.set(name, value);
-			else cookies.delete(name);
-		}
-	};
-}
-
-// What the Auth endpoint answers next: a status and a body.
-let answer: { status: number; body: object } = { status: 500, body: {} };
-let requests: string[] = [];
-let server: Server;
+let endpoint: ErrorEndpoint;
 let project: SupabaseConfig;
 
 beforeAll(async () => {
-	server = createServer((req, res) => {
-		requests.push(`${req.method} ${req.url}`);
-		res.writeHead(answer.status, { 'content-type': 'application/json' });
-		res.end(JSON.stringify(answer.body));
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
-	project = {
-		url: `http://127.0.0.1:${port}`,
-		anonKey: 'anon-key-0123456789abcdef',
-		serviceRoleKey: 'service-key-0123456789abcdef',
-		oauthProvider: null
-	};
+	endpoint = await errorEndpoint();
+	project = endpoint.project;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => endpoint.close());
 beforeEach(() => {
-	requests = [];
+	endpoint.requests = [];
 });
-
-const unreachable: SupabaseConfig = {
-	url: 'http://127.0.0.1:9',
-	anonKey: 'anon-key-0123456789abcdef',
-	serviceRoleKey: 'service-key-0123456789abcdef',
-	oauthProvider: null
-};
 
 /** What getUser() itself returns for this jar, to show which error class the client made. */
 async function getUserError(config: SupabaseConfig, jar: CookieJar) {
@@ -108,7 +55,7 @@ describe('getUser() failures are a signed-out request', () => {
 		const jar: CookieJar = { getAll: () => [], set: () => {} };
 		expect(await getUserError(project, jar)).toBeInstanceOf(AuthSessionMissingError);
 		expect(await verifiedIdentity(supabaseForRequest(project, jar))).toBeNull();
-		expect(requests).toEqual([]);
+		expect(endpoint.requests).toEqual([]);
 	});
 
 	it.each([
@@ -120,12 +67,12 @@ describe('getUser() failures are a signed-out request', () => {
 		[404, { code: 'user_not_found', msg: 'User from sub claim in JWT does not exist' }],
 		[500, { code: 'unexpected_failure', msg: 'Unexpected failure' }]
 	])('the Auth server answers %i: an AuthApiError, null', async (status, body) => {
-		answer = { status, body };
+		endpoint.answer = { status, body };
 		const error = await getUserError(project, jarWithSession());
 		expect(isAuthError(error)).toBe(true);
 		if (status < 500) expect(error).toBeInstanceOf(AuthApiError);
 		expect(await verifiedIdentity(supabaseForRequest(project, jarWithSession()))).toBeNull();
-		expect(requests.some((r) => r.startsWith('GET /auth/v1/user'))).toBe(true);
+		expect(endpoint.requests.some((r) => r.startsWith('GET /auth/v1/user'))).toBe(true);
 	});
 
 	it('the Auth server out of reach: AuthRetryableFetchError, null', async () => {
@@ -135,7 +82,7 @@ describe('getUser() failures are a signed-out request', () => {
 	});
 
 	it('a bad gateway without an error code: still null, never a throw', async () => {
-		answer = { status: 502, body: {} };
+		endpoint.answer = { status: 502, body: {} };
 		const auth = supabaseRequestAuth(project, {} as Database, jarWithSession());
 		await expect(auth.user()).resolves.toBeNull();
 	});

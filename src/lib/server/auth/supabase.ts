@@ -116,12 +116,16 @@ export async function profileOf(tx: Queryable, userId: string): Promise<ProfileR
 	return row ?? null;
 }
 
-/** The SessionUser of a verified identity, or null without a profile. */
+/**
+ * The SessionUser of a verified identity, or null without a profile, and null while the
+ * session still owes its second factor's code (aal1 with a verified factor): such a
+ * session is signed in only for the code page (/auth/sign-in/code).
+ */
 export async function supabaseSessionUser(
 	db: Database,
 	identity: SupabaseIdentity | null
 ): Promise<SessionUser | null> {
-	if (!identity) return null;
+	if (!identity || identity.codeOwed) return null;
 	const profile = await db.service('session lookup', (tx) => profileOf(tx, identity.id));
 	if (!profile) {
 		log.warn({ userId: identity.id }, 'supabase: signed-in user without a profile');

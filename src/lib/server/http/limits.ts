@@ -40,7 +40,10 @@ export const LIMITS = {
 	emailChange: { messageKey: 'limits_error_email_change' },
 	juryReminder: { messageKey: 'jurychair_limit_reminder' },
 	juryInvite: { messageKey: 'limits_error_invite' },
-	dataExport: { messageKey: 'dataexport_limited' }
+	dataExport: { messageKey: 'dataexport_limited' },
+	// Wrong second-factor codes in Supabase mode (auth/supabase-mfa.ts): answered in the
+	// code form's own words (error_code_limited); this one is for refusal() only.
+	secondFactorCode: { messageKey: 'limits_error_sign_in' }
 } as const satisfies Record<string, { messageKey: string }>;
 
 export type LimitName = keyof typeof LIMITS;

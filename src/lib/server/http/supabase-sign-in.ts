@@ -2,6 +2,8 @@ import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { emailField, signInSchema } from '$lib/domain/account-schemas';
 import { safeRedirectPath, withRedirect } from '$lib/domain/safe-path';
+import { codeOwed } from '$lib/domain/supabase-factors';
+import type { SupabaseClient } from '@supabase/supabase-js';
 import { config, type SupabaseConfig } from '../config';
 import {
 	changeSupabasePassword,
@@ -44,10 +46,13 @@ export async function supabasePasswordAction(event: RequestEvent) {
 	const { data, values } = parsed;
 	const refused = await signInRefused(event, data.email);
 	if (refused) return invalid(values, { form: refused.key }, 429, refused.params);
-	const result = await supabasePasswordSignIn(clientFor(event), data.email, data.password);
+	const client = clientFor(event);
+	const result = await supabasePasswordSignIn(client, data.email, data.password);
 	await signInOutcome(event, data.email, result.ok || result.reason === 'unconfirmed');
 	const address = clientAddress(event);
-	if (result.ok) await auditSignIn(event, result.userId, 'password');
+	// With a verified factor the session is aal1 until the code: not yet signed in.
+	const owed = result.ok && (await secondFactorOwed(client));
+	if (result.ok) await auditSignIn(event, result.userId, 'password', !owed);
 	else if (result.reason !== 'unavailable')
 		await recordFailedSignIn(
 			event.locals.db,
@@ -62,7 +67,21 @@ export async function supabasePasswordAction(event: RequestEvent) {
 			return invalid(values, { form: 'supabase_unavailable' }, 503);
 		return invalid(values, { form: 'error_signin_invalid' }, 400);
 	}
+	if (owed)
+		redirect(303, withRedirect('/auth/sign-in/code', event.url.searchParams.get('redirectTo')));
 	redirect(303, safeRedirectPath(event.url.searchParams.get('redirectTo'), '/dashboard'));
+}
+
+/**
+ * Whether the client's new session still owes a second factor's code
+ * (mfa.getAuthenticatorAssuranceLevel: aal1 now, aal2 next). A failure to tell is owed:
+ * the code page checks again with the Auth server's word (getUser()).
+ */
+async function secondFactorOwed(client: SupabaseClient): Promise<boolean> {
+	const { data, error } = await client.auth.mfa
+		.getAuthenticatorAssuranceLevel()
+		.catch((err: unknown) => ({ data: null, error: err as Error }));
+	return error || !data ? true : codeOwed(data);
 }
 
 const magicSchema = z.object({ email: emailField });
@@ -116,10 +135,15 @@ export function callbackParams(search: URLSearchParams): CallbackParams | null {
 export async function supabaseCallbackRoute(event: RequestEvent): Promise<never> {
 	supabaseOf();
 	const params = callbackParams(event.url.searchParams);
-	const userId = params ? await supabaseCallback(clientFor(event), params) : null;
+	const client = clientFor(event);
+	const userId = params ? await supabaseCallback(client, params) : null;
 	if (!userId) redirect(303, '/auth/sign-in?notice=link-failed');
-	await auditSignIn(event, userId, params && 'code' in params ? 'callback' : 'email_link');
-	redirect(303, safeRedirectPath(event.url.searchParams.get('next'), '/dashboard'));
+	const next = safeRedirectPath(event.url.searchParams.get('next'), '/dashboard');
+	// A confirmed change of address is no sign-in (the audit log has it by trigger).
+	if (params && 'type' in params && params.type === 'email_change') redirect(303, next);
+	const owed = await secondFactorOwed(client);
+	await auditSignIn(event, userId, params && 'code' in params ? 'callback' : 'email_link', !owed);
+	redirect(303, owed ? withRedirect('/auth/sign-in/code', next) : next);
 }
 
 /**
@@ -148,18 +172,19 @@ export async function supabasePasswordChange(
 }
 
 /**
- * A completed Supabase sign-in in the audit log, as local mode records its own
- * (auth/accounts.ts): the person, the step ('password'; 'email_link' or 'callback' for a
- * mailed link or the OAuth provider coming back) and the client address.
+ * A Supabase sign-in in the audit log, as local mode records its own (auth/accounts.ts):
+ * the person, the step ('password'; 'email_link' or 'callback' for a mailed link or the
+ * OAuth provider coming back), `complete` false while the second factor's code is owed,
+ * and the client address.
  */
-async function auditSignIn(event: RequestEvent, userId: string, step: string) {
+async function auditSignIn(event: RequestEvent, userId: string, step: string, complete: boolean) {
 	await event.locals.db.service('sign in: audit', (tx) =>
 		recordAudit(tx, {
 			action: 'sign_in',
 			targetKind: 'user',
 			targetId: userId,
 			actorId: userId,
-			details: { step, via: 'supabase', complete: true },
+			details: { step, via: 'supabase', complete },
 			address: clientAddress(event)
 		})
 	);

@@ -1,7 +1,7 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { emailField, passwordField } from '$lib/domain/account-schemas';
-import { groupedSecret, totpUri } from '$lib/domain/totp';
+import { groupedSecret, groupInFours, totpUri } from '$lib/domain/totp';
 import { clearSessionCookie } from '$lib/server/http/cookies';
 import { requestEmailChange } from '$lib/server/auth/email-change';
 import { changePassword } from '$lib/server/auth/password-change';
@@ -18,6 +18,14 @@ import { inWords, parseForm } from '$lib/server/http/forms';
 import { requireUser } from '$lib/server/http/guards';
 import { config } from '$lib/server/config';
 import { supabasePasswordChange } from '$lib/server/http/supabase-sign-in';
+import {
+	supabaseEmailChange,
+	supabaseSecurity,
+	supabaseTotpConfirm,
+	supabaseTotpDisable,
+	supabaseTotpStart
+} from '$lib/server/http/supabase-account';
+import type { SupabaseCodeOutcome } from '$lib/server/auth/supabase-mfa';
 import type { Actions, PageServerLoad } from './$types';
 
 const ISSUER = 'Talkoot';
@@ -60,8 +68,41 @@ const refuseEmail = (
 	params = {}
 ) => fail(status, { section: 'email', email: values.email ?? '', errors: inWords(errors, params) });
 
-export const load: PageServerLoad = async ({ locals, url }) => {
+/** A code Supabase Auth did not take, in the words local mode uses for the same reasons. */
+function refuseCode(section: 'totp' | 'totp-off', result: SupabaseCodeOutcome & { ok: false }) {
+	if (result.reason === 'limited')
+		return refuse(section, { code: 'error_code_limited' }, 429, { minutes: result.minutes });
+	if (result.reason === 'not_found')
+		return section === 'totp'
+			? refuse(section, { form: 'error_totp_not_started' }, 409)
+			: refuse(section, { form: 'error_totp_not_on' }, 409);
+	if (result.reason === 'unavailable') return refuse(section, { form: 'supamfa_unavailable' }, 503);
+	return refuse(section, { code: 'error_code_wrong' });
+}
+
+export const load: PageServerLoad = async (event) => {
+	const { locals, url } = event;
 	const user = requireUser(locals, url);
+	if (config.supabase) {
+		// Supabase Auth keeps the factor and the sessions; the secret is shown while enrolling.
+		const security = await supabaseSecurity(event);
+		return {
+			email: user.email,
+			sessions: [],
+			secondFactor: {
+				enabled: security.enabled === true,
+				since: security.since ? new Date(security.since) : null,
+				recoveryCodesLeft: null,
+				pending: security.pending
+					? { grouped: groupInFours(security.pending.secret), uri: security.pending.uri }
+					: null
+			},
+			unavailable: security.enabled === null,
+			required: Boolean(user.isAdmin && security.enabled === false),
+			supabase: true,
+			ending: null
+		};
+	}
 	const { sessions, status } = await locals.db.service('account security page', async (tx) => ({
 		sessions: await listSessions(tx, user.id, user.sessionId),
 		status: await secondFactorStatus(tx, user.id)
@@ -79,9 +120,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 				? { grouped: groupedSecret(pending), uri: totpUri(ISSUER, user.email, pending) }
 				: null
 		},
-		required: Boolean(user.isAdmin && !status.enabled && !config.supabase),
-		// Supabase mode: only the password is changed here (through Supabase Auth).
-		supabase: Boolean(config.supabase),
+		unavailable: false,
+		required: Boolean(user.isAdmin && !status.enabled),
+		supabase: false,
 		ending: sessions.find((s) => s.publicId === url.searchParams.get('end')) ?? null
 	};
 };
@@ -119,24 +160,34 @@ export const actions: Actions = {
 		// The current password is a guess like a sign-in's, counted by the same limit.
 		const limited = await signInRefused(event, user.email);
 		if (limited) return refuseEmail(parsed.values, { form: limited.key }, 429, limited.params);
-		const result = await limitedBy(event, () =>
-			requestEmailChange(locals.db, user, parsed.data.email, parsed.data.currentPassword)
-		);
+		const result = config.supabase
+			? await supabaseEmailChange(event, user, parsed.data.email, parsed.data.currentPassword)
+			: await limitedBy(event, () =>
+					requestEmailChange(locals.db, user, parsed.data.email, parsed.data.currentPassword)
+				);
 		// Only a right password reaches the database's limit.
 		const passwordRight = 'limited' in result || result.ok || result.reason !== 'wrong_current';
 		await signInOutcome(event, user.email, passwordRight);
 		if ('limited' in result)
 			return refuseEmail(parsed.values, { form: result.key }, 429, result.params);
 		if (!result.ok) {
+			if (result.reason === 'limited') {
+				const { key, params } = result.refusal;
+				return refuseEmail(parsed.values, { form: key }, 429, params);
+			}
 			return result.reason === 'wrong_current'
 				? refuseEmail(parsed.values, { currentPassword: 'error_current_password_wrong' })
-				: refuseEmail(parsed.values, { email: 'error_email_same' });
+				: result.reason === 'same'
+					? refuseEmail(parsed.values, { email: 'error_email_same' })
+					: refuseEmail(parsed.values, { form: 'supamfa_unavailable' }, 503);
 		}
 		redirect(303, '/account/security?notice=email-requested#email');
 	},
 
 	endSession: async ({ locals, url, request, cookies }) => {
 		const user = requireUser(locals, url);
+		// Supabase Auth keeps its own sessions; the page lists none there.
+		if (config.supabase) error(404, 'Not found');
 		const parsed = await parseForm(request, endSchema);
 		if (!parsed.ok) return refuse('sessions', parsed.errors);
 		// Its live connections close on every instance.
@@ -149,8 +200,15 @@ export const actions: Actions = {
 		redirect(303, '/account/security?notice=session-ended#sessions');
 	},
 
-	totpStart: async ({ locals, url }) => {
+	totpStart: async (event) => {
+		const { locals, url } = event;
 		const user = requireUser(locals, url);
+		if (config.supabase) {
+			const outcome = await supabaseTotpStart(event);
+			if (outcome === 'already_on') return refuse('totp', { form: 'error_totp_already_on' }, 409);
+			if (outcome === 'unavailable') return refuse('totp', { form: 'supamfa_unavailable' }, 503);
+			redirect(303, '/account/security#two-factor');
+		}
 		const started = await locals.db.service('second factor: start', (tx) =>
 			startEnrolment(tx, user.id)
 		);
@@ -158,10 +216,17 @@ export const actions: Actions = {
 		redirect(303, '/account/security#two-factor');
 	},
 
-	totpConfirm: async ({ locals, url, request }) => {
+	totpConfirm: async (event) => {
+		const { locals, url, request } = event;
 		const user = requireUser(locals, url);
 		const parsed = await parseForm(request, codeSchema);
 		if (!parsed.ok) return refuse('totp', parsed.errors);
+		if (config.supabase) {
+			// Supabase Auth ends the other sessions itself; no recovery codes there.
+			const result = await supabaseTotpConfirm(event, user, parsed.data.code);
+			if (!result.ok) return refuseCode('totp', result);
+			redirect(303, '/account/security?notice=totp-on#two-factor');
+		}
 		// The other sessions end, and their live connections close on every instance.
 		const result = await confirmSecondFactor(locals.db, user, parsed.data.code);
 		if (!result.ok) {
@@ -175,10 +240,16 @@ export const actions: Actions = {
 		return { section: 'totp', recoveryCodes: result.recoveryCodes };
 	},
 
-	totpDisable: async ({ locals, url, request }) => {
+	totpDisable: async (event) => {
+		const { locals, url, request } = event;
 		const user = requireUser(locals, url);
 		const parsed = await parseForm(request, codeSchema);
 		if (!parsed.ok) return refuse('totp-off', parsed.errors);
+		if (config.supabase) {
+			const result = await supabaseTotpDisable(event, user, parsed.data.code);
+			if (!result.ok) return refuseCode('totp-off', result);
+			redirect(303, '/account/security?notice=totp-off#two-factor');
+		}
 		const result = await turnOffSecondFactor(locals.db, user, parsed.data.code);
 		if (!result.ok) {
 			return result.reason === 'limited'

@@ -12,6 +12,8 @@ import { challengeAlive, completeSignIn } from '$lib/server/auth/second-factor';
 import { signOut } from '$lib/server/auth/sessions';
 import { invalid, parseForm } from '$lib/server/http/forms';
 import { clientAddress } from '$lib/server/http/limits';
+import { config } from '$lib/server/config';
+import { supabaseCodeOwedBy, supabaseSignInCode } from '$lib/server/http/supabase-account';
 import type { Actions, PageServerLoad } from './$types';
 
 const codeSchema = z.object({
@@ -26,19 +28,43 @@ const codeSchema = z.object({
 const startAgain = (url: URL) =>
 	redirect(303, withRedirect('/auth/sign-in', url.searchParams.get('redirectTo')));
 
-export const load: PageServerLoad = async ({ locals, url, cookies }) => {
+export const load: PageServerLoad = async (event) => {
+	const { locals, url, cookies } = event;
 	if (locals.user)
 		redirect(303, safeRedirectPath(url.searchParams.get('redirectTo'), '/dashboard'));
+	// Supabase mode: the password made an aal1 session that owes its code.
+	if (config.supabase) {
+		if (!(await supabaseCodeOwedBy(event))) startAgain(url);
+		return { supabase: true };
+	}
 	const token = cookies.get(challengeCookieName(url));
 	const alive =
 		token && (await locals.db.service('sign-in code: look up', (tx) => challengeAlive(tx, token)));
 	if (!alive) startAgain(url);
-	return {};
+	return { supabase: false };
 };
+
+/** The code in Supabase mode: Supabase Auth checks it, the session becomes aal2. */
+async function supabaseCode(event: Parameters<Actions['default']>[0]) {
+	const owed = await supabaseCodeOwedBy(event);
+	if (!owed) return startAgain(event.url);
+	const parsed = await parseForm(event.request, codeSchema);
+	if (!parsed.ok) return invalid({}, parsed.errors);
+	const result = await supabaseSignInCode(event, owed, parsed.data.code);
+	if (!result.ok) {
+		if (result.reason === 'limited')
+			return invalid({}, { code: 'error_code_limited' }, 429, { minutes: result.minutes });
+		if (result.reason === 'wrong') return invalid({}, { code: 'error_code_wrong' }, 400);
+		if (result.reason === 'unavailable') return invalid({}, { code: 'supamfa_unavailable' }, 503);
+		startAgain(event.url);
+	}
+	redirect(303, safeRedirectPath(event.url.searchParams.get('redirectTo'), '/dashboard'));
+}
 
 export const actions: Actions = {
 	default: async (event) => {
 		const { request, cookies, url, locals } = event;
+		if (config.supabase) return supabaseCode(event);
 		const token = cookies.get(challengeCookieName(url));
 		if (!token) startAgain(url);
 		const parsed = await parseForm(request, codeSchema);
