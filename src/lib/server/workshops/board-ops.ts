@@ -134,8 +134,13 @@ export function storeOp(
 	return outcome;
 }
 
-/** Writes a board's waiting ops, batch after batch, until none wait; then forgets the queue. */
+/**
+ * Writes a board's waiting ops, batch after batch, until none wait; then forgets the queue.
+ * It starts once the current turn of the event loop is done, so that ops arriving in the
+ * same turn (sockets read together) go in the first batch.
+ */
 async function drain(db: Database, boardId: string, queue: Queue, ofDb: Map<string, Queue>) {
+	await new Promise((resolve) => setImmediate(resolve));
 	while (queue.waiting.length) {
 		const batch = queue.waiting.splice(0, BATCH_LIMIT);
 		try {
