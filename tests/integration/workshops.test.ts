@@ -1,5 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { DEFAULT_AGENDA, type BoardOp } from '../../src/lib/domain/board';
+import { Database } from '../../src/lib/server/db/database';
 import { gateCatchUp } from '../../src/lib/domain/board-gate';
 import { boardAccess, catchUp, storeOp } from '../../src/lib/server/workshops/board-ops';
 import { scheduleWorkshop, WorkshopTeamRefused } from '../../src/lib/server/workshops/schedule';
@@ -282,5 +283,29 @@ describeEachDatabase('workshop boards', (db) => {
 			{ id: noteId(63), added_seq: seq + 2 }
 		]);
 		expect(stored.board).toEqual([{ seq: seq + 2 }]);
+	});
+
+	it('tries a failed batch again op by op: only the op whose transaction fails, fails', async () => {
+		// The batch's transaction and then the first op's own one fail, as a lost connection would.
+		let failures = 2;
+		const driver = db().driver;
+		const flaky = new Database({
+			...driver,
+			transaction: (fn) =>
+				failures-- > 0 ? Promise.reject(new Error('connection lost')) : driver.transaction(fn)
+		});
+		const [first, second] = await Promise.allSettled([
+			storeOp(flaky, w.a1, shared, opId(), note(70)),
+			storeOp(flaky, w.a2, shared, opId(), note(71))
+		]);
+		expect(first).toMatchObject({ status: 'rejected', reason: { message: 'connection lost' } });
+		expect(second).toMatchObject({ status: 'fulfilled', value: { ok: true, repeated: false } });
+		const notes = await db().service('test: notes of the failed batch', (tx) =>
+			tx.query<{ id: string }>(
+				'select id from public.board_notes where board_id = $1 and id = any($2::uuid[])',
+				[shared, [noteId(70), noteId(71)]]
+			)
+		);
+		expect(notes).toEqual([{ id: noteId(71) }]);
 	});
 });
