@@ -1,5 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { DEFAULT_AGENDA, type BoardOp } from '../../src/lib/domain/board';
+import { Database } from '../../src/lib/server/db/database';
 import { gateCatchUp } from '../../src/lib/domain/board-gate';
 import { boardAccess, catchUp, storeOp } from '../../src/lib/server/workshops/board-ops';
 import { scheduleWorkshop, WorkshopTeamRefused } from '../../src/lib/server/workshops/schedule';
@@ -237,5 +238,74 @@ describeEachDatabase('workshop boards', (db) => {
 			ok: false,
 			code: 'forbidden'
 		});
+	});
+
+	it('stores ops sent together in one batch, in order, each sender checked for themselves', async () => {
+		const [first, second, third] = [opId(), opId(), opId()];
+		const results = await Promise.all([
+			storeOp(db(), w.a1, shared, first, note(60)),
+			storeOp(db(), w.outsider, shared, opId(), note(61)),
+			storeOp(db(), w.b1, shared, second, note(62)),
+			// A retry of the first while it is still being written: answered with it, not applied.
+			storeOp(db(), w.a1, shared, first, note(60)),
+			storeOp(db(), w.a2, shared, third, note(63))
+		]);
+		if (!results[0]?.ok) throw new Error('refused');
+		const seq = results[0].op.op.seq;
+		expect(results[1]).toBeNull();
+		expect(results[2]).toMatchObject({ ok: true, repeated: false, op: { op: { seq: seq + 1 } } });
+		expect(results[3]).toMatchObject({ ok: true, repeated: true, op: { op: { seq } } });
+		expect(results[4]).toMatchObject({ ok: true, repeated: false, op: { op: { seq: seq + 2 } } });
+		const stored = await db().service('test: the batch as stored', async (tx) => ({
+			ops: await tx.query<{ seq: number; op_id: string }>(
+				'select seq::int as seq, op_id from public.board_ops where board_id = $1 and seq >= $2 order by seq',
+				[shared, seq]
+			),
+			notes: await tx.query<{ id: string; added_seq: number }>(
+				`select id, added_seq::int as added_seq from public.board_notes
+				 where board_id = $1 and added_seq >= $2 order by added_seq`,
+				[shared, seq]
+			),
+			board: await tx.query<{ seq: number }>(
+				'select seq::int as seq from public.boards where id = $1',
+				[shared]
+			)
+		}));
+		expect(stored.ops).toEqual([
+			{ seq, op_id: first },
+			{ seq: seq + 1, op_id: second },
+			{ seq: seq + 2, op_id: third }
+		]);
+		// Each note ordered by the op that added it, as one op per transaction would have it.
+		expect(stored.notes).toEqual([
+			{ id: noteId(60), added_seq: seq },
+			{ id: noteId(62), added_seq: seq + 1 },
+			{ id: noteId(63), added_seq: seq + 2 }
+		]);
+		expect(stored.board).toEqual([{ seq: seq + 2 }]);
+	});
+
+	it('tries a failed batch again op by op: only the op whose transaction fails, fails', async () => {
+		// The batch's transaction and then the first op's own one fail, as a lost connection would.
+		let failures = 2;
+		const driver = db().driver;
+		const flaky = new Database({
+			...driver,
+			transaction: (fn) =>
+				failures-- > 0 ? Promise.reject(new Error('connection lost')) : driver.transaction(fn)
+		});
+		const [first, second] = await Promise.allSettled([
+			storeOp(flaky, w.a1, shared, opId(), note(70)),
+			storeOp(flaky, w.a2, shared, opId(), note(71))
+		]);
+		expect(first).toMatchObject({ status: 'rejected', reason: { message: 'connection lost' } });
+		expect(second).toMatchObject({ status: 'fulfilled', value: { ok: true, repeated: false } });
+		const notes = await db().service('test: notes of the failed batch', (tx) =>
+			tx.query<{ id: string }>(
+				'select id from public.board_notes where board_id = $1 and id = any($2::uuid[])',
+				[shared, [noteId(70), noteId(71)]]
+			)
+		);
+		expect(notes).toEqual([{ id: noteId(71) }]);
 	});
 });

@@ -71,19 +71,16 @@ export class Database {
 	 * signed-in user: request.jwt.claims name them, so auth.uid() and the policy helpers
 	 * it calls (private.workshop_role, private.can_see_board) answer for them. For a check
 	 * of the user's rights in the same transaction as a write RLS would not allow them,
-	 * e.g. storing a board op. Besides `as`, the only code that sets claims.
+	 * e.g. storing a board op. Besides `as`, the only code that sets claims (through
+	 * `claimFor`).
 	 */
 	serviceAs<T>(
 		job: string,
 		user: NonNullable<Principal>,
 		fn: (tx: Queryable) => Promise<T>
 	): Promise<T> {
-		const claims = jwtClaims(user, 'authenticated');
 		return this.service(job, async (tx) => {
-			await tx.query(
-				"select set_config('request.jwt.claims', $1, true), set_config('request.headers', $2, true)",
-				[JSON.stringify(claims), requestHeaders(user)]
-			);
+			await claimFor(tx, user);
 			return fn(tx);
 		});
 	}
@@ -97,6 +94,19 @@ export class Database {
 	close(): Promise<void> {
 		return this.driver.close();
 	}
+}
+
+/**
+ * Names `user` in a service transaction's claims from this statement on, as `serviceAs`
+ * does for its whole transaction: auth.uid() and the policy helpers then answer for them.
+ * For a job that checks several people's rights in one transaction (a batch of board ops),
+ * one after another; resolves once the settings are made.
+ */
+export async function claimFor(tx: Queryable, user: NonNullable<Principal>): Promise<void> {
+	await tx.query(
+		"select set_config('request.jwt.claims', $1, true), set_config('request.headers', $2, true)",
+		[JSON.stringify(jwtClaims(user, 'authenticated')), requestHeaders(user)]
+	);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { HeldOp, Viewer } from '$lib/domain/board-gate';
 import { ASK, ROOMS, TELL, type Person } from '$lib/realtime/protocol';
 import { boardAccess, catchUp, storeOp, type BoardAccess } from '../workshops/board-ops';
+import { log } from '../log';
 import { refused, type Connection } from './listen';
 import { TokenBucket } from './rate-limit';
 import { audiences, tell, type IoServer, type SocketData } from './say';
@@ -14,6 +15,28 @@ function peopleOf(sockets: { data: SocketData }[]): Person[] {
 	for (const { data } of sockets)
 		people.set(data.user.id, data.user.displayName || data.user.email.split('@')[0]);
 	return [...people].map(([id, name]) => ({ id, name }));
+}
+
+/** How long news of who is on a board waits for more: joins and leaves within it are told once. */
+const PRESENCE_MS = 100;
+
+/** The boards (per server: tests run several) whose presence is about to be told. */
+const presenceDue = new WeakMap<IoServer, Set<string>>();
+
+/**
+ * Tells who is on a board (`tellPresence`) within PRESENCE_MS, once for however many
+ * joins and leaves come meanwhile: each telling sends everyone the whole list, so a room
+ * filling up with N people would otherwise cost N lists to N sockets. Returns at once.
+ */
+function presenceSoon(io: IoServer, access: BoardAccess) {
+	const due = presenceDue.get(io) ?? new Set<string>();
+	presenceDue.set(io, due);
+	if (due.has(access.boardId)) return;
+	due.add(access.boardId);
+	setTimeout(() => {
+		due.delete(access.boardId);
+		tellPresence(io, access).catch((err) => log.warn({ err }, 'telling presence failed'));
+	}, PRESENCE_MS);
 }
 
 /**
@@ -86,7 +109,7 @@ export function handleBoards(c: Connection) {
 		return {
 			answer: { ok: true, role: access.role, serverTime: Date.now(), catchUp: missed },
 			after: async () => {
-				await tellPresence(io, access);
+				presenceSoon(io, access);
 				if (facilitator) await tellOverview(io, access.workshopId);
 			}
 		};
@@ -102,7 +125,7 @@ export function handleBoards(c: Connection) {
 		const { workshopId } = access;
 		if (![...joined.values()].some((a) => a.workshopId === workshopId))
 			for (const room of [ROOMS.workshop, ROOMS.workshopFull]) socket.leave(room(workshopId));
-		return { answer: { ok: true }, after: () => tellPresence(io, access) };
+		return { answer: { ok: true }, after: () => presenceSoon(io, access) };
 	});
 
 	c.on(ASK.op, { bucket, viewer }, async ({ boardId, opId, op }) => {
@@ -124,7 +147,7 @@ export function handleBoards(c: Connection) {
 	});
 
 	socket.on('disconnect', () => {
-		for (const access of joined.values()) tellPresence(io, access).catch(() => {});
+		for (const access of joined.values()) presenceSoon(io, access);
 	});
 }
 

@@ -1,5 +1,6 @@
 import type { Database, Principal, Queryable } from '../db';
-import { BoardCache, loadBoard, writeOp } from './board-state';
+import { claimFor } from '../db/database';
+import { BoardCache, loadBoard, writeOps } from './board-state';
 import {
 	applyOp,
 	checkOp,
@@ -55,7 +56,12 @@ export type OpOutcome =
 	{ ok: true; op: HeldOp; repeated: boolean } | { ok: false; code: RefusalCode | 'session_ended' };
 
 /** Stored ops of a board: those after a sequence number, or the one with this op id. */
-async function storedOps(tx: Queryable, boardId: string, where: string, value: number | string) {
+async function storedOps(
+	tx: Queryable,
+	boardId: string,
+	where: string,
+	value: number | string | string[]
+) {
 	const rows = await tx.query<{
 		seq: number;
 		op_id: string;
@@ -75,22 +81,38 @@ async function storedOps(tx: Queryable, boardId: string, where: string, value: n
 		op: r.op
 	}));
 }
-const opsById = (tx: Queryable, boardId: string, opId: string) =>
-	storedOps(tx, boardId, 'op_id = $2', opId);
 
 const boards = new BoardCache();
 
+/** An op waiting for its board's next transaction, and where its outcome goes. */
+interface Pending {
+	user: NonNullable<Principal>;
+	opId: string;
+	op: BoardOp;
+	sessionId: string | undefined;
+	resolve: (outcome: OpOutcome | null) => void;
+	reject: (err: unknown) => void;
+}
+type Queue = { waiting: Pending[] };
+
+/** At most this many ops go into one transaction; the rest wait for the next. */
+const BATCH_LIMIT = 200;
+
+/** The ops waiting for each board being written, per database (tests use several). */
+const queues = new WeakMap<Database, Map<string, Queue>>();
+
 /**
- * Stores one op in one transaction: the caller's right to the board is checked again
- * (it may have been taken away since joining), the board row is locked, the reducer
- * checks the op against the board as stored (so racing dots cannot pass the budget), and
- * the op is kept with the next sequence number together with the rows it changed. An op
- * id already on the board is answered by `answerAgain`: the stored op again to its own
- * actor (a retry), a refusal to anyone else. Null when the caller may no longer use it.
- * With `sessionId` (local_auth.sessions.id) the session must still exist, in the same
- * transaction: otherwise the answer is the refusal 'session_ended'.
+ * Stores one op, with the other ops sent to the same board meanwhile, in one transaction
+ * (`storeBatch`): a busy board takes its row lock once per batch, not once per op, and
+ * while one batch is written the next gathers. Ops of a board go to the database in the
+ * order they reach this process; the database's row lock orders them among instances.
+ * Resolves to the op's outcome, null when the caller may no longer use the board
+ * (`storeBatch`); rejects when the database fails. A failed batch is tried again op by op,
+ * each in its own transaction, so that one op that fails cannot sink the others.
+ * With `sessionId` (local_auth.sessions.id) the session must still exist, checked in the
+ * transaction that stores the op: otherwise the answer is the refusal 'session_ended'.
  */
-export async function storeOp(
+export function storeOp(
 	db: Database,
 	user: NonNullable<Principal>,
 	boardId: string,
@@ -98,10 +120,46 @@ export async function storeOp(
 	op: BoardOp,
 	sessionId?: string
 ): Promise<OpOutcome | null> {
+	const ofDb = queues.get(db) ?? new Map<string, Queue>();
+	queues.set(db, ofDb);
+	const running = ofDb.get(boardId);
+	const queue = running ?? { waiting: [] };
+	const outcome = new Promise<OpOutcome | null>((resolve, reject) =>
+		queue.waiting.push({ user, opId, op, sessionId, resolve, reject })
+	);
+	if (!running) {
+		ofDb.set(boardId, queue);
+		void drain(db, boardId, queue, ofDb);
+	}
+	return outcome;
+}
+
+/**
+ * Writes a board's waiting ops, batch after batch, until none wait; then forgets the queue.
+ * It starts once the current turn of the event loop is done, so that ops arriving in the
+ * same turn (sockets read together) go in the first batch.
+ */
+async function drain(db: Database, boardId: string, queue: Queue, ofDb: Map<string, Queue>) {
+	await new Promise((resolve) => setImmediate(resolve));
+	while (queue.waiting.length) {
+		const batch = queue.waiting.splice(0, BATCH_LIMIT);
+		try {
+			const outcomes = await writeBatch(db, boardId, batch);
+			batch.forEach((p, i) => p.resolve(outcomes[i]));
+		} catch (err) {
+			if (batch.length === 1) batch[0].reject(err);
+			else
+				for (const p of batch)
+					await writeBatch(db, boardId, [p]).then(([o]) => p.resolve(o), p.reject);
+		}
+	}
+	ofDb.delete(boardId);
+}
+
+/** One transaction of `storeBatch`; what this process remembers of the board is dropped when it fails. */
+async function writeBatch(db: Database, boardId: string, batch: Pending[]) {
 	try {
-		return await db.serviceAs('board op', user, (tx) =>
-			storeOpIn(tx, user, boardId, opId, op, sessionId)
-		);
+		return await db.service('board ops', (tx) => storeBatch(tx, boardId, batch));
 	} catch (err) {
 		// What this process remembers of the board may be ahead of what was committed.
 		boards.forget(boardId);
@@ -109,67 +167,142 @@ export async function storeOp(
 	}
 }
 
-async function storeOpIn(
+/**
+ * The same promise, its failure no longer unhandled: statements sent ahead fail too when
+ * the transaction fails, and whoever awaits them still sees the failure.
+ */
+function quietly<T>(promise: Promise<T>): Promise<T> {
+	promise.catch(() => {});
+	return promise;
+}
+
+/** A person's standing on a board, read under their claims. */
+interface Rights {
+	role: string | null;
+	visible: boolean;
+	open: boolean;
+	session: boolean;
+}
+
+/**
+ * Each sender's rights on the board, from the current memberships: their claims are set,
+ * then the policy helpers asked, person after person. The statements are all sent before
+ * any answer is awaited (one round trip with postgres.js, which pipelines them); a
+ * connection runs them in the order sent, so each check runs under its own person's claims.
+ */
+function rightsOf(tx: Queryable, boardId: string, batch: Pending[]) {
+	const rights = new Map<string, Promise<Rights | undefined>>();
+	for (const { user, sessionId } of batch) {
+		const key = `${user.id} ${sessionId ?? ''}`;
+		if (rights.has(key)) continue;
+		const claimed = claimFor(tx, user);
+		const checked = tx.query<Rights>(
+			`select private.workshop_role(workshop_id) as role, private.can_see_board(id) as visible,
+			   private.workshop_open(workshop_id) as open,
+			   $2::text is null or exists (select 1 from local_auth.sessions s
+			                               where s.id = $2 and s.expires_at > now()) as session
+			 from public.boards where id = $1`,
+			[boardId, sessionId ?? null]
+		);
+		rights.set(key, quietly(Promise.all([claimed, checked]).then(([, [row]]) => row)));
+	}
+	return (p: Pending) => rights.get(`${p.user.id} ${p.sessionId ?? ''}`)!;
+}
+
+/**
+ * Stores a batch of ops of one board, in order, in the caller's transaction: the board row
+ * is locked, each sender's right to the board is checked again (it may have been taken
+ * away since joining; the session too), the reducer checks each op against the board as
+ * stored plus the batch's ops before it (so racing dots cannot pass the budget), and the
+ * accepted ops are kept with the next sequence numbers together with the rows they
+ * changed. An op id already on the board (or earlier in the batch) is answered by
+ * `answerAgain`: the stored op again to its own actor (a retry), a refusal to anyone else.
+ * Returns one outcome per op, in the batch's order.
+ */
+async function storeBatch(
 	tx: Queryable,
-	user: NonNullable<Principal>,
 	boardId: string,
-	opId: string,
-	sent: BoardOp,
-	sessionId: string | undefined
-): Promise<OpOutcome | null> {
-	// The policy helpers read auth.uid() from the claims db.serviceAs set.
-	const [board] = await tx.query<{
-		seq: number;
-		now: Date;
-		role: string | null;
-		visible: boolean;
-		open: boolean;
-		session: boolean;
-	}>(
-		`select seq::int as seq, now() as now,
-		   private.workshop_role(workshop_id) as role, private.can_see_board(id) as visible,
-		   private.workshop_open(workshop_id) as open,
-		   $2::text is null or exists (select 1 from local_auth.sessions s
-		                               where s.id = $2 and s.expires_at > now()) as session
-		 from public.boards where id = $1 for update`,
-		[boardId, sessionId ?? null]
+	batch: Pending[]
+): Promise<(OpOutcome | null)[]> {
+	// Sent together, run in this order: the lock first, so that what follows sees every op
+	// committed before it and the memberships as they are now.
+	const locked = tx.query<{ seq: number; now: Date }>(
+		'select seq::int as seq, now() as now from public.boards where id = $1 for update',
+		[boardId]
 	);
-	if (board && !board.session) return { ok: false, code: 'session_ended' };
-	if (!board?.visible || !board.role) return null;
-	const before = boards.get(boardId, board.seq) ?? (await loadBoard(tx, boardId, 'stored'));
-	if (!before) return null;
-	const again = async (refusal: RefusalCode | null): Promise<OpOutcome> => {
-		const [earlier] = await opsById(tx, boardId, opId);
-		const answer = answerAgain(earlier, user.id, refusal);
-		// The secrecy it was applied under is not at hand: held as the most hidden.
-		if ('repeat' in answer)
-			return { ok: true, op: { op: answer.repeat, secrecy: ALL_HIDDEN }, repeated: true };
-		return { ok: false, code: answer.refusal };
-	};
-	const op = withRevealCount(before, sent);
-	// An ended workshop's boards are the record: they take no more changes.
-	const refusal = board.open
-		? checkOp(before, op, { id: user.id, role: boardRole(board.role) })
-		: 'workshop_ended';
-	// A retried op is often refused only because its first try got in (note exists).
-	if (refusal) return again(refusal);
-	const sequenced: SequencedOp = {
-		seq: board.seq + 1,
-		opId,
-		actorId: user.id,
-		at: new Date(board.now).getTime(),
-		op
-	};
-	const after = applyOp(before, sequenced);
-	const stored = await writeOp(tx, boardId, { ...sequenced, at: board.now }, before, after);
-	if (!stored) return again(null);
-	boards.set(boardId, after);
-	const secrecy = {
-		anonymous: before.anonymous,
-		revealed: before.revealed,
-		hiddenNote: hiddenNoteOf(before, op, user.id)
-	};
-	return { ok: true, op: { op: sequenced, secrecy }, repeated: false };
+	const repeats = quietly(
+		storedOps(
+			tx,
+			boardId,
+			'op_id = any($2::uuid[])',
+			batch.map((p) => p.opId)
+		)
+	);
+	const rights = rightsOf(tx, boardId, batch);
+	const [board] = await locked;
+	const earlier = new Map((await repeats).map((o) => [o.opId, o]));
+	if (!board) return batch.map(() => null);
+	const stored = boards.get(boardId, board.seq) ?? (await loadBoard(tx, boardId, 'stored'));
+	if (!stored) return batch.map(() => null);
+	let state = stored;
+	const accepted: SequencedOp[] = [];
+	// The notes and clusters the batch adds, with the sequence number of the op that did.
+	const added: Record<string, number> = {};
+	const outcomes: (OpOutcome | null)[] = [];
+	for (const p of batch) {
+		const r = await rights(p);
+		if (r && !r.session) {
+			outcomes.push({ ok: false, code: 'session_ended' });
+			continue;
+		}
+		if (!r?.visible || !r.role) {
+			outcomes.push(null);
+			continue;
+		}
+		const op = withRevealCount(state, p.op);
+		// An ended workshop's boards are the record: they take no more changes.
+		const refusal = r.open
+			? checkOp(state, op, { id: p.user.id, role: boardRole(r.role) })
+			: 'workshop_ended';
+		const first = earlier.get(p.opId);
+		// A retried op is often refused only because its first try got in (note exists).
+		if (refusal || first) {
+			const answer = answerAgain(first, p.user.id, refusal);
+			// The secrecy it was applied under is not at hand: held as the most hidden.
+			outcomes.push(
+				'repeat' in answer
+					? { ok: true, op: { op: answer.repeat, secrecy: ALL_HIDDEN }, repeated: true }
+					: { ok: false, code: answer.refusal }
+			);
+			continue;
+		}
+		const sequenced: SequencedOp = {
+			seq: state.seq + 1,
+			opId: p.opId,
+			actorId: p.user.id,
+			at: new Date(board.now).getTime(),
+			op
+		};
+		const next = applyOp(state, sequenced);
+		for (const kind of ['notes', 'clusters'] as const)
+			if (next[kind] !== state[kind])
+				for (const id of Object.keys(next[kind]))
+					if (!(id in state[kind])) added[id] = sequenced.seq;
+		const secrecy = {
+			anonymous: state.anonymous,
+			revealed: state.revealed,
+			hiddenNote: hiddenNoteOf(state, op, p.user.id)
+		};
+		outcomes.push({ ok: true, op: { op: sequenced, secrecy }, repeated: false });
+		accepted.push(sequenced);
+		earlier.set(p.opId, sequenced);
+		state = next;
+	}
+	if (!accepted.length) return outcomes;
+	if (!(await writeOps(tx, boardId, accepted, board.now, stored, state, added)))
+		throw new Error('board op ids already stored under the lock');
+	boards.set(boardId, state);
+	return outcomes;
 }
 
 /**

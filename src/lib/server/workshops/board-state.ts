@@ -51,72 +51,85 @@ export async function insertBoard(
 }
 
 /**
- * Stores a sequenced op and what it changed, in one statement. Nothing is written when
- * the op id is already on the board (a retry whose first try got in): false then.
+ * Stores sequenced ops (one board, consecutive sequence numbers from `before.seq + 1`, in
+ * order, all stamped `at`) and what they changed together, `before` → `after`, in one
+ * statement. `added` gives the notes and clusters the ops added (or added again) the
+ * sequence number of the op that did, which orders them on the board. False when an op
+ * id is already on the board: the others may have been stored, so the caller must roll
+ * the transaction back (holding the board row's lock, it looked for repeats first, so
+ * this does not happen in practice).
  */
-export async function writeOp(
+export async function writeOps(
 	tx: Queryable,
 	boardId: string,
-	op: Omit<SequencedOp, 'at'> & { at: Date },
+	ops: Omit<SequencedOp, 'at'>[],
+	at: Date,
 	before: BoardState,
-	after: BoardState
+	after: BoardState,
+	added: Record<string, number>
 ): Promise<boolean> {
 	const d = boardDelta(before, after);
+	const rows = ops.map((o) => ({ seq: o.seq, opId: o.opId, actorId: o.actorId, op: o.op }));
 	const [row] = await tx.query<{ stored: number }>(
 		`with stored as (
 		   insert into public.board_ops (board_id, seq, op_id, actor_id, at, op)
-		   values ($1, $2, $3, $4, $5, $6)
+		   select $1, o.seq, o."opId", o."actorId", $5, o.op
+		   from jsonb_to_recordset($3::jsonb) as o(seq bigint, "opId" uuid, "actorId" uuid, op jsonb)
 		   on conflict (board_id, op_id) do nothing returning seq),
+		 complete as (select from stored having count(*) = $4),
 		 board as (
-		   update public.boards set seq = $2, settings = coalesce($7::jsonb, settings), updated_at = now()
-		   where id = $1 and exists (select from stored)),
+		   update public.boards set seq = $2, settings = coalesce($6::jsonb, settings), updated_at = now()
+		   where id = $1 and exists (select from complete)),
 		 notes as (
 		   insert into public.board_notes (board_id, id, author_id, body, colour, x, y, cluster_id,
 		     added_seq, hidden)
-		   select $1, n.id, n."authorId", n.text, n.colour, n.x, n.y, n."clusterId", $2,
-		     coalesce(n.hidden, false)
-		   from jsonb_to_recordset($8::jsonb) as n(id uuid, "authorId" uuid, text text, colour text,
+		   select $1, n.id, n."authorId", n.text, n.colour, n.x, n.y, n."clusterId",
+		     coalesce(($13::jsonb ->> n.id::text)::bigint, $2), coalesce(n.hidden, false)
+		   from jsonb_to_recordset($7::jsonb) as n(id uuid, "authorId" uuid, text text, colour text,
 		     x integer, y integer, "clusterId" uuid, hidden boolean)
-		   where exists (select from stored)
+		   where exists (select from complete)
 		   on conflict (board_id, id) do update set body = excluded.body, colour = excluded.colour,
 		     x = excluded.x, y = excluded.y, cluster_id = excluded.cluster_id,
-		     hidden = excluded.hidden),
+		     hidden = excluded.hidden,
+		     added_seq = coalesce(($13::jsonb ->> excluded.id::text)::bigint, board_notes.added_seq)),
 		 notes_gone as (
-		   delete from public.board_notes where board_id = $1 and exists (select from stored)
-		     and id in (select jsonb_array_elements_text($9::jsonb)::uuid)),
+		   delete from public.board_notes where board_id = $1 and exists (select from complete)
+		     and id in (select jsonb_array_elements_text($8::jsonb)::uuid)),
 		 clusters as (
 		   insert into public.board_clusters (board_id, id, name, added_seq)
-		   select $1, c.id, c.name, $2 from jsonb_to_recordset($10::jsonb) as c(id uuid, name text)
-		   where exists (select from stored)
-		   on conflict (board_id, id) do update set name = excluded.name),
+		   select $1, c.id, c.name, coalesce(($13::jsonb ->> c.id::text)::bigint, $2)
+		   from jsonb_to_recordset($9::jsonb) as c(id uuid, name text)
+		   where exists (select from complete)
+		   on conflict (board_id, id) do update set name = excluded.name,
+		     added_seq = coalesce(($13::jsonb ->> excluded.id::text)::bigint, board_clusters.added_seq)),
 		 clusters_gone as (
-		   delete from public.board_clusters where board_id = $1 and exists (select from stored)
-		     and id in (select jsonb_array_elements_text($11::jsonb)::uuid)),
+		   delete from public.board_clusters where board_id = $1 and exists (select from complete)
+		     and id in (select jsonb_array_elements_text($10::jsonb)::uuid)),
 		 votes as (
 		   insert into public.board_votes (board_id, note_id, voter_id, dots)
 		   select $1, v."noteId", v."voterId", v.dots
-		   from jsonb_to_recordset($12::jsonb) as v("noteId" uuid, "voterId" uuid, dots integer)
-		   where exists (select from stored)
+		   from jsonb_to_recordset($11::jsonb) as v("noteId" uuid, "voterId" uuid, dots integer)
+		   where exists (select from complete)
 		   on conflict (board_id, note_id, voter_id) do update set dots = excluded.dots),
 		 votes_gone as (
-		   delete from public.board_votes v using jsonb_to_recordset($13::jsonb) as g("noteId" uuid, "voterId" uuid)
+		   delete from public.board_votes v using jsonb_to_recordset($12::jsonb) as g("noteId" uuid, "voterId" uuid)
 		   where v.board_id = $1 and v.note_id = g."noteId" and v.voter_id = g."voterId"
-		     and exists (select from stored))
-		 select count(*)::int as stored from stored`,
+		     and exists (select from complete))
+		 select count(*)::int as stored from complete`,
 		[
 			boardId,
-			op.seq,
-			op.opId,
-			op.actorId,
-			op.at,
-			op.op,
+			after.seq,
+			rows,
+			ops.length,
+			at,
 			d.settings,
 			d.notes,
 			d.removedNotes,
 			d.clusters,
 			d.removedClusters,
 			d.votes,
-			d.removedVotes
+			d.removedVotes,
+			added
 		]
 	);
 	return row.stored === 1;
