@@ -8,7 +8,11 @@ import {
 	saveDraft,
 	startApplication
 } from '../../src/lib/server/applications/editor';
-import { submitApplication, withdrawApplication } from '../../src/lib/server/applications/submit';
+import {
+	submitApplication,
+	submitDraft,
+	withdrawApplication
+} from '../../src/lib/server/applications/submit';
 import { lookbackWindow, monthIndex } from '../../src/lib/domain/experience';
 import { describeEachDatabase } from './databases';
 import { drainOutbox } from './mail-helpers';
@@ -212,6 +216,34 @@ describeEachDatabase('applications', (db) => {
 			await setDeadline(db(), challenge.id, new Date(Date.now() - 1000));
 			expect(await submitApplication(db(), lead, id, version)).toBe('closed');
 			expect((await read(lead, id))!.status).toBe('draft');
+		});
+
+		it('names the number of ideas wanted with the ideas refusal only', async () => {
+			const { challenge, id } = await draftFor();
+			const two = await complete(id, challenge.requirementIds, 2);
+			expect(await submitDraft(db(), lead, id, two)).toEqual({ outcome: 'ideas', ideaCount: 3 });
+			expect(await submitDraft(db(), lead, id, two - 1)).toEqual({
+				outcome: 'stale',
+				ideaCount: null
+			});
+			expect(await submitDraft(db(), outsider, id, two)).toEqual({
+				outcome: 'unknown',
+				ideaCount: null
+			});
+		});
+
+		it('after the deadline answers closed even to a stale version, and records the attempt', async () => {
+			const { challenge, id } = await draftFor();
+			const version = await complete(id, challenge.requirementIds);
+			await setDeadline(db(), challenge.id, new Date(Date.now() - 1000));
+			expect(await submitApplication(db(), lead, id, version - 1)).toBe('closed');
+			const [late] = await db().service('test: late attempts', (tx) =>
+				tx.query<{ n: number }>(
+					'select count(*)::int as n from public.late_submission_attempts where application_id = $1',
+					[id]
+				)
+			);
+			expect(late.n).toBe(1);
 		});
 
 		it('refuses a submission of a draft changed since it was read', async () => {

@@ -265,34 +265,20 @@ export type SaveResult =
  * as typed (the submit check refuses them), answers only for the challenge's requirements.
  */
 export async function saveDraft(tx: Queryable, id: string, draft: Draft): Promise<SaveResult> {
+	// One statement (public.save_draft): at a deadline every member saves every few seconds.
 	const [row] = await tx.query<{ version: number; updated_at: Date }>(
-		`update public.applications set version = version + 1, lang = coalesce($3, lang)
-		 where id = $1 and version = $2 and status = 'draft' returning version, updated_at`,
-		[id, draft.version, draft.lang ?? null]
+		'select version, updated_at from public.save_draft($1, $2, $3, $4::text::jsonb, $5::text::jsonb)',
+		[
+			id,
+			draft.version,
+			draft.lang ?? null,
+			JSON.stringify(draft.ideas),
+			JSON.stringify(draft.answers)
+		]
 	);
 	if (!row) {
 		const state = await applicationState(tx, id);
 		return { ok: false, reason: state === 'draft' ? 'conflict' : state };
-	}
-	for (const idea of draft.ideas) {
-		await tx.query(
-			`insert into public.application_ideas (application_id, position, title, problem, idea, value)
-			 values ($1, $2, $3, $4, $5, $6)
-			 on conflict (application_id, position) do update set title = excluded.title,
-			   problem = excluded.problem, idea = excluded.idea, value = excluded.value`,
-			[id, idea.position, idea.title, idea.problem, idea.idea, idea.value]
-		);
-	}
-	for (const answer of draft.answers) {
-		await tx.query(
-			`insert into public.application_answers (application_id, requirement_id, meets, explanation)
-			 select $1, r.id, $3, $4 from public.challenge_requirements r
-			 join public.applications a on a.challenge_id = r.challenge_id and a.id = $1
-			 where r.id = $2
-			 on conflict (application_id, requirement_id) do update set meets = excluded.meets,
-			   explanation = excluded.explanation`,
-			[id, answer.requirementId, answer.meets, answer.explanation]
-		);
 	}
 	return { ok: true, version: row.version, savedAt: row.updated_at };
 }

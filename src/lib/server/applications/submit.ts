@@ -1,7 +1,7 @@
 import type { Database, Principal } from '../db';
 import type { SessionUser } from '../auth/sessions';
 import { draftFromForm, draftSchema } from '$lib/domain/application-schemas';
-import { getApplication, saveDraft, type ApplicationView } from './editor';
+import { saveDraft } from './editor';
 
 export type { Snapshot } from '$lib/domain/application-snapshot';
 
@@ -24,7 +24,7 @@ export async function submitApplication(
 
 /**
  * submitApplication with what a refusal needs to be told in words: the number of ideas
- * the challenge asks for (null when the application is not there for the caller).
+ * the challenge asks for, read only for the 'ideas' refusal (null otherwise).
  * The route maps the outcome to HTTP and reads nothing more.
  */
 export async function submitDraft(
@@ -33,17 +33,27 @@ export async function submitDraft(
 	id: string,
 	version: number
 ): Promise<{ outcome: SubmitOutcome; ideaCount: number | null }> {
-	const result = await recordSubmission(db, user, id, version);
-	const ideaCount = result.app?.challenge.ideaCount ?? null;
-	return { outcome: result.outcome, ideaCount };
+	const { outcome } = await recordSubmission(db, user, id, version);
+	if (outcome !== 'ideas') return { outcome, ideaCount: null };
+	const [row] = await db.as(user, (tx) =>
+		tx.query<{ ideaCount: number }>(
+			`select c.idea_count as "ideaCount" from public.applications a
+			 join public.challenges c on c.id = a.challenge_id where a.id = $1`,
+			[id]
+		)
+	);
+	return { outcome, ideaCount: row?.ideaCount ?? null };
 }
 
 /**
- * The submission. The database checks the deadline, the draft's version, ideas and
- * answers, and builds the snapshot and its digest itself from the rows it locks
- * (public.submit_application): nothing the caller sends is frozen; every member's
- * receipt is enqueued by the database in the same transaction. Returns the digest the
- * database stored.
+ * The submission, in one transaction of two statements. The database decides everything
+ * under the application's row lock (public.submit_application): that it is the caller's
+ * team's ('unknown'), still a draft ('not_draft'), before the deadline by its own clock
+ * ('closed', the attempt recorded), at `version` ('stale'), with its ideas and answers;
+ * it builds the snapshot and its digest from the rows it locks (nothing the caller sends
+ * is frozen) and enqueues every member's receipt. Nothing is read before: at a deadline
+ * every query in front of the lock is time the queue grows (issue 16, bench:deadline).
+ * Returns the outcome, and the digest the database stored when submitted.
  */
 export async function recordSubmission(
 	db: Database,
@@ -51,14 +61,9 @@ export async function recordSubmission(
 	id: string,
 	version: number
 ): Promise<
-	| { outcome: 'submitted'; app: ApplicationView; digest: string }
-	| { outcome: Exclude<SubmitOutcome, 'submitted'>; app?: ApplicationView }
+	{ outcome: 'submitted'; digest: string } | { outcome: Exclude<SubmitOutcome, 'submitted'> }
 > {
-	const app = await db.as(user, (tx) => getApplication(tx, id));
-	if (!app) return { outcome: 'unknown' };
-	if (app.status !== 'draft') return { outcome: 'not_draft', app };
-	if (app.version !== version) return { outcome: 'stale', app };
-	const result = await db.as(user, async (tx) => {
+	return db.as(user, async (tx) => {
 		const [{ outcome }] = await tx.query<{ outcome: SubmitOutcome }>(
 			'select public.submit_application($1, $2) as outcome',
 			[id, version]
@@ -70,8 +75,6 @@ export async function recordSubmission(
 		);
 		return { outcome, digest };
 	});
-	if (result.outcome !== 'submitted') return { outcome: result.outcome, app };
-	return { outcome: 'submitted', app, digest: result.digest! };
 }
 
 export type WithdrawOutcome = 'withdrawn' | 'closed' | 'not_submitted' | 'unknown';
