@@ -6,7 +6,10 @@ import { requestAuth } from '$lib/server/http/auth';
 import { registerRealtime } from '$lib/server/realtime/attach';
 import { log } from '$lib/server/log';
 import { pageCache } from '$lib/server/http/page-cache';
-import { forgetVisitorViews } from '$lib/server/challenges/visitor-cache';
+import {
+	forgetVisitorViews,
+	postMayChangeVisitorViews
+} from '$lib/server/challenges/visitor-cache';
 import { startMailWorker } from '$lib/server/mail/service';
 import { startRetentionSchedule } from '$lib/server/retention';
 import { ENROL_PATH, needsSecondFactor } from '$lib/server/http/guards';
@@ -71,11 +74,17 @@ const locale: Handle = ({ event, resolve }) =>
 		});
 	});
 
-// A form post by a signed-in user may change what visitors see: whatever it was, the
-// cached views are dropped (the routes that change challenges also drop them themselves).
+// A form post by a signed-in user may change what visitors see: unless its route is a
+// team's private work, the cached views are dropped (the routes that change challenges
+// also drop them themselves).
 const forgetOnChange: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
-	if (event.request.method !== 'GET' && event.request.method !== 'HEAD' && event.locals.user)
+	if (
+		event.request.method !== 'GET' &&
+		event.request.method !== 'HEAD' &&
+		event.locals.user &&
+		postMayChangeVisitorViews(event.route.id)
+	)
 		forgetVisitorViews();
 	return response;
 };

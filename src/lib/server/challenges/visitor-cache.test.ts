@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { forgetVisitorViews, visitorList, visitorView } from './visitor-cache';
+import {
+	forgetVisitorViews,
+	postMayChangeVisitorViews,
+	visitorList,
+	visitorView
+} from './visitor-cache';
 
 afterEach(() => {
 	vi.useRealTimers();
@@ -41,5 +46,28 @@ describe('visitor cache', () => {
 	it('keeps a list and a challenge apart even under the same name', async () => {
 		await visitorView('x', async () => null);
 		expect(await visitorList('x', 'x', async () => 'list')).toBe('list');
+	});
+});
+
+describe('which posts empty the visitor views', () => {
+	it("keeps them over a team's private work and empties them for anything else", () => {
+		for (const route of [
+			'/applications/[id=uuid]',
+			'/concepts/[id=uuid]/versions',
+			'/workshops/[id=uuid]',
+			'/uploads/[key=filekey]',
+			'/auth/sign-in'
+		])
+			expect(postMayChangeVisitorViews(route), route).toBe(false);
+		for (const route of [
+			'/manage/challenges/[id=uuid]',
+			'/challenges/[slug=slug]',
+			'/organisations/[slug=slug]',
+			'/account/erase',
+			'/applicationsx',
+			'/'
+		])
+			expect(postMayChangeVisitorViews(route), route).toBe(true);
+		expect(postMayChangeVisitorViews(null)).toBe(false);
 	});
 });

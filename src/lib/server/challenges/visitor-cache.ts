@@ -57,3 +57,33 @@ export function forgetVisitorViews() {
 	generation++;
 	forgetPages();
 }
+
+/**
+ * Routes whose form posts cannot change what a visitor sees of a challenge or the list:
+ * a team's own work (applications, concepts, workshops, teams, production), juries,
+ * files, sign-in and the language switch. Their posts are the deadline rush (issue 16:
+ * every autosave used to empty the visitor views just when most people read them).
+ */
+const PRIVATE_WORK_ROUTES = [
+	'/applications',
+	'/auth',
+	'/concepts',
+	'/evidence',
+	'/jury',
+	'/language',
+	'/production',
+	'/teams',
+	'/uploads',
+	'/workshops'
+];
+
+/**
+ * Whether a signed-in form post to the route `routeId` (SvelteKit's route id, e.g.
+ * '/applications/[id=uuid]'; null for no route) may have changed what visitors see, so
+ * hooks.server.ts empties the visitor views after it. True for every route but those of
+ * PRIVATE_WORK_ROUTES: a new route forgets until it is listed there.
+ */
+export function postMayChangeVisitorViews(routeId: string | null): boolean {
+	if (!routeId) return false;
+	return !PRIVATE_WORK_ROUTES.some((r) => routeId === r || routeId.startsWith(`${r}/`));
+}
