@@ -6,8 +6,13 @@
 //   node tests/bench/page-js.mjs http://127.0.0.1:4301/challenges/some-slug [cookie]
 import { gzipSync } from 'node:zlib';
 
-/** @returns {Promise<{ bytes: number, files: { url: string, bytes: number }[] }>} */
+/**
+ * @param {string} pageUrl the page's full address
+ * @param {string} [cookie] a Cookie header, for a signed-in reader's page
+ * @returns {Promise<{ bytes: number, files: { url: string, bytes: number }[] }>} gzip bytes
+ */
 export async function pageJavaScript(pageUrl, cookie) {
+	/** @type {Record<string, string>} */
 	const headers = cookie ? { cookie } : {};
 	const res = await fetch(pageUrl, { headers });
 	const html = await res.text();
@@ -18,7 +23,7 @@ export async function pageJavaScript(pageUrl, cookie) {
 	].map((m) => new URL(m[1], pageUrl).href);
 	const files = new Map();
 	while (found.length) {
-		const url = found.pop();
+		const url = /** @type {string} */ (found.pop());
 		if (files.has(url)) continue;
 		const code = Buffer.from(await (await fetch(url)).arrayBuffer());
 		files.set(url, gzipSync(code).length);
@@ -29,6 +34,7 @@ export async function pageJavaScript(pageUrl, cookie) {
 	return { bytes: list.reduce((sum, f) => sum + f.bytes, 0), files: list };
 }
 
+/** @param {number} bytes */
 export const kB = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
 
 if (import.meta.main) {

@@ -168,6 +168,8 @@ test('an owner publishes a challenge; a solver finds, follows and asks; the answ
 	await expectAccessible(solver);
 	await solver.getByRole('link', { name: title }).click();
 	await expect(solver.getByText('Safety added to the goal after market dialogue.')).toBeVisible();
+	// The change itself, as a word diff worded by the server (issue 16: no diff code in the page).
+	await expect(solver.locator('ins', { hasText: 'ja turvallisempaa' })).toBeVisible();
 	await solver.getByRole('button', { name: 'Follow' }).click();
 	await expect(solver.getByRole('status')).toContainText('You follow this challenge');
 	// Followed challenges come to the solver's personal calendar feed.

@@ -18,6 +18,7 @@ import { requireUser } from '$lib/server/http/guards';
 import { challengeWorkshops } from '$lib/server/workshops/list';
 import { renderMarkdown } from '$lib/server/markdown';
 import { webcalUrl } from '$lib/server/http/links';
+import { amendmentViews } from '$lib/server/challenges/amendment-views';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -40,13 +41,22 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			).then((challenge) => challenge && { challenge, teams: null, workshops: [] });
 	if (!found) error(404, 'Not found');
 	const { challenge, teams: applyTeamsOf, workshops } = found;
-	const body = pickLocalized(challenge.body, getLocale(), challenge.primaryLocale);
+	const locale = getLocale();
+	const body = pickLocalized(challenge.body, locale, challenge.primaryLocale);
 	return {
 		challenge,
 		applyTeams: applyTeamsOf,
 		workshops,
 		webcal: webcalUrl(`/challenges/${challenge.slug}/calendar.ics`),
 		body: { html: renderMarkdown(body.text), lang: body.lang, fallback: body.fallback },
+		// Each amendment's changes worded and diffed here, by amendment id: the word diff
+		// stays out of the visitor's JavaScript (issue 16).
+		amendmentViews: Object.fromEntries(
+			challenge.amendments.map((a) => [
+				a.id,
+				amendmentViews(a.changes, challenge.procedure, challenge.primaryLocale, locale)
+			])
+		),
 		// Answers are Markdown, rendered through the one sanitiser (issue 12): a link is a link.
 		answers: Object.fromEntries(
 			challenge.questions.flatMap((q) => (q.answer ? [[q.id, renderMarkdown(q.answer)]] : []))
