@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
 import { SESSION_COOKIE, databaseUrl, startApp, waitForHttp } from '../support/board-world.mjs';
+import { random } from './random.mjs';
 
 const { values: args } = parseArgs({
 	options: {
@@ -56,15 +57,6 @@ const children = [];
 const agent = new Agent({ keepAlive: true, maxSockets: 512 });
 let retries = 0;
 
-/** A deterministic pseudo-random generator (mulberry32), so every run has the same schedule. */
-function random(seed) {
-	return () => {
-		seed = (seed + 0x6d2b79f5) | 0;
-		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 const rnd = random(16);
 
 /**

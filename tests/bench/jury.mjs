@@ -15,6 +15,7 @@ import { spawn } from 'node:child_process';
 import postgres from 'postgres';
 import { createServer as createVite } from 'vite';
 import { SESSION_COOKIE, databaseUrl, startApp, waitForHttp } from '../support/board-world.mjs';
+import { random } from './random.mjs';
 
 const ADMIN_URL =
 	process.env.BENCH_DATABASE_URL ??
@@ -40,16 +41,6 @@ function run(cmd, args) {
 		const child = spawn(cmd, args, { stdio: 'inherit' });
 		child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${code}`))));
 	});
-}
-
-/** A deterministic pseudo-random generator (mulberry32), so every run seeds the same scores. */
-function random(seed) {
-	return () => {
-		seed = (seed + 0x6d2b79f5) | 0;
-		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }
 
 /**
