@@ -30,6 +30,8 @@ export class DraftState {
 
 	#url: string;
 	#copy: LocalCopy<DraftContent>;
+	/** The content the page was rendered with (JSON): what typing before hydration changed. */
+	#rendered: string;
 	#fallback: string;
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#saving: Promise<void> | null = null;
@@ -48,10 +50,23 @@ export class DraftState {
 		this.ideas = content.ideas;
 		this.answers = content.answers;
 		this.lang = content.lang;
+		this.#rendered = this.#typed();
 	}
 
-	/** Picks up what this browser had not yet saved; call once in the browser. */
+	/** The ideas, answers and language as they stand now, as JSON. */
+	#typed() {
+		return JSON.stringify(
+			$state.snapshot({ ideas: this.ideas, answers: this.answers, lang: this.lang })
+		);
+	}
+
+	/**
+	 * Picks up what this browser had not yet saved; call once in the browser. Text typed
+	 * before the page came alive (Svelte's bind:value takes it at hydration, but no input
+	 * event reached `changed`) is the newest: it is kept and saved instead.
+	 */
 	restore() {
+		if (this.#typed() !== this.#rendered) return this.changed();
 		const copy = this.#copy.read();
 		if (!copy) return;
 		if (copy.version === this.version) {

@@ -59,6 +59,8 @@ export class ConceptDraft {
 	orphan: TypedConcept | null = $state(null);
 
 	#copy: LocalCopy<TypedConcept>;
+	/** The fields the page was rendered with (JSON): what typing before hydration changed. */
+	#rendered: string;
 	/** What the server had when the copy was restored: what discarding goes back to. */
 	#server: TypedConcept | null = null;
 	#url: string;
@@ -77,6 +79,7 @@ export class ConceptDraft {
 		this.#url = `/concepts/${conceptId}/draft`;
 		this.#copy = new LocalCopy(`talkoot:concept:${conceptId}`);
 		this.version = version;
+		this.#rendered = JSON.stringify(fields);
 		this.fields = fields;
 		this.#fallback = messages.fallback;
 		this.#badAmount = messages.badAmount;
@@ -86,8 +89,11 @@ export class ConceptDraft {
 	 * Picks up what this browser typed and the server did not get (call once in the
 	 * browser): over the same version it goes back in the fields, unsaved until the next
 	 * change or Save now; over an older one it is only shown (`orphan`), nothing replaced.
+	 * Text typed before the page came alive (Svelte's bind:value takes it into the fields at
+	 * hydration, but no input event reached `changed`) is the newest: it is kept and saved.
 	 */
 	restore() {
+		if (JSON.stringify($state.snapshot(this.fields)) !== this.#rendered) return this.changed();
 		const kept = this.#copy.read();
 		if (!kept) return;
 		const { version, ...typed } = kept;

@@ -69,4 +69,21 @@ describe('ConceptDraft keeps unsaved text in the browser', () => {
 		expect(draft.restored).toBe(false);
 		expect(draft.orphan).toBeNull();
 	});
+
+	it('keeps and saves text typed before the page came alive, over a copy kept before', async () => {
+		items.set(KEY, JSON.stringify({ ...saved, summary: 'Older typing', version: 2 }));
+		const put = vi.fn(async () => new Response(null, { status: 503 }));
+		vi.stubGlobal('fetch', put);
+		vi.stubGlobal('window', { addEventListener: () => {} });
+		const draft = fresh();
+		// What bind:value does at hydration with a field typed into before it.
+		draft.fields.plan = 'Typed while the page loaded';
+		draft.restore();
+		expect(draft.restored).toBe(false);
+		expect(draft.unsaved).toBe(true);
+		expect(draft.fields.plan).toBe('Typed while the page loaded');
+		expect(JSON.parse(items.get(KEY)!)).toMatchObject({ plan: 'Typed while the page loaded' });
+		await vi.runAllTimersAsync();
+		expect(put).toHaveBeenCalledTimes(1);
+	});
 });
