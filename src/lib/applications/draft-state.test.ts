@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { useMemoryStorage } from '$lib/drafts/memory-storage';
 import { DraftState, type DraftContent } from './draft-state.svelte';
 
 const KEY = 'talkoot:draft:a1';
@@ -9,25 +10,12 @@ const rendered: DraftContent = {
 };
 
 describe('DraftState at the start of the page', () => {
-	let items: Map<string, string>;
-	beforeEach(() => {
-		items = new Map();
-		vi.stubGlobal('localStorage', {
-			getItem: (k: string) => items.get(k) ?? null,
-			setItem: (k: string, v: string) => void items.set(k, v),
-			removeItem: (k: string) => void items.delete(k)
-		});
-		vi.useFakeTimers();
-	});
-	afterEach(() => {
-		vi.useRealTimers();
-		vi.unstubAllGlobals();
-	});
+	const storage = useMemoryStorage();
 
 	it('puts a copy kept over the same version back and saves it', () => {
 		const kept = structuredClone(rendered);
 		kept.ideas[0].idea = 'Typed before the crash';
-		items.set(KEY, JSON.stringify({ ...kept, version: 3 }));
+		storage.items().set(KEY, JSON.stringify({ ...kept, version: 3 }));
 		const draft = new DraftState('a1', 3, structuredClone(rendered), 'failed');
 		draft.restore();
 		expect(draft.ideas[0].idea).toBe('Typed before the crash');
@@ -37,7 +25,7 @@ describe('DraftState at the start of the page', () => {
 	it('keeps and saves text typed before the page came alive, over a copy kept before', async () => {
 		const kept = structuredClone(rendered);
 		kept.ideas[0].idea = 'Older typing';
-		items.set(KEY, JSON.stringify({ ...kept, version: 3 }));
+		storage.items().set(KEY, JSON.stringify({ ...kept, version: 3 }));
 		const put = vi.fn(async () => new Response(null, { status: 503 }));
 		vi.stubGlobal('fetch', put);
 		vi.stubGlobal('window', { addEventListener: () => {} });
@@ -47,7 +35,7 @@ describe('DraftState at the start of the page', () => {
 		draft.restore();
 		expect(draft.ideas[0].idea).toBe('Typed while the page loaded');
 		expect(draft.unsaved).toBe(true);
-		expect(JSON.parse(items.get(KEY)!).ideas[0].idea).toBe('Typed while the page loaded');
+		expect(JSON.parse(storage.items().get(KEY)!).ideas[0].idea).toBe('Typed while the page loaded');
 		await vi.runAllTimersAsync();
 		expect(put).toHaveBeenCalledTimes(1);
 	});
@@ -56,6 +44,6 @@ describe('DraftState at the start of the page', () => {
 		const draft = new DraftState('a1', 3, structuredClone(rendered), 'failed');
 		draft.restore();
 		expect(draft.unsaved).toBe(false);
-		expect(items.has(KEY)).toBe(false);
+		expect(storage.items().has(KEY)).toBe(false);
 	});
 });

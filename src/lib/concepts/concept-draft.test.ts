@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { useMemoryStorage } from '$lib/drafts/memory-storage';
 import { ConceptDraft, type TypedConcept } from './concept-draft.svelte';
 
 const KEY = 'talkoot:concept:c1';
@@ -13,30 +14,22 @@ const messages = { fallback: 'failed', badAmount: 'bad' };
 const fresh = (version = 2) => new ConceptDraft('c1', version, structuredClone(saved), messages);
 
 describe('ConceptDraft keeps unsaved text in the browser', () => {
-	let items: Map<string, string>;
-	beforeEach(() => {
-		items = new Map();
-		vi.stubGlobal('localStorage', {
-			getItem: (k: string) => items.get(k) ?? null,
-			setItem: (k: string, v: string) => void items.set(k, v),
-			removeItem: (k: string) => void items.delete(k)
-		});
-		vi.useFakeTimers();
-	});
-	afterEach(() => {
-		vi.useRealTimers();
-		vi.unstubAllGlobals();
-	});
+	const storage = useMemoryStorage();
 
 	it('keeps a copy of every edit over the version it was typed on', () => {
 		const draft = fresh();
 		draft.fields.summary = 'Typed, not saved';
 		draft.changed();
-		expect(JSON.parse(items.get(KEY)!)).toMatchObject({ version: 2, summary: 'Typed, not saved' });
+		expect(JSON.parse(storage.items().get(KEY)!)).toMatchObject({
+			version: 2,
+			summary: 'Typed, not saved'
+		});
 	});
 
 	it('puts a copy over the same version back, unsaved, and discards it on request', () => {
-		items.set(KEY, JSON.stringify({ ...saved, summary: 'Typed before the crash', version: 2 }));
+		storage
+			.items()
+			.set(KEY, JSON.stringify({ ...saved, summary: 'Typed before the crash', version: 2 }));
 		const draft = fresh();
 		draft.restore();
 		expect(draft.restored).toBe(true);
@@ -45,25 +38,25 @@ describe('ConceptDraft keeps unsaved text in the browser', () => {
 		draft.discardRestored();
 		expect(draft.fields).toEqual(saved);
 		expect(draft.unsaved).toBe(false);
-		expect(items.has(KEY)).toBe(false);
+		expect(storage.items().has(KEY)).toBe(false);
 	});
 
 	it('only shows a copy over an older version, replacing nothing', () => {
-		items.set(KEY, JSON.stringify({ ...saved, summary: 'Old typing', version: 1 }));
+		storage.items().set(KEY, JSON.stringify({ ...saved, summary: 'Old typing', version: 1 }));
 		const draft = fresh();
 		draft.restore();
 		expect(draft.restored).toBe(false);
 		expect(draft.orphan?.summary).toBe('Old typing');
 		expect(draft.fields).toEqual(saved);
 		draft.discardOrphan();
-		expect(items.has(KEY)).toBe(false);
+		expect(storage.items().has(KEY)).toBe(false);
 	});
 
 	it('forgets a copy the server already has, and a broken one restores nothing', () => {
-		items.set(KEY, JSON.stringify({ ...saved, version: 2 }));
+		storage.items().set(KEY, JSON.stringify({ ...saved, version: 2 }));
 		fresh().restore();
-		expect(items.has(KEY)).toBe(false);
-		items.set(KEY, '{broken');
+		expect(storage.items().has(KEY)).toBe(false);
+		storage.items().set(KEY, '{broken');
 		const draft = fresh();
 		draft.restore();
 		expect(draft.restored).toBe(false);
@@ -71,7 +64,7 @@ describe('ConceptDraft keeps unsaved text in the browser', () => {
 	});
 
 	it('keeps and saves text typed before the page came alive, over a copy kept before', async () => {
-		items.set(KEY, JSON.stringify({ ...saved, summary: 'Older typing', version: 2 }));
+		storage.items().set(KEY, JSON.stringify({ ...saved, summary: 'Older typing', version: 2 }));
 		const put = vi.fn(async () => new Response(null, { status: 503 }));
 		vi.stubGlobal('fetch', put);
 		vi.stubGlobal('window', { addEventListener: () => {} });
@@ -82,7 +75,9 @@ describe('ConceptDraft keeps unsaved text in the browser', () => {
 		expect(draft.restored).toBe(false);
 		expect(draft.unsaved).toBe(true);
 		expect(draft.fields.plan).toBe('Typed while the page loaded');
-		expect(JSON.parse(items.get(KEY)!)).toMatchObject({ plan: 'Typed while the page loaded' });
+		expect(JSON.parse(storage.items().get(KEY)!)).toMatchObject({
+			plan: 'Typed while the page loaded'
+		});
 		await vi.runAllTimersAsync();
 		expect(put).toHaveBeenCalledTimes(1);
 	});
