@@ -203,3 +203,52 @@ test('without JavaScript the three languages stand stacked and all are submitted
 	await expectAccessible(page);
 	await context.close();
 });
+
+test('what is typed before the page comes alive stays in the fields and is saved', async ({
+	page
+}) => {
+	test.setTimeout(120_000);
+	const unique = Date.now().toString(36);
+	await signIn(page, 'owner@hel.example');
+	// The page's scripts are held back, as on a slow phone, while the owner types.
+	let release = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto('/manage/challenges/20000000-0000-4000-8000-000000000002/basics', {
+		waitUntil: 'commit'
+	});
+	const summary = page.getByRole('group', { name: 'One-line summary' }).getByLabel('English');
+	// Once alive, only the selected language's panel shows: found by name, shown or not.
+	const body = page.locator('textarea[name="body_en"]');
+	const contact = page.getByLabel('Contact person');
+	const reason = page.getByLabel('Reason for the change').first();
+	const typed = {
+		summary: `${await summary.inputValue()} Typed early ${unique}.`,
+		body: `${await body.inputValue()}\n\nTyped early ${unique}.`,
+		contact: `Early Typist ${unique}`,
+		reason: `Typed before the scripts came ${unique}.`
+	};
+	await summary.fill(typed.summary);
+	await body.fill(typed.body);
+	await contact.fill(typed.contact);
+	await reason.fill(typed.reason);
+	release();
+	// Alive: the long texts get their language tabs.
+	await expect(
+		page.getByRole('group', { name: 'Description' }).getByRole('tab', { name: 'English' })
+	).toBeVisible();
+	await expect(summary).toHaveValue(typed.summary);
+	await expect(body).toHaveValue(typed.body);
+	await expect(contact).toHaveValue(typed.contact);
+	await expect(reason).toHaveValue(typed.reason);
+	await page.getByRole('button', { name: 'Save', exact: true }).click();
+	await expect(page.getByRole('status')).toContainText('recorded as a public amendment');
+	await page.unroute('**/_app/immutable/**');
+	await page.reload();
+	await expect(summary).toHaveValue(typed.summary);
+	await expect(body).toHaveValue(typed.body);
+	await expect(contact).toHaveValue(typed.contact);
+});
