@@ -5,7 +5,8 @@
 // the list, a challenge page, the solver's own application, the owner's list of some
 // hundreds of applications, a workshop page and the solver's dashboard. Prints requests/s,
 // p50/p99, errors and ratios, and the goal check; asserts nothing.
-// BENCH_ONLY=signed (any part of the rows' names) measures only the matching rows.
+// BENCH_ONLY=signed (any part of the rows' names) measures only the matching rows;
+// BENCH_PROFILE=<dir> writes the server's CPU profile there.
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -175,7 +176,11 @@ let server;
 try {
 	if (!existsSync('build/handler.js')) await run('npx', ['vite', 'build']);
 	await admin.unsafe(`create database ${dbName}`);
-	server = spawn('node', ['server.js'], {
+	// BENCH_PROFILE=<dir>: the server writes a V8 CPU profile there when it stops.
+	const profile = process.env.BENCH_PROFILE
+		? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+		: [];
+	server = spawn('node', [...profile, 'server.js'], {
 		stdio: ['ignore', 'ignore', 'inherit'],
 		env: {
 			...process.env,

@@ -22,11 +22,11 @@ describeEachDatabase('sessions', (db) => {
 	it('a token from the cookie maps to its user; an unknown or tampered one to nobody', async () => {
 		const user = await createUser(db(), 'Session Person');
 		const { token } = await db().service('test', (tx) => createSession(tx, user.id));
-		const found = await db().service('test', (tx) => validateSession(tx, token));
+		const found = await db().statement('test', (q) => validateSession(q, token));
 		expect(found).toMatchObject({ id: user.id, email: user.email, displayName: 'Session Person' });
 		const tampered = token.slice(0, -1) + (token.endsWith('a') ? 'b' : 'a');
-		expect(await db().service('test', (tx) => validateSession(tx, tampered))).toBeNull();
-		expect(await db().service('test', (tx) => validateSession(tx, ''))).toBeNull();
+		expect(await db().statement('test', (q) => validateSession(q, tampered))).toBeNull();
+		expect(await db().statement('test', (q) => validateSession(q, ''))).toBeNull();
 	});
 
 	it('stores only a hash of the token', async () => {
@@ -44,20 +44,20 @@ describeEachDatabase('sessions', (db) => {
 		const idle = await db().service('test', (tx) => createSession(tx, user.id, start));
 		const afterIdle = new Date(start.getTime() + SESSION_IDLE_MS + 1000);
 		expect(
-			await db().service('test', (tx) => validateSession(tx, idle.token, afterIdle))
+			await db().statement('test', (q) => validateSession(q, idle.token, afterIdle))
 		).toBeNull();
-		expect(await db().service('test', (tx) => validateSession(tx, idle.token, start))).toBeNull();
+		expect(await db().statement('test', (q) => validateSession(q, idle.token, start))).toBeNull();
 
 		// Used every day it still ends at the absolute limit.
 		const busy = await db().service('test', (tx) => createSession(tx, user.id, start));
 		for (let day = 1; day * 86_400_000 < SESSION_ABSOLUTE_MS; day += 1) {
 			const at = new Date(start.getTime() + day * 86_400_000);
 			expect(
-				await db().service('test', (tx) => validateSession(tx, busy.token, at))
+				await db().statement('test', (q) => validateSession(q, busy.token, at))
 			).not.toBeNull();
 		}
 		const end = new Date(start.getTime() + SESSION_ABSOLUTE_MS);
-		expect(await db().service('test', (tx) => validateSession(tx, busy.token, end))).toBeNull();
+		expect(await db().statement('test', (q) => validateSession(q, busy.token, end))).toBeNull();
 	});
 });
 
@@ -128,7 +128,7 @@ describeEachDatabase('local accounts', (db) => {
 		expect(await resetPassword(db(), token!, newPassword)).toBe(true);
 		expect(await resetPassword(db(), token!, 'and yet another one here')).toBe(false);
 
-		expect(await db().service('test', (tx) => validateSession(tx, first.token))).toBeNull();
+		expect(await db().statement('test', (q) => validateSession(q, first.token))).toBeNull();
 		expect(await signIn(db(), address, PASSWORD)).toEqual({ ok: false, reason: 'invalid' });
 		expect(await signIn(db(), address, newPassword)).toMatchObject({ ok: true });
 	});

@@ -56,15 +56,22 @@ export async function createSession(
 	return { token, expiresAt };
 }
 
-/** The user behind a session token, or null when it is unknown, idle too long or expired. */
+/**
+ * The user behind a session token, or null when it is unknown, idle too long
+ * (SESSION_IDLE_MS) or expired. An ended session's row is deleted; a live one's
+ * last_seen_at is moved to `now` when older than TOUCH_AFTER_MS. One statement (issue 16:
+ * it runs before every signed-in request, so its own transaction's BEGIN and COMMIT were
+ * two of its three round trips): pass `db.statement`'s queryable, or a transaction's.
+ */
 export async function validateSession(
-	tx: Queryable,
+	q: Queryable,
 	token: string,
 	now = new Date()
 ): Promise<SessionUser | null> {
 	const id = hashToken(token);
-	const [row] = await tx.query<{
+	const [row] = await q.query<{
 		user_id: string;
+		ended: boolean;
 		email: string;
 		display_name: string;
 		locale: 'fi' | 'sv' | 'en';
@@ -72,30 +79,8 @@ export async function validateSession(
 		memberships: number;
 		second_factor: boolean;
 		aal: Aal;
-		last_seen_at: Date;
-		expires_at: Date;
-	}>(
-		`select s.user_id, s.last_seen_at, s.expires_at, s.aal, p.email, p.display_name, p.locale,
-		        exists (select 1 from public.platform_admins a where a.user_id = s.user_id) as is_admin,
-		        (select count(*)::int from public.organisation_members m where m.user_id = s.user_id) as memberships,
-		        exists (select 1 from local_auth.totp t
-		                where t.user_id = s.user_id and t.confirmed_at is not null) as second_factor
-		 from local_auth.sessions s join public.profiles p on p.id = s.user_id
-		 where s.id = $1`,
-		[id]
-	);
-	if (!row) return null;
-	const lastSeen = new Date(row.last_seen_at).getTime();
-	if (
-		now.getTime() >= new Date(row.expires_at).getTime() ||
-		now.getTime() - lastSeen >= SESSION_IDLE_MS
-	) {
-		await tx.query('delete from local_auth.sessions where id = $1', [id]);
-		return null;
-	}
-	if (now.getTime() - lastSeen > TOUCH_AFTER_MS) {
-		await tx.query('update local_auth.sessions set last_seen_at = $2 where id = $1', [id, now]);
-	}
+	}>(VALIDATE_SESSION, [id, now, SESSION_IDLE_MS, TOUCH_AFTER_MS]);
+	if (!row || row.ended) return null;
 	return {
 		id: row.user_id,
 		email: row.email,
@@ -108,6 +93,28 @@ export async function validateSession(
 		aal: row.aal
 	};
 }
+
+// $1 the session id (token hash), $2 now, $3 the idle limit and $4 the touch interval in ms.
+// Data-modifying WITH queries run once and to completion whether or not the rest reads them.
+const VALIDATE_SESSION = `
+	with found as (
+		select s.id, s.user_id, s.aal, s.last_seen_at,
+		       ($2::timestamptz >= s.expires_at
+		        or $2::timestamptz - s.last_seen_at >= $3::float8 * interval '1 millisecond') as ended
+		from local_auth.sessions s where s.id = $1
+	), ended as (
+		delete from local_auth.sessions s using found f where s.id = f.id and f.ended
+	), touched as (
+		update local_auth.sessions s set last_seen_at = $2::timestamptz from found f
+		where s.id = f.id and not f.ended
+		  and $2::timestamptz - f.last_seen_at > $4::float8 * interval '1 millisecond'
+	)
+	select f.user_id, f.ended, f.aal, p.email, p.display_name, p.locale,
+	       exists (select 1 from public.platform_admins a where a.user_id = f.user_id) as is_admin,
+	       (select count(*)::int from public.organisation_members m where m.user_id = f.user_id) as memberships,
+	       exists (select 1 from local_auth.totp t
+	               where t.user_id = f.user_id and t.confirmed_at is not null) as second_factor
+	from found f join public.profiles p on p.id = f.user_id`;
 
 export async function deleteSession(tx: Queryable, token: string) {
 	await tx.query('delete from local_auth.sessions where id = $1', [hashToken(token)]);

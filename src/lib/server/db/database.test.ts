@@ -55,3 +55,23 @@ describe('Database.as', () => {
 		expect(log.indexOf('done select late')).toBeLessThan(log.indexOf('end'));
 	});
 });
+
+describe('Database.statement', () => {
+	it('sends the one statement outside a transaction and refuses a second', async () => {
+		const { db, log } = fakeDriver();
+		expect(await db.statement('job', async (q) => (await q.query('select 1'), 'value'))).toBe(
+			'value'
+		);
+		expect(log).toEqual(['sent select 1', 'done select 1']);
+		await expect(
+			db.statement('job', async (q) => {
+				await q.query('select 1');
+				await q.query('select 2');
+			})
+		).rejects.toThrow('job: one statement only');
+		await expect(db.statement('job', (q) => q.exec('select 1; select 2'))).rejects.toThrow(
+			'one statement only'
+		);
+		expect(log).not.toContain('begin');
+	});
+});

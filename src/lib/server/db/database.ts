@@ -91,6 +91,29 @@ export class Database {
 		return this.transaction(fn);
 	}
 
+	/**
+	 * One statement as a named server job (row-level security bypassed, as `service`),
+	 * outside an explicit transaction: the database runs it in one of its own, one round
+	 * trip where `service` takes three (BEGIN, the statement, COMMIT; issue 16). For a job
+	 * that is one statement, which may be a WITH query that reads and writes. A second
+	 * query or a script from `fn` is refused (throws): that needs `service`.
+	 */
+	statement<T>(job: string, fn: (q: Queryable) => Promise<T>): Promise<T> {
+		log.debug({ job }, 'service statement');
+		let sent = false;
+		const once: Queryable = {
+			query: (text, params) => {
+				if (sent) return Promise.reject(new Error(`${job}: one statement only`));
+				sent = true;
+				return this.driver.query(text, params);
+			},
+			exec: () => Promise.reject(new Error(`${job}: one statement only, no script`))
+		};
+		return fn(once).catch((error: unknown) => {
+			throw this.mapError(error);
+		});
+	}
+
 	close(): Promise<void> {
 		return this.driver.close();
 	}

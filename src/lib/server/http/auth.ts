@@ -29,7 +29,7 @@ function localRequestAuth(db: Database, cookies: Cookies, url: URL): RequestAuth
 		async user() {
 			const t = token();
 			if (!t) return null;
-			const user = await db.service('session lookup', (tx) => validateSession(tx, t));
+			const user = await db.statement('session lookup', (q) => validateSession(q, t));
 			if (!user) clearSessionCookie(cookies, url);
 			return user;
 		},

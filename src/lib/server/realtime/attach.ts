@@ -53,7 +53,7 @@ async function userFromHandshake(
 	}
 	const token = cookies[sessionCookieName(new URL(req.headers.origin ?? 'http://invalid'))];
 	if (!token) return null;
-	const user = await db.service('socket handshake', (tx) => validateSession(tx, token));
+	const user = await db.statement('socket handshake', (q) => validateSession(q, token));
 	return user ? { user, sessionId: hashToken(token) } : null;
 }
 
