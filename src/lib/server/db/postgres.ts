@@ -1,7 +1,7 @@
 import postgres from 'postgres';
 import { storableParams, type Driver, type Queryable } from './driver';
 
-type Sql = postgres.Sql | postgres.TransactionSql;
+type Sql = postgres.Sql | postgres.ReservedSql;
 
 /**
  * Every query is a named prepared statement, kept per connection by postgres.js: the
@@ -41,8 +41,44 @@ export function openPostgres(url: string, max = 10): Driver {
 	return {
 		kind: 'postgres',
 		...wrap(sql),
-		transaction: <T>(fn: (tx: Queryable) => Promise<T>) =>
-			sql.begin((tx) => fn(wrap(tx))) as Promise<T>,
+		transaction: (fn) => pipelinedTransaction(sql, fn),
 		close: () => sql.end({ timeout: 5 })
 	};
+}
+
+/**
+ * fn in a transaction on one connection of the pool, committed when fn resolves and rolled
+ * back when it (or the BEGIN) fails; returns fn's value, throws its error. BEGIN is sent
+ * without waiting for its answer (issue 16): a connection runs statements in the order they
+ * were sent, so fn's first statement travels with it and the transaction costs one round
+ * trip less than postgres.js's `begin`. COMMIT or ROLLBACK is sent only once fn has settled,
+ * so none of fn's statements runs after it.
+ */
+async function pipelinedTransaction<T>(
+	sql: postgres.Sql,
+	fn: (tx: Queryable) => Promise<T>
+): Promise<T> {
+	const connection = await sql.reserve();
+	const inside = wrap(connection);
+	let ended = false;
+	// A statement fn sends after it settled would run outside the transaction: refused.
+	const tx: Queryable = {
+		query: (text, params) =>
+			ended ? Promise.reject(new Error('transaction ended')) : inside.query(text, params),
+		exec: (script) => (ended ? Promise.reject(new Error('transaction ended')) : inside.exec(script))
+	};
+	try {
+		// postgres.js sends a statement when it is awaited; execute() sends BEGIN now, first.
+		const begin = connection.unsafe('begin').execute();
+		const [begun, result] = await Promise.allSettled([begin, fn(tx)]);
+		ended = true;
+		if (begun.status === 'fulfilled' && result.status === 'fulfilled') {
+			await connection.unsafe('commit');
+			return result.value;
+		}
+		await connection.unsafe('rollback').catch(() => {});
+		throw begun.status === 'rejected' ? begun.reason : (result as PromiseRejectedResult).reason;
+	} finally {
+		connection.release();
+	}
 }

@@ -1,0 +1,71 @@
+import { expect, it } from 'vitest';
+import { describeEachDatabase } from './databases';
+
+// The drivers' transactions (postgres.js with BEGIN pipelined, PGlite): what fn wrote is
+// kept only when it resolves, nothing of it runs outside the transaction, and a
+// principal's claims end with it.
+describeEachDatabase('transactions', (db) => {
+	const marker = () => `tx-${Math.random().toString(36).slice(2, 10)}@test.example`;
+	const written = async (email: string) =>
+		(
+			await db().service('test: read', (tx) =>
+				tx.query('select 1 from local_auth.reset_requests where email = $1', [email])
+			)
+		).length;
+	const write = (tx: { query: (t: string, p: unknown[]) => Promise<unknown> }, email: string) =>
+		tx.query('insert into local_auth.reset_requests (email) values ($1)', [email]);
+
+	it('keeps what fn wrote when it resolves, and returns its value', async () => {
+		const email = marker();
+		expect(await db().service('test', async (tx) => (await write(tx, email), 'done'))).toBe('done');
+		expect(await written(email)).toBe(1);
+	});
+
+	it('keeps nothing when fn throws after writing, and throws its error', async () => {
+		const email = marker();
+		await expect(
+			db().service('test', async (tx) => {
+				await write(tx, email);
+				throw new Error('changed my mind');
+			})
+		).rejects.toThrow('changed my mind');
+		expect(await written(email)).toBe(0);
+	});
+
+	it('keeps nothing when a statement fails, even one sent alongside a write', async () => {
+		const email = marker();
+		await expect(
+			db().service('test', (tx) => Promise.all([write(tx, email), tx.query('select 1 / 0')]))
+		).rejects.toThrow(/division by zero/);
+		expect(await written(email)).toBe(0);
+	});
+
+	it('refuses a statement fn sends after it settled: nothing runs outside', async () => {
+		const email = marker();
+		let late: Promise<unknown> = Promise.resolve();
+		await db().service('test', async (tx) => {
+			late = new Promise((r) => setTimeout(r, 20)).then(() => write(tx, email));
+		});
+		await expect(late).rejects.toThrow();
+		expect(await written(email)).toBe(0);
+	});
+
+	it("ends a principal's claims and role with its transaction", async () => {
+		const user = { id: '00000000-0000-4000-8000-000000000004' };
+		for (let i = 0; i < 6; i++) {
+			const [inside] = await db().as(user, (tx) =>
+				tx.query<{ role: string; sub: string | null }>(
+					"select current_user as role, current_setting('request.jwt.claims', true)::jsonb ->> 'sub' as sub"
+				)
+			);
+			expect(inside).toEqual({ role: 'authenticated', sub: user.id });
+			const [after] = await db().service('test', (tx) =>
+				tx.query<{ role: string; claims: string | null }>(
+					"select current_user as role, nullif(current_setting('request.jwt.claims', true), '') as claims"
+				)
+			);
+			expect(after.role).not.toBe('authenticated');
+			expect(after.claims).toBeNull();
+		}
+	});
+});
