@@ -1,5 +1,6 @@
 import type { Queryable } from '../db';
 import type { Locale } from '$lib/domain/locale';
+import { compareNames } from '$lib/domain/names';
 import type { Screening } from '$lib/domain/application-schemas';
 import type { Coverage } from '$lib/domain/experience';
 import { readScreening, type ScreeningResult } from './screening-result';
@@ -11,6 +12,23 @@ import {
 	type SnapshotLangs
 } from '$lib/domain/application-snapshot';
 
+/**
+ * The parts of a snapshot (`a.snapshot`) that snapshotCoverage reads, as a jsonb of the
+ * Snapshot's shape: not the ideas, answers and texts.
+ */
+const COVERAGE_PARTS = `jsonb_build_object(
+	'personalDataPurgedAt', a.snapshot -> 'personalDataPurgedAt',
+	'rules', a.snapshot -> 'rules', 'coverage', a.snapshot -> 'coverage',
+	'deadline', a.snapshot -> 'deadline',
+	'team', jsonb_build_object('members', (select coalesce(jsonb_agg(jsonb_build_object('id', m -> 'id')), '[]')
+		from jsonb_array_elements(a.snapshot -> 'team' -> 'members') m)),
+	'workHistory', (select coalesce(jsonb_agg(jsonb_build_object('memberId', e -> 'memberId',
+		'area', e -> 'area', 'start', e -> 'start', 'end', e -> 'end')), '[]')
+		from jsonb_array_elements(a.snapshot -> 'workHistory') e),
+	'commonProjects', (select coalesce(jsonb_agg(jsonb_build_object('memberIds', p -> 'memberIds',
+		'start', p -> 'start', 'end', p -> 'end')), '[]')
+		from jsonb_array_elements(a.snapshot -> 'commonProjects') p))`;
+
 export interface SubmittedSummary {
 	id: string;
 	teamName: string;
@@ -21,8 +39,10 @@ export interface SubmittedSummary {
 }
 
 /**
- * The submitted applications of a challenge (never drafts), by team name: what RLS shows
- * its owners.
+ * The submitted applications of a challenge (never drafts), by team name in the reader's
+ * alphabet (compareNames, as public.sort_key orders; sorted here: sort_key per row was a
+ * third of the query's time for hundreds of applications, issue 16), then by submission:
+ * what RLS shows its owners. Of each snapshot only what its coverage needs is read.
  */
 export async function listSubmitted(
 	tx: Queryable,
@@ -31,17 +51,17 @@ export async function listSubmitted(
 ): Promise<SubmittedSummary[]> {
 	const rows = await tx.query<Omit<SubmittedSummary, 'coverageOk'> & { snapshot: Snapshot }>(
 		`select a.id, a.snapshot -> 'team' ->> 'name' as "teamName", a.submitted_at as "submittedAt",
-		   a.digest, a.snapshot, d.eligible
+		   a.digest, ${COVERAGE_PARTS} as snapshot, d.eligible
 		 from public.applications a
 		 left join public.screening_decisions d on d.application_id = a.id
 		 where a.challenge_id = $1 and a.status = 'submitted'
-		 order by public.sort_key(a.snapshot -> 'team' ->> 'name', $2), a.submitted_at`,
-		[challengeId, locale]
+		 order by a.submitted_at, a.id`,
+		[challengeId]
 	);
-	return rows.map(({ snapshot, ...row }) => ({
-		...row,
-		coverageOk: snapshotCoverage(snapshot)?.ok ?? null
-	}));
+	const byName = compareNames(locale);
+	return rows
+		.map(({ snapshot, ...row }) => ({ ...row, coverageOk: snapshotCoverage(snapshot)?.ok ?? null }))
+		.sort((a, b) => byName(a.teamName ?? '', b.teamName ?? ''));
 }
 
 /** A screening decision no longer in force: revised, or voided by the team's withdrawal. */
