@@ -15,6 +15,7 @@ import { recordAudit } from '../../src/lib/server/audit';
 import { AUDIT_PAGE_SIZE, auditQuerySchema } from '../../src/lib/domain/audit-filters';
 import { totpCode, totpCounter } from '../../src/lib/domain/totp';
 import type { Database, Principal } from '../../src/lib/server/db/database';
+import { signInFormRefused, signInOutcome } from '../../src/lib/server/http/rate-limit';
 import { describeEachDatabase } from './databases';
 import { createOrganisation, createUser } from './fixtures';
 import { createScreeningScenario } from './screening-fixtures';
@@ -111,6 +112,29 @@ describeEachDatabase('audit events', (db) => {
 				reason: 'unknown_account'
 			});
 			await holdsNoSecret(db(), PASSWORD, 'not the password at all', 'guessing away');
+		});
+
+		it('records a sign-in the limit refused, with the reason locked (both modes’ forms)', async () => {
+			const email = `limited${++counter}@test.example`;
+			const event = {
+				request: new Request('http://127.0.0.1/auth/sign-in', { method: 'POST' }),
+				getClientAddress: () => '198.51.100.23',
+				setHeaders: () => {},
+				locals: { db: db() }
+			};
+			let refused = null;
+			for (let i = 0; i < 30 && !refused; i++) {
+				refused = await signInFormRefused(event, email);
+				if (!refused) await signInOutcome(event, email, false);
+			}
+			expect(refused).not.toBeNull();
+			const recorded = await entries(db(), { targetId: email });
+			expect(recorded).toHaveLength(1);
+			expect(recorded[0]).toMatchObject({
+				action: 'sign_in_failed',
+				address: '198.51.100.23',
+				details: { reason: 'locked' }
+			});
 		});
 
 		it('records an unverified account’s attempt', async () => {

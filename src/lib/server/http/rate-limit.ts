@@ -10,6 +10,7 @@ import {
 	type Refusal
 } from './limits';
 import type { Database } from '../db';
+import { recordFailedSignIn } from '../auth/accounts';
 
 export type { Refusal } from '../http/limits';
 
@@ -57,6 +58,18 @@ export async function signInRefused(event: Event, email: string): Promise<Refusa
 	if (ms) return refusal(event, 'signInAddress', ms);
 	await signInAttempt(event.locals.db, email, address);
 	return null;
+}
+
+/**
+ * signInRefused for the sign-in forms (local and Supabase password, Supabase's mailed
+ * link): a refusal is also recorded in the audit log as a failed sign-in with the reason
+ * 'locked', the same entry in both modes (issue 15). The password re-checks of the account
+ * pages use signInRefused alone: they are not sign-ins.
+ */
+export async function signInFormRefused(event: Event, email: string): Promise<Refusal | null> {
+	const refused = await signInRefused(event, email);
+	if (refused) await recordFailedSignIn(event.locals.db, email, 'locked', clientAddress(event));
+	return refused;
 }
 
 /** After the password check: a failure grows this (account, address)'s delay, success resets it. */

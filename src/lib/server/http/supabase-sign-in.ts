@@ -20,7 +20,7 @@ import type { SessionUser } from '../auth/sessions';
 import { clientAddress } from './limits';
 import { cookieJar } from './auth';
 import { invalid, parseForm } from './forms';
-import { signInOutcome, signInRefused } from './rate-limit';
+import { signInFormRefused, signInOutcome } from './rate-limit';
 
 // The sign-in page's actions in Supabase mode (issue 15): email and password, a mailed
 // link, and the configured OAuth provider; /auth/callback completes the last two.
@@ -44,7 +44,7 @@ export async function supabasePasswordAction(event: RequestEvent) {
 	const parsed = await parseForm(event.request, signInSchema);
 	if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 	const { data, values } = parsed;
-	const refused = await signInRefused(event, data.email);
+	const refused = await signInFormRefused(event, data.email);
 	if (refused) return invalid(values, { form: refused.key }, 429, refused.params);
 	const client = clientFor(event);
 	const result = await supabasePasswordSignIn(client, data.email, data.password);
@@ -101,7 +101,7 @@ export async function supabaseMagicLinkRoute(event: RequestEvent): Promise<never
 	supabaseOf();
 	const parsed = await parseForm(event.request, magicSchema);
 	if (!parsed.ok) return backToSignIn(event, 'email-invalid');
-	if (await signInRefused(event, parsed.data.email)) return backToSignIn(event, 'limited');
+	if (await signInFormRefused(event, parsed.data.email)) return backToSignIn(event, 'limited');
 	const sent = await supabaseMagicLink(clientFor(event), parsed.data.email, callbackUrl(event));
 	return backToSignIn(event, sent ? 'link-sent' : 'unavailable');
 }

@@ -1,11 +1,11 @@
 import { redirect } from '@sveltejs/kit';
 import { signInSchema } from '$lib/domain/account-schemas';
 import { safeRedirectPath, withRedirect } from '$lib/domain/safe-path';
-import { newVerifyToken, recordFailedSignIn, signIn } from '$lib/server/auth/accounts';
+import { newVerifyToken, signIn } from '$lib/server/auth/accounts';
 import { setChallengeCookie, setLocaleCookie, setSessionCookie } from '$lib/server/http/cookies';
 import { signOut } from '$lib/server/auth/sessions';
 import { sessionCookieName } from '$lib/server/http/cookies';
-import { signInOutcome, signInRefused } from '$lib/server/http/rate-limit';
+import { signInFormRefused, signInOutcome } from '$lib/server/http/rate-limit';
 import { clientAddress } from '$lib/server/http/limits';
 import { invalid, parseForm } from '$lib/server/http/forms';
 import { config } from '$lib/server/config';
@@ -28,12 +28,9 @@ export const actions: Actions = {
 		const parsed = await parseForm(request, signInSchema);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		const { data, values } = parsed;
-		const refused = await signInRefused(event, data.email);
+		const refused = await signInFormRefused(event, data.email);
+		if (refused) return invalid(values, { form: refused.key }, 429, refused.params);
 		const address = clientAddress(event);
-		if (refused) {
-			await recordFailedSignIn(locals.db, data.email, 'locked', address);
-			return invalid(values, { form: refused.key }, 429, refused.params);
-		}
 
 		const result = await signIn(
 			locals.db,
