@@ -1,17 +1,17 @@
-import { t } from '$lib/i18n';
+import { areaMessage } from '$lib/i18n-names';
 import { normaliseArea } from '$lib/domain/experience';
 import type { Locale } from '$lib/domain/locale';
 
 /** A competence area's name: a known area in the reader's language, an owner's own words as typed. */
 export function areaLabel(area: string): string {
 	const key = `area_${area}`;
-	return /^[a-z_]+$/.test(area) && t(key) !== key ? t(key) : area;
+	return /^[a-z_]+$/.test(area) && areaMessage(key) !== key ? areaMessage(key) : area;
 }
 
 /** Whether `area` is one of the known areas the app names in every language. */
 export function isKnownArea(area: string): boolean {
 	const key = `area_${area}`;
-	return /^[a-z_]+$/.test(area) && t(key) !== key;
+	return /^[a-z_]+$/.test(area) && areaMessage(key) !== key;
 }
 
 /**

@@ -2,6 +2,8 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DATA_KEY_PREFIXES, stageLabel, t } from './i18n';
+import { areaMessage, shownIn } from './i18n-names';
+import { m } from './paraglide/messages';
 import { loadMessages } from './messages.testing';
 import { translate } from './server/i18n';
 
@@ -45,8 +47,18 @@ describe('t()', () => {
 		const found = sources('src').flatMap((file) =>
 			[...readFileSync(file, 'utf8').matchAll(literal)].map((m) => ({ file, key: m[1] }))
 		);
-		expect(found.length).toBeGreaterThan(3);
+		expect(found.length).toBeGreaterThan(2);
 		for (const { file, key } of found) expect(inData(key), `${file}: t('${key}…')`).toBe(true);
+	});
+
+	it('gives the names a visitor page needs from their own module, as t() does', () => {
+		expect(areaMessage('area_service_design', 'en')).toBe(en.area_service_design);
+		expect(areaMessage('area_service_design', 'en')).toBe(t('area_service_design', {}, 'en'));
+		// Only areas: a field label or another family's key shows as itself.
+		expect(areaMessage('field_label_title', 'en')).toBe('field_label_title');
+		expect(areaMessage('stage_applications', 'en')).toBe('stage_applications');
+		expect(shownIn('sv')).toBe(m.challenge_shown_in_sv());
+		expect(shownIn('sv')).not.toBe(shownIn('fi'));
 	});
 
 	it('names stages as the procedure does', () => {

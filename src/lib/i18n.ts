@@ -1,9 +1,12 @@
 import { m } from '$lib/paraglide/messages';
-import type { Procedure } from '$lib/domain/challenge';
+import {
+	AREA_MESSAGES,
+	SHOWN_IN_MESSAGES,
+	STAGE_MESSAGES,
+	lookUp,
+	type Messages
+} from './i18n-names';
 import type { Locale } from '$lib/domain/locale';
-import type { Stage } from '$lib/domain/stages';
-
-type MessageFn = (inputs?: Record<string, unknown>, options?: { locale?: Locale }) => string;
 
 /**
  * The names whose keys travel as data into pages: stages, competence areas, challenge
@@ -13,14 +16,10 @@ type MessageFn = (inputs?: Record<string, unknown>, options?: { locale?: Locale 
  * checks that each family is complete. Form errors and publish issues reach pages in
  * words (src/lib/server/i18n.ts), so no page carries the errors of every capability.
  */
-const DATA_MESSAGES: Record<string, (...args: never[]) => string> = {
-	area_business_design: m.area_business_design,
-	area_project_management: m.area_project_management,
-	area_service_design: m.area_service_design,
-	area_software_development: m.area_software_development,
-	challenge_shown_in_en: m.challenge_shown_in_en,
-	challenge_shown_in_fi: m.challenge_shown_in_fi,
-	challenge_shown_in_sv: m.challenge_shown_in_sv,
+const DATA_MESSAGES: Messages = {
+	...STAGE_MESSAGES,
+	...AREA_MESSAGES,
+	...SHOWN_IN_MESSAGES,
 	field_label_body: m.field_label_body,
 	field_label_competence_areas: m.field_label_competence_areas,
 	field_label_contact_email: m.field_label_contact_email,
@@ -40,21 +39,7 @@ const DATA_MESSAGES: Record<string, (...args: never[]) => string> = {
 	field_label_shortlist_count: m.field_label_shortlist_count,
 	field_label_summary: m.field_label_summary,
 	field_label_timetable: m.field_label_timetable,
-	field_label_title: m.field_label_title,
-	stage_applications: m.stage_applications,
-	stage_concepts: m.stage_concepts,
-	stage_ip_applications: m.stage_ip_applications,
-	stage_ip_concepts: m.stage_ip_concepts,
-	stage_ip_proof_of_concept: m.stage_ip_proof_of_concept,
-	stage_ip_shortlisting: m.stage_ip_shortlisting,
-	stage_ip_workshops: m.stage_ip_workshops,
-	stage_market_dialogue: m.stage_market_dialogue,
-	stage_production: m.stage_production,
-	stage_proof_of_concept: m.stage_proof_of_concept,
-	stage_screening: m.stage_screening,
-	stage_selection: m.stage_selection,
-	stage_shortlisting: m.stage_shortlisting,
-	stage_workshops: m.stage_workshops
+	field_label_title: m.field_label_title
 };
 
 /** The key prefixes t() knows; a key outside them shows as itself. */
@@ -70,24 +55,7 @@ export const DATA_KEY_PREFIXES = [
  * An unknown key shows as itself, which the completeness test would have caught.
  */
 export function t(key: string, inputs: Record<string, unknown> = {}, locale?: Locale): string {
-	const fn = Object.hasOwn(DATA_MESSAGES, key) ? (DATA_MESSAGES[key] as MessageFn) : undefined;
-	return typeof fn === 'function' ? fn(inputs, locale ? { locale } : undefined) : key;
+	return lookUp(DATA_MESSAGES, key, inputs, locale);
 }
 
-// An innovation partnership names some stages as the Act on Public Procurement does.
-const PARTNERSHIP_NAMES: readonly Stage[] = [
-	'applications',
-	'shortlisting',
-	'workshops',
-	'concepts',
-	'proof_of_concept'
-];
-
-/** A stage's name in the challenge's procedure. */
-export function stageLabel(procedure: Procedure, stage: Stage, locale?: Locale): string {
-	const key =
-		procedure === 'innovation_partnership' && PARTNERSHIP_NAMES.includes(stage)
-			? `stage_ip_${stage}`
-			: `stage_${stage}`;
-	return t(key, {}, locale);
-}
+export { areaMessage, shownIn, stageLabel } from './i18n-names';

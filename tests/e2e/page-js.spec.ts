@@ -2,12 +2,13 @@ import { expect, test } from '@playwright/test';
 import { kB, pageJavaScript } from '../bench/page-js.mjs';
 
 // Issue 16: a visitor's challenge page should download under 60 kB of JavaScript, gzipped.
-// It grew unnoticed from 59.1 to 75.1 kB as features came (a word diff library among them)
-// and is 71.0 kB after the diff moved to the server. Until the goal is met, this holds the
-// page at the ceiling it has reached, so it cannot grow again unnoticed, and says how far
-// it is from the goal on every run.
+// It grew unnoticed from 59.1 to 75.1 kB as features came (a word diff library among them),
+// was 71.0 kB after the diff moved to the server and 61.4 kB after routes were resolved on
+// the server and a signed-in reader's parts were loaded for them only. Until the goal is met,
+// this holds the page at the ceiling it has reached, so it cannot grow again unnoticed, and
+// says how far it is from the goal on every run.
 const GOAL = 60 * 1024;
-const CEILING = 72 * 1024;
+const CEILING = 62 * 1024;
 
 test('a challenge page sends a visitor no more JavaScript than its ceiling, gzipped', async ({
 	baseURL

@@ -1,13 +1,16 @@
 import { m } from '$lib/paraglide/messages';
 import { areaLabel } from '$lib/area-label';
 import { formatDateTime, formatDay } from '$lib/format';
-import { stageLabel } from '$lib/i18n';
+import { stageLabel, t } from '$lib/i18n';
 import { describeChange, type ChangeView } from '$lib/domain/amendment-diff';
 import type { FieldChange } from '$lib/domain/amendments';
 import type { Procedure } from '$lib/domain/challenge';
 import type { Day } from '$lib/domain/helsinki-time';
 import { LOCALES, pickLocalized, type Locale, type LocalizedText } from '$lib/domain/locale';
 import { isStage } from '$lib/domain/stages';
+
+/** One changed field as the page shows it: the view and the field's name in the reader's language. */
+export type LabelledChange = ChangeView & { label: string };
 
 /**
  * What one amendment changed, field by field, worded for a reader of `locale`: text as a
@@ -16,13 +19,14 @@ import { isStage } from '$lib/domain/stages';
  * procedure (it names the stages) and primary language (the fallback of localized items);
  * refuses nothing. Runs in the load function, not in the browser (issue 16: the word diff
  * library and the wording of every field kept the challenge page's JavaScript over 60 kB).
+ * Each view carries its field's name (`label`), so the page bundles no field labels either.
  */
 export function amendmentViews(
 	changes: FieldChange[],
 	procedure: Procedure,
 	primaryLocale: Locale,
 	locale: Locale
-): ChangeView[] {
+): LabelledChange[] {
 	const isLocalized = (v: unknown): v is LocalizedText =>
 		typeof v === 'object' &&
 		v !== null &&
@@ -62,5 +66,8 @@ export function amendmentViews(
 		}
 		return String(v);
 	}
-	return changes.map((c) => describeChange(c, item));
+	return changes.map((c) => ({
+		...describeChange(c, item),
+		label: t(`field_label_${c.field}`, {}, locale)
+	}));
 }

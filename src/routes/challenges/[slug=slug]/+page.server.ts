@@ -45,6 +45,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const body = pickLocalized(challenge.body, locale, challenge.primaryLocale);
 	return {
 		challenge,
+		// Whether +page.ts loads the parts only a signed-in reader uses.
+		signedIn: Boolean(user),
 		applyTeams: applyTeamsOf,
 		workshops,
 		webcal: webcalUrl(`/challenges/${challenge.slug}/calendar.ics`),

@@ -1,0 +1,83 @@
+import { m } from '$lib/paraglide/messages';
+import type { Procedure } from '$lib/domain/challenge';
+import type { Locale } from '$lib/domain/locale';
+import type { Stage } from '$lib/domain/stages';
+
+// The names a visitor's challenge page shows from data: stages, competence areas and the
+// note that a text is shown in another language. A module of their own, apart from t() and
+// the field labels of the challenge editor ($lib/i18n): the bundler keeps a module whole for
+// every page that imports it, so the visitor's page would otherwise carry those labels too
+// (issue 16: a visitor's challenge page under 60 kB of JavaScript).
+
+type MessageFn = (inputs?: Record<string, unknown>, options?: { locale?: Locale }) => string;
+export type Messages = Record<string, (...args: never[]) => string>;
+
+export const STAGE_MESSAGES: Messages = {
+	stage_applications: m.stage_applications,
+	stage_concepts: m.stage_concepts,
+	stage_ip_applications: m.stage_ip_applications,
+	stage_ip_concepts: m.stage_ip_concepts,
+	stage_ip_proof_of_concept: m.stage_ip_proof_of_concept,
+	stage_ip_shortlisting: m.stage_ip_shortlisting,
+	stage_ip_workshops: m.stage_ip_workshops,
+	stage_market_dialogue: m.stage_market_dialogue,
+	stage_production: m.stage_production,
+	stage_proof_of_concept: m.stage_proof_of_concept,
+	stage_screening: m.stage_screening,
+	stage_selection: m.stage_selection,
+	stage_shortlisting: m.stage_shortlisting,
+	stage_workshops: m.stage_workshops
+};
+export const AREA_MESSAGES: Messages = {
+	area_business_design: m.area_business_design,
+	area_project_management: m.area_project_management,
+	area_service_design: m.area_service_design,
+	area_software_development: m.area_software_development
+};
+export const SHOWN_IN_MESSAGES: Messages = {
+	challenge_shown_in_en: m.challenge_shown_in_en,
+	challenge_shown_in_fi: m.challenge_shown_in_fi,
+	challenge_shown_in_sv: m.challenge_shown_in_sv
+};
+
+/** A message of `family` by its key, or the key itself when the family has no such message. */
+export function lookUp(
+	family: Messages,
+	key: string,
+	inputs: Record<string, unknown> = {},
+	locale?: Locale
+): string {
+	const fn = Object.hasOwn(family, key) ? (family[key] as MessageFn) : undefined;
+	return typeof fn === 'function' ? fn(inputs, locale ? { locale } : undefined) : key;
+}
+
+/**
+ * A competence area's name by its key (`area_…`), as t() would give it, or the key itself
+ * for an area the app does not name. Bundles the area names only.
+ */
+export function areaMessage(key: string, locale?: Locale): string {
+	return lookUp(AREA_MESSAGES, key, {}, locale);
+}
+
+/** The note that a challenge is shown in `lang`, not in the reader's language. */
+export function shownIn(lang: Locale): string {
+	return lookUp(SHOWN_IN_MESSAGES, `challenge_shown_in_${lang}`);
+}
+
+// An innovation partnership names some stages as the Act on Public Procurement does.
+const PARTNERSHIP_NAMES: readonly Stage[] = [
+	'applications',
+	'shortlisting',
+	'workshops',
+	'concepts',
+	'proof_of_concept'
+];
+
+/** A stage's name in the challenge's procedure. */
+export function stageLabel(procedure: Procedure, stage: Stage, locale?: Locale): string {
+	const key =
+		procedure === 'innovation_partnership' && PARTNERSHIP_NAMES.includes(stage)
+			? `stage_ip_${stage}`
+			: `stage_${stage}`;
+	return lookUp(STAGE_MESSAGES, key, {}, locale);
+}
