@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { DEFAULT_AGENDA, type BoardOp } from '../../src/lib/domain/board';
-import { Database } from '../../src/lib/server/db/database';
+import { claimsOf, Database } from '../../src/lib/server/db/database';
 import { gateCatchUp } from '../../src/lib/domain/board-gate';
 import { boardAccess, catchUp, storeOp } from '../../src/lib/server/workshops/board-ops';
 import { scheduleWorkshop, WorkshopTeamRefused } from '../../src/lib/server/workshops/schedule';
@@ -221,6 +221,67 @@ describeEachDatabase('workshop boards', (db) => {
 		if (snapshot?.kind !== 'snapshot') throw new Error('expected a snapshot');
 		expect(snapshot.state.notes[noteId(40)].authorId).toBeNull();
 		expect(snapshot.state.notes[noteId(20)].authorId).toBe(w.a1.id);
+	});
+
+	it("checks a batch's senders in one call, each as the policy helpers answer for them alone", async () => {
+		const people = [w.facilitator, w.a1, w.b1, w.owner, w.outsider, w.a1];
+		const rows = await db().service('test: senders of a batch', async (tx) => {
+			// The caller's own claims (here a marker) are put back once every sender is checked.
+			await tx.query("select set_config('request.jwt.claims', $1, true)", ['{"marker":1}']);
+			const checked = await tx.query<{
+				sender: number;
+				role: string | null;
+				visible: boolean;
+				open: boolean;
+			}>(
+				`select sender, role, visible, open
+				 from private.board_senders_rights($1, $2::text[], $3::text[])`,
+				[boardA, people.map((p) => claimsOf(p).claims), people.map((p) => claimsOf(p).headers)]
+			);
+			const [after] = await tx.query<{ claims: string }>(
+				"select current_setting('request.jwt.claims', true) as claims"
+			);
+			return { checked, after: after.claims };
+		});
+		expect(rows.after).toBe('{"marker":1}');
+		// Each person alone, their claims set for the statement, as each sender was checked before.
+		const alone = await Promise.all(
+			people.map((p) =>
+				db().serviceAs('test: one sender', p, async (tx) => {
+					const [r] = await tx.query<{ role: string | null; visible: boolean; open: boolean }>(
+						`select private.workshop_role(workshop_id) as role, private.can_see_board(id) as visible,
+						   private.workshop_open(workshop_id) as open
+						 from public.boards where id = $1`,
+						[boardA]
+					);
+					return r;
+				})
+			)
+		);
+		expect(rows.checked.map((r) => r.sender)).toEqual([1, 2, 3, 4, 5, 6]);
+		expect(rows.checked.map(({ role, visible, open }) => ({ role, visible, open }))).toEqual(alone);
+		// Team A's own board: its facilitator, team A and the owner's guest see it; team B and an outsider do not.
+		expect(rows.checked.map((r) => [r.role, r.visible])).toEqual([
+			['facilitator', true],
+			['participant', true],
+			['participant', false],
+			['participant', true],
+			[null, false],
+			['participant', true]
+		]);
+	});
+
+	it("lets no signed-in user check others' rights on a board", async () => {
+		const { claims, headers } = claimsOf(w.facilitator);
+		await expect(
+			db().as(w.a1, (tx) =>
+				tx.query('select * from private.board_senders_rights($1, $2::text[], $3::text[])', [
+					boardA,
+					[claims],
+					[headers]
+				])
+			)
+		).rejects.toThrow(/permission denied/);
 	});
 
 	// Last: its notes would change the counts above.
