@@ -346,6 +346,40 @@ describeEachDatabase('workshop boards', (db) => {
 		expect(stored.board).toEqual([{ seq: seq + 2 }]);
 	});
 
+	it('keeps each note of a batch in its own author’s language, not the last sender’s', async () => {
+		const setLocale = (id: string, locale: string | null) =>
+			db().service('test: interface language', (tx) =>
+				tx.query(
+					'update public.profiles set locale = coalesce($2, locale) where id = $1 returning locale',
+					[id, locale]
+				)
+			);
+		const [[{ locale: a1Was }], [{ locale: a2Was }]] = await Promise.all([
+			setLocale(w.a1.id, null),
+			setLocale(w.a2.id, null)
+		]);
+		await Promise.all([setLocale(w.a1.id, 'sv'), setLocale(w.a2.id, 'en')]);
+		try {
+			const results = await Promise.all([
+				storeOp(db(), w.a1, shared, opId(), note(80, 'Svenska')),
+				storeOp(db(), w.a2, shared, opId(), note(81, 'English'))
+			]);
+			expect(results).toMatchObject([{ ok: true }, { ok: true }]);
+			const notes = await db().service('test: languages of the batch', (tx) =>
+				tx.query<{ id: string; lang: string }>(
+					'select id, lang from public.board_notes where board_id = $1 and id = any($2::uuid[]) order by id',
+					[shared, [noteId(80), noteId(81)]]
+				)
+			);
+			expect(notes).toEqual([
+				{ id: noteId(80), lang: 'sv' },
+				{ id: noteId(81), lang: 'en' }
+			]);
+		} finally {
+			await Promise.all([setLocale(w.a1.id, a1Was), setLocale(w.a2.id, a2Was)]);
+		}
+	});
+
 	it('tries a failed batch again op by op: only the op whose transaction fails, fails', async () => {
 		// The batch's transaction and then the first op's own one fail, as a lost connection would.
 		let failures = 2;
