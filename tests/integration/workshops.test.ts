@@ -349,7 +349,7 @@ describeEachDatabase('workshop boards', (db) => {
 	it('keeps each note of a batch in its own author’s language, not the last sender’s', async () => {
 		const setLocale = (id: string, locale: string | null) =>
 			db().service('test: interface language', (tx) =>
-				tx.query(
+				tx.query<{ locale: string }>(
 					'update public.profiles set locale = coalesce($2, locale) where id = $1 returning locale',
 					[id, locale]
 				)
