@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEFAULT_AGENDA, type BoardOp } from '../../src/lib/domain/board';
 import { BoardClient } from '../../src/lib/realtime/board-client';
+import { Database } from '../../src/lib/server/db/database';
+import { TELL } from '../../src/lib/realtime/protocol';
 import { scheduleWorkshop, workshopBoards } from '../../src/lib/server/workshops/schedule';
 import { describeEachDatabase } from './databases';
 import { scheduleWorkshops, workshopWorld, type User } from './workshop-fixtures';
@@ -188,6 +190,71 @@ describeEachDatabase('boards across restarts and instances', (db) => {
 		await eventually(() => writers.every((c) => Object.keys(c.replica.state.notes).length === 30));
 		for (const c of writers) c.socket.close();
 		await restarted?.stop();
+	});
+
+	it('tells the ops of one batch in one message per receiver, in order, never back to their sender', async () => {
+		// Once everyone has joined, transactions wait a while: ops sent while the first is
+		// written form the next batch.
+		const driver = db().driver;
+		let slowly = false;
+		const slow = new Database({
+			...driver,
+			transaction: async (fn) => {
+				if (slowly) await new Promise((r) => setTimeout(r, 400));
+				return driver.transaction(fn);
+			}
+		});
+		const rt = await new Realtime().start(() => slow);
+		const open = async (u: User) => {
+			const socket = await rt.socketFor(db(), u);
+			const told: string[][] = [];
+			socket.on(TELL.ops, (m: { ops: { opId: string }[] }) => told.push(m.ops.map((o) => o.opId)));
+			const c = new BoardClient(socket, board, u.id);
+			await eventually(() => c.role !== null, 10_000);
+			return { c, told };
+		};
+		const [a1, a2, b1, facilitator, a1Tab] = [
+			await open(w.a1),
+			await open(w.a2),
+			await open(w.b1),
+			await open(w.facilitator),
+			await open(w.a1)
+		];
+		const ids = {
+			x1: crypto.randomUUID(),
+			y: crypto.randomUUID(),
+			z: crypto.randomUUID(),
+			x2: crypto.randomUUID()
+		};
+		slowly = true;
+		const first = a1.c.send(note('first'), ids.x1);
+		await new Promise((r) => setTimeout(r, 100));
+		const rest = [
+			a2.c.send(note('y'), ids.y),
+			b1.c.send(note('z'), ids.z),
+			a1.c.send(note('x2'), ids.x2)
+		];
+		const answers = await Promise.all([first, ...rest]);
+		if (!answers.every((a) => a.ok)) throw new Error('refused');
+		const seqOf = new Map(answers.map((a) => (a.ok ? [a.op.opId, a.op.seq] : ['', 0])));
+		const inOrder = (opIds: string[]) => [...opIds].sort((p, q) => seqOf.get(p)! - seqOf.get(q)!);
+		const all = inOrder(Object.values(ids));
+		const everyone = [a1, a2, b1, facilitator, a1Tab];
+		await eventually(
+			() => everyone.every((x) => x.c.replica.state.seq === seqOf.get(all[3])),
+			10_000
+		);
+		// Two batches, two messages: the first op alone, then the other three together, in order.
+		expect(facilitator.told).toEqual([[ids.x1], inOrder([ids.y, ids.z, ids.x2])]);
+		expect(a1Tab.told).toEqual(facilitator.told);
+		// A sender hears the others' ops of its batch, never its own (it has the answer).
+		expect(a1.told).toEqual([inOrder([ids.y, ids.z])]);
+		expect(a2.told).toEqual([[ids.x1], inOrder([ids.z, ids.x2])]);
+		expect(b1.told).toEqual([[ids.x1], inOrder([ids.y, ids.x2])]);
+		// Every copy of the board is the same.
+		for (const x of everyone) expect(x.c.replica.state).toEqual(facilitator.c.replica.state);
+		for (const x of everyone) x.c.socket.close();
+		await rt.stop();
 	});
 
 	const redisUrl = process.env.REDIS_URL;

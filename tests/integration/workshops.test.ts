@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { DEFAULT_AGENDA, type BoardOp } from '../../src/lib/domain/board';
-import { Database } from '../../src/lib/server/db/database';
+import { claimsOf, Database } from '../../src/lib/server/db/database';
 import { gateCatchUp } from '../../src/lib/domain/board-gate';
 import { boardAccess, catchUp, storeOp } from '../../src/lib/server/workshops/board-ops';
 import { scheduleWorkshop, WorkshopTeamRefused } from '../../src/lib/server/workshops/schedule';
@@ -223,6 +223,67 @@ describeEachDatabase('workshop boards', (db) => {
 		expect(snapshot.state.notes[noteId(20)].authorId).toBe(w.a1.id);
 	});
 
+	it("checks a batch's senders in one call, each as the policy helpers answer for them alone", async () => {
+		const people = [w.facilitator, w.a1, w.b1, w.owner, w.outsider, w.a1];
+		const rows = await db().service('test: senders of a batch', async (tx) => {
+			// The caller's own claims (here a marker) are put back once every sender is checked.
+			await tx.query("select set_config('request.jwt.claims', $1, true)", ['{"marker":1}']);
+			const checked = await tx.query<{
+				sender: number;
+				role: string | null;
+				visible: boolean;
+				open: boolean;
+			}>(
+				`select sender, role, visible, open
+				 from private.board_senders_rights($1, $2::text[], $3::text[])`,
+				[boardA, people.map((p) => claimsOf(p).claims), people.map((p) => claimsOf(p).headers)]
+			);
+			const [after] = await tx.query<{ claims: string }>(
+				"select current_setting('request.jwt.claims', true) as claims"
+			);
+			return { checked, after: after.claims };
+		});
+		expect(rows.after).toBe('{"marker":1}');
+		// Each person alone, their claims set for the statement, as each sender was checked before.
+		const alone = await Promise.all(
+			people.map((p) =>
+				db().serviceAs('test: one sender', p, async (tx) => {
+					const [r] = await tx.query<{ role: string | null; visible: boolean; open: boolean }>(
+						`select private.workshop_role(workshop_id) as role, private.can_see_board(id) as visible,
+						   private.workshop_open(workshop_id) as open
+						 from public.boards where id = $1`,
+						[boardA]
+					);
+					return r;
+				})
+			)
+		);
+		expect(rows.checked.map((r) => r.sender)).toEqual([1, 2, 3, 4, 5, 6]);
+		expect(rows.checked.map(({ role, visible, open }) => ({ role, visible, open }))).toEqual(alone);
+		// Team A's own board: its facilitator, team A and the owner's guest see it; team B and an outsider do not.
+		expect(rows.checked.map((r) => [r.role, r.visible])).toEqual([
+			['facilitator', true],
+			['participant', true],
+			['participant', false],
+			['participant', true],
+			[null, false],
+			['participant', true]
+		]);
+	});
+
+	it("lets no signed-in user check others' rights on a board", async () => {
+		const { claims, headers } = claimsOf(w.facilitator);
+		await expect(
+			db().as(w.a1, (tx) =>
+				tx.query('select * from private.board_senders_rights($1, $2::text[], $3::text[])', [
+					boardA,
+					[claims],
+					[headers]
+				])
+			)
+		).rejects.toThrow(/permission denied/);
+	});
+
 	// Last: its notes would change the counts above.
 	it("refuses another person's op id, whatever the op, without its stored op", async () => {
 		await storeOp(db(), w.facilitator, shared, opId(), { type: 'phase.goto', index: 1 });
@@ -283,6 +344,40 @@ describeEachDatabase('workshop boards', (db) => {
 			{ id: noteId(63), added_seq: seq + 2 }
 		]);
 		expect(stored.board).toEqual([{ seq: seq + 2 }]);
+	});
+
+	it('keeps each note of a batch in its own author’s language, not the last sender’s', async () => {
+		const setLocale = (id: string, locale: string | null) =>
+			db().service('test: interface language', (tx) =>
+				tx.query<{ locale: string }>(
+					'update public.profiles set locale = coalesce($2, locale) where id = $1 returning locale',
+					[id, locale]
+				)
+			);
+		const [[{ locale: a1Was }], [{ locale: a2Was }]] = await Promise.all([
+			setLocale(w.a1.id, null),
+			setLocale(w.a2.id, null)
+		]);
+		await Promise.all([setLocale(w.a1.id, 'sv'), setLocale(w.a2.id, 'en')]);
+		try {
+			const results = await Promise.all([
+				storeOp(db(), w.a1, shared, opId(), note(80, 'Svenska')),
+				storeOp(db(), w.a2, shared, opId(), note(81, 'English'))
+			]);
+			expect(results).toMatchObject([{ ok: true }, { ok: true }]);
+			const notes = await db().service('test: languages of the batch', (tx) =>
+				tx.query<{ id: string; lang: string }>(
+					'select id, lang from public.board_notes where board_id = $1 and id = any($2::uuid[]) order by id',
+					[shared, [noteId(80), noteId(81)]]
+				)
+			);
+			expect(notes).toEqual([
+				{ id: noteId(80), lang: 'sv' },
+				{ id: noteId(81), lang: 'en' }
+			]);
+		} finally {
+			await Promise.all([setLocale(w.a1.id, a1Was), setLocale(w.a2.id, a2Was)]);
+		}
 	});
 
 	it('tries a failed batch again op by op: only the op whose transaction fails, fails', async () => {

@@ -38,7 +38,10 @@ export type AskEvent = (typeof ASK)[keyof typeof ASK];
 
 /** What the server tells without being asked. */
 export const TELL = {
-	/** Ops others made, in sequence order, as this receiver may see them. */
+	/**
+	 * Ops others made, in sequence order, as this receiver may see them: the ops the server
+	 * stored together (one batch) come in one message; a gap waits for the missing ops.
+	 */
 	ops: 'board:ops',
 	/** Who may see what changed (anonymous mode, the reveal): join again from scratch. */
 	refresh: 'board:refresh',

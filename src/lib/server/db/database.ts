@@ -122,14 +122,27 @@ export class Database {
 /**
  * Names `user` in a service transaction's claims from this statement on, as `serviceAs`
  * does for its whole transaction: auth.uid() and the policy helpers then answer for them.
- * For a job that checks several people's rights in one transaction (a batch of board ops),
- * one after another; resolves once the settings are made.
+ * Resolves once the settings are made. (A batch of board ops checks its senders' rights
+ * in one statement instead: `claimsOf`, private.board_senders_rights.)
  */
 export async function claimFor(tx: Queryable, user: NonNullable<Principal>): Promise<void> {
+	const { claims, headers } = claimsOf(user);
 	await tx.query(
 		"select set_config('request.jwt.claims', $1, true), set_config('request.headers', $2, true)",
-		[JSON.stringify(jwtClaims(user, 'authenticated')), requestHeaders(user)]
+		[claims, headers]
 	);
+}
+
+/**
+ * The settings `claimFor` makes for a signed-in user, as text: `request.jwt.claims` and
+ * `request.headers`. For a database function that takes several people's claims at once
+ * and sets them in turn (private.board_senders_rights, for a batch of board ops).
+ */
+export function claimsOf(user: NonNullable<Principal>): { claims: string; headers: string } {
+	return {
+		claims: JSON.stringify(jwtClaims(user, 'authenticated')),
+		headers: requestHeaders(user)
+	};
 }
 
 /**

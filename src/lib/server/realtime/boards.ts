@@ -1,4 +1,5 @@
-import type { HeldOp, Viewer } from '$lib/domain/board-gate';
+import type { BoardRole } from '$lib/domain/board';
+import { FACILITATOR, type HeldOp, type Viewer } from '$lib/domain/board-gate';
 import { ASK, ROOMS, TELL, type Person } from '$lib/realtime/protocol';
 import { boardAccess, catchUp, storeOp, type BoardAccess } from '../workshops/board-ops';
 import { log } from '../log';
@@ -140,10 +141,8 @@ export function handleBoards(c: Connection) {
 		const answer = { ok: true as const, op: result.op };
 		if (result.repeated) return answer;
 		const access = joined.get(boardId)!;
-		return {
-			answer,
-			after: () => broadcast(io, socket.id, { ...access, actorId: user.id }, result.op)
-		};
+		const stored = { ...access, socketId: socket.id, actorId: user.id, held: result.op };
+		return { answer, after: () => broadcastSoon(io, stored) };
 	});
 
 	socket.on('disconnect', () => {
@@ -151,30 +150,76 @@ export function handleBoards(c: Connection) {
 	});
 }
 
+/** An op just stored, by whom, from which socket: waiting to be told with its batch. */
+interface Stored extends BoardAccess {
+	socketId: string;
+	actorId: string;
+	held: HeldOp;
+}
+
+/** The ops of each board (per server: tests run several) stored and not yet told. */
+const untold = new WeakMap<IoServer, Map<string, Stored[]>>();
+
 /**
- * Tells everyone else on the board about a new op, each room through its own gate: the
- * actor's own other tabs as the actor (they see their own hidden note), and the
- * workshop's facilitators that the board changed (their overview).
+ * Tells a stored op (`broadcast`) together with the other ops of its board answered in
+ * the same turn of the event loop: the ops of one batch (board-ops.ts `storeOp`) are
+ * answered together, so a busy board sends each receiver one message per batch, not one
+ * per op. Told once the answers are sent (setImmediate), in sequence order. Returns at once.
  */
-function broadcast(
-	io: IoServer,
-	socketId: string,
-	{ boardId, workshopId, role, actorId }: BoardAccess & { actorId: string },
-	held: HeldOp
-) {
-	const message = { boardId, ops: [held] };
+function broadcastSoon(io: IoServer, stored: Stored) {
+	const ofIo = untold.get(io) ?? new Map<string, Stored[]>();
+	untold.set(io, ofIo);
+	const waiting = ofIo.get(stored.boardId);
+	if (waiting) return void waiting.push(stored);
+	ofIo.set(stored.boardId, [stored]);
+	setImmediate(() => {
+		const batch = ofIo.get(stored.boardId) ?? [];
+		ofIo.delete(stored.boardId);
+		broadcast(io, batch);
+	});
+}
+
+/** The ops that change who may see what: participants fetch the board anew after one. */
+const changesSecrecy = (held: HeldOp) => {
+	const type = held.op.op?.type;
+	return type === 'board.anonymous' || type === 'votes.reveal' || type === 'board.private';
+};
+
+/**
+ * Tells everyone else on a board about new ops of it (stored together, all of one
+ * workshop), in sequence order, one message per audience, each through its own gate: the
+ * facilitators and the participants each in their room; an actor's own other tabs as the
+ * actor (they see their own hidden notes); each socket that sent one of the ops, the
+ * others' ops as its person (never its own again: it has the answer). The workshop's
+ * facilitators hear once that the board changed (their overview).
+ */
+function broadcast(io: IoServer, batch: Stored[]) {
+	if (!batch.length) return;
+	const stored = [...batch].sort((a, b) => a.held.op.seq - b.held.op.seq);
+	const { boardId, workshopId } = stored[0];
+	const message = { boardId, ops: stored.map((s) => s.held) };
+	const senders = [...new Set(stored.map((s) => s.socketId))];
+	// The actors who are not the facilitator: their own rooms see them as themselves.
+	const actors = new Map(
+		stored
+			.filter((s) => s.role !== 'facilitator')
+			.map((s): [string, BoardRole] => [s.actorId, s.role])
+	);
+	const ownRooms = [...actors.keys()].map((id) => ROOMS.boardUser(boardId, id));
 	tell(io, audiences.workshopFacilitators(workshopId), TELL.activity, { workshopId, boardId });
-	tell(io, audiences.facilitators(boardId, [socketId]), TELL.ops, message);
-	if (role === 'facilitator') {
-		tell(io, audiences.participants(boardId, [socketId]), TELL.ops, message);
-	} else {
-		const own = ROOMS.boardUser(boardId, actorId);
-		tell(io, audiences.participants(boardId, [socketId, own]), TELL.ops, message);
-		tell(io, audiences.person(boardId, { id: actorId, role }, [socketId]), TELL.ops, message);
+	tell(io, audiences.facilitators(boardId, senders), TELL.ops, message);
+	tell(io, audiences.participants(boardId, [...senders, ...ownRooms]), TELL.ops, message);
+	for (const [id, role] of actors)
+		tell(io, audiences.person(boardId, { id, role }, senders), TELL.ops, message);
+	for (const socketId of senders) {
+		const own = stored.find((s) => s.socketId === socketId)!;
+		const others = stored.filter((s) => s.socketId !== socketId).map((s) => s.held);
+		const viewer = own.role === 'facilitator' ? FACILITATOR : { id: own.actorId, role: own.role };
+		if (others.length)
+			tell(io, audiences.socket(socketId, viewer), TELL.ops, { boardId, ops: others });
 	}
 	// Names or others' dots are hidden or shown from now on: participants fetch the board
 	// anew, as they may now see it (hiding must also take away what their copy holds).
-	const type = held.op.op?.type;
-	if (type === 'board.anonymous' || type === 'votes.reveal' || type === 'board.private')
+	if (stored.some((s) => changesSecrecy(s.held)))
 		tell(io, audiences.participants(boardId), TELL.refresh, { boardId });
 }

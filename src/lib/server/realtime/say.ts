@@ -53,6 +53,8 @@ export const audiences = {
 		except,
 		viewer
 	}),
+	/** One socket (socket.io names a room after each socket's id), as its person may see it. */
+	socket: (socketId: string, viewer: Viewer): Audience => ({ rooms: [socketId], viewer }),
 	/** The facilitators of a workshop, on whichever of its boards they are, but these rooms. */
 	workshopFacilitators: (workshopId: string, except: string[] = []): Audience => ({
 		rooms: [ROOMS.workshopFull(workshopId)],

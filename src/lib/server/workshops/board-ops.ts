@@ -1,5 +1,5 @@
 import type { Database, Principal, Queryable } from '../db';
-import { claimFor } from '../db/database';
+import { claimsOf } from '../db/database';
 import { BoardCache, loadBoard, writeOps } from './board-state';
 import {
 	applyOp,
@@ -185,28 +185,53 @@ interface Rights {
 }
 
 /**
- * Each sender's rights on the board, from the current memberships: their claims are set,
- * then the policy helpers asked, person after person. The statements are all sent before
- * any answer is awaited (one round trip with postgres.js, which pipelines them); a
- * connection runs them in the order sent, so each check runs under its own person's claims.
+ * Each sender's rights on the board, from the current memberships, in two statements
+ * whatever the batch's size: private.board_senders_rights sets each distinct sender's
+ * claims in turn (as `claimFor` would) and asks the policy helpers, and one query finds
+ * which of the senders' sessions (local_auth.sessions) still stand. Both are sent before
+ * any answer is awaited (postgres.js pipelines them, run in the order sent: after the
+ * row lock). Returns, per op of the batch, its sender's rights; undefined when the
+ * board is gone.
  */
 function rightsOf(tx: Queryable, boardId: string, batch: Pending[]) {
-	const rights = new Map<string, Promise<Rights | undefined>>();
-	for (const { user, sessionId } of batch) {
-		const key = `${user.id} ${sessionId ?? ''}`;
-		if (rights.has(key)) continue;
-		const claimed = claimFor(tx, user);
-		const checked = tx.query<Rights>(
-			`select private.workshop_role(workshop_id) as role, private.can_see_board(id) as visible,
-			   private.workshop_open(workshop_id) as open,
-			   $2::text is null or exists (select 1 from local_auth.sessions s
-			                               where s.id = $2 and s.expires_at > now()) as session
-			 from public.boards where id = $1`,
-			[boardId, sessionId ?? null]
-		);
-		rights.set(key, quietly(Promise.all([claimed, checked]).then(([, [row]]) => row)));
+	const senders = new Map<string, { claims: string; headers: string }>();
+	for (const { user } of batch) {
+		const c = claimsOf(user);
+		senders.set(`${c.claims} ${c.headers}`, c);
 	}
-	return (p: Pending) => rights.get(`${p.user.id} ${p.sessionId ?? ''}`)!;
+	const keys = [...senders.keys()];
+	const checked = quietly(
+		tx.query<Omit<Rights, 'session'> & { sender: number }>(
+			`select sender, role, visible, open
+			 from private.board_senders_rights($1, $2::text[], $3::text[])`,
+			[boardId, keys.map((k) => senders.get(k)!.claims), keys.map((k) => senders.get(k)!.headers)]
+		)
+	);
+	const sessionIds = [...new Set(batch.map((p) => p.sessionId).filter((s) => s !== undefined))];
+	const live = quietly(
+		sessionIds.length
+			? tx
+					.query<{ id: string }>(
+						'select id from local_auth.sessions where id = any($1::text[]) and expires_at > now()',
+						[sessionIds]
+					)
+					.then((rows) => new Set(rows.map((r) => r.id)))
+			: Promise.resolve(new Set<string>())
+	);
+	const rights = quietly(
+		Promise.all([checked, live]).then(([rows, alive]) => ({
+			bySender: new Map(rows.map((r) => [keys[r.sender - 1], r])),
+			alive
+		}))
+	);
+	return async (p: Pending): Promise<Rights | undefined> => {
+		const { bySender, alive } = await rights;
+		const c = claimsOf(p.user);
+		const r = bySender.get(`${c.claims} ${c.headers}`);
+		if (!r) return undefined;
+		const session = p.sessionId === undefined || alive.has(p.sessionId);
+		return { role: r.role, visible: r.visible, open: r.open, session };
+	};
 }
 
 /**

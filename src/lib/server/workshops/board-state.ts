@@ -54,7 +54,10 @@ export async function insertBoard(
  * Stores sequenced ops (one board, consecutive sequence numbers from `before.seq + 1`, in
  * order, all stamped `at`) and what they changed together, `before` → `after`, in one
  * statement. `added` gives the notes and clusters the ops added (or added again) the
- * sequence number of the op that did, which orders them on the board. False when an op
+ * sequence number of the op that did, which orders them on the board; each new one is in
+ * the interface language of the person whose op added it (profiles.locale, as
+ * private.caller_locale() answers for them), whoever else sent ops in the same batch.
+ * False when an op
  * id is already on the board: the others may have been stored, so the caller must roll
  * the transaction back (holding the board row's lock, it looked for repeats first, so
  * this does not happen in practice).
@@ -77,14 +80,22 @@ export async function writeOps(
 		   from jsonb_to_recordset($3::jsonb) as o(seq bigint, "opId" uuid, "actorId" uuid, op jsonb)
 		   on conflict (board_id, op_id) do nothing returning seq),
 		 complete as (select from stored having count(*) = $4),
+		 -- A new note's or cluster's language: the interface language of whoever's op added
+		 -- it (private.caller_locale() for them), whichever sender's claims are set now.
+		 added_by as (
+		   select o.seq, coalesce(p.locale, 'fi') as lang
+		   from jsonb_to_recordset($3::jsonb) as o(seq bigint, "actorId" uuid)
+		   left join public.profiles p on p.id = o."actorId"),
 		 board as (
 		   update public.boards set seq = $2, settings = coalesce($6::jsonb, settings), updated_at = now()
 		   where id = $1 and exists (select from complete)),
 		 notes as (
 		   insert into public.board_notes (board_id, id, author_id, body, colour, x, y, cluster_id,
-		     added_seq, hidden)
+		     added_seq, hidden, lang)
 		   select $1, n.id, n."authorId", n.text, n.colour, n.x, n.y, n."clusterId",
-		     coalesce(($13::jsonb ->> n.id::text)::bigint, $2), coalesce(n.hidden, false)
+		     coalesce(($13::jsonb ->> n.id::text)::bigint, $2), coalesce(n.hidden, false),
+		     coalesce((select a.lang from added_by a where a.seq = ($13::jsonb ->> n.id::text)::bigint),
+		              private.caller_locale())
 		   from jsonb_to_recordset($7::jsonb) as n(id uuid, "authorId" uuid, text text, colour text,
 		     x integer, y integer, "clusterId" uuid, hidden boolean)
 		   where exists (select from complete)
@@ -96,8 +107,10 @@ export async function writeOps(
 		   delete from public.board_notes where board_id = $1 and exists (select from complete)
 		     and id in (select jsonb_array_elements_text($8::jsonb)::uuid)),
 		 clusters as (
-		   insert into public.board_clusters (board_id, id, name, added_seq)
-		   select $1, c.id, c.name, coalesce(($13::jsonb ->> c.id::text)::bigint, $2)
+		   insert into public.board_clusters (board_id, id, name, added_seq, lang)
+		   select $1, c.id, c.name, coalesce(($13::jsonb ->> c.id::text)::bigint, $2),
+		     coalesce((select a.lang from added_by a where a.seq = ($13::jsonb ->> c.id::text)::bigint),
+		              private.caller_locale())
 		   from jsonb_to_recordset($9::jsonb) as c(id uuid, name text)
 		   where exists (select from complete)
 		   on conflict (board_id, id) do update set name = excluded.name,
