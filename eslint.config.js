@@ -54,6 +54,9 @@ export default ts.config(
 	{
 		files: ['src/**/*.ts', 'src/**/*.js', 'src/**/*.svelte'],
 		plugins: { 'import-x': importX },
+		// A .svelte module reached from a .ts file is parsed with that file's parser options:
+		// its <script lang="ts"> needs the TypeScript parser named there too.
+		languageOptions: { parserOptions: { parser: ts.parser } },
 		settings: {
 			'import-x/resolver-next': [
 				createNodeResolver({
