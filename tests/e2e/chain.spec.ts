@@ -223,7 +223,10 @@ test('one run from a shortlisted team’s concept to a bonus paid by results', a
 			.getByRole('button', { name: new RegExp(`^Mark in progress\\W+${title}$`) })
 			.click();
 		await expect(page.getByText('The milestone is now: In progress.')).toBeVisible();
-		await milestone.getByText(`Deliver: ${title}`).click();
+		await milestone
+			.locator('summary')
+			.filter({ hasText: /^Deliver$/ })
+			.click();
 		await milestone
 			.getByLabel('Evidence', { exact: true })
 			.fill(`${title}: the report of the pilot.`);

@@ -13,6 +13,8 @@ const ERASED_NAME = 'Heidi Halonen';
 const WORKED_EXAMPLE = '20000000-0000-4000-8000-000000000007';
 
 test('a solver erases their account; the record stays, de-identified', async ({ page }) => {
+	// Eight pages with their accessibility checks: over a minute on a loaded machine.
+	test.setTimeout(150_000);
 	await signIn(page, ERASED);
 	await page.goto('/account');
 	await page.getByRole('link', { name: 'Erase my account' }).click();

@@ -25,9 +25,10 @@ const shown = new WeakMap<Element, string>();
  * show as empty), in place of Svelte's one-way `value={v}`:
  * - when the page comes alive, text typed into the field before then is kept (the field's
  *   default becomes `value`; a field nobody touched shows it);
- * - later, a changed `value` (after a post, from fresh page data) replaces the field's
- *   text and is what the form's reset goes back to (SvelteKit's `enhance` resets after
- *   success); the same value again leaves typed text alone.
+ * - later, a changed `value` (after a post, from fresh page data) replaces a textarea's
+ *   text, while an input keeps what it holds (as before: `value` for textareas,
+ *   `defaultValue` for inputs); either way it is what the form's reset goes back to
+ *   (SvelteKit's `enhance` resets after success); the same value again changes nothing.
  * Pair it with `value={serverValue(v)}` for the server's HTML.
  */
 export function shows(value: Shown): Attachment<HTMLInputElement | HTMLTextAreaElement> {
@@ -37,6 +38,14 @@ export function shows(value: Shown): Attachment<HTMLInputElement | HTMLTextAreaE
 		if (before === text) return;
 		shown.set(field, text);
 		// A field nobody typed in follows its default; one typed in keeps its text.
+		if (before !== undefined && field.tagName === 'INPUT') {
+			// An input keeps what it holds, as Svelte's defaultValue does (a moved row of the
+			// criteria editor keeps its typed points); its reset goes to the new value.
+			const held = field.value;
+			field.defaultValue = text;
+			field.value = held;
+			return;
+		}
 		field.defaultValue = text;
 		if (before !== undefined) field.value = text;
 	};
