@@ -5,10 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { serverValue, shows } from './shown-value';
 
 /**
- * A text field as the HTML standard defines its value: `value` follows `defaultValue`
- * until someone types (or a script sets `value`), which sets the field's dirty flag.
+ * A textarea as the HTML standard defines its value: it follows the default (its child
+ * text) until someone types (or a script sets `value`), which sets the dirty flag; a
+ * form reset clears the flag and goes back to the default.
  */
-class TextField {
+class TextArea {
 	#default = '';
 	#value = '';
 	#dirty = false;
@@ -26,53 +27,64 @@ class TextField {
 		this.#value = text;
 		this.#dirty = true;
 	}
+	reset() {
+		this.#dirty = false;
+		this.#value = this.#default;
+	}
 	/** The server's HTML: the field starts with its default. */
 	static rendered(text: string) {
-		const field = new TextField();
+		const field = new TextArea();
 		field.defaultValue = text;
 		return field;
 	}
 }
-const attach = (field: TextField, value: string | number | null | undefined) =>
-	shows(value)(field as unknown as HTMLTextAreaElement);
+
+type Value = string | null | undefined;
+/** The action on a field, as Svelte runs it: once with the value, then update per change. */
+function shown(field: TextArea, value: Value) {
+	const action = shows(field as unknown as HTMLTextAreaElement, value);
+	return (next: Value) => action.update?.(next);
+}
 
 describe('shows()', () => {
 	it('keeps what was typed before the page came alive', () => {
-		const field = TextField.rendered('Saved text');
+		const field = TextArea.rendered('Saved text');
 		field.value = 'Typed on a slow phone';
-		attach(field, 'Saved text');
+		shown(field, 'Saved text');
 		expect(field.value).toBe('Typed on a slow phone');
 		expect(field.defaultValue).toBe('Saved text');
 	});
 
 	it('shows the value in a field nobody touched, and in one made in the browser', () => {
-		const rendered = TextField.rendered('Saved text');
-		attach(rendered, 'Saved text');
+		const rendered = TextArea.rendered('Saved text');
+		shown(rendered, 'Saved text');
 		expect(rendered.value).toBe('Saved text');
-		const made = new TextField();
-		attach(made, 42);
-		expect(made.value).toBe('42');
-		const empty = new TextField();
-		attach(empty, null);
+		const made = new TextArea();
+		shown(made, 'New');
+		expect(made.value).toBe('New');
+		const empty = new TextArea();
+		shown(empty, null);
 		expect(empty.value).toBe('');
 	});
 
-	it('replaces the text when the value changes later, and leaves it for the same value', () => {
-		const field = TextField.rendered('First');
-		attach(field, 'First');
-		field.value = 'Typed after';
-		attach(field, 'First');
-		expect(field.value).toBe('Typed after');
-		attach(field, 'Saved by the server');
-		expect(field.value).toBe('Saved by the server');
-		// A form reset goes back to the newest value.
-		expect(field.defaultValue).toBe('Saved by the server');
+	it('a later value shows in an untouched field and after a reset; typed text stays', () => {
+		const untouched = TextArea.rendered('First');
+		shown(untouched, 'First')('Saved by the server');
+		expect(untouched.value).toBe('Saved by the server');
+		const typed = TextArea.rendered('First');
+		const update = shown(typed, 'First');
+		typed.value = 'Typed after';
+		update('Moved here from another row');
+		expect(typed.value).toBe('Typed after');
+		// enhance resets the form after a successful post, then the page's data changes.
+		typed.reset();
+		update('Saved by the server');
+		expect(typed.value).toBe('Saved by the server');
 	});
 
 	it('renders the value on the server (these tests run as the server)', () => {
 		expect(serverValue('Text')).toBe('Text');
 		expect(serverValue(undefined)).toBe('');
-		expect(serverValue(3)).toBe(3);
 	});
 });
 
@@ -86,7 +98,11 @@ function svelteFiles(dir: string): string[] {
 
 const NOT_TEXT = new Set(['hidden', 'checkbox', 'radio', 'submit', 'button', 'file', 'range']);
 
-/** Text fields (inputs people type in, textareas) given a value one way, and how. */
+/**
+ * Text fields given their value in a way that hydration overwrites, and how: an input
+ * with `value=` (it takes `defaultValue=`), a textarea with child text or a `value=`
+ * that is not `serverValue(…)` with `use:shows` (see shown-value.ts).
+ */
 function oneWayTextFields(source: string) {
 	const found: { at: number; how: string }[] = [];
 	const visit = (node: unknown): void => {
@@ -106,16 +122,19 @@ function oneWayTextFields(source: string) {
 			const bound = element.attributes.some(
 				(a) => a.type === 'BindDirective' && a.name === 'value'
 			);
+			const value = named('value');
 			const readonly = named('readonly') !== undefined;
 			if (!NOT_TEXT.has(typeText) && !bound && !readonly) {
-				const value = named('value') ?? named('defaultValue');
-				if (element.fragment.nodes.length > 0) found.push({ at: element.start, how: 'children' });
-				else if (value) {
-					const text = source.slice(value.start, value.end);
-					const attached = element.attributes.some(
-						(a) => a.type === 'AttachTag' && /\bshows\(/.test(source.slice(a.start, a.end))
+				const text = value ? source.slice(value.start, value.end) : '';
+				if (element.name === 'input') {
+					if (value) found.push({ at: element.start, how: text });
+				} else if (element.fragment.nodes.length > 0) {
+					found.push({ at: element.start, how: 'children' });
+				} else if (value) {
+					const shows = element.attributes.some(
+						(a) => a.type === 'UseDirective' && a.name === 'shows'
 					);
-					if (!/^value=\{serverValue\(/.test(text) || !attached)
+					if (!/^value=\{serverValue\(/.test(text) || !shows)
 						found.push({ at: element.start, how: text });
 				}
 			}
@@ -129,7 +148,7 @@ function oneWayTextFields(source: string) {
 }
 
 describe('text fields in every component and page', () => {
-	it('keep typed text when the page comes alive: serverValue + shows, or bind:value', () => {
+	it('keep typed text when the page comes alive: defaultValue, serverValue + use:shows, bind:value', () => {
 		const files = svelteFiles('src');
 		expect(files.length).toBeGreaterThan(100);
 		const offending = files.flatMap((file) =>
@@ -141,8 +160,15 @@ describe('text fields in every component and page', () => {
 	it('finds a one-way value where there is one', () => {
 		const found = oneWayTextFields(
 			'<input name="a" value={x} /><textarea>{y}</textarea><input type="hidden" value={z} />' +
-				'<input bind:value={w} /><input value={serverValue(v)} {@attach shows(v)} />'
+				'<input bind:value={w} /><input defaultValue={d} />' +
+				'<textarea value={serverValue(v)} use:shows={v}></textarea>' +
+				'<textarea value={u}></textarea><textarea value={serverValue(t)}></textarea>'
 		);
-		expect(found.map((f) => f.how)).toEqual(['value={x}', 'children']);
+		expect(found.map((f) => f.how)).toEqual([
+			'value={x}',
+			'children',
+			'value={u}',
+			'value={serverValue(t)}'
+		]);
 	});
 });
