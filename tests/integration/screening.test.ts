@@ -6,7 +6,8 @@ import { applicationsCsv, ideasCsv } from '../../src/lib/server/applications/exp
 import {
 	getSubmitted,
 	listSubmitted,
-	saveScreening
+	saveScreening,
+	screeningPage
 } from '../../src/lib/server/applications/screening';
 import { nextToScreen, screenApplication } from '../../src/lib/server/applications/screening-form';
 import { describeEachDatabase } from './databases';
@@ -58,6 +59,39 @@ describeEachDatabase('screening and export', (db) => {
 			expect(rows.find((r) => r.id === s.appB.id)!.eligible).toBeNull();
 			const drafts = await db().as(s.owner, (tx) => listSubmitted(tx, s.secondChallenge.id, 'en'));
 			expect(drafts).toEqual([]);
+		});
+
+		it('pages the list in its order, each row with its coverage, the counts of the whole list', async () => {
+			const [order, pages] = await db().as(s.owner, async (tx) => [
+				await listSubmitted(tx, s.challenge.id, 'en'),
+				[
+					await screeningPage(tx, s.challenge.id, 'en', 1, 1),
+					await screeningPage(tx, s.challenge.id, 'en', 2, 1),
+					await screeningPage(tx, s.challenge.id, 'en', 7, 1)
+				]
+			]);
+			expect(pages.map((p) => p.items.map((a) => a.id))).toEqual([
+				[order[0].id],
+				[order[1].id],
+				[order[1].id]
+			]);
+			expect(
+				pages.map(({ page, pages, total, unscreened }) => [page, pages, total, unscreened])
+			).toEqual([
+				[1, 2, 2, 1],
+				[2, 2, 2, 1],
+				[2, 2, 2, 1]
+			]);
+			// Coverage as the frozen snapshot says it, read for the page's rows only.
+			expect(pages.slice(0, 2).map((p) => typeof p.items[0].coverageOk)).toContain('boolean');
+			for (const p of pages.slice(0, 2)) {
+				const [row] = p.items;
+				const app = await db().as(s.owner, (tx) => getSubmitted(tx, s.challenge.id, row.id));
+				expect(row.coverageOk).toBe(app?.snapshot.coverage?.ok ?? null);
+			}
+			expect(
+				await db().as(s.otherOwner, (tx) => screeningPage(tx, s.challenge.id, 'en', 1))
+			).toEqual({ items: [], page: 1, pages: 1, total: 0, unscreened: 0 });
 		});
 
 		it('shows nothing to another organisation', async () => {

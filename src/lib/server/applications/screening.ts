@@ -1,6 +1,7 @@
 import type { Queryable } from '../db';
 import type { Locale } from '$lib/domain/locale';
 import { compareNames } from '$lib/domain/names';
+import { pageOf, type Paged } from '$lib/domain/paging';
 import type { Screening } from '$lib/domain/application-schemas';
 import type { Coverage } from '$lib/domain/experience';
 import { readScreening, type ScreeningResult } from './screening-result';
@@ -34,7 +35,6 @@ export interface SubmittedSummary {
 	teamName: string;
 	submittedAt: Date;
 	digest: string;
-	coverageOk: boolean | null;
 	eligible: boolean | null;
 }
 
@@ -42,16 +42,16 @@ export interface SubmittedSummary {
  * The submitted applications of a challenge (never drafts), by team name in the reader's
  * alphabet (compareNames, as public.sort_key orders; sorted here: sort_key per row was a
  * third of the query's time for hundreds of applications, issue 16), then by submission:
- * what RLS shows its owners. Of each snapshot only what its coverage needs is read.
+ * what RLS shows its owners. No snapshot is read: see screeningPage for a page with coverage.
  */
 export async function listSubmitted(
 	tx: Queryable,
 	challengeId: string,
 	locale: Locale
 ): Promise<SubmittedSummary[]> {
-	const rows = await tx.query<Omit<SubmittedSummary, 'coverageOk'> & { snapshot: Snapshot }>(
+	const rows = await tx.query<SubmittedSummary>(
 		`select a.id, a.snapshot -> 'team' ->> 'name' as "teamName", a.submitted_at as "submittedAt",
-		   a.digest, ${COVERAGE_PARTS} as snapshot, d.eligible
+		   a.digest, d.eligible
 		 from public.applications a
 		 left join public.screening_decisions d on d.application_id = a.id
 		 where a.challenge_id = $1 and a.status = 'submitted'
@@ -59,9 +59,45 @@ export async function listSubmitted(
 		[challengeId]
 	);
 	const byName = compareNames(locale);
-	return rows
-		.map(({ snapshot, ...row }) => ({ ...row, coverageOk: snapshotCoverage(snapshot)?.ok ?? null }))
-		.sort((a, b) => byName(a.teamName ?? '', b.teamName ?? ''));
+	return rows.sort((a, b) => byName(a.teamName ?? '', b.teamName ?? ''));
+}
+
+/** How many submitted applications the owner's list shows on one page. */
+export const SCREENING_PAGE_SIZE = 50;
+
+/** One page of the owner's list: its rows with their coverage, and the whole list's counts. */
+export interface ScreeningPage extends Paged<SubmittedSummary & { coverageOk: boolean | null }> {
+	/** Submitted applications of the whole list without a screening decision yet. */
+	unscreened: number;
+}
+
+/**
+ * Page `page` (1-based; outside the list: the nearest page) of listSubmitted, of `size`
+ * rows (default SCREENING_PAGE_SIZE), each with whether its team's work history covers the
+ * challenge's rules (snapshotCoverage of the frozen snapshot; null when it cannot say).
+ * Only the page's snapshots are read, and of each only what coverage needs (issue 16: the
+ * list of hundreds of applications was read whole on every visit).
+ */
+export async function screeningPage(
+	tx: Queryable,
+	challengeId: string,
+	locale: Locale,
+	page: number,
+	size = SCREENING_PAGE_SIZE
+): Promise<ScreeningPage> {
+	const list = await listSubmitted(tx, challengeId, locale);
+	const paged = pageOf(list, page, size);
+	const parts = await tx.query<{ id: string; snapshot: Snapshot }>(
+		`select a.id, ${COVERAGE_PARTS} as snapshot from public.applications a
+		 where a.id = any($1::uuid[]) and a.status = 'submitted'`,
+		[paged.items.map((a) => a.id)]
+	);
+	const coverage = new Map(parts.map((p) => [p.id, snapshotCoverage(p.snapshot)?.ok ?? null]));
+	return {
+		...paged,
+		items: paged.items.map((a) => ({ ...a, coverageOk: coverage.get(a.id) ?? null })),
+		unscreened: list.filter((a) => a.eligible === null).length
+	};
 }
 
 /** A screening decision no longer in force: revised, or voided by the team's withdrawal. */
