@@ -252,3 +252,55 @@ test('what is typed before the page comes alive stays in the fields and is saved
 	await expect(body).toHaveValue(typed.body);
 	await expect(contact).toHaveValue(typed.contact);
 });
+
+test('what is chosen before the page comes alive stays chosen, and the page follows it', async ({
+	page
+}) => {
+	test.setTimeout(120_000);
+	await signIn(page, 'owner@hel.example');
+	let release = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
+	// Only the scripts: held styles would keep the page from painting (and from a click).
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await held;
+		await route.continue();
+	});
+	// The criteria of AI Goes to Work: shortlisting 20 + 10 points, selection 40 + 30.
+	await page.goto('/manage/challenges/20000000-0000-4000-8000-000000000001/criteria', {
+		waitUntil: 'commit'
+	});
+	const first = page.getByRole('group', { name: 'Criterion 1', exact: true });
+	const totals = page.locator('.totals');
+	await expect(totals).toContainText('Shortlisting: 30 points');
+	await first.getByLabel('Stage').selectOption('selection');
+	await first.getByLabel('Points').fill('25');
+	release();
+	// Alive: the totals follow what was chosen and typed while the scripts were on their way.
+	await expect(totals).toContainText('Shortlisting: 10 points');
+	await expect(totals).toContainText('Selection: 95 points');
+	await expect(first.getByLabel('Stage')).toHaveValue('selection');
+	await expect(first.getByLabel('Points')).toHaveValue('25');
+	await page.unroute('**/_app/immutable/**/*.js');
+
+	// A radio button chosen early stays chosen; the field it shows stays shown.
+	const heldAgain = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await heldAgain;
+		await route.continue();
+	});
+	await page.goto('/manage/challenges/20000000-0000-4000-8000-000000000001/jury', {
+		waitUntil: 'commit'
+	});
+	const stage = page.getByRole('region', { name: 'Shortlisting', exact: true });
+	const perItem = stage.getByLabel('Jurors per item', { exact: true });
+	const fixed = stage.getByLabel('A set number of jurors per item');
+	await fixed.check();
+	await perItem.fill('3');
+	const scripts = page.waitForEvent('requestfinished', (r) => r.url().includes('/_app/immutable/'));
+	release();
+	await scripts;
+	await page.waitForLoadState('networkidle');
+	await expect(fixed).toBeChecked();
+	await expect(perItem).toBeVisible();
+	await expect(perItem).toHaveValue('3');
+});
