@@ -114,11 +114,15 @@ test('owners invite, change roles in place and remove only after confirming', as
 	await expectAccessible(owner);
 	await screenshot(owner, 'organisation-remove-confirm');
 	await owner.getByRole('link', { name: 'Cancel' }).click();
+	// Back on the list (the question gone) before asking again: a click on the page being
+	// left would be lost when the list arrives.
+	await expect(owner.getByRole('heading', { name: /Remove Fiia Fasilitaattori\?/ })).toHaveCount(0);
 	await expect(owner.getByRole('row', { name: /Fiia Fasilitaattori/ })).toHaveCount(1);
 	await owner
 		.getByRole('row', { name: /Fiia Fasilitaattori/ })
 		.getByRole('link', { name: /Remove/ })
 		.click();
+	await expect(owner.getByRole('heading', { name: /Remove Fiia Fasilitaattori\?/ })).toBeVisible();
 	await owner.getByRole('button', { name: 'Remove member' }).click();
 	await expect(owner.getByRole('status')).toHaveText('The member was removed.');
 	await expect(owner.getByRole('row', { name: /Fiia Fasilitaattori/ })).toHaveCount(0);

@@ -17,6 +17,11 @@ interface Started {
 	stop: () => Promise<void>;
 }
 
+// A fresh embedded database migrates and seeds before the server listens: on a busy
+// two-core machine that can take minutes, as playwright.config.ts allows its own servers.
+const START_MS = 200_000;
+test.describe.configure({ timeout: START_MS + 60_000 });
+
 /** Starts `node server.js` with `env` and waits for it to listen (or to exit). */
 async function startServer(
 	env: Record<string, string>
@@ -29,7 +34,7 @@ async function startServer(
 	proc.stdout!.on('data', (d) => (out += d));
 	proc.stderr!.on('data', (d) => (out += d));
 	return new Promise((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
+		const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), START_MS);
 		proc.on('exit', (code) => {
 			clearTimeout(timer);
 			resolve({ exit: code ?? -1, output: out });
