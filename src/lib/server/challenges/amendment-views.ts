@@ -5,7 +5,7 @@ import { stageLabel, t } from '$lib/i18n';
 import { describeChange, type ChangeView } from '$lib/domain/amendment-diff';
 import type { FieldChange } from '$lib/domain/amendments';
 import type { Procedure } from '$lib/domain/challenge';
-import type { Day } from '$lib/domain/helsinki-time';
+import type { Day } from '$lib/domain/day';
 import { LOCALES, pickLocalized, type Locale, type LocalizedText } from '$lib/domain/locale';
 import { isStage } from '$lib/domain/stages';
 
