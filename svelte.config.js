@@ -6,6 +6,12 @@ const dev = process.env.NODE_ENV === 'development';
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
+	// Every component of the app in runes mode, including those that use no rune: one in
+	// legacy mode turns Svelte's legacy mode on for the page it is in (the language switcher
+	// did so on every page, issue 16). Packages' components keep their own choice.
+	compilerOptions: {
+		runes: ({ filename }) => (filename.split(/[/\\]/).includes('node_modules') ? undefined : true)
+	},
 	kit: {
 		adapter: adapter({ out: 'build' }),
 		// Routes are matched on the server: the browser is not sent the table of every route and

@@ -1,5 +1,6 @@
 import type { Locale } from '$lib/domain/locale';
-import { dayAsUtcDate, helsinkiIso, type Day } from '$lib/domain/helsinki-time';
+import { dayAsUtcDate, type Day } from '$lib/domain/day';
+import { helsinkiIso } from '$lib/domain/helsinki-time';
 
 const TAGS: Record<Locale, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
 

@@ -169,6 +169,12 @@ test('the amendment log shows old and new, text as a word diff', async ({ page, 
 	await expect(amendment.locator('dt').getByText('summary', { exact: true })).toBeVisible();
 	// Only the added words are marked; the rest reads as it was.
 	await expect(amendment.locator('ins', { hasText: `Winter ${unique}.` })).toBeVisible();
+	// The log is rendered on the server, with no script (issue 16): its styles come with the
+	// page, the added words on their green.
+	await expect(amendment.locator('ins', { hasText: `Winter ${unique}.` })).toHaveCSS(
+		'background-color',
+		'rgb(226, 245, 243)'
+	);
 	await expect(amendment.locator('del', { hasText: 'Winter' })).toHaveCount(0);
 	await expect(amendment).not.toContainText('Changed:');
 	for (const width of WIDTHS) {

@@ -61,6 +61,9 @@ export type ChangeView =
 	| { kind: 'value'; field: string; before: string; after: string }
 	| { kind: 'spacing'; field: string };
 
+/** One changed field as the page shows it: the view and the field's name in the reader's language. */
+export type LabelledChange = ChangeView & { label: string };
+
 /** A text as a reader compares it: line breaks as \n, no trailing spaces at line ends or around. */
 const readable = (text: string) =>
 	text

@@ -2,7 +2,8 @@
 // contradicts itself"). Each combination of status, deadline, withdrawal and screening maps
 // to one phase and to exactly what the team can still do, so the page never says
 // "submitted" beside "not eligible", or counts days down when nothing can be done in them.
-import { helsinkiDay, type Day } from './helsinki-time';
+import type { Day } from './day';
+import { helsinkiDay } from './helsinki-time';
 
 export type Phase =
 	/** A draft the team can still change and submit. */

@@ -6,7 +6,7 @@
  * personal data of end users. Money is in integer cents, months are the first day of the
  * month (`YYYY-MM-01`), counts are whole and never negative.
  */
-import type { Day } from './helsinki-time';
+import type { Day } from './day';
 
 /** An outcome category: a bonus in whole cents for every result in it (0: counted, not paid). */
 export interface OutcomeCategory {

@@ -2,6 +2,7 @@
  * Team competence from work history: how many months each member has worked in each required
  * area inside the look-back window before an application deadline.
  */
+import { helsinkiDay } from './helsinki-time';
 
 export type Month = string; // 'YYYY-MM'
 
@@ -87,16 +88,8 @@ export function monthFromIndex(i: number): Month {
 }
 
 // Deadlines are instants; the calendar month they fall in is the one seen in Helsinki.
-const helsinkiYearMonth = new Intl.DateTimeFormat('en-GB', {
-	timeZone: 'Europe/Helsinki',
-	year: 'numeric',
-	month: '2-digit'
-});
-
 function helsinkiMonthIndex(date: Date): number {
-	const parts = helsinkiYearMonth.formatToParts(date);
-	const year = Number(parts.find((p) => p.type === 'year')?.value);
-	const month = Number(parts.find((p) => p.type === 'month')?.value);
+	const [year, month] = helsinkiDay(date).split('-').map(Number);
 	return year * 12 + month - 1;
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { readHelsinkiLocal, toHelsinkiLocal, type Day } from './helsinki-time';
+import type { Day } from './day';
+import { readHelsinkiLocal, toHelsinkiLocal } from './helsinki-time';
 
 /*
  * Dates and times as Finns write them: `15.1.2027` and `15.1.2027 16.00` (24-hour clock,

@@ -1,11 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { dayAsUtcDate, parseDay } from './day';
 import {
-	dayAsUtcDate,
 	fromHelsinkiLocal,
 	helsinkiDay,
 	helsinkiIso,
-	parseDay,
 	readHelsinkiLocal,
 	toHelsinkiLocal
 } from './helsinki-time';

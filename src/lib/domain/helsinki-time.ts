@@ -1,21 +1,27 @@
 /**
  * Times are stored as instants and entered and shown in Europe/Helsinki (DESIGN.md); a
- * value that means a calendar *day* (a decision date) is a `Day`, never an instant.
+ * value that means a calendar *day* (a decision date) is a `Day` (day.ts), never an instant.
  */
+import type { Day } from './day';
+
 const ZONE = 'Europe/Helsinki';
 
-const parts = new Intl.DateTimeFormat('en-GB', {
-	timeZone: ZONE,
-	year: 'numeric',
-	month: '2-digit',
-	day: '2-digit',
-	hour: '2-digit',
-	minute: '2-digit',
-	second: '2-digit',
-	hourCycle: 'h23'
-});
+// Made on first use, not when the module loads: a module that does nothing on loading is
+// left out of a page's JavaScript when the page uses none of it (issue 16: the timetable
+// module imports helsinkiDay, which a visitor's challenge page never calls).
+let parts: Intl.DateTimeFormat | undefined;
 
 function helsinkiParts(date: Date) {
+	parts ??= new Intl.DateTimeFormat('en-GB', {
+		timeZone: ZONE,
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		hour: '2-digit',
+		minute: '2-digit',
+		second: '2-digit',
+		hourCycle: 'h23'
+	});
 	const p = Object.fromEntries(parts.formatToParts(date).map((x) => [x.type, x.value]));
 	return p as Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string>;
 }
@@ -89,30 +95,7 @@ export function fromHelsinkiLocal(value: string): Date | null {
 	return reading.ok ? reading.at : null;
 }
 
-/** A calendar day, `YYYY-MM-DD`: what a decision date is. It has no time and no zone. */
-export type Day = string;
-
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** The day `value` names (`YYYY-MM-DD`, a real date), or null. */
-export function parseDay(value: string): Day | null {
-	const m = DAY.exec(value.trim());
-	if (!m) return null;
-	const date = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-	return date.getUTCMonth() === +m[2] - 1 && date.getUTCDate() === +m[3] ? m[0] : null;
-}
-
 /** The Helsinki calendar day an instant falls on (23:30 UTC on 9 January is 10 January). */
 export function helsinkiDay(instant: Date | string): Day {
 	return toHelsinkiLocal(new Date(instant)).slice(0, 10);
-}
-
-/**
- * A day as a Date at 00:00 UTC: what date-only writers that read UTC fields (ical-generator
- * with `allDay`, Intl with `timeZone: 'UTC'`) need to write that same day.
- */
-export function dayAsUtcDate(day: Day): Date {
-	const valid = parseDay(day);
-	if (!valid) throw new RangeError(`Not a YYYY-MM-DD day: ${day}`);
-	return new Date(`${valid}T00:00:00Z`);
 }

@@ -1,6 +1,7 @@
 import { DECISION_STAGES, PROCEDURE_STAGES, REQUIRED_STAGES, type Stage } from './stages';
 import type { Procedure } from './challenge';
-import { helsinkiDay, type Day } from './helsinki-time';
+import type { Day } from './day';
+import { helsinkiDay } from './helsinki-time';
 
 export interface StageWindow {
 	stage: Stage;

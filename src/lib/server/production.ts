@@ -17,7 +17,7 @@ import {
 	type TargetProgress
 } from '$lib/domain/bonus';
 import type { CsvTable } from '$lib/domain/csv';
-import type { Day } from '$lib/domain/helsinki-time';
+import type { Day } from '$lib/domain/day';
 import type { LocalizedText, Locale } from '$lib/domain/locale';
 import type { Queryable } from './db';
 

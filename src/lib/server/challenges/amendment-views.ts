@@ -2,15 +2,14 @@ import { m } from '$lib/paraglide/messages';
 import { areaLabel } from '$lib/area-label';
 import { formatDateTime, formatDay } from '$lib/format';
 import { stageLabel, t } from '$lib/i18n';
-import { describeChange, type ChangeView } from '$lib/domain/amendment-diff';
+import { render } from 'svelte/server';
+import AmendmentChanges from '$lib/components/AmendmentChanges.svelte';
+import { describeChange, type LabelledChange } from '$lib/domain/amendment-diff';
 import type { FieldChange } from '$lib/domain/amendments';
 import type { Procedure } from '$lib/domain/challenge';
-import type { Day } from '$lib/domain/helsinki-time';
+import type { Day } from '$lib/domain/day';
 import { LOCALES, pickLocalized, type Locale, type LocalizedText } from '$lib/domain/locale';
 import { isStage } from '$lib/domain/stages';
-
-/** One changed field as the page shows it: the view and the field's name in the reader's language. */
-export type LabelledChange = ChangeView & { label: string };
 
 /**
  * What one amendment changed, field by field, worded for a reader of `locale`: text as a
@@ -70,4 +69,15 @@ export function amendmentViews(
 		...describeChange(c, item),
 		label: t(`field_label_${c.field}`, {}, locale)
 	}));
+}
+
+/**
+ * One amendment's changes as HTML: AmendmentChanges rendered here, on the server, so that
+ * neither it nor DiffText nor their messages are in a visitor's JavaScript (issue 16); the
+ * page writes the HTML as it is, with no script, and styles it with changes.css. Svelte
+ * escapes every value, as in any component. Takes the views from amendmentViews; refuses
+ * nothing.
+ */
+export function amendmentChangesHtml(views: LabelledChange[]): string {
+	return render(AmendmentChanges, { props: { views } }).body;
 }

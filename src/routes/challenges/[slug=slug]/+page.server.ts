@@ -18,7 +18,7 @@ import { requireUser } from '$lib/server/http/guards';
 import { challengeWorkshops } from '$lib/server/workshops/list';
 import { renderMarkdown } from '$lib/server/markdown';
 import { webcalUrl } from '$lib/server/http/links';
-import { amendmentViews } from '$lib/server/challenges/amendment-views';
+import { amendmentChangesHtml, amendmentViews } from '$lib/server/challenges/amendment-views';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -51,12 +51,15 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		workshops,
 		webcal: webcalUrl(`/challenges/${challenge.slug}/calendar.ics`),
 		body: { html: renderMarkdown(body.text), lang: body.lang, fallback: body.fallback },
-		// Each amendment's changes worded and diffed here, by amendment id: the word diff
-		// stays out of the visitor's JavaScript (issue 16).
-		amendmentViews: Object.fromEntries(
+		// Each amendment's changes worded, diffed and rendered to HTML here, by amendment id:
+		// the word diff and the component that shows it stay out of the visitor's JavaScript
+		// (issue 16).
+		amendmentChanges: Object.fromEntries(
 			challenge.amendments.map((a) => [
 				a.id,
-				amendmentViews(a.changes, challenge.procedure, challenge.primaryLocale, locale)
+				amendmentChangesHtml(
+					amendmentViews(a.changes, challenge.procedure, challenge.primaryLocale, locale)
+				)
 			])
 		),
 		// Answers are Markdown, rendered through the one sanitiser (issue 12): a link is a link.
