@@ -127,6 +127,9 @@ test('phase titles and announcements are shown in the reader’s language, other
 			.first()
 			.getByText(/^från /)
 	).toBeVisible();
+	// The list scrolls when long: it is named and a keyboard can reach it to scroll it.
+	const list = fiia.getByRole('list', { name: 'Announcements' });
+	await expect(list).toHaveAttribute('tabindex', '0');
 	await expectAccessible(sanna);
 	await screenshot(sanna, 'facilitator-board-sv');
 	await screenshot(fiia, 'facilitator-board-facilitator');
