@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import {
 	askEmailChange,
 	DEMO_PASSWORD,
@@ -267,6 +267,30 @@ async function linksIn(page: Page, path: string): Promise<string[]> {
 		.filter((href) => href && !/\.\w+$/.test(href));
 }
 
+/**
+ * Counts the input and change events a page's own scripts send (src/lib/components/
+ * early-input.ts sends them for what was typed before the page came alive). Runs in the
+ * page before its scripts; a person's typing is the browser's and is not counted.
+ */
+function countMadeUpInput() {
+	const sent: string[] = [];
+	const dispatch = EventTarget.prototype.dispatchEvent;
+	EventTarget.prototype.dispatchEvent = function (event: Event) {
+		if ((event.type === 'input' || event.type === 'change') && this instanceof Element)
+			sent.push(`${event.type} on ${this.getAttribute('name') ?? this.tagName}`);
+		return dispatch.call(this, event);
+	};
+	Object.assign(window, { madeUpInput: () => sent });
+}
+declare function madeUpInput(): string[];
+
+/** A browser context at 320 × 640 whose pages count made-up input (countMadeUpInput). */
+async function crawlContext(browser: Browser) {
+	const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+	await context.addInitScript(countMadeUpInput);
+	return context;
+}
+
 test('every page in Finnish at 320 × 640: reflow, ids, headings, lang, keyboard scroll, axe', async ({
 	browser
 }) => {
@@ -288,6 +312,8 @@ test('every page in Finnish at 320 × 640: reflow, ids, headings, lang, keyboard
 	const since = () => `${((Date.now() - began) / 1000).toFixed(1)} s`;
 	async function check(page: Page, route: string, address: string, who: string) {
 		await expect(page.locator('html')).toHaveAttribute('lang', 'fi');
+		// Nobody typed on this page before it came alive: no made-up typing was sent.
+		expect(await page.evaluate(() => madeUpInput()), `${address} (${who})`).toEqual([]);
 		const found = await page.evaluate(inspect);
 		checked.set(route, { address, who, found, axe: await axeFindings(page) });
 		if (process.env.CRAWL_TRACE) console.log(`${since()} ${address} (${who})`);
@@ -295,7 +321,7 @@ test('every page in Finnish at 320 × 640: reflow, ids, headings, lang, keyboard
 
 	for (const who of VISITORS) {
 		// English to sign in (the helper reads English labels), then Finnish by the switcher.
-		const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+		const context = await crawlContext(browser);
 		const page = await context.newPage();
 		if (who) await signIn(page, who);
 		if (process.env.CRAWL_TRACE) console.log(`${since()} signed in: ${who}`);
@@ -399,7 +425,7 @@ test('every page in Finnish at 320 × 640: reflow, ids, headings, lang, keyboard
 	// The partner's monthly report form (issue 14): only the continued partner's team opens
 	// it; its lead is found by the team's name on the owner's production page.
 	if (partner && made['/production/[id=uuid]'] && DEMO_LEADS[partner]) {
-		const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+		const context = await crawlContext(browser);
 		const page = await context.newPage();
 		await signIn(page, DEMO_LEADS[partner]);
 		await toFinnish(page);
@@ -413,7 +439,7 @@ test('every page in Finnish at 320 × 640: reflow, ids, headings, lang, keyboard
 	// The second step of signing in with a second factor (the demo admin): reached only
 	// by the form, and left there, without the code.
 	{
-		const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+		const context = await crawlContext(browser);
 		const page = await context.newPage();
 		await toFinnish(page);
 		await page.goto('/auth/sign-in');

@@ -303,4 +303,22 @@ test('what is chosen before the page comes alive stays chosen, and the page foll
 	await expect(fixed).toBeChecked();
 	await expect(perItem).toBeVisible();
 	await expect(perItem).toHaveValue('3');
+	await page.unroute('**/_app/immutable/**/*.js');
+
+	// The phone's menu opened early stays open.
+	await page.setViewportSize({ width: 375, height: 800 });
+	const heldOnceMore = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await heldOnceMore;
+		await route.continue();
+	});
+	await page.goto('/dashboard', { waitUntil: 'commit' });
+	await page.locator('header details > summary').click();
+	const english = page.getByRole('button', { name: 'English' });
+	await expect(english).toBeVisible();
+	const alive = page.waitForEvent('requestfinished', (r) => r.url().includes('/_app/immutable/'));
+	release();
+	await alive;
+	await page.waitForLoadState('networkidle');
+	await expect(english).toBeVisible();
 });
