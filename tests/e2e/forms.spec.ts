@@ -1,5 +1,13 @@
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, localizedText, screenshot, signIn, test } from './helpers';
+import {
+	expect,
+	expectAccessible,
+	holdScripts,
+	localizedText,
+	screenshot,
+	signIn,
+	test
+} from './helpers';
 
 // Issue 12, the owner's long forms: Finnish dates in the timetable, and language tabs
 // with a Markdown preview for long multilingual text.
@@ -210,13 +218,8 @@ test('what is typed before the page comes alive stays in the fields and is saved
 	test.setTimeout(120_000);
 	const unique = Date.now().toString(36);
 	await signIn(page, 'owner@hel.example');
-	// The page's scripts are held back, as on a slow phone, while the owner types.
-	let release = () => {};
-	const held = new Promise<void>((resolve) => (release = resolve));
-	await page.route('**/_app/immutable/**', async (route) => {
-		await held;
-		await route.continue();
-	});
+	// The page's scripts (and styles) are held back, as on a slow phone, while the owner types.
+	const release = await holdScripts(page, '**/_app/immutable/**');
 	await page.goto('/manage/challenges/20000000-0000-4000-8000-000000000002/basics', {
 		waitUntil: 'commit'
 	});
@@ -235,7 +238,7 @@ test('what is typed before the page comes alive stays in the fields and is saved
 	await body.fill(typed.body);
 	await contact.fill(typed.contact);
 	await reason.fill(typed.reason);
-	release();
+	await release();
 	// Alive: the long texts get their language tabs.
 	await expect(
 		page.getByRole('group', { name: 'Description' }).getByRole('tab', { name: 'English' })
@@ -246,7 +249,6 @@ test('what is typed before the page comes alive stays in the fields and is saved
 	await expect(reason).toHaveValue(typed.reason);
 	await page.getByRole('button', { name: 'Save', exact: true }).click();
 	await expect(page.getByRole('status')).toContainText('recorded as a public amendment');
-	await page.unroute('**/_app/immutable/**');
 	await page.reload();
 	await expect(summary).toHaveValue(typed.summary);
 	await expect(body).toHaveValue(typed.body);
@@ -258,13 +260,7 @@ test('what is chosen before the page comes alive stays chosen, and the page foll
 }) => {
 	test.setTimeout(120_000);
 	await signIn(page, 'owner@hel.example');
-	let release = () => {};
-	const held = new Promise<void>((resolve) => (release = resolve));
-	// Only the scripts: held styles would keep the page from painting (and from a click).
-	await page.route('**/_app/immutable/**/*.js', async (route) => {
-		await held;
-		await route.continue();
-	});
+	let release = await holdScripts(page);
 	// The criteria of AI Goes to Work: shortlisting 20 + 10 points, selection 40 + 30.
 	await page.goto('/manage/challenges/20000000-0000-4000-8000-000000000001/criteria', {
 		waitUntil: 'commit'
@@ -274,20 +270,15 @@ test('what is chosen before the page comes alive stays chosen, and the page foll
 	await expect(totals).toContainText('Shortlisting: 30 points');
 	await first.getByLabel('Stage').selectOption('selection');
 	await first.getByLabel('Points').fill('25');
-	release();
+	await release();
 	// Alive: the totals follow what was chosen and typed while the scripts were on their way.
 	await expect(totals).toContainText('Shortlisting: 10 points');
 	await expect(totals).toContainText('Selection: 95 points');
 	await expect(first.getByLabel('Stage')).toHaveValue('selection');
 	await expect(first.getByLabel('Points')).toHaveValue('25');
-	await page.unroute('**/_app/immutable/**/*.js');
 
 	// A radio button chosen early stays chosen; the field it shows stays shown.
-	const heldAgain = new Promise<void>((resolve) => (release = resolve));
-	await page.route('**/_app/immutable/**/*.js', async (route) => {
-		await heldAgain;
-		await route.continue();
-	});
+	release = await holdScripts(page);
 	await page.goto('/manage/challenges/20000000-0000-4000-8000-000000000001/jury', {
 		waitUntil: 'commit'
 	});
@@ -296,29 +287,18 @@ test('what is chosen before the page comes alive stays chosen, and the page foll
 	const fixed = stage.getByLabel('A set number of jurors per item');
 	await fixed.check();
 	await perItem.fill('3');
-	const scripts = page.waitForEvent('requestfinished', (r) => r.url().includes('/_app/immutable/'));
-	release();
-	await scripts;
-	await page.waitForLoadState('networkidle');
+	await release();
 	await expect(fixed).toBeChecked();
 	await expect(perItem).toBeVisible();
 	await expect(perItem).toHaveValue('3');
-	await page.unroute('**/_app/immutable/**/*.js');
 
 	// The phone's menu opened early stays open.
 	await page.setViewportSize({ width: 375, height: 800 });
-	const heldOnceMore = new Promise<void>((resolve) => (release = resolve));
-	await page.route('**/_app/immutable/**/*.js', async (route) => {
-		await heldOnceMore;
-		await route.continue();
-	});
+	release = await holdScripts(page);
 	await page.goto('/dashboard', { waitUntil: 'commit' });
 	await page.locator('header details > summary').click();
 	const english = page.getByRole('button', { name: 'English' });
 	await expect(english).toBeVisible();
-	const alive = page.waitForEvent('requestfinished', (r) => r.url().includes('/_app/immutable/'));
-	release();
-	await alive;
-	await page.waitForLoadState('networkidle');
+	await release();
 	await expect(english).toBeVisible();
 });

@@ -326,3 +326,27 @@ export async function scheduleWorkshop(page: Page, title: string, plan: Workshop
 	await expect(page.getByText('The workshop was scheduled')).toBeVisible();
 	return new URL(page.url()).pathname;
 }
+
+/**
+ * Holds back a page's scripts, as on a slow phone, matching `pattern` (default the
+ * JavaScript only: held styles would keep the page from painting, and from a click).
+ * Returns `release`: lets them through, waits until they have arrived and the network is
+ * quiet (the page has come alive), and stops holding.
+ */
+export async function holdScripts(page: Page, pattern = '**/_app/immutable/**/*.js') {
+	let open = () => {};
+	const held = new Promise<void>((resolve) => (open = resolve));
+	await page.route(pattern, async (route) => {
+		await held;
+		await route.continue();
+	});
+	return async () => {
+		const arrived = page.waitForEvent('requestfinished', (r) =>
+			r.url().includes('/_app/immutable/')
+		);
+		open();
+		await arrived;
+		await page.waitForLoadState('networkidle');
+		await page.unroute(pattern);
+	};
+}
