@@ -81,8 +81,8 @@ function note(field: Element | EventTarget | null) {
 /**
  * Notes every form field of `document` whose state differs from its default and whether
  * each <details> is open, and follows input, change and toggle events until
- * restoreEarlyInput. Call once, before hydration
- * (hooks.client.ts `init`). Takes and returns nothing.
+ * restoreEarlyInput. Call once, before hydration (hooks.client.ts `init`). Takes and
+ * returns nothing.
  */
 export function noteEarlyInput(): void {
 	for (const field of document.querySelectorAll('input, textarea, select')) note(field);
@@ -97,9 +97,8 @@ export function noteEarlyInput(): void {
 
 /**
  * After hydration: opens or closes each <details> as it was, puts every noted field still
- * on the page back as the person left it and
- * sends the events a person's typing sends (`input` and `change`, bubbling), so the page's
- * handlers and state follow. A radio button is told only when it is the chosen one (its
+ * on the page back as the person left it and sends the events a person's typing sends
+ * (`input` and `change`, bubbling), so the page's handlers and state follow. A radio button is told only when it is the chosen one (its
  * handler means "this one was chosen"). Then stops following. Takes and returns nothing.
  */
 export function restoreEarlyInput(): void {
