@@ -66,6 +66,22 @@ const BROKEN: { rule: Rule; does: string; sql: string; object: string }[] = [
 		object: 'public.lint_answer()'
 	},
 	{
+		rule: 'planned-once',
+		does: 'a set helper written in SQL',
+		sql: `create or replace function private.my_organisation_ids() returns setof uuid
+		        language sql stable security definer set search_path = ''
+		        as 'select organisation_id from public.organisation_members where user_id = (select auth.uid())'`,
+		object: 'private.my_organisation_ids()'
+	},
+	{
+		rule: 'planned-once',
+		does: 'a per-row helper written in SQL',
+		sql: `create or replace function private.is_team_member(team uuid) returns boolean
+		        language sql stable security definer set search_path = ''
+		        as 'select exists (select 1 from public.team_members where team_id = team and user_id = (select auth.uid()))'`,
+		object: 'private.is_team_member(uuid)'
+	},
+	{
 		rule: 'auth-per-row',
 		does: 'a policy calling auth.uid() per row',
 		sql: `create policy "lint per row" on public.calendar_feeds

@@ -10,6 +10,7 @@ export type Rule =
 	| 'rls'
 	| 'policy-for-grant'
 	| 'search-path'
+	| 'planned-once'
 	| 'auth-per-row'
 	| 'index'
 	| 'dangerous-grant'
@@ -153,6 +154,25 @@ export async function lintCatalogue(
 			 order by 1`
 		),
 		(r) => `function ${r.object} has no fixed search_path (set search_path = '')`
+	);
+
+	// A read-only security-definer helper of ours (what policies and definer functions call,
+	// `id in (select private.my_…_ids())`, `private.is_team_member(team_id)`) is PL/pgSQL: a
+	// SQL one cannot be inlined, so its query is parsed and planned again in each statement
+	// that calls it, and the helpers nested in it again on each call; a PL/pgSQL body is
+	// planned once per connection (issue 16).
+	add(
+		'planned-once',
+		await tx.query<Row>(
+			`select format('%I.%I(%s)', n.nspname, p.proname, oidvectortypes(p.proargtypes)) as object
+			 from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+			 join pg_language l on l.oid = p.prolang
+			 where n.nspname = 'private' and p.proowner = ${MIGRATOR}
+			   and p.prosecdef and p.provolatile <> 'v' and l.lanname = 'sql'
+			 order by 1`
+		),
+		(r) =>
+			`helper ${r.object} is a SQL function, planned again in every statement that calls it: write it in PL/pgSQL`
 	);
 
 	// Policies read the caller once per statement, `(select auth.uid())`, and never from
