@@ -2,6 +2,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vitest/config';
 import type { Plugin } from 'vite';
+import { pluralRulesOncePlugin } from './scripts/plural-rules-once.js';
 
 /** Attaches the same socket.io server as server.js to Vite's dev server. */
 function realtimeDevPlugin(): Plugin {
@@ -32,6 +33,7 @@ export default defineConfig({
 				outdir: './src/lib/paraglide',
 				strategy: ['cookie', 'preferredLanguage', 'baseLocale']
 			}),
+		pluralRulesOncePlugin(),
 		sveltekit(),
 		realtimeDevPlugin()
 	],

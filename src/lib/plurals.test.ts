@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import { pluralRulesOnce } from '../../scripts/plural-rules-once.js';
 import { m } from '$lib/paraglide/messages';
 import { loadMessages } from '$lib/messages.testing';
 
@@ -271,6 +273,48 @@ describe('plurals', () => {
 		expect(m.workshop_note_dots({ count: 1 }, { locale: 'sv' })).toBe('1 prick');
 		expect(m.screening_shortfall_size({ have: 1, need: 2 }, { locale: 'en' })).toBe(
 			'The team has 1 member; at least 2 are required.'
+		);
+	});
+});
+
+describe('plural rules made once (issue 16)', () => {
+	let imports = 0;
+	/** The compiled registry as the build serves it, imported afresh (a module of its own). */
+	async function servedRegistry() {
+		const code =
+			pluralRulesOnce(readFileSync('src/lib/paraglide/registry.js', 'utf8')) +
+			`\n// import ${++imports}`;
+		const url = `data:text/javascript;base64,${Buffer.from(code).toString('base64')}`;
+		return (await import(/* @vite-ignore */ url)) as {
+			plural: (locale: string, input: unknown, options?: Intl.PluralRulesOptions) => string;
+		};
+	}
+
+	it('answers as a new Intl.PluralRules would, cardinal and ordinal, in every language', async () => {
+		const { plural } = await servedRegistry();
+		for (const locale of LOCALES)
+			for (const type of ['cardinal', 'ordinal'] as const)
+				for (const n of [0, 1, 2, 3, 11, 21, 1.5, '7', -1])
+					expect(plural(locale, n, { type }), `${locale} ${type} ${n}`).toBe(
+						new Intl.PluralRules(locale, { type }).select(Number(n))
+					);
+	});
+
+	it('makes one Intl.PluralRules per language and options, not one per message', async () => {
+		const { plural } = await servedRegistry();
+		const made = vi.spyOn(Intl, 'PluralRules');
+		try {
+			for (let i = 0; i < 50; i++) for (const locale of LOCALES) plural(locale, i, {});
+			plural('fi', 2, { type: 'ordinal' });
+			expect(made).toHaveBeenCalledTimes(LOCALES.length + 1);
+		} finally {
+			made.mockRestore();
+		}
+	});
+
+	it('refuses a registry that no longer has the line it replaces', () => {
+		expect(() => pluralRulesOnce('export function plural() { return "other" }')).toThrow(
+			/no longer makes Intl.PluralRules/
 		);
 	});
 });
