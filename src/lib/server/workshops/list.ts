@@ -52,11 +52,15 @@ export function workshopPeople(tx: Queryable, workshopId: string, locale: Locale
 	);
 }
 
-/** What the facilitator announced, oldest first, with its language and the sender's name. */
+/**
+ * What the facilitator announced, oldest first, with its language and the sender's name
+ * (the workshop's people read once, not once per announcement: issue 16).
+ */
 export function announcements(tx: Queryable, workshopId: string) {
 	return tx.query<{ id: string; body: string; at: Date; lang: Locale | null; by: string | null }>(
-		`select a.id, a.body, a.at, a.lang,
-		   (select p.display_name from public.workshop_people($1) p where p.user_id = a.by limit 1) as by
+		`with people as materialized (select user_id, display_name from public.workshop_people($1))
+		 select a.id, a.body, a.at, a.lang,
+		   (select p.display_name from people p where p.user_id = a.by limit 1) as by
 		 from public.workshop_announcements a where a.workshop_id = $1 order by a.at, a.id`,
 		[workshopId]
 	);
