@@ -26,15 +26,19 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	// A signed-in reader's page is read in one transaction: the challenge as RLS shows it to
 	// them, the teams of the Apply panel (only while applications are open: the visitor's
 	// page stays cacheable without them) and the workshops they take part in, facilitate or
-	// own, with their outcomes (issue 16: one begin, claims and commit instead of three).
+	// own, with their outcomes (issue 16: one begin, claims and commit instead of three; the
+	// teams and the workshops sent together, one round trip).
 	const found = user
 		? await locals.db.as(user, async (tx) => {
 				const challenge = await getChallengeDetail(tx, { slug: params.slug }, user.id);
 				if (!challenge) return null;
-				const teams = applicationsOpenAt(challenge.stages, new Date())
-					? await applyTeams(tx, challenge.id, user.id, getLocale())
-					: null;
-				return { challenge, teams, workshops: await challengeWorkshops(tx, challenge.id) };
+				const [teams, workshops] = await Promise.all([
+					applicationsOpenAt(challenge.stages, new Date())
+						? applyTeams(tx, challenge.id, user.id, getLocale())
+						: null,
+					challengeWorkshops(tx, challenge.id)
+				]);
+				return { challenge, teams, workshops };
 			})
 		: await visitorView(params.slug, () =>
 				locals.db.as(null, (tx) => getChallengeDetail(tx, { slug: params.slug }, null))
