@@ -6,6 +6,7 @@ import {
 	expect,
 	type APIRequestContext,
 	type APIResponse,
+	type BrowserContext,
 	type Locator,
 	type Page
 } from '@playwright/test';
@@ -82,11 +83,22 @@ export async function expectAccessible(page: Page) {
 	}
 }
 
-/** Whether the page's own timers run (false in a context without JavaScript). */
+/** Per browser context (where JavaScript is turned on or off): whether the page's timers run. */
+const contextRunsScripts = new WeakMap<BrowserContext, boolean>();
+
+/**
+ * Whether the page's own timers run (false in a context without JavaScript). Asked once per
+ * context: a page still hydrating on a loaded machine took over a second to run a timer, and
+ * a 1 s wait then took JavaScript for off (a CI rehearsal of 2 December).
+ */
 async function scriptsRun(page: Page): Promise<boolean> {
+	const known = contextRunsScripts.get(page.context());
+	if (known !== undefined) return known;
 	const timer = page.evaluate(() => new Promise<boolean>((r) => setTimeout(() => r(true), 0)));
-	const never = new Promise<boolean>((r) => setTimeout(() => r(false), 1000));
-	return Promise.race([timer, never]);
+	const never = new Promise<boolean>((r) => setTimeout(() => r(false), 5000));
+	const runs = await Promise.race([timer, never]);
+	contextRunsScripts.set(page.context(), runs);
+	return runs;
 }
 
 async function expectAxeClean(page: Page, address: string) {
