@@ -429,6 +429,35 @@ describeEachDatabase('decisions', (db) => {
 			expect(mails.find((m) => m.to === s.lead.email)?.subject).toMatch(/^Corrected decision/);
 		});
 
+		it('is noted on the replaced decision by the database, once, and nothing else changes', async () => {
+			const row = () =>
+				db().service('test: replaced decision', async (tx) => {
+					const [d] = await tx.query<Record<string, unknown>>(
+						'select * from public.decisions where id = $1',
+						[first]
+					);
+					return d;
+				});
+			const before = await row();
+			expect(before.replaced_by).toBe(second);
+			for (const sql of [
+				'update public.decisions set replaced_by = null where id = $1',
+				"update public.decisions set replaced_by = replaced_by, rationale = 'x' where id = $1",
+				'update public.decisions set replaced_by = id where id = $1'
+			]) {
+				await expect(
+					db().service('test: past the guard', (tx) => tx.query(sql, [first]))
+				).rejects.toMatchObject({ hint: 'decision_locked' });
+			}
+			// The correction is published and replaced by nothing: no decision may claim it.
+			await expect(
+				db().service('test: past the guard', (tx) =>
+					tx.query('update public.decisions set replaced_by = $2 where id = $1', [second, first])
+				)
+			).rejects.toMatchObject({ hint: 'decision_locked' });
+			expect(await row()).toEqual(before);
+		});
+
 		it('shows the comparison when it publishes it, never others’ justifications', async () => {
 			const results = await db().as(s.lead, (tx) => readMyResult(tx, A()));
 			expect(results.map((r) => r.decision.id)).toEqual([second, first]);
@@ -468,8 +497,7 @@ describeEachDatabase('decisions', (db) => {
 		const screening = () =>
 			db().service('test: screening decisions of B', (tx) =>
 				tx.query<{ kind: string; chosen: boolean; replaced: boolean }>(
-					`select d.kind, i.chosen,
-					        exists (select 1 from public.decisions r where r.replaces = d.id) as replaced
+					`select d.kind, i.chosen, d.replaced_by is not null as replaced
 					 from public.decisions d join public.decision_items i on i.decision_id = d.id
 					 where d.stage = 'screening' and i.application_id = $1 order by d.prepared_at, d.id`,
 					[B()]
@@ -499,7 +527,11 @@ describeEachDatabase('decisions', (db) => {
 			);
 			expect(seen.eligible).toBe(false);
 			await db().as(s.otherTeam, (tx) => tx.query('select public.withdraw_application($1)', [B()]));
-			expect((await screening()).map((r) => r.kind)).toEqual(['decision', 'correction', 'void']);
+			expect(await screening()).toEqual([
+				{ kind: 'decision', chosen: true, replaced: true },
+				{ kind: 'correction', chosen: false, replaced: true },
+				{ kind: 'void', chosen: false, replaced: false }
+			]);
 			expect(
 				await db().as(s.owner, (tx) =>
 					tx.query('select 1 from public.screening_decisions where application_id = $1', [B()])

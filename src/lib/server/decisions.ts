@@ -125,7 +125,7 @@ const DECISION_COLUMNS = `d.id, d.challenge_id as "challengeId", d.stage, d.kind
 	d.deviation, d.prepared_by_name as "preparedByName", d.prepared_at as "preparedAt",
 	d.signatory, to_char(d.decided_on, 'YYYY-MM-DD') as "decidedOn",
 	d.published_at as "publishedAt", d.replaces,
-	(select r.id from public.decisions r where r.replaces = d.id and r.published_at is not null) as "replacedBy",
+	d.replaced_by as "replacedBy",
 	d.comparison_published as "comparisonPublished", d.appeal, d.lang`;
 
 /**

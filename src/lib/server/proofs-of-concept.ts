@@ -362,9 +362,7 @@ export async function readStandingFacts(
 			        to_char(d.decided_on, 'YYYY-MM-DD') as "decidedOn"
 			 from public.decision_items i join public.decisions d on d.id = i.decision_id
 			 where i.${column} = $1 and d.stage = $2 and d.published_at is not null
-			   and d.kind <> 'void'
-			   and not exists (select 1 from public.decisions r
-			                   where r.replaces = d.id and r.published_at is not null)
+			   and d.kind <> 'void' and d.replaced_by is null
 			 order by d.published_at desc, d.id limit 1`,
 			[id, stage]
 		);
