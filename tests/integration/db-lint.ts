@@ -156,8 +156,9 @@ export async function lintCatalogue(
 		(r) => `function ${r.object} has no fixed search_path (set search_path = '')`
 	);
 
-	// A read-only security-definer helper of ours (what policies and definer functions call,
-	// `id in (select private.my_…_ids())`, `private.is_team_member(team_id)`) is PL/pgSQL: a
+	// A read-only security-definer function of ours (the helpers policies and definer
+	// functions call, `id in (select private.my_…_ids())`, `private.is_team_member(team_id)`,
+	// and the API's, `public.challenge_follower_count(id)` per row of a list) is PL/pgSQL: a
 	// SQL one cannot be inlined, so its query is parsed and planned again in each statement
 	// that calls it, and the helpers nested in it again on each call; a PL/pgSQL body is
 	// planned once per connection (issue 16).
@@ -167,12 +168,12 @@ export async function lintCatalogue(
 			`select format('%I.%I(%s)', n.nspname, p.proname, oidvectortypes(p.proargtypes)) as object
 			 from pg_proc p join pg_namespace n on n.oid = p.pronamespace
 			 join pg_language l on l.oid = p.prolang
-			 where n.nspname = 'private' and p.proowner = ${MIGRATOR}
+			 where n.nspname in ('private', 'public') and p.proowner = ${MIGRATOR}
 			   and p.prosecdef and p.provolatile <> 'v' and l.lanname = 'sql'
 			 order by 1`
 		),
 		(r) =>
-			`helper ${r.object} is a SQL function, planned again in every statement that calls it: write it in PL/pgSQL`
+			`${r.object} is a security-definer SQL function, planned again in every statement that calls it: write it in PL/pgSQL`
 	);
 
 	// Policies read the caller once per statement, `(select auth.uid())`, and never from

@@ -5,12 +5,12 @@ import { createAccessWorld, principals, type AccessWorld, type Role } from './ac
 import { describeEachDatabase } from './databases';
 
 /**
- * The rule every helper in `private` that a user may call keeps (DESIGN.md, "The database
- * holds the record"): it answers only about rows the caller may see. For a row hidden from
+ * The rule every function in `private` and `public` that a user may call keeps (DESIGN.md,
+ * "The database holds the record"): it answers only about rows the caller may see. For a row hidden from
  * the caller, its answer is the one it gives for an id that exists nowhere; otherwise it is
  * an oracle, telling a user something of a row row-level security keeps from them.
  *
- * Checked for every such helper whose arguments are all uuids, with every uuid of every row
+ * Checked for every such read-only function whose arguments are all uuids, with every uuid of every row
  * of the access world the role cannot read (each table's `id`, and users' ids), in each
  * argument position, as each signed-in role that sees less than the challenge's owner.
  */
@@ -31,14 +31,14 @@ async function answer(tx: Queryable, helper: Helper, args: string[]): Promise<st
 	try {
 		return JSON.stringify(await tx.query(sql, args));
 	} catch (e) {
-		const { code, hint } = e as { code?: string; hint?: string };
-		return `error ${code} ${hint ?? ''}`;
+		const { code, hint, message } = e as { code?: string; hint?: string; message?: string };
+		return hint ? `error ${code} ${hint}` : `error ${code} : ${message}`;
 	} finally {
 		await tx.exec('rollback to savepoint ask');
 	}
 }
 
-describeEachDatabase('helpers in private', (db) => {
+describeEachDatabase('functions a user may call', (db) => {
 	let w: AccessWorld;
 	let who: Record<Role, Principal>;
 	let helpers: Helper[];
@@ -62,9 +62,10 @@ describeEachDatabase('helpers in private', (db) => {
 		);
 		[helpers, rows] = await db().service('test: helpers and rows', async (tx) => {
 			const found = await tx.query<Helper>(
-				`select p.oid::regproc::text as name, p.pronargs as args, p.proretset as set
+				`select format('%I.%I', p.pronamespace::regnamespace, p.proname) as name, p.pronargs as args, p.proretset as set
 				 from pg_proc p
-				 where p.pronamespace = 'private'::regnamespace and p.prokind = 'f'
+				 where p.pronamespace in ('private'::regnamespace, 'public'::regnamespace)
+				   and p.prokind = 'f'
 				   and p.provolatile <> 'v' and p.pronargs > 0
 				   and p.prorettype <> 'trigger'::regtype
 				   and has_function_privilege('authenticated', p.oid, 'execute')
@@ -90,6 +91,7 @@ describeEachDatabase('helpers in private', (db) => {
 
 	it('finds the helpers and the rows it asks about', () => {
 		expect(helpers.map((h) => h.name)).toContain('private.is_on_challenge_team');
+		expect(helpers.map((h) => h.name)).toContain('public.production_concept_challenge');
 		expect(new Set(rows.map((r) => r.table))).toContain('public.decisions');
 	});
 
@@ -123,6 +125,8 @@ describeEachDatabase('helpers in private', (db) => {
 						const args = (id: string) =>
 							Array.from({ length: helper.args }, (_, i) => (i === position ? id : NOWHERE));
 						const nowhere = await answer(tx, helper, args(NOWHERE));
+						// A refusal names itself (a hint); any other error is a broken function.
+						if (/^error \S+ : /.test(nowhere)) found.push(`${helper.name} fails: ${nowhere}`);
 						for (const id of hidden) {
 							const got = await answer(tx, helper, args(id));
 							if (got !== nowhere) found.push(`${helper.name} arg ${position + 1} ${id}: ${got}`);

@@ -129,8 +129,11 @@ describePostgres('the challenge search is served by its indexes', (db) => {
 					`select prosrc as body from pg_proc where proname = 'matching_challenge_ids'`
 				);
 				await tx.query(`select set_config('pg_trgm.word_similarity_threshold', '0.55', true)`);
-				// Its arguments by name → $1, $2 (`search_words` is one word, untouched).
-				const statement = body
+				// Its one query (PL/pgSQL: `return query …;`), arguments by name → $1, $2
+				// (`search_words` is one word, untouched).
+				const query = /return query\s+([\s\S]*?);\s*end\s*$/.exec(body)?.[1];
+				if (!query) throw new Error(`no query in public.matching_challenge_ids: ${body}`);
+				const statement = query
 					.replace(/\bwords\b/g, () => '$1::text')
 					.replace(/\bfolded\b/g, () => '$2::text');
 				const [row] = await tx.query<{ 'QUERY PLAN': unknown }>(
