@@ -1,5 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { Principal, Queryable } from '../../src/lib/server/db/database';
+import type { Principal } from '../../src/lib/server/db/database';
+import type { Queryable } from '../../src/lib/server/db/driver';
 import { saveScreening } from '../../src/lib/server/applications/screening';
 import { createAccessWorld, principals, type AccessWorld, type Role } from './access-world';
 import { describeEachDatabase } from './databases';

@@ -1,4 +1,4 @@
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { describeEachDatabase } from './databases';
 
 // The drivers' transactions (postgres.js with BEGIN pipelined, PGlite): what fn wrote is
@@ -48,6 +48,61 @@ describeEachDatabase('transactions', (db) => {
 		});
 		await expect(late).rejects.toThrow();
 		expect(await written(email)).toBe(0);
+	});
+
+	describe('one statement as a principal (asStatement: BEGIN, claims, it and COMMIT at once)', () => {
+		const feedback = async (page: string) =>
+			(
+				await db().service('test: read', (tx) =>
+					tx.query('select 1 from public.accessibility_feedback where page = $1', [page])
+				)
+			).length;
+		const send = (
+			q: { query: (t: string, p: unknown[]) => Promise<unknown> },
+			page: string,
+			message: string
+		) =>
+			q.query('insert into public.accessibility_feedback (page, message) values ($1, $2)', [
+				page,
+				message
+			]);
+
+		it('keeps its write, made under the claims and row-level security', async () => {
+			const page = marker();
+			await db().asStatement(null, (q) => send(q, page, 'Contrast is low.'));
+			expect(await feedback(page)).toBe(1);
+			const user = { id: '00000000-0000-4000-8000-000000000004' };
+			const [inside] = await db().asStatement(user, (q) =>
+				q.query<{ role: string; uid: string }>('select current_user as role, auth.uid() as uid')
+			);
+			expect(inside).toEqual({ role: 'authenticated', uid: user.id });
+		});
+
+		it('keeps nothing when it fails, throws its error, and leaves every connection clean', async () => {
+			// More than the pool's connections, so each is used again after a failure.
+			for (let i = 0; i < 12; i++) {
+				const page = marker();
+				await expect(
+					db().asStatement(null, (q) => send(q, page, 'x'.repeat(6000)))
+				).rejects.toThrow(/check constraint/);
+				expect(await feedback(page)).toBe(0);
+				const [after] = await db().as(null, (tx) =>
+					tx.query<{ role: string }>('select current_user as role')
+				);
+				expect(after.role).toBe('anon');
+			}
+		});
+
+		it('refuses a second statement, and runs nothing of it', async () => {
+			const [first, second] = [marker(), marker()];
+			await expect(
+				db().asStatement(null, async (q) => {
+					await send(q, first, 'One.');
+					await send(q, second, 'Two.');
+				})
+			).rejects.toThrow('one statement only');
+			expect(await feedback(second)).toBe(0);
+		});
 	});
 
 	it("ends a principal's claims and role with its transaction", async () => {

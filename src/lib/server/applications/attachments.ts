@@ -10,7 +10,7 @@ import {
 	removeDocument
 } from '../evidence';
 import { withFileChanges } from '../uploads';
-import { applicationState, saveDraft } from './editor';
+import { applicationState, saveDraftAs } from './editor';
 
 const requirementSchema = z.union([z.literal(''), z.uuid()]);
 const documentSchema = z.object({ documentId: z.uuid() });
@@ -62,7 +62,7 @@ export async function attachPosted(
 	if ('version' in values) {
 		const parsed = draftSchema.safeParse(draftFromForm(values));
 		if (!parsed.success) return refuse(400, 'error_form');
-		const saved = await db.as(user, (tx) => saveDraft(tx, id, parsed.data));
+		const saved = await saveDraftAs(db, user, id, parsed.data);
 		if (!saved.ok) {
 			return saved.reason === 'unknown'
 				? refuse(404, 'error_application_unknown')

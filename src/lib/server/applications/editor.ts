@@ -1,4 +1,4 @@
-import type { Queryable } from '../db';
+import type { Database, Principal, Queryable } from '../db';
 import { snapshotChangedAt } from '$lib/domain/erasure';
 import type { LocalizedText, Locale } from '$lib/domain/locale';
 import type { Answer, Draft, Idea } from '$lib/domain/application-schemas';
@@ -265,8 +265,29 @@ export type SaveResult =
  * as typed (the submit check refuses them), answers only for the challenge's requirements.
  */
 export async function saveDraft(tx: Queryable, id: string, draft: Draft): Promise<SaveResult> {
-	// One statement (public.save_draft): at a deadline every member saves every few seconds.
-	const [row] = await tx.query<{ version: number; updated_at: Date }>(
+	return (await storeDraft(tx, id, draft)) ?? refusedSave(tx, id);
+}
+
+/**
+ * saveDraft for a request, as `user`: the save is one statement in one round trip
+ * (db.asStatement: at a deadline every member saves every few seconds, issue 16); only a
+ * refused save asks, in a transaction of its own, why. Returns what saveDraft returns.
+ */
+export async function saveDraftAs(
+	db: Database,
+	user: NonNullable<Principal>,
+	id: string,
+	draft: Draft
+): Promise<SaveResult> {
+	return (
+		(await db.asStatement(user, (q) => storeDraft(q, id, draft))) ??
+		db.as(user, (tx) => refusedSave(tx, id))
+	);
+}
+
+/** The save itself, one statement (public.save_draft); null when it was refused. */
+async function storeDraft(q: Queryable, id: string, draft: Draft): Promise<SaveResult | null> {
+	const [row] = await q.query<{ version: number; updated_at: Date }>(
 		'select version, updated_at from public.save_draft($1, $2, $3, $4::text::jsonb, $5::text::jsonb)',
 		[
 			id,
@@ -276,9 +297,11 @@ export async function saveDraft(tx: Queryable, id: string, draft: Draft): Promis
 			JSON.stringify(draft.answers)
 		]
 	);
-	if (!row) {
-		const state = await applicationState(tx, id);
-		return { ok: false, reason: state === 'draft' ? 'conflict' : state };
-	}
-	return { ok: true, version: row.version, savedAt: row.updated_at };
+	return row ? { ok: true, version: row.version, savedAt: row.updated_at } : null;
+}
+
+/** Why save_draft refused: a teammate saved since (conflict), not a draft, or unknown. */
+async function refusedSave(tx: Queryable, id: string): Promise<SaveResult> {
+	const state = await applicationState(tx, id);
+	return { ok: false, reason: state === 'draft' ? 'conflict' : state };
 }

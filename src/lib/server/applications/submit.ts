@@ -1,7 +1,7 @@
 import type { Database, Principal } from '../db';
 import type { SessionUser } from '../auth/sessions';
 import { draftFromForm, draftSchema } from '$lib/domain/application-schemas';
-import { saveDraft } from './editor';
+import { saveDraftAs } from './editor';
 
 export type { Snapshot } from '$lib/domain/application-snapshot';
 
@@ -114,7 +114,7 @@ export async function submitPosted(
 	if (hasText) {
 		const parsed = draftSchema.safeParse(draftFromForm(raw));
 		if (!parsed.success) return { outcome: 'invalid', ideaCount: null };
-		const saved = await db.as(user, (tx) => saveDraft(tx, id, parsed.data));
+		const saved = await saveDraftAs(db, user, id, parsed.data);
 		if (!saved.ok) {
 			const outcome = saved.reason === 'conflict' ? 'stale' : saved.reason;
 			return { outcome, ideaCount: null };

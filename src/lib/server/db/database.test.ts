@@ -20,8 +20,8 @@ function fakeDriver(failSettings = false) {
 		kind: 'postgres',
 		query: tx.query,
 		exec: tx.exec,
-		async transaction(fn) {
-			log.push('begin');
+		async transaction(fn, options) {
+			log.push(options?.statements ? `begin (${options.statements} statements)` : 'begin');
 			try {
 				return await fn(tx);
 			} finally {
@@ -53,6 +53,23 @@ describe('Database.as', () => {
 		).rejects.toThrow('settings refused');
 		expect(log.indexOf('done select late')).toBeGreaterThan(-1);
 		expect(log.indexOf('done select late')).toBeLessThan(log.indexOf('end'));
+	});
+});
+
+describe('Database.asStatement', () => {
+	it('tells the driver the claims and one statement are all, and refuses a second', async () => {
+		const { db, log } = fakeDriver();
+		expect(await db.asStatement(user, async (q) => (await q.query('select 1'), 'value'))).toBe(
+			'value'
+		);
+		expect(log.slice(0, 3)).toEqual(['begin (2 statements)', 'sent settings', 'sent select 1']);
+		await expect(
+			db.asStatement(user, async (q) => {
+				await q.query('select 1');
+				await q.query('select 2');
+			})
+		).rejects.toThrow('asStatement: one statement only');
+		expect(log).not.toContain('sent select 2');
 	});
 });
 

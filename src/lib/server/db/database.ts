@@ -1,4 +1,4 @@
-import type { Driver, Queryable } from './driver';
+import type { Driver, Queryable, TransactionOptions } from './driver';
 import { log } from '../log';
 
 /**
@@ -32,8 +32,11 @@ export class Database {
 		return new Database(this.driver, map);
 	}
 
-	private transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-		return this.driver.transaction(fn).catch((error: unknown) => {
+	private transaction<T>(
+		fn: (tx: Queryable) => Promise<T>,
+		options?: TransactionOptions
+	): Promise<T> {
+		return this.driver.transaction(fn, options).catch((error: unknown) => {
 			throw this.mapError(error);
 		});
 	}
@@ -45,25 +48,48 @@ export class Database {
 	 * do; platform-admin powers in SQL require 'aal2' (private.is_platform_admin()).
 	 */
 	as<T>(principal: Principal, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+		return this.asWith(principal, fn);
+	}
+
+	/**
+	 * One statement as the principal, as `as` runs it (role, claims, row-level security), in
+	 * a transaction whose BEGIN, settings, statement and COMMIT reach Postgres together: one
+	 * round trip where `as` takes two (issue 16: every member's autosave at a deadline). If
+	 * the statement fails, the transaction is rolled back and its error thrown. A second
+	 * query or a script from `fn` is refused (throws): that needs `as`.
+	 */
+	asStatement<T>(principal: Principal, fn: (q: Queryable) => Promise<T>): Promise<T> {
+		return this.asWith(principal, (tx) => fn(oneStatement('asStatement', tx)), 2);
+	}
+
+	/** `as`, telling the driver how many statements the transaction sends at most, if known. */
+	private asWith<T>(
+		principal: Principal,
+		fn: (tx: Queryable) => Promise<T>,
+		statements?: number
+	): Promise<T> {
 		const role = principal ? 'authenticated' : 'anon';
 		const claims = principal ? jwtClaims(principal, role) : { role };
-		return this.transaction(async (tx) => {
-			// Sent without waiting for its answer: a connection runs its statements in the
-			// order they were sent, so fn's first query still runs under these settings, and
-			// reaches the database one round trip sooner (issue 16). Both are waited for
-			// before the transaction ends, so nothing of fn's runs after it; if the settings
-			// failed, so does the transaction.
-			const [settings, result] = await Promise.allSettled([
-				tx.query(
-					"select set_config('request.jwt.claims', $1, true), set_config('role', $2, true), set_config('request.headers', $3, true)",
-					[JSON.stringify(claims), role, requestHeaders(principal)]
-				),
-				fn(tx)
-			]);
-			if (settings.status === 'rejected') throw settings.reason;
-			if (result.status === 'rejected') throw result.reason;
-			return result.value;
-		});
+		return this.transaction(
+			async (tx) => {
+				// Sent without waiting for its answer: a connection runs its statements in the
+				// order they were sent, so fn's first query still runs under these settings, and
+				// reaches the database one round trip sooner (issue 16). Both are waited for
+				// before the transaction ends, so nothing of fn's runs after it; if the settings
+				// failed, so does the transaction.
+				const [settings, result] = await Promise.allSettled([
+					tx.query(
+						"select set_config('request.jwt.claims', $1, true), set_config('role', $2, true), set_config('request.headers', $3, true)",
+						[JSON.stringify(claims), role, requestHeaders(principal)]
+					),
+					fn(tx)
+				]);
+				if (settings.status === 'rejected') throw settings.reason;
+				if (result.status === 'rejected') throw result.reason;
+				return result.value;
+			},
+			statements === undefined ? undefined : { statements }
+		);
 	}
 
 	/**
@@ -100,16 +126,7 @@ export class Database {
 	 */
 	statement<T>(job: string, fn: (q: Queryable) => Promise<T>): Promise<T> {
 		log.debug({ job }, 'service statement');
-		let sent = false;
-		const once: Queryable = {
-			query: (text, params) => {
-				if (sent) return Promise.reject(new Error(`${job}: one statement only`));
-				sent = true;
-				return this.driver.query(text, params);
-			},
-			exec: () => Promise.reject(new Error(`${job}: one statement only, no script`))
-		};
-		return fn(once).catch((error: unknown) => {
+		return fn(oneStatement(job, this.driver)).catch((error: unknown) => {
 			throw this.mapError(error);
 		});
 	}
@@ -117,6 +134,19 @@ export class Database {
 	close(): Promise<void> {
 		return this.driver.close();
 	}
+}
+
+/** `q` for one query: a second query, or any script, is refused (rejects, naming `job`). */
+function oneStatement(job: string, q: Queryable): Queryable {
+	let sent = false;
+	return {
+		query: (text, params) => {
+			if (sent) return Promise.reject(new Error(`${job}: one statement only`));
+			sent = true;
+			return q.query(text, params);
+		},
+		exec: () => Promise.reject(new Error(`${job}: one statement only, no script`))
+	};
 }
 
 /**

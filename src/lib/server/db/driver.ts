@@ -8,9 +8,18 @@ export interface Queryable {
 	exec(script: string): Promise<void>;
 }
 
+export interface TransactionOptions {
+	/**
+	 * The most statements fn sends (its caller refuses more). A driver may send COMMIT right
+	 * after the last of them, in the same round trip; Postgres answers a COMMIT of a failed
+	 * transaction with a rollback.
+	 */
+	statements?: number;
+}
+
 export interface Driver extends Queryable {
 	readonly kind: 'pglite' | 'postgres';
-	transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+	transaction<T>(fn: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T>;
 	close(): Promise<void>;
 }
 

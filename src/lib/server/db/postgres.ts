@@ -12,13 +12,19 @@ type Sql = postgres.Sql | postgres.ReservedSql;
  */
 function wrap(sql: Sql): Queryable {
 	return {
-		async query<T>(text: string, params: unknown[] = []) {
-			const rows = await sql.unsafe(
-				text,
-				storableParams(params) as postgres.ParameterOrJSON<never>[],
-				{ prepare: true }
-			);
-			return [...rows] as T[];
+		query<T>(text: string, params: unknown[] = []) {
+			try {
+				// Sent now (execute), not when first awaited: a connection's statements then go in
+				// the order they were asked for, which pipelinedTransaction's COMMIT relies on.
+				const query = sql
+					.unsafe(text, storableParams(params) as postgres.ParameterOrJSON<never>[], {
+						prepare: true
+					})
+					.execute();
+				return query.then((rows) => [...rows] as T[]);
+			} catch (error) {
+				return Promise.reject(error);
+			}
 		},
 		async exec(script) {
 			await sql.unsafe(script);
@@ -41,7 +47,7 @@ export function openPostgres(url: string, max = 10): Driver {
 	return {
 		kind: 'postgres',
 		...wrap(sql),
-		transaction: (fn) => pipelinedTransaction(sql, fn),
+		transaction: (fn, options) => pipelinedTransaction(sql, fn, options?.statements),
 		close: () => sql.end({ timeout: 5 })
 	};
 }
@@ -52,26 +58,48 @@ export function openPostgres(url: string, max = 10): Driver {
  * without waiting for its answer (issue 16): a connection runs statements in the order they
  * were sent, so fn's first statement travels with it and the transaction costs one round
  * trip less than postgres.js's `begin`. COMMIT or ROLLBACK is sent only once fn has settled,
- * so none of fn's statements runs after it.
+ * so none of fn's statements runs after it; or, when fn sends at most `statements`
+ * statements, right after the last of them: BEGIN, the statements and COMMIT then reach
+ * Postgres together, and a failed statement makes that COMMIT a rollback.
  */
 async function pipelinedTransaction<T>(
 	sql: postgres.Sql,
-	fn: (tx: Queryable) => Promise<T>
+	fn: (tx: Queryable) => Promise<T>,
+	statements = Infinity
 ): Promise<T> {
 	const connection = await sql.reserve();
 	const inside = wrap(connection);
 	let ended = false;
-	// A statement fn sends after it settled would run outside the transaction: refused.
+	let sent = 0;
+	let commit: Promise<unknown> | undefined;
+	// A statement fn sends after it settled, or after the COMMIT, would run outside the
+	// transaction: refused.
 	const tx: Queryable = {
-		query: (text, params) =>
-			ended ? Promise.reject(new Error('transaction ended')) : inside.query(text, params),
-		exec: (script) => (ended ? Promise.reject(new Error('transaction ended')) : inside.exec(script))
+		query: <R>(text: string, params?: unknown[]) => {
+			if (ended || commit) return Promise.reject<R[]>(new Error('transaction ended'));
+			const result = inside.query<R>(text, params);
+			if (++sent === statements) commit = connection.unsafe('commit').execute();
+			return result;
+		},
+		exec: (script) =>
+			ended || commit ? Promise.reject(new Error('transaction ended')) : inside.exec(script)
 	};
 	try {
 		// postgres.js sends a statement when it is awaited; execute() sends BEGIN now, first.
 		const begin = connection.unsafe('begin').execute();
 		const [begun, result] = await Promise.allSettled([begin, fn(tx)]);
 		ended = true;
+		if (commit) {
+			// Sent already: a commit, or a rollback when a statement failed.
+			const committed = await commit.then(
+				() => ({ ok: true as const }),
+				(error: unknown) => ({ ok: false as const, error })
+			);
+			if (begun.status === 'rejected') throw begun.reason;
+			if (result.status === 'rejected') throw result.reason;
+			if (!committed.ok) throw committed.error;
+			return result.value;
+		}
 		if (begun.status === 'fulfilled' && result.status === 'fulfilled') {
 			await connection.unsafe('commit');
 			return result.value;

@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { draftFromForm, draftSchema } from '$lib/domain/application-schemas';
-import { getApplication, saveDraft } from '$lib/server/applications/editor';
+import { getApplication, saveDraftAs } from '$lib/server/applications/editor';
 import { readMyResult } from '$lib/server/decisions';
 import {
 	conceptOfApplication,
@@ -77,7 +77,7 @@ export const actions: Actions = {
 			for (const issue of parsed.error.issues) errors[fieldOf(issue.path, draft)] ??= issue.message;
 			return invalid(raw, errors);
 		}
-		const result = await locals.db.as(user, (tx) => saveDraft(tx, id, parsed.data));
+		const result = await saveDraftAs(locals.db, user, id, parsed.data);
 		if (result.ok) redirect(303, `/applications/${id}?saved=1`);
 		const refusal =
 			result.reason === 'unknown'

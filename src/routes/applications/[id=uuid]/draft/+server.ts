@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { draftSchema } from '$lib/domain/application-schemas';
-import { saveDraft } from '$lib/server/applications/editor';
+import { saveDraftAs } from '$lib/server/applications/editor';
 import { translate } from '$lib/server/i18n';
 import type { RequestHandler } from './$types';
 
@@ -23,7 +23,7 @@ export const PUT: RequestHandler = async ({ locals, params, request }) => {
 		const key = issue.message.startsWith('error_') ? issue.message : 'error_form';
 		return json({ reason: 'invalid', message: translate(key), path: issue.path }, { status: 400 });
 	}
-	const result = await locals.db.as(user, (tx) => saveDraft(tx, id, parsed.data));
+	const result = await saveDraftAs(locals.db, user, id, parsed.data);
 	if (result.ok) return json({ version: result.version, savedAt: result.savedAt });
 	const refusal = REFUSALS[result.reason];
 	return json(
