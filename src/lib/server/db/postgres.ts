@@ -71,14 +71,22 @@ async function pipelinedTransaction<T>(
 	const inside = wrap(connection);
 	let ended = false;
 	let sent = 0;
-	let commit: Promise<unknown> | undefined;
+	let commit: Promise<{ ok: true } | { ok: false; error: unknown }> | undefined;
 	// A statement fn sends after it settled, or after the COMMIT, would run outside the
 	// transaction: refused.
 	const tx: Queryable = {
 		query: <R>(text: string, params?: unknown[]) => {
 			if (ended || commit) return Promise.reject<R[]>(new Error('transaction ended'));
 			const result = inside.query<R>(text, params);
-			if (++sent === statements) commit = connection.unsafe('commit').execute();
+			// Its outcome is taken at once: a failed COMMIT is never an unhandled rejection.
+			if (++sent === statements)
+				commit = connection
+					.unsafe('commit')
+					.execute()
+					.then(
+						() => ({ ok: true as const }),
+						(error: unknown) => ({ ok: false as const, error })
+					);
 			return result;
 		},
 		exec: (script) =>
@@ -91,10 +99,7 @@ async function pipelinedTransaction<T>(
 		ended = true;
 		if (commit) {
 			// Sent already: a commit, or a rollback when a statement failed.
-			const committed = await commit.then(
-				() => ({ ok: true as const }),
-				(error: unknown) => ({ ok: false as const, error })
-			);
+			const committed = await commit;
 			if (begun.status === 'rejected') throw begun.reason;
 			if (result.status === 'rejected') throw result.reason;
 			if (!committed.ok) throw committed.error;
