@@ -93,6 +93,30 @@ describeEachDatabase('transactions', (db) => {
 			}
 		});
 
+		it('throws when the COMMIT fails after the statement succeeded, keeping nothing', async () => {
+			// A foreign key checked at commit: the insert succeeds, the COMMIT refuses it.
+			await db().service('test: a table checked at commit', (tx) =>
+				tx.exec(`create table public.tx_commit_probe (
+				   id int primary key,
+				   ref int references public.tx_commit_probe (id) deferrable initially deferred);
+				 grant insert, select on public.tx_commit_probe to anon;`)
+			);
+			try {
+				await expect(
+					db().asStatement(null, (q) => q.query('insert into public.tx_commit_probe values (1, 2)'))
+				).rejects.toThrow(/foreign key/);
+				await db().asStatement(null, (q) =>
+					q.query('insert into public.tx_commit_probe values (3, 3)')
+				);
+				const kept = await db().service('test: read', (tx) =>
+					tx.query<{ id: number }>('select id from public.tx_commit_probe order by id')
+				);
+				expect(kept).toEqual([{ id: 3 }]);
+			} finally {
+				await db().service('test: drop', (tx) => tx.exec('drop table public.tx_commit_probe'));
+			}
+		});
+
 		it('refuses a second statement, and runs nothing of it', async () => {
 			const [first, second] = [marker(), marker()];
 			await expect(
