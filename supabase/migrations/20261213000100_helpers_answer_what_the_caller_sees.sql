@@ -7,8 +7,9 @@
 --   screening decisions view reads it with the row its policies let through, and the helper
 --   is gone.
 -- - private.application_shortlisted(application): whether any application was chosen at
---   shortlisting. It now answers false unless the caller may read the application (a member
---   of its team, or the challenge team once it may be screened: the applications policy).
+--   shortlisting. It now answers false unless the caller is a member of its team or on the
+--   challenge team once it may be screened (what the applications policy lets them read;
+--   its callers are the team's pages and public.concept_start).
 -- - private.jury_member_challenge(juror): any juror's challenge. It now answers null unless
 --   the caller may read the jury member (the juror, or the challenge team: the jury_members
 --   policy), which is all the jury policies asked of it.

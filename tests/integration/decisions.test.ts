@@ -423,7 +423,7 @@ describeEachDatabase('decisions', (db) => {
 				])
 			).toBe('decision_replaced');
 			const old = await db().as(s.owner, (tx) => readDecision(tx, first));
-			expect(old?.decision).toMatchObject({ replacedBy: second, kind: 'decision' });
+			expect(old?.decision).toMatchObject({ replaced: true, replacedBy: second, kind: 'decision' });
 			expect(old?.items.filter((i) => i.chosen)).toHaveLength(1);
 			const mails = await drainOutbox(db());
 			expect(mails.find((m) => m.to === s.lead.email)?.subject).toMatch(/^Corrected decision/);

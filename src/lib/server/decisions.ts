@@ -33,7 +33,9 @@ export interface Decision {
 	decidedOn: string | null;
 	publishedAt: Date | null;
 	replaces: string | null;
-	/** The published correction that replaces this decision, when the reader sees it. */
+	/** Whether a published correction or void replaces this decision (decisions.replaced_by). */
+	replaced: boolean;
+	/** The published correction that replaces this decision, when the reader may open it. */
 	replacedBy: string | null;
 	comparisonPublished: boolean;
 	appeal: string;
@@ -125,7 +127,8 @@ const DECISION_COLUMNS = `d.id, d.challenge_id as "challengeId", d.stage, d.kind
 	d.deviation, d.prepared_by_name as "preparedByName", d.prepared_at as "preparedAt",
 	d.signatory, to_char(d.decided_on, 'YYYY-MM-DD') as "decidedOn",
 	d.published_at as "publishedAt", d.replaces,
-	d.replaced_by as "replacedBy",
+	d.replaced_by is not null as replaced,
+	(select r.id from public.decisions r where r.id = d.replaced_by) as "replacedBy",
 	d.comparison_published as "comparisonPublished", d.appeal, d.lang`;
 
 /**

@@ -265,7 +265,8 @@ export type SaveResult =
  * as typed (the submit check refuses them), answers only for the challenge's requirements.
  */
 export async function saveDraft(tx: Queryable, id: string, draft: Draft): Promise<SaveResult> {
-	return (await storeDraft(tx, id, draft)) ?? refusedSave(tx, id);
+	const [row] = await tx.query<SavedRow>(SAVE_DRAFT, saveDraftParams(id, draft));
+	return row ? saved(row) : refusedSave(tx, id);
 }
 
 /**
@@ -279,26 +280,26 @@ export async function saveDraftAs(
 	id: string,
 	draft: Draft
 ): Promise<SaveResult> {
-	return (
-		(await db.asStatement(user, (q) => storeDraft(q, id, draft))) ??
-		db.as(user, (tx) => refusedSave(tx, id))
-	);
+	const [row] = await db.asStatement<SavedRow>(user, SAVE_DRAFT, saveDraftParams(id, draft));
+	return row ? saved(row) : db.as(user, (tx) => refusedSave(tx, id));
 }
 
-/** The save itself, one statement (public.save_draft); null when it was refused. */
-async function storeDraft(q: Queryable, id: string, draft: Draft): Promise<SaveResult | null> {
-	const [row] = await q.query<{ version: number; updated_at: Date }>(
-		'select version, updated_at from public.save_draft($1, $2, $3, $4::text::jsonb, $5::text::jsonb)',
-		[
-			id,
-			draft.version,
-			draft.lang ?? null,
-			JSON.stringify(draft.ideas),
-			JSON.stringify(draft.answers)
-		]
-	);
-	return row ? { ok: true, version: row.version, savedAt: row.updated_at } : null;
-}
+// The save itself, one statement (public.save_draft); no row when it was refused.
+const SAVE_DRAFT =
+	'select version, updated_at from public.save_draft($1, $2, $3, $4::text::jsonb, $5::text::jsonb)';
+type SavedRow = { version: number; updated_at: Date };
+const saveDraftParams = (id: string, draft: Draft) => [
+	id,
+	draft.version,
+	draft.lang ?? null,
+	JSON.stringify(draft.ideas),
+	JSON.stringify(draft.answers)
+];
+const saved = (row: SavedRow): SaveResult => ({
+	ok: true,
+	version: row.version,
+	savedAt: row.updated_at
+});
 
 /** Why save_draft refused: a teammate saved since (conflict), not a draft, or unknown. */
 async function refusedSave(tx: Queryable, id: string): Promise<SaveResult> {

@@ -1,4 +1,4 @@
-import type { Driver, Queryable, TransactionOptions } from './driver';
+import type { Driver, Queryable, Row, TransactionOptions } from './driver';
 import { log } from '../log';
 
 /**
@@ -54,12 +54,12 @@ export class Database {
 	/**
 	 * One statement as the principal, as `as` runs it (role, claims, row-level security), in
 	 * a transaction whose BEGIN, settings, statement and COMMIT reach Postgres together: one
-	 * round trip where `as` takes two (issue 16: every member's autosave at a deadline). If
-	 * the statement fails, the transaction is rolled back and its error thrown. A second
-	 * query or a script from `fn` is refused (throws): that needs `as`.
+	 * round trip where `as` takes two (issue 16: every member's autosave at a deadline).
+	 * Takes the statement's text and $1… parameters; returns its rows, or throws its error
+	 * (the transaction then rolled back).
 	 */
-	asStatement<T>(principal: Principal, fn: (q: Queryable) => Promise<T>): Promise<T> {
-		return this.asWith(principal, (tx) => fn(oneStatement('asStatement', tx)), 2);
+	asStatement<T = Row>(principal: Principal, text: string, params?: unknown[]): Promise<T[]> {
+		return this.asWith(principal, (tx) => tx.query<T>(text, params), 2);
 	}
 
 	/** `as`, telling the driver how many statements the transaction sends at most, if known. */

@@ -25,7 +25,7 @@ export const load: PageServerLoad = async ({ locals, url, params, parent }) => {
 		const { partners, closed } = await readChallengeProofs(tx, params.id);
 		const decisions = await stageDecisions(tx, params.id, 'proof_of_concept');
 		const draft = decisions.find((d) => d.publishedAt === null) ?? null;
-		const published = decisions.find((d) => d.publishedAt !== null && !d.replacedBy) ?? null;
+		const published = decisions.find((d) => d.publishedAt !== null && !d.replaced) ?? null;
 		const base = draft ?? published;
 		return {
 			partners,
@@ -105,7 +105,7 @@ export const actions: Actions = {
 				// Too long for the schema: refused in the database's words, nothing written.
 				if (issue) throw { code: 'TK422', hint: issue };
 				const published = (await stageDecisions(tx, params.id, 'proof_of_concept')).find(
-					(d) => d.publishedAt !== null && !d.replacedBy
+					(d) => d.publishedAt !== null && !d.replaced
 				);
 				return published
 					? correctDecision(tx, published.id, draft)

@@ -30,7 +30,7 @@ export const load: PageServerLoad = async ({ locals, url, params, parent }) => {
 			if (!results) error(404, translate('jurychair_no_criteria'));
 			const decisions = await stageDecisions(tx, params.id, stage);
 			const draft = decisions.find((d) => d.publishedAt === null) ?? null;
-			const published = decisions.find((d) => d.publishedAt !== null && !d.replacedBy) ?? null;
+			const published = decisions.find((d) => d.publishedAt !== null && !d.replaced) ?? null;
 			const base = draft ?? published;
 			return {
 				results,
@@ -70,7 +70,7 @@ export const actions: Actions = {
 				const issue = decisionDraftIssue(draft);
 				if (issue) return { issue };
 				const published = (await stageDecisions(tx, params.id, stage)).find(
-					(d) => d.publishedAt !== null && !d.replacedBy
+					(d) => d.publishedAt !== null && !d.replaced
 				);
 				return published
 					? correctDecision(tx, published.id, draft)
