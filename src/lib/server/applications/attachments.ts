@@ -10,7 +10,7 @@ import {
 	removeDocument
 } from '../evidence';
 import { withFileChanges } from '../uploads';
-import { applicationState, saveDraftAs } from './editor';
+import { applicationState, SAVE_REFUSALS, saveDraftAs } from './editor';
 
 const requirementSchema = z.union([z.literal(''), z.uuid()]);
 const documentSchema = z.object({ documentId: z.uuid() });
@@ -64,11 +64,8 @@ export async function attachPosted(
 		if (!parsed.success) return refuse(400, 'error_form');
 		const saved = await saveDraftAs(db, user, id, parsed.data);
 		if (!saved.ok) {
-			return saved.reason === 'unknown'
-				? refuse(404, 'error_application_unknown')
-				: saved.reason === 'conflict'
-					? refuse(409, 'error_draft_conflict')
-					: refuse(409, 'error_application_not_draft');
+			const refusal = SAVE_REFUSALS[saved.reason];
+			return refuse(refusal.status, refusal.message);
 		}
 		savedText = true;
 	}

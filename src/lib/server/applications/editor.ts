@@ -256,8 +256,21 @@ export async function applicationState(
 }
 
 export type SaveResult =
-	| { ok: true; version: number; savedAt: Date }
-	| { ok: false; reason: 'conflict' | 'not_draft' | 'unknown' };
+	{ ok: true; version: number; savedAt: Date } | { ok: false; reason: SaveRefusal };
+
+/** Why a save was refused (SaveResult): a teammate saved since, not a draft, or unknown. */
+export type SaveRefusal = 'conflict' | 'not_draft' | 'unknown';
+
+/**
+ * The HTTP status and message key each refused save answers with, the same in every route
+ * that saves a draft (autosave, the page's Save, an upload that carries the text): an
+ * application the caller cannot see is a 404 like one that does not exist; the others 409.
+ */
+export const SAVE_REFUSALS = {
+	conflict: { status: 409, message: 'error_draft_conflict' },
+	not_draft: { status: 409, message: 'error_application_not_draft' },
+	unknown: { status: 404, message: 'error_application_unknown' }
+} as const satisfies Record<SaveRefusal, { status: number; message: string }>;
 
 /**
  * Saves the draft (and its language, when `draft.lang` names one) if nobody saved since

@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { draftFromForm, draftSchema } from '$lib/domain/application-schemas';
-import { getApplication, saveDraftAs } from '$lib/server/applications/editor';
+import { getApplication, SAVE_REFUSALS, saveDraftAs } from '$lib/server/applications/editor';
 import { readMyResult } from '$lib/server/decisions';
 import {
 	conceptOfApplication,
@@ -79,12 +79,7 @@ export const actions: Actions = {
 		}
 		const result = await saveDraftAs(locals.db, user, id, parsed.data);
 		if (result.ok) redirect(303, `/applications/${id}?saved=1`);
-		const refusal =
-			result.reason === 'unknown'
-				? { status: 404, message: 'error_application_unknown' }
-				: result.reason === 'conflict'
-					? { status: 409, message: 'error_draft_conflict' }
-					: { status: 409, message: 'error_application_not_draft' };
+		const refusal = SAVE_REFUSALS[result.reason];
 		return invalid(raw, { form: refusal.message }, refusal.status);
 	},
 

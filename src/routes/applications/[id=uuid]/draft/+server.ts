@@ -1,14 +1,8 @@
 import { json } from '@sveltejs/kit';
 import { draftSchema } from '$lib/domain/application-schemas';
-import { saveDraftAs } from '$lib/server/applications/editor';
+import { SAVE_REFUSALS, saveDraftAs } from '$lib/server/applications/editor';
 import { translate } from '$lib/server/i18n';
 import type { RequestHandler } from './$types';
-
-const REFUSALS = {
-	conflict: { status: 409, message: 'error_draft_conflict' },
-	not_draft: { status: 409, message: 'error_application_not_draft' },
-	unknown: { status: 404, message: 'error_application_unknown' }
-} as const;
 
 /** Autosave: 200 {version, savedAt} | 400/401/404/409 {reason, message}. */
 export const PUT: RequestHandler = async ({ locals, params, request }) => {
@@ -25,7 +19,7 @@ export const PUT: RequestHandler = async ({ locals, params, request }) => {
 	}
 	const result = await saveDraftAs(locals.db, user, id, parsed.data);
 	if (result.ok) return json({ version: result.version, savedAt: result.savedAt });
-	const refusal = REFUSALS[result.reason];
+	const refusal = SAVE_REFUSALS[result.reason];
 	return json(
 		{ reason: result.reason, message: translate(refusal.message) },
 		{ status: refusal.status }
