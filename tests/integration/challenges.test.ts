@@ -1,7 +1,8 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { Database, Principal } from '../../src/lib/server/db/database';
 import { seedDemo } from '../../src/lib/server/seed';
-import { getChallengeDetail } from '../../src/lib/server/challenges/detail';
+import { getChallengeDetail, readerDetail } from '../../src/lib/server/challenges/detail';
+import { signedInPage } from '../../src/lib/server/challenges/signed-in-page';
 import { searchChallenges } from '../../src/lib/server/challenges/list';
 import {
 	askQuestion,
@@ -263,6 +264,61 @@ describeEachDatabase('demo data', (db) => {
 			'ai-goes-to-work'
 		]);
 		expect((await search({ page: 2 })).items).toEqual([]);
+	});
+
+	// A signed-in reader outside a published challenge's organisation is given the visitor's
+	// view and their own parts (readerDetail, issue 16). That holds only while it is exactly
+	// what RLS shows them: every demo account, every demo challenge, after the solver has
+	// asked two questions (one answered since) and follows the challenge.
+	it('gives every signed-in reader of a challenge page what RLS shows them', async () => {
+		const solver = { id: '00000000-0000-4000-8000-000000000004', email: 'solver@team.example' };
+		const owner = { id: '00000000-0000-4000-8000-000000000002', email: 'owner@hel.example' };
+		const [asked] = await db().as(null, (tx) =>
+			tx.query<{ id: string }>(`select id from public.challenges where slug = 'ai-goes-to-work'`)
+		);
+		const ask = (text: string) =>
+			db().as(solver, async (tx) => {
+				const r = await askQuestion(tx, asked.id, text);
+				if (!r.ok) throw new Error('questions are closed on the demo challenge');
+				return r.id;
+			});
+		const answered = await ask('May a team of one company apply?');
+		await ask('Is the pilot paid by results?');
+		expect(
+			await db().as(owner, (tx) => answerQuestion(tx, asked.id, answered, 'Yes, it may.'))
+		).toBe('answered');
+		await db().as(solver, (tx) => follow(tx, asked.id));
+
+		const people = await db().service('test: the demo accounts', (tx) =>
+			tx.query<{ id: string; email: string }>(
+				'select id, email from public.profiles order by email'
+			)
+		);
+		const slugs = await db().service('test: the demo challenges', (tx) =>
+			tx.query<{ slug: string }>('select distinct slug from public.challenges order by slug')
+		);
+		let readers = 0;
+		let ownParts = 0;
+		for (const { slug } of slugs) {
+			const visitor = await db().as(null, (tx) => getChallengeDetail(tx, { slug }, null));
+			for (const person of people) {
+				const p = { ...person, aal: 'aal2' as const };
+				const whole = await db().as(p, (tx) => getChallengeDetail(tx, { slug }, p.id));
+				const page = await db().as(p, (tx) => signedInPage(tx, slug, p.id, visitor, 'fi'));
+				expect(page?.challenge ?? null, `${p.email} on ${slug}`).toEqual(whole);
+				if (!visitor || !whole) continue;
+				const reader = await db().as(p, (tx) => readerDetail(tx, visitor, p.id));
+				if (!reader) {
+					expect(whole.canManage, `${p.email} on ${slug}`).toBe(true);
+					continue;
+				}
+				readers++;
+				if (reader.following && reader.questions.some((q) => q.mine && !q.answer)) ownParts++;
+			}
+		}
+		// Not a vacuous check: most pairs take the reader's way, the solver's with own parts.
+		expect(readers).toBeGreaterThan(people.length * 5);
+		expect(ownParts).toBe(1);
 	});
 });
 

@@ -5,6 +5,7 @@ import type { Criterion } from '$lib/domain/criteria';
 import type { Locale, LocalizedText } from '$lib/domain/locale';
 import type { FieldChange } from '$lib/domain/amendments';
 import { nextDeadline, timetablePosition, type StageWindow } from '$lib/domain/timetable';
+import { readerQuestions } from '$lib/domain/reader-questions';
 
 export interface Amendment {
 	id: string;
@@ -123,15 +124,7 @@ export async function getChallengeDetail(
 			 from public.challenge_amendments where challenge_id = $1 order by created_at desc`,
 			[c.id]
 		),
-		tx.query<Question>(
-			`select q.id, q.body, q.created_at as "createdAt", q.answer, q.answered_at as "answeredAt",
-			   q.merged_into as "mergedInto", coalesce(a.asker_id = $2, false) as mine,
-			   coalesce(q.lang, $3) as lang
-			 from public.challenge_questions q
-			 left join public.challenge_question_askers a on a.question_id = q.id
-			 where q.challenge_id = $1 order by coalesce(q.answered_at, q.created_at) desc`,
-			[c.id, userId, c.primaryLocale]
-		)
+		questionsOf(tx, c.id, c.primaryLocale, userId, 'every')
 	]);
 	const now = new Date();
 	const position = timetablePosition(c.procedure, stages, now);
@@ -159,4 +152,64 @@ export async function challengeIdBySlug(tx: Queryable, slug: string): Promise<st
 		[slug]
 	);
 	return row?.id ?? null;
+}
+
+/**
+ * The questions of a challenge that RLS shows the caller, newest answer or question first,
+ * each marked `mine` when `userId` asked it; with `which` 'asked', only the ones `userId`
+ * asked (answered or not, merged or not). A question's language is the challenge's primary
+ * one (`primaryLocale`) when it was not recorded.
+ */
+function questionsOf(
+	tx: Queryable,
+	challengeId: string,
+	primaryLocale: Locale,
+	userId: string | null,
+	which: 'every' | 'asked'
+): Promise<Question[]> {
+	return tx.query<Question>(
+		`select q.id, q.body, q.created_at as "createdAt", q.answer, q.answered_at as "answeredAt",
+		   q.merged_into as "mergedInto", coalesce(a.asker_id = $2, false) as mine,
+		   coalesce(q.lang, $3) as lang
+		 from public.challenge_questions q
+		 ${which === 'asked' ? 'join' : 'left join'} public.challenge_question_askers a
+		   on a.question_id = q.id${which === 'asked' ? ' and a.asker_id = $2' : ''}
+		 where q.challenge_id = $1 order by coalesce(q.answered_at, q.created_at) desc`,
+		[challengeId, userId, primaryLocale]
+	);
+}
+
+/**
+ * A signed-in reader's view of a published challenge, made from a visitor's (`visitor`,
+ * getChallengeDetail as the anonymous visitor, perhaps from the visitor cache) and what is
+ * the reader's own, read as them: whether they follow it, and the questions they asked
+ * (readerQuestions). Two queries sent together, where getChallengeDetail sends seven in
+ * three round trips (issue 16: the page every signed-in reader opens).
+ *
+ * Holds only while RLS shows a reader outside the challenge's organisation no more of a
+ * published challenge than a visitor, besides their own questions and following
+ * (tests/integration/challenges.test.ts compares the two for every demo user and
+ * challenge). Returns null for a member of the organisation (`canManage`): they see more
+ * (every question, the team's rights), so their page is getChallengeDetail's.
+ */
+export async function readerDetail(
+	tx: Queryable,
+	visitor: ChallengeDetail,
+	userId: string
+): Promise<ChallengeDetail | null> {
+	const [[reader], asked] = await Promise.all([
+		tx.query<{ canManage: boolean; following: boolean }>(
+			`select private.is_challenge_member($1) as "canManage",
+			   exists (select 1 from public.challenge_followers f
+			           where f.challenge_id = $1 and f.user_id = $2) as following`,
+			[visitor.id, userId]
+		),
+		questionsOf(tx, visitor.id, visitor.primaryLocale, userId, 'asked')
+	]);
+	if (reader.canManage) return null;
+	return {
+		...visitor,
+		following: reader.following,
+		questions: readerQuestions(visitor.questions, asked)
+	};
 }

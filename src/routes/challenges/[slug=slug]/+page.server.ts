@@ -1,11 +1,10 @@
 import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { applicationsOpenAt } from '$lib/domain/application-window';
-import { applyTeams } from '$lib/server/applications/apply-options';
 import { questionSchema } from '$lib/domain/challenge-schemas';
 import { pickLocalized } from '$lib/domain/locale';
 import { getLocale } from '$lib/paraglide/runtime';
 import { getChallengeDetail } from '$lib/server/challenges/detail';
+import { signedInPage } from '$lib/server/challenges/signed-in-page';
 import { visitorView } from '$lib/server/challenges/visitor-cache';
 import {
 	applyToChallenge,
@@ -15,34 +14,21 @@ import {
 import { invalid, parseForm } from '$lib/server/http/forms';
 import { limitedBy } from '$lib/server/http/limits';
 import { requireUser } from '$lib/server/http/guards';
-import { challengeWorkshops } from '$lib/server/workshops/list';
 import { renderMarkdown } from '$lib/server/markdown';
 import { webcalUrl } from '$lib/server/http/links';
 import { amendmentChangesHtml, amendmentViews } from '$lib/server/challenges/amendment-views';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const { user } = locals;
-	// A signed-in reader's page is read in one transaction: the challenge as RLS shows it to
-	// them, the teams of the Apply panel (only while applications are open: the visitor's
-	// page stays cacheable without them) and the workshops they take part in, facilitate or
-	// own, with their outcomes (issue 16: one begin, claims and commit instead of three; the
-	// teams and the workshops sent together, one round trip).
+	const { user, db } = locals;
+	// What a visitor sees of the published challenge here (10 s visitor cache): their page,
+	// and for a signed-in reader outside the challenge's organisation all but their own parts.
+	const visitor = await visitorView(params.slug, () =>
+		db.as(null, (tx) => getChallengeDetail(tx, { slug: params.slug }, null))
+	);
 	const found = user
-		? await locals.db.as(user, async (tx) => {
-				const challenge = await getChallengeDetail(tx, { slug: params.slug }, user.id);
-				if (!challenge) return null;
-				const [teams, workshops] = await Promise.all([
-					applicationsOpenAt(challenge.stages, new Date())
-						? applyTeams(tx, challenge.id, user.id, getLocale())
-						: null,
-					challengeWorkshops(tx, challenge.id)
-				]);
-				return { challenge, teams, workshops };
-			})
-		: await visitorView(params.slug, () =>
-				locals.db.as(null, (tx) => getChallengeDetail(tx, { slug: params.slug }, null))
-			).then((challenge) => challenge && { challenge, teams: null, workshops: [] });
+		? await db.as(user, (tx) => signedInPage(tx, params.slug, user.id, visitor, getLocale()))
+		: visitor && { challenge: visitor, teams: null, workshops: [] };
 	if (!found) error(404, 'Not found');
 	const { challenge, teams: applyTeamsOf, workshops } = found;
 	const locale = getLocale();
