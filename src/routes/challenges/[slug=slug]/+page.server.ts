@@ -33,8 +33,11 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const { challenge, teams: applyTeamsOf, workshops } = found;
 	const locale = getLocale();
 	const body = pickLocalized(challenge.body, locale, challenge.primaryLocale);
+	// The body's Markdown and the amendments' changes are rendered here (below); the page
+	// is not sent them, so every response's data stays small (issue 16).
+	const { body: _markdown, amendments, ...shown } = challenge;
 	return {
-		challenge,
+		challenge: { ...shown, amendments: amendments.map(({ changes: _changes, ...a }) => a) },
 		// Whether +page.ts loads the parts only a signed-in reader uses.
 		signedIn: Boolean(user),
 		applyTeams: applyTeamsOf,
