@@ -126,13 +126,17 @@ export async function isShortlisted(tx: Queryable, applicationId: string): Promi
 }
 
 /**
- * Whether concepts of the challenge may be started and changed now: its concepts deadline
- * is set and has not passed by the database clock (private.concepts_open).
+ * Whether concepts of the challenge of application `applicationId` may be started and
+ * changed now: its concepts deadline is set and has not passed by the database clock
+ * (private.concepts_open). False when the caller cannot see the application (RLS). By the
+ * application's id, so the page can ask it together with the application (issue 16).
  */
-export async function conceptsOpen(tx: Queryable, challengeId: string): Promise<boolean> {
-	const [row] = await tx.query<{ ok: boolean }>('select private.concepts_open($1) as ok', [
-		challengeId
-	]);
+export async function conceptsOpen(tx: Queryable, applicationId: string): Promise<boolean> {
+	const [row] = await tx.query<{ ok: boolean }>(
+		`select coalesce(private.concepts_open(
+		   (select a.challenge_id from public.applications a where a.id = $1)), false) as ok`,
+		[applicationId]
+	);
 	return row.ok;
 }
 

@@ -10,10 +10,10 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals, url);
-	const { profile, feed } = await locals.db.as(user, async (tx) => ({
-		profile: await getOwnProfile(tx, user.id),
-		feed: await getFeedToken(tx)
-	}));
+	// The reads are sent together (issue 16).
+	const [profile, feed] = await locals.db.as(user, (tx) =>
+		Promise.all([getOwnProfile(tx, user.id), getFeedToken(tx)])
+	);
 	if (!profile) error(404, 'Not found');
 	return {
 		profile,

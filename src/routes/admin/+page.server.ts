@@ -33,12 +33,15 @@ const REFUSED = {
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireAdmin(locals, url);
-	return locals.db.as(user, async (tx) => ({
-		organisations: await listOrganisations(tx, getLocale()),
-		feedback: await listAccessibilityFeedback(tx),
-		handlers: await listFeedbackHandlers(tx),
-		notice: url.searchParams.get('notice')
-	}));
+	// The reads are sent together (issue 16).
+	const [organisations, feedback, handlers] = await locals.db.as(user, (tx) =>
+		Promise.all([
+			listOrganisations(tx, getLocale()),
+			listAccessibilityFeedback(tx),
+			listFeedbackHandlers(tx)
+		])
+	);
+	return { organisations, feedback, handlers, notice: url.searchParams.get('notice') };
 };
 
 export const actions: Actions = {

@@ -28,12 +28,16 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
 	return locals.db.as(user, async (tx) => {
-		const proof = await readConceptProof(tx, params.id);
-		const facts = await readStandingFacts(tx, params.id);
+		// The reads are sent together (issue 16). The production page (bonus) opens for a
+		// concept in production to those who read it.
+		const [proof, facts, production] = await Promise.all([
+			readConceptProof(tx, params.id),
+			readStandingFacts(tx, params.id),
+			productionChallengeOf(tx, params.id)
+		]);
 		if (!proof || !facts) error(404, 'Not found');
 		const steps = conceptStanding(facts);
-		// The production page (bonus) opens for a concept in production to those who read it.
-		const inProduction = (await productionChallengeOf(tx, params.id)) !== null;
+		const inProduction = production !== null;
 		return {
 			inProduction,
 			proof,

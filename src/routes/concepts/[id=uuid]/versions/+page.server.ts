@@ -16,10 +16,10 @@ const pick = z.coerce.number().int().min(1);
  */
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
-	const { concept, versions } = await locals.db.as(user, async (tx) => ({
-		concept: await getConcept(tx, params.id),
-		versions: await listVersions(tx, params.id)
-	}));
+	// The reads are sent together (issue 16).
+	const [concept, versions] = await locals.db.as(user, (tx) =>
+		Promise.all([getConcept(tx, params.id), listVersions(tx, params.id)])
+	);
 	if (!concept) error(404, 'Not found');
 	const latest = versions[0]?.version ?? 0;
 	const from = pick.safeParse(url.searchParams.get('from'));

@@ -16,10 +16,13 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	// Sealed applications (issue 10, item 22) are not in the list: RLS hides them until the
 	// deadline; the team sees only how many there are.
 	// Submissions refused after the deadline (issue 12): recorded by the database's clock.
-	const { applications, sealed, late } = await locals.db.as(user, async (tx) => ({
-		applications: await screeningPage(tx, params.id, getLocale(), page),
-		sealed: await sealedApplicationCount(tx, params.id),
-		late: await lateAttemptsInWords(tx, params.id, getLocale())
-	}));
+	// The three reads are sent together (issue 16).
+	const [applications, sealed, late] = await locals.db.as(user, (tx) =>
+		Promise.all([
+			screeningPage(tx, params.id, getLocale(), page),
+			sealedApplicationCount(tx, params.id),
+			lateAttemptsInWords(tx, params.id, getLocale())
+		])
+	);
 	return { applications, sealed, late };
 };

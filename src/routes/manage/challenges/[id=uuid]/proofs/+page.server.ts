@@ -22,8 +22,11 @@ export const load: PageServerLoad = async ({ locals, url, params, parent }) => {
 	const { challenge } = await parent();
 	if (!challenge.onTeam && !challenge.managesTeam) error(403, translate('poc_refusal_not_owner'));
 	return locals.db.as(user, async (tx) => {
-		const { partners, closed } = await readChallengeProofs(tx, params.id);
-		const decisions = await stageDecisions(tx, params.id, 'proof_of_concept');
+		// Sent together (issue 16).
+		const [{ partners, closed }, decisions] = await Promise.all([
+			readChallengeProofs(tx, params.id),
+			stageDecisions(tx, params.id, 'proof_of_concept')
+		]);
 		const draft = decisions.find((d) => d.publishedAt === null) ?? null;
 		const published = decisions.find((d) => d.publishedAt !== null && !d.replaced) ?? null;
 		const base = draft ?? published;

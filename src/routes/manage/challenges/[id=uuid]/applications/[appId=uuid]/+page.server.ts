@@ -10,10 +10,13 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
-	const { app, next } = await locals.db.as(user, async (tx) => ({
-		app: await getSubmitted(tx, params.id, params.appId),
-		next: await nextToScreen(tx, params.id, params.appId, getLocale())
-	}));
+	// The reads are sent together (issue 16).
+	const [app, next] = await locals.db.as(user, (tx) =>
+		Promise.all([
+			getSubmitted(tx, params.id, params.appId),
+			nextToScreen(tx, params.id, params.appId, getLocale())
+		])
+	);
 	if (!app) error(404, 'Not found');
 	const { snapshot } = app;
 	return {

@@ -26,9 +26,12 @@ export const load: PageServerLoad = async ({ locals, url, params, parent }) => {
 	const normalise = url.searchParams.get('normalise') === '1';
 	return locals.db
 		.as(user, async (tx) => {
-			const results = await readResults(tx, params.id, stage, normalise);
+			// Sent together (issue 16).
+			const [results, decisions] = await Promise.all([
+				readResults(tx, params.id, stage, normalise),
+				stageDecisions(tx, params.id, stage)
+			]);
 			if (!results) error(404, translate('jurychair_no_criteria'));
-			const decisions = await stageDecisions(tx, params.id, stage);
 			const draft = decisions.find((d) => d.publishedAt === null) ?? null;
 			const published = decisions.find((d) => d.publishedAt !== null && !d.replaced) ?? null;
 			const base = draft ?? published;
