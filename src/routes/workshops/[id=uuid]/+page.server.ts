@@ -17,17 +17,18 @@ export const load: PageServerLoad = async ({ locals, url, params, depends }) => 
 	// The facilitator's overview loads again when a team board changes (the page's socket says).
 	depends('workshop:overview');
 	const found = await locals.db.as(user, async (tx) => {
-		const workshop = await workshopById(tx, params.id);
-		if (!workshop) return null;
+		// Sent together (issue 16); for a workshop the caller may not see RLS finds nothing.
 		// The lineage from the board's side: read once with the page (RLS: only concepts the
 		// caller may read), never per board op.
-		const [boards, people, said, changes, conceptUses] = await Promise.all([
+		const [workshop, boards, people, said, changes, conceptUses] = await Promise.all([
+			workshopById(tx, params.id),
 			workshopBoards(tx, params.id, getLocale()),
 			workshopPeople(tx, params.id, getLocale()),
 			announcements(tx, params.id),
 			statusChanges(tx, params.id),
 			conceptUsesInWorkshop(tx, params.id)
 		]);
+		if (!workshop) return null;
 		// The facilitator of a negotiation sees every team's board at a glance.
 		const overview =
 			workshop.role === 'facilitator' && workshop.mode === 'team_boards'
