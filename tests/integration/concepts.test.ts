@@ -281,7 +281,9 @@ describeEachDatabase('concepts and final tenders', (db) => {
 
 		it('refuses everything after the deadline by the database clock, then unseals', async () => {
 			// The application page offers to start a concept only while this holds.
-			expect(await db().as(w.a1, (tx) => conceptsOpen(tx, w.challenge.id))).toBe(true);
+			expect(await db().as(w.a1, (tx) => conceptsOpen(tx, w.appA))).toBe(true);
+			// Asked by the application's id: nothing to say about one the caller cannot see.
+			expect(await db().as(w.b1, (tx) => conceptsOpen(tx, w.appA))).toBe(false);
 			await db().service('test: the concepts deadline passed a second ago', (tx) =>
 				tx.query(
 					`update public.challenge_stages set ends_at = now() - interval '1 second'
@@ -292,7 +294,7 @@ describeEachDatabase('concepts and final tenders', (db) => {
 			expect(await refused(db(), w.a1, 'select public.withdraw_final_tender($1)', [concept])).toBe(
 				'concept_closed'
 			);
-			expect(await db().as(w.a1, (tx) => conceptsOpen(tx, w.challenge.id))).toBe(false);
+			expect(await db().as(w.a1, (tx) => conceptsOpen(tx, w.appA))).toBe(false);
 			expect(
 				await refused(db(), w.a1, 'select public.concept_save($1, 3, $2::text::jsonb)', [
 					concept,
