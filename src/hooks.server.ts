@@ -3,6 +3,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { getDb, type Database } from '$lib/server/db';
 import { requestAuth } from '$lib/server/http/auth';
+import { requestChallengeScope } from '$lib/server/http/challenge-scope';
 import { registerRealtime } from '$lib/server/realtime/attach';
 import { log } from '$lib/server/log';
 import { pageCache } from '$lib/server/http/page-cache';
@@ -54,7 +55,11 @@ let requestDb: Database | undefined;
 
 const session: Handle = async ({ event, resolve }) => {
 	const db = await getDb();
-	event.locals.db = requestDb ??= db.mappingErrors(conflictAsHttp);
+	requestDb ??= db.mappingErrors(conflictAsHttp);
+	// A request about one challenge (the pages under /manage/challenges/<id>) reads and
+	// writes with its access checked for that challenge only (issue 16).
+	const scope = requestChallengeScope(event.route.id, event.params);
+	event.locals.db = scope ? requestDb.scopedTo(scope) : requestDb;
 	// Local accounts or, in Supabase mode, Supabase Auth (getUser(), never getSession() alone).
 	event.locals.user = await requestAuth(event, db).user();
 	if (event.locals.user) event.locals.user.address = clientAddress(event);

@@ -20,7 +20,8 @@ export type ErrorMapper = (error: unknown) => unknown;
 export class Database {
 	constructor(
 		readonly driver: Driver,
-		private readonly mapError: ErrorMapper = (error) => error
+		private readonly mapError: ErrorMapper = (error) => error,
+		private readonly challengeScope: string | null = null
 	) {}
 
 	/**
@@ -29,7 +30,21 @@ export class Database {
 	 * 409 this way for the requests' `locals.db` (issue 11, item 2).
 	 */
 	mappingErrors(map: ErrorMapper): Database {
-		return new Database(this.driver, map);
+		return new Database(this.driver, map, this.challengeScope);
+	}
+
+	/**
+	 * The same database (driver, pool, error mapping) whose `as` and `asStatement`
+	 * transactions are about one challenge (its uuid): they set `talkoot.challenge_scope`, and
+	 * the policies' helpers then name only that challenge among those the principal reaches
+	 * through their organisation (its team, members, owners), instead of building every one
+	 * (issue 16: an owner of 1,000 challenges; migration 20261214000100_challenge_scope.sql).
+	 * A scope only narrows: rows of other challenges reached that way are not seen in it, so
+	 * use it only where every read and write is about that challenge (the pages under
+	 * /manage/challenges/<id>). Service transactions are not scoped.
+	 */
+	scopedTo(challengeId: string): Database {
+		return new Database(this.driver, this.mapError, challengeId);
 	}
 
 	private transaction<T>(
@@ -79,8 +94,8 @@ export class Database {
 				// failed, so does the transaction.
 				const [settings, result] = await Promise.allSettled([
 					tx.query(
-						"select set_config('request.jwt.claims', $1, true), set_config('role', $2, true), set_config('request.headers', $3, true)",
-						[JSON.stringify(claims), role, requestHeaders(principal)]
+						"select set_config('request.jwt.claims', $1, true), set_config('role', $2, true), set_config('request.headers', $3, true), set_config('talkoot.challenge_scope', $4, true)",
+						[JSON.stringify(claims), role, requestHeaders(principal), this.challengeScope ?? '']
 					),
 					fn(tx)
 				]);

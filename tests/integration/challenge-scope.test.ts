@@ -1,0 +1,126 @@
+import { beforeAll, expect, it } from 'vitest';
+import type { Database, Principal } from '../../src/lib/server/db/database';
+import { ACCESS } from './access-matrix';
+import { createAccessWorld, principals, ROLES, type AccessWorld, type Role } from './access-world';
+import { describeEachDatabase } from './databases';
+
+/**
+ * A transaction scoped to one challenge (Database.scopedTo, the setting
+ * `talkoot.challenge_scope`, migration 20261214000100) only narrows what row-level security
+ * shows, and only to that challenge: for every table and view of the access matrix, every
+ * role, in the scope of every challenge of the access world and of one that does not exist,
+ * - every row seen in a scope is seen without one;
+ * - every row of a table with a `challenge_id` seen without a scope is seen in the scope of
+ *   its challenge;
+ * - every row seen without a scope is seen in the scope of some challenge.
+ */
+const NOWHERE = '00000000-0000-4000-8000-0000000000ff';
+
+/** Each table's rows as the principal sees them in the scope (as JSON text), or 'denied'. */
+async function seen(db: Database, who: Principal): Promise<Map<string, Set<string> | 'denied'>> {
+	return db.as(who, async (tx) => {
+		const out = new Map<string, Set<string> | 'denied'>();
+		for (const table of Object.keys(ACCESS)) {
+			await tx.exec('savepoint look');
+			try {
+				const rows = await tx.query<{ r: string }>(
+					`select row_to_json(t)::text as r from public.${table} t`
+				);
+				out.set(table, new Set(rows.map((x) => x.r)));
+			} catch (e) {
+				if (!/permission denied/.test((e as Error).message)) throw e;
+				out.set(table, 'denied');
+			} finally {
+				await tx.exec('rollback to savepoint look');
+			}
+		}
+		return out;
+	});
+}
+
+describeEachDatabase('challenge scope', (db) => {
+	let w: AccessWorld;
+	let who: Record<Role, Principal>;
+	let challenges: string[];
+	let withChallengeId: Set<string>;
+
+	beforeAll(async () => {
+		w = await createAccessWorld(db());
+		who = principals(w);
+		challenges = (
+			await db().service('test: challenges', (tx) =>
+				tx.query<{ id: string }>('select id from public.challenges order by id')
+			)
+		).map((c) => c.id);
+		withChallengeId = new Set(
+			(
+				await db().service('test: tables with challenge_id', (tx) =>
+					tx.query<{ name: string }>(
+						`select table_name as name from information_schema.columns
+						 where table_schema = 'public' and column_name = 'challenge_id'`
+					)
+				)
+			).map((t) => t.name)
+		);
+	});
+
+	it('sets the scope in the transaction, and only there', async () => {
+		const [scoped] = await db()
+			.scopedTo(w.challenge.id)
+			.as(w.owner, (tx) =>
+				tx.query<{ s: string }>("select current_setting('talkoot.challenge_scope') as s")
+			);
+		expect(scoped.s).toBe(w.challenge.id);
+		const [plain] = await db().as(w.owner, (tx) =>
+			tx.query<{ s: string | null }>(
+				"select nullif(current_setting('talkoot.challenge_scope', true), '') as s"
+			)
+		);
+		expect(plain.s).toBeNull();
+	});
+
+	it.each(ROLES)('%s: a scope narrows to its challenge and never widens', async (role) => {
+		const all = await seen(db(), who[role]);
+		const union = new Map<string, Set<string>>();
+		for (const scope of [...challenges, NOWHERE]) {
+			const inScope = await seen(db().scopedTo(scope), who[role]);
+			for (const [table, rows] of inScope) {
+				const without = all.get(table)!;
+				if (rows === 'denied' || without === 'denied') {
+					expect(rows, `${table} in ${scope}`).toBe(without);
+					continue;
+				}
+				for (const row of rows) expect(without.has(row), `${table} in ${scope}: ${row}`).toBe(true);
+				if (scope === NOWHERE) continue;
+				for (const row of rows)
+					(union.get(table) ?? union.set(table, new Set()).get(table)!).add(row);
+				if (!withChallengeId.has(table)) continue;
+				for (const row of without)
+					if ((JSON.parse(row) as { challenge_id?: string }).challenge_id === scope)
+						expect(rows.has(row), `${table} in ${scope}: ${row}`).toBe(true);
+			}
+		}
+		for (const [table, rows] of all) {
+			if (rows === 'denied') continue;
+			for (const row of rows)
+				expect(union.get(table)?.has(row), `${table}, in no scope: ${row}`).toBe(true);
+		}
+	});
+
+	it("narrows the owner's view of another challenge's applications and decisions", async () => {
+		const count = (scope: string | null) =>
+			(scope ? db().scopedTo(scope) : db()).as(w.owner, (tx) =>
+				tx.query<{ applications: number; decisions: number }>(
+					`select (select count(*)::int from public.applications) as applications,
+					   (select count(*)::int from public.decisions) as decisions`
+				)
+			);
+		const [whole] = await count(null);
+		const [own] = await count(w.challenge.id);
+		const [other] = await count(w.draft.id);
+		expect(whole.applications).toBeGreaterThan(0);
+		expect(whole.decisions).toBeGreaterThan(0);
+		expect(own).toEqual(whole);
+		expect(other).toEqual({ applications: 0, decisions: 0 });
+	});
+});
