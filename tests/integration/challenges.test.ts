@@ -3,6 +3,9 @@ import type { Database, Principal } from '../../src/lib/server/db/database';
 import { seedDemo } from '../../src/lib/server/seed';
 import { getChallengeDetail, readerDetail } from '../../src/lib/server/challenges/detail';
 import { signedInPage } from '../../src/lib/server/challenges/signed-in-page';
+import { applicationsOpenAt } from '../../src/lib/domain/application-window';
+import { applyTeams } from '../../src/lib/server/applications/apply-options';
+import { challengeWorkshops } from '../../src/lib/server/workshops/list';
 import { searchChallenges } from '../../src/lib/server/challenges/list';
 import {
 	askQuestion,
@@ -269,7 +272,8 @@ describeEachDatabase('demo data', (db) => {
 	// A signed-in reader outside a published challenge's organisation is given the visitor's
 	// view and their own parts (readerDetail, issue 16). That holds only while it is exactly
 	// what RLS shows them: every demo account, every demo challenge, after the solver has
-	// asked two questions (one answered since) and follows the challenge.
+	// asked two questions (one answered since) and follows the challenge. The Apply panel's
+	// teams and the workshops too, as they are read on their own.
 	it('gives every signed-in reader of a challenge page what RLS shows them', async () => {
 		const solver = { id: '00000000-0000-4000-8000-000000000004', email: 'solver@team.example' };
 		const owner = { id: '00000000-0000-4000-8000-000000000002', email: 'owner@hel.example' };
@@ -304,8 +308,22 @@ describeEachDatabase('demo data', (db) => {
 			for (const person of people) {
 				const p = { ...person, aal: 'aal2' as const };
 				const whole = await db().as(p, (tx) => getChallengeDetail(tx, { slug }, p.id));
-				const page = await db().as(p, (tx) => signedInPage(tx, slug, p.id, visitor, 'fi'));
+				// As the page reads it: scoped to the published challenge (Database.scopedTo).
+				const page = await (visitor ? db().scopedTo(visitor.id) : db()).as(p, (tx) =>
+					signedInPage(tx, slug, p.id, visitor, 'fi')
+				);
 				expect(page?.challenge ?? null, `${p.email} on ${slug}`).toEqual(whole);
+				if (whole) {
+					const [teams, workshops] = await db().as(p, (tx) =>
+						Promise.all([
+							applicationsOpenAt(whole.stages, new Date())
+								? applyTeams(tx, whole.id, p.id, 'fi')
+								: null,
+							challengeWorkshops(tx, whole.id)
+						])
+					);
+					expect(page, `${p.email} on ${slug}: panels`).toMatchObject({ teams, workshops });
+				}
 				if (!visitor || !whole) continue;
 				const reader = await db().as(p, (tx) => readerDetail(tx, visitor, p.id));
 				if (!reader) {

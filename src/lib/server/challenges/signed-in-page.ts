@@ -37,15 +37,18 @@ export async function signedInPage(
 				: null,
 			challengeWorkshops(tx, challenge.id)
 		]);
-	if (visitor) {
-		const [challenge, [teams, workshops]] = await Promise.all([
-			readerDetail(tx, visitor, userId),
-			panels(visitor)
-		]);
-		if (challenge) return { challenge, teams, workshops };
+	if (!visitor) {
+		const challenge = await getChallengeDetail(tx, { slug }, userId);
+		if (!challenge) return null;
+		const [teams, workshops] = await panels(challenge);
+		return { challenge, teams, workshops };
 	}
-	const challenge = await getChallengeDetail(tx, { slug }, userId);
-	if (!challenge) return null;
-	const [teams, workshops] = await panels(challenge);
-	return { challenge, teams, workshops };
+	const [reader, [teams, workshops]] = await Promise.all([
+		readerDetail(tx, visitor, userId),
+		panels(visitor)
+	]);
+	// A member of the organisation reads the same published challenge whole: its stages,
+	// and so its panels, are the visitor's, already read.
+	const challenge = reader ?? (await getChallengeDetail(tx, { slug }, userId));
+	return challenge && { challenge, teams, workshops };
 }

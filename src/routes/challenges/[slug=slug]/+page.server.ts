@@ -26,8 +26,12 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const visitor = await visitorView(params.slug, () =>
 		db.as(null, (tx) => getChallengeDetail(tx, { slug: params.slug }, null))
 	);
+	// Every read of a published challenge's page is about it: its access checks too
+	// (Database.scopedTo; for a member of an organisation of many challenges, issue 16).
 	const found = user
-		? await db.as(user, (tx) => signedInPage(tx, params.slug, user.id, visitor, getLocale()))
+		? await (visitor ? db.scopedTo(visitor.id) : db).as(user, (tx) =>
+				signedInPage(tx, params.slug, user.id, visitor, getLocale())
+			)
 		: visitor && { challenge: visitor, teams: null, workshops: [] };
 	if (!found) error(404, 'Not found');
 	const { challenge, teams: applyTeamsOf, workshops } = found;
