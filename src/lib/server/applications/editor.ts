@@ -61,27 +61,48 @@ export interface ApplicationView {
 	screening: ScreeningResult | null;
 }
 
+/**
+ * SQL naming the challenge or the team of the application whose id is $1, as row-level
+ * security shows it (null when hidden): for reads of an application's parts sent together
+ * with the application itself instead of after it (issue 16: one round trip, not four).
+ */
+const OF_APPLICATION = {
+	challenge: '(select challenge_id from public.applications where id = $1)',
+	team: '(select team_id from public.applications where id = $1)'
+} as const;
+
 /** The challenge facts an application needs, with its deadline (end of the applications stage). */
-export async function applicationChallenge(
+export function applicationChallenge(
 	tx: Queryable,
 	challengeId: string
 ): Promise<ApplicationChallenge | null> {
-	const [c] = await tx.query<Omit<ApplicationChallenge, 'requirements'>>(
-		`select c.id, c.slug, c.title, c.primary_locale as "primaryLocale", c.idea_count as "ideaCount",
-		   c.competence_areas as "competenceAreas", c.lookback_years as "lookbackYears",
-		   c.min_team_size as "minTeamSize", c.require_common_history as "requireCommonHistory",
-		   s.ends_at as deadline, private.applications_open(c.id) as open
-		 from public.challenges c
-		 left join public.challenge_stages s on s.challenge_id = c.id and s.stage = 'applications'
-		 where c.id = $1`,
-		[challengeId]
-	);
-	if (!c) return null;
-	const requirements = await tx.query<{ id: string; statement: LocalizedText }>(
-		'select id, statement from public.challenge_requirements where challenge_id = $1 order by position',
-		[challengeId]
-	);
-	return { ...c, requirements };
+	return readApplicationChallenge(tx, '$1', challengeId);
+}
+
+/** applicationChallenge of the challenge `challenge` (SQL of $1: `$1` or OF_APPLICATION's). */
+async function readApplicationChallenge(
+	tx: Queryable,
+	challenge: string,
+	param: string
+): Promise<ApplicationChallenge | null> {
+	const [[c], requirements] = await Promise.all([
+		tx.query<Omit<ApplicationChallenge, 'requirements'>>(
+			`select c.id, c.slug, c.title, c.primary_locale as "primaryLocale", c.idea_count as "ideaCount",
+			   c.competence_areas as "competenceAreas", c.lookback_years as "lookbackYears",
+			   c.min_team_size as "minTeamSize", c.require_common_history as "requireCommonHistory",
+			   s.ends_at as deadline, private.applications_open(c.id) as open
+			 from public.challenges c
+			 left join public.challenge_stages s on s.challenge_id = c.id and s.stage = 'applications'
+			 where c.id = ${challenge}`,
+			[param]
+		),
+		tx.query<{ id: string; statement: LocalizedText }>(
+			`select id, statement from public.challenge_requirements where challenge_id = ${challenge}
+			 order by position`,
+			[param]
+		)
+	]);
+	return c ? { ...c, requirements } : null;
 }
 
 export type StartResult =
@@ -134,19 +155,35 @@ export async function liveCoverage(
 	challenge: ApplicationChallenge
 ): Promise<Coverage | null> {
 	if (!challenge.deadline) return null;
-	const [entries, projects] = await Promise.all([
+	const [entries, projects] = await coverageRows(tx, '$1', teamId);
+	return coverageOf(members, entries, projects, challenge);
+}
+
+/** The work entries and common projects of the team `team` (SQL of $1: `$1` or OF_APPLICATION's). */
+function coverageRows(tx: Queryable, team: string, param: string) {
+	return Promise.all([
 		tx.query<WorkEntry>(
 			`select user_id as "memberId", area, ${month('start_month')} as start, ${month('end_month')} as "end"
-			 from public.team_experience($1)`,
-			[teamId]
+			 from public.team_experience(${team})`,
+			[param]
 		),
 		tx.query<CommonProject>(
 			`select ${month('p.start_month')} as start, ${month('p.end_month')} as "end",
 			   coalesce(array(select user_id from public.team_project_members pm where pm.project_id = p.id), '{}') as "memberIds"
-			 from public.team_projects p where p.team_id = $1`,
-			[teamId]
+			 from public.team_projects p where p.team_id = ${team}`,
+			[param]
 		)
 	]);
+}
+
+/** teamCoverage of the rows against the challenge's rules at its deadline; null without one. */
+function coverageOf(
+	members: string[],
+	entries: WorkEntry[],
+	projects: CommonProject[],
+	challenge: ApplicationChallenge
+): Coverage | null {
+	if (!challenge.deadline) return null;
 	return teamCoverage(
 		members,
 		entries,
@@ -161,64 +198,62 @@ export async function liveCoverage(
 	);
 }
 
-/** An application as its team sees it; null when RLS hides it. */
+/**
+ * An application as its team sees it; null when RLS hides it. Every part is read by the
+ * application's id, all sent together (one round trip, issue 16).
+ */
 export async function getApplication(tx: Queryable, id: string): Promise<ApplicationView | null> {
-	const [app] = await tx.query<{
-		id: string;
-		status: 'draft' | 'submitted';
-		version: number;
-		updatedAt: Date;
-		submittedAt: Date | null;
-		digest: string | null;
-		snapshot: unknown;
-		lang: Locale;
-		challengeId: string;
-		teamId: string;
-		teamName: string;
-	}>(
-		`select a.id, a.status, a.version, a.updated_at as "updatedAt", a.submitted_at as "submittedAt",
-		   a.digest, a.snapshot, a.lang, a.challenge_id as "challengeId", a.team_id as "teamId", t.name as "teamName"
-		 from public.applications a join public.teams t on t.id = a.team_id
-		 where a.id = $1 and a.team_id in (select private.my_team_ids())`,
-		[id]
-	);
-	if (!app) return null;
-	const [challenge, members, ideas, answers, documents, events, { screening }] = await Promise.all([
-		applicationChallenge(tx, app.challengeId),
-		tx.query<{ id: string; name: string }>(
-			`select m.user_id as id, coalesce(nullif(p.display_name, ''), p.email, '') as name
+	const [[app], challenge, members, ideas, answers, documents, events, { screening }, rows] =
+		await Promise.all([
+			tx.query<{
+				id: string;
+				status: 'draft' | 'submitted';
+				version: number;
+				updatedAt: Date;
+				submittedAt: Date | null;
+				digest: string | null;
+				snapshot: unknown;
+				lang: Locale;
+				teamId: string;
+				teamName: string;
+			}>(
+				`select a.id, a.status, a.version, a.updated_at as "updatedAt", a.submitted_at as "submittedAt",
+				   a.digest, a.snapshot, a.lang, a.team_id as "teamId", t.name as "teamName"
+				 from public.applications a join public.teams t on t.id = a.team_id
+				 where a.id = $1 and a.team_id in (select private.my_team_ids())`,
+				[id]
+			),
+			readApplicationChallenge(tx, OF_APPLICATION.challenge, id),
+			tx.query<{ id: string; name: string }>(
+				`select m.user_id as id, coalesce(nullif(p.display_name, ''), p.email, '') as name
 				 from public.team_members m left join public.profiles p on p.id = m.user_id
-				 where m.team_id = $1 order by m.joined_at`,
-			[app.teamId]
-		),
-		tx.query<Idea>(
-			`select position, title, problem, idea, value from public.application_ideas
+				 where m.team_id = ${OF_APPLICATION.team} order by m.joined_at`,
+				[id]
+			),
+			tx.query<Idea>(
+				`select position, title, problem, idea, value from public.application_ideas
 				 where application_id = $1 order by position`,
-			[id]
-		),
-		tx.query<Answer>(
-			`select requirement_id as "requirementId", meets, explanation
+				[id]
+			),
+			tx.query<Answer>(
+				`select requirement_id as "requirementId", meets, explanation
 				 from public.application_answers where application_id = $1`,
-			[id]
-		),
-		tx.query<ApplicationDocument>(
-			`select id, requirement_id as "requirementId", file_key as "fileKey", file_name as "fileName", size
+				[id]
+			),
+			tx.query<ApplicationDocument>(
+				`select id, requirement_id as "requirementId", file_key as "fileKey", file_name as "fileName", size
 				 from public.application_documents where application_id = $1 order by created_at`,
-			[id]
-		),
-		tx.query<ApplicationEvent>(
-			`select kind, at, digest from public.application_events where application_id = $1 order by at`,
-			[id]
-		),
-		readScreening(tx, id)
-	]);
-	if (!challenge) return null;
-	const coverage = await liveCoverage(
-		tx,
-		app.teamId,
-		members.map((m) => m.id),
-		challenge
-	);
+				[id]
+			),
+			tx.query<ApplicationEvent>(
+				`select kind, at, digest from public.application_events where application_id = $1 order by at`,
+				[id]
+			),
+			readScreening(tx, id),
+			coverageRows(tx, OF_APPLICATION.team, id)
+		]);
+	if (!app || !challenge) return null;
+	const [entries, projects] = rows;
 	return {
 		id: app.id,
 		status: app.status,
@@ -234,7 +269,12 @@ export async function getApplication(tx: Queryable, id: string): Promise<Applica
 		answers,
 		documents,
 		events,
-		coverage,
+		coverage: coverageOf(
+			members.map((m) => m.id),
+			entries,
+			projects,
+			challenge
+		),
 		screening
 	};
 }
