@@ -348,19 +348,21 @@ export async function readMyResult(tx: Queryable, applicationId: string): Promis
 		 order by d.published_at desc, d.id`,
 		[applicationId]
 	);
-	const results: MyResult[] = [];
-	for (const { decisionId, itemId } of rows) {
-		const document = await readDecision(tx, decisionId);
+	// Each decision is read on its own, all sent together (issue 16), kept in this order.
+	const documents = await Promise.all(rows.map((r) => readDecision(tx, r.decisionId)));
+	return rows.flatMap(({ itemId }, n): MyResult[] => {
+		const document = documents[n];
 		const item = document?.items.find((i) => i.id === itemId);
-		if (!document || !item) continue;
-		results.push({
-			decision: document.decision,
-			item,
-			criteria: document.criteria,
-			scores: document.scores.filter((s) => s.itemId === item.id),
-			chosen: document.chosen,
-			comparison: document.comparison
-		});
-	}
-	return results;
+		if (!document || !item) return [];
+		return [
+			{
+				decision: document.decision,
+				item,
+				criteria: document.criteria,
+				scores: document.scores.filter((s) => s.itemId === item.id),
+				chosen: document.chosen,
+				comparison: document.comparison
+			}
+		];
+	});
 }
