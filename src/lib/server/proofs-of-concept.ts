@@ -147,20 +147,25 @@ export async function stepMilestone(
 	return row.status;
 }
 
-async function readMilestones(tx: Queryable, proofIds: string[]) {
-	if (proofIds.length === 0) return new Map<string, Milestone[]>();
-	const rows = await tx.query<Omit<Milestone, 'files'> & { proofId: string }>(
-		`select m.poc_id as "proofId", ${MILESTONE_COLUMNS} from public.poc_milestones m
-		 where m.poc_id = any ($1::uuid[]) order by m.due_on, m.created_at, m.id`,
-		[proofIds]
-	);
-	const files = await tx.query<EvidenceFile & { milestoneId: string }>(
-		`select f.milestone_id as "milestoneId", f.id, f.file_name as "fileName", f.mime, f.size,
-		        f.uploaded_at as "uploadedAt"
-		 from public.poc_evidence_files f
-		 where f.milestone_id = any ($1::uuid[]) order by f.uploaded_at, f.id`,
-		[rows.map((r) => r.id)]
-	);
+/**
+ * The milestones, each with its evidence files, of the proofs of concept that the SQL
+ * `proofs` names from $1 = `param` (a select of poc ids), by poc id; both read together.
+ */
+async function readMilestones(tx: Queryable, proofs: string, param: unknown) {
+	const [rows, files] = await Promise.all([
+		tx.query<Omit<Milestone, 'files'> & { proofId: string }>(
+			`select m.poc_id as "proofId", ${MILESTONE_COLUMNS} from public.poc_milestones m
+			 where m.poc_id in (${proofs}) order by m.due_on, m.created_at, m.id`,
+			[param]
+		),
+		tx.query<EvidenceFile & { milestoneId: string }>(
+			`select f.milestone_id as "milestoneId", f.id, f.file_name as "fileName", f.mime, f.size,
+			        f.uploaded_at as "uploadedAt"
+			 from public.poc_evidence_files f join public.poc_milestones m on m.id = f.milestone_id
+			 where m.poc_id in (${proofs}) order by f.uploaded_at, f.id`,
+			[param]
+		)
+	]);
 	const byMilestone = new Map<string, EvidenceFile[]>();
 	for (const { milestoneId, ...f } of files)
 		byMilestone.set(milestoneId, [...(byMilestone.get(milestoneId) ?? []), f]);
@@ -235,12 +240,13 @@ export async function findEvidenceFile(tx: Queryable, conceptId: string, fileId:
 	return row ?? null;
 }
 
-async function isClosed(tx: Queryable, challengeId: string): Promise<boolean> {
+/** Whether go / no-go is published for the challenge the SQL `challenge` names from $1 = `param`. */
+async function isClosed(tx: Queryable, param: string, challenge = '$1'): Promise<boolean> {
 	const [row] = await tx.query<{ closed: boolean }>(
 		`select exists (select 1 from public.decisions d
-		  where d.challenge_id = $1 and d.stage = 'proof_of_concept' and d.published_at is not null
-		    and d.kind <> 'void') as closed`,
-		[challengeId]
+		  where d.challenge_id = ${challenge} and d.stage = 'proof_of_concept'
+		    and d.published_at is not null and d.kind <> 'void') as closed`,
+		[param]
 	);
 	return row.closed;
 }
@@ -255,41 +261,44 @@ export async function readConceptProof(
 	tx: Queryable,
 	conceptId: string
 ): Promise<ConceptProof | null> {
-	const [concept] = await tx.query<ConceptProof['concept'] & { isPartner: boolean }>(
-		`select c.id, c.title, c.team_id as "teamId", coalesce(t.name, '') as "teamName",
-		        c.challenge_id as "challengeId", ch.title as "challengeTitle",
-		        ch.primary_locale as "primaryLocale",
-		        c.team_id in (select m.team_id from public.team_members m
-		                      where m.user_id = (select auth.uid())) as "isPartner"
-		 from public.concepts c
-		 join public.challenges ch on ch.id = c.challenge_id
-		 left join public.teams t on t.id = c.team_id
-		 where c.id = $1`,
-		[conceptId]
-	);
+	// Every part by the concept's id, all sent together (issue 16: five round trips in turn).
+	const proofOfConcept = 'select id from public.proofs_of_concept where concept_id = $1';
+	const [[concept], [proof], milestones, events, closed] = await Promise.all([
+		tx.query<ConceptProof['concept'] & { isPartner: boolean }>(
+			`select c.id, c.title, c.team_id as "teamId", coalesce(t.name, '') as "teamName",
+			        c.challenge_id as "challengeId", ch.title as "challengeTitle",
+			        ch.primary_locale as "primaryLocale",
+			        c.team_id in (select m.team_id from public.team_members m
+			                      where m.user_id = (select auth.uid())) as "isPartner"
+			 from public.concepts c
+			 join public.challenges ch on ch.id = c.challenge_id
+			 left join public.teams t on t.id = c.team_id
+			 where c.id = $1`,
+			[conceptId]
+		),
+		tx.query<{ id: string; startedAt: Date }>(
+			`select id, started_at as "startedAt" from public.proofs_of_concept where concept_id = $1`,
+			[conceptId]
+		),
+		readMilestones(tx, proofOfConcept, conceptId),
+		tx.query<MilestoneEvent>(
+			`select ${EVENT_COLUMNS} from public.poc_milestone_events e
+			 join public.poc_milestones m on m.id = e.milestone_id
+			 where m.poc_id in (${proofOfConcept}) order by e.seq`,
+			[conceptId]
+		),
+		isClosed(tx, conceptId, '(select challenge_id from public.concepts where id = $1)')
+	]);
 	if (!concept) return null;
 	const { isPartner, ...info } = concept;
-	const [proof] = await tx.query<{ id: string; startedAt: Date }>(
-		`select id, started_at as "startedAt" from public.proofs_of_concept where concept_id = $1`,
-		[conceptId]
-	);
-	const milestones = proof ? ((await readMilestones(tx, [proof.id])).get(proof.id) ?? []) : [];
-	const events = proof
-		? await tx.query<MilestoneEvent>(
-				`select ${EVENT_COLUMNS} from public.poc_milestone_events e
-				 join public.poc_milestones m on m.id = e.milestone_id
-				 where m.poc_id = $1 order by e.seq`,
-				[proof.id]
-			)
-		: [];
 	return {
 		concept: info,
 		proofId: proof?.id ?? null,
 		startedAt: proof?.startedAt ?? null,
-		milestones,
-		events,
+		milestones: (proof && milestones.get(proof.id)) || [],
+		events: proof ? events : [],
 		isPartner,
-		closed: await isClosed(tx, info.challengeId)
+		closed
 	};
 }
 
@@ -313,27 +322,33 @@ export async function readChallengeProofs(
 	tx: Queryable,
 	challengeId: string
 ): Promise<{ partners: PartnerProof[]; closed: boolean }> {
-	const rows = await tx.query<Omit<PartnerProof, 'milestones' | 'counts'>>(
-		`select c.id as "conceptId", c.title as "conceptTitle", coalesce(t.name, '') as "teamName",
-		        p.id as "proofId"
-		 from public.concepts c
-		 left join public.teams t on t.id = c.team_id
-		 left join public.proofs_of_concept p on p.concept_id = c.id
-		 where c.challenge_id = $1
-		   and (p.id is not null or c.id in (select public.poc_partner_concepts($1)))
-		 order by public.sort_key(coalesce(t.name, ''), 'fi'), c.id`,
-		[challengeId]
-	);
-	const milestones = await readMilestones(
-		tx,
-		rows.flatMap((r) => (r.proofId ? [r.proofId] : []))
-	);
+	// The rows, every proof's milestones of the challenge and go / no-go, sent together
+	// (issue 16); every row with a proof is one of the challenge's proofs.
+	const [rows, milestones, closed] = await Promise.all([
+		tx.query<Omit<PartnerProof, 'milestones' | 'counts'>>(
+			`select c.id as "conceptId", c.title as "conceptTitle", coalesce(t.name, '') as "teamName",
+			        p.id as "proofId"
+			 from public.concepts c
+			 left join public.teams t on t.id = c.team_id
+			 left join public.proofs_of_concept p on p.concept_id = c.id
+			 where c.challenge_id = $1
+			   and (p.id is not null or c.id in (select public.poc_partner_concepts($1)))
+			 order by public.sort_key(coalesce(t.name, ''), 'fi'), c.id`,
+			[challengeId]
+		),
+		readMilestones(
+			tx,
+			'select id from public.proofs_of_concept where challenge_id = $1',
+			challengeId
+		),
+		isClosed(tx, challengeId)
+	]);
 	return {
 		partners: rows.map((r) => {
 			const list = (r.proofId && milestones.get(r.proofId)) || [];
 			return { ...r, milestones: list, counts: milestoneCounts(list) };
 		}),
-		closed: await isClosed(tx, challengeId)
+		closed
 	};
 }
 
@@ -349,52 +364,58 @@ export async function readStandingFacts(
 	tx: Queryable,
 	conceptId: string
 ): Promise<StandingFacts | null> {
-	const [concept] = await tx.query<{ applicationId: string | null; challengeId: string }>(
-		`select application_id as "applicationId", challenge_id as "challengeId"
-		 from public.concepts where id = $1`,
-		[conceptId]
-	);
-	if (!concept) return null;
-	const decided = async (stage: string, column: string, id: string | null) => {
-		if (!id) return null;
+	// Every fact by the concept's id, all sent together (issue 16: eight round trips in turn).
+	// The latest final tender, active first, is the one the selection decided on.
+	const latestTender = `(select id from public.final_tenders where concept_id = $1
+	                        order by (withdrawn_at is null) desc, submitted_at desc limit 1)`;
+	const decided = async (stage: string, column: string, item: string) => {
 		const [row] = await tx.query<DecidedItem>(
 			`select d.id as "decisionId", i.chosen, i.reason, d.lang,
 			        to_char(d.decided_on, 'YYYY-MM-DD') as "decidedOn"
 			 from public.decision_items i join public.decisions d on d.id = i.decision_id
-			 where i.${column} = $1 and d.stage = $2 and d.published_at is not null
+			 where i.${column} = ${item} and d.stage = $2 and d.published_at is not null
 			   and d.kind <> 'void' and d.replaced_by is null
 			 order by d.published_at desc, d.id limit 1`,
-			[id, stage]
+			[conceptId, stage]
 		);
 		return row ?? null;
 	};
-	const [tender] = await tx.query<{ id: string; submittedAt: Date }>(
-		`select id, submitted_at as "submittedAt" from public.final_tenders
-		 where concept_id = $1 order by (withdrawn_at is null) desc, submitted_at desc limit 1`,
-		[conceptId]
-	);
-	const [deadline] = await tx.query<{ passed: boolean }>(
-		`select coalesce(bool_or(s.ends_at < now()), false) as passed from public.challenge_stages s
-		 where s.challenge_id = $1 and s.stage = 'concepts'`,
-		[concept.challengeId]
-	);
-	const [counts] = await tx.query<{ accepted: number; total: number; started: boolean }>(
-		`select count(m.id) filter (where m.status = 'accepted')::int as accepted,
-		        count(m.id)::int as total, count(p.id) > 0 as started
-		 from public.proofs_of_concept p left join public.poc_milestones m on m.poc_id = p.id
-		 where p.concept_id = $1`,
-		[conceptId]
-	);
-	const [activeTender] = await tx.query<{ id: string }>(
-		`select id from public.final_tenders where concept_id = $1 and withdrawn_at is null`,
-		[conceptId]
-	);
+	const [[concept], [tender], [deadline], [counts], shortlisting, selection, goNoGo] =
+		await Promise.all([
+			tx.query<{ id: string }>('select id from public.concepts where id = $1', [conceptId]),
+			tx.query<{ submittedAt: Date; active: boolean }>(
+				`select submitted_at as "submittedAt", withdrawn_at is null as active
+				 from public.final_tenders where id = ${latestTender}`,
+				[conceptId]
+			),
+			tx.query<{ passed: boolean }>(
+				`select coalesce(bool_or(s.ends_at < now()), false) as passed from public.challenge_stages s
+				 where s.challenge_id = (select challenge_id from public.concepts where id = $1)
+				   and s.stage = 'concepts'`,
+				[conceptId]
+			),
+			tx.query<{ accepted: number; total: number; started: boolean }>(
+				`select count(m.id) filter (where m.status = 'accepted')::int as accepted,
+				        count(m.id)::int as total, count(p.id) > 0 as started
+				 from public.proofs_of_concept p left join public.poc_milestones m on m.poc_id = p.id
+				 where p.concept_id = $1`,
+				[conceptId]
+			),
+			decided(
+				'shortlisting',
+				'application_id',
+				'(select application_id from public.concepts where id = $1)'
+			),
+			decided('selection', 'final_tender_id', latestTender),
+			decided('proof_of_concept', 'concept_id', '$1')
+		]);
+	if (!concept) return null;
 	return {
-		shortlisting: await decided('shortlisting', 'application_id', concept.applicationId),
-		finalTenderAt: activeTender ? tender.submittedAt : null,
+		shortlisting,
+		finalTenderAt: tender?.active ? tender.submittedAt : null,
 		tenderDeadlinePassed: deadline?.passed ?? false,
-		selection: await decided('selection', 'final_tender_id', tender?.id ?? null),
+		selection,
 		milestones: counts?.started ? { accepted: counts.accepted, total: counts.total } : null,
-		goNoGo: await decided('proof_of_concept', 'concept_id', conceptId)
+		goNoGo
 	};
 }
