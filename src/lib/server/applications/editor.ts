@@ -205,18 +205,16 @@ function coverageOf(
 export async function getApplication(tx: Queryable, id: string): Promise<ApplicationView | null> {
 	const [[app], challenge, members, ideas, answers, documents, events, { screening }, rows] =
 		await Promise.all([
-			tx.query<{
-				id: string;
-				status: 'draft' | 'submitted';
-				version: number;
-				updatedAt: Date;
-				submittedAt: Date | null;
-				digest: string | null;
-				snapshot: unknown;
-				lang: Locale;
-				teamId: string;
-				teamName: string;
-			}>(
+			tx.query<
+				Pick<
+					ApplicationView,
+					'id' | 'status' | 'version' | 'updatedAt' | 'submittedAt' | 'digest' | 'lang'
+				> & {
+					snapshot: unknown;
+					teamId: string;
+					teamName: string;
+				}
+			>(
 				`select a.id, a.status, a.version, a.updated_at as "updatedAt", a.submitted_at as "submittedAt",
 				   a.digest, a.snapshot, a.lang, a.team_id as "teamId", t.name as "teamName"
 				 from public.applications a join public.teams t on t.id = a.team_id
