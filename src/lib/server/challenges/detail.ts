@@ -96,15 +96,15 @@ export async function getChallengeDetail(
 		['slug' in key ? key.slug : null, 'id' in key ? key.id : null, userId]
 	);
 	if (!c) return null;
-	// Asked only of a signed-in organisation member: the team helpers are not granted to anon.
-	const [team] = c.canManage
-		? await tx.query<{ onTeam: boolean; managesTeam: boolean }>(
-				`select private.is_on_challenge_team($1) as "onTeam",
-				   private.manages_challenge_team($1) as "managesTeam"`,
-				[c.id]
-			)
-		: [{ onTeam: false, managesTeam: false }];
-	const [stages, criteria, requirements, amendments, questions] = await Promise.all([
+	const [[team], stages, criteria, requirements, amendments, questions] = await Promise.all([
+		// Asked only of a signed-in organisation member: the team helpers are not granted to anon.
+		c.canManage
+			? tx.query<{ onTeam: boolean; managesTeam: boolean }>(
+					`select private.is_on_challenge_team($1) as "onTeam",
+					   private.manages_challenge_team($1) as "managesTeam"`,
+					[c.id]
+				)
+			: [{ onTeam: false, managesTeam: false }],
 		tx.query<StageWindow>(
 			`select stage, starts_at as "startsAt", ends_at as "endsAt", decision_on::text as "decisionOn", signatory
 			 from public.challenge_stages where challenge_id = $1 order by starts_at, ends_at`,
