@@ -13,7 +13,8 @@ import {
 	signIn,
 	signUpVerified,
 	test,
-	fieldError
+	fieldError,
+	hydrated
 } from './helpers';
 
 const PASSWORD = 'Kohtaamo workshop 2026';
@@ -382,6 +383,8 @@ test.describe.serial('a team applies to AI Goes to Work and is screened', () => 
 
 	test('the lead submits; every member gets a receipt', async () => {
 		await lead.goto(applicationUrl);
+		// Submit the application… only opens the question once the page has hydrated.
+		await hydrated(lead);
 		await lead.getByRole('button', { name: 'Submit the application…' }).click();
 		await lead.getByRole('button', { name: 'Submit now' }).click();
 		await expect(

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import {
 	expect,
 	expectAccessible,
+	hydrated,
 	latestMailTo,
 	linkIn,
 	screenshot,
@@ -78,6 +79,8 @@ test('one run from a shortlisted team’s concept to a bonus paid by results', a
 		.getByRole('button', { name: 'Start the concept' })
 		.click();
 	await expect(page).toHaveURL(/\/concepts\/[0-9a-f-]{36}$/);
+	// Save now reports "Saved" and Add a row adds one only once the page has hydrated.
+	await hydrated(page);
 	const conceptUrl = new URL(page.url()).pathname;
 	const deadline = await page.getByTestId('concept-deadline').getAttribute('datetime');
 

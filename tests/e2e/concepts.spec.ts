@@ -2,6 +2,7 @@ import {
 	expect,
 	expectAccessible,
 	fieldError,
+	hydrated,
 	latestMailTo,
 	screenshot,
 	signIn,
@@ -34,6 +35,8 @@ test('a shortlisted team builds a concept, compares versions, submits, withdraws
 	await page.goto('/dashboard');
 	await page.getByRole('link', { name: /Open the concept.*Youth Guidance Online/ }).click();
 	await expect(page).toHaveURL(conceptUrl);
+	// Save now reports "Saved" and Add a row adds one only once the page has hydrated.
+	await hydrated(page);
 
 	// First version: typed and saved (autosave, then Save now to be sure).
 	await page.getByLabel('Title').fill('Guidance chat with next steps');

@@ -101,6 +101,21 @@ async function scriptsRun(page: Page): Promise<boolean> {
 	return runs;
 }
 
+/**
+ * Waits until the page open in `page` has hydrated: the root layout marks <html
+ * data-hydrated> once every component has mounted (src/routes/+layout.svelte). Until then a
+ * key or click whose handling needs the page's scripts (Escape folding the menu, a button
+ * that only opens a question, a save that reports itself) does nothing, or falls back to a
+ * plain form post, and the test fails now and then on a busy machine. Call it after
+ * `goto`, `reload` or a full page load, before such a step. A context without JavaScript
+ * never hydrates: there it returns at once.
+ */
+export async function hydrated(page: Page) {
+	if (!(await scriptsRun(page))) return;
+	// Hydrating takes a while on a loaded two-core machine.
+	await expect(page.locator('html[data-hydrated]')).toBeAttached({ timeout: 20_000 });
+}
+
 async function expectAxeClean(page: Page, address: string) {
 	const results = await new AxeBuilder({ page })
 		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])

@@ -1,5 +1,13 @@
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, localizedText, screenshot, signIn, test } from './helpers';
+import {
+	expect,
+	expectAccessible,
+	hydrated,
+	localizedText,
+	screenshot,
+	signIn,
+	test
+} from './helpers';
 
 /**
  * Issue 14, the lineage "visible from both ends", on Youth Guidance Online
@@ -108,6 +116,8 @@ test('the concept editor keeps unsaved text through a reload, until saved or dis
 	await expect(page.getByRole('status').filter({ hasText: /offline|connection/i })).toBeVisible();
 	await page.reload();
 	await expect(plan).toHaveValue(typed);
+	// Save now reports "Saved" only once the page has hydrated; before, it posts the form.
+	await hydrated(page);
 	await page.unroute('**/concepts/*/draft');
 	await page.getByRole('button', { name: 'Save now' }).click();
 	await expect(page.getByRole('status').filter({ hasText: /Saved/ })).toBeVisible();

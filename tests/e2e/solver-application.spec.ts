@@ -9,6 +9,7 @@ import {
 	DEMO_PASSWORD,
 	expect,
 	expectAccessible,
+	hydrated,
 	screenshot,
 	signIn,
 	signUpVerified,
@@ -197,6 +198,8 @@ test.describe.serial('a one-person team applies, is screened out and sees why', 
 
 	test('the team downloads what it submitted; its SHA-256 is the digest on record', async () => {
 		await lead.goto(applicationUrl);
+		// Submit the application… only opens the question once the page has hydrated.
+		await hydrated(lead);
 		await lead.getByRole('button', { name: 'Submit the application…' }).click();
 		await lead.getByRole('button', { name: 'Submit now' }).click();
 		await expect(phase(lead)).toHaveText('Submitted');

@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { expect, expectAccessible, screenshot, signIn, test } from './helpers';
+import { expect, expectAccessible, hydrated, screenshot, signIn, test } from './helpers';
 
 // Issue 12, Visitor: the header's menu, reflow, the challenge page's apply box, filters.
 
@@ -57,6 +57,8 @@ for (const javaScriptEnabled of [true, false]) {
 		test('keyboard opens and closes the menu at 375 px', async ({ page }) => {
 			await page.setViewportSize({ width: 375, height: 667 });
 			await page.goto('/');
+			// Escape is the layout's handler: pressed before the page hydrates, it does nothing.
+			await hydrated(page);
 			const summary = page.locator('summary.menu-button');
 			// Skip link first, then the brand, then the menu button.
 			await page.keyboard.press('Tab');

@@ -4,6 +4,7 @@ import {
 	expectAccessible,
 	fieldError,
 	finnishDayFromNow,
+	hydrated,
 	latestMailTo,
 	linkIn,
 	scheduleWorkshop,
@@ -186,6 +187,9 @@ test('a facilitator starts and ends a workshop with a demo team; the ended board
 	// With JavaScript: a modal dialog that Escape closes, returning focus; then by keyboard.
 	await fiia.reload();
 	await expect(fiia.getByText('Status: Live now')).toBeVisible();
+	// Before the page hydrates the button posts and the question comes back in the page,
+	// not modal: it would take no focus and no Escape.
+	await hydrated(fiia);
 	const end = fiia.getByRole('button', { name: 'End the workshop…' });
 	await end.click();
 	const dialog = fiia.getByRole('dialog', { name: 'End the workshop?' });

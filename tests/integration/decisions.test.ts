@@ -539,4 +539,72 @@ describeEachDatabase('decisions', (db) => {
 			).toEqual([]);
 		});
 	});
+
+	describe('a correction that no longer names a team', () => {
+		let second: string;
+		let correction: string;
+
+		it('is published without the application withdrawn before it', async () => {
+			// B's team withdrew above (screening on the entity): B is a draft again, which
+			// shortlisting no longer decides on, so the correction of the current decision
+			// names A and C only.
+			const [b] = await db().service('test: B withdrawn', (tx) =>
+				tx.query<{ status: string }>('select status from public.applications where id = $1', [B()])
+			);
+			expect(b.status).toBe('draft');
+			[second] = (
+				await db().service('test: the current shortlisting decision', (tx) =>
+					tx.query<{ id: string }>(
+						`select id from public.decisions
+						 where challenge_id = $1 and stage = 'shortlisting' and kind = 'correction'
+						   and published_at is not null and replaced_by is null`,
+						[s.challenge.id]
+					)
+				)
+			).map((r) => r.id);
+			expect(second).toBeTruthy();
+			correction = await db().as(s.owner, (tx) =>
+				correctDecision(tx, second, { items: items([A()]).filter((i) => i.item !== B()) })
+			);
+			await db().as(s.owner, (tx) => publishDecision(tx, correction));
+			const named = await db().service('test: items of the correction', (tx) =>
+				tx.query<{ application_id: string }>(
+					'select application_id from public.decision_items where decision_id = $1',
+					[correction]
+				)
+			);
+			expect(named.map((r) => r.application_id).sort()).toEqual([A(), appC].sort());
+		});
+
+		it('tells that team its decision was replaced, not by what, and hides the correction', async () => {
+			const old = await db().as(s.otherTeam, (tx) => readDecision(tx, second));
+			expect(old?.decision).toMatchObject({ id: second, replaced: true, replacedBy: null });
+			expect(old?.items.map((i) => i.applicationId)).toEqual([B()]);
+			// Its results: the decisions naming it, the newest replaced by one it may not open.
+			const results = await db().as(s.otherTeam, (tx) => readMyResult(tx, B()));
+			expect(results.map((r) => r.decision.id)).toEqual([second, first]);
+			expect(results[0].decision).toMatchObject({ replaced: true, replacedBy: null });
+			// The first decision's correction named B: that one it may open.
+			expect(results[1].decision).toMatchObject({ replaced: true, replacedBy: second });
+
+			// The correction itself is not B's to read, nor any of its rows.
+			expect(await db().as(s.otherTeam, (tx) => readDecision(tx, correction))).toBeNull();
+			for (const [sql, id] of [
+				['select 1 from public.decisions where id = $1', correction],
+				['select 1 from public.decisions where replaces = $1', second],
+				['select 1 from public.decision_items where decision_id = $1', correction],
+				['select 1 from public.decision_chosen($1)', correction],
+				['select 1 from public.decision_comparison($1)', correction]
+			]) {
+				expect(await attempt(db(), s.otherTeam, sql, [id]), sql).toBe(0);
+			}
+		});
+
+		it('names the correction to the teams it names, and to the owner’s side', async () => {
+			for (const who of [s.lead, carl, s.owner]) {
+				const old = await db().as(who, (tx) => readDecision(tx, second));
+				expect(old?.decision, who.email).toMatchObject({ replaced: true, replacedBy: correction });
+			}
+		});
+	});
 });
