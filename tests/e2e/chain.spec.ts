@@ -312,6 +312,9 @@ test('one run from a shortlisted team’s concept to a bonus paid by results', a
 		await page.locator('#field-new-bonus').fill(bonus);
 		await page.getByRole('button', { name: 'Add an outcome category' }).click();
 		await expect(page.getByText('Outcome category saved.')).toBeVisible();
+		// The message stays from the first pass: the page's new data is there once the list
+		// shows this category (a field typed in before would be reset by that data).
+		await expect(page.locator('ul.categories summary', { hasText: en })).toBeVisible();
 	}
 	await page.getByLabel('Clients to start').fill('40');
 	await page.getByLabel('Results to reach').fill('12');
