@@ -167,8 +167,20 @@ async function conceptLinks(tx: Queryable, conceptId: string): Promise<ConceptLi
 	}));
 }
 
-/** The notes and clusters the caller sees (RLS) on boards of the challenge's workshops. */
-async function boardElements(tx: Queryable, challengeId: string): Promise<BoardElement[]> {
+/**
+ * SQL naming the application or the challenge of the concept whose id is $1 when the caller
+ * is on its team (null otherwise, and when RLS hides it): for the team's reads sent with the
+ * concept instead of after it (issue 16).
+ */
+const ofMyConcept = (column: 'application_id' | 'challenge_id') =>
+	`(select k.${column} from public.concepts k where k.id = $1 and private.is_team_member(k.team_id))`;
+
+/**
+ * The notes and clusters the caller sees (RLS) on boards of the workshops of the concept's
+ * challenge, when the caller is on the concept's team (none otherwise).
+ */
+async function boardElements(tx: Queryable, conceptId: string): Promise<BoardElement[]> {
+	const challenge = ofMyConcept('challenge_id');
 	const rows = await tx.query<{
 		kind: BoardElement['kind'];
 		boardId: string;
@@ -181,14 +193,14 @@ async function boardElements(tx: Queryable, challengeId: string): Promise<BoardE
 		`select 'board_cluster' as kind, k.board_id as "boardId", k.id as "elementId", k.name as label,
 		   k.lang, w.id as wid, w.title as wtitle, w.starts_at, k.added_seq as seq
 		 from public.board_clusters k join public.boards b on b.id = k.board_id
-		 join public.workshops w on w.id = b.workshop_id where w.challenge_id = $1
+		 join public.workshops w on w.id = b.workshop_id where w.challenge_id = ${challenge}
 		 union all
 		 select 'board_note', n.board_id, n.id, n.body, n.lang, w.id, w.title, w.starts_at, n.added_seq
 		 from public.board_notes n join public.boards b on b.id = n.board_id
-		 join public.workshops w on w.id = b.workshop_id where w.challenge_id = $1 and not n.hidden
+		 join public.workshops w on w.id = b.workshop_id where w.challenge_id = ${challenge} and not n.hidden
 		 order by starts_at, wid, kind desc, seq
 		 limit 500`,
-		[challengeId]
+		[conceptId]
 	);
 	return rows.map((r) => ({
 		kind: r.kind,
@@ -200,42 +212,45 @@ async function boardElements(tx: Queryable, challengeId: string): Promise<BoardE
 	}));
 }
 
-/** A concept as the caller may see it (its team, or the owner's side through RLS); null otherwise. */
+/**
+ * A concept as the caller may see it (its team, or the owner's side through RLS); null
+ * otherwise. Every part is read by the concept's id, all sent together (one round trip,
+ * issue 16); the ideas and board elements to link only for its team.
+ */
 export async function getConcept(tx: Queryable, id: string): Promise<ConceptView | null> {
-	const [c] = await tx.query<
-		ConceptContent & {
-			id: string;
-			version: number;
-			updatedAt: Date;
-			applicationId: string;
-			challengeId: string;
-			slug: string;
-			challengeTitle: LocalizedText;
-			primaryLocale: Locale;
-			priceShare: number | null;
-			deadline: Date | null;
-			open: boolean;
-			teamId: string;
-			teamName: string;
-			teamLang: Locale;
-			mine: boolean;
-		}
-	>(
-		`select c.id, c.version, c.updated_at as "updatedAt", c.application_id as "applicationId",
-		   c.title, c.summary, c.description, c.plan, c.budget,
-		   ch.id as "challengeId", ch.slug, ch.title as "challengeTitle",
-		   ch.primary_locale as "primaryLocale", ch.price_share as "priceShare",
-		   private.concepts_deadline(ch.id) as deadline, private.concepts_open(ch.id) as open,
-		   t.id as "teamId", t.name as "teamName", t.lang as "teamLang",
-		   private.is_team_member(c.team_id) as mine
-		 from public.concepts c
-		 join public.challenges ch on ch.id = c.challenge_id
-		 join public.teams t on t.id = c.team_id
-		 where c.id = $1`,
-		[id]
-	);
-	if (!c) return null;
-	const [links, attachments, tenders, ideas, elements] = await Promise.all([
+	const [[c], links, attachments, tenders, ideas, elements] = await Promise.all([
+		tx.query<
+			ConceptContent & {
+				id: string;
+				version: number;
+				updatedAt: Date;
+				applicationId: string;
+				challengeId: string;
+				slug: string;
+				challengeTitle: LocalizedText;
+				primaryLocale: Locale;
+				priceShare: number | null;
+				deadline: Date | null;
+				open: boolean;
+				teamId: string;
+				teamName: string;
+				teamLang: Locale;
+				mine: boolean;
+			}
+		>(
+			`select c.id, c.version, c.updated_at as "updatedAt", c.application_id as "applicationId",
+			   c.title, c.summary, c.description, c.plan, c.budget,
+			   ch.id as "challengeId", ch.slug, ch.title as "challengeTitle",
+			   ch.primary_locale as "primaryLocale", ch.price_share as "priceShare",
+			   private.concepts_deadline(ch.id) as deadline, private.concepts_open(ch.id) as open,
+			   t.id as "teamId", t.name as "teamName", t.lang as "teamLang",
+			   private.is_team_member(c.team_id) as mine
+			 from public.concepts c
+			 join public.challenges ch on ch.id = c.challenge_id
+			 join public.teams t on t.id = c.team_id
+			 where c.id = $1`,
+			[id]
+		),
 		conceptLinks(tx, id),
 		tx.query<ConceptAttachment>(
 			`select id, file_key as "fileKey", file_name as "fileName", size
@@ -243,15 +258,14 @@ export async function getConcept(tx: Queryable, id: string): Promise<ConceptView
 			[id]
 		),
 		listTenders(tx, id),
-		c.mine
-			? tx.query<{ position: number; title: string }>(
-					`select position, title from public.application_ideas
-					 where application_id = $1 order by position`,
-					[c.applicationId]
-				)
-			: Promise.resolve([]),
-		c.mine ? boardElements(tx, c.challengeId) : Promise.resolve([])
+		tx.query<{ position: number; title: string }>(
+			`select position, title from public.application_ideas
+			 where application_id = ${ofMyConcept('application_id')} order by position`,
+			[id]
+		),
+		boardElements(tx, id)
 	]);
+	if (!c) return null;
 	return {
 		id: c.id,
 		version: c.version,
@@ -476,28 +490,31 @@ export interface TenderList {
 
 /**
  * The challenge's submitted (not withdrawn) final tenders for its owner's side: before the
- * concepts deadline RLS shows none, and only their count is given.
+ * concepts deadline RLS shows none, and only their count is given. Both reads are sent
+ * together (one round trip, issue 16).
  */
 export async function listChallengeTenders(
 	tx: Queryable,
 	challengeId: string
 ): Promise<TenderList> {
-	const [head] = await tx.query<{ deadline: Date | null; count: number | null }>(
-		`select private.concepts_deadline($1) as deadline, public.sealed_final_tender_count($1) as count`,
-		[challengeId]
-	);
-	const tenders = await tx.query<TenderList['tenders'][number]>(
-		`select f.id, f.version, f.digest, f.price_cents::float8 as "priceCents",
-		   f.submitted_at as "submittedAt", f.withdrawn_at as "withdrawnAt",
-		   f.snapshot #>> '{team,name}' as "teamName", f.snapshot ->> 'title' as title,
-		   f.snapshot #>> '{team,lang}' as lang,
-		   coalesce((select sum((r ->> 'cents')::bigint) from jsonb_array_elements(f.snapshot -> 'budget') r), 0)::float8
-		     as "budgetCents"
-		 from public.final_tenders f
-		 where f.challenge_id = $1 and f.withdrawn_at is null
-		 order by f.submitted_at, f.id`,
-		[challengeId]
-	);
+	const [[head], tenders] = await Promise.all([
+		tx.query<{ deadline: Date | null; count: number | null }>(
+			`select private.concepts_deadline($1) as deadline, public.sealed_final_tender_count($1) as count`,
+			[challengeId]
+		),
+		tx.query<TenderList['tenders'][number]>(
+			`select f.id, f.version, f.digest, f.price_cents::float8 as "priceCents",
+			   f.submitted_at as "submittedAt", f.withdrawn_at as "withdrawnAt",
+			   f.snapshot #>> '{team,name}' as "teamName", f.snapshot ->> 'title' as title,
+			   f.snapshot #>> '{team,lang}' as lang,
+			   coalesce((select sum((r ->> 'cents')::bigint) from jsonb_array_elements(f.snapshot -> 'budget') r), 0)::float8
+			     as "budgetCents"
+			 from public.final_tenders f
+			 where f.challenge_id = $1 and f.withdrawn_at is null
+			 order by f.submitted_at, f.id`,
+			[challengeId]
+		)
+	]);
 	return { deadline: head.deadline, sealed: head.count ?? 0, tenders };
 }
 

@@ -95,52 +95,60 @@ const NO_TARGETS: OutcomeTargets = { clientsToStart: null, resultsToReach: null 
 /**
  * Reads the production phase of a challenge: categories, targets, partners in production
  * and every report version the reader sees (RLS: the challenge's team all, a partner its
- * own). Null when the reader sees no challenge of that id.
+ * own). Null when the reader sees no challenge of that id. The five reads are sent
+ * together (one round trip, issue 16).
  */
-export async function readProduction(
+export function readProduction(tx: Queryable, challengeId: string): Promise<Production | null> {
+	return readProductionOf(tx, '$1', challengeId);
+}
+
+/** readProduction of the challenge `challenge` (SQL of $1: `$1` or OF_CONCEPT's). */
+async function readProductionOf(
 	tx: Queryable,
-	challengeId: string
+	challenge: string,
+	param: string
 ): Promise<Production | null> {
-	const [challenge] = await tx.query<Production['challenge']>(
-		`select id, title, primary_locale as "primaryLocale" from public.challenges where id = $1`,
-		[challengeId]
-	);
-	if (!challenge) return null;
-	const categories = await tx.query<Category>(
-		`select id, position, name, bonus_cents::int as "bonusCents" from public.outcome_categories
-		 where challenge_id = $1 order by position, id`,
-		[challengeId]
-	);
-	const targetRows = await tx.query<{
-		conceptId: string | null;
-		clientsToStart: number | null;
-		resultsToReach: number | null;
-	}>(
-		`select concept_id as "conceptId", clients_to_start as "clientsToStart",
-		        results_to_reach as "resultsToReach"
-		 from public.production_targets where challenge_id = $1`,
-		[challengeId]
-	);
-	const partners = await tx.query<Partner>(
-		`select concept_id as "conceptId", team_id as "teamId", team_name as "teamName", title
-		 from public.production_partners($1)`,
-		[challengeId]
-	);
-	const reports = await tx.query<
-		Omit<ReportRow, 'results' | 'review'> & { results: unknown; review: unknown }
-	>(
-		`select r.id, r.concept_id as "conceptId", to_char(r.month, 'YYYY-MM-DD') as month, r.version,
-		        r.clients_started as "clientsStarted", r.clients_progressed as "clientsProgressed",
-		        r.status, r.submitted_at as "submittedAt", r.submitted_by_name as "submittedByName",
-		        coalesce((select jsonb_object_agg(n.category_id, n.count) from public.outcome_report_counts n
-		                  where n.report_id = r.id), '{}'::jsonb) as results,
-		        (select jsonb_build_object('verdict', v.verdict, 'comment', v.comment, 'lang', v.lang,
-		                                   'reviewedAt', v.reviewed_at, 'reviewedByName', v.reviewed_by_name)
-		         from public.outcome_report_reviews v where v.report_id = r.id) as review
-		 from public.outcome_reports r where r.challenge_id = $1
-		 order by r.month, r.version`,
-		[challengeId]
-	);
+	const [[found], categories, targetRows, partners, reports] = await Promise.all([
+		tx.query<Production['challenge']>(
+			`select id, title, primary_locale as "primaryLocale" from public.challenges
+			 where id = ${challenge}`,
+			[param]
+		),
+		tx.query<Category>(
+			`select id, position, name, bonus_cents::int as "bonusCents" from public.outcome_categories
+			 where challenge_id = ${challenge} order by position, id`,
+			[param]
+		),
+		tx.query<{
+			conceptId: string | null;
+			clientsToStart: number | null;
+			resultsToReach: number | null;
+		}>(
+			`select concept_id as "conceptId", clients_to_start as "clientsToStart",
+			        results_to_reach as "resultsToReach"
+			 from public.production_targets where challenge_id = ${challenge}`,
+			[param]
+		),
+		tx.query<Partner>(
+			`select concept_id as "conceptId", team_id as "teamId", team_name as "teamName", title
+			 from public.production_partners(${challenge})`,
+			[param]
+		),
+		tx.query<Omit<ReportRow, 'results' | 'review'> & { results: unknown; review: unknown }>(
+			`select r.id, r.concept_id as "conceptId", to_char(r.month, 'YYYY-MM-DD') as month, r.version,
+			        r.clients_started as "clientsStarted", r.clients_progressed as "clientsProgressed",
+			        r.status, r.submitted_at as "submittedAt", r.submitted_by_name as "submittedByName",
+			        coalesce((select jsonb_object_agg(n.category_id, n.count) from public.outcome_report_counts n
+			                  where n.report_id = r.id), '{}'::jsonb) as results,
+			        (select jsonb_build_object('verdict', v.verdict, 'comment', v.comment, 'lang', v.lang,
+			                                   'reviewedAt', v.reviewed_at, 'reviewedByName', v.reviewed_by_name)
+			         from public.outcome_report_reviews v where v.report_id = r.id) as review
+			 from public.outcome_reports r where r.challenge_id = ${challenge}
+			 order by r.month, r.version`,
+			[param]
+		)
+	]);
+	if (!found) return null;
 	const conceptTargets: Record<string, OutcomeTargets> = {};
 	let targets = NO_TARGETS;
 	for (const t of targetRows) {
@@ -149,7 +157,7 @@ export async function readProduction(
 		else targets = value;
 	}
 	return {
-		challenge,
+		challenge: found,
 		categories,
 		targets,
 		conceptTargets,
@@ -199,17 +207,22 @@ export async function productionChallengeOf(
 }
 
 /**
+ * SQL naming the challenge of the concept in production whose id is $1, when the caller
+ * reads its results (productionChallengeOf; null otherwise): for reading the production
+ * with the concept's id, not after looking its challenge up (issue 16).
+ */
+const OF_CONCEPT = '(select public.production_concept_challenge($1))';
+
+/**
  * The results of one partner's concept in production, for the partner's team and the
  * challenge's team; null when the reader does not see it (not in production, or not
- * theirs).
+ * theirs). The production is read by the concept's id, in one round trip (issue 16).
  */
 export async function readPartnerResults(
 	tx: Queryable,
 	conceptId: string
 ): Promise<PartnerResults | null> {
-	const challengeId = await productionChallengeOf(tx, conceptId);
-	if (!challengeId) return null;
-	const production = await readProduction(tx, challengeId);
+	const production = await readProductionOf(tx, OF_CONCEPT, conceptId);
 	const partner = production?.partners.find((p) => p.conceptId === conceptId);
 	return production && partner ? partnerResults(production, partner) : null;
 }

@@ -120,28 +120,29 @@ export function myTeams(tx: Queryable, userId: string, locale: Locale) {
 /**
  * A team with its members (by the name shown: display name, else address, in the reader's
  * alphabet), invitations, common projects and applications; null
- * when not visible.
+ * when not visible. All five reads are sent together (one round trip, issue 16): the
+ * members' lead flag names the lead through the team's id.
  */
 export async function getTeam(
 	tx: Queryable,
 	teamId: string,
 	locale: Locale
 ): Promise<TeamDetail | null> {
-	const [team] = await tx.query<TeamSummary>(
-		`select t.id, t.name, t.description, t.home_organisations as "homeOrganisations", t.lang,
-		   t.lead_id as "leadId", 0 as "memberCount"
-		 from public.teams t where t.id = $1`,
-		[teamId]
-	);
-	if (!team) return null;
-	const [members, invitations, projects, applications] = await Promise.all([
+	const [[team], members, invitations, projects, applications] = await Promise.all([
+		tx.query<TeamSummary>(
+			`select t.id, t.name, t.description, t.home_organisations as "homeOrganisations", t.lang,
+			   t.lead_id as "leadId", 0 as "memberCount"
+			 from public.teams t where t.id = $1`,
+			[teamId]
+		),
 		tx.query<TeamMember>(
 			`select m.user_id as "userId", coalesce(p.display_name, '') as "displayName",
-			   coalesce(p.email, '') as email, m.joined_at as "joinedAt", m.user_id = $2 as "isLead"
+			   coalesce(p.email, '') as email, m.joined_at as "joinedAt",
+			   m.user_id = (select t.lead_id from public.teams t where t.id = $1) as "isLead"
 			 from public.team_members m left join public.profiles p on p.id = m.user_id
 			 where m.team_id = $1
-			 order by public.sort_key(coalesce(nullif(p.display_name, ''), p.email, ''), $3), p.email`,
-			[teamId, team.leadId, locale]
+			 order by public.sort_key(coalesce(nullif(p.display_name, ''), p.email, ''), $2), p.email`,
+			[teamId, locale]
 		),
 		tx.query<Invitation>(
 			`select id, email, created_at as "createdAt", expires_at as "expiresAt", accepted_at as "acceptedAt",
@@ -164,6 +165,7 @@ export async function getTeam(
 			[teamId]
 		)
 	]);
+	if (!team) return null;
 	return {
 		...team,
 		memberCount: members.length,

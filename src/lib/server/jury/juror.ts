@@ -161,7 +161,8 @@ export interface JurorStage {
  * organisations with the caller's declaration (public.jury_conflict_candidates, sorted in
  * the reader's alphabet), and the items assigned to them with their status. Refuses
  * anyone who is not an accepted juror of the stage (42501 jury_not_juror); null when the
- * challenge is not one the caller can read.
+ * challenge is not one the caller can read. The three reads are sent together, the
+ * refusing one first (one round trip, issue 16).
  */
 export async function getJurorStage(
 	tx: Queryable,
@@ -169,36 +170,38 @@ export async function getJurorStage(
 	stage: EvaluatedStage,
 	locale: Locale
 ): Promise<JurorStage | null> {
-	const candidates = await tx.query<ConflictCandidate>(
-		`select k.item, k.team_name as "teamName", k.organisations, k.conflict, k.declared_at as "declaredAt"
-		 from public.jury_conflict_candidates($1, $2) k
-		 order by public.sort_key(k.team_name, $3), k.item`,
-		[challengeId, stage, locale]
-	);
-	const [head] = await tx.query<Omit<JurorStage, 'candidates' | 'assigned' | 'stage'>>(
-		`select c.id as "challengeId", c.title, c.primary_locale as "primaryLocale",
-		   g.score_step::float8 as "scoreStep", g.consensus_opened_at as "consensusOpenedAt"
-		 from public.challenges c
-		 join public.jury_stages g on g.challenge_id = c.id and g.stage = $2
-		 where c.id = $1`,
-		[challengeId, stage]
-	);
+	const [candidates, [head], rows] = await Promise.all([
+		tx.query<ConflictCandidate>(
+			`select k.item, k.team_name as "teamName", k.organisations, k.conflict, k.declared_at as "declaredAt"
+			 from public.jury_conflict_candidates($1, $2) k
+			 order by public.sort_key(k.team_name, $3), k.item`,
+			[challengeId, stage, locale]
+		),
+		tx.query<Omit<JurorStage, 'candidates' | 'assigned' | 'stage'>>(
+			`select c.id as "challengeId", c.title, c.primary_locale as "primaryLocale",
+			   g.score_step::float8 as "scoreStep", g.consensus_opened_at as "consensusOpenedAt"
+			 from public.challenges c
+			 join public.jury_stages g on g.challenge_id = c.id and g.stage = $2
+			 where c.id = $1`,
+			[challengeId, stage]
+		),
+		tx.query<{ item: string; status: AssignedStatus }>(
+			`select s.item_id as item,
+			   case when k.conflict is null then 'not_declared'
+			        when k.conflict then 'conflicted'
+			        when exists (select 1 from public.jury_scores x where x.juror_id = j.id
+			                     and x.item_id = s.item_id and x.state = 'submitted') then 'submitted'
+			        when exists (select 1 from public.jury_scores x where x.juror_id = j.id
+			                     and x.item_id = s.item_id) then 'draft'
+			        else 'not_started' end as status
+			 from public.jury_members j
+			 join public.jury_assignments s on s.juror_id = j.id
+			 left join public.jury_conflicts k on k.juror_id = j.id and k.item_id = s.item_id
+			 where j.user_id = (select auth.uid()) and j.challenge_id = $1 and j.stage = $2`,
+			[challengeId, stage]
+		)
+	]);
 	if (!head) return null;
-	const rows = await tx.query<{ item: string; status: AssignedStatus }>(
-		`select s.item_id as item,
-		   case when k.conflict is null then 'not_declared'
-		        when k.conflict then 'conflicted'
-		        when exists (select 1 from public.jury_scores x where x.juror_id = j.id
-		                     and x.item_id = s.item_id and x.state = 'submitted') then 'submitted'
-		        when exists (select 1 from public.jury_scores x where x.juror_id = j.id
-		                     and x.item_id = s.item_id) then 'draft'
-		        else 'not_started' end as status
-		 from public.jury_members j
-		 join public.jury_assignments s on s.juror_id = j.id
-		 left join public.jury_conflicts k on k.juror_id = j.id and k.item_id = s.item_id
-		 where j.user_id = (select auth.uid()) and j.challenge_id = $1 and j.stage = $2`,
-		[challengeId, stage]
-	);
 	const status = new Map(rows.map((r) => [r.item, r.status]));
 	return {
 		...head,
@@ -356,9 +359,10 @@ async function readFrozen(tx: Queryable, kind: JuryItemKind, item: string, stage
 /**
  * Opens an item for the caller as a juror: public.jury_scoring_item first, which refuses
  * (in words, through jury-refusals) a conflicted, unassigned, undeclared or sealed item
- * and anyone not on the jury, so nothing of the item is read then. Null when the item is
- * not of this challenge and stage. The item is read as it was frozen: the application's
- * snapshot at shortlisting, the final tender's at selection (private.jury_stage_kind); the criteria of the stage in order with the caller's scores; the other
+ * and anyone not on the jury. The item's reads are sent with it, after it, all together
+ * (one round trip, issue 16): a refusal aborts the transaction, so they fail and nothing
+ * of the item is read then. Null when the item is not of this challenge and stage. The
+ * item is read as it was frozen: the application's snapshot at shortlisting, the final tender's at selection (private.jury_stage_kind); the criteria of the stage in order with the caller's scores; the other
  * jurors' submitted scores, revisions and the discussion only as far as RLS shows them
  * (all of the caller's own submitted, or the consensus step opened).
  */
@@ -369,69 +373,73 @@ export async function openJurorItem(
 	item: string
 ): Promise<JurorItem | null> {
 	const kind = jurorItemKind(stage);
-	const [access] = await tx.query<{ challenge_id: string; stage: string; step: number }>(
-		`select challenge_id, stage, score_step::float8 as step
-		 from public.jury_scoring_item($2, $1)`,
-		[item, kind]
-	);
+	const [[access], app, criteria, scores, revisions, comments, attachments] = await Promise.all([
+		tx.query<{ challenge_id: string; stage: string; step: number }>(
+			`select challenge_id, stage, score_step::float8 as step
+			 from public.jury_scoring_item($2, $1)`,
+			[item, kind]
+		),
+		readFrozen(tx, kind, item, stage),
+		tx.query<ScoredCriterion>(
+			`select k.id, k.name, k.description, k.max_points as "maxPoints",
+			   case when x.id is null then null else jsonb_build_object(
+			     'id', x.id, 'points', x.points::float8, 'justification', x.justification, 'lang', x.lang, 'state', x.state)
+			   end as mine
+			 from public.challenge_criteria k
+			 left join public.jury_scores x on x.criterion_id = k.id and x.item_id = $3
+			   and x.juror_id in (select j.id from public.jury_members j
+			                      where j.user_id = (select auth.uid()) and j.challenge_id = $1 and j.stage = $2)
+			 where k.challenge_id = $1 and k.stage = $2
+			 order by k.position, k.id`,
+			[challengeId, stage, item]
+		),
+		// Every score of the item the caller may read (their own, and the others' submitted
+		// ones once revealed), the revisions of those, and the discussion (RLS).
+		tx.query<{
+			id: string;
+			jurorId: string;
+			mine: boolean;
+			criterion: string;
+			points: number;
+			justification: string;
+			lang: Locale;
+			state: string;
+		}>(
+			`select x.id, x.juror_id as "jurorId", x.juror_id in (select private.my_juror_ids()) as mine,
+			   x.criterion_id as criterion, x.points::float8 as points, x.justification, x.lang, x.state
+			 from public.jury_scores x where x.item_id = $1`,
+			[item]
+		),
+		tx.query<Omit<Revision, 'juror'> & { scoreId: string }>(
+			`select r.score_id as "scoreId", x.criterion_id as criterion, r.old_points::float8 as "oldPoints",
+			   r.new_points::float8 as "newPoints", r.reason, r.lang, r.revised_at as "revisedAt"
+			 from public.jury_score_revisions r join public.jury_scores x on x.id = r.score_id
+			 where x.item_id = $1
+			 order by r.revised_at, r.id`,
+			[item]
+		),
+		tx.query<Omit<JuryComment, 'juror'> & { jurorId: string; mine: boolean }>(
+			`select m.id, m.juror_id as "jurorId", m.juror_id in (select private.my_juror_ids()) as mine,
+			   m.body, m.lang, m.created_at as "createdAt"
+			 from public.jury_comments m where m.item_id = $1
+			 order by m.created_at, m.id`,
+			[item]
+		),
+		// The tender's concept named through the tender, as RLS shows it (readFrozen's row).
+		kind === 'final_tender'
+			? tx.query<{ id: string; fileKey: string }>(
+					`select id, file_key as "fileKey" from public.concept_attachments
+					 where concept_id = (select (t.snapshot ->> 'concept')::uuid
+					                     from public.final_tenders t where t.id = $1)`,
+					[item]
+				)
+			: Promise.resolve([])
+	]);
 	if (access.challenge_id !== challengeId || access.stage !== stage) return null;
-	const app = await readFrozen(tx, kind, item, stage);
 	if (!app) return null;
-	const criteria = await tx.query<ScoredCriterion>(
-		`select k.id, k.name, k.description, k.max_points as "maxPoints",
-		   case when x.id is null then null else jsonb_build_object(
-		     'id', x.id, 'points', x.points::float8, 'justification', x.justification, 'lang', x.lang, 'state', x.state)
-		   end as mine
-		 from public.challenge_criteria k
-		 left join public.jury_scores x on x.criterion_id = k.id and x.item_id = $3
-		   and x.juror_id in (select j.id from public.jury_members j
-		                      where j.user_id = (select auth.uid()) and j.challenge_id = $1 and j.stage = $2)
-		 where k.challenge_id = $1 and k.stage = $2
-		 order by k.position, k.id`,
-		[challengeId, stage, item]
-	);
-	// Every score of the item the caller may read (their own, and the others' submitted
-	// ones once revealed), the revisions of those, and the discussion (RLS).
-	const scores = await tx.query<{
-		id: string;
-		jurorId: string;
-		mine: boolean;
-		criterion: string;
-		points: number;
-		justification: string;
-		lang: Locale;
-		state: string;
-	}>(
-		`select x.id, x.juror_id as "jurorId", x.juror_id in (select private.my_juror_ids()) as mine,
-		   x.criterion_id as criterion, x.points::float8 as points, x.justification, x.lang, x.state
-		 from public.jury_scores x where x.item_id = $1`,
-		[item]
-	);
-	const revisions = await tx.query<Omit<Revision, 'juror'> & { scoreId: string }>(
-		`select r.score_id as "scoreId", x.criterion_id as criterion, r.old_points::float8 as "oldPoints",
-		   r.new_points::float8 as "newPoints", r.reason, r.lang, r.revised_at as "revisedAt"
-		 from public.jury_score_revisions r join public.jury_scores x on x.id = r.score_id
-		 where x.item_id = $1
-		 order by r.revised_at, r.id`,
-		[item]
-	);
-	const comments = await tx.query<Omit<JuryComment, 'juror'> & { jurorId: string; mine: boolean }>(
-		`select m.id, m.juror_id as "jurorId", m.juror_id in (select private.my_juror_ids()) as mine,
-		   m.body, m.lang, m.created_at as "createdAt"
-		 from public.jury_comments m where m.item_id = $1
-		 order by m.created_at, m.id`,
-		[item]
-	);
 	const number = jurorNumbers([...scores, ...comments]);
 	const scoreJuror = new Map(scores.map((x) => [x.id, number(x)]));
 	const { lang, snapshot, ...rest } = app;
-	const attachments =
-		kind === 'final_tender'
-			? await tx.query<{ id: string; fileKey: string }>(
-					`select id, file_key as "fileKey" from public.concept_attachments where concept_id = $1`,
-					[(snapshot as FinalTenderSnapshot).concept ?? null]
-				)
-			: [];
 	const content =
 		kind === 'application'
 			? {

@@ -8,20 +8,21 @@ import { workshopBoards } from './schedule';
 /**
  * What the caller may take away from a workshop: the boards RLS lets them see (in
  * negotiation mode a team sees only its own), and the names of those taking part.
- * Undefined when the workshop is hidden from the caller.
+ * Undefined when the workshop is hidden from the caller. Two round trips (issue 16): the
+ * workshop, its boards and people together, then every board's contents together.
  */
 export async function loadOutcome(tx: Queryable, workshopId: string, locale: Locale) {
-	const workshop = await workshopById(tx, workshopId);
-	if (!workshop) return undefined;
-	const [found, people] = await Promise.all([
+	const [workshop, found, people] = await Promise.all([
+		workshopById(tx, workshopId),
 		workshopBoards(tx, workshopId, locale),
 		workshopPeople(tx, workshopId, locale)
 	]);
-	const boards: OutcomeBoard[] = [];
-	for (const b of found) {
-		const state = await loadBoard(tx, b.id);
-		if (state) boards.push({ teamName: b.teamName, state });
-	}
+	if (!workshop) return undefined;
+	const states = await Promise.all(found.map((b) => loadBoard(tx, b.id)));
+	const boards: OutcomeBoard[] = found.flatMap((b, n) => {
+		const state = states[n];
+		return state ? [{ teamName: b.teamName, state }] : [];
+	});
 	return {
 		workshop,
 		boards,
