@@ -29,13 +29,13 @@ export const load: PageServerLoad = async ({ locals, url, params, parent }) => {
 	const { challenge } = await parent();
 	if (!challenge.onTeam && !challenge.managesTeam) return { allowed: false, stages: [] };
 	const scored = EVALUATED_STAGES.filter((s) => challenge.criteria.some((c) => c.stage === s));
+	// Every stage's progress read together, in the stages' order (issue 16).
 	const stages = await locals.db
-		.as(user, async (tx) => {
-			const out = [];
-			for (const stage of scored)
-				out.push({ stage, ...(await readProgress(tx, params.id, stage)) });
-			return out;
-		})
+		.as(user, (tx) =>
+			Promise.all(
+				scored.map(async (stage) => ({ stage, ...(await readProgress(tx, params.id, stage)) }))
+			)
+		)
 		.catch(juryRefusalAsHttp);
 	return { allowed: true, stages };
 };
