@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Principal } from '../../src/lib/server/db/database';
 import {
 	partnerResults,
+	readPartnerPage,
 	readPartnerResults,
 	readProduction,
 	reviewReport,
@@ -295,6 +296,12 @@ describeEachDatabase('the result-based bonus', (db) => {
 			s.teamA.id
 		);
 		expect(await db().as(s.owner, (tx) => readPartnerResults(tx, conceptB))).toBeNull();
+		// The results page says what its reader is: the partner's team, or the owner's side.
+		const roles = async (who: Principal) =>
+			(await db().as(who, (tx) => readPartnerPage(tx, conceptA)))?.roles ?? null;
+		expect(await roles(s.lead)).toEqual({ partner: true, owner: false });
+		expect(await roles(s.owner)).toEqual({ partner: false, owner: true });
+		for (const who of [s.otherTeam, s.outsider, s.otherOwner]) expect(await roles(who)).toBeNull();
 		const results = partnerResults(owner!, owner!.partners[0]);
 		expect(results.summary.months).toHaveLength(2);
 	});

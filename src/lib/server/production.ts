@@ -372,16 +372,24 @@ export function resultsCsv(
 	return { header, rows };
 }
 
-/** What the reader is on the results page: a member of the partner's team, of the owner's side. */
-export async function readRoles(
+/**
+ * A partner's results page for the concept `conceptId`: readPartnerResults, and what the
+ * reader is on it — a member of the partner's team (`partner`), of the owner's side
+ * (`owner`) — both sent together (issue 16). Null when the reader may not read the results.
+ */
+export async function readPartnerPage(
 	tx: Queryable,
-	results: PartnerResults
-): Promise<{ partner: boolean; owner: boolean }> {
-	const [row] = await tx.query<{ partner: boolean; owner: boolean }>(
-		`select exists (select 1 from public.team_members m
-		                where m.team_id = $1 and m.user_id = (select auth.uid())) as partner,
-		        (private.is_on_challenge_team($2) or private.manages_challenge_team($2)) as owner`,
-		[results.partner.teamId, results.production.challenge.id]
-	);
-	return row;
+	conceptId: string
+): Promise<{ results: PartnerResults; roles: { partner: boolean; owner: boolean } } | null> {
+	const [results, [roles]] = await Promise.all([
+		readPartnerResults(tx, conceptId),
+		tx.query<{ partner: boolean; owner: boolean }>(
+			`select exists (select 1 from public.team_members m join public.concepts k on k.team_id = m.team_id
+			                where k.id = $1 and m.user_id = (select auth.uid())) as partner,
+			        coalesce(private.is_on_challenge_team(${OF_CONCEPT})
+			                 or private.manages_challenge_team(${OF_CONCEPT}), false) as owner`,
+			[conceptId]
+		)
+	]);
+	return results ? { results, roles } : null;
 }

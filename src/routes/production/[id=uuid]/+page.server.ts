@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/http/guards';
-import { readPartnerResults, readRoles } from '$lib/server/production';
+import { readPartnerPage } from '$lib/server/production';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -10,10 +10,7 @@ import type { PageServerLoad } from './$types';
  */
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
-	const found = await locals.db.as(user, async (tx) => {
-		const results = await readPartnerResults(tx, params.id);
-		return results ? { results, roles: await readRoles(tx, results) } : null;
-	});
+	const found = await locals.db.as(user, (tx) => readPartnerPage(tx, params.id));
 	if (!found) error(404, 'Not found');
 	return found;
 };

@@ -5,7 +5,7 @@ import { readForm } from '$lib/server/http/forms';
 import { requireUser } from '$lib/server/http/guards';
 import { outcomeFailure } from '$lib/server/http/outcome-refusals';
 import { translate } from '$lib/server/i18n';
-import { readPartnerResults, readRoles, submitReport } from '$lib/server/production';
+import { readPartnerPage, submitReport } from '$lib/server/production';
 import type { Actions, PageServerLoad } from './$types';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -19,10 +19,7 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
  */
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
-	const found = await locals.db.as(user, async (tx) => {
-		const results = await readPartnerResults(tx, params.id);
-		return results ? { results, roles: await readRoles(tx, results) } : null;
-	});
+	const found = await locals.db.as(user, (tx) => readPartnerPage(tx, params.id));
 	if (!found?.roles.partner) error(404, 'Not found');
 	const today = helsinkiDay(new Date());
 	const asked = url.searchParams.get('month') ?? '';
