@@ -151,7 +151,7 @@ export async function stepMilestone(
  * The milestones, each with its evidence files, of the proofs of concept that the SQL
  * `proofs` names from $1 = `param` (a select of poc ids), by poc id; both read together.
  */
-async function readMilestones(tx: Queryable, proofs: string, param: unknown) {
+async function readMilestones(tx: Queryable, proofs: string, param: string) {
 	const [rows, files] = await Promise.all([
 		tx.query<Omit<Milestone, 'files'> & { proofId: string }>(
 			`select m.poc_id as "proofId", ${MILESTONE_COLUMNS} from public.poc_milestones m
@@ -241,7 +241,7 @@ export async function findEvidenceFile(tx: Queryable, conceptId: string, fileId:
 }
 
 /** Whether go / no-go is published for the challenge the SQL `challenge` names from $1 = `param`. */
-async function isClosed(tx: Queryable, param: string, challenge = '$1'): Promise<boolean> {
+async function isClosed(tx: Queryable, challenge: string, param: string): Promise<boolean> {
 	const [row] = await tx.query<{ closed: boolean }>(
 		`select exists (select 1 from public.decisions d
 		  where d.challenge_id = ${challenge} and d.stage = 'proof_of_concept'
@@ -287,7 +287,7 @@ export async function readConceptProof(
 			 where m.poc_id in (${proofOfConcept}) order by e.seq`,
 			[conceptId]
 		),
-		isClosed(tx, conceptId, '(select challenge_id from public.concepts where id = $1)')
+		isClosed(tx, '(select challenge_id from public.concepts where id = $1)', conceptId)
 	]);
 	if (!concept) return null;
 	const { isPartner, ...info } = concept;
@@ -296,7 +296,7 @@ export async function readConceptProof(
 		proofId: proof?.id ?? null,
 		startedAt: proof?.startedAt ?? null,
 		milestones: (proof && milestones.get(proof.id)) || [],
-		events: proof ? events : [],
+		events,
 		isPartner,
 		closed
 	};
@@ -341,7 +341,7 @@ export async function readChallengeProofs(
 			'select id from public.proofs_of_concept where challenge_id = $1',
 			challengeId
 		),
-		isClosed(tx, challengeId)
+		isClosed(tx, '$1', challengeId)
 	]);
 	return {
 		partners: rows.map((r) => {

@@ -154,7 +154,6 @@ export async function liveCoverage(
 	members: string[],
 	challenge: ApplicationChallenge
 ): Promise<Coverage | null> {
-	if (!challenge.deadline) return null;
 	const [entries, projects] = await coverageRows(tx, '$1', teamId);
 	return coverageOf(members, entries, projects, challenge);
 }
