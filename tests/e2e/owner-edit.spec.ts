@@ -82,6 +82,23 @@ test('without JavaScript: requirements start empty, rows are edited, publishing 
 	await expect(owner.getByRole('status')).toHaveText('Saved.');
 	await expect(owner.getByText('20 points')).toBeVisible();
 
+	// A call is not published with its deadline days away: teams get the notice a shortened
+	// deadline gives them (7 days), and the owner is told so before they press anything.
+	const applications = owner.getByRole('group', { name: 'Applications (required)' });
+	await owner.goto(`${base}/timetable`);
+	await applications.getByLabel('Ends').fill(local(5, 16));
+	await owner.getByRole('button', { name: 'Save', exact: true }).click();
+	await expect(owner.getByRole('status')).toHaveText('Saved.');
+	await owner.goto(`${base}/publish`);
+	await expect(owner.getByRole('alert')).toContainText(
+		'an applications deadline at least 7 days after publishing'
+	);
+	await expect(owner.getByRole('button', { name: 'Publish the challenge now' })).toHaveCount(0);
+	await owner.goto(`${base}/timetable`);
+	await applications.getByLabel('Ends').fill(local(40, 16));
+	await owner.getByRole('button', { name: 'Save', exact: true }).click();
+	await expect(owner.getByRole('status')).toHaveText('Saved.');
+
 	// Publishing is no longer one click: the overview links to a preview.
 	await owner.goto(base);
 	await expect(owner.getByRole('button', { name: /Publish/ })).toHaveCount(0);

@@ -4,6 +4,7 @@ import { BLANK_CHARACTERS } from '../../src/lib/domain/text';
 import { publishIssues, type PublishCandidate } from '../../src/lib/domain/publish';
 import { STAGES, type Stage } from '../../src/lib/domain/stages';
 import type { Criterion } from '../../src/lib/domain/criteria';
+import { publishDraft } from '../../src/lib/server/challenges/editor';
 import { describeEachDatabase } from './databases';
 import { createOrganisation, createUser } from './fixtures';
 import { sqlAnswers } from './parity';
@@ -14,9 +15,18 @@ import { sqlAnswers } from './parity';
 const DAY = 86_400_000;
 const T0 = Date.UTC(2027, 0, 10, 10); // 10.1.2027 12.00 in Helsinki
 
-/** The candidate as private.publish_problems reads it (what publish_candidate builds). */
-function asJson(c: PublishCandidate) {
+/** A candidate and the moment it is to be published. */
+type Case = PublishCandidate & { now: Date };
+
+/**
+ * The case as the SQL rule reads it: the candidate as private.publish_problems reads it
+ * (what publish_candidate builds), with the moment and the notice days that
+ * private.publish_deadline_problems takes besides.
+ */
+function asJson(c: Case) {
 	return {
+		now: c.now.toISOString(),
+		notice_days: c.deadlineNoticeDays,
 		procedure: c.procedure,
 		primary_locale: c.primaryLocale,
 		title: c.title,
@@ -35,7 +45,7 @@ function asJson(c: PublishCandidate) {
 }
 
 const at = (days: number, hours = 0) => new Date(T0 + days * DAY + hours * 3_600_000);
-const ready: PublishCandidate = {
+const ready: Case = {
 	procedure: 'open_challenge',
 	primaryLocale: 'fi',
 	title: { fi: 'Lumiongelma' },
@@ -43,7 +53,9 @@ const ready: PublishCandidate = {
 	contactEmail: 'owner@hel.example',
 	stages: [{ stage: 'applications', startsAt: at(0), endsAt: at(30) }],
 	criteria: [],
-	priceShare: null
+	priceShare: null,
+	deadlineNoticeDays: 7,
+	now: at(-10)
 };
 const crit = (maxPoints: number, name: Criterion['name'] = { fi: 'Laatu' }): Criterion => ({
 	stage: 'selection',
@@ -52,7 +64,7 @@ const crit = (maxPoints: number, name: Criterion['name'] = { fi: 'Laatu' }): Cri
 	maxPoints
 });
 
-const FIXED: PublishCandidate[] = [
+const FIXED: Case[] = [
 	ready,
 	// The reported case: a draft with a title only, published by a direct call.
 	{ ...ready, summary: {}, contactEmail: '' },
@@ -149,6 +161,28 @@ const FIXED: PublishCandidate[] = [
 	{
 		...ready,
 		stages: [...ready.stages, { stage: 'shortlisting', startsAt: at(31), endsAt: at(40) }]
+	},
+	// The applications deadline (at(30)) against the moment of publishing and the notice.
+	{ ...ready, now: at(23) },
+	{ ...ready, now: at(23, 1) },
+	{ ...ready, now: at(30) },
+	{ ...ready, now: at(31) },
+	{ ...ready, now: at(1), deadlineNoticeDays: 30 },
+	{ ...ready, now: at(29), deadlineNoticeDays: 1 },
+	// The final tenders deadline (the end of the concepts stage) is judged the same way.
+	{
+		...ready,
+		procedure: 'innovation_partnership',
+		stages: [...ready.stages, { stage: 'concepts', startsAt: at(31), endsAt: at(35) }],
+		now: at(29, 1),
+		deadlineNoticeDays: 1
+	},
+	{
+		...ready,
+		procedure: 'innovation_partnership',
+		stages: [...ready.stages, { stage: 'concepts', startsAt: at(31), endsAt: at(35) }],
+		now: at(29, 1),
+		deadlineNoticeDays: 6
 	}
 ];
 
@@ -166,7 +200,7 @@ const stage = fc.record({
 	decision: fc.option(fc.integer({ min: -2, max: 40 })),
 	signatory: fc.option(text)
 });
-const RANDOM: PublishCandidate[] = fc.sample(
+const RANDOM: Case[] = fc.sample(
 	fc.record({
 		procedure: fc.constantFrom('open_challenge', 'innovation_partnership'),
 		primaryLocale: fc.constantFrom('fi', 'sv', 'en'),
@@ -196,8 +230,12 @@ const RANDOM: PublishCandidate[] = fc.sample(
 			}),
 			{ maxLength: 3 }
 		),
-		priceShare: fc.constantFrom(null, -1, 0, 30, 99, 100, 12.5)
-	}) as fc.Arbitrary<PublishCandidate>,
+		priceShare: fc.constantFrom(null, -1, 0, 30, 99, 100, 12.5),
+		deadlineNoticeDays: fc.constantFrom(1, 7, 30),
+		now: fc
+			.record({ day: fc.integer({ min: -10, max: 60 }), hour: fc.integer({ min: 0, max: 23 }) })
+			.map(({ day, hour }) => at(day, hour))
+	}) as fc.Arbitrary<Case>,
 	{ numRuns: 400, seed: 12 }
 );
 
@@ -206,10 +244,11 @@ describeEachDatabase('publishing: one rule in TypeScript and SQL', (db) => {
 		const cases = [...FIXED, ...RANDOM];
 		const answers = await sqlAnswers<string[]>(
 			db(),
-			`private.publish_problems(c)`,
+			`private.publish_problems(c)
+			 || private.publish_deadline_problems(c, (c ->> 'now')::timestamptz, (c ->> 'notice_days')::int)`,
 			cases.map(asJson)
 		);
-		expect(answers).toEqual(cases.map((c) => publishIssues(c)));
+		expect(answers).toEqual(cases.map((c) => publishIssues(c, c.now)));
 		expect(answers.slice(0, FIXED.length).map((a) => a.length > 0)).toEqual([
 			false, // ready
 			true, // title only
@@ -237,7 +276,19 @@ describeEachDatabase('publishing: one rule in TypeScript and SQL', (db) => {
 			true,
 			false,
 			false,
-			false // a stage without criteria: warned about, not refused
+			false, // a stage without criteria: warned about, not refused
+			false, // exactly the 7 days' notice
+			true, // an hour less
+			true, // the deadline now
+			true, // passed
+			true, // 29 days where the challenge asks for 30
+			false, // a day ahead, a day asked
+			true, // applications 23 h ahead, final tenders 5 days 23 h: one day asked
+			true // final tenders 5 days 23 h ahead, 6 days asked
+		]);
+		expect(answers.slice(FIXED.length - 2, FIXED.length)).toEqual([
+			['publish_deadline_applications_soon'],
+			['publish_deadline_applications_soon', 'publish_deadline_concepts_soon']
 		]);
 		// Every kind of answer was exercised by the generated cases.
 		const keys = new Set(answers.flat());
@@ -248,7 +299,9 @@ describeEachDatabase('publishing: one rule in TypeScript and SQL', (db) => {
 				'publish_missing_contact',
 				'publish_missing_applications',
 				'publish_timetable_invalid',
-				'publish_criteria_invalid'
+				'publish_criteria_invalid',
+				'publish_deadline_applications_soon',
+				'publish_deadline_concepts_soon'
 			])
 		);
 	});
@@ -290,6 +343,49 @@ describeEachDatabase('publishing: one rule in TypeScript and SQL', (db) => {
 		expect(await db().as(chair, (tx) => tx.query(publish, [draft.id]))).toEqual([
 			{ r: 'published' }
 		]);
+	});
+
+	it('a deadline under the notice days keeps a draft unpublished, by a direct call and on the page', async () => {
+		const chair = await createUser(db(), 'Hurried Chair');
+		const org = await createOrganisation(db(), chair.id);
+		const [draft] = await db().as(chair, (tx) =>
+			tx.query<{ id: string }>(
+				`insert into public.challenges (organisation_id, slug, title, summary, contact_email)
+				 values ($1, $2, '{"fi":"Kiire"}', '{"fi":"Tiivistelmä"}', 'a@b.example') returning id`,
+				[org.id, `hurry-${crypto.randomUUID().slice(0, 8)}`]
+			)
+		);
+		const deadlineIn = (interval: string) =>
+			db().service('test: a timetable', (tx) =>
+				tx.query(
+					`insert into public.challenge_stages (challenge_id, stage, starts_at, ends_at)
+					 values ($1, 'applications', now() - interval '1 day', now() + $2::interval)
+					 on conflict (challenge_id, stage) do update set ends_at = excluded.ends_at`,
+					[draft.id, interval]
+				)
+			);
+		const publish = 'select public.publish_challenge($1) as r';
+		for (const soon of ['3 days', '-1 hour', '6 days 23 hours']) {
+			await deadlineIn(soon);
+			expect(await db().as(chair, (tx) => tx.query(publish, [draft.id]))).toEqual([
+				{ r: 'not_ready' }
+			]);
+			const outcome = await db().as(chair, (tx) => publishDraft(tx, draft.id, chair.id));
+			expect(outcome.outcome).toBe('not_ready');
+			// Worded with the challenge's notice days (7), in the plural.
+			expect(outcome.outcome === 'not_ready' && outcome.issues).toEqual([
+				expect.stringMatching(/\b7\b/)
+			]);
+		}
+		await deadlineIn('7 days 1 minute');
+		expect(await db().as(chair, (tx) => publishDraft(tx, draft.id, chair.id))).toMatchObject({
+			outcome: 'published'
+		});
+		// A second click finds it published, not a refusal.
+		expect(await db().as(chair, (tx) => publishDraft(tx, draft.id, chair.id))).toMatchObject({
+			outcome: 'published'
+		});
+		expect(await db().as(chair, (tx) => tx.query(publish, [draft.id]))).toEqual([{ r: 'already' }]);
 	});
 
 	it('public.amend_challenge calls a reason of Unicode whitespace missing, as isBlank does', async () => {

@@ -1,6 +1,7 @@
 import type { Procedure } from './challenge';
 import type { Criterion } from './criteria';
 import { uncoveredStages, validateCriteria } from './criteria';
+import { deadlineChangeAllowed, judgeSubmissionDeadlines } from './deadline-change';
 import type { Locale, LocalizedText } from './locale';
 import { validateTimetable, type StageWindow } from './timetable';
 
@@ -13,17 +14,29 @@ export interface PublishCandidate {
 	stages: StageWindow[];
 	criteria: Criterion[];
 	priceShare: number | null;
+	/** public.challenges.deadline_notice_days: how many days (× 24 h) a deadline needs ahead. */
+	deadlineNoticeDays: number;
 }
 
 /**
- * What still keeps a draft from being published, as message keys in this order; empty
- * when ready. Refuses a blank title or summary in the primary language, a blank contact
- * address, a timetable without an applications stage or one validateTimetable refuses,
- * criteria validateCriteria refuses. The database refuses the same
- * (private.publish_problems, supabase/migrations/20261202000501_publish_rules.sql;
+ * What still keeps a draft from being published at `now`, as message keys in this order;
+ * empty when ready. Refuses a blank title or summary in the primary language, a blank
+ * contact address, a timetable without an applications stage or one validateTimetable
+ * refuses, criteria validateCriteria refuses, and a submission deadline
+ * (SUBMISSION_DEADLINE_STAGES, in that order: the applications deadline, the final tenders
+ * deadline) less than `deadlineNoticeDays` × 24 h after `now` (`publish_deadline_<stage>_soon`,
+ * worded with that number of days as `count`).
+ *
+ * The deadline rule is the one for a deadline set after publishing (classifyDeadlineChange,
+ * 'set'): teams get at least the notice a shortened deadline gives them (Act on Public
+ * Procurement 1397/2016 §55 ff.: reasonable time to tender, the same for all), so a call is
+ * never published with its deadline tomorrow, or already passed.
+ *
+ * The database refuses the same (private.publish_problems and
+ * private.publish_deadline_problems, supabase/migrations/20261215000100_publish_deadline_notice.sql;
  * tests/integration/rule-parity-publish.test.ts holds the two to the same answers).
  */
-export function publishIssues(c: PublishCandidate): string[] {
+export function publishIssues(c: PublishCandidate, now: Date): string[] {
 	const issues: string[] = [];
 	if (!c.title[c.primaryLocale]?.trim()) issues.push('publish_missing_title');
 	if (!c.summary[c.primaryLocale]?.trim()) issues.push('publish_missing_summary');
@@ -33,6 +46,9 @@ export function publishIssues(c: PublishCandidate): string[] {
 	else if (validateTimetable(c.procedure, c.stages).length)
 		issues.push('publish_timetable_invalid');
 	if (validateCriteria(c.criteria, c.priceShare).length) issues.push('publish_criteria_invalid');
+	for (const verdict of judgeSubmissionDeadlines([], c.stages, now, c.deadlineNoticeDays))
+		if (!deadlineChangeAllowed(verdict.change))
+			issues.push(`publish_deadline_${verdict.stage}_soon`);
 	return issues;
 }
 

@@ -23,7 +23,8 @@ import type { StageWindow } from '$lib/domain/timetable';
 import type { Procedure } from '$lib/domain/challenge';
 import type { Stage } from '$lib/domain/stages';
 import { publishIssues } from '$lib/domain/publish';
-import { getChallengeDetail } from './detail';
+import { getChallengeDetail, type ChallengeDetail } from './detail';
+import { translate } from '../i18n';
 
 /** Thrown inside the transaction so nothing is saved: a published change needs its reason. */
 export class ReasonRequired extends Error {
@@ -344,14 +345,8 @@ export async function saveRequirements(
 	});
 }
 
-/**
- * Publishes a draft through `public.publish_challenge` (the caller checks readiness
- * first); false when the caller is not on the team, it is not ready or already published.
- */
-export async function publishChallenge(tx: Queryable, id: string): Promise<boolean> {
-	const [row] = await tx.query<{ r: string }>('select public.publish_challenge($1) as r', [id]);
-	return row?.r === 'published';
-}
+/** public.publish_challenge's answer (supabase/migrations/20261202000501_publish_rules.sql). */
+type PublishAnswer = 'published' | 'already' | 'not_ready' | 'unknown';
 
 export type PublishOutcome =
 	| { outcome: 'published'; slug: string }
@@ -360,9 +355,22 @@ export type PublishOutcome =
 	| { outcome: 'unknown' };
 
 /**
- * Publishes the draft `id` if it is ready (publishIssues, src/lib/domain/publish.ts):
- * 'unknown' when the caller cannot manage it, 'not_ready' with the issues as message
- * keys, 'not_on_team' when the database refuses (only the challenge team publishes).
+ * What keeps `challenge` from being published at `now` (publishIssues), worded in the
+ * request's language; the deadline ones say the challenge's notice days.
+ */
+export function publishIssueTexts(challenge: ChallengeDetail, now: Date): string[] {
+	return publishIssues(challenge, now).map((key) =>
+		translate(key, { count: challenge.deadlineNoticeDays })
+	);
+}
+
+/**
+ * Publishes the draft `id` if it is ready (publishIssues, src/lib/domain/publish.ts, judged
+ * at the database's clock, the one public.publish_challenge judges by): 'unknown' when the
+ * caller cannot manage it, 'not_ready' with the issues worded, 'not_on_team' when the
+ * database refuses (only the challenge team publishes; 'not_ready' there means a teammate
+ * changed the draft meanwhile, and the stored draft's issues are answered); a draft published meanwhile (a
+ * second click) answers 'published'.
  */
 export async function publishDraft(
 	tx: Queryable,
@@ -371,10 +379,21 @@ export async function publishDraft(
 ): Promise<PublishOutcome> {
 	const challenge = await getChallengeDetail(tx, { id }, userId);
 	if (!challenge?.canManage) return { outcome: 'unknown' };
-	const issues = publishIssues(challenge);
+	// now() is the transaction's start: the same instant the function below judges at.
+	const [clock] = await tx.query<{ now: Date }>('select now() as now');
+	const issues = publishIssueTexts(challenge, clock.now);
 	if (issues.length) return { outcome: 'not_ready', issues };
-	if (!(await publishChallenge(tx, id))) return { outcome: 'not_on_team' };
-	return { outcome: 'published', slug: challenge.slug };
+	const [row] = await tx.query<{ r: PublishAnswer }>('select public.publish_challenge($1) as r', [
+		id
+	]);
+	if (row.r === 'published' || row.r === 'already')
+		return { outcome: 'published', slug: challenge.slug };
+	if (row.r === 'not_ready') {
+		// A teammate changed the draft since it was read above: judge what is stored now.
+		const stored = await getChallengeDetail(tx, { id }, userId);
+		if (stored) return { outcome: 'not_ready', issues: publishIssueTexts(stored, clock.now) };
+	}
+	return { outcome: 'not_on_team' };
 }
 
 /** What the timetable form needs to judge a deadline change before saving. */

@@ -1,5 +1,5 @@
 import { answerSchema, mergeSchema, rewordSchema } from '$lib/domain/challenge-schemas';
-import { publishIssues } from '$lib/domain/publish';
+import { publishIssueTexts } from '$lib/server/challenges/editor';
 import {
 	answerQuestion,
 	editQuestionWording,
@@ -10,20 +10,19 @@ import { renderMarkdown } from '$lib/server/markdown';
 import { forgetVisitorViews } from '$lib/server/challenges/visitor-cache';
 import { invalid, parseForm } from '$lib/server/http/forms';
 import { requireUser } from '$lib/server/http/guards';
-import { translate } from '$lib/server/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ parent, locals, url, params }) => {
 	const user = requireUser(locals, url);
 	const { challenge } = await parent();
-	const issues = challenge.status === 'draft' ? publishIssues(challenge) : [];
+	const issues = challenge.status === 'draft' ? publishIssueTexts(challenge, new Date()) : [];
 	// Earlier wordings of questions (issue 12): seen only by those who run the dialogue.
 	const edits = await locals.db.as(user, (tx) => wordingEdits(tx, params.id));
 	// Answers as the public reads them: Markdown through the one sanitiser.
 	const answers = Object.fromEntries(
 		challenge.questions.flatMap((q) => (q.answer ? [[q.id, renderMarkdown(q.answer)]] : []))
 	);
-	return { issues: issues.map((key) => translate(key)), edits, answers };
+	return { issues, edits, answers };
 };
 
 export const actions: Actions = {

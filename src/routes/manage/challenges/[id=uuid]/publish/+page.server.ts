@@ -1,8 +1,8 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { pickLocalized } from '$lib/domain/locale';
-import { publishIssues, publishWarnings } from '$lib/domain/publish';
+import { publishWarnings } from '$lib/domain/publish';
 import { getLocale } from '$lib/paraglide/runtime';
-import { publishDraft } from '$lib/server/challenges/editor';
+import { publishDraft, publishIssueTexts } from '$lib/server/challenges/editor';
 import { forgetVisitorViews } from '$lib/server/challenges/visitor-cache';
 import { requireUser } from '$lib/server/http/guards';
 import { translate } from '$lib/server/i18n';
@@ -17,7 +17,7 @@ export const load: PageServerLoad = async ({ parent }) => {
 	if (challenge.status !== 'draft') redirect(303, `/manage/challenges/${challenge.id}`);
 	const body = pickLocalized(challenge.body, getLocale(), challenge.primaryLocale);
 	return {
-		issues: publishIssues(challenge).map((key) => translate(key)),
+		issues: publishIssueTexts(challenge, new Date()),
 		warnings: publishWarnings(challenge).map((key) => translate(key)),
 		body: { html: renderMarkdown(body.text), lang: body.lang, fallback: body.fallback }
 	};
@@ -28,8 +28,7 @@ export const actions: Actions = {
 		const user = requireUser(locals, url);
 		const outcome = await locals.db.as(user, (tx) => publishDraft(tx, params.id, user.id));
 		if (outcome.outcome === 'unknown') error(404, 'Not found');
-		if (outcome.outcome === 'not_ready')
-			return fail(400, { issues: outcome.issues.map((key) => translate(key)) });
+		if (outcome.outcome === 'not_ready') return fail(400, { issues: outcome.issues });
 		if (outcome.outcome === 'not_on_team')
 			return fail(403, { issues: [translate('procurement_error_not_on_team')] });
 		forgetVisitorViews();
