@@ -15,7 +15,7 @@ import {
 	connectSocket,
 	databaseUrl,
 	seedWorkshop,
-	startApp,
+	startInstances,
 	waitForHttp
 } from '../support/board-world.mjs';
 
@@ -205,20 +205,15 @@ let exitCode = 0;
 try {
 	if (!existsSync('build/handler.js')) execFileSync('npx', ['vite', 'build'], { stdio: 'inherit' });
 	await admin.unsafe(`create database ${dbName}`);
-	const origins = [];
-	for (let i = 0; i < INSTANCES; i++) {
-		const port = BASE_PORT + i;
-		const origin = `http://127.0.0.1:${port}`;
-		const child = startApp({
-			port,
-			databaseUrl: dbUrl,
-			redisUrl: INSTANCES > 1 ? REDIS_URL : ''
-		});
-		children.push(child);
-		child.label = 'app';
-		await waitForHttp(`${origin}/favicon.svg`, 60_000, child);
-		origins.push(origin);
-	}
+	const origins = await startInstances({
+		count: INSTANCES,
+		basePort: BASE_PORT,
+		databaseUrl: dbUrl,
+		redisUrl: REDIS_URL,
+		children,
+		ms: 60_000
+	});
+	for (const child of children) child.label = 'app';
 	const sql = postgres(dbUrl, { max: 2, onnotice: () => {} });
 	const { boardId, users, facilitator } = await seedWorkshop(sql, {
 		settings: app.settings,

@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
-import { SESSION_COOKIE, databaseUrl, startApp, waitForHttp } from '../support/board-world.mjs';
+import { SESSION_COOKIE, databaseUrl, startInstances } from '../support/board-world.mjs';
 import { random } from './random.mjs';
 
 const { values: args } = parseArgs({
@@ -343,20 +343,15 @@ let exitCode = 0;
 try {
 	if (!existsSync('build/handler.js')) execFileSync('npx', ['vite', 'build'], { stdio: 'inherit' });
 	await admin.unsafe(`create database ${dbName}`);
-	const origins = [];
-	for (let i = 0; i < INSTANCES; i++) {
-		const port = BASE_PORT + i;
-		const origin = `http://127.0.0.1:${port}`;
-		process.env.DATA_DIR = dataDir;
-		const child = startApp({
-			port,
-			databaseUrl: dbUrl,
-			redisUrl: INSTANCES > 1 ? REDIS_URL : ''
-		});
-		children.push(child);
-		await waitForHttp(`${origin}/favicon.svg`, 120_000, child);
-		origins.push(origin);
-	}
+	process.env.DATA_DIR = dataDir;
+	const origins = await startInstances({
+		count: INSTANCES,
+		basePort: BASE_PORT,
+		databaseUrl: dbUrl,
+		redisUrl: REDIS_URL,
+		children,
+		ms: 120_000
+	});
 	const sql = postgres(dbUrl, { max: 2, onnotice: () => {} });
 	console.log(`seeding ${TEAMS} teams × ${MEMBERS} members…`);
 	const { challenge, deadline, teams } = await seed(sql);

@@ -49,6 +49,29 @@ export function startApp({
 }
 
 /**
+ * Starts `count` app processes (startApp) on ports `basePort`, `basePort` + 1 … on one
+ * database, joined by Redis at `redisUrl` when there is more than one, each answering
+ * before the next starts (the first migrates and seeds). Every child is pushed to
+ * `children` as soon as it is spawned, so the caller's cleanup stops it even when a
+ * later one fails; fails after `ms` per instance. Returns their origins in port order.
+ * @param {{ count: number, basePort: number, databaseUrl: string, redisUrl: string,
+ *   children: import('node:child_process').ChildProcess[], ms?: number }} options
+ * @returns {Promise<string[]>}
+ */
+export async function startInstances({ count, basePort, databaseUrl, redisUrl, children, ms }) {
+	const origins = [];
+	for (let i = 0; i < count; i++) {
+		const port = basePort + i;
+		const origin = `http://127.0.0.1:${port}`;
+		const child = startApp({ port, databaseUrl, redisUrl: count > 1 ? redisUrl : '' });
+		children.push(child);
+		await waitForHttp(`${origin}/favicon.svg`, ms, child);
+		origins.push(origin);
+	}
+	return origins;
+}
+
+/**
  * Resolves once anything answers at `url`; fails after `ms`, or at once if `child` (the
  * process that should answer) exits first.
  * @param {string} url
