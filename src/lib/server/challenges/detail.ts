@@ -68,7 +68,8 @@ export async function getChallengeDetail(
 	key: { slug: string } | { id: string },
 	userId: string | null
 ): Promise<ChallengeDetail | null> {
-	const [c] = await tx.query<
+	const byId = 'id' in key ? key.id : null;
+	const row = tx.query<
 		Omit<
 			ChallengeDetail,
 			'stages' | 'criteria' | 'requirements' | 'amendments' | 'questions' | 'onTeam' | 'managesTeam'
@@ -93,44 +94,51 @@ export async function getChallengeDetail(
 		 where c.slug = $1::text or c.id = $2::uuid
 		 -- Drafts may share a published challenge's slug; its page is the published one.
 		 order by c.status = 'published' desc, c.created_at desc limit 1`,
-		['slug' in key ? key.slug : null, 'id' in key ? key.id : null, userId]
+		['slug' in key ? key.slug : null, byId, userId]
 	);
+	const partsOf = (id: string, asksTeam: boolean) =>
+		Promise.all([
+			// Asked only of a signed-in reader: the team helpers are not granted to anon.
+			asksTeam
+				? tx.query<{ onTeam: boolean; managesTeam: boolean }>(
+						`select private.is_on_challenge_team($1) as "onTeam",
+						   private.manages_challenge_team($1) as "managesTeam"`,
+						[id]
+					)
+				: [{ onTeam: false, managesTeam: false }],
+			tx.query<StageWindow>(
+				`select stage, starts_at as "startsAt", ends_at as "endsAt", decision_on::text as "decisionOn", signatory
+				 from public.challenge_stages where challenge_id = $1 order by starts_at, ends_at`,
+				[id]
+			),
+			tx.query<Criterion & { id: string }>(
+				`select id, stage, name, description, max_points as "maxPoints"
+				 from public.challenge_criteria where challenge_id = $1 order by stage desc, position`,
+				[id]
+			),
+			tx.query<{ id: string; statement: LocalizedText }>(
+				'select id, statement from public.challenge_requirements where challenge_id = $1 order by position',
+				[id]
+			),
+			tx.query<Amendment>(
+				`select id, created_at as "createdAt", author_name as "authorName", reason, lang, changes
+				 from public.challenge_amendments where challenge_id = $1 order by created_at desc`,
+				[id]
+			),
+			questionsOf(tx, id, userId, 'every')
+		]);
+	// By id and signed in (every manage page): the parts go with the row, one round trip;
+	// by slug the id comes from the row. Rows the caller may not see are not returned (RLS).
+	const [[c], together] = await Promise.all([row, byId && userId ? partsOf(byId, true) : null]);
 	if (!c) return null;
-	const [[team], stages, criteria, requirements, amendments, questions] = await Promise.all([
-		// Asked only of a signed-in organisation member: the team helpers are not granted to anon.
-		c.canManage
-			? tx.query<{ onTeam: boolean; managesTeam: boolean }>(
-					`select private.is_on_challenge_team($1) as "onTeam",
-					   private.manages_challenge_team($1) as "managesTeam"`,
-					[c.id]
-				)
-			: [{ onTeam: false, managesTeam: false }],
-		tx.query<StageWindow>(
-			`select stage, starts_at as "startsAt", ends_at as "endsAt", decision_on::text as "decisionOn", signatory
-			 from public.challenge_stages where challenge_id = $1 order by starts_at, ends_at`,
-			[c.id]
-		),
-		tx.query<Criterion & { id: string }>(
-			`select id, stage, name, description, max_points as "maxPoints"
-			 from public.challenge_criteria where challenge_id = $1 order by stage desc, position`,
-			[c.id]
-		),
-		tx.query<{ id: string; statement: LocalizedText }>(
-			'select id, statement from public.challenge_requirements where challenge_id = $1 order by position',
-			[c.id]
-		),
-		tx.query<Amendment>(
-			`select id, created_at as "createdAt", author_name as "authorName", reason, lang, changes
-			 from public.challenge_amendments where challenge_id = $1 order by created_at desc`,
-			[c.id]
-		),
-		questionsOf(tx, c.id, c.primaryLocale, userId, 'every')
-	]);
+	const [[team], stages, criteria, requirements, amendments, questions] =
+		together ?? (await partsOf(c.id, !!userId && c.canManage));
 	const now = new Date();
 	const position = timetablePosition(c.procedure, stages, now);
 	return {
 		...c,
-		...team,
+		onTeam: c.canManage && team.onTeam,
+		managesTeam: c.canManage && team.managesTeam,
 		currentStage: position.phase === 'running' ? position.current.at(-1)!.stage : null,
 		nextDeadline: nextDeadline(stages, now)?.at ?? null,
 		stages,
@@ -158,24 +166,24 @@ export async function challengeIdBySlug(tx: Queryable, slug: string): Promise<st
  * The questions of a challenge that RLS shows the caller, newest answer or question first,
  * each marked `mine` when `userId` asked it; with `which` 'asked', only the ones `userId`
  * asked (answered or not, merged or not). A question's language is the challenge's primary
- * one (`primaryLocale`) when it was not recorded.
+ * one when it was not recorded.
  */
 function questionsOf(
 	tx: Queryable,
 	challengeId: string,
-	primaryLocale: Locale,
 	userId: string | null,
 	which: 'every' | 'asked'
 ): Promise<Question[]> {
 	return tx.query<Question>(
 		`select q.id, q.body, q.created_at as "createdAt", q.answer, q.answered_at as "answeredAt",
 		   q.merged_into as "mergedInto", coalesce(a.asker_id = $2, false) as mine,
-		   coalesce(q.lang, $3) as lang
+		   coalesce(q.lang, c.primary_locale) as lang
 		 from public.challenge_questions q
+		 join public.challenges c on c.id = q.challenge_id
 		 ${which === 'asked' ? 'join' : 'left join'} public.challenge_question_askers a
 		   on a.question_id = q.id${which === 'asked' ? ' and a.asker_id = $2' : ''}
 		 where q.challenge_id = $1 order by coalesce(q.answered_at, q.created_at) desc`,
-		[challengeId, userId, primaryLocale]
+		[challengeId, userId]
 	);
 }
 
@@ -204,7 +212,7 @@ export async function readerDetail(
 			           where f.challenge_id = $1 and f.user_id = $2) as following`,
 			[visitor.id, userId]
 		),
-		questionsOf(tx, visitor.id, visitor.primaryLocale, userId, 'asked')
+		questionsOf(tx, visitor.id, userId, 'asked')
 	]);
 	if (reader.canManage) return null;
 	return {
