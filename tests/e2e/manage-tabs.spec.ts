@@ -193,3 +193,27 @@ test('a draft’s Preview and publish is shown whole beside its tabs, in Swedish
 	}
 	await screenshot(page, 'manage-tabs-draft-sv');
 });
+
+// The same fault in tables (ScrollRegion.svelte): at 375 px the challenge team's table hid its
+// last columns (the date added, the remove button) past the box's edge, with nothing to say
+// so. An edge with more beyond it now casts a shadow (app.css `.table-wrap.wide`).
+test('a table cut at a phone’s edge shows a shadow there', async ({ page }) => {
+	test.setTimeout(120_000);
+	await signIn(page, 'owner@hel.example');
+	await page.setViewportSize({ width: 375, height: 800 });
+	await page.goto(`/manage/challenges/${AI_GOES_TO_WORK}/team`);
+	const region = page.getByRole('region', { name: 'Challenge team' });
+	await expect(region).toHaveClass(/\bwide\b/);
+	const look = () =>
+		region.evaluate((el) => ({
+			cut: el.scrollWidth > el.clientWidth + 1,
+			shadow: /gradient/.test(getComputedStyle(el).backgroundImage)
+		}));
+	expect(await look()).toEqual({ cut: true, shadow: true });
+	await screenshot(page, 'manage-tabs-table-team');
+	// Wide, the table fits: no shadow, and axe reads its colours as they are.
+	await page.setViewportSize({ width: 1440, height: 900 });
+	await expect(region).not.toHaveClass(/\bwide\b/);
+	expect((await look()).cut).toBe(false);
+	await expect(region).toHaveCSS('background-image', 'none');
+});
