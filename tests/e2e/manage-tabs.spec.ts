@@ -2,6 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import {
 	expect,
 	expectAccessible,
+	hydrated,
 	localizedText,
 	screenshot,
 	signIn,
@@ -158,6 +159,18 @@ test('every manage tab is shown whole on wide screens and the current one on a p
 		.locator('a[href$="/team"]');
 	await expect(team).toBeFocused();
 	await expect.poll(() => narrowFaults(team), 'the focused last tab at 375 px').toEqual([]);
+	// Moving between sections in the page (no reload), the new current tab is brought into
+	// view too: here the last stage, chosen while the row shows its start.
+	await hydrated(page);
+	const sections = page.getByRole('navigation', { name: 'Challenge sections' });
+	await sections.locator('a[href$="/basics"]').evaluate((a) => {
+		a.closest('nav')!.querySelector<HTMLElement>('.row')!.scrollLeft = 0;
+	});
+	await sections.locator('a[href$="/production"]').evaluate((a: HTMLElement) => a.click());
+	await expect(page).toHaveURL(/\/production$/);
+	await expect
+		.poll(() => narrowFaults(sections.locator('a[aria-current="page"]')), 'after moving')
+		.toEqual([]);
 });
 
 test('a draft’s Preview and publish is shown whole beside its tabs, in Swedish', async ({
