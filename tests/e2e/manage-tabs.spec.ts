@@ -230,3 +230,29 @@ test('a table cut at a phone’s edge shows a shadow there', async ({ page }) =>
 	expect((await look()).cut).toBe(false);
 	await expect(region).toHaveCSS('background-image', 'none');
 });
+
+test('a title typed without a break keeps the owner’s list on the screen at 1440 px', async ({
+	page
+}) => {
+	test.setTimeout(120_000);
+	await signIn(page, 'owner@hel.example');
+	await page.setViewportSize({ width: 1440, height: 900 });
+	await page.goto('/manage/challenges/new?organisation=city-of-helsinki');
+	await page.getByLabel('Primary language').selectOption('en');
+	const title = 'ä'.repeat(200);
+	await page.getByRole('group', { name: 'Title' }).getByLabel('English').fill(title);
+	await page.getByRole('button', { name: 'Create draft' }).click();
+	await expect(page.getByText('The draft was created.')).toBeVisible();
+	await page.goto('/manage');
+	const link = page.getByRole('link', { name: title });
+	const row = page.getByRole('row').filter({ has: link });
+	const table = page.getByRole('table').filter({ has: link });
+	// The title’s cell is at most 25em (400 px) wide, the word broken inside it, so the
+	// table stays about as wide as its box (before: about 3,000 px, its other columns out
+	// of view); whatever still does not fit scrolls with a shadow at the cut edge.
+	const cell = await row.getByRole('cell').first().boundingBox();
+	expect(cell!.width).toBeLessThanOrEqual(401);
+	const whole = await table.boundingBox();
+	expect(whole!.x + whole!.width).toBeLessThanOrEqual(1440);
+	await screenshot(page, 'manage-long-title');
+});
