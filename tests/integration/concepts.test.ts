@@ -14,6 +14,7 @@ import {
 	submitFinalTender,
 	withdrawFinalTender
 } from '../../src/lib/server/concepts';
+import { loadDashboard } from '../../src/lib/server/dashboard';
 import { describeEachDatabase } from './databases';
 import { drainOutbox } from './mail-helpers';
 import {
@@ -60,6 +61,21 @@ describeEachDatabase('concepts and final tenders', (db) => {
 
 	beforeAll(async () => {
 		w = await conceptWorld(db());
+	});
+
+	it('the dashboard tells the shortlisted team and the one not chosen, with the decision', async () => {
+		const [a, b] = await Promise.all([
+			loadDashboard(db(), w.a1, 'en'),
+			loadDashboard(db(), w.b1, 'en')
+		]);
+		const of = (home: typeof a) =>
+			home.applications.find((x) => x.id === w.appA || x.id === w.appB)!;
+		// Both were found eligible at screening; the shortlisting decision chose A only.
+		expect(of(a)).toMatchObject({ id: w.appA, next: 'shortlisted' });
+		expect(of(a).later).toMatchObject({ stage: 'shortlisting', chosen: true });
+		expect(of(b)).toMatchObject({ id: w.appB, next: 'not_chosen' });
+		expect(of(b).later).toMatchObject({ stage: 'shortlisting', chosen: false });
+		expect(of(a).later!.id).toBe(of(b).later!.id);
 	});
 
 	describe('starting', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextStep } from './solver-dashboard';
+import { nextStep, type LaterStage } from './solver-dashboard';
 
 const now = new Date('2026-12-01T10:00:00Z');
 const later = '2026-12-24T14:00:00Z';
@@ -33,5 +33,17 @@ describe('nextStep', () => {
 		expect(nextStep({ status: 'submitted', eligible: false, deadline: earlier }, now)).toBe(
 			'ineligible'
 		);
+	});
+	it('the newest decision after screening decides over the screening result', () => {
+		const eligible = { status: 'submitted', eligible: true, deadline: earlier } as const;
+		const later = (stage: LaterStage, chosen: boolean) => ({ id: 'd', stage, chosen });
+		expect(nextStep({ ...eligible, later: later('shortlisting', true) }, now)).toBe('shortlisted');
+		expect(nextStep({ ...eligible, later: later('selection', true) }, now)).toBe('selected');
+		expect(nextStep({ ...eligible, later: later('proof_of_concept', true) }, now)).toBe(
+			'proof_accepted'
+		);
+		for (const stage of ['shortlisting', 'selection', 'proof_of_concept'] as const)
+			expect(nextStep({ ...eligible, later: later(stage, false) }, now)).toBe('not_chosen');
+		expect(nextStep({ ...eligible, later: null }, now)).toBe('eligible');
 	});
 });

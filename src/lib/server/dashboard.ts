@@ -1,6 +1,6 @@
 import type { Database, Principal } from './db';
 import type { Locale, LocalizedText } from '$lib/domain/locale';
-import { nextStep, type NextStep } from '$lib/domain/solver-dashboard';
+import { nextStep, type LaterDecision, type NextStep } from '$lib/domain/solver-dashboard';
 import { organisationDashboard, type DashboardRow } from './challenges/dashboard';
 import { myTeams, PHASE_COLUMNS, type TeamSummary } from './teams';
 import { myWorkshops, type WorkshopSummary } from './workshops/list';
@@ -24,12 +24,16 @@ export interface DashboardApplication {
 	decision: { eligible: boolean; decidedAt: string } | null;
 	/** When applications close; null when the timetable has none. */
 	deadline: Date | null;
+	/** The applications deadline has passed (by the database's clock). */
+	deadlinePassed: boolean;
 	/** Issue 14: the team's concept for this application, if it started one. */
 	conceptId: string | null;
 	/** The current shortlisting decision chose the application (a concept may be built). */
 	shortlisted: boolean;
 	/** Concepts of the challenge may still be started (private.concepts_open). */
 	conceptsOpen: boolean;
+	/** The newest published decision after screening about it (LaterDecision), if any. */
+	later: LaterDecision | null;
 	next: NextStep;
 }
 
@@ -52,7 +56,9 @@ const ENDED_SHOWN = 3;
 /**
  * Everything the signed-in person's home page (/dashboard) shows, in one transaction as
  * that person (RLS decides what is visible): their teams; every application of those
- * teams with its challenge, state, deadline and next step (domain/solver-dashboard.ts);
+ * teams with its challenge, state, deadline, the newest published decision after screening
+ * about it (or the concept and final tender it grew into) and next step
+ * (domain/solver-dashboard.ts);
  * their workshops (as participant, observer or facilitator); and, for organisation
  * members, their organisations' challenges; for jurors, their juries. Takes the user and the reader's locale (for
  * the order of names); refuses nothing (an empty dashboard is a dashboard).
@@ -72,9 +78,18 @@ export function loadDashboard(
 				`select a.id, t.id as "teamId", t.name as "teamName", c.slug as "challengeSlug",
 				   c.title as "challengeTitle", c.primary_locale as "primaryLocale", a.status,
 				   a.submitted_at as "submittedAt", d.eligible, s.ends_at as deadline,
+				   coalesce(s.ends_at <= now(), false) as "deadlinePassed",
 				   (select k.id from public.concepts k where k.application_id = a.id) as "conceptId",
 				   private.application_shortlisted(a.id) as shortlisted,
 				   private.concepts_open(a.challenge_id) as "conceptsOpen",
+				   (select json_build_object('id', dd.id, 'stage', dd.stage, 'chosen', i.chosen)
+				    from public.decision_items i
+				    join public.decisions dd on dd.id = i.decision_id
+				    left join public.final_tenders f on f.id = i.final_tender_id
+				    left join public.concepts k on k.id = coalesce(i.concept_id, f.concept_id)
+				    where coalesce(i.application_id, k.application_id) = a.id
+				      and dd.published_at is not null and dd.stage <> 'screening'
+				    order by dd.published_at desc, dd.id limit 1) as later,
 				   ${PHASE_COLUMNS}
 				 from public.applications a
 				 join public.teams t on t.id = a.team_id
