@@ -4,7 +4,8 @@ import {
 	LONG_LIST_ELIGIBLE,
 	LONG_LIST_INELIGIBLE,
 	LONG_LIST_TOWNS,
-	longListTeam
+	longListTeam,
+	type LongListTown
 } from '../../src/lib/server/seed-long-list-teams';
 import { expect, expectAccessible, hydrated, screenshot, signIn, test } from './helpers';
 
@@ -20,8 +21,7 @@ const TOTAL = LONG_LIST_TOWNS.length;
 const ELIGIBLE = LONG_LIST_ELIGIBLE.length;
 const INELIGIBLE = LONG_LIST_INELIGIBLE.length;
 const UNSCREENED = TOTAL - ELIGIBLE - INELIGIBLE;
-const teamOf = (town: (typeof LONG_LIST_TOWNS)[number]) =>
-	longListTeam(LONG_LIST_TOWNS.indexOf(town));
+const teamOf = (town: LongListTown) => longListTeam(LONG_LIST_TOWNS.indexOf(town));
 
 // Many page loads and two accessibility passes on a busy two-core machine.
 test.describe.configure({ timeout: 150_000 });

@@ -78,6 +78,7 @@ export const LONG_LIST_TOWNS = [
 	'Ähtäri',
 	'Äänekoski'
 ] as const;
+export type LongListTown = (typeof LONG_LIST_TOWNS)[number];
 
 const KINDS = ['Lab', 'Works', 'Collective', 'Makers', 'Studio', 'Partners', 'Crew', 'Group'];
 
@@ -94,6 +95,13 @@ export const longListTeam = (i: number) => `${LONG_LIST_TOWNS[i]} ${KINDS[i % KI
  * How the owner has screened so far, by town: found eligible, found not eligible (with
  * the reason), and Kokkola first found eligible, then corrected to not eligible.
  */
-export const LONG_LIST_ELIGIBLE = ['Espoo', 'Joensuu', 'Kuopio', 'Oulu', 'Tampere', 'Äänekoski'];
-export const LONG_LIST_INELIGIBLE = ['Forssa', 'Kemi', 'Lapua', 'Kokkola'];
-export const LONG_LIST_CORRECTED = 'Kokkola';
+export const LONG_LIST_ELIGIBLE: readonly LongListTown[] = [
+	'Espoo',
+	'Joensuu',
+	'Kuopio',
+	'Oulu',
+	'Tampere',
+	'Äänekoski'
+];
+export const LONG_LIST_INELIGIBLE: readonly LongListTown[] = ['Forssa', 'Kemi', 'Lapua', 'Kokkola'];
+export const LONG_LIST_CORRECTED: LongListTown = 'Kokkola';
