@@ -1,4 +1,4 @@
-import { expect, expectAccessible, screenshot, signIn, test } from './helpers';
+import { expect, expectAccessible, hydrated, screenshot, signIn, test } from './helpers';
 
 // The juror's side of issue 13 ("Jurors can") beyond the whole walk of jury-flow.spec.ts:
 // what a non-juror meets, and a seeded juror reading the others' scores. The jurors'
@@ -50,6 +50,28 @@ test('a juror who submitted reads the others’ scores, never the conflicted ite
 	await expectAccessible(page);
 	await page.goto(`/jury/${SCORED}/shortlisting`);
 	const items = page.getByRole('region', { name: 'Items assigned to you' });
+	// Narrowed to one status, each counted (a GET form; with JavaScript it applies at once).
+	await hydrated(page);
+	const submitted = items.getByRole('radio', { name: /^Submitted \(\d+\)$/ });
+	const label = await items
+		.locator(`label[for="${await submitted.getAttribute('id')}"]`)
+		.innerText();
+	const n = Number(/\((\d+)\)/.exec(label)![1]);
+	expect(n).toBeGreaterThan(0);
+	await submitted.check();
+	await expect(page).toHaveURL(/[?&]status=submitted/);
+	await expect(items.getByRole('status')).toContainText(
+		n === 1 ? 'One item has this status.' : `${n} items have this status.`
+	);
+	await expect(items.locator('ul.items > li')).toHaveCount(n);
+	await expect(items.locator('ul.items .badge')).toHaveText(Array(n).fill('Submitted'));
+	await items.getByRole('radio', { name: /^Draft \(0\)$/ }).check();
+	await expect(items.getByRole('status')).toContainText('No item has this status.');
+	await expectAccessible(page);
+	await screenshot(page, 'juror-items-narrowed');
+	await items.getByRole('link', { name: 'Show all items' }).click();
+	await expect(page).not.toHaveURL(/status=/);
+	await expect(items.getByRole('radio', { name: /^All \(/ })).toBeChecked();
 	await items.getByRole('link').first().click();
 	await expect(page.getByText('You submitted your scores; they are locked.')).toBeVisible();
 	await expect(page.getByText(/Juror 1: /).first()).toBeVisible();

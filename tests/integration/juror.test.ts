@@ -16,6 +16,7 @@ import {
 } from '../../src/lib/server/jury/juror';
 import { juryRefusal } from '../../src/lib/server/http/jury-refusals';
 import { pointsField, justificationField } from '../../src/lib/domain/jury/score-form';
+import type { ItemStatusChoice } from '../../src/lib/domain/jury/item-filter';
 import { describeEachDatabase } from './databases';
 import { createUser } from './fixtures';
 import { inviteJuror, shortlistingCriteria } from './jury-fixtures';
@@ -296,6 +297,35 @@ describeEachDatabase('juror', (db) => {
 				assigned: 1,
 				submitted: 1
 			});
+		});
+		it('narrows the assigned items to a status in the query, and counts every status', async () => {
+			const read = (status: ItemStatusChoice) =>
+				db().as(j1, (tx) => getJurorStage(tx, s.challenge.id, 'shortlisting', 'en', status));
+			const all = await read('all');
+			const counts = {
+				all: 2,
+				not_declared: 0,
+				not_started: 1,
+				draft: 0,
+				submitted: 1,
+				conflicted: 0
+			};
+			expect(all!.counts).toEqual(counts);
+			expect((await read('submitted'))!.assigned.map((a) => [a.item, a.status])).toEqual([
+				[A(), 'submitted']
+			]);
+			expect((await read('not_started'))!.assigned.map((a) => a.item)).toEqual([B()]);
+			const none = await read('draft');
+			expect(none!.assigned).toEqual([]);
+			// The counts and the declarations are the whole stage's, whatever is shown.
+			expect(none!.counts).toEqual(counts);
+			expect(none!.candidates).toEqual(all!.candidates);
+			// Another juror's items are not counted: j2 has A only, submitted.
+			const other = await db().as(j2, (tx) =>
+				getJurorStage(tx, s.challenge.id, 'shortlisting', 'en', 'not_started')
+			);
+			expect(other!.assigned).toEqual([]);
+			expect(other!.counts).toMatchObject({ all: 1, submitted: 1, not_started: 0 });
 		});
 	});
 

@@ -33,7 +33,7 @@ function work(area: string, start: string, end: string | null) {
 }
 
 /** A draft with `ideaTitles.length` complete ideas and a yes to every requirement, then submitted. */
-async function submitted(
+export async function submitted(
 	db: Database,
 	lead: User,
 	challenge: { id: string; requirementIds: string[] },

@@ -10,6 +10,7 @@ import {
 	screeningPage
 } from '../../src/lib/server/applications/screening';
 import { nextToScreen, screenApplication } from '../../src/lib/server/applications/screening-form';
+import { NO_SCREENING_FILTER } from '../../src/lib/domain/screening-filter';
 import { describeEachDatabase } from './databases';
 import { createUser } from './fixtures';
 import { createScreeningScenario, type ScreeningScenario } from './screening-fixtures';
@@ -62,12 +63,13 @@ describeEachDatabase('screening and export', (db) => {
 		});
 
 		it('pages the list in its order, each row with its coverage, the counts of the whole list', async () => {
+			const none = { all: 0, unscreened: 0, eligible: 0, ineligible: 0 };
 			const [order, pages] = await db().as(s.owner, async (tx) => [
 				await listSubmitted(tx, s.challenge.id, 'en'),
 				[
-					await screeningPage(tx, s.challenge.id, 'en', 1, 1),
-					await screeningPage(tx, s.challenge.id, 'en', 2, 1),
-					await screeningPage(tx, s.challenge.id, 'en', 7, 1)
+					await screeningPage(tx, s.challenge.id, 'en', 1, NO_SCREENING_FILTER, 1),
+					await screeningPage(tx, s.challenge.id, 'en', 2, NO_SCREENING_FILTER, 1),
+					await screeningPage(tx, s.challenge.id, 'en', 7, NO_SCREENING_FILTER, 1)
 				]
 			]);
 			expect(pages.map((p) => p.items.map((a) => a.id))).toEqual([
@@ -76,7 +78,7 @@ describeEachDatabase('screening and export', (db) => {
 				[order[1].id]
 			]);
 			expect(
-				pages.map(({ page, pages, total, unscreened }) => [page, pages, total, unscreened])
+				pages.map(({ page, pages, total, counts }) => [page, pages, total, counts.unscreened])
 			).toEqual([
 				[1, 2, 2, 1],
 				[2, 2, 2, 1],
@@ -91,7 +93,7 @@ describeEachDatabase('screening and export', (db) => {
 			}
 			expect(
 				await db().as(s.otherOwner, (tx) => screeningPage(tx, s.challenge.id, 'en', 1))
-			).toEqual({ items: [], page: 1, pages: 1, total: 0, unscreened: 0 });
+			).toEqual({ items: [], page: 1, pages: 1, total: 0, counts: none, found: none });
 		});
 
 		it('shows nothing to another organisation', async () => {

@@ -1,6 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import type { EvaluatedStage } from '$lib/domain/stages';
-import type { AssignedStatus } from '$lib/server/jury/juror';
+import type { AssignedStatus } from '$lib/domain/jury/item-filter';
 
 /**
  * Jury names that travel as data (stages, an item's status), named one by one so that

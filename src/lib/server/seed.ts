@@ -15,6 +15,7 @@ import { seedDemoDecision } from './seed-decisions';
 import { seedDemoSelection } from './seed-selection';
 import { seedDemoProofsOfConcept } from './seed-poc';
 import { seedDemoProduction } from './seed-production';
+import { seedLongListChallenge } from './seed-long-list';
 
 /** admin@talkoot.example: the demo admin enrolled with a second factor at seeding (new-admin@ is not). */
 const ENROLLED_ADMIN = '00000000-0000-4000-8000-000000000001';
@@ -66,6 +67,8 @@ export async function seedDemo(db: Database, given?: string): Promise<boolean> {
 	if (!users) return false;
 	const applications = await seedDemoApplications(db);
 	await seedLateDraft(db);
+	// Before the chain: its concepts deadline counts from when it is seeded.
+	const longList = await seedLongListChallenge(db);
 	const scored = await seedDemoJury(db);
 	const decision = await seedDemoDecision(db);
 	const selection = await seedDemoSelection(db, scored);
@@ -79,6 +82,7 @@ export async function seedDemo(db: Database, given?: string): Promise<boolean> {
 		{
 			accounts: users.length,
 			applications,
+			longList,
 			scored: scored.size,
 			decision,
 			selection,

@@ -6,6 +6,12 @@ import type { Screening } from '$lib/domain/application-schemas';
 import type { Coverage } from '$lib/domain/experience';
 import { readScreening, type ScreeningResult } from './screening-result';
 import {
+	NO_SCREENING_FILTER,
+	SCREENING_STATE_CHOICES,
+	type ScreeningFilter,
+	type ScreeningStateChoice
+} from '$lib/domain/screening-filter';
+import {
 	snapshotCoverage,
 	snapshotLangs,
 	withCoverage,
@@ -39,53 +45,115 @@ export interface SubmittedSummary {
 }
 
 /**
+ * The conditions of a ScreeningFilter on `a` (public.applications) and `d` (its current
+ * screening decision), the search words in parameter `$words`: fixed SQL per state, so each
+ * state's statement is planned for itself. A name holds a word when its folded form
+ * (public.search_fold, the table foldForSearch holds in TypeScript) contains it.
+ */
+const STATE_SQL: Record<ScreeningStateChoice, string> = {
+	all: 'true',
+	unscreened: 'd.eligible is null',
+	eligible: 'd.eligible',
+	ineligible: 'not d.eligible'
+};
+const nameHolds = (words: string) =>
+	`not exists (select 1 from unnest(${words}::text[]) w
+	   where strpos(public.search_fold(coalesce(a.snapshot -> 'team' ->> 'name', '')), w) = 0)`;
+
+/**
  * The submitted applications of a challenge (never drafts), by team name in the reader's
  * alphabet (compareNames, as public.sort_key orders; sorted here: sort_key per row was a
  * third of the query's time for hundreds of applications, issue 16), then by submission:
- * what RLS shows its owners. No snapshot is read: see screeningPage for a page with coverage.
+ * what RLS shows its owners. Only those the filter lets through are read (by state, and by
+ * words of the team's name, case and accents aside). No snapshot is read: see
+ * screeningPage for a page with coverage.
  */
 export async function listSubmitted(
 	tx: Queryable,
 	challengeId: string,
-	locale: Locale
+	locale: Locale,
+	filter: ScreeningFilter = NO_SCREENING_FILTER
 ): Promise<SubmittedSummary[]> {
+	const search = filter.words.length ? `and ${nameHolds('$2')}` : '';
 	const rows = await tx.query<SubmittedSummary>(
 		`select a.id, a.snapshot -> 'team' ->> 'name' as "teamName", a.submitted_at as "submittedAt",
 		   a.digest, d.eligible
 		 from public.applications a
 		 left join public.screening_decisions d on d.application_id = a.id
-		 where a.challenge_id = $1 and a.status = 'submitted'
+		 where a.challenge_id = $1 and a.status = 'submitted' and ${STATE_SQL[filter.state]} ${search}
 		 order by a.submitted_at, a.id`,
-		[challengeId]
+		filter.words.length ? [challengeId, filter.words] : [challengeId]
 	);
 	const byName = compareNames(locale);
 	return rows.sort((a, b) => byName(a.teamName ?? '', b.teamName ?? ''));
 }
 
+/** How many submitted applications there are in each screening state, and in all. */
+export type ScreeningCounts = Record<ScreeningStateChoice, number>;
+
+/**
+ * How many submitted applications of the challenge RLS shows the caller, by screening
+ * state: of the whole list (`all`), and of those whose team's name holds `words` (`found`;
+ * the same as `all` without words). One statement.
+ */
+export async function screeningCounts(
+	tx: Queryable,
+	challengeId: string,
+	words: readonly string[] = []
+): Promise<{ all: ScreeningCounts; found: ScreeningCounts }> {
+	const [row] = await tx.query<Record<string, number>>(
+		`select count(*)::int as all_all,
+		   count(*) filter (where s.eligible is null)::int as all_unscreened,
+		   count(*) filter (where s.eligible)::int as all_eligible,
+		   count(*) filter (where not s.eligible)::int as all_ineligible,
+		   count(*) filter (where s.found)::int as found_all,
+		   count(*) filter (where s.found and s.eligible is null)::int as found_unscreened,
+		   count(*) filter (where s.found and s.eligible)::int as found_eligible,
+		   count(*) filter (where s.found and not s.eligible)::int as found_ineligible
+		 from (select d.eligible, ${nameHolds('$2')} as found
+		       from public.applications a
+		       left join public.screening_decisions d on d.application_id = a.id
+		       where a.challenge_id = $1 and a.status = 'submitted') s`,
+		[challengeId, words]
+	);
+	const of = (prefix: string) =>
+		Object.fromEntries(
+			SCREENING_STATE_CHOICES.map((state) => [state, row[`${prefix}_${state}`]])
+		) as ScreeningCounts;
+	return { all: of('all'), found: of('found') };
+}
+
 /** How many submitted applications the owner's list shows on one page. */
 export const SCREENING_PAGE_SIZE = 50;
 
-/** One page of the owner's list: its rows with their coverage, and the whole list's counts. */
+/** One page of the owner's list: its rows with their coverage, and the counts. */
 export interface ScreeningPage extends Paged<SubmittedSummary & { coverageOk: boolean | null }> {
-	/** Submitted applications of the whole list without a screening decision yet. */
-	unscreened: number;
+	/** The whole list's applications by state, whatever the filter. */
+	counts: ScreeningCounts;
+	/** The applications the search finds, by state (the whole list's without a search). */
+	found: ScreeningCounts;
 }
 
 /**
- * Page `page` (1-based; outside the list: the nearest page) of listSubmitted, of `size`
- * rows (default SCREENING_PAGE_SIZE), each with whether its team's work history covers the
- * challenge's rules (snapshotCoverage of the frozen snapshot; null when it cannot say).
- * Only the page's snapshots are read, and of each only what coverage needs (issue 16: the
- * list of hundreds of applications was read whole on every visit).
+ * Page `page` (1-based; outside the list: the nearest page) of listSubmitted through
+ * `filter`, of `size` rows (default SCREENING_PAGE_SIZE), each with whether its team's work
+ * history covers the challenge's rules (snapshotCoverage of the frozen snapshot; null when
+ * it cannot say), and the counts by state (screeningCounts). Only the page's snapshots are
+ * read, and of each only what coverage needs (issue 16: the list of hundreds of
+ * applications was read whole on every visit).
  */
 export async function screeningPage(
 	tx: Queryable,
 	challengeId: string,
 	locale: Locale,
 	page: number,
+	filter: ScreeningFilter = NO_SCREENING_FILTER,
 	size = SCREENING_PAGE_SIZE
 ): Promise<ScreeningPage> {
-	const list = await listSubmitted(tx, challengeId, locale);
+	const [list, counts] = await Promise.all([
+		listSubmitted(tx, challengeId, locale, filter),
+		screeningCounts(tx, challengeId, filter.words)
+	]);
 	const paged = pageOf(list, page, size);
 	const parts = await tx.query<{ id: string; snapshot: Snapshot }>(
 		`select a.id, ${COVERAGE_PARTS} as snapshot from public.applications a
@@ -96,7 +164,8 @@ export async function screeningPage(
 	return {
 		...paged,
 		items: paged.items.map((a) => ({ ...a, coverageOk: coverage.get(a.id) ?? null })),
-		unscreened: list.filter((a) => a.eligible === null).length
+		counts: counts.all,
+		found: counts.found
 	};
 }
 

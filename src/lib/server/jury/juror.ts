@@ -23,6 +23,11 @@ import {
 } from '$lib/domain/application-snapshot';
 import type { Coverage } from '$lib/domain/experience';
 import { isUuid } from '$lib/domain/route-params';
+import {
+	ITEM_STATUS_CHOICES,
+	type AssignedStatus,
+	type ItemStatusChoice
+} from '$lib/domain/jury/item-filter';
 
 /** What the jury invitation page shows before anyone signs in. */
 export interface JuryInvitationPreview {
@@ -135,8 +140,6 @@ export interface ConflictCandidate {
 	declaredAt: Date | null;
 }
 
-export type AssignedStatus = 'not_declared' | 'conflicted' | 'not_started' | 'draft' | 'submitted';
-
 /** An item assigned to the caller, with how far they are. */
 export interface AssignedItem {
 	item: string;
@@ -153,31 +156,53 @@ export interface JurorStage {
 	scoreStep: number;
 	consensusOpenedAt: Date | null;
 	candidates: ConflictCandidate[];
+	/** The assigned items of the status asked for (all of them without one). */
 	assigned: AssignedItem[];
+	/** How many items are assigned to the caller, in all and of each status. */
+	counts: Record<ItemStatusChoice, number>;
 }
+
+/**
+ * Each item assigned to the caller in a stage ($1 challenge, $2 stage) with how far the
+ * caller is with it (an AssignedStatus).
+ */
+const ASSIGNED_SQL = `select s.item_id as item,
+	   case when k.conflict is null then 'not_declared'
+	        when k.conflict then 'conflicted'
+	        when exists (select 1 from public.jury_scores x where x.juror_id = j.id
+	                     and x.item_id = s.item_id and x.state = 'submitted') then 'submitted'
+	        when exists (select 1 from public.jury_scores x where x.juror_id = j.id
+	                     and x.item_id = s.item_id) then 'draft'
+	        else 'not_started' end as status
+	 from public.jury_members j
+	 join public.jury_assignments s on s.juror_id = j.id
+	 left join public.jury_conflicts k on k.juror_id = j.id and k.item_id = s.item_id
+	 where j.user_id = (select auth.uid()) and j.challenge_id = $1 and j.stage = $2`;
 
 /**
  * The caller's stage of a challenge's jury: each item's team and its members'
  * organisations with the caller's declaration (public.jury_conflict_candidates, sorted in
- * the reader's alphabet), and the items assigned to them with their status. Refuses
- * anyone who is not an accepted juror of the stage (42501 jury_not_juror); null when the
- * challenge is not one the caller can read. The three reads are sent together, the
- * refusing one first (one round trip, issue 16).
+ * the reader's alphabet), and the items assigned to them with their status: those of
+ * `status` only (narrowed in the query; every one for 'all'), and how many there are of
+ * each. Refuses anyone who is not an accepted juror of the stage (42501 jury_not_juror);
+ * null when the challenge is not one the caller can read. The four reads are sent
+ * together, the refusing one first (one round trip, issue 16).
  */
 export async function getJurorStage(
 	tx: Queryable,
 	challengeId: string,
 	stage: EvaluatedStage,
-	locale: Locale
+	locale: Locale,
+	status: ItemStatusChoice = 'all'
 ): Promise<JurorStage | null> {
-	const [candidates, [head], rows] = await Promise.all([
+	const [candidates, [head], rows, counted] = await Promise.all([
 		tx.query<ConflictCandidate>(
 			`select k.item, k.team_name as "teamName", k.organisations, k.conflict, k.declared_at as "declaredAt"
 			 from public.jury_conflict_candidates($1, $2) k
 			 order by public.sort_key(k.team_name, $3), k.item`,
 			[challengeId, stage, locale]
 		),
-		tx.query<Omit<JurorStage, 'candidates' | 'assigned' | 'stage'>>(
+		tx.query<Omit<JurorStage, 'candidates' | 'assigned' | 'counts' | 'stage'>>(
 			`select c.id as "challengeId", c.title, c.primary_locale as "primaryLocale",
 			   g.score_step::float8 as "scoreStep", g.consensus_opened_at as "consensusOpenedAt"
 			 from public.challenges c
@@ -185,31 +210,32 @@ export async function getJurorStage(
 			 where c.id = $1`,
 			[challengeId, stage]
 		),
-		tx.query<{ item: string; status: AssignedStatus }>(
-			`select s.item_id as item,
-			   case when k.conflict is null then 'not_declared'
-			        when k.conflict then 'conflicted'
-			        when exists (select 1 from public.jury_scores x where x.juror_id = j.id
-			                     and x.item_id = s.item_id and x.state = 'submitted') then 'submitted'
-			        when exists (select 1 from public.jury_scores x where x.juror_id = j.id
-			                     and x.item_id = s.item_id) then 'draft'
-			        else 'not_started' end as status
-			 from public.jury_members j
-			 join public.jury_assignments s on s.juror_id = j.id
-			 left join public.jury_conflicts k on k.juror_id = j.id and k.item_id = s.item_id
-			 where j.user_id = (select auth.uid()) and j.challenge_id = $1 and j.stage = $2`,
+		status === 'all'
+			? tx.query<{ item: string; status: AssignedStatus }>(ASSIGNED_SQL, [challengeId, stage])
+			: tx.query<{ item: string; status: AssignedStatus }>(
+					`select a.item, a.status from (${ASSIGNED_SQL}) a where a.status = $3`,
+					[challengeId, stage, status]
+				),
+		tx.query<{ status: AssignedStatus; n: number }>(
+			`select a.status, count(*)::int as n from (${ASSIGNED_SQL}) a group by a.status`,
 			[challengeId, stage]
 		)
 	]);
 	if (!head) return null;
-	const status = new Map(rows.map((r) => [r.item, r.status]));
+	const statusOf = new Map(rows.map((r) => [r.item, r.status]));
+	const counts = Object.fromEntries(ITEM_STATUS_CHOICES.map((c) => [c, 0])) as JurorStage['counts'];
+	for (const { status, n } of counted) {
+		counts[status] = n;
+		counts.all += n;
+	}
 	return {
 		...head,
 		stage,
 		candidates,
 		assigned: candidates
-			.filter((c) => status.has(c.item))
-			.map((c) => ({ item: c.item, teamName: c.teamName, status: status.get(c.item)! }))
+			.filter((c) => statusOf.has(c.item))
+			.map((c) => ({ item: c.item, teamName: c.teamName, status: statusOf.get(c.item)! })),
+		counts
 	};
 }
 

@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { declarationFormSchema } from '$lib/domain/jury/score-form';
+import { parseItemStatus } from '$lib/domain/jury/item-filter';
 import type { EvaluatedStage } from '$lib/domain/stages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { invalid, readForm, validateForm } from '$lib/server/http/forms';
@@ -14,11 +15,13 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
 	const stage = params.stage as EvaluatedStage;
+	// The items may be narrowed to a status (a GET form); a value that is not one is all.
+	const status = parseItemStatus(url.searchParams);
 	const jury = await locals.db
-		.as(user, (tx) => getJurorStage(tx, params.id, stage, getLocale()))
+		.as(user, (tx) => getJurorStage(tx, params.id, stage, getLocale(), status))
 		.catch(juryRefusalAsHttp);
 	if (!jury) error(404, 'Not found');
-	return { jury };
+	return { jury, status };
 };
 
 export const actions: Actions = {

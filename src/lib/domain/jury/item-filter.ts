@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+/**
+ * How far a juror is with an item assigned to them, in the order they work through it:
+ * no declaration yet, nothing scored, a draft, submitted; or a conflict declared.
+ */
+export const ASSIGNED_STATUSES = [
+	'not_declared',
+	'not_started',
+	'draft',
+	'submitted',
+	'conflicted'
+] as const;
+export type AssignedStatus = (typeof ASSIGNED_STATUSES)[number];
+
+/** A choice of the juror's list: one status, or every item. */
+export const ITEM_STATUS_CHOICES = ['all', ...ASSIGNED_STATUSES] as const;
+export type ItemStatusChoice = (typeof ITEM_STATUS_CHOICES)[number];
+
+const itemStatus = z.enum(ITEM_STATUS_CHOICES).catch('all');
+
+/**
+ * The status the juror's list is narrowed to, from its address (`status`, a GET form): a
+ * value that is not one is every item, never an error.
+ */
+export const parseItemStatus = (params: URLSearchParams): ItemStatusChoice =>
+	itemStatus.parse(params.get('status') ?? undefined);
