@@ -58,6 +58,13 @@ test('sign-in lands on the dashboard: teams, applications with the next step, wo
 	await expect(ai).toContainText('Applications close');
 	await expect(ai).toContainText('Next: The team was found eligible');
 	await expect(ai.getByRole('link', { name: /: AI Goes to Work$/ })).toBeVisible();
+	// Past screening, the newest published decision says what is next, and links to it.
+	const youth = applications.getByRole('listitem').filter({ hasText: 'Youth Guidance Online' });
+	await expect(youth).toContainText('Applications closed');
+	await expect(youth).toContainText('Next: The team was shortlisted.');
+	await youth.getByRole('link', { name: 'Read the decision' }).click();
+	await expect(page).toHaveURL(/\/decisions\/[0-9a-f-]{36}$/);
+	await page.goBack();
 	await expect(page.getByRole('region', { name: 'Workshops' })).toBeVisible();
 	await expectAccessible(page);
 	await screenshot(page, 'dashboard-solver');
