@@ -33,8 +33,10 @@ import { conflictAsHttp } from '$lib/server/http/conflict';
 // request or socket is served), and starts the mail worker and the daily retention job.
 export const init: ServerInit = async () => {
 	const db = await getDb();
-	if (config.seedDemo) await seedDemo(db, config.DEMO_PASSWORD);
-	startMailWorker(db);
+	const accounts = config.seedDemo ? await seedDemo(db, config.DEMO_PASSWORD) : null;
+	const mail = startMailWorker(db);
+	// Printed once the demo's own mail is written, so its log lines do not scroll it away.
+	if (accounts) void mail.caughtUp().then(() => console.log(accounts));
 	startRetentionSchedule(db);
 	registerRealtime();
 };

@@ -73,12 +73,23 @@ test.describe('start-up configuration', () => {
 		const DATA_DIR = '.data-e2e-security-quick';
 		rmSync(DATA_DIR, { recursive: true, force: true });
 		// What `npm start` does on a new machine: production mode, embedded database.
-		const env = { NODE_ENV: 'production', DATA_DIR, PORT: String(await freePort()) };
+		// (At the default log level, as `npm start` logs.)
+		const env = {
+			NODE_ENV: 'production',
+			DATA_DIR,
+			PORT: String(await freePort()),
+			LOG_LEVEL: 'info'
+		};
 		const first = await startServer(env);
 		if (!('base' in first)) throw new Error(first.output);
 		try {
 			expect(first.output()).toContain('ORIGIN is not set');
-			const password = /password: (Demo-\S+) \(generated/.exec(first.output())?.[1];
+			// Printed once the demo's own mail is written: last, not scrolled away by its log.
+			await expect.poll(() => first.output(), { timeout: 60_000 }).toContain('Demo accounts');
+			const out = first.output();
+			expect(out).toContain('mail written');
+			expect(out.lastIndexOf('mail written')).toBeLessThan(out.indexOf('Demo accounts'));
+			const password = /password: (Demo-\S+) \(generated/.exec(out)?.[1];
 			expect(password).toBeTruthy();
 			const origin = `http://localhost:${env.PORT}`;
 			const signIn = await fetch(`${origin}/auth/sign-in`, {

@@ -249,4 +249,20 @@ describeEachDatabase('mail outbox', (db) => {
 		expect(Date.now() - started).toBeLessThan(1500);
 		expect(delivered.filter((m) => m.to === user.email)).toHaveLength(1);
 	});
+
+	it('caughtUp resolves once every due mail is delivered, batch after batch', async () => {
+		const user = await createUser(db());
+		for (let i = 0; i < 5; i++)
+			await db().as(user, (tx) => enqueueMail(tx, 'signup_existing', { userIds: [user.id] }, {}));
+		const delivered: Mail[] = [];
+		const worker = new MailWorker(db(), async (m) => void delivered.push(m), {
+			batch: 2,
+			pollMs: 50
+		});
+		const caughtUp = worker.caughtUp();
+		worker.start();
+		await caughtUp;
+		await worker.stop();
+		expect(delivered.filter((m) => m.to === user.email)).toHaveLength(5);
+	});
 });

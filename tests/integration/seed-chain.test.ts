@@ -12,7 +12,7 @@ import { describeEachDatabase } from './databases';
 describeEachDatabase('demo: digital job coaching', (db) => {
 	it('two shortlisted, one sealed final tender, the concepts deadline ahead', async () => {
 		const before = Date.now();
-		expect(await seedDemo(db(), 'Demo-password-2026!')).toBe(true);
+		expect(await seedDemo(db(), 'Demo-password-2026!')).toContain('admin@talkoot.example');
 		const [facts] = await db().service('test: the chain challenge', (tx) =>
 			tx.query<{
 				shortlisted: number;

@@ -15,7 +15,7 @@ import { describeEachDatabase } from './databases';
  */
 describeEachDatabase('demo proofs of concept', (db) => {
 	it('two partners, milestones accepted and rejected, one continued and one dropped', async () => {
-		expect(await seedDemo(db(), 'Demo-password-2026!')).toBe(true);
+		expect(await seedDemo(db(), 'Demo-password-2026!')).toContain('admin@talkoot.example');
 		const { partners, closed } = await db().as(DEMO_OWNER, (tx) =>
 			readChallengeProofs(tx, DEMO_JURY_CHALLENGE)
 		);

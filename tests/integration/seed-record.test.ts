@@ -12,7 +12,7 @@ import { describeEachDatabase } from './databases';
  */
 describeEachDatabase('demo data as the record holds it', (db) => {
 	beforeAll(async () => {
-		expect(await seedDemo(db(), 'Demo-password-2026!')).toBe(true);
+		expect(await seedDemo(db(), 'Demo-password-2026!')).toContain('admin@talkoot.example');
 	});
 
 	it("freezes the worked example's final tenders as submit_final_tender does, before the deadline", async () => {

@@ -25,10 +25,12 @@ export const generateDemoPassword = () => `Demo-${randomBytes(12).toString('base
 
 /**
  * Loads supabase/seed.sql into an empty database, submits the demo teams' applications,
- * runs the jury's worked example (seed-jury.ts) and prints the demo accounts. The password is DEMO_PASSWORD when given, else generated
- * here and printed this once; only its argon2id hash is stored.
+ * runs the jury's worked example (seed-jury.ts) and the rest of the demo procedure, and
+ * returns the text that names the demo accounts, for the caller to print once (null when
+ * the database was not empty and nothing was seeded). The password is DEMO_PASSWORD when
+ * given, else generated here and shown in that text only; only its argon2id hash is stored.
  */
-export async function seedDemo(db: Database, given?: string): Promise<boolean> {
+export async function seedDemo(db: Database, given?: string): Promise<string | null> {
 	const password = given ?? generateDemoPassword();
 	const hash = await hashPassword(password);
 	// Platform admins need a second factor: the demo admin has one, its key printed below.
@@ -64,7 +66,7 @@ export async function seedDemo(db: Database, given?: string): Promise<boolean> {
 		}
 		return demo;
 	});
-	if (!users) return false;
+	if (!users) return null;
 	const applications = await seedDemoApplications(db);
 	await seedLateDraft(db);
 	// Before the chain: its concepts deadline counts from when it is seeded.
@@ -93,11 +95,10 @@ export async function seedDemo(db: Database, given?: string): Promise<boolean> {
 	);
 	const lines = users.map((u) => `  ${u.email.padEnd(30)} ${u.display_name}`);
 	const shown = given ? 'the one in DEMO_PASSWORD' : `${password} (generated; shown only now)`;
-	console.log(
+	return (
 		`\nDemo accounts (not for real use), password: ${shown}\n${lines.join('\n')}\n` +
-			`Platform admins sign in with a second factor: for admin@talkoot.example add the key\n` +
-			`${secretText(adminSecret)} to an authenticator app (TOTP, 6 digits, 30 s) and give its\n` +
-			`code after the password; new-admin@talkoot.example is asked to enrol one first.\n`
+		`Platform admins sign in with a second factor: for admin@talkoot.example add the key\n` +
+		`${secretText(adminSecret)} to an authenticator app (TOTP, 6 digits, 30 s) and give its\n` +
+		`code after the password; new-admin@talkoot.example is asked to enrol one first.\n`
 	);
-	return true;
 }

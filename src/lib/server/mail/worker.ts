@@ -63,6 +63,8 @@ export class MailWorker {
 	private timer: ReturnType<typeof setTimeout> | null = null;
 	private running: Promise<unknown> = Promise.resolve();
 	private stopped = true;
+	/** Who waits for caughtUp(). */
+	private waiting: (() => void)[] = [];
 
 	constructor(
 		private readonly db: Database,
@@ -87,13 +89,27 @@ export class MailWorker {
 		await this.running;
 	}
 
+	/**
+	 * Resolves after the next polling round that claims fewer mails than a batch: the
+	 * outbox holds nothing more that is due (mail failing to send waits for its retry).
+	 * The start-up prints the demo accounts after the demo's own mail, so the password is
+	 * not scrolled away by a hundred log lines. Never resolves while the worker is stopped.
+	 */
+	caughtUp(): Promise<void> {
+		return new Promise((resolve) => this.waiting.push(resolve));
+	}
+
 	private schedule(ms: number) {
 		if (this.stopped) return;
 		this.timer = setTimeout(() => {
 			this.timer = null;
 			const round = this.runOnce()
 				.catch((err) => log.error({ err }, 'mail outbox round failed'))
-				.then((n) => this.schedule(n === this.options.batch ? 0 : this.options.pollMs));
+				.then((n) => {
+					const full = n === this.options.batch;
+					if (!full) for (const resolve of this.waiting.splice(0)) resolve();
+					this.schedule(full ? 0 : this.options.pollMs);
+				});
 			this.running = round;
 		}, ms);
 		this.timer.unref?.();
