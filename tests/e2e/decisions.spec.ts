@@ -68,3 +68,22 @@ test('a team not chosen reads why; a stranger gets nothing', async ({ page, brow
 	expect(response?.status()).toBe(404);
 	await stranger.context().close();
 });
+
+test('a result decided without the jury’s points for the team shows no empty points list', async ({
+	page
+}) => {
+	// The demo's Digital Job Coaching was shortlisted by a decision made before this
+	// platform scored it (src/lib/server/seed-shortlisted.ts): criteria, but no points.
+	await signIn(page, 'lead@mentori.example');
+	await page.goto('/dashboard');
+	await page
+		.getByRole('region', { name: 'Applications' })
+		.getByRole('listitem')
+		.filter({ hasText: 'Digital Job Coaching' })
+		.getByRole('link', { name: /^Open the application: / })
+		.click();
+	const result = page.getByRole('region', { name: 'Result: shortlisting' });
+	await expect(result).toContainText('Your team was chosen.');
+	await expect(result.getByRole('heading', { name: 'Your points per criterion' })).toHaveCount(0);
+	await expect(result.getByRole('link', { name: 'Open the decision document' })).toBeVisible();
+});
