@@ -342,11 +342,19 @@ describeEachDatabase('publishing: one rule in TypeScript and SQL', (db) => {
 		expect(await db().as(chair, (tx) => tx.query(publish, [draft.id]))).toEqual([
 			{ r: 'not_ready' }
 		]);
-		await db().as(chair, (tx) =>
-			tx.query(`update public.challenges set summary = '{"fi":"Tiivistelmä"}' where id = $1`, [
-				draft.id
-			])
-		);
+		// Issue 17: a title of only invisible characters is no title.
+		const retitle = (title: string) =>
+			db().as(chair, (tx) =>
+				tx.query(
+					`update public.challenges set title = $2::text::jsonb, summary = '{"fi":"Tiivistelmä"}' where id = $1`,
+					[draft.id, JSON.stringify({ fi: title })]
+				)
+			);
+		await retitle('\u200b\u2060');
+		expect(await db().as(chair, (tx) => tx.query(publish, [draft.id]))).toEqual([
+			{ r: 'not_ready' }
+		]);
+		await retitle('Vain otsikko');
 		expect(await db().as(chair, (tx) => tx.query(publish, [draft.id]))).toEqual([
 			{ r: 'published' }
 		]);
