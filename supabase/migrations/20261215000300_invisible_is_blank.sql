@@ -547,3 +547,105 @@ begin
   return 'sent';
 end
 $$;
+
+-- Redefined from supabase/migrations/20261201000100_limits.sql:
+-- a question that is blank by private.is_blank is refused (the table's char_length >= 1 let
+-- whitespace through); nothing else changed.
+create or replace function public.ask_question(challenge uuid, question text) returns uuid
+language plpgsql volatile security definer set search_path = ''
+as $$
+declare
+  asker uuid := (select auth.uid());
+  new_id uuid;
+begin
+  if asker is null then
+    raise exception 'sign in to ask' using errcode = '42501';
+  end if;
+  if not (select private.questions_open(challenge)) then
+    return null;
+  end if;
+  if private.is_blank(question) then
+    raise exception 'a question needs words' using errcode = '22023';
+  end if;
+  perform private.enforce_limit('question', asker::text);
+  insert into public.challenge_questions (challenge_id, body) values (challenge, question)
+    returning id into new_id;
+  insert into public.challenge_question_askers (question_id, asker_id) values (new_id, asker);
+  return new_id;
+end
+$$;
+
+-- Redefined from supabase/migrations/20261130000300_record_guards.sql:
+-- an answer that is blank by private.is_blank is refused; nothing else changed.
+create or replace function public.answer_question(challenge uuid, question uuid, answer text) returns text
+language plpgsql volatile security definer set search_path = ''
+as $$
+declare
+  me uuid := (select auth.uid());
+  q public.challenge_questions;
+begin
+  if me is null or not (select private.runs_dialogue(challenge)) then return 'unknown'; end if;
+  select * into q from public.challenge_questions where id = question and challenge_id = challenge for update;
+  if not found then return 'unknown'; end if;
+  if q.merged_into is not null then return 'merged'; end if;
+  if private.is_blank(answer) then
+    raise exception 'an answer needs words' using errcode = '22023';
+  end if;
+  if q.answer is not null then
+    insert into public.question_answer_revisions (question_id, answer, answered_at, answered_by, replaced_by)
+      values (q.id, q.answer, q.answered_at, q.answered_by, me);
+  end if;
+  update public.challenge_questions
+    set answer = answer_question.answer, answered_at = now(), answered_by = me
+    where id = q.id;
+  return case when q.answer is null then 'answered' else 'revised' end;
+end
+$$;
+
+-- Redefined from supabase/migrations/20261125000100_applications.sql:
+-- a team name that is blank by private.is_blank is refused; nothing else changed.
+create or replace function public.create_team(team_name text, team_description text, organisations text[])
+returns uuid
+language plpgsql volatile security definer set search_path = ''
+as $$
+declare
+  me uuid := (select auth.uid());
+  new_id uuid;
+begin
+  if me is null then
+    raise exception 'sign in to create a team' using errcode = '42501';
+  end if;
+  if private.is_blank(team_name) then
+    raise exception 'a team needs a name' using errcode = '22023';
+  end if;
+  insert into public.teams (name, description, home_organisations, lead_id)
+    values (team_name, team_description, organisations, me) returning id into new_id;
+  insert into public.team_members (team_id, user_id) values (new_id, me);
+  return new_id;
+end
+$$;
+
+-- Redefined from supabase/migrations/20261203000100_announcement_language.sql:
+-- an announcement that is blank by private.is_blank is refused; nothing else changed.
+create or replace function public.announce_to_workshop(workshop uuid, body text, lang text default null)
+returns table (id uuid, at timestamptz)
+language plpgsql volatile security definer set search_path = ''
+as $$
+declare
+  me uuid := (select auth.uid());
+begin
+  perform 1 from public.workshops w
+    where w.id = workshop and w.facilitator_id = me and w.status <> 'ended' for key share;
+  if me is null or not found then
+    raise exception 'permission denied: only the facilitator announces, until the workshop ends'
+      using errcode = '42501';
+  end if;
+  if private.is_blank(body) then
+    raise exception 'an announcement needs words' using errcode = '22023';
+  end if;
+  return query
+    insert into public.workshop_announcements as a (workshop_id, body, at, by, lang)
+      values (workshop, announce_to_workshop.body, now(), me, announce_to_workshop.lang)
+      returning a.id, a.at;
+end
+$$;
