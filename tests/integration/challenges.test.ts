@@ -504,6 +504,13 @@ describeEachDatabase('challenge row-level security', (db) => {
 			'unknown'
 		);
 		expect(await attempt(db(), null, select, [id])).toBe(0);
+		// Issue 17: only invisible characters are no answer, nor a question, by a direct call.
+		await expect(answer(owner, '\u200b\u00a0 \u2060')).rejects.toMatchObject({ code: '22023' });
+		await expect(
+			db().as(asker, (tx) =>
+				tx.query('select public.ask_question($1, $2)', [published.id, '\u200b\u2060'])
+			)
+		).rejects.toMatchObject({ code: '22023' });
 		expect(await answer(owner, 'Yes.')).toBe('answered');
 		expect(await attempt(db(), null, select, [id])).toBe(1);
 		expect(await attempt(db(), outsider, select, [id])).toBe(1);

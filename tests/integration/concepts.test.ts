@@ -225,6 +225,21 @@ describeEachDatabase('concepts and final tenders', (db) => {
 			expect(await submit(2, 0)).toBe('concept_price_invalid');
 			expect(await submit(2, -500)).toBe('concept_price_invalid');
 			expect(await submit(1, 12_000_000)).toBe('concept_conflict');
+			// Issue 17: a summary of one invisible character is no summary.
+			const [{ summary }] = await db().service('test: the summary', (tx) =>
+				tx.query<{ summary: string }>('select summary from public.concepts where id = $1', [
+					concept
+				])
+			);
+			const setSummary = (text: string) =>
+				db().service('test: an invisible summary', (tx) =>
+					tx.query('update public.concepts set summary = $2 where id = $1', [concept, text])
+				);
+			for (const invisible of ['\u200b', '\u00a0', '\u2060', '\ufeff', '\u200b\u00a0 \u2060']) {
+				await setSummary(invisible);
+				expect(await submit(2, 12_000_000)).toBe('concept_incomplete');
+			}
+			await setSummary(summary);
 			// The same rule in the domain (the form checks it before asking).
 			expect(priceIssue(30, null)).toBe('concept_price_missing');
 			expect(priceIssue(30, 0)).toBe('concept_price_invalid');

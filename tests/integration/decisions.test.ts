@@ -222,6 +222,22 @@ describeEachDatabase('decisions', (db) => {
 		});
 	});
 
+	// Issue 17: a signatory of invisible characters only was saved as the decision's.
+	it('takes a signatory or appeal of only invisible characters for none given', async () => {
+		const [row] = await db().as(s.owner, (tx) =>
+			tx.query<{ id: string }>(PREPARE, [
+				s.challenge.id,
+				'shortlisting',
+				JSON.stringify(items([A()], '')),
+				JSON.stringify({ signatory: '\u00a0\u200b', appeal: '\u200b\u2060' })
+			])
+		);
+		expect(row.id).toBe(first);
+		const doc = await db().as(s.owner, (tx) => readDecision(tx, first));
+		expect(doc?.decision.signatory).toBe('Mayor Meri');
+		expect(doc?.decision.appeal).toMatch(/[a-zåäö]/i);
+	});
+
 	describe('publishing', () => {
 		const publishAs = (who: Principal) => refused(db(), who, PUBLISH, [first]);
 		const redraft = (list: DecisionItemInput[], deviation = '') =>
@@ -258,6 +274,13 @@ describeEachDatabase('decisions', (db) => {
 			expect(await publishAs(s.owner)).toBe('decision_justification_missing');
 			await redraft(items([A(), B()]));
 			expect(await publishAs(s.owner)).toBe('decision_justification_missing');
+			// Issue 17: a justification of zero-width space, no-break space, space, word joiner.
+			await redraft(items([B()]), '\u200b\u00a0 \u2060');
+			expect(await publishAs(s.owner)).toBe('decision_justification_missing');
+			await redraft(items([B()]), '\u2066\u00ad\ufeff\u{e007f}');
+			await expect(db().as(s.owner, (tx) => publishDecision(tx, first))).rejects.toMatchObject({
+				hint: 'decision_justification_missing'
+			});
 			const unpublished = await snapshot();
 			expect(unpublished.every((r) => r.published_at === null && Number(r.scores) === 0)).toBe(
 				true

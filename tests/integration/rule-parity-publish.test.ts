@@ -71,6 +71,10 @@ const FIXED: Case[] = [
 	{ ...ready, title: { fi: '\u00a0', en: 'English only' } },
 	{ ...ready, summary: { fi: `${BLANK_CHARACTERS}` } },
 	{ ...ready, contactEmail: '\u3000' },
+	// Issue 17: titles, summaries and contacts of invisible characters only.
+	{ ...ready, title: { fi: '\u200b\u2060' } },
+	{ ...ready, summary: { fi: '\u200b\u00a0 \u2060' } },
+	{ ...ready, contactEmail: '\ufeff\u200b' },
 	{ ...ready, stages: [] },
 	{ ...ready, stages: [{ stage: 'applications', startsAt: at(1), endsAt: at(1) }] },
 	{
@@ -187,7 +191,7 @@ const FIXED: Case[] = [
 ];
 
 const text = fc
-	.array(fc.constantFrom(...BLANK_CHARACTERS, 'a', '\u200b'), { maxLength: 3 })
+	.array(fc.constantFrom(...BLANK_CHARACTERS, 'a', '\u200b', '\u2060'), { maxLength: 3 })
 	.map((c) => c.join(''));
 const localized = fc.record({ fi: text, sv: text, en: text }, { requiredKeys: [] }) as fc.Arbitrary<
 	Record<string, string>
@@ -255,6 +259,9 @@ describeEachDatabase('publishing: one rule in TypeScript and SQL', (db) => {
 			true,
 			true,
 			true,
+			true, // invisible title
+			true, // invisible summary
+			true, // invisible contact
 			true, // no applications
 			true, // ends when it starts
 			true, // production in an open challenge
@@ -335,11 +342,19 @@ describeEachDatabase('publishing: one rule in TypeScript and SQL', (db) => {
 		expect(await db().as(chair, (tx) => tx.query(publish, [draft.id]))).toEqual([
 			{ r: 'not_ready' }
 		]);
-		await db().as(chair, (tx) =>
-			tx.query(`update public.challenges set summary = '{"fi":"Tiivistelmä"}' where id = $1`, [
-				draft.id
-			])
-		);
+		// Issue 17: a title of only invisible characters is no title.
+		const retitle = (title: string) =>
+			db().as(chair, (tx) =>
+				tx.query(
+					`update public.challenges set title = $2::text::jsonb, summary = '{"fi":"Tiivistelmä"}' where id = $1`,
+					[draft.id, JSON.stringify({ fi: title })]
+				)
+			);
+		await retitle('\u200b\u2060');
+		expect(await db().as(chair, (tx) => tx.query(publish, [draft.id]))).toEqual([
+			{ r: 'not_ready' }
+		]);
+		await retitle('Vain otsikko');
 		expect(await db().as(chair, (tx) => tx.query(publish, [draft.id]))).toEqual([
 			{ r: 'published' }
 		]);
@@ -413,7 +428,7 @@ describeEachDatabase('publishing: one rule in TypeScript and SQL', (db) => {
 					[c.id, JSON.stringify({ fields: { title: { fi: title } } }), reason]
 				)
 			);
-		for (const blank of ['\u00a0', '\u3000\ufeff', BLANK_CHARACTERS]) {
+		for (const blank of ['\u00a0', '\u3000\ufeff', BLANK_CHARACTERS, '\u200b\u00a0 \u2060']) {
 			expect((await amend('Uusi', blank))[0].r.result).toBe('reason_required');
 		}
 		expect((await amend('Uusi', '\u00a0Korjaus\u3000'))[0].r.result).toBe('amended');

@@ -6,7 +6,7 @@ import {
 	type Answer,
 	type Idea
 } from '../../src/lib/domain/application-schemas';
-import { BLANK_CHARACTERS, isBlank } from '../../src/lib/domain/text';
+import { BLANK_CHARACTERS, FORMAT_CHARACTERS, isBlank } from '../../src/lib/domain/text';
 import { applicationsOpenAt } from '../../src/lib/domain/application-window';
 import { describeEachDatabase } from './databases';
 import { createOpenChallenge } from './application-fixtures';
@@ -16,13 +16,43 @@ import { sqlAnswers } from './parity';
 // Issue 11, item 8: one rule in TypeScript (what the page says) and in SQL (what the
 // database decides). Each pair gets the same cases, fixed ones and generated ones.
 
-/** Text made of whitespace of every kind JavaScript trims, a few letters and a zero-width space. */
+/** Text made of whitespace of every kind JavaScript trims, format characters and a few letters. */
 const text = fc
-	.array(fc.constantFrom(...BLANK_CHARACTERS, 'a', 'Ä', '\u200b', '\u0085'), { maxLength: 4 })
+	.array(fc.constantFrom(...BLANK_CHARACTERS, ...FORMAT_CHARACTERS, 'a', 'Ä', '\u0085'), {
+		maxLength: 4
+	})
 	.map((chars) => chars.join(''));
 
-const BLANKS = ['', ' ', '   ', '\t\n', '\u00a0', '\u3000\ufeff', BLANK_CHARACTERS];
-const NOT_BLANK = ['a', ' a ', '\u200b', '\u0085', '.', `${BLANK_CHARACTERS}x`];
+// Issue 17: text of only format characters (Cf) shows nothing and is blank, as whitespace is.
+const BLANKS = [
+	'',
+	' ',
+	'   ',
+	'\t\n',
+	'\u00a0',
+	'\u3000\ufeff',
+	BLANK_CHARACTERS,
+	'\u200b',
+	'\u200b\u00a0 \u2060',
+	'\u00a0\u200b',
+	'\u200b\u2060',
+	'\u2060',
+	'\u00ad\u180e\u200e\u202e\u2066\u206f',
+	'\u{e0001}\u{e007f}\u{1d173}',
+	FORMAT_CHARACTERS,
+	`${BLANK_CHARACTERS}${FORMAT_CHARACTERS}`
+];
+const NOT_BLANK = [
+	'a',
+	' a ',
+	'\u0085',
+	'.',
+	`${BLANK_CHARACTERS}x`,
+	`${FORMAT_CHARACTERS}x`,
+	'👩\u200d💻',
+	'می\u200cخواهم',
+	'\u200bx\u2060'
+];
 
 describeEachDatabase('one rule in TypeScript and SQL', (db) => {
 	it('blank text: private.is_blank answers as isBlank', async () => {
@@ -30,6 +60,15 @@ describeEachDatabase('one rule in TypeScript and SQL', (db) => {
 		const answers = await sqlAnswers<boolean>(db(), `private.is_blank(c #>> '{}')`, cases);
 		expect(answers).toEqual(cases.map((t) => isBlank(t)));
 		expect(answers.filter(Boolean).length).toBeGreaterThan(20);
+	});
+
+	it('format characters: private.format_characters lists those isBlank knows', async () => {
+		const [{ list }] = await db().service('test: the format characters', (tx) =>
+			tx.query<{ list: string }>('select private.format_characters() as list')
+		);
+		expect([...list].map((c) => c.codePointAt(0))).toEqual(
+			[...FORMAT_CHARACTERS].map((c) => c.codePointAt(0))
+		);
 	});
 
 	it('submission readiness: private.submission_problem refuses the drafts the page does', async () => {

@@ -79,6 +79,14 @@ describeEachDatabase('teams, invitations and work history', (db) => {
 			expect(mine[0].memberCount).toBe(1);
 		});
 
+		it('refuses a name of only invisible characters by a direct call (issue 17)', async () => {
+			await expect(
+				db().as(as(lead), (tx) =>
+					tx.query(`select public.create_team($1, '', '{}'::text[])`, ['\u200b\u2060\u00a0'])
+				)
+			).rejects.toMatchObject({ code: '22023' });
+		});
+
 		it('hides a team from people outside it', async () => {
 			const id = await db().as(as(lead), (tx) => createTeam(tx, team('Hidden')));
 			expect(await db().as(as(outsider), (tx) => getTeam(tx, id, 'en'))).toBeNull();

@@ -1,4 +1,5 @@
 import { eurosToCents, type ConceptContent } from '$lib/domain/concept';
+import { isBlank } from '$lib/domain/text';
 import { canSave, saveAnswer, type SaveStatus } from '$lib/applications/save-status';
 import { LocalCopy } from '$lib/drafts/local-copy';
 
@@ -31,7 +32,7 @@ export function typedToContent(
 ): { ok: true; content: ConceptContent } | { ok: false; row: number } {
 	const budget = [];
 	for (const [i, row] of typed.budget.entries()) {
-		if (!row.item.trim() && !row.euros.trim()) continue;
+		if (isBlank(row.item) && !row.euros.trim()) continue;
 		const cents = eurosToCents(row.euros);
 		if (cents === null) return { ok: false, row: i };
 		budget.push({ item: row.item, cents });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { canonicalEmail, EMAIL_MAX_LENGTH } from './email';
 import { LOCALES } from './locale';
+import { isFilled } from './text';
 
 // Error messages are message keys; the page shows them in the reader's language.
 
@@ -42,7 +43,7 @@ export const passwordField = z
 export const displayNameField = z
 	.string({ error: 'error_required' })
 	.trim()
-	.min(1, { error: 'error_required' })
+	.refine(isFilled, { error: 'error_required', abort: true })
 	.max(120, { error: 'error_name_long' });
 
 export const localeField = z.enum(LOCALES, { error: 'error_locale_invalid' });
@@ -75,7 +76,7 @@ export const feedbackSchema = z.object({
 	message: z
 		.string({ error: 'error_required' })
 		.trim()
-		.min(1, { error: 'error_required' })
+		.refine(isFilled, { error: 'error_required', abort: true })
 		.max(5000, { error: 'error_message_long' }),
 	page: z.string().trim().max(500, { error: 'error_page_long' }).default(''),
 	contactEmail: optionalEmailField

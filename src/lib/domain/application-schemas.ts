@@ -173,7 +173,7 @@ export function parseScreening(
 		const reason = (raw[`reason_${id}`] ?? '').trim();
 		if (reason.length > 2000) errors[`reason_${id}`] = 'error_text_long';
 		if (met !== 'yes' && met !== 'no') continue;
-		if (met === 'no' && !reason) errors[`reason_${id}`] = 'error_reason_for_unmet';
+		if (met === 'no' && isBlank(reason)) errors[`reason_${id}`] = 'error_reason_for_unmet';
 		marks.push({ requirementId: id, met: met === 'yes', reason });
 	}
 	const decision = raw.decision ?? '';
@@ -184,7 +184,7 @@ export function parseScreening(
 		for (const id of requirementIds) {
 			if (!marks.some((m) => m.requirementId === id)) errors[`met_${id}`] ??= 'error_mark_required';
 		}
-		if (!justification) errors.justification = 'error_justification_required';
+		if (isBlank(justification)) errors.justification = 'error_justification_required';
 		if (decision === 'eligible' && marks.some((m) => !m.met)) {
 			errors.decision = 'error_eligible_with_unmet';
 		}

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { textFor, type Locale, type LocalizedText } from './locale';
+import { isFilled } from './text';
 
 export const NOTE_TEXT_MAX = 500;
 export const NOTE_COLOURS = ['yellow', 'green', 'blue', 'pink', 'orange', 'purple'] as const;
@@ -16,8 +17,8 @@ export type BoardRole = 'facilitator' | 'participant' | 'observer';
 
 const id = z.uuid();
 const coordinate = z.number().int().min(0).max(10_000);
-const noteText = z.string().trim().min(1).max(NOTE_TEXT_MAX);
-const clusterName = z.string().trim().min(1).max(120);
+const noteText = z.string().trim().refine(isFilled).max(NOTE_TEXT_MAX);
+const clusterName = z.string().trim().refine(isFilled).max(120);
 
 /** Every op a client may send; anything else is refused before it reaches the reducer. */
 export const opSchema = z.discriminatedUnion('type', [

@@ -6,6 +6,7 @@ import { finnishDateTimeField, finnishDayField } from './finnish-datetime';
 import { PROCEDURE_STAGES, type EvaluatedStage } from './stages';
 import { validateTimetable, type StageWindow } from './timetable';
 import { validateCriteria, type Criterion } from './criteria';
+import { isBlank, isFilled } from './text';
 
 /** Form values as posted: every field a string. */
 export type RawForm = Record<string, string>;
@@ -33,7 +34,7 @@ export function localizedFrom(raw: RawForm, prefix: string): LocalizedText {
 	const text: LocalizedText = {};
 	for (const locale of LOCALES) {
 		const value = raw[`${prefix}_${locale}`]?.trim();
-		if (value) text[locale] = value;
+		if (value !== undefined && !isBlank(value)) text[locale] = value;
 	}
 	return text;
 }
@@ -124,7 +125,7 @@ export function parseTimetable(raw: RawForm, procedure: Procedure): Parsed<Stage
 		const end = raw[`${stage}_end`]?.trim() ?? '';
 		const decision = raw[`${stage}_decision`]?.trim() ?? '';
 		const signatory = raw[`${stage}_signatory`]?.trim() ?? '';
-		if (!start && !end && !decision && !signatory) continue;
+		if (!start && !end && !decision && isBlank(signatory)) continue;
 		const startsAt = helsinkiField(start, `${stage}_start`, errors);
 		const endsAt = helsinkiField(end, `${stage}_end`, errors);
 		const day = finnishDayField.safeParse(decision);
@@ -132,7 +133,13 @@ export function parseTimetable(raw: RawForm, procedure: Procedure): Parsed<Stage
 		if (!day.success) errors[`${stage}_decision`] = day.error.issues[0].message;
 		if (signatory.length > 200) errors[`${stage}_signatory`] = 'error_text_long';
 		if (startsAt && endsAt)
-			windows.push({ stage, startsAt, endsAt, decisionOn, signatory: signatory || null });
+			windows.push({
+				stage,
+				startsAt,
+				endsAt,
+				decisionOn,
+				signatory: isBlank(signatory) ? null : signatory
+			});
 	}
 	for (const issue of validateTimetable(procedure, windows)) {
 		const field = {
@@ -274,7 +281,7 @@ export const questionSchema = z.object({
 	question: z
 		.string({ error: 'error_required' })
 		.trim()
-		.min(1, { error: 'error_required' })
+		.refine(isFilled, { error: 'error_required', abort: true })
 		.max(2000, { error: 'error_text_long' })
 });
 
@@ -284,7 +291,7 @@ export const rewordSchema = z.object({
 	wording: z
 		.string({ error: 'error_required' })
 		.trim()
-		.min(1, { error: 'error_required' })
+		.refine(isFilled, { error: 'error_required', abort: true })
 		.max(2000, { error: 'error_text_long' })
 });
 
@@ -293,7 +300,7 @@ export const answerSchema = z.object({
 	answer: z
 		.string({ error: 'error_required' })
 		.trim()
-		.min(1, { error: 'error_required' })
+		.refine(isFilled, { error: 'error_required', abort: true })
 		.max(5000, { error: 'error_text_long' })
 });
 

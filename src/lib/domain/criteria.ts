@@ -1,5 +1,6 @@
 import { EVALUATED_STAGES, type EvaluatedStage, type Stage } from './stages';
 import type { LocalizedText } from './locale';
+import { isBlank } from './text';
 
 export interface Criterion {
 	stage: EvaluatedStage;
@@ -34,7 +35,8 @@ export function validateCriteria(
 ): CriteriaIssue[] {
 	const issues: CriteriaIssue[] = [];
 	criteria.forEach((c, index) => {
-		if (!Object.values(c.name).some((v) => v?.trim())) issues.push({ index, code: 'name_missing' });
+		if (Object.values(c.name).every((v) => isBlank(v)))
+			issues.push({ index, code: 'name_missing' });
 		if (!Number.isInteger(c.maxPoints)) issues.push({ index, code: 'points_not_whole' });
 		else if (c.maxPoints <= 0 || c.maxPoints > MAX_POINTS_PER_CRITERION) {
 			issues.push({ index, code: 'points_not_positive' });

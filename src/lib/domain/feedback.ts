@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isFilled } from './text';
 
 // Accessibility feedback's workflow (issue 12): the accessibility statement promises an
 // answer within 14 days (Act 306/2019). The database holds the same numbers
@@ -38,6 +39,6 @@ export const feedbackReplySchema = z.object({
 	reply: z
 		.string({ error: 'orgadmin_error_reply_required' })
 		.trim()
-		.min(1, { error: 'orgadmin_error_reply_required' })
+		.refine(isFilled, { error: 'orgadmin_error_reply_required', abort: true })
 		.max(5000, { error: 'orgadmin_error_reply_long' })
 });

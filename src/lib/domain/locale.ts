@@ -1,3 +1,5 @@
+import { isBlank } from './text';
+
 export const LOCALES = ['fi', 'sv', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
@@ -18,7 +20,7 @@ export function pickLocalized(
 ): { text: string; lang: Locale; fallback: boolean } {
 	for (const lang of [wanted, primary, ...LOCALES]) {
 		const value = text[lang]?.trim();
-		if (value) return { text: value, lang, fallback: lang !== wanted };
+		if (value && !isBlank(value)) return { text: value, lang, fallback: lang !== wanted };
 	}
 	return { text: '', lang: wanted, fallback: false };
 }

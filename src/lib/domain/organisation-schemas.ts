@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { emailField } from './account-schemas';
 import { LOCALES, type Locale, type LocalizedText } from './locale';
 import { slugify } from './slug';
+import { isBlank } from './text';
 
 export const ORGANISATION_KINDS = [
 	'public_body',
@@ -31,6 +32,7 @@ const nameIn = z
 	.string()
 	.trim()
 	.default('')
+	.transform((v) => (isBlank(v) ? '' : v))
 	.refine((v) => v === '' || v.length >= 2, { error: 'error_name_short' })
 	.refine((v) => v.length <= 200, { error: 'error_name_long' });
 

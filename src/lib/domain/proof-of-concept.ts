@@ -1,3 +1,5 @@
+import { isBlank } from './text';
+
 /**
  * The proof of concept (issue 14, "Proof of concept / development phase"): what a partner
  * writes about a milestone and what the owner writes when accepting or rejecting it, the
@@ -78,7 +80,7 @@ export function milestoneIssue(
 ): MilestoneIssue | null {
 	if (step === 'plan' || step === 'replan') {
 		const title = (input.title ?? '').trim();
-		if (title === '') return 'poc_title_missing';
+		if (isBlank(title)) return 'poc_title_missing';
 		if (length(title) > MILESTONE_TITLE_MAX) return 'poc_title_too_long';
 		const due = input.dueOn ?? '';
 		if (!isDay(due) || due < DUE_MIN || due > DUE_MAX) return 'poc_due_invalid';
@@ -89,10 +91,11 @@ export function milestoneIssue(
 		if (length(evidence) > MILESTONE_EVIDENCE_MAX) return 'poc_evidence_too_long';
 		if (links.length > MILESTONE_LINKS_MAX) return 'poc_too_many_links';
 		if (links.some((l) => !isEvidenceLink(l))) return 'poc_link_invalid';
-		if (step === 'deliver' && evidence === '' && links.length === 0) return 'poc_evidence_missing';
+		if (step === 'deliver' && isBlank(evidence) && links.length === 0)
+			return 'poc_evidence_missing';
 	}
 	const reason = (input.reason ?? '').trim();
-	if ((step === 'accept' || step === 'reject') && reason === '') return 'poc_reason_missing';
+	if ((step === 'accept' || step === 'reject') && isBlank(reason)) return 'poc_reason_missing';
 	if (length(reason) > MILESTONE_REASON_MAX) return 'poc_reason_too_long';
 	return null;
 }

@@ -4,6 +4,7 @@ import { uncoveredStages, validateCriteria } from './criteria';
 import { deadlineChangeAllowed, judgeSubmissionDeadlines } from './deadline-change';
 import type { Locale, LocalizedText } from './locale';
 import { validateTimetable, type StageWindow } from './timetable';
+import { isBlank } from './text';
 
 export interface PublishCandidate {
 	procedure: Procedure;
@@ -38,9 +39,9 @@ export interface PublishCandidate {
  */
 export function publishIssues(c: PublishCandidate, now: Date): string[] {
 	const issues: string[] = [];
-	if (!c.title[c.primaryLocale]?.trim()) issues.push('publish_missing_title');
-	if (!c.summary[c.primaryLocale]?.trim()) issues.push('publish_missing_summary');
-	if (!c.contactEmail.trim()) issues.push('publish_missing_contact');
+	if (isBlank(c.title[c.primaryLocale])) issues.push('publish_missing_title');
+	if (isBlank(c.summary[c.primaryLocale])) issues.push('publish_missing_summary');
+	if (isBlank(c.contactEmail)) issues.push('publish_missing_contact');
 	if (!c.stages.some((s) => s.stage === 'applications'))
 		issues.push('publish_missing_applications');
 	else if (validateTimetable(c.procedure, c.stages).length)

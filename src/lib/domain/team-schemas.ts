@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { emailField, localeField } from './account-schemas';
 import { KNOWN_COMPETENCE_AREAS } from './challenge-schemas';
 import { isMonth, normaliseArea, validateWorkEntry, type Month } from './experience';
+import { isBlank, isFilled } from './text';
 
 // Error messages are message keys; the page shows them in the reader's language.
 
@@ -10,7 +11,8 @@ export const teamSchema = z.object({
 		.string({ error: 'error_required' })
 		.trim()
 		.min(2, { error: 'error_team_name_short' })
-		.max(120, { error: 'error_text_long' }),
+		.max(120, { error: 'error_text_long' })
+		.refine(isFilled, { error: 'error_required' }),
 	description: z.string().trim().max(2000, { error: 'error_text_long' }).default(''),
 	// Comma-separated in the form, a list in the database.
 	organisations: z
@@ -23,7 +25,7 @@ export const teamSchema = z.object({
 				s
 					.split(',')
 					.map((o) => o.trim())
-					.filter(Boolean)
+					.filter((o) => !isBlank(o))
 			)
 		])
 		.pipe(z.array(z.string().max(200, { error: 'error_text_long' })).max(20, 'error_text_long')),
@@ -40,7 +42,7 @@ export const memberSchema = z.object({ userId: z.uuid({ error: 'error_form' }) }
 const monthField = z
 	.string({ error: 'error_required' })
 	.trim()
-	.min(1, { error: 'error_required', abort: true })
+	.refine(isFilled, { error: 'error_required', abort: true })
 	.refine(isMonth, { error: 'error_month_invalid' });
 
 const optionalMonth = z
@@ -83,7 +85,7 @@ function periodIssues(
 const requiredText = z
 	.string({ error: 'error_required' })
 	.trim()
-	.min(1, { error: 'error_required' })
+	.refine(isFilled, { error: 'error_required', abort: true })
 	.max(200, { error: 'error_text_long' });
 
 /** What a work entry and a common project both have: a period, what was done, evidence. */
@@ -101,7 +103,7 @@ const periodAndEvidence = {
 const areaKey = z
 	.string({ error: 'error_required' })
 	.trim()
-	.min(1, { error: 'error_required' })
+	.refine(isFilled, { error: 'error_required', abort: true })
 	.max(100, { error: 'error_text_long' });
 
 /** A work-history entry as the form posts it; `today` is injectable for tests. */

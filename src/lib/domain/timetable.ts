@@ -2,6 +2,7 @@ import { DECISION_STAGES, PROCEDURE_STAGES, REQUIRED_STAGES, type Stage } from '
 import type { Procedure } from './challenge';
 import type { Day } from './day';
 import { helsinkiDay } from './helsinki-time';
+import { isBlank } from './text';
 
 export interface StageWindow {
 	stage: Stage;
@@ -77,7 +78,7 @@ export function validateTimetable(procedure: Procedure, windows: StageWindow[]):
 
 function decisionIssues(w: StageWindow, next: StageWindow | undefined): TimetableIssue[] {
 	const hasDate = Boolean(w.decisionOn);
-	const hasSignatory = Boolean(w.signatory?.trim());
+	const hasSignatory = !isBlank(w.signatory);
 	if (!hasDate && !hasSignatory) return [];
 	if (!DECISION_STAGES.includes(w.stage)) {
 		return [{ stage: w.stage, field: 'decisionOn', code: 'decision_not_for_stage' }];

@@ -5,6 +5,7 @@ import { canonicalEmail } from './email';
 import { finnishDateTimeField } from './finnish-datetime';
 import { LOCALES, type Locale } from './locale';
 import type { FormErrors, RawForm } from './challenge-schemas';
+import { isBlank, isFilled } from './text';
 
 // Error messages are message keys; the page shows them in the reader's language.
 
@@ -30,7 +31,8 @@ const basics = z.object({
 		.string({ error: 'error_required' })
 		.trim()
 		.min(2, { error: 'error_workshop_title' })
-		.max(200, { error: 'error_text_long' }),
+		.max(200, { error: 'error_text_long' })
+		.refine(isFilled, { error: 'error_workshop_title' }),
 	// Typed as Finns write it (`1.12.2026 9.00`), read in Helsinki time; each refusal says why.
 	startsAt: finnishDateTimeField,
 	mode: z.enum(WORKSHOP_MODES, { error: 'error_workshop_mode' })
@@ -42,7 +44,7 @@ const phaseRow = z.object({
 	// In any of the app's languages, at least one; the board shows the reader's, else another.
 	title: z
 		.object({ fi: titleIn, sv: titleIn, en: titleIn })
-		.transform((t) => Object.fromEntries(Object.entries(t).filter(([, v]) => v)))
+		.transform((t) => Object.fromEntries(Object.entries(t).filter(([, v]) => !isBlank(v))))
 		.refine((t) => Object.keys(t).length > 0, { error: 'error_workshop_phase_title' }),
 	minutes: z.coerce
 		.number({ error: 'error_workshop_phase_minutes' })
@@ -124,7 +126,7 @@ export function parseSchedule(
 
 /** Whether agenda row `i` was left empty: no title in any language and no minutes. */
 const isBlankRow = (raw: RawForm, i: number) =>
-	![...LOCALES.map((l) => `p${i}_title_${l}`), `p${i}_minutes`].some((k) => raw[k]?.trim());
+	![...LOCALES.map((l) => `p${i}_title_${l}`), `p${i}_minutes`].some((k) => !isBlank(raw[k]));
 
 /**
  * The agenda as form fields, to fill the editor (the default template at first). A title

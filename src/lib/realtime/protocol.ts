@@ -21,6 +21,7 @@ import {
 } from '$lib/domain/board';
 import type { WorkshopStatus } from '$lib/domain/workshop-status';
 import { LOCALES, type Locale } from '$lib/domain/locale';
+import { isFilled } from '$lib/domain/text';
 
 /** What clients ask, each answered through its acknowledgement. */
 export const ASK = {
@@ -100,7 +101,7 @@ const shapes = {
 	[ASK.announce]: z
 		.object({
 			workshopId: z.uuid(),
-			body: z.string().trim().min(1).max(2000),
+			body: z.string().trim().refine(isFilled).max(2000),
 			// The language the words are in (the facilitator's page), shown with `lang` to others.
 			lang: z.enum(LOCALES).optional()
 		})

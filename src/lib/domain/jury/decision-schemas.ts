@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { LOCALES } from '$lib/domain/locale';
+import { isBlank } from '$lib/domain/text';
 
 export const DECIDED_STAGES = ['shortlisting', 'selection', 'proof_of_concept'] as const;
 export type DecidedStage = (typeof DECIDED_STAGES)[number];
@@ -77,7 +78,7 @@ export function decisionFormDraft(
 ): DecisionDraftInput {
 	const text = (name: string) => {
 		const value = form[name]?.trim();
-		return value ? value : undefined;
+		return value === undefined || isBlank(value) ? undefined : value;
 	};
 	const decidedOn = text('decidedOn');
 	return {

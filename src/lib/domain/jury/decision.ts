@@ -6,6 +6,7 @@
  */
 import { comparablePoints } from './ranking';
 import { compareIds, MAX_JUSTIFICATION_LENGTH, type ItemId } from './scores';
+import { isBlank } from '$lib/domain/text';
 
 export interface TopKProposal {
 	/** The first k items in rank order (all of them when fewer). */
@@ -94,7 +95,7 @@ export function checkDecision(input: DecisionCheckInput): DecisionCheck {
 	const dropped = [...proposed].filter((i) => !chosen.has(i)).sort(compareIds);
 	const departs = added.length > 0 || dropped.length > 0;
 	const justification = input.justification.trim();
-	if (departs && !justification) issues.push('decision_justification_missing');
+	if (departs && isBlank(justification)) issues.push('decision_justification_missing');
 	if (justification.length > MAX_JUSTIFICATION_LENGTH) {
 		issues.push('decision_justification_too_long');
 	}

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { isUuid } from '$lib/domain/route-params';
 import { validateScore, type ScoreIssueCode } from './scores';
+import { isBlank } from '$lib/domain/text';
 
 /** A criterion as the form knows it: its id and the most points it gives. */
 export interface FormCriterion {
@@ -107,7 +108,7 @@ export function revisionSchema(maxPoints: number, step: number) {
 				});
 			}
 			const reason = raw.reason.trim();
-			if (!reason)
+			if (isBlank(reason))
 				ctx.addIssue({ code: 'custom', path: ['reason'], message: 'jury_refusal_reason_missing' });
 			else if (reason.length > 2000) {
 				ctx.addIssue({ code: 'custom', path: ['reason'], message: 'jury_refusal_reason_too_long' });

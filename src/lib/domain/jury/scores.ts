@@ -8,6 +8,7 @@
  */
 import type { Criterion } from '$lib/domain/criteria';
 import type { EvaluatedStage } from '$lib/domain/stages';
+import { isBlank } from '$lib/domain/text';
 
 /** A juror (a user id in the database; any string that identifies one juror here). */
 export type JurorId = string;
@@ -98,7 +99,7 @@ export function validateScore(
 		if (h === null || h % stepH !== 0) issues.push('score_off_step');
 	}
 	const justification = input.justification.trim();
-	if (!justification) issues.push('justification_missing');
+	if (isBlank(justification)) issues.push('justification_missing');
 	else if (justification.length > MAX_JUSTIFICATION_LENGTH) issues.push('justification_too_long');
 	return issues;
 }

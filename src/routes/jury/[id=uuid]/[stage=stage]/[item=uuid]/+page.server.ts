@@ -7,6 +7,7 @@ import { juryFailure, juryRefusalAsHttp } from '$lib/server/http/jury-refusals';
 import { translate } from '$lib/server/i18n';
 import { commentOnItem, openJurorItem, reviseScore, scoreItem } from '$lib/server/jury/juror';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { isFilled } from '$lib/domain/text';
 
 // One item as the juror opens it: refused in words (403/409) when conflicted, unassigned,
 // undeclared or sealed, before anything of it is read; else the application as it was
@@ -24,7 +25,7 @@ const commentSchema = z.object({
 	body: z
 		.string()
 		.trim()
-		.min(1, 'jury_refusal_comment_blank')
+		.refine(isFilled, { error: 'jury_refusal_comment_blank', abort: true })
 		.max(4000, 'jury_refusal_comment_too_long')
 });
 
