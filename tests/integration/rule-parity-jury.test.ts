@@ -135,9 +135,9 @@ describeEachDatabase('jury score step and drafts: one rule in TypeScript and SQL
 		await expect(amend('12')).rejects.toMatchObject({ hint: 'jury_step_not_divisor' });
 		await amend('15');
 		// Back to 0.5 for the drafts below (no score yet, so the step may still change).
-		expect(
-			await refusal(db(), s.owner, CONFIGURE, [s.challenge.id, 'shortlisting', 0.5])
-		).toBe('ok');
+		expect(await refusal(db(), s.owner, CONFIGURE, [s.challenge.id, 'shortlisting', 0.5])).toBe(
+			'ok'
+		);
 		[impact, feasibility] = await db().service('test: criteria ids', async (tx) =>
 			(
 				await tx.query<{ id: string }>(

@@ -71,7 +71,10 @@ export type StepIssue = { code: 'bad_step' } | { code: 'step_not_divisor'; index
  * whole hundredths, as validateScore does. private.jury_step_problem is the same rule in
  * SQL (tests/integration/rule-parity-jury.test.ts holds them together).
  */
-export function scoreStepIssue(step: number | null, maxPoints: readonly number[]): StepIssue | null {
+export function scoreStepIssue(
+	step: number | null,
+	maxPoints: readonly number[]
+): StepIssue | null {
 	const stepH = step === null ? null : toHundredths(step);
 	if (stepH === null || stepH <= 0 || stepH > MAX_SCORE_STEP * 100) return { code: 'bad_step' };
 	const index = maxPoints.findIndex((max) => (toHundredths(max) ?? Number.NaN) % stepH !== 0);
