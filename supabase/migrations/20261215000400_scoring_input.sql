@@ -1,11 +1,11 @@
 -- A score step that fits the criteria (tester's report, December 2026). The chair could
 -- save any step from 0.01 to 1000: with 1000 every score but 0 was refused, with 3 a
 -- 10-point criterion's maximum could not be given. A stage's step must now divide the
--- maximum points of every criterion of that stage, when the step is set
--- (public.jury_configure) and when the criteria change after it was set (a trigger on
--- challenge_criteria), refused as TK422 jury_step_not_divisor. private.jury_step_problem
--- is the rule of scoreStepIssue (src/lib/domain/jury/scores.ts), and
--- tests/integration/rule-parity-jury.test.ts feeds both the same cases.
+-- maximum points of every criterion of that stage, when the step is set (a trigger on
+-- jury_stages, under public.jury_configure) and when the criteria change after it was set
+-- (a trigger on challenge_criteria), refused as TK422 jury_step_not_divisor.
+-- private.jury_step_problem is the rule of scoreStepIssue (src/lib/domain/jury/scores.ts),
+-- and tests/integration/rule-parity-jury.test.ts feeds both the same cases.
 --
 -- Drafts (the same report) needed no change here: public.jury_save_scores already keeps
 -- points without a justification; the page could not show a decimal comma again.
@@ -27,35 +27,25 @@ as $$
 $$;
 revoke execute on function private.jury_step_problem(numeric, int[]) from public, anon, authenticated;
 
--- As in 20261205000100_jury.sql, and the step must fit the stage's criteria.
-create or replace function public.jury_configure(challenge uuid, stage text, score_step numeric)
-returns void
-language plpgsql volatile security definer set search_path = ''
+-- A stage's step is written only by public.jury_configure (which refuses jury_bad_step
+-- first, and jury_scoring_started): the step must also fit the stage's criteria.
+create function private.guard_stage_step() returns trigger
+language plpgsql security invoker set search_path = ''
 as $$
 declare
-  problem text;
+  problem text := private.jury_step_problem(new.score_step, array(
+    select k.max_points from public.challenge_criteria k
+    where k.challenge_id = new.challenge_id and k.stage = new.stage));
 begin
-  perform private.jury_require_chair(challenge);
-  if stage is null or stage not in ('shortlisting', 'selection') then
-    perform private.jury_refuse('jury_unknown_stage');
+  if problem is not null then
+    raise exception '%', problem using errcode = 'TK422', hint = problem;
   end if;
-  select private.jury_step_problem(score_step,
-      coalesce(pg_catalog.array_agg(k.max_points order by k.position, k.id), '{}'))
-    into problem
-    from public.challenge_criteria k
-    where k.challenge_id = challenge and k.stage = jury_configure.stage;
-  if problem is not null then perform private.jury_refuse(problem); end if;
-  insert into public.jury_stages (challenge_id, stage) values (challenge, stage) on conflict do nothing;
-  perform 1 from public.jury_stages g
-    where g.challenge_id = challenge and g.stage = jury_configure.stage for update;
-  if exists (select 1 from public.jury_scores x join public.jury_members j on j.id = x.juror_id
-             where j.challenge_id = challenge and j.stage = jury_configure.stage) then
-    perform private.jury_refuse('jury_scoring_started');
-  end if;
-  update public.jury_stages g set score_step = jury_configure.score_step
-    where g.challenge_id = challenge and g.stage = jury_configure.stage;
+  return new;
 end
 $$;
+revoke execute on function private.guard_stage_step() from public, anon, authenticated;
+create trigger jury_stages_step_fits before insert or update of score_step on public.jury_stages
+  for each row execute function private.guard_stage_step();
 
 -- The reverse: a criterion written (an edit or an amendment of the criteria) whose
 -- maximum is not a whole number of its stage's step is refused, so a step once set keeps

@@ -1,6 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { Database, Principal } from '../../src/lib/server/db/database';
 import { scoreStepIssue } from '../../src/lib/domain/jury/scores';
 import { justificationField, pointsField } from '../../src/lib/domain/jury/score-form';
 import { parseCriteria } from '../../src/lib/domain/challenge-schemas';
@@ -9,7 +8,7 @@ import { openJurorItem, scoreItem } from '../../src/lib/server/jury/juror';
 import { saveCriteria } from '../../src/lib/server/challenges/editor';
 import { describeEachDatabase } from './databases';
 import { createUser } from './fixtures';
-import { appointJuror, shortlistingCriteria } from './jury-fixtures';
+import { appointJuror, refusal, shortlistingCriteria } from './jury-fixtures';
 import { createScreeningScenario, type ScreeningScenario } from './screening-fixtures';
 import { sqlAnswers } from './parity';
 
@@ -21,16 +20,6 @@ import { sqlAnswers } from './parity';
  * a justification yet.
  */
 type User = { id: string; email: string };
-
-async function refusal(db: Database, who: Principal, sql: string, params: unknown[] = []) {
-	try {
-		await db.as(who, (tx) => tx.query(sql, params));
-		return 'ok';
-	} catch (e) {
-		const err = e as { code?: string; hint?: string; message: string };
-		return err.hint || err.code || err.message;
-	}
-}
 
 describeEachDatabase('jury score step and drafts: one rule in TypeScript and SQL', (db) => {
 	let s: ScreeningScenario;
