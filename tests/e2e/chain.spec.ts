@@ -157,7 +157,7 @@ test('one run from a shortlisted team’s concept to a bonus paid by results', a
 		await page.goto(`/jury/${CHALLENGE}/selection`);
 		await items.getByRole('link', { name: new RegExp(team) }).click();
 		await expect(page.getByTestId('tender-digest')).toHaveText(/^[0-9a-f]{64}$/);
-		const fields = page.getByRole('spinbutton');
+		const fields = page.getByLabel(/^Points \(0–/);
 		await expect(fields).toHaveCount(2);
 		for (const [i, field] of (await fields.all()).entries()) await field.fill(String(points[i]));
 		for (const field of await page.getByRole('textbox', { name: /Justification/ }).all())

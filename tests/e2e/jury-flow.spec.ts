@@ -75,7 +75,7 @@ async function scoreAll(page: Page, juror: number) {
 		await items.getByRole('link', { name, exact: true }).click();
 		const team = Object.keys(POINTS).find((t) => name.includes(t))!;
 		const points = juror === 1 && team === 'Mentori' ? MENTORI_BY_JUROR_2 : POINTS[team];
-		const fields = page.getByRole('spinbutton');
+		const fields = page.getByLabel(/^Points \(0–/);
 		await expect(fields).toHaveCount(2);
 		if (juror === 0 && name === names[0]) {
 			// Bad input is refused in the database's words; a draft saves without justifications.
@@ -84,9 +84,23 @@ async function scoreAll(page: Page, juror: number) {
 			await expect(
 				page.getByText("Points cannot be above the criterion's maximum.").first()
 			).toBeVisible();
-			for (const field of await fields.all()) await field.fill('1');
+			// Half points typed with a decimal comma, as a key at a time (a browser's number
+			// field read "1,5" as 15); the second without a justification yet: the draft keeps
+			// both, and the page shows them again as typed.
+			const justifications = page.getByRole('textbox', { name: /Justification/ });
+			for (const [i, typed] of ['1,5', '6,5'].entries()) {
+				await fields.nth(i).clear();
+				await fields.nth(i).pressSequentially(typed);
+			}
+			await justifications.first().fill(`${team}: a first thought.`);
+			await justifications.nth(1).fill('');
 			await page.getByRole('button', { name: 'Save draft' }).click();
 			await expect(page.getByText('Draft saved.')).toBeVisible();
+			await page.reload();
+			await expect(fields.first()).toHaveValue('1.5');
+			await expect(fields.nth(1)).toHaveValue('6.5');
+			await expect(fields.first()).toHaveAttribute('inputmode', 'decimal');
+			await expect(justifications.nth(1)).toHaveValue('');
 			await expectAccessible(page);
 			await screenshot(page, 'jury-flow-scoring');
 		}
@@ -108,8 +122,22 @@ test('a jury scores, the chair decides with one justified departure, teams read 
 	page
 }) => {
 	test.setTimeout(600_000);
-	// The chair appoints three jurors.
+	// A step the criteria (20 and 10 points) cannot be given in is refused, naming the
+	// criterion; half points typed with a comma are saved.
 	let stage = await chairStage(page);
+	const step = stage.getByLabel('Score step (points)');
+	await step.fill('3');
+	await stage.getByRole('button', { name: 'Save step' }).click();
+	await expect(
+		stage.getByText(/The step 3 does not divide the maximum of 20 points/)
+	).toContainText('Relevance of the preliminary ideas');
+	await step.fill('0,5');
+	await stage.getByRole('button', { name: 'Save step' }).click();
+	await expect(stage.getByText('The score step was saved.')).toBeVisible();
+	await expectAccessible(page);
+	await screenshot(page, 'jury-flow-step');
+
+	// The chair appoints three jurors.
 	for (const juror of JURORS) {
 		await stage.getByLabel('Invite a juror by email').fill(juror);
 		await stage.getByRole('button', { name: 'Send invitation' }).click();
@@ -170,7 +198,7 @@ test('a jury scores, the chair decides with one justified departure, teams read 
 	await expect(page.getByText('Comment added.')).toBeVisible();
 	await page.getByText('Revise this score').first().click();
 	await page
-		.getByRole('spinbutton', { name: /New points/ })
+		.getByRole('textbox', { name: /New points/ })
 		.first()
 		.fill('19');
 	await page.getByRole('textbox', { name: 'Reason for the revision' }).first().fill('Discussed.');

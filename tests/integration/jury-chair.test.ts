@@ -1,11 +1,10 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { Database, Principal } from '../../src/lib/server/db/database';
 import { renderMail } from '../../src/lib/server/mail/templates';
 import { assignStage, readProgress, remindJurors } from '../../src/lib/server/jury/chair';
 import { readResults } from '../../src/lib/server/jury/results';
 import { describeEachDatabase } from './databases';
 import { createUser } from './fixtures';
-import { appointJuror, inviteJuror } from './jury-fixtures';
+import { appointJuror, inviteJuror, refusal } from './jury-fixtures';
 import { createScreeningScenario, type ScreeningScenario } from './screening-fixtures';
 
 /**
@@ -15,16 +14,6 @@ import { createScreeningScenario, type ScreeningScenario } from './screening-fix
  * record's own functions.
  */
 type User = { id: string; email: string };
-
-async function refusal(db: Database, who: Principal, sql: string, params: unknown[] = []) {
-	try {
-		await db.as(who, (tx) => tx.query(sql, params));
-		return 'ok';
-	} catch (e) {
-		const err = e as { code?: string; hint?: string; message: string };
-		return err.hint || err.code || err.message;
-	}
-}
 
 describeEachDatabase('jury, the chair', (db) => {
 	let s: ScreeningScenario;

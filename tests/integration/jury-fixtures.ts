@@ -1,4 +1,4 @@
-import type { Database } from '../../src/lib/server/db/database';
+import type { Database, Principal } from '../../src/lib/server/db/database';
 import { hashToken } from '../../src/lib/server/auth/tokens';
 
 type User = { id: string; email: string };
@@ -76,4 +76,15 @@ export async function shortlistingCriteria(
 		);
 		return [rows[0].id, rows[1].id];
 	});
+}
+
+/** The reason code a refused call gave (the hint of TK422 / 42501), or 'ok'. */
+export async function refusal(db: Database, who: Principal, sql: string, params: unknown[] = []) {
+	try {
+		await db.as(who, (tx) => tx.query(sql, params));
+		return 'ok';
+	} catch (e) {
+		const err = e as { code?: string; hint?: string; message: string };
+		return err.hint || err.code || err.message;
+	}
 }

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Database, Principal } from '../../src/lib/server/db/database';
+import type { Principal } from '../../src/lib/server/db/database';
 import { hashToken } from '../../src/lib/server/auth/tokens';
 import { validateScore } from '../../src/lib/domain/jury/scores';
 import { attempt } from './attempt';
 import { describeEachDatabase } from './databases';
 import { createUser } from './fixtures';
-import { appointJuror, inviteJuror, shortlistingCriteria } from './jury-fixtures';
+import { appointJuror, inviteJuror, refusal, shortlistingCriteria } from './jury-fixtures';
 import { createScreeningScenario, type ScreeningScenario } from './screening-fixtures';
 
 /**
@@ -16,17 +16,6 @@ import { createScreeningScenario, type ScreeningScenario } from './screening-fix
  * scores only when the rules allow, and revise in the consensus step.
  */
 type User = { id: string; email: string };
-
-/** The reason code a refused call gave (the hint of TK422 / 42501), or 'ok'. */
-async function refusal(db: Database, who: Principal, sql: string, params: unknown[] = []) {
-	try {
-		await db.as(who, (tx) => tx.query(sql, params));
-		return 'ok';
-	} catch (e) {
-		const err = e as { code?: string; hint?: string; message: string };
-		return err.hint || err.code || err.message;
-	}
-}
 
 const SAVE = 'select public.jury_save_scores($1, $2, $3::jsonb) as n';
 const SUBMIT = 'select public.jury_submit_scores($1, $2, $3::jsonb) as n';

@@ -1,5 +1,4 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { Database, Principal } from '../../src/lib/server/db/database';
 import { assignStage } from '../../src/lib/server/jury/chair';
 import { openJurorItem, scoreItem } from '../../src/lib/server/jury/juror';
 import { readResults } from '../../src/lib/server/jury/results';
@@ -12,7 +11,7 @@ import {
 import { decisionFormDraft } from '../../src/lib/domain/jury/decision-schemas';
 import { describeEachDatabase } from './databases';
 import { createUser } from './fixtures';
-import { appointJuror, shortlistingCriteria } from './jury-fixtures';
+import { appointJuror, refusal, shortlistingCriteria } from './jury-fixtures';
 import { createScreeningScenario, type ScreeningScenario } from './screening-fixtures';
 
 /**
@@ -23,16 +22,6 @@ import { createScreeningScenario, type ScreeningScenario } from './screening-fix
  * decision names final tenders, whose concepts become the partners.
  */
 type User = { id: string; email: string };
-
-async function refusal(db: Database, who: Principal, sql: string, params: unknown[] = []) {
-	try {
-		await db.as(who, (tx) => tx.query(sql, params));
-		return 'ok';
-	} catch (e) {
-		const err = e as { code?: string; hint?: string; message: string };
-		return err.hint || err.code || err.message;
-	}
-}
 
 describeEachDatabase('selection on final tenders', (db) => {
 	let s: ScreeningScenario;

@@ -7,6 +7,7 @@ import { PROCEDURE_STAGES, type EvaluatedStage } from './stages';
 import { validateTimetable, type StageWindow } from './timetable';
 import { validateCriteria, type Criterion } from './criteria';
 import { isBlank, isFilled } from './text';
+import { readDecimal } from './decimal';
 
 /** Form values as posted: every field a string. */
 export type RawForm = Record<string, string>;
@@ -186,13 +187,13 @@ export function parseCriteria(raw: RawForm): Parsed<CriteriaForm> {
 		const stage = raw[`c${i}_stage`] === 'shortlisting' ? 'shortlisting' : 'selection';
 		checkLengths(raw, `c${i}_name`, LIMITS.criterion, errors);
 		checkLengths(raw, `c${i}_description`, LIMITS.statement, errors);
-		const maxPoints = points === '' ? NaN : Number(points);
+		const maxPoints = readDecimal(points) ?? NaN;
 		if (Number.isNaN(maxPoints)) errors[`c${i}_points`] = 'error_points_invalid';
 		criteria.push({ stage: stage as EvaluatedStage, name, description, maxPoints });
 		rowOf.push(i);
 	}
 	const share = raw.priceShare?.trim() ?? '';
-	const priceShare = share === '' ? null : Number(share);
+	const priceShare = readDecimal(share);
 	for (const issue of validateCriteria(criteria, priceShare)) {
 		if ('index' in issue) {
 			const field =

@@ -5,6 +5,7 @@
 // tests/integration/concepts.test.ts feeds both the same cases.
 import { z } from 'zod';
 import { listDiff, wordDiff, type DiffPart } from './amendment-diff';
+import { plainDecimal } from './decimal';
 
 /** Character limits of a concept's texts (the database checks the same). */
 export const CONCEPT_LIMITS = {
@@ -75,10 +76,7 @@ export type ConceptSave = z.output<typeof conceptSaveSchema>;
  * comma or point. Negative amounts are not amounts here.
  */
 export function eurosToCents(typed: string): number | null {
-	const s = typed
-		.replace(/[\s\u00a0\u202f]/g, '')
-		.replace(/€$/, '')
-		.replace(',', '.');
+	const s = plainDecimal(typed.replace(/€\s*$/, ''));
 	const m = /^(\d{1,12})(?:\.(\d{1,2}))?$/.exec(s);
 	if (!m) return null;
 	return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));

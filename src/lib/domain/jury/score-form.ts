@@ -6,6 +6,7 @@
  * same words (message keys `jury_refusal_<code>`).
  */
 import { z } from 'zod';
+import { readDecimal } from '$lib/domain/decimal';
 import { isUuid } from '$lib/domain/route-params';
 import { validateScore, type ScoreIssueCode } from './scores';
 import { isBlank } from '$lib/domain/text';
@@ -29,13 +30,9 @@ export const justificationField = (criterion: string) => `justification_${criter
 
 /**
  * A typed number of points: empty → null; a decimal comma is read as a point (Finnish and
- * Swedish write 7,5); anything else that is not a plain decimal → NaN.
+ * Swedish write 7,5), spaces are thousands separators; anything else → NaN (readDecimal).
  */
-export function readPoints(raw: string | undefined): number | null {
-	const text = (raw ?? '').trim().replace(',', '.');
-	if (text === '') return null;
-	return /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text) ? Number(text) : Number.NaN;
-}
+export const readPoints = (raw: string | undefined): number | null => readDecimal(raw);
 
 /** Issues a draft may carry (it is saved unfinished): only what a submit needs. */
 const DRAFT_ALLOWS: ReadonlySet<ScoreIssueCode> = new Set([

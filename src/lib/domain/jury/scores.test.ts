@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Criterion } from '$lib/domain/criteria';
 import {
 	MAX_JUSTIFICATION_LENGTH,
+	scoreStepIssue,
 	maxQualityPoints,
 	stageCriteria,
 	toHundredths,
@@ -128,5 +129,42 @@ describe('stage criteria', () => {
 		const all = [criterion(5, 'shortlisting'), criterion(30), criterion(3, 'shortlisting')];
 		expect(stageCriteria(all, 'shortlisting').map((c) => c.maxPoints)).toEqual([5, 3]);
 		expect(maxQualityPoints(stageCriteria(all, 'selection'))).toBe(30);
+	});
+});
+
+describe('scoreStepIssue', () => {
+	it('refuses a step that does not divide every maximum, naming the first', () => {
+		expect(scoreStepIssue(0.5, [20, 10])).toBeNull();
+		expect(scoreStepIssue(2.5, [20, 10])).toBeNull();
+		expect(scoreStepIssue(10, [20, 10])).toBeNull();
+		// The reported cases: 3 cannot reach 10 (nor 20), 1000 leaves nothing but 0.
+		expect(scoreStepIssue(3, [20, 10])).toEqual({ code: 'step_not_divisor', index: 0 });
+		expect(scoreStepIssue(1000, [20, 10])).toEqual({ code: 'step_not_divisor', index: 0 });
+		expect(scoreStepIssue(4, [20, 10])).toEqual({ code: 'step_not_divisor', index: 1 });
+		expect(scoreStepIssue(0.3, [30, 7])).toEqual({ code: 'step_not_divisor', index: 1 });
+		expect(scoreStepIssue(3, [])).toBeNull();
+	});
+
+	it('refuses what is no step at all', () => {
+		for (const step of [null, 0, -0.5, 0.001, 1000.01, Number.NaN, Infinity]) {
+			expect(scoreStepIssue(step, [10]), String(step)).toEqual({ code: 'bad_step' });
+		}
+	});
+
+	it('a step it accepts reaches every maximum: validateScore takes each maximum and 0', () => {
+		fc.assert(
+			fc.property(
+				fc.integer({ min: 1, max: 100_000 }),
+				fc.array(fc.integer({ min: 1, max: 1000 }), { minLength: 1, maxLength: 5 }),
+				(stepH, maxes) => {
+					const step = stepH / 100;
+					const issue = scoreStepIssue(step, maxes);
+					const reachable = maxes.every(
+						(max) => !validateScore({ points: max, justification: 'x' }, max, step).length
+					);
+					expect(issue === null).toBe(reachable);
+				}
+			)
+		);
 	});
 });

@@ -57,6 +57,31 @@ export function toHundredths(points: number): number | null {
 	return Math.abs(h - points * 100) < 1e-6 ? h : null;
 }
 
+/** The largest score step a stage may have (points), as public.jury_configure holds it. */
+export const MAX_SCORE_STEP = 1000;
+
+/** Why a score step cannot be a stage's: no step at all, or one a criterion's maximum is not a multiple of. */
+export type StepIssue = { code: 'bad_step' } | { code: 'step_not_divisor'; index: number };
+
+/**
+ * Checks a stage's score step against the maximum points of the stage's criteria (in the
+ * stage's order). Refuses a step that is not a positive whole number of hundredths of at
+ * most MAX_SCORE_STEP ('bad_step'), and one that does not divide every criterion's
+ * maximum ('step_not_divisor', with the first such criterion's index): with step 3 and a
+ * 10-point criterion the maximum cannot be given, with 1000 nothing but 0. Compared in
+ * whole hundredths, as validateScore does. private.jury_step_problem is the same rule in
+ * SQL (tests/integration/rule-parity-jury.test.ts holds them together).
+ */
+export function scoreStepIssue(
+	step: number | null,
+	maxPoints: readonly number[]
+): StepIssue | null {
+	const stepH = step === null ? null : toHundredths(step);
+	if (stepH === null || stepH <= 0 || stepH > MAX_SCORE_STEP * 100) return { code: 'bad_step' };
+	const index = maxPoints.findIndex((max) => (toHundredths(max) ?? Number.NaN) % stepH !== 0);
+	return index < 0 ? null : { code: 'step_not_divisor', index };
+}
+
 export type ScoreIssueCode =
 	| 'score_missing'
 	| 'score_negative'

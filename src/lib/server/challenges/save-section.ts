@@ -1,5 +1,6 @@
 import type { Queryable } from '../db';
 import type { SessionUser } from '../auth/sessions';
+import { refusalCode } from '../db/errors';
 import { invalid, type FormValues } from '../http/forms';
 import { DeadlineRefused, ReasonRequired, type Editor } from './editor';
 import { forgetVisitorViews } from './visitor-cache';
@@ -9,7 +10,8 @@ type Save = (tx: Queryable, editor: Editor) => Promise<{ amended: boolean } | nu
 /**
  * Runs one section's save as the user. A published challenge's change without a reason
  * saves nothing and asks for one; a submission deadline moved against the rule saves
- * nothing and says which and why; a recorded amendment is mailed to followers and to the
+ * nothing and says which and why; criteria the jury's score step does not fit save nothing
+ * and say so; a recorded amendment is mailed to followers and to the
  * applicant teams (by the database, see 20261201000110_mail_from_the_record.sql).
  */
 export async function saveSection(
@@ -36,6 +38,11 @@ export async function saveSection(
 		if (e instanceof DeadlineRefused) {
 			// Which submission deadline, and why: too soon, removed or already passed.
 			return invalid(values, { form: e.messageKey });
+		}
+		// A criterion's maximum that the stage's score step (set on the jury page) does not
+		// divide (20261215000400_scoring_input.sql): nothing saved, the reason in words.
+		if (refusalCode(e, 'jury_step_not_divisor')) {
+			return invalid(values, { form: 'jury_refusal_criterion_off_step' });
 		}
 		throw e;
 	}

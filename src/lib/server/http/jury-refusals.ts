@@ -24,6 +24,7 @@ export const JURY_REFUSALS = {
 	jury_bad_input: 400,
 	jury_bad_email: 400,
 	jury_bad_step: 400,
+	jury_step_not_divisor: 400,
 	jury_score_missing: 400,
 	jury_score_negative: 400,
 	jury_score_above_max: 400,

@@ -8,6 +8,8 @@
  */
 import type { Queryable } from '../db';
 import { assignJurors } from '$lib/domain/jury/assignment';
+import { scoreStepIssue, type StepIssue } from '$lib/domain/jury/scores';
+import { pickLocalized, type Locale, type LocalizedText } from '$lib/domain/locale';
 import type { EvaluatedStage } from '$lib/domain/stages';
 import { readItems, readRoster, jurorLabel, type Juror, type JuryItem } from './roster';
 
@@ -90,14 +92,47 @@ export async function withdrawInvitation(tx: Queryable, jurorId: string): Promis
 	return row.email;
 }
 
-/** Sets the stage's score step (public.jury_configure; refused once scoring began). */
+/** A step the stage's criteria refuse: the rule's answer and the criterion it names. */
+export interface StepRefused {
+	issue: StepIssue;
+	/** The first criterion whose maximum the step does not divide (step_not_divisor). */
+	criterion?: { name: string; maxPoints: number };
+}
+
+/**
+ * Sets the stage's score step (public.jury_configure; refused once scoring began). A step
+ * that is none, or that does not divide a criterion's maximum points (scoreStepIssue, the
+ * rule the database holds too), is answered here with the criterion it fails, its name in
+ * `locale`; nothing is saved.
+ */
 export async function configureStage(
 	tx: Queryable,
 	challengeId: string,
 	stage: EvaluatedStage,
-	scoreStep: number
-): Promise<void> {
+	scoreStep: number | null,
+	locale: Locale
+): Promise<StepRefused | null> {
+	const criteria = await tx.query<{ name: LocalizedText; maxPoints: number; primary: Locale }>(
+		`select k.name, k.max_points as "maxPoints", c.primary_locale as primary
+		 from public.challenge_criteria k join public.challenges c on c.id = k.challenge_id
+		 where k.challenge_id = $1 and k.stage = $2
+		 order by k.position, k.id`,
+		[challengeId, stage]
+	);
+	const issue = scoreStepIssue(
+		scoreStep,
+		criteria.map((c) => c.maxPoints)
+	);
+	if (issue?.code === 'step_not_divisor') {
+		const c = criteria[issue.index];
+		return {
+			issue,
+			criterion: { name: pickLocalized(c.name, locale, c.primary).text, maxPoints: c.maxPoints }
+		};
+	}
+	if (issue) return { issue };
 	await tx.query('select public.jury_configure($1, $2, $3)', [challengeId, stage, scoreStep]);
+	return null;
 }
 
 /** The stage's settings, as the policy of jury_stages lets the caller read them. */

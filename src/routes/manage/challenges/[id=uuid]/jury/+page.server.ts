@@ -1,7 +1,10 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { emailField } from '$lib/domain/account-schemas';
+import { readDecimal } from '$lib/domain/decimal';
 import { EVALUATED_STAGES } from '$lib/domain/stages';
+import { formatPoints } from '$lib/components/decisions/points';
+import { getLocale } from '$lib/paraglide/runtime';
 import {
 	assignStage,
 	configureStage,
@@ -47,7 +50,8 @@ const schemas = {
 		// The one email schema (issue 11): "a@b" is not an address anyone can receive at.
 		email: emailField
 	}),
-	step: z.object({ stage, step: z.coerce.number({ error: 'jury_refusal_bad_step' }) }),
+	// A step typed as people write it ("0,5"); what is no number is refused with the rule.
+	step: z.object({ stage, step: z.string().default('').transform(readDecimal) }),
 	assign: z.discriminatedUnion('mode', [
 		z.object({ stage, mode: z.literal('all') }),
 		z.object({
@@ -71,8 +75,14 @@ const schemas = {
 type Action = 'invite' | 'step' | 'assign' | 'remind' | 'consensus' | 'withdraw';
 
 /** A refused or unreadable form, for the stage it came from, in words. */
-function refuse(action: Action, stageName: string | undefined, key: string, status = 400) {
-	return fail(status, { action, stage: stageName ?? '', error: translate(key) });
+function refuse(
+	action: Action,
+	stageName: string | undefined,
+	key: string,
+	status = 400,
+	params: Record<string, unknown> = {}
+) {
+	return fail(status, { action, stage: stageName ?? '', error: translate(key, params) });
 }
 
 /** A refusal of the database (juryFailure) tagged with its action and stage. */
@@ -121,11 +131,20 @@ export const actions: Actions = {
 		const user = requireUser(locals, url);
 		const parsed = await parseForm(request, schemas.step);
 		if (!parsed.ok) return refuse('step', parsed.values.stage, Object.values(parsed.errors)[0]);
+		const { stage: s, step } = parsed.data;
 		try {
-			await locals.db.as(user, (tx) =>
-				configureStage(tx, params.id, parsed.data.stage, parsed.data.step)
+			const refusal = await locals.db.as(user, (tx) =>
+				configureStage(tx, params.id, s, Number.isNaN(step) ? null : step, getLocale())
 			);
-			return { action: 'step', stage: parsed.data.stage, done: 'saved' };
+			if (refusal?.criterion) {
+				return refuse('step', s, 'jurychair_step_not_divisor', 400, {
+					step: formatPoints(step, getLocale()),
+					max: formatPoints(refusal.criterion.maxPoints, getLocale()),
+					criterion: refusal.criterion.name
+				});
+			}
+			if (refusal) return refuse('step', s, 'jury_refusal_bad_step');
+			return { action: 'step', stage: s, done: 'saved' };
 		} catch (e) {
 			return refused('step', parsed.data.stage, e);
 		}
