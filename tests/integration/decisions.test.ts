@@ -267,6 +267,42 @@ describeEachDatabase('decisions', (db) => {
 			);
 		});
 
+		it('dates a decision within its window: never before the challenge, never in the future', async () => {
+			const dated = (decidedOn: string) => [
+				s.challenge.id,
+				'shortlisting',
+				JSON.stringify(items([A()])),
+				JSON.stringify({ decidedOn })
+			];
+			// The outside tester's 1 January 1900, and a day past the timetable's plan.
+			expect(await refused(db(), s.owner, PREPARE, dated('1900-01-01'))).toBe(
+				'decision_day_before_challenge'
+			);
+			expect(await refused(db(), s.owner, PREPARE, dated('2099-12-31'))).toBe(
+				'decision_day_in_future'
+			);
+			// A draft may carry a day up to the planned 20 December; publishing refuses a day
+			// still to come unless it is the planned one (then dated the day of publication).
+			const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(
+				new Date()
+			);
+			if (today < '2026-12-19') {
+				expect(await refused(db(), s.owner, PREPARE, dated('2026-12-19'))).toBe('ok');
+				expect(await publishAs(s.owner)).toBe('decision_day_in_future');
+			}
+			// Nor by a direct write: the table refuses the day whoever writes it.
+			expect(
+				await db()
+					.service('test: a direct write of the day', (tx) =>
+						tx.query(`update public.decisions set decided_on = '1900-01-01' where id = $1`, [first])
+					)
+					.then(
+						() => 'ok',
+						(e: { hint?: string }) => e.hint
+					)
+			).toBe('decision_day_before_challenge');
+		});
+
 		it('publishes the top k, freezes the scores without a conflicted juror’s, mails every member', async () => {
 			await drainOutbox(db());
 			await redraft(items([A()]));
