@@ -22,6 +22,8 @@
  *   refused.
  */
 import type { Day } from '../day';
+import { DAY_ERRORS, readFinnishDay } from '../finnish-datetime';
+import { helsinkiDay } from '../helsinki-time';
 
 export type DecisionDayIssue = 'decision_day_before_challenge' | 'decision_day_in_future';
 
@@ -32,6 +34,25 @@ export interface DecisionDayContext {
 	today: Day;
 	/** The day the timetable plans for the stage's decision, or null. */
 	planned: Day | null;
+}
+
+/**
+ * The context as a page has it: the challenge's publication time (a challenge never
+ * published counts from now), its timetable, the stage and the moment.
+ */
+export function decisionDayContext(
+	challenge: {
+		publishedAt: Date | string | null;
+		stages: readonly { stage: string; decisionOn?: Day | null }[];
+	},
+	stage: string,
+	now: Date
+): DecisionDayContext {
+	return {
+		challengeFrom: helsinkiDay(challenge.publishedAt ?? now),
+		today: helsinkiDay(now),
+		planned: challenge.stages.find((s) => s.stage === stage)?.decisionOn ?? null
+	};
 }
 
 /** The window a decision's day must lie in: as a draft, or when it is published. */
@@ -57,4 +78,35 @@ export function decisionDayIssue(
 	if (day < earliest) return 'decision_day_before_challenge';
 	if (day > latest && !(publishing && day === ctx.planned)) return 'decision_day_in_future';
 	return null;
+}
+
+/** What is wrong with the decision form's day field: a message key and its dates. */
+export type DecisionDayFieldError =
+	| { key: (typeof DAY_ERRORS)[keyof typeof DAY_ERRORS] }
+	| { key: 'decision_form_day_before'; earliest: Day }
+	| { key: 'decision_form_day_after'; latest: Day };
+
+/**
+ * Reads the decision form's day as typed: blank (the timetable's day applies), `d.m.yyyy`
+ * as every day field of the app (`16.12.2026`, finnish-datetime.ts) or `YYYY-MM-DD`.
+ * Returns the day, or the field's error: not a date, a day the calendar lacks
+ * (2026-02-31), or a day outside the draft's window (decisionDayWindow).
+ */
+export function readDecisionDay(
+	text: string | undefined,
+	ctx: DecisionDayContext
+): { ok: true; day: Day | undefined } | { ok: false; error: DecisionDayFieldError } {
+	if (!text?.trim()) return { ok: true, day: undefined };
+	const reading = readFinnishDay(text);
+	if (!reading.ok) return { ok: false, error: { key: DAY_ERRORS[reading.reason] } };
+	const issue = decisionDayIssue(reading.day, ctx, false);
+	if (!issue) return { ok: true, day: reading.day };
+	const { earliest, latest } = decisionDayWindow(ctx, false);
+	return {
+		ok: false,
+		error:
+			issue === 'decision_day_before_challenge'
+				? { key: 'decision_form_day_before', earliest }
+				: { key: 'decision_form_day_after', latest }
+	};
 }
