@@ -21,9 +21,9 @@
  *   it so (20261208000500_decision_dated_when_published.sql). Any other later day is
  *   refused.
  */
-import type { Day } from '../day';
-import { DAY_ERRORS, readFinnishDay } from '../finnish-datetime';
-import { helsinkiDay } from '../helsinki-time';
+import type { Day } from '$lib/domain/day';
+import { DAY_ERRORS, readFinnishDay } from '$lib/domain/finnish-datetime';
+import { helsinkiDay } from '$lib/domain/helsinki-time';
 
 export type DecisionDayIssue = 'decision_day_before_challenge' | 'decision_day_in_future';
 
