@@ -1,3 +1,6 @@
+-- Two findings of an outside tester on decisions: their day (below) and the language of
+-- their fixed wording (the grant at the end).
+--
 -- A decision's day lies in a sane window (found by an outside tester: a decision dated
 -- 1 January 1900 was published, and a day after its publication was accepted). The day a
 -- decision is dated is the day it is signed (Administrative Procedure Act 434/2003 §44):
@@ -59,3 +62,11 @@ begin
   return new;
 end
 $$;
+
+-- The decision's fixed wording follows its reader (found by the same tester: a Finnish
+-- team read "Organiser", "Chosen" and the standard appeal instructions in English). The
+-- record keeps the standard instructions in the challenge's primary language, as the
+-- form promises; a page tells them apart from the owner's own by asking this function,
+-- and shows them in its reader's language (message decision_doc_standard_appeal, held to
+-- these words by tests/integration/decision-language.test.ts).
+grant execute on function private.decision_default_appeal(text) to authenticated;

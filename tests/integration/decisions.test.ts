@@ -213,7 +213,16 @@ describeEachDatabase('decisions', (db) => {
 				rationale: 'Ranked by the jury.',
 				preparedByName: 'Olga Owner'
 			});
-			expect(doc?.decision.appeal).toMatch(/\S/);
+			// Left empty, the standard instructions in the challenge's primary language, marked
+			// as standard so that a page shows them in its reader's.
+			const [{ standard }] = await db().service('test: the standard appeal', (tx) =>
+				tx.query<{ standard: string }>(
+					`select private.decision_default_appeal(primary_locale) as standard
+					 from public.challenges where id = $1`,
+					[s.challenge.id]
+				)
+			);
+			expect(doc?.decision).toMatchObject({ appeal: standard, standardAppeal: true });
 			expect(doc?.items.map((i) => i.teamName)).toHaveLength(3);
 			// A draft is the owner's side's only.
 			for (const who of [s.lead, s.otherTeam, s.outsider, j1]) {
@@ -290,6 +299,18 @@ describeEachDatabase('decisions', (db) => {
 				expect(await refused(db(), s.owner, PREPARE, dated('2026-12-19'))).toBe('ok');
 				expect(await publishAs(s.owner)).toBe('decision_day_in_future');
 			}
+			// An appeal text the owner wrote is theirs, not the standard one.
+			await db().as(s.owner, (tx) =>
+				prepareDecision(tx, s.challenge.id, 'shortlisting', {
+					items: items([A()]),
+					details: { appeal: 'Write to the registry.' }
+				})
+			);
+			const own = await db().as(s.owner, (tx) => readDecision(tx, first));
+			expect(own?.decision).toMatchObject({
+				appeal: 'Write to the registry.',
+				standardAppeal: false
+			});
 			// Nor by a direct write: the table refuses the day whoever writes it.
 			expect(
 				await db()
