@@ -1,6 +1,8 @@
 import {
 	expect,
 	expectAccessible,
+	fieldError,
+	finnishDayFromNow,
 	latestMailTo,
 	linkIn,
 	screenshot,
@@ -34,14 +36,18 @@ test('a chosen team reads its result and the decision document, which prints', a
 	await screenshot(page, 'decision-result-chosen');
 
 	await result.getByRole('link', { name: 'Open the decision document' }).click();
-	// In the challenge's language (Finnish), whatever the reader's.
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-		'Päätös: neuvotteluihin valinta'
+	// Its fixed wording in the reader's language (English), the standard appeal
+	// instructions too; the record's own texts as written (Finnish), marked so.
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Decision: shortlisting');
+	await expect(page.getByRole('term').filter({ hasText: 'Contracting entity' })).toBeVisible();
+	await expect(page.getByRole('region', { name: 'How to appeal' })).toContainText(
+		'Anyone affected by this decision may request a procurement correction'
 	);
-	const comparison = page.getByRole('table', { name: /keskiarvopisteet/ });
+	const comparison = page.getByRole('table', { name: /mean points/ });
 	await expect(comparison.getByRole('row')).toHaveCount(10);
 	// Its own reason, never another team's.
 	await expect(page.getByText(/^Sijoittui viiden parhaan joukkoon/)).toHaveCount(1);
+	await expect(page.getByText(/^Sijoittui viiden parhaan joukkoon/)).toHaveAttribute('lang', 'fi');
 	await expect(page.getByText('Jäi viiden parhaan ulkopuolelle')).toHaveCount(0);
 	await expectAccessible(page);
 	await screenshot(page, 'decision-document-team');
@@ -86,4 +92,34 @@ test('a result decided without the jury’s points for the team shows no empty p
 	await expect(result).toContainText('Your team was chosen.');
 	await expect(result.getByRole('heading', { name: 'Your points per criterion' })).toHaveCount(0);
 	await expect(result.getByRole('link', { name: 'Open the decision document' })).toBeVisible();
+});
+
+/**
+ * An outside tester's report: the decision form took 1.1.1900 and published it, and
+ * answered 16.12.2026 or 2026-02-31 with "The form was not sent as expected". The day is
+ * typed as every day field (d.m.yyyy) and refused at its field, in words, saving nothing.
+ */
+test('the decision’s date is refused at its field when it is no date or out of its window', async ({
+	page
+}) => {
+	const AI_GOES_TO_WORK = '20000000-0000-4000-8000-000000000001';
+	await signIn(page, 'owner@hel.example');
+	await page.goto(`/manage/challenges/${AI_GOES_TO_WORK}/jury/shortlisting/decision`);
+	const day = page.getByLabel('Date of the decision');
+	const save = page.getByRole('button', { name: 'Save the draft and open the document' });
+	for (const [typed, message] of [
+		['16/12/2026', /Write the date as d\.m\.yyyy/],
+		['2026-02-31', /There is no such day in the calendar/],
+		['1.1.1900', /at the earliest/],
+		[finnishDayFromNow(400), /at the latest/]
+	] as const) {
+		await day.fill(typed);
+		await save.click();
+		await expect(fieldError(page, message)).toBeVisible();
+		await expect(day).toHaveValue(typed);
+		await expect(day).toHaveAttribute('aria-invalid', 'true');
+		await expect(page.getByText('The form was not sent as expected')).toHaveCount(0);
+	}
+	await expectAccessible(page);
+	await screenshot(page, 'decision-form-day-refused');
 });

@@ -213,7 +213,16 @@ describeEachDatabase('decisions', (db) => {
 				rationale: 'Ranked by the jury.',
 				preparedByName: 'Olga Owner'
 			});
-			expect(doc?.decision.appeal).toMatch(/\S/);
+			// Left empty, the standard instructions in the challenge's primary language, marked
+			// as standard so that a page shows them in its reader's.
+			const [{ standard }] = await db().service('test: the standard appeal', (tx) =>
+				tx.query<{ standard: string }>(
+					`select private.decision_default_appeal(primary_locale) as standard
+					 from public.challenges where id = $1`,
+					[s.challenge.id]
+				)
+			);
+			expect(doc?.decision).toMatchObject({ appeal: standard, standardAppeal: true });
 			expect(doc?.items.map((i) => i.teamName)).toHaveLength(3);
 			// A draft is the owner's side's only.
 			for (const who of [s.lead, s.otherTeam, s.outsider, j1]) {
@@ -288,6 +297,54 @@ describeEachDatabase('decisions', (db) => {
 			expect(await refused(db(), s.owner, PUBLISH, ['00000000-0000-4000-8000-000000000000'])).toBe(
 				'decision_unknown'
 			);
+		});
+
+		it('dates a decision within its window: never before the challenge, never in the future', async () => {
+			const dated = (decidedOn: string) => [
+				s.challenge.id,
+				'shortlisting',
+				JSON.stringify(items([A()])),
+				JSON.stringify({ decidedOn })
+			];
+			// The outside tester's 1 January 1900, and a day past the timetable's plan.
+			expect(await refused(db(), s.owner, PREPARE, dated('1900-01-01'))).toBe(
+				'decision_day_before_challenge'
+			);
+			expect(await refused(db(), s.owner, PREPARE, dated('2099-12-31'))).toBe(
+				'decision_day_in_future'
+			);
+			// A draft may carry a day up to the planned 20 December; publishing refuses a day
+			// still to come unless it is the planned one (then dated the day of publication).
+			const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(
+				new Date()
+			);
+			if (today < '2026-12-19') {
+				expect(await refused(db(), s.owner, PREPARE, dated('2026-12-19'))).toBe('ok');
+				expect(await publishAs(s.owner)).toBe('decision_day_in_future');
+			}
+			// An appeal text the owner wrote is theirs, not the standard one.
+			await db().as(s.owner, (tx) =>
+				prepareDecision(tx, s.challenge.id, 'shortlisting', {
+					items: items([A()]),
+					details: { appeal: 'Write to the registry.' }
+				})
+			);
+			const own = await db().as(s.owner, (tx) => readDecision(tx, first));
+			expect(own?.decision).toMatchObject({
+				appeal: 'Write to the registry.',
+				standardAppeal: false
+			});
+			// Nor by a direct write: the table refuses the day whoever writes it.
+			expect(
+				await db()
+					.service('test: a direct write of the day', (tx) =>
+						tx.query(`update public.decisions set decided_on = '1900-01-01' where id = $1`, [first])
+					)
+					.then(
+						() => 'ok',
+						(e: { hint?: string }) => e.hint
+					)
+			).toBe('decision_day_before_challenge');
 		});
 
 		it('publishes the top k, freezes the scores without a conflicted juror’s, mails every member', async () => {

@@ -4,6 +4,14 @@
 /** A calendar day, `YYYY-MM-DD`: what a decision date is. It has no time and no zone. */
 export type Day = string;
 
+/**
+ * The years a date typed into a form may name (timetables, workshops, deadlines): a typo
+ * such as 1.1.1900 or year 20266 is refused at its field. The proof of concept's due
+ * dates keep to the same years (proof-of-concept.ts, DUE_MIN and DUE_MAX).
+ */
+export const YEAR_MIN = 2000;
+export const YEAR_MAX = 2100;
+
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** The day `value` names (`YYYY-MM-DD`, a real date), or null. */

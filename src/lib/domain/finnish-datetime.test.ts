@@ -147,6 +147,27 @@ describe('Finnish dates and times', () => {
 		);
 	});
 
+	// An outside tester's report: 1 January 1900 was taken as a date. Every typed date and
+	// date-time field (timetable, workshops) refuses a year outside 2000–2100 at the field.
+	it('fields refuse an absurd year, at the field, in their own words', () => {
+		for (const typed of ['1.1.1900', '31.12.1999', '1.1.2101']) {
+			expect(finnishDayField.safeParse(typed).error?.issues[0].message).toBe('error_date_year');
+			expect(finnishDateTimeField.safeParse(`${typed} 9.00`).error?.issues[0].message).toBe(
+				'error_date_year'
+			);
+		}
+		expect(finnishDayField.safeParse('1900-01-01').error?.issues[0].message).toBe(
+			'error_date_year'
+		);
+		expect(finnishDayField.parse('1.1.2000')).toBe('2000-01-01');
+		expect(finnishDayField.parse('31.12.2100')).toBe('2100-12-31');
+		expect(finnishDateTimeField.parse('31.12.2100 23.59')).toBeInstanceOf(Date);
+		// An impossible day still says so, whatever the year.
+		expect(finnishDayField.safeParse('31.2.1900').error?.issues[0].message).toBe(
+			'error_date_no_such_day'
+		);
+	});
+
 	it('the timetable form takes Finnish dates and names what is wrong', () => {
 		const ok = parseTimetable(
 			{

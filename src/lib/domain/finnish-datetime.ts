@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Day } from './day';
+import { YEAR_MAX, YEAR_MIN, type Day } from './day';
 import { readHelsinkiLocal, toHelsinkiLocal } from './helsinki-time';
 
 /*
@@ -124,19 +124,41 @@ export function finnishToLocal(text: string | undefined): string | null {
 	return reading.ok ? toHelsinkiLocal(reading.at) : null;
 }
 
-/** zod: a required Helsinki date-time field as typed, to its instant; issues carry message keys. */
+/** The message for a year outside YEAR_MIN–YEAR_MAX (day.ts): 1.1.1900, 1.1.2999. */
+export const YEAR_ERROR = 'error_date_year';
+
+/** Whether a `YYYY-…` value's year is one a form may name (YEAR_MIN–YEAR_MAX). */
+function saneYear(value: string): boolean {
+	const year = Number(value.slice(0, 4));
+	return year >= YEAR_MIN && year <= YEAR_MAX;
+}
+
+/**
+ * zod: a required Helsinki date-time field as typed, to its instant; issues carry message
+ * keys. A year outside YEAR_MIN–YEAR_MAX is refused (YEAR_ERROR).
+ */
 export const finnishDateTimeField = z
 	.string({ error: 'error_required' })
 	.trim()
 	.min(1, { error: 'error_required' })
 	.transform((value, ctx) => {
 		const reading = readFinnishDateTime(value);
-		if (reading.ok) return reading.at;
-		ctx.addIssue({ code: 'custom', message: DATETIME_ERRORS[reading.reason] });
+		if (reading.ok && saneYear(toHelsinkiLocal(reading.at))) return reading.at;
+		// A year of the past may read as skipped (Helsinki kept another offset before 1921).
+		const dated = reading.ok || reading.reason === 'skipped';
+		const year = /\d{4}/.exec(value)?.[0] ?? '';
+		const message =
+			dated && !saneYear(year)
+				? YEAR_ERROR
+				: DATETIME_ERRORS[reading.ok ? 'format' : reading.reason];
+		ctx.addIssue({ code: 'custom', message });
 		return z.NEVER;
 	});
 
-/** zod: an optional day field as typed (`d.m.yyyy`), to a `YYYY-MM-DD` day or null when blank. */
+/**
+ * zod: an optional day field as typed (`d.m.yyyy`), to a `YYYY-MM-DD` day or null when
+ * blank. A year outside YEAR_MIN–YEAR_MAX is refused (YEAR_ERROR).
+ */
 export const finnishDayField = z
 	.string()
 	.trim()
@@ -144,7 +166,7 @@ export const finnishDayField = z
 	.transform((value, ctx): Day | null => {
 		if (!value) return null;
 		const reading = readFinnishDay(value);
-		if (reading.ok) return reading.day;
-		ctx.addIssue({ code: 'custom', message: DAY_ERRORS[reading.reason] });
+		if (reading.ok && saneYear(reading.day)) return reading.day;
+		ctx.addIssue({ code: 'custom', message: reading.ok ? YEAR_ERROR : DAY_ERRORS[reading.reason] });
 		return z.NEVER;
 	});

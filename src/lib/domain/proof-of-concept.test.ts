@@ -8,6 +8,7 @@ import {
 	goNoGoOutcome,
 	isEvidenceLink,
 	milestoneCounts,
+	milestoneFormSchema,
 	milestoneIssue,
 	parseLinks,
 	replayMilestone,
@@ -28,6 +29,15 @@ describe('what a milestone step carries (issue 14)', () => {
 		);
 		expect(milestoneIssue('plan', { title: 'Pilot', dueOn: '1999-12-31' })).toBe('poc_due_invalid');
 		expect(milestoneIssue('plan', { title: 'Pilot' })).toBe('poc_due_invalid');
+	});
+
+	it('reads a due day typed as every day field (d.m.yyyy), and keeps anything else to refuse', () => {
+		const due = (dueOn: string) => milestoneFormSchema.parse({ dueOn }).dueOn;
+		expect(due('16.12.2026')).toBe('2026-12-16');
+		expect(due('2026-12-16')).toBe('2026-12-16');
+		for (const typed of ['31.2.2027', '1.1.1900', '16/12/2026']) {
+			expect(milestoneIssue('plan', { title: 'Pilot', dueOn: due(typed) })).toBe('poc_due_invalid');
+		}
 	});
 
 	it('delivering needs evidence: a text or a link, links http(s) only', () => {

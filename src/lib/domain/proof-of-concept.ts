@@ -9,6 +9,7 @@ import { isBlank } from './text';
  * which concepts continue into production.
  */
 import { z } from 'zod';
+import { readFinnishDay } from './finnish-datetime';
 import { milestoneAfter, type MilestoneStatus, type MilestoneStep } from './development-record';
 
 export const MILESTONE_TITLE_MAX = 200;
@@ -115,7 +116,16 @@ export function parseLinks(text: string): string[] {
 /** The form fields of a milestone step, as strings from a posted form. */
 export const milestoneFormSchema = z.object({
 	title: z.string().max(10_000).default(''),
-	dueOn: z.string().max(100).default(''),
+	// Typed as every day field (d.m.yyyy, finnish-datetime.ts) or ISO; to a YYYY-MM-DD day,
+	// else kept as typed so that milestoneIssue refuses it (poc_due_invalid).
+	dueOn: z
+		.string()
+		.max(100)
+		.default('')
+		.transform((v) => {
+			const reading = readFinnishDay(v);
+			return reading.ok ? reading.day : v;
+		}),
 	evidence: z.string().max(100_000).default(''),
 	links: z.string().max(100_000).default(''),
 	reason: z.string().max(100_000).default('')

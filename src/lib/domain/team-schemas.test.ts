@@ -56,6 +56,18 @@ describe('work entry form', () => {
 		});
 	});
 
+	// An outside tester's report (a decision dated 1900): a month of 1900 is a typo too.
+	it('refuses an absurd year at the month’s field', () => {
+		expect(errors(schema.safeParse({ ...entry, start: '1900-01' }))).toEqual({
+			start: 'error_month_year'
+		});
+		expect(errors(schema.safeParse({ ...entry, start: '1949-01', end: '1949-12' }))).toMatchObject({
+			start: 'error_month_year',
+			end: 'error_month_year'
+		});
+		expect(schema.safeParse({ ...entry, start: '1950-01' }).success).toBe(true);
+	});
+
 	it('names an "other" area in normal form and requires the name', () => {
 		expect(schema.parse({ ...entry, area: 'other', otherArea: '  Machine   Learning ' }).area).toBe(
 			'machine learning'

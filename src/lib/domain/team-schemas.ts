@@ -39,17 +39,25 @@ export const inviteSchema = z.object({ email: emailField });
 
 export const memberSchema = z.object({ userId: z.uuid({ error: 'error_form' }) });
 
+/**
+ * The earliest month a work history may name: a working life listed today began after
+ * it, so 1900-01 is a typo, refused at its field (the future is refused with the period).
+ */
+export const WORK_MONTH_MIN = '1950-01';
+
 const monthField = z
 	.string({ error: 'error_required' })
 	.trim()
 	.refine(isFilled, { error: 'error_required', abort: true })
-	.refine(isMonth, { error: 'error_month_invalid' });
+	.refine(isMonth, { error: 'error_month_invalid', abort: true })
+	.refine((v) => v >= WORK_MONTH_MIN, { error: 'error_month_year' });
 
 const optionalMonth = z
 	.string()
 	.trim()
 	.default('')
-	.refine((v) => v === '' || isMonth(v), { error: 'error_month_invalid' });
+	.refine((v) => v === '' || isMonth(v), { error: 'error_month_invalid', abort: true })
+	.refine((v) => v === '' || v >= WORK_MONTH_MIN, { error: 'error_month_year' });
 
 const evidenceUrl = z
 	.string()

@@ -39,6 +39,11 @@ export interface Decision {
 	replacedBy: string | null;
 	comparisonPublished: boolean;
 	appeal: string;
+	/**
+	 * True when `appeal` is the standard instructions (the record holds them in the
+	 * challenge's primary language): a page shows them in its reader's language.
+	 */
+	standardAppeal: boolean;
 	lang: Locale;
 }
 
@@ -129,7 +134,9 @@ const DECISION_COLUMNS = `d.id, d.challenge_id as "challengeId", d.stage, d.kind
 	d.published_at as "publishedAt", d.replaces,
 	d.replaced_by is not null as replaced,
 	(select r.id from public.decisions r where r.id = d.replaced_by) as "replacedBy",
-	d.comparison_published as "comparisonPublished", d.appeal, d.lang`;
+	d.comparison_published as "comparisonPublished", d.appeal, d.lang,
+	d.appeal in (select private.decision_default_appeal(l) from unnest(array['fi', 'sv', 'en']) l)
+	  as "standardAppeal"`;
 
 /**
  * Prepares the decision of a stage as a draft, or replaces the stage's draft (a draft

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { LOCALES } from '$lib/domain/locale';
 import { isBlank } from '$lib/domain/text';
+import { readFinnishDay } from '$lib/domain/finnish-datetime';
 
 export const DECIDED_STAGES = ['shortlisting', 'selection', 'proof_of_concept'] as const;
 export type DecidedStage = (typeof DECIDED_STAGES)[number];
@@ -66,7 +67,7 @@ export interface RankedItem {
 /**
  * The chair's decision form as a draft (issue 13). Takes the posted text fields — a
  * checkbox `chosen:<item>` and a text `reason:<item>` per item, `rationale`, `deviation`,
- * `signatory`, `decidedOn` (YYYY-MM-DD), `appeal`, `comparisonPublished` — and the stage's
+ * `signatory`, `decidedOn` (d.m.yyyy or YYYY-MM-DD), `appeal`, `comparisonPublished` — and the stage's
  * ranked items as the server computed them: ranks and points come from there, never from
  * the form, and an item the form names but the stage does not rank is ignored. Blank
  * details are left out, so the database's defaults (the timetable's signatory and day,
@@ -80,7 +81,11 @@ export function decisionFormDraft(
 		const value = form[name]?.trim();
 		return value === undefined || isBlank(value) ? undefined : value;
 	};
-	const decidedOn = text('decidedOn');
+	// Typed as every day field of the app (d.m.yyyy) or as ISO; kept as typed when it is
+	// neither, so that decisionDraftIssue refuses it.
+	const typed = text('decidedOn');
+	const reading = typed ? readFinnishDay(typed) : null;
+	const decidedOn = reading?.ok ? reading.day : typed;
 	return {
 		items: ranked.map((r) => ({
 			itemKind: r.kind ?? 'application',

@@ -65,6 +65,8 @@ export const DECISION_REFUSALS = {
 	decision_reason_missing: 400,
 	decision_too_many: 400,
 	decision_justification_missing: 400,
+	decision_day_before_challenge: 400,
+	decision_day_in_future: 400,
 	decision_count_unset: 409,
 	decision_already_published: 409,
 	decision_not_published: 409,

@@ -54,9 +54,14 @@ const stepSchema = z.object({
 	step: z.enum(['replan', 'start', 'deliver'])
 });
 
-/** Refused before the database: the same rule and words (milestoneIssue). */
+/**
+ * Refused before the database: the same rule and words (milestoneIssue); a due day that
+ * is no day, or out of its years, at its field (`dueError`).
+ */
 const issueFailure = (issue: string, extra: Record<string, unknown>) =>
-	fail(400, { error: translate(issue.replace(/^poc_/, 'poc_refusal_')), ...extra });
+	issue === 'poc_due_invalid'
+		? fail(400, { dueError: translate('poc_refusal_due_invalid'), ...extra })
+		: fail(400, { error: translate(issue.replace(/^poc_/, 'poc_refusal_')), ...extra });
 
 export const actions: Actions = {
 	/** Adds a milestone (title, due day) to the partner's proof of concept. */

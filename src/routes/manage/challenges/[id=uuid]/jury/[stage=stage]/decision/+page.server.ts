@@ -1,6 +1,13 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { isEvaluatedStage } from '$lib/domain/stages';
 import { decisionDraftIssue, decisionFormDraft } from '$lib/domain/jury/decision-schemas';
+import {
+	decisionDayContext,
+	readDecisionDay,
+	type DecisionDayFieldError
+} from '$lib/domain/jury/decision-day';
+import { getChallengeDetail } from '$lib/server/challenges/detail';
+import { decisionDayMessage } from '$lib/server/http/decision-day';
 import { readResults } from '$lib/server/jury/results';
 import { correctDecision, prepareDecision, readItems, stageDecisions } from '$lib/server/decisions';
 import { readForm } from '$lib/server/http/forms';
@@ -58,15 +65,31 @@ export const actions: Actions = {
 		if (!isEvaluatedStage(stage)) error(404, 'Not found');
 		const raw = await readForm(request);
 		if (!raw) return juryFailure({ code: 'TK422', hint: 'jury_bad_input' });
+		// The day is refused at its field: not a date, no such day, outside the window (the
+		// database decides again, and its refusal comes back to the same field).
+		const dayError = (message: string) =>
+			fail(400, { errors: { decidedOn: message }, values: raw });
 		// Refused: the page shows the words and keeps what the chair wrote.
 		const refuse = (e: unknown) => {
 			const refusal = juryRefusal(e);
 			if (!refusal) throw e;
+			if (
+				refusal.code === 'decision_day_before_challenge' ||
+				refusal.code === 'decision_day_in_future'
+			)
+				return dayError(refusal.message);
 			return fail(refusal.status, { error: refusal.message, values: raw });
 		};
-		let saved: string | { issue: string };
+		let saved: string | { issue: string } | { day: DecisionDayFieldError };
 		try {
 			saved = await locals.db.as(user, async (tx) => {
+				const challenge = await getChallengeDetail(tx, { id: params.id }, user.id);
+				if (!challenge) error(404, 'Not found');
+				const day = readDecisionDay(
+					raw.decidedOn,
+					decisionDayContext(challenge, stage, new Date())
+				);
+				if (!day.ok) return { day: day.error };
 				const results = await readResults(tx, params.id, stage, raw.normalise === '1');
 				if (!results) error(404, translate('jurychair_no_criteria'));
 				const draft = decisionFormDraft(raw, results.items);
@@ -82,6 +105,7 @@ export const actions: Actions = {
 		} catch (e) {
 			return refuse(e);
 		}
+		if (typeof saved !== 'string' && 'day' in saved) return dayError(decisionDayMessage(saved.day));
 		if (typeof saved !== 'string') return refuse({ code: 'TK422', hint: saved.issue });
 		redirect(303, `/decisions/${saved}`);
 	}
