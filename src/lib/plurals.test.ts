@@ -117,6 +117,11 @@ const NOT_COUNTS = new Set([
 	'step',
 	'old',
 	'new',
+	// A criterion's name (a score step that does not divide its maximum); the earliest and
+	// latest day a decision may carry (days in words).
+	'criterion',
+	'earliest',
+	'latest',
 	// A withdrawn jury invitation: when invited and withdrawn, by whom; the invited address.
 	'invited',
 	'withdrawn',
@@ -183,7 +188,8 @@ const NO_PLURAL_NEEDED: Record<string, string> = {
 	production_progress_line: 'a fraction: reached / goal',
 	production_history_line: 'labels: started, progressed, results',
 	production_summary_line: 'labels: results, clients progressed / started',
-	production_share_of: 'a fraction after a label'
+	production_share_of: 'a fraction after a label',
+	jurychair_step_not_divisor: 'figures after a label or in brackets (step, maximum points)'
 };
 
 type Variant = { declarations?: string[]; selectors?: string[]; match?: Record<string, string> };

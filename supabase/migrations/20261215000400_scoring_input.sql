@@ -28,9 +28,11 @@ $$;
 revoke execute on function private.jury_step_problem(numeric, int[]) from public, anon, authenticated;
 
 -- A stage's step is written only by public.jury_configure (which refuses jury_bad_step
--- first, and jury_scoring_started): the step must also fit the stage's criteria.
+-- first, and jury_scoring_started): the step must also fit the stage's criteria. The
+-- guards run as definer: they read every criterion and jury row of the stage whatever the
+-- writer may read, and call the private rule, which the writer (authenticated) may not.
 create function private.guard_stage_step() returns trigger
-language plpgsql security invoker set search_path = ''
+language plpgsql security definer set search_path = ''
 as $$
 declare
   problem text := private.jury_step_problem(new.score_step, array(
@@ -53,7 +55,7 @@ create trigger jury_stages_step_fits before insert or update of score_step on pu
 -- points fits. Named to fire after challenge_criteria_guard_write (triggers fire in name
 -- order), so a direct write is refused as before.
 create function private.guard_criterion_step() returns trigger
-language plpgsql security invoker set search_path = ''
+language plpgsql security definer set search_path = ''
 as $$
 begin
   if exists (select 1 from public.jury_stages g
