@@ -129,8 +129,8 @@ test('a jury scores, the chair decides with one justified departure, teams read 
 	await step.fill('3');
 	await stage.getByRole('button', { name: 'Save step' }).click();
 	await expect(
-		stage.getByText(/The step 3 does not divide the maximum of 20 points/)
-	).toContainText('Relevance of the preliminary ideas');
+		stage.getByText(/The step 3 does not divide the maximum points of the criterion/)
+	).toContainText('“Relevance of the preliminary ideas” (20)');
 	await step.fill('0,5');
 	await stage.getByRole('button', { name: 'Save step' }).click();
 	await expect(stage.getByText('The score step was saved.')).toBeVisible();

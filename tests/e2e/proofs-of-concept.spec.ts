@@ -48,9 +48,10 @@ test('the owner reads the partners’ milestones and the published go / no-go', 
 
 	// The published decision is linked as on every decision page.
 	await page.getByRole('link', { name: 'Open the decision document' }).click();
-	// The document speaks the decision's language (Finnish here).
-	await expect(page.getByRole('heading', { name: 'Jatkavat tuotantoon' })).toBeVisible();
-	await expect(page.getByRole('heading', { name: 'Eivät jatka' })).toBeVisible();
+	// The document's labels follow the reader's language (English here), the record's own
+	// texts stay as written.
+	await expect(page.getByRole('heading', { name: 'Continued into production' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Dropped' })).toBeVisible();
 	await expectAccessible(page);
 });
 

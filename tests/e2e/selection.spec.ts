@@ -48,10 +48,11 @@ test('the chair reads the selection results with price points and its decision d
 	await expect(page.getByText('Correct the published decision', { exact: true })).toBeVisible();
 	await screenshot(page, 'selection-decision-published');
 	await page.getByRole('link', { name: 'Open the decision document' }).click();
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Päätös: kumppanien valinta');
-	await expect(page.getByText('Hankintayksikkö')).toBeVisible();
-	const comparison = page.getByRole('table', { name: /keskiarvopisteet/ });
-	await expect(comparison.getByRole('columnheader', { name: 'Hinta' })).toBeVisible();
+	// In the reader's language (English here); the record's own texts stay as written.
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Decision: selection');
+	await expect(page.getByText('Contracting entity').first()).toBeVisible();
+	const comparison = page.getByRole('table', { name: /mean points per criterion/ });
+	await expect(comparison.getByRole('columnheader', { name: 'Price' })).toBeVisible();
 	await expect(comparison.getByRole('row')).toHaveCount(4);
 	await expectAccessible(page);
 	await screenshot(page, 'selection-decision-document');
