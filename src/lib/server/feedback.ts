@@ -115,21 +115,24 @@ export async function remindOfOpenFeedback(db: Database): Promise<number> {
 }
 
 /**
- * Runs remindOfOpenFeedback every `everyMs` (default 10 minutes) in the server process,
- * beside the mail worker that delivers what it enqueues; the database marks each item
- * reminded, so several instances never mail one twice. Returns a stop function.
+ * Runs remindOfOpenFeedback at once and then every `everyMs` (default 10 minutes) in the
+ * server process, beside the mail worker that delivers what it enqueues; the database
+ * marks each item reminded, so several instances never mail one twice. Returns the stop
+ * function and `first`, which resolves when the first check has enqueued its mail (or
+ * failed and logged it): the start-up waits for it before it says the outbox is caught up.
  */
-export function startFeedbackReminders(db: Database, everyMs = 600_000): () => void {
+export function startFeedbackReminders(
+	db: Database,
+	everyMs = 600_000
+): { stop: () => void; first: Promise<void> } {
 	const run = () =>
 		remindOfOpenFeedback(db)
-			.then((n) => n && log.info({ n }, 'accessibility feedback reminders enqueued'))
+			.then((n) => {
+				if (n) log.info({ n }, 'accessibility feedback reminders enqueued');
+			})
 			.catch((err) => log.error({ err }, 'accessibility feedback reminders failed'));
-	const first = setTimeout(run, 5_000);
+	const first = run();
 	const timer = setInterval(run, everyMs);
-	first.unref?.();
 	timer.unref?.();
-	return () => {
-		clearTimeout(first);
-		clearInterval(timer);
-	};
+	return { stop: () => clearInterval(timer), first };
 }
