@@ -1,4 +1,5 @@
-import { eurosToCents, type ConceptContent } from '$lib/domain/concept';
+import { type ConceptContent } from '$lib/domain/concept';
+import { readEuros } from '$lib/domain/decimal';
 import { isBlank } from '$lib/domain/text';
 import { canSave, saveAnswer, type SaveStatus } from '$lib/applications/save-status';
 import { LocalCopy } from '$lib/drafts/local-copy';
@@ -33,7 +34,7 @@ export function typedToContent(
 	const budget = [];
 	for (const [i, row] of typed.budget.entries()) {
 		if (isBlank(row.item) && !row.euros.trim()) continue;
-		const cents = eurosToCents(row.euros);
+		const cents = readEuros(row.euros);
 		if (cents === null) return { ok: false, row: i };
 		budget.push({ item: row.item, cents });
 	}

@@ -263,23 +263,6 @@ export function formatEuros(cents: number, locale: string, wholeEuros = false): 
 	}).format(cents / 100);
 }
 
-/**
- * Cents from euros as a person types them: `1500`, `1 500`, `1500,50`, `1,500.50`,
- * `1500 €`. Null for anything else (letters, a third decimal, a negative amount).
- */
-export function parseEuros(text: string): number | null {
-	const t = text.replace(/[\s\u00a0\u202f€]/g, '');
-	const plain = /^(\d{1,9})(?:[.,](\d{1,2}))?$/.exec(t);
-	const grouped = plain ? null : /^(\d{1,3}(?:,\d{3})+)(?:\.(\d{1,2}))?$/.exec(t);
-	const [euros, cents] = plain
-		? [plain[1], plain[2]]
-		: grouped
-			? [grouped[1].replace(/,/g, ''), grouped[2]]
-			: [null, null];
-	if (euros === null) return null;
-	return Number(euros) * 100 + Number((cents ?? '0').padEnd(2, '0'));
-}
-
 /** A month (`2021-07-01`) named in the reader's language: long `heinäkuu 2021`, short `7/21`. */
 export function monthLabel(month: Day, locale: string): { long: string; short: string } {
 	const [y, mo] = month.split('-').map(Number);

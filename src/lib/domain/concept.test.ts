@@ -5,7 +5,6 @@ import {
 	conceptContentSchema,
 	conceptFromForm,
 	conceptIncomplete,
-	eurosToCents,
 	MAX_CENTS,
 	priceIssue,
 	versionChanges,
@@ -24,29 +23,6 @@ const base: ConceptContent = {
 		{ item: 'Pilot', cents: 800_000 }
 	]
 };
-
-describe('euros typed as cents', () => {
-	it.each([
-		['1 234,50', 123_450],
-		['1234.5', 123_450],
-		['12 000 €', 1_200_000],
-		['0', 0],
-		['120\u00a0000,00', 12_000_000]
-	])('%s is %i cents', (typed, cents) => expect(eurosToCents(typed)).toBe(cents));
-
-	it.each(['', '-5', '1,234', '12.345', 'abc', '1e5', '1 2,3,4'])('%s is not an amount', (typed) =>
-		expect(eurosToCents(typed)).toBeNull()
-	);
-
-	it('reads back any whole cents it is given in the form people type them', () => {
-		fc.assert(
-			fc.property(fc.integer({ min: 0, max: MAX_CENTS }), (cents) => {
-				const typed = `${Math.floor(cents / 100)},${String(cents % 100).padStart(2, '0')}`;
-				expect(eurosToCents(typed)).toBe(cents);
-			})
-		);
-	});
-});
 
 describe('the price of a final tender', () => {
 	it('is required above zero where price is scored, and refused where it is not', () => {

@@ -5,7 +5,7 @@
 // tests/integration/concepts.test.ts feeds both the same cases.
 import { z } from 'zod';
 import { listDiff, wordDiff, type DiffPart } from './amendment-diff';
-import { plainDecimal } from './decimal';
+import { readEuros } from './decimal';
 
 /** Character limits of a concept's texts (the database checks the same). */
 export const CONCEPT_LIMITS = {
@@ -70,18 +70,6 @@ export const conceptSaveSchema = z
 	.strict();
 export type ConceptSave = z.output<typeof conceptSaveSchema>;
 
-/**
- * Euros as typed ("1 234,50", "1234.5", "12 000 €") in whole cents, or null when it is not
- * an amount: digits with spaces as thousands separators and at most two decimals after a
- * comma or point. Negative amounts are not amounts here.
- */
-export function eurosToCents(typed: string): number | null {
-	const s = plainDecimal(typed.replace(/€\s*$/, ''));
-	const m = /^(\d{1,12})(?:\.(\d{1,2}))?$/.exec(s);
-	if (!m) return null;
-	return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
-}
-
 /** The budget's total in cents. */
 export const budgetTotal = (budget: readonly BudgetRow[]) =>
 	budget.reduce((sum, row) => sum + row.cents, 0);
@@ -104,7 +92,7 @@ export function conceptFromForm(raw: Record<string, string>): unknown {
 		.sort(([a], [b]) => a - b)
 		.map(([, r]) => r)
 		.filter((r) => r.item.trim() !== '' || r.euros.trim() !== '')
-		.map((r) => ({ item: r.item, cents: eurosToCents(r.euros) ?? r.euros }));
+		.map((r) => ({ item: r.item, cents: readEuros(r.euros) ?? r.euros }));
 	return {
 		version: Number(raw.version),
 		content: {

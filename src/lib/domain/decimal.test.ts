@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { plainDecimal, readDecimal, readWhole } from './decimal';
-import { eurosToCents } from './concept';
+import { plainDecimal, readDecimal, readEuros, readWhole } from './decimal';
 
 describe('readDecimal', () => {
 	it('reads the decimal comma and point alike, never "1,5" as 15', () => {
@@ -65,15 +64,50 @@ describe('readWhole', () => {
 });
 
 describe('one grammar for amounts and numbers', () => {
-	it('eurosToCents reads what readDecimal reads, in cents', () => {
-		expect(eurosToCents('12 500,50')).toBe(1_250_050);
-		expect(eurosToCents('12 000 €')).toBe(1_200_000);
+	it.each([
+		['1 234,50', 123_450],
+		['1234.5', 123_450],
+		['1 500,5', 150_050],
+		['12 000 €', 1_200_000],
+		['€ 250', 25_000],
+		['1,500.50', 150_050],
+		['1,500,000', 150_000_000],
+		['0', 0],
+		['120\u00a0000,00', 12_000_000],
+		['999 999 999 999,99', 99_999_999_999_999]
+	])('%s is %i cents', (typed, cents) => expect(readEuros(typed)).toBe(cents));
+
+	it.each([
+		'',
+		'-5',
+		'1,234',
+		'12.345',
+		'1.555',
+		'1,234,5',
+		'abc',
+		'1e5',
+		'1 2,3,4',
+		'€',
+		'1 000 000 000 000'
+	])('%s is not an amount', (typed) => expect(readEuros(typed)).toBeNull());
+
+	it('readEuros reads what readDecimal reads, in cents', () => {
 		expect(plainDecimal('12 500,50')).toBe('12500.50');
 		fc.assert(
-			fc.property(fc.nat(99_999_999), (cents) => {
+			fc.property(fc.nat(99_999_999_999_999), (cents) => {
 				const typed = `${Math.floor(cents / 100)},${String(cents % 100).padStart(2, '0')}`;
-				expect(eurosToCents(typed)).toBe(cents);
+				expect(readEuros(typed)).toBe(cents);
 				expect(Math.round(readDecimal(typed)! * 100)).toBe(cents);
+			})
+		);
+	});
+
+	it('reads English grouping as it reads the same amount written plainly', () => {
+		fc.assert(
+			fc.property(fc.integer({ min: 1_000_000, max: 99_999_999_999 }), (cents) => {
+				const euros = Math.floor(cents / 100).toLocaleString('en');
+				const typed = `${euros}.${String(cents % 100).padStart(2, '0')}`;
+				expect(readEuros(typed)).toBe(cents);
 			})
 		);
 	});

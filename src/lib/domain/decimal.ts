@@ -34,3 +34,25 @@ export function readWhole(typed: string | undefined | null): number | null {
 	const n = readDecimal(typed);
 	return n === null || Number.isInteger(n) ? n : Number.NaN;
 }
+
+/**
+ * Euros as a person types them, in whole cents: "1500", "1 500,5", "1500.50", "12 000 €",
+ * "€ 250" and, unambiguous in English, "1,500.50" and "1,500,000". Null when it is not an
+ * amount: letters, a negative amount, a third decimal, more than 12 digits of euros, or
+ * one comma before three digits ("1,500": a Finn's 1,5 € or an English 1 500 €? refused in
+ * words rather than guessed). The one euro grammar of every form: a concept's budget and
+ * price, a production category's bonus. Ranges are the caller's (and the database's).
+ */
+export function readEuros(typed: string): number | null {
+	const t = typed.replace(/[\s\u00a0\u202f]/g, '').replace(/^€|€$/g, '');
+	const grouped = /^(\d{1,3}(?:,\d{3})+)(?:\.(\d{1,2}))?$/.exec(t);
+	const plain = /^(\d{1,12})(?:[.,](\d{1,2}))?$/.exec(t);
+	const ambiguous = grouped && /^\d+,\d{3}$/.test(t);
+	const [euros, cents] = plain
+		? [plain[1], plain[2]]
+		: grouped && !ambiguous
+			? [grouped[1].replace(/,/g, ''), grouped[2]]
+			: [null, null];
+	if (euros === null || euros.length > 12) return null;
+	return Number(euros) * 100 + Number((cents ?? '').padEnd(2, '0'));
+}

@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { conceptFromForm, conceptSaveSchema, eurosToCents, priceIssue } from '$lib/domain/concept';
+import { conceptFromForm, conceptSaveSchema, priceIssue } from '$lib/domain/concept';
+import { readEuros } from '$lib/domain/decimal';
 import {
 	attachFile,
 	detachFile,
@@ -53,7 +54,7 @@ function linkInput(raw: FormValues): unknown {
 
 /** The price field as cents: null when left empty, NaN when it is not an amount. */
 const priceOf = (typed: string | undefined) =>
-	!typed?.trim() ? null : (eurosToCents(typed) ?? Number.NaN);
+	!typed?.trim() ? null : (readEuros(typed) ?? Number.NaN);
 
 export const actions: Actions = {
 	save: async ({ locals, url, params, request }) => {

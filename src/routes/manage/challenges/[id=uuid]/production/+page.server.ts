@@ -1,6 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { parseEuros } from '$lib/domain/bonus';
+import { readEuros } from '$lib/domain/decimal';
 import { parseForm, readForm } from '$lib/server/http/forms';
 import { requireUser } from '$lib/server/http/guards';
 import { outcomeFailure } from '$lib/server/http/outcome-refusals';
@@ -65,7 +65,7 @@ export const actions: Actions = {
 		const user = requireUser(locals, url);
 		const raw = await readForm(request);
 		if (!raw) error(400, 'Bad request');
-		const cents = parseEuros(raw.bonus ?? '');
+		const cents = readEuros(raw.bonus ?? '');
 		const form = raw.category ? `category-${raw.category}` : 'category';
 		if (cents === null) return refused(form, 400, translate('production_error_bonus'), raw);
 		const category = z
