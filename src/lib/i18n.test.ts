@@ -51,6 +51,17 @@ describe('t()', () => {
 		for (const { file, key } of found) expect(inData(key), `${file}: t('${key}…')`).toBe(true);
 	});
 
+	it('never puts a dash into a sentence for a missing name or number', () => {
+		// "place 5, total –" or "signed by –" reads as nothing to a screen reader and to a
+		// person: a sentence of its own says what is missing (decision_form_item_unscored,
+		// record_name_removed). A dash stays where a table cell or a list value is empty.
+		const dashed = /\bm\.\w+\(\{[^{}]*?['"][–—-]['"]/gs;
+		const found = sources('src').flatMap((file) =>
+			[...readFileSync(file, 'utf8').matchAll(dashed)].map((m) => `${file}: ${m[0]}`)
+		);
+		expect(found).toEqual([]);
+	});
+
 	it('gives the names a visitor page needs from their own module, as t() does', () => {
 		expect(areaMessage('area_service_design', 'en')).toBe(en.area_service_design);
 		expect(areaMessage('area_service_design', 'en')).toBe(t('area_service_design', {}, 'en'));

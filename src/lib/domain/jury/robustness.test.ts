@@ -121,6 +121,11 @@ describe('leaveOneJurorOut', () => {
 				const result = leaveOneJurorOut(input, k);
 				if (!result.robust) {
 					expect(result.dependsOn.map((d) => d.juror)).not.toContain('consensus');
+					// As many enter the top k as leave it: the chair's sentence names both.
+					for (const d of result.dependsOn) {
+						expect(d.entered.length).toBe(d.left.length);
+						expect(d.entered.length).toBeGreaterThan(0);
+					}
 				}
 			})
 		);
