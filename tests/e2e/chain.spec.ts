@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import {
 	expect,
 	expectAccessible,
+	fieldError,
 	hydrated,
 	latestMailTo,
 	linkIn,
@@ -211,6 +212,15 @@ test('one run from a shortlisted team’s concept to a bonus paid by results', a
 	await signIn(page, MENTORI);
 	await page.goto(`${conceptUrl}/standing`);
 	const plan = page.locator('form.plan');
+	// A due day that is no day: refused at its field, with a summary that links there,
+	// and what was typed kept; the section above says nothing.
+	await plan.getByLabel('Title').fill('Evening chat open');
+	await plan.getByLabel('Due date').fill('31.2.2027');
+	await plan.getByRole('button', { name: 'Add milestone' }).click();
+	await expect(fieldError(plan, 'Give the due date as a calendar day')).toBeVisible();
+	await expect(plan.getByRole('alert').getByRole('link', { name: /^Due date/ })).toBeVisible();
+	await expect(plan.getByLabel('Title')).toHaveValue('Evening chat open');
+	await expect(page.getByRole('alert')).toHaveCount(1);
 	for (const [title, due] of [
 		['Evening chat open', dayFromNow(30)],
 		['Twenty job seekers coached', dayFromNow(60)]
@@ -260,6 +270,13 @@ test('one run from a shortlisted team’s concept to a bonus paid by results', a
 		const item = partner.getByRole('listitem').filter({ hasText: title });
 		await item.getByRole('button', { name: verdict, exact: true }).click();
 		const dialog = page.getByRole('dialog', { name: new RegExp(title) });
+		if (verdict === 'Reject') {
+			// A reason of spaces is no reason: refused at its field, the question open again.
+			await dialog.getByRole('textbox', { name: 'Reason' }).fill('   ');
+			await dialog.getByRole('button', { name: verdict, exact: true }).click();
+			await expect(fieldError(dialog, 'Write the reason')).toBeVisible();
+			await expect(item).not.toContainText('Rejected');
+		}
 		await dialog.getByRole('textbox', { name: 'Reason' }).fill(reason);
 		await dialog.getByRole('button', { name: verdict, exact: true }).click();
 		await expect(item).toContainText(verdict === 'Accept' ? 'Accepted' : 'Rejected');

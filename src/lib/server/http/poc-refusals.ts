@@ -37,31 +37,66 @@ export const POC_REFUSALS = {
 
 export type PocRefusal = keyof typeof POC_REFUSALS;
 
+/**
+ * The form field each input refusal is about (the `name` of the milestone forms on
+ * /concepts/[id]/standing and the owner's review on /manage/challenges/[id]/proofs): the
+ * page shows the words at that field, where the person corrects it, not above the section.
+ */
+const POC_REFUSAL_FIELDS: Partial<Record<PocRefusal, string>> = {
+	poc_title_missing: 'title',
+	poc_title_too_long: 'title',
+	poc_due_invalid: 'dueOn',
+	poc_evidence_missing: 'evidence',
+	poc_evidence_too_long: 'evidence',
+	poc_link_invalid: 'links',
+	poc_too_many_links: 'links',
+	poc_reason_missing: 'reason',
+	poc_reason_too_long: 'reason'
+};
+
+/** True for the codes POC_REFUSALS knows (milestoneIssue's among them). */
+export const isPocRefusal = (code: string): code is PocRefusal => Object.hasOwn(POC_REFUSALS, code);
+
+/**
+ * A refusal as the form action's `fail(status, { error: words, field, ...extra })`:
+ * `field` is the name of the field it is about, or null for the form as a whole. One
+ * answer whether the page's own check (milestoneIssue) or the database refused.
+ */
+export function pocRefused(
+	code: PocRefusal,
+	extra: Record<string, unknown> = {}
+): ActionFailure<{ error: string; field: string | null } & Record<string, unknown>> {
+	return fail(POC_REFUSALS[code], {
+		error: translate(code.replace(/^poc_/, 'poc_refusal_')),
+		field: POC_REFUSAL_FIELDS[code] ?? null,
+		...extra
+	});
+}
+
 /** The refusal `failure` carries, with its status and words, or null for anything else. */
 export function pocRefusal(
 	failure: unknown
 ): { code: PocRefusal; status: 400 | 403 | 404 | 409; message: string } | null {
 	const code = refusalCode(failure, 'poc_');
-	if (code === null || !Object.hasOwn(POC_REFUSALS, code)) return null;
-	const known = code as PocRefusal;
+	if (code === null || !isPocRefusal(code)) return null;
 	return {
-		code: known,
-		status: POC_REFUSALS[known],
-		message: translate(known.replace(/^poc_/, 'poc_refusal_'))
+		code,
+		status: POC_REFUSALS[code],
+		message: translate(code.replace(/^poc_/, 'poc_refusal_'))
 	};
 }
 
 /**
- * For form actions: a refusal as `fail(status, { error: words, ...extra })`; anything
- * else is thrown on unchanged. `extra` keeps what the person wrote and where.
+ * For form actions: a database refusal as pocRefused answers it; anything else is thrown
+ * on unchanged. `extra` keeps what the person wrote and where.
  */
 export function pocFailure(
 	failure: unknown,
 	extra: Record<string, unknown> = {}
-): ActionFailure<{ error: string } & Record<string, unknown>> {
+): ActionFailure<{ error: string; field: string | null } & Record<string, unknown>> {
 	const refusal = pocRefusal(failure);
 	if (!refusal) throw failure;
-	return fail(refusal.status, { error: refusal.message, ...extra });
+	return pocRefused(refusal.code, extra);
 }
 
 /** For loads: a refusal as SvelteKit's HttpError; anything else rethrown. */

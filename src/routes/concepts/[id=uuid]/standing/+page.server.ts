@@ -13,7 +13,7 @@ import {
 import { productionChallengeOf } from '$lib/server/production';
 import { readForm } from '$lib/server/http/forms';
 import { requireUser } from '$lib/server/http/guards';
-import { pocFailure } from '$lib/server/http/poc-refusals';
+import { pocFailure, pocRefused } from '$lib/server/http/poc-refusals';
 import { translate } from '$lib/server/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -54,15 +54,6 @@ const stepSchema = z.object({
 	step: z.enum(['replan', 'start', 'deliver'])
 });
 
-/**
- * Refused before the database: the same rule and words (milestoneIssue); a due day that
- * is no day, or out of its years, at its field (`dueError`).
- */
-const issueFailure = (issue: string, extra: Record<string, unknown>) =>
-	issue === 'poc_due_invalid'
-		? fail(400, { dueError: translate('poc_refusal_due_invalid'), ...extra })
-		: fail(400, { error: translate(issue.replace(/^poc_/, 'poc_refusal_')), ...extra });
-
 export const actions: Actions = {
 	/** Adds a milestone (title, due day) to the partner's proof of concept. */
 	add: async ({ locals, url, params, request }) => {
@@ -71,7 +62,7 @@ export const actions: Actions = {
 		const { title, dueOn } = milestoneFormSchema.parse({ title: raw.title, dueOn: raw.dueOn });
 		const input = { title, dueOn };
 		const issue = milestoneIssue('plan', input);
-		if (issue) return issueFailure(issue, { at: 'add', values: raw });
+		if (issue) return pocRefused(issue, { at: 'add', values: raw });
 		try {
 			await locals.db.as(user, (tx) => addMilestone(tx, params.id, input));
 		} catch (e) {
@@ -95,7 +86,7 @@ export const actions: Actions = {
 		});
 		const input = { ...form, links: parseLinks(form.links) };
 		const issue = milestoneIssue(step, input);
-		if (issue) return issueFailure(issue, { at: milestone, step, values: raw });
+		if (issue) return pocRefused(issue, { at: milestone, step, values: raw });
 		try {
 			const status = await locals.db.as(user, (tx) => stepMilestone(tx, milestone, step, input));
 			return {

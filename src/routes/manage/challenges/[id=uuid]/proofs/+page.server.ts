@@ -7,7 +7,7 @@ import { readChallengeProofs, startProof, stepMilestone } from '$lib/server/proo
 import { parseForm, readForm } from '$lib/server/http/forms';
 import { requireUser } from '$lib/server/http/guards';
 import { juryRefusal } from '$lib/server/http/jury-refusals';
-import { pocFailure } from '$lib/server/http/poc-refusals';
+import { pocFailure, pocRefused } from '$lib/server/http/poc-refusals';
 import { translate } from '$lib/server/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -73,8 +73,7 @@ export const actions: Actions = {
 		const ask = `${milestone}:${verdict}`;
 		if (confirm !== 'yes') return { confirm: ask };
 		const issue = milestoneIssue(verdict, { reason });
-		if (issue)
-			return fail(400, { error: translate(issue.replace(/^poc_/, 'poc_refusal_')), confirm: ask });
+		if (issue) return pocRefused(issue, { confirm: ask, reviewReason: reason });
 		try {
 			const status = await locals.db.as(user, (tx) =>
 				stepMilestone(tx, milestone, verdict, { reason })
@@ -83,7 +82,7 @@ export const actions: Actions = {
 				reviewed: translate('poc_saved_step', { status: translate(`poc_status_${status}`) })
 			};
 		} catch (e) {
-			return pocFailure(e, { confirm: ask });
+			return pocFailure(e, { confirm: ask, reviewReason: reason });
 		}
 	},
 	/**
