@@ -3,6 +3,7 @@ import { XSS_PAYLOADS } from '../../src/lib/server/markdown.xss-corpus';
 import {
 	expect,
 	expectAccessible,
+	hydrated,
 	latestMailTo,
 	localizedText,
 	screenshot,
@@ -280,4 +281,32 @@ test('the XSS corpus in a challenge description renders in Chromium without runn
 		)
 	);
 	expect(attributes.filter((a) => /^on|javascript:|vbscript:|data:/i.test(a))).toEqual([]);
+});
+
+/**
+ * An outside tester's report: after a search and a step back, the box still showed the
+ * words typed last over a list that was not for them. The box shows the address's search.
+ */
+test('the search box shows the search of the list below it, after back and forward', async ({
+	page
+}) => {
+	await page.goto('/challenges');
+	await hydrated(page);
+	const box = page.getByRole('searchbox', { name: 'Search challenges' });
+	await box.fill('snow');
+	await page.getByRole('button', { name: 'Search' }).click();
+	await expect(page).toHaveURL(/[?&]q=snow/);
+	await box.fill('words never searched');
+	await page.goBack();
+	await expect(page).not.toHaveURL(/q=/);
+	await expect(box).toHaveValue('');
+	await page.goForward();
+	await expect(page).toHaveURL(/[?&]q=snow/);
+	await expect(box).toHaveValue('snow');
+	// The focus stays in the box after searching with Enter (the box is not made anew).
+	await box.fill('winter');
+	await box.press('Enter');
+	await expect(page).toHaveURL(/[?&]q=winter/);
+	await expect(box).toBeFocused();
+	await expect(box).toHaveValue('winter');
 });

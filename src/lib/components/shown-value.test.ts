@@ -2,7 +2,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, type AST } from 'svelte/compiler';
 import { describe, expect, it } from 'vitest';
-import { serverValue, shows } from './shown-value';
+import { follows, serverValue, shows } from './shown-value';
 
 /**
  * A textarea as the HTML standard defines its value: it follows the default (its child
@@ -146,6 +146,77 @@ function oneWayTextFields(source: string) {
 	visit(parse(source, { modern: true }).fragment);
 	return found;
 }
+
+/**
+ * Text fields of GET forms (their value is the URL's) given a `defaultValue` without
+ * `use:follows`: after a search or a step back they would show words the list is not for.
+ */
+function unfollowedUrlFields(source: string) {
+	const found: number[] = [];
+	const visit = (node: unknown, inGet: boolean): void => {
+		if (!node || typeof node !== 'object') return;
+		if (Array.isArray(node)) return node.forEach((n) => visit(n, inGet));
+		const element = node as AST.RegularElement;
+		let here = inGet;
+		if (element.type === 'RegularElement') {
+			const attr = (name: string) =>
+				element.attributes.find(
+					(a): a is AST.Attribute => a.type === 'Attribute' && a.name === name
+				);
+			const text = (a: AST.Attribute | undefined) =>
+				a && Array.isArray(a.value) && a.value[0]?.type === 'Text' ? a.value[0].data : '';
+			if (element.name === 'form') here = text(attr('method')).toLowerCase() === 'get';
+			if (
+				here &&
+				element.name === 'input' &&
+				!NOT_TEXT.has(text(attr('type'))) &&
+				attr('defaultValue') &&
+				!element.attributes.some((a) => a.type === 'UseDirective' && a.name === 'follows')
+			)
+				found.push(element.start);
+		}
+		for (const [key, child] of Object.entries(node)) {
+			if (key !== 'parent' && key !== 'metadata') visit(child, here);
+		}
+	};
+	visit(parse(source, { modern: true }).fragment, false);
+	return found;
+}
+
+describe('follows()', () => {
+	it('keeps what was typed before the page came alive', () => {
+		const field = TextArea.rendered('snow');
+		field.value = 'snow pl';
+		follows(field as unknown as HTMLInputElement, 'snow');
+		expect(field.value).toBe('snow pl');
+	});
+
+	it('shows a later URL value even over typed words', () => {
+		const field = TextArea.rendered('snow');
+		const action = follows(field as unknown as HTMLInputElement, 'snow');
+		field.value = 'ice';
+		action.update?.(null); // back to the list without a search
+		expect(field.value).toBe('');
+		field.value = 'traffic';
+		action.update?.('traffic'); // submitted
+		expect(field.value).toBe('traffic');
+		field.reset();
+		expect(field.value).toBe('traffic');
+	});
+
+	it('every GET form’s text field follows its URL value', () => {
+		expect(
+			unfollowedUrlFields('<form method="get"><input name="q" defaultValue={q} /></form>')
+		).toHaveLength(1);
+		expect(
+			unfollowedUrlFields('<form method="post"><input name="q" defaultValue={q} /></form>')
+		).toHaveLength(0);
+		const offending = svelteFiles('src').flatMap((file) =>
+			unfollowedUrlFields(readFileSync(file, 'utf8')).map((at) => `${file}@${at}`)
+		);
+		expect(offending).toEqual([]);
+	});
+});
 
 describe('text fields in every component and page', () => {
 	it('keep typed text when the page comes alive: defaultValue, serverValue + use:shows, bind:value', () => {

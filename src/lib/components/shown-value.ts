@@ -35,3 +35,21 @@ export function shows(field: HTMLTextAreaElement, value: Shown): ActionReturn<Sh
 	field.defaultValue = value ?? '';
 	return { update: (next) => void (field.defaultValue = next ?? '') };
 }
+
+/**
+ * Action `use:follows={v}` on a text field of a GET form whose value is in the page's URL
+ * (the search words `?q=`, an audit filter): with `defaultValue={v}` beside it. As
+ * `defaultValue` alone, text typed before the page came alive stays. Unlike it, when `v`
+ * changes later — the person searched, went back or forward, or followed a link that
+ * clears the filter — the field shows the URL's value even where typed in: the field and
+ * the list it filters never disagree (an outside tester saw old words over a new list).
+ */
+export function follows(field: HTMLInputElement, value: Shown): ActionReturn<Shown> {
+	field.defaultValue = value ?? '';
+	return {
+		update: (next) => {
+			field.defaultValue = next ?? '';
+			field.value = next ?? '';
+		}
+	};
+}
