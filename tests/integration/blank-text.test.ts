@@ -1,0 +1,208 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { blankViolation } from '../../src/lib/server/db/errors';
+import { createAccessWorld, principals, type AccessWorld, type Role } from './access-world';
+import { attempt } from './attempt';
+import { describeEachDatabase } from './databases';
+import { BLANK_ALLOWED, writableTextColumns } from './db-lint';
+
+/**
+ * Blank text written straight into a table, as Supabase's Data API lets a person write it
+ * past the forms, is refused by the database (issue 16;
+ * supabase/migrations/20261216000200_blank_direct_writes.sql).
+ */
+
+interface Write {
+	/** Who the policies let write it. */
+	who: Role;
+	/** The write, its text as $1 (put in a list or a text in languages where the column is one). */
+	sql: string;
+	params?: (w: AccessWorld) => unknown[];
+	/** Rows the write returns when it goes through (a visitor's feedback returns none). */
+	rows?: number;
+	/** '' means "not given" here, so only whitespace and invisible text are refused. */
+	emptyAllowed?: true;
+	/**
+	 * A trigger leaves out whitespace ('' and '   ': the write returns its row only when the
+	 * text is left out); invisible text, which it keeps, is refused.
+	 */
+	whitespaceLeftOut?: true;
+}
+
+const PDF = '00000000-0000-4000-8000-00000000abcd.pdf';
+/** A text in languages whose Swedish text is $1 (a language without text is left out). */
+const IN_LANGUAGES = `jsonb_build_object('fi', 'Näkyvä', 'sv', $1::text)`;
+const LATER = `now() + interval '1 day', now() + interval '30 days'`;
+
+/** Every text column the API roles may write where blank is refused (the rest: BLANK_ALLOWED). */
+const WRITES: Record<string, Write> = {
+	'public.accessibility_feedback.message': {
+		who: 'anon',
+		sql: 'insert into accessibility_feedback (message) values ($1)',
+		rows: 0
+	},
+	'public.application_documents.file_name': {
+		who: 'lead',
+		sql: `insert into application_documents (application_id, file_key, file_name, mime, size)
+		      values ($2, $3, $1, 'application/pdf', 1) returning id`,
+		params: (w) => [w.draftA.id, PDF]
+	},
+	'public.application_documents.mime': {
+		who: 'lead',
+		sql: `insert into application_documents (application_id, file_key, file_name, mime, size)
+		      values ($2, $3, 'liite.pdf', $1, 1) returning id`,
+		params: (w) => [w.draftA.id, PDF]
+	},
+	'public.challenge_criteria.name': {
+		who: 'owner',
+		sql: `insert into challenge_criteria (challenge_id, stage, position, name, max_points)
+		      values ($2, 'selection', 1, ${IN_LANGUAGES}, 10) returning id`,
+		params: (w) => [w.draft.id]
+	},
+	'public.challenge_criteria.description': {
+		who: 'owner',
+		sql: `insert into challenge_criteria (challenge_id, stage, position, name, description, max_points)
+		      values ($2, 'selection', 1, '{"fi": "Hinta"}', ${IN_LANGUAGES}, 10) returning id`,
+		params: (w) => [w.draft.id]
+	},
+	'public.challenge_requirements.statement': {
+		who: 'owner',
+		sql: `insert into challenge_requirements (challenge_id, position, statement)
+		      values ($2, 1, ${IN_LANGUAGES}) returning id`,
+		params: (w) => [w.draft.id]
+	},
+	'public.challenge_stages.signatory': {
+		who: 'owner',
+		sql: `insert into challenge_stages (challenge_id, stage, starts_at, ends_at, signatory)
+		      values ($2, 'market_dialogue', ${LATER}, $1) returning stage`,
+		params: (w) => [w.draft.id]
+	},
+	'public.challenges.title': {
+		who: 'owner',
+		sql: 'update challenges set title = jsonb_build_object(primary_locale, $1::text) where id = $2 returning id',
+		params: (w) => [w.draft.id]
+	},
+	'public.challenges.summary': {
+		who: 'owner',
+		sql: `update challenges set summary = ${IN_LANGUAGES} where id = $2 returning id`,
+		params: (w) => [w.draft.id]
+	},
+	'public.challenges.body': {
+		who: 'owner',
+		sql: `update challenges set body = ${IN_LANGUAGES} where id = $2 returning id`,
+		params: (w) => [w.draft.id]
+	},
+	'public.challenges.rewards': {
+		who: 'owner',
+		sql: `update challenges set rewards = ${IN_LANGUAGES} where id = $2 returning id`,
+		params: (w) => [w.draft.id]
+	},
+	'public.challenges.competence_areas': {
+		who: 'owner',
+		sql: `update challenges set competence_areas = array['Ohjelmistot', $1::text] where id = $2 returning id`,
+		params: (w) => [w.draft.id]
+	},
+	'public.organisations.name': {
+		who: 'owner',
+		sql: 'update organisations set name = $1 where id = $2 returning id',
+		params: (w) => [w.org.id]
+	},
+	'public.organisations.names': {
+		who: 'owner',
+		sql: `with u as (update organisations set names = names || jsonb_build_object('sv', $1::text)
+		                 where id = $2 returning names)
+		      select 1 from u where $1 = 'Näkyvä teksti' or not u.names ? 'sv'`,
+		params: (w) => [w.org.id],
+		whitespaceLeftOut: true
+	},
+	'public.profiles.display_name': {
+		who: 'lead',
+		sql: 'update profiles set display_name = $1 where id = (select auth.uid()) returning id',
+		emptyAllowed: true
+	},
+	'public.team_projects.title': {
+		who: 'lead',
+		sql: 'update team_projects set title = $1 where id = $2 returning id',
+		params: (w) => [w.project]
+	},
+	'public.teams.name': {
+		who: 'lead',
+		sql: 'update teams set name = $1 where id = $2 returning id',
+		params: (w) => [w.teamA.id]
+	},
+	'public.teams.home_organisations': {
+		who: 'lead',
+		sql: `update teams set home_organisations = array['Aalto', $1::text] where id = $2 returning id`,
+		params: (w) => [w.teamA.id]
+	},
+	'public.work_entries.area': {
+		who: 'lead',
+		sql: 'update work_entries set area = $1 where id = $2 returning id',
+		params: (w) => [w.leadEntry]
+	},
+	'public.work_entries.organisation': {
+		who: 'lead',
+		sql: 'update work_entries set organisation = $1 where id = $2 returning id',
+		params: (w) => [w.leadEntry]
+	},
+	'public.work_entries.role': {
+		who: 'lead',
+		sql: 'update work_entries set role = $1 where id = $2 returning id',
+		params: (w) => [w.leadEntry]
+	},
+	'public.workshops.title': {
+		who: 'facilitator',
+		sql: 'update workshops set title = $1 where id = $2 returning id',
+		params: (w) => [w.workshop]
+	},
+	'public.workshops.agenda': {
+		who: 'facilitator',
+		sql: `insert into workshops (challenge_id, title, starts_at, agenda)
+		      values ($2, 'Toinen', now(), jsonb_build_array(jsonb_build_object(
+		        'kind', 'ideate', 'title', ${IN_LANGUAGES}, 'minutes', 5))) returning id`,
+		params: (w) => [w.challenge.id]
+	}
+};
+
+/** Text that shows nothing: spaces, and a zero-width space with a word joiner (Cf). */
+const BLANKS = ['   ', '\u200b\u2060'];
+
+describeEachDatabase('blank text written directly', (db) => {
+	let w: AccessWorld;
+
+	beforeAll(async () => {
+		w = await createAccessWorld(db());
+	});
+
+	it('the list names every text column the API roles may write, but those allowed blank', async () => {
+		const columns = await db().service('test: writable text columns', (tx) =>
+			writableTextColumns(tx)
+		);
+		const refusing = columns.map((c) => c.object).filter((c) => !(c in BLANK_ALLOWED));
+		expect(Object.keys(WRITES).sort(), 'columns in WRITES').toEqual(refusing);
+		for (const allowed of Object.keys(BLANK_ALLOWED))
+			expect(columns.map((c) => c.object), 'BLANK_ALLOWED names a writable column').toContain(
+				allowed
+			);
+	});
+
+	describe.each(Object.entries(WRITES))('%s', (column, write) => {
+		const run = (text: string) =>
+			attempt(db(), principals(w)[write.who], write.sql, [text, ...(write.params?.(w) ?? [])], {
+				rollback: true
+			});
+		const constraint = `${column.split('.').slice(1).join('_')}_blank`;
+
+		it('takes visible text', async () => {
+			expect(await run('Näkyvä teksti')).toBe(write.rows ?? 1);
+		});
+
+		const leftOut = (text: string) => write.whitespaceLeftOut && text.trim() === '';
+		const allowed = (text: string) => (text === '' && write.emptyAllowed) || leftOut(text);
+
+		it.each(['', ...BLANKS])('%j: refused, unless it means not given', async (blank) => {
+			const outcome = await run(blank).catch((e: unknown) => e);
+			if (allowed(blank)) expect(outcome, String(outcome)).toBe(write.rows ?? 1);
+			else expect(blankViolation(outcome)?.constraint, String(outcome)).toBe(constraint);
+		});
+	});
+});
