@@ -1,5 +1,10 @@
+import { isHttpError } from '@sveltejs/kit';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { m } from '../../src/lib/paraglide/messages';
+import { paraglideMiddleware } from '../../src/lib/paraglide/server';
 import { blankViolation } from '../../src/lib/server/db/errors';
+import { databaseErrorAsHttp } from '../../src/lib/server/http/conflict';
+import { updateTeam } from '../../src/lib/server/teams';
 import { createAccessWorld, principals, type AccessWorld, type Role } from './access-world';
 import { attempt } from './attempt';
 import { describeEachDatabase } from './databases';
@@ -180,9 +185,10 @@ describeEachDatabase('blank text written directly', (db) => {
 		const refusing = columns.map((c) => c.object).filter((c) => !(c in BLANK_ALLOWED));
 		expect(Object.keys(WRITES).sort(), 'columns in WRITES').toEqual(refusing);
 		for (const allowed of Object.keys(BLANK_ALLOWED))
-			expect(columns.map((c) => c.object), 'BLANK_ALLOWED names a writable column').toContain(
-				allowed
-			);
+			expect(
+				columns.map((c) => c.object),
+				'BLANK_ALLOWED names a writable column'
+			).toContain(allowed);
 	});
 
 	describe.each(Object.entries(WRITES))('%s', (column, write) => {
@@ -204,5 +210,25 @@ describeEachDatabase('blank text written directly', (db) => {
 			if (allowed(blank)) expect(outcome, String(outcome)).toBe(write.rows ?? 1);
 			else expect(blankViolation(outcome)?.constraint, String(outcome)).toBe(constraint);
 		});
+	});
+
+	it("a form's write refused as blank answers 400 in the person's language, not a 500", async () => {
+		// The team form refuses a blank name itself (isBlank); past it, what the request's
+		// database answers (the mapping hooks.server.ts installs) is the words, in Swedish here.
+		const request = new Request('http://localhost/teams', {
+			headers: { cookie: 'PARAGLIDE_LOCALE=sv' }
+		});
+		const failure = await paraglideMiddleware(request, () =>
+			db()
+				.mappingErrors(databaseErrorAsHttp)
+				.as(w.lead, (tx) =>
+					updateTeam(tx, w.teamA.id, { name: '\u200b\u2060', description: '', organisations: [] })
+				)
+				.then(() => new Response())
+		).catch((e: unknown) => e);
+		expect(isHttpError(failure, 400), String(failure)).toBe(true);
+		const words = (failure as { body: { message: string } }).body.message;
+		expect(words).toBe(m.error_text_blank({}, { locale: 'sv' }));
+		expect(words).not.toMatch(/teams|_blank|23514/);
 	});
 });

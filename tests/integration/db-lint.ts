@@ -102,7 +102,8 @@ export const BLANK_ALLOWED: Record<string, string> = {
 	'public.challenge_criteria.stage': 'one of the stages',
 	'public.challenge_stages.stage': 'one of the stages',
 	'public.challenges.contact_email': 'optional in a draft; publishing refuses blank',
-	'public.challenges.contact_name': 'optional in a draft; publishing refuses blank; erasure empties it',
+	'public.challenges.contact_name':
+		'optional in a draft; publishing refuses blank; erasure empties it',
 	'public.challenges.cover_image': 'null or a storage key of a fixed pattern',
 	'public.challenges.primary_locale': 'one of fi, sv, en',
 	'public.challenges.procedure': 'one of the procedures',
