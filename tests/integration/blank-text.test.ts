@@ -19,9 +19,15 @@ import { BLANK_ALLOWED, writableTextColumns } from './db-lint';
 interface Write {
 	/** Who the policies let write it. */
 	who: Role;
-	/** The write, its text as $1 (put in a list or a text in languages where the column is one). */
-	sql: string;
+	/**
+	 * The write, its text as $1 (put in a list or a text in languages where the column is
+	 * one). Without it: `update <table> set <column> = <value> where id = <row> returning id`.
+	 */
+	sql?: string;
 	params?: (w: AccessWorld) => unknown[];
+	row?: (w: AccessWorld) => string;
+	/** The value the update sets, of $1; $1 itself unless given. */
+	value?: string;
 	/** Rows the write returns when it goes through (a visitor's feedback returns none). */
 	rows?: number;
 	/** '' means "not given" here, so only whitespace and invisible text are refused. */
@@ -83,34 +89,18 @@ const WRITES: Record<string, Write> = {
 	},
 	'public.challenges.title': {
 		who: 'owner',
-		sql: 'update challenges set title = jsonb_build_object(primary_locale, $1::text) where id = $2 returning id',
-		params: (w) => [w.draft.id]
+		row: (w) => w.draft.id,
+		value: `jsonb_build_object(primary_locale, $1::text)`
 	},
-	'public.challenges.summary': {
-		who: 'owner',
-		sql: `update challenges set summary = ${IN_LANGUAGES} where id = $2 returning id`,
-		params: (w) => [w.draft.id]
-	},
-	'public.challenges.body': {
-		who: 'owner',
-		sql: `update challenges set body = ${IN_LANGUAGES} where id = $2 returning id`,
-		params: (w) => [w.draft.id]
-	},
-	'public.challenges.rewards': {
-		who: 'owner',
-		sql: `update challenges set rewards = ${IN_LANGUAGES} where id = $2 returning id`,
-		params: (w) => [w.draft.id]
-	},
+	'public.challenges.summary': { who: 'owner', row: (w) => w.draft.id, value: IN_LANGUAGES },
+	'public.challenges.body': { who: 'owner', row: (w) => w.draft.id, value: IN_LANGUAGES },
+	'public.challenges.rewards': { who: 'owner', row: (w) => w.draft.id, value: IN_LANGUAGES },
 	'public.challenges.competence_areas': {
 		who: 'owner',
-		sql: `update challenges set competence_areas = array['Ohjelmistot', $1::text] where id = $2 returning id`,
-		params: (w) => [w.draft.id]
+		row: (w) => w.draft.id,
+		value: `array['Ohjelmistot', $1::text]`
 	},
-	'public.organisations.name': {
-		who: 'owner',
-		sql: 'update organisations set name = $1 where id = $2 returning id',
-		params: (w) => [w.org.id]
-	},
+	'public.organisations.name': { who: 'owner', row: (w) => w.org.id },
 	'public.organisations.names': {
 		who: 'owner',
 		sql: `with u as (update organisations set names = names || jsonb_build_object('sv', $1::text)
@@ -119,46 +109,18 @@ const WRITES: Record<string, Write> = {
 		params: (w) => [w.org.id],
 		whitespaceLeftOut: true
 	},
-	'public.profiles.display_name': {
-		who: 'lead',
-		sql: 'update profiles set display_name = $1 where id = (select auth.uid()) returning id',
-		emptyAllowed: true
-	},
-	'public.team_projects.title': {
-		who: 'lead',
-		sql: 'update team_projects set title = $1 where id = $2 returning id',
-		params: (w) => [w.project]
-	},
-	'public.teams.name': {
-		who: 'lead',
-		sql: 'update teams set name = $1 where id = $2 returning id',
-		params: (w) => [w.teamA.id]
-	},
+	'public.profiles.display_name': { who: 'lead', row: (w) => w.lead.id, emptyAllowed: true },
+	'public.team_projects.title': { who: 'lead', row: (w) => w.project },
+	'public.teams.name': { who: 'lead', row: (w) => w.teamA.id },
 	'public.teams.home_organisations': {
 		who: 'lead',
-		sql: `update teams set home_organisations = array['Aalto', $1::text] where id = $2 returning id`,
-		params: (w) => [w.teamA.id]
+		row: (w) => w.teamA.id,
+		value: `array['Aalto', $1::text]`
 	},
-	'public.work_entries.area': {
-		who: 'lead',
-		sql: 'update work_entries set area = $1 where id = $2 returning id',
-		params: (w) => [w.leadEntry]
-	},
-	'public.work_entries.organisation': {
-		who: 'lead',
-		sql: 'update work_entries set organisation = $1 where id = $2 returning id',
-		params: (w) => [w.leadEntry]
-	},
-	'public.work_entries.role': {
-		who: 'lead',
-		sql: 'update work_entries set role = $1 where id = $2 returning id',
-		params: (w) => [w.leadEntry]
-	},
-	'public.workshops.title': {
-		who: 'facilitator',
-		sql: 'update workshops set title = $1 where id = $2 returning id',
-		params: (w) => [w.workshop]
-	},
+	'public.work_entries.area': { who: 'lead', row: (w) => w.leadEntry },
+	'public.work_entries.organisation': { who: 'lead', row: (w) => w.leadEntry },
+	'public.work_entries.role': { who: 'lead', row: (w) => w.leadEntry },
+	'public.workshops.title': { who: 'facilitator', row: (w) => w.workshop },
 	'public.workshops.agenda': {
 		who: 'facilitator',
 		sql: `insert into workshops (challenge_id, title, starts_at, agenda)
@@ -192,11 +154,14 @@ describeEachDatabase('blank text written directly', (db) => {
 	});
 
 	describe.each(Object.entries(WRITES))('%s', (column, write) => {
+		const [, table, name] = column.split('.');
+		const sql =
+			write.sql ??
+			`update ${table} set ${name} = ${write.value ?? '$1'} where id = $2 returning id`;
+		const params = (w: AccessWorld) => (write.row ? [write.row(w)] : (write.params?.(w) ?? []));
 		const run = (text: string) =>
-			attempt(db(), principals(w)[write.who], write.sql, [text, ...(write.params?.(w) ?? [])], {
-				rollback: true
-			});
-		const constraint = `${column.split('.').slice(1).join('_')}_blank`;
+			attempt(db(), principals(w)[write.who], sql, [text, ...params(w)], { rollback: true });
+		const constraint = `${table}_${name}_blank`;
 
 		it('takes visible text', async () => {
 			expect(await run('Näkyvä teksti')).toBe(write.rows ?? 1);
