@@ -25,7 +25,7 @@
 -- its rule "blank-text" finds any other writable text column without a check named
 -- `<table>_<column>_blank`, and tests/integration/blank-text.test.ts writes blank into
 -- every one as the person the policies let write it. The app maps a violation of these
--- checks to a 400 in the person's language (src/lib/server/http/conflict.ts), never a 500.
+-- checks to a 422 in the person's language (src/lib/server/http/conflict.ts), never a 500.
 -- Postgres tests check constraints in the order of their names, so `…_blank` comes before
 -- a column's older `…_check` (a length): '' is answered as blank too, not as too short.
 --

@@ -177,7 +177,7 @@ describeEachDatabase('blank text written directly', (db) => {
 		});
 	});
 
-	it("a form's write refused as blank answers 400 in the person's language, not a 500", async () => {
+	it("a form's write refused as blank answers 422 in the person's language, not a 500", async () => {
 		// The team form refuses a blank name itself (isBlank); past it, what the request's
 		// database answers (the mapping hooks.server.ts installs) is the words, in Swedish here.
 		const request = new Request('http://localhost/teams', {
@@ -191,9 +191,30 @@ describeEachDatabase('blank text written directly', (db) => {
 				)
 				.then(() => new Response())
 		).catch((e: unknown) => e);
-		expect(isHttpError(failure, 400), String(failure)).toBe(true);
+		expect(isHttpError(failure, 422), String(failure)).toBe(true);
 		const words = (failure as { body: { message: string } }).body.message;
 		expect(words).toBe(m.error_text_blank({}, { locale: 'sv' }));
 		expect(words).not.toMatch(/teams|_blank|23514/);
+	});
+
+	it('a sign-up whose name is blank gets the next name it brings, else none', async () => {
+		const names = await db().service('test: sign-ups with blank names', async (tx) => {
+			const signUp = async (meta: Record<string, string>) => {
+				const [user] = await tx.query<{ id: string }>(
+					'insert into auth.users (email, raw_user_meta_data) values ($1, $2) returning id',
+					[`${crypto.randomUUID()}@blank.example`, meta]
+				);
+				const [profile] = await tx.query<{ name: string }>(
+					'select display_name as name from public.profiles where id = $1',
+					[user.id]
+				);
+				return profile.name;
+			};
+			return [
+				await signUp({ display_name: '\u200b\u2060', full_name: 'Fanny Full' }),
+				await signUp({ display_name: '   ', name: '\u2060' })
+			];
+		});
+		expect(names).toEqual(['Fanny Full', '']);
 	});
 });

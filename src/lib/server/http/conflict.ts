@@ -11,7 +11,7 @@ import { translate } from '../i18n';
  *   database); this catches the rest, e.g. a key that row-level security hides from the
  *   caller;
  * - blank text refused by a `…_blank` check (SQLSTATE 23514, issue 16;
- *   supabase/migrations/20261216000200_blank_direct_writes.sql) is a 400: the forms refuse
+ *   supabase/migrations/20261216000200_blank_direct_writes.sql) is a 422: the forms refuse
  *   blank first (isBlank), so this answers what slips past them.
  * The words never name the constraint or the row, so nothing hidden leaks. Other errors are
  * returned unchanged; a mapped one throws SvelteKit's HttpError.
@@ -24,8 +24,8 @@ export function databaseErrorAsHttp(failure: unknown): unknown {
 	}
 	const blank = blankViolation(failure);
 	if (blank) {
-		log.warn({ constraint: blank.constraint }, 'blank text answered 400');
-		error(400, translate('error_text_blank'));
+		log.warn({ constraint: blank.constraint }, 'blank text answered 422');
+		error(422, translate('error_text_blank'));
 	}
 	return failure;
 }
