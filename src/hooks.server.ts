@@ -27,7 +27,7 @@ import {
 	waitInWords,
 	refuseEarly
 } from '$lib/server/http/limits';
-import { conflictAsHttp } from '$lib/server/http/conflict';
+import { databaseErrorAsHttp } from '$lib/server/http/conflict';
 
 // The entry point opens the database, seeds the demo data where configured (before any
 // request or socket is served), and starts the mail worker and the daily retention job.
@@ -57,7 +57,7 @@ let requestDb: Database | undefined;
 
 const session: Handle = async ({ event, resolve }) => {
 	const db = await getDb();
-	requestDb ??= db.mappingErrors(conflictAsHttp);
+	requestDb ??= db.mappingErrors(databaseErrorAsHttp);
 	// A request about one challenge (the pages under /manage/challenges/<id>) reads and
 	// writes with its access checked for that challenge only (issue 16).
 	const scope = requestChallengeScope(event.route.id, event.params);

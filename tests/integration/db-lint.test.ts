@@ -187,7 +187,22 @@ const BROKEN: { rule: Rule; does: string; sql: string; object: string }[] = [
 		      alter table public.lint_scratch enable row level security;
 		      grant insert on public.lint_scratch to authenticated;`,
 		object: 'public.lint_scratch.decided_by'
-	}
+	},
+	{
+		rule: 'blank-text',
+		does: 'a required text column a user may write without a check refusing blank',
+		sql: 'alter table public.teams drop constraint teams_name_blank',
+		object: 'public.teams.name'
+	},
+	...(['title', 'tags', 'body'] as const).map((column) => ({
+		rule: 'blank-text' as const,
+		does: `a new table whose ${column} (text, text[], jsonb) a user may write`,
+		sql: `create table public.lint_scratch (id uuid primary key, title text not null, tags text[], body jsonb);
+		      alter table public.lint_scratch enable row level security;
+		      create policy "lint scratch" on public.lint_scratch for insert to authenticated with check (true);
+		      grant insert (title, tags, body) on public.lint_scratch to authenticated;`,
+		object: `public.lint_scratch.${column}`
+	}))
 ];
 
 describeEachDatabase('database lint', (db) => {

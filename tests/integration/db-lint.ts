@@ -16,7 +16,8 @@ export type Rule =
 	| 'dangerous-grant'
 	| 'anon-execute'
 	| 'duplicate-policy'
-	| 'audit-column';
+	| 'audit-column'
+	| 'blank-text';
 
 export interface Finding {
 	rule: Rule;
@@ -53,7 +54,10 @@ export const ANON_EXECUTABLE: Record<string, string> = {
 	'public.sort_key(text, text)':
 		"lists visitors read are in the reader's alphabet (pure: text in, key out, no table)",
 	'public.matching_challenge_ids(text, text)':
-		'the challenge search of /challenges through its indexes (ids of published challenges only)'
+		'the challenge search of /challenges through its indexes (ids of published challenges only)',
+	'private.is_blank(text)':
+		'the check that accessibility feedback a visitor sends has a message runs it as the visitor (pure: text in, answer out)',
+	'private.format_characters()': 'private.is_blank runs it as its caller (pure: a constant)'
 };
 
 /**
@@ -75,6 +79,55 @@ export const WRITABLE_TIMES: Record<string, string> = {
 	'public.workshops.starts_at': 'the facilitator schedules (and reschedules) the workshop'
 };
 
+/**
+ * Text columns (text, text[], jsonb) the API roles may write that may hold blank text,
+ * each with why (supabase/migrations/20261216000200_blank_direct_writes.sql): optional
+ * ones, '' when not given, and ones whose own check (a pattern, a list) already refuses
+ * blank. Every other one has a check named `<table>_<column>_blank`.
+ */
+export const BLANK_ALLOWED: Record<string, string> = {
+	'public.accessibility_feedback.page': "optional: '' when the form did not say which page",
+	'public.accessibility_feedback.contact_email': 'optional: the account’s address is used instead',
+	'public.accessibility_feedback.locale': 'one of fi, sv, en',
+	'public.application_answers.explanation':
+		'optional in a draft; submitting asks it for an unmet requirement (is_blank)',
+	'public.application_documents.file_key': 'a storage key of a fixed pattern',
+	'public.application_ideas.title': 'a draft’s idea fills in over time; submitting refuses blank',
+	'public.application_ideas.problem': 'a draft’s idea fills in over time; submitting refuses blank',
+	'public.application_ideas.idea': 'a draft’s idea fills in over time; submitting refuses blank',
+	'public.application_ideas.value': 'a draft’s idea fills in over time; submitting refuses blank',
+	'public.applications.lang': 'one of fi, sv, en',
+	'public.boards.settings': 'settings of a board, no text a person reads',
+	'public.calendar_feeds.token': 'a token of a fixed pattern',
+	'public.challenge_criteria.stage': 'one of the stages',
+	'public.challenge_stages.stage': 'one of the stages',
+	'public.challenges.contact_email': 'optional in a draft; publishing refuses blank',
+	'public.challenges.contact_name':
+		'optional in a draft; publishing refuses blank; erasure empties it',
+	'public.challenges.cover_image': 'null or a storage key of a fixed pattern',
+	'public.challenges.primary_locale': 'one of fi, sv, en',
+	'public.challenges.procedure': 'one of the procedures',
+	'public.challenges.slug': 'a slug of a fixed pattern',
+	'public.organisation_members.role': 'owner or member',
+	'public.organisations.business_id': 'null or a business ID of a fixed pattern',
+	'public.organisations.kind': 'one of the kinds',
+	'public.organisations.primary_locale': 'one of fi, sv, en',
+	'public.organisations.slug': 'a slug of a fixed pattern',
+	'public.organisations.website': 'null or an address starting http(s)://',
+	'public.profiles.locale': 'one of fi, sv, en',
+	'public.team_projects.description': "optional: '' when not given",
+	'public.team_projects.evidence_file': 'null or a storage key of a fixed pattern',
+	'public.team_projects.evidence_url': 'null or an address starting http(s)://',
+	'public.teams.description': "optional: '' when not given",
+	'public.teams.lang': 'one of fi, sv, en',
+	'public.work_entries.description': "optional: '' when not given",
+	'public.work_entries.evidence_file': 'null or a storage key of a fixed pattern',
+	'public.work_entries.evidence_url': 'null or an address starting http(s)://',
+	'public.work_entries.lang': 'one of fi, sv, en',
+	'public.workshop_participants.kind': 'one of the kinds',
+	'public.workshops.mode': 'one of the modes'
+};
+
 /** Schemas whose functions and tables are ours (migrations create them). */
 const OUR_SCHEMAS = `('public', 'private', 'auth', 'local_auth')`;
 /** Who owns what our migrations create: the owner of schema private. */
@@ -85,6 +138,30 @@ const EXPOSED = `(n.nspname not in ('pg_catalog', 'information_schema') and n.ns
 const API_ROLES = `(values ('anon'), ('authenticated')) as api(role)`;
 
 type Row = Record<string, string>;
+
+/**
+ * Every text column (text and varchar, arrays of them, jsonb) of a table the API roles can
+ * reach that anon or authenticated may insert or update, as `schema.table.column`, with
+ * whether a check named `<table>_<column>_blank` guards it.
+ */
+export async function writableTextColumns(
+	tx: Queryable
+): Promise<{ object: string; guarded: boolean }[]> {
+	return tx.query<{ object: string; guarded: boolean }>(
+		`select format('%I.%I.%I', n.nspname, c.relname, a.attname) as object,
+		   exists (select 1 from pg_constraint k where k.conrelid = c.oid and k.contype = 'c'
+		           and k.conname = c.relname || '_' || a.attname || '_blank') as guarded
+		 from pg_class c join pg_namespace n on n.oid = c.relnamespace
+		 join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
+		 join pg_type t on t.oid = a.atttypid
+		 left join pg_type e on e.oid = t.typelem and t.typcategory = 'A'
+		 where ${EXPOSED} and c.relkind in ('r', 'p')
+		   and (t.typcategory = 'S' or e.typcategory = 'S' or t.oid = 'jsonb'::regtype)
+		   and exists (select 1 from ${API_ROLES} cross join (values ('INSERT'), ('UPDATE')) as x(priv)
+		               where has_column_privilege(api.role, c.oid, a.attnum, x.priv))
+		 order by 1`
+	);
+}
 
 /** Every finding of every rule; an empty list is a clean catalogue. */
 export async function lintCatalogue(
@@ -410,6 +487,17 @@ export async function lintCatalogue(
 		).filter((r) => !(r.object in WRITABLE_TIMES)),
 		(r) =>
 			`audit column ${r.object} allows ${r.privs} by ${r.role}: grant ${r.role} only the columns it writes (grant insert (…), update (…))`
+	);
+
+	// Text a person writes straight into a table is refused when blank by the database
+	// (issue 16): a check `<table>_<column>_blank`, unless blank is allowed there.
+	add(
+		'blank-text',
+		(await writableTextColumns(tx))
+			.filter((c) => !c.guarded && !(c.object in BLANK_ALLOWED))
+			.map((c) => ({ object: c.object })),
+		(r) =>
+			`text column ${r.object} is writable by the API roles without a check refusing blank: add ${r.object.split('.').slice(1).join('_')}_blank (private.is_blank) or list it in BLANK_ALLOWED`
 	);
 
 	return findings;

@@ -334,15 +334,24 @@ describeEachDatabase('publishing: one rule in TypeScript and SQL', (db) => {
 			{ r: 'not_ready' }
 		]);
 		await db().as(chair, (tx) =>
-			tx.query(
-				`update public.challenges set summary = '{"fi":"\u00a0"}', contact_email = 'a@b.example' where id = $1`,
-				[draft.id]
-			)
+			tx.query(`update public.challenges set contact_email = 'a@b.example' where id = $1`, [
+				draft.id
+			])
 		);
+		// A blank summary or a title of only invisible characters (issue 17) is no text: the
+		// write itself is refused (20261216000200_blank_direct_writes.sql), and the draft
+		// stays unready.
+		const blankRefused = { code: '23514' };
+		await expect(
+			db().as(chair, (tx) =>
+				tx.query(`update public.challenges set summary = '{"fi":"\u00a0"}' where id = $1`, [
+					draft.id
+				])
+			)
+		).rejects.toMatchObject(blankRefused);
 		expect(await db().as(chair, (tx) => tx.query(publish, [draft.id]))).toEqual([
 			{ r: 'not_ready' }
 		]);
-		// Issue 17: a title of only invisible characters is no title.
 		const retitle = (title: string) =>
 			db().as(chair, (tx) =>
 				tx.query(
@@ -350,7 +359,7 @@ describeEachDatabase('publishing: one rule in TypeScript and SQL', (db) => {
 					[draft.id, JSON.stringify({ fi: title })]
 				)
 			);
-		await retitle('\u200b\u2060');
+		await expect(retitle('\u200b\u2060')).rejects.toMatchObject(blankRefused);
 		expect(await db().as(chair, (tx) => tx.query(publish, [draft.id]))).toEqual([
 			{ r: 'not_ready' }
 		]);

@@ -5,7 +5,7 @@ import { startApplication } from '../../src/lib/server/applications/editor';
 import { challengeIdBySlug } from '../../src/lib/server/challenges/detail';
 import { createDraft } from '../../src/lib/server/challenges/editor';
 import { follow } from '../../src/lib/server/challenges/followers';
-import { conflictAsHttp } from '../../src/lib/server/http/conflict';
+import { databaseErrorAsHttp } from '../../src/lib/server/http/conflict';
 import {
 	addMember,
 	createOrganisation as newOrganisation
@@ -199,7 +199,7 @@ describeEachDatabase('unique keys decided by the insert (issue 11, item 2)', (db
 	});
 
 	it('a unique violation left over is a 409 with words, naming nothing hidden', async () => {
-		const mapped = db().mappingErrors(conflictAsHttp);
+		const mapped = db().mappingErrors(databaseErrorAsHttp);
 		const failure = await mapped
 			.service('test: duplicate organisation member', (tx) =>
 				tx.query(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BLANK_CHARACTERS, FORMAT_CHARACTERS, isBlank } from './text';
+import { BLANK_CHARACTERS, FORMAT_CHARACTERS, isBlank, storedFileName } from './text';
 
 /** Every code point of a general category, as the running JavaScript engine knows it. */
 function everyCodePoint(pattern: RegExp): string {
@@ -70,5 +70,22 @@ describe('isBlank', () => {
 			'\u034f' // combining grapheme joiner is Mn, not Cf
 		];
 		for (const t of VISIBLE) expect(isBlank(t), JSON.stringify(t)).toBe(false);
+	});
+});
+
+describe('storedFileName', () => {
+	const key = '00000000-0000-4000-8000-000000000001.pdf';
+
+	it('keeps a name that shows something, format characters and all', () => {
+		expect(storedFileName('liite.pdf', key)).toBe('liite.pdf');
+		expect(storedFileName('\u200bliite.pdf', key)).toBe('\u200bliite.pdf');
+	});
+
+	it.each(['', '   ', '\u200b\u2060', undefined])('stores the key for the name %j', (name) => {
+		expect(storedFileName(name, key)).toBe(key);
+	});
+
+	it('cuts a long name to 255 characters', () => {
+		expect(storedFileName('a'.repeat(300), key)).toBe('a'.repeat(255));
 	});
 });

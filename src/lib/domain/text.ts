@@ -61,3 +61,16 @@ export function isBlank(text: string | null | undefined): boolean {
 
 /** For zod `.refine`: a required text is filled when it is not blank. */
 export const isFilled = (text: string): boolean => !isBlank(text);
+
+/** The longest file name stored (the file_name columns' check). */
+const FILE_NAME_MAX = 255;
+
+/**
+ * The name a posted file is stored under: its own (the browser's `File.name`) when it
+ * shows something, else its storage key, at most 255 characters. A name of spaces or
+ * invisible characters (a file named U+200B) would be refused by the database as blank
+ * (the `…_blank` checks of supabase/migrations/20261216000200_blank_direct_writes.sql).
+ */
+export function storedFileName(name: string | undefined, key: string): string {
+	return (isBlank(name) ? key : name!).slice(0, FILE_NAME_MAX);
+}

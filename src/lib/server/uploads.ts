@@ -1,3 +1,4 @@
+import { storedFileName } from '$lib/domain/text';
 import type { Database, Principal, Queryable } from './db';
 import { checkEvidence, MAX_EVIDENCE_BYTES } from './evidence';
 import { log } from './log';
@@ -147,7 +148,7 @@ export async function attachUpload(
 			? { ok: false, status: 413, message: 'error_upload_too_large_10' }
 			: { ok: false, status: 415, message: 'error_upload_type_evidence' };
 	}
-	const name = (file instanceof File && file.name ? file.name : stored.key).slice(0, 255);
+	const name = storedFileName(file instanceof File ? file.name : undefined, stored.key);
 	await withFileChanges(db, 'private', (files) =>
 		db.as(user, async (tx) => {
 			await record(tx, { ...stored, name });

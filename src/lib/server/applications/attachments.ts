@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Database } from '../db';
 import type { SessionUser } from '../auth/sessions';
 import { draftFromForm, draftSchema } from '$lib/domain/application-schemas';
+import { storedFileName } from '$lib/domain/text';
 import {
 	attachDocument,
 	checkEvidence,
@@ -81,7 +82,7 @@ export async function attachPosted(
 			? refuse(413, 'error_upload_too_large_10')
 			: refuse(415, 'error_upload_type_evidence');
 	}
-	const name = file instanceof File && file.name ? file.name : stored.key;
+	const name = storedFileName(file instanceof File ? file.name : undefined, stored.key);
 	// A submit in flight wins: the database then refuses the attach (not a draft any more).
 	const attached = await withFileChanges(db, 'private', (files) =>
 		db.as(user, async (tx) => {
