@@ -33,7 +33,7 @@ const RETIRED: Record<Locale, string[]> = {
 		'kumppanien valin',
 		'lopullinen valinta',
 		'kelpoisuuden arviointi',
-		'soveltuvuuden arviointi',
+		'soveltuvuuden arvioin',
 		'kokeiluvaiheen jatko',
 		'esivalinn',
 		'seulonn',
@@ -52,6 +52,26 @@ const RETIRED: Record<Locale, string[]> = {
 		'urvalet till förhandlingar'
 	],
 	en: ['final selection', 'selection of partners', 'partner selection']
+};
+
+/**
+ * The same for other terms of the record that groups worded their own way: an application
+ * found eligible ("Kelpoinen", never "Soveltuva"), screening ("tarkastus", never
+ * "karsinta") and the go / no-go decision ("Jatkopäätös", "Beslut om fortsättning").
+ */
+const RETIRED_TERMS: Record<Locale, string[]> = {
+	fi: [
+		'soveltuva',
+		'soveltumat',
+		'karsin',
+		'karsit',
+		'karsii',
+		'karsint',
+		'kelpoisuusarvio',
+		'go/no-go-päätö'
+	],
+	sv: ['lämplighetsbedömning', 'go/no-go-beslut'],
+	en: ['found ineligible']
 };
 
 describe('stage names (issue 16)', () => {
@@ -73,7 +93,13 @@ describe('stage names (issue 16)', () => {
 		const own = STAGES.filter(
 			(s) => stageNameKey('innovation_partnership', s) !== stageNameKey('open_challenge', s)
 		);
-		expect(own).toEqual(['applications', 'shortlisting', 'workshops', 'concepts', 'proof_of_concept']);
+		expect(own).toEqual([
+			'applications',
+			'shortlisting',
+			'workshops',
+			'concepts',
+			'proof_of_concept'
+		]);
 		// Every stage_ip_ key is one stageNameKey gives: none is left over unused.
 		const ipKeys = Object.keys(messages.en).filter((k) => k.startsWith('stage_ip_'));
 		expect(ipKeys.sort()).toEqual(own.map((s) => `stage_ip_${s}`).sort());
@@ -92,12 +118,16 @@ describe('stage names (issue 16)', () => {
 				);
 	});
 
+	it.each(LOCALES)('words the record’s other terms one way in %s', (locale) => {
+		for (const [key, words] of others(locale))
+			for (const retired of RETIRED_TERMS[locale])
+				expect(words.toLowerCase(), `${locale}.${key} says "${retired}"`).not.toContain(retired);
+	});
+
 	it.each(LOCALES)('has no %s message that is a decision stage name of its own', (locale) => {
 		// A key of a group holding just a stage's name is a second name waiting to drift.
 		const names = new Set(
-			PROCEDURES.flatMap((p) =>
-				DECISION_STAGES.map((s) => stageLabel(p, s, locale).toLowerCase())
-			)
+			PROCEDURES.flatMap((p) => DECISION_STAGES.map((s) => stageLabel(p, s, locale).toLowerCase()))
 		);
 		for (const [key, words] of others(locale))
 			expect(names.has(words.trim().replace(/[.:]$/, '').toLowerCase()), `${locale}.${key}`).toBe(
