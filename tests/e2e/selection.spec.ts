@@ -124,7 +124,7 @@ test('a chosen team reads its quality, price and total', async ({ page }) => {
 			)
 		)
 	);
-	const result = page.getByRole('region', { name: 'Result: Selection' });
+	const result = page.getByRole('region', { name: 'Result: Selection', exact: true });
 	await expect(result).toContainText('Your team was chosen.');
 	await expect(result).toContainText(/Quality points [\d.,]+ \+ price points 30 = total [\d.,]+\./);
 	await expectAccessible(page);

@@ -1,5 +1,13 @@
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, screenshot, signIn, test } from './helpers';
+import {
+	expect,
+	expectAccessible,
+	latestMailTo,
+	linkIn,
+	screenshot,
+	signIn,
+	test
+} from './helpers';
 
 /**
  * Issue 16: one name for each stage, everywhere. The worked example (Employment training
@@ -40,10 +48,11 @@ for (const [locale, words] of Object.entries(NAMES)) {
 		await expectAccessible(page);
 		await screenshot(page, `stage-names-chair-${locale}`);
 
-		// The team's own result on its application, then the decision document it links to.
+		// The team's own result on its application (the decision mail's link), then the
+		// decision document it links to.
+		const mail = await latestMailTo('lead@duuni.example', /Päätös julkaistu|Beslut publicerat|Decision published/);
 		await signInReading(page, 'lead@duuni.example', locale, baseURL!);
-		await page.goto('/dashboard');
-		await page.locator('a[href^="/applications/"]').first().click();
+		await page.goto(linkIn(mail));
 		const result = page.getByRole('region', { name: `${words.result}: ${words.stage}` });
 		await expect(result).toBeVisible();
 		await page.goto((await result.locator('a[href^="/decisions/"]').getAttribute('href'))!);
