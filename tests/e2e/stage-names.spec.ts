@@ -50,7 +50,10 @@ for (const [locale, words] of Object.entries(NAMES)) {
 
 		// The team's own result on its application (the decision mail's link), then the
 		// decision document it links to.
-		const mail = await latestMailTo('lead@duuni.example', /Päätös julkaistu|Beslut publicerat|Decision published/);
+		const mail = await latestMailTo(
+			'lead@duuni.example',
+			/Päätös julkaistu|Beslut publicerat|Decision published/
+		);
 		await signInReading(page, 'lead@duuni.example', locale, baseURL!);
 		await page.goto(linkIn(mail));
 		const result = page.getByRole('region', { name: `${words.result}: ${words.stage}` });
