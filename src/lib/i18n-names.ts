@@ -1,7 +1,7 @@
 import { m } from '$lib/paraglide/messages';
 import type { Procedure } from '$lib/domain/challenge';
 import type { Locale } from '$lib/domain/locale';
-import type { Stage } from '$lib/domain/stages';
+import { stageNameKey, type Stage } from '$lib/domain/stages';
 
 // The names a visitor's challenge page shows from data: stages, competence areas and the
 // note that a text is shown in another language. A module of their own, apart from t() and
@@ -64,20 +64,12 @@ export function shownIn(lang: Locale): string {
 	return lookUp(SHOWN_IN_MESSAGES, `challenge_shown_in_${lang}`);
 }
 
-// An innovation partnership names some stages as the Act on Public Procurement does.
-const PARTNERSHIP_NAMES: readonly Stage[] = [
-	'applications',
-	'shortlisting',
-	'workshops',
-	'concepts',
-	'proof_of_concept'
-];
-
-/** A stage's name in the challenge's procedure. */
+/**
+ * A stage's one name (issue 16): the name `stage` has in `procedure` (stageNameKey), in
+ * `locale` or the page's. The only way any page, mail, document or log entry names a stage;
+ * sentences that mention a stage take this name as their `{stage}` and are written so that
+ * it stands as it is (Finnish "Vaihe: …", never an inflected form).
+ */
 export function stageLabel(procedure: Procedure, stage: Stage, locale?: Locale): string {
-	const key =
-		procedure === 'innovation_partnership' && PARTNERSHIP_NAMES.includes(stage)
-			? `stage_ip_${stage}`
-			: `stage_${stage}`;
-	return lookUp(STAGE_MESSAGES, key, {}, locale);
+	return lookUp(STAGE_MESSAGES, stageNameKey(procedure, stage), {}, locale);
 }

@@ -201,7 +201,7 @@ test('one run from a shortlisted team’s concept to a bonus paid by results', a
 			)
 		)
 	);
-	await expect(page.getByRole('region', { name: 'Result: selection' })).toContainText(
+	await expect(page.getByRole('region', { name: 'Result: Selection', exact: true })).toContainText(
 		'Your team was chosen.'
 	);
 	await signIn(page, OWNER);

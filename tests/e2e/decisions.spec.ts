@@ -24,7 +24,7 @@ test('a chosen team reads its result and the decision document, which prints', a
 	const mail = await latestMailTo('lead@duuni.example', PUBLISHED);
 	await signIn(page, 'lead@duuni.example');
 	await page.goto(linkIn(mail));
-	const result = page.getByRole('region', { name: 'Result: shortlisting' });
+	const result = page.getByRole('region', { name: 'Result: Selection for negotiations' });
 	await expect(result).toContainText('Your team was chosen.');
 	await expect(result).toContainText('Your rank: 3.');
 	await expect(result.getByRole('term').filter({ hasText: 'Juror 1:' }).first()).toBeVisible();
@@ -38,7 +38,9 @@ test('a chosen team reads its result and the decision document, which prints', a
 	await result.getByRole('link', { name: 'Open the decision document' }).click();
 	// Its fixed wording in the reader's language (English), the standard appeal
 	// instructions too; the record's own texts as written (Finnish), marked so.
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Decision: shortlisting');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Decision: Selection for negotiations'
+	);
 	await expect(page.getByRole('term').filter({ hasText: 'Contracting entity' })).toBeVisible();
 	await expect(page.getByRole('region', { name: 'How to appeal' })).toContainText(
 		'Anyone affected by this decision may request a procurement correction'
@@ -60,7 +62,7 @@ test('a team not chosen reads why; a stranger gets nothing', async ({ page, brow
 	const mail = await latestMailTo('lead@askel.example', PUBLISHED);
 	await signIn(page, 'lead@askel.example');
 	await page.goto(linkIn(mail));
-	const result = page.getByRole('region', { name: 'Result: shortlisting' });
+	const result = page.getByRole('region', { name: 'Result: Selection for negotiations' });
 	await expect(result).toContainText('Your team was not chosen this time.');
 	await expect(result).toContainText('Jäi viiden parhaan ulkopuolelle');
 	const document = await result
@@ -88,7 +90,7 @@ test('a result decided without the jury’s points for the team shows no empty p
 		.filter({ hasText: 'Digital Job Coaching' })
 		.getByRole('link', { name: /^Open the application: / })
 		.click();
-	const result = page.getByRole('region', { name: 'Result: shortlisting' });
+	const result = page.getByRole('region', { name: 'Result: Selection for negotiations' });
 	await expect(result).toContainText('Your team was chosen.');
 	await expect(result.getByRole('heading', { name: 'Your points per criterion' })).toHaveCount(0);
 	await expect(result.getByRole('link', { name: 'Open the decision document' })).toBeVisible();

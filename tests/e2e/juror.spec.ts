@@ -43,7 +43,7 @@ test('a juror who submitted reads the others’ scores, never the conflicted ite
 	await signIn(page, 'juror@talkoot.example');
 	await page.goto('/jury');
 	await page
-		.getByRole('link', { name: /Shortlisting/ })
+		.getByRole('link', { name: /Selection for negotiations/ })
 		.first()
 		.click();
 	await expect(page.getByRole('heading', { name: 'Conflicts of interest' })).toBeVisible();

@@ -284,7 +284,7 @@ test('a jury scores, the chair decides with one justified departure, teams read 
 		await page.goto(
 			linkIn(await latestMailTo(lead, /Päätös julkaistu|Beslut publicerat|Decision published/))
 		);
-		const result = page.getByRole('region', { name: 'Result: shortlisting' });
+		const result = page.getByRole('region', { name: 'Result: Shortlisting' });
 		await expect(result).toContainText(
 			chosen ? 'Your team was chosen.' : 'Your team was not chosen this time.'
 		);

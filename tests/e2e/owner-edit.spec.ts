@@ -108,7 +108,7 @@ test('without JavaScript: requirements start empty, rows are edited, publishing 
 	await expect(preview.getByRole('heading', { name: title })).toBeVisible();
 	await expect(preview.locator('.prose strong')).toHaveText('emissions');
 	const warnings = owner.getByRole('group', { name: 'Check these before publishing' });
-	await expect(warnings).toContainText('shortlisting stage but no criteria');
+	await expect(warnings).toContainText('a stage that no criteria score: Shortlisting');
 	await expect(warnings).toContainText('a team may have only one member');
 	await expectAccessible(owner);
 	await screenshot(owner, 'owner-publish-preview');

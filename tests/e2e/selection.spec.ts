@@ -49,7 +49,7 @@ test('the chair reads the selection results with price points and its decision d
 	await screenshot(page, 'selection-decision-published');
 	await page.getByRole('link', { name: 'Open the decision document' }).click();
 	// In the reader's language (English here); the record's own texts stay as written.
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Decision: selection');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Decision: Selection');
 	await expect(page.getByText('Contracting entity').first()).toBeVisible();
 	const comparison = page.getByRole('table', { name: /mean points per criterion/ });
 	await expect(comparison.getByRole('columnheader', { name: 'Price' })).toBeVisible();
@@ -124,7 +124,7 @@ test('a chosen team reads its quality, price and total', async ({ page }) => {
 			)
 		)
 	);
-	const result = page.getByRole('region', { name: 'Result: selection' });
+	const result = page.getByRole('region', { name: 'Result: Selection', exact: true });
 	await expect(result).toContainText('Your team was chosen.');
 	await expect(result).toContainText(/Quality points [\d.,]+ \+ price points 30 = total [\d.,]+\./);
 	await expectAccessible(page);

@@ -265,6 +265,14 @@ describeEachDatabase('audit events', (db) => {
 			expect(published.map((e) => e.details.kind)).toEqual(['decision', 'correction']);
 			expect(published.every((e) => e.actor_id === s.owner.id && e.address === ADDRESS)).toBe(true);
 			expect(published[1].details.replaces).toBe(published[0].target_id);
+			// An admin reads the decision named by its stage and the procedure that names it.
+			const [target] = await db().as(admin, (tx) =>
+				tx.query<{ t: Record<string, unknown> }>(
+					"select public.audit_target('decision', $1) as t",
+					[published[0].target_id]
+				)
+			);
+			expect(target.t).toMatchObject({ stage: 'screening', procedure: 'open_challenge' });
 		});
 	});
 

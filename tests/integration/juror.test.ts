@@ -78,6 +78,8 @@ describeEachDatabase('juror', (db) => {
 			token = await inviteJuror(db(), s.owner, s.challenge.id, 'shortlisting', j1.email);
 			const preview = await db().as(null, (tx) => juryInvitationPreview(tx, token));
 			expect(preview).toMatchObject({
+				// The procedure names the stage on the page (issue 16: stageLabel).
+				procedure: 'open_challenge',
 				stage: 'shortlisting',
 				invitedEmail: j1.email,
 				status: 'open'

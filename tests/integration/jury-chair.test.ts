@@ -137,7 +137,12 @@ describeEachDatabase('jury, the chair', (db) => {
 		expect(rows.map((r) => r.to).sort()).toEqual([j1.email, j2.email, j3.email].sort());
 		const jaana = rows.find((r) => r.to === j2.email)!;
 		expect(jaana.locale).toBe('fi');
-		expect(jaana.params).toMatchObject({ stage: 'shortlisting', declarations: 2, scores: 2 });
+		expect(jaana.params).toMatchObject({
+			procedure: 'open_challenge',
+			stage: 'shortlisting',
+			declarations: 2,
+			scores: 2
+		});
 		expect(rows.find((r) => r.to === j3.email)!.params).toMatchObject({
 			declarations: 1,
 			scores: 1
@@ -149,6 +154,8 @@ describeEachDatabase('jury, the chair', (db) => {
 		});
 		expect(mail.text).toContain('/jury');
 		expect(mail.text).toMatch(/2/);
+		// The stage by its one name in the challenge's procedure (issue 16).
+		expect(mail.text).toContain('(vaihe: Esivalinta)');
 		// Nobody else calls it; a refused call leaves no mail.
 		const before = await mark();
 		for (const who of [s.lead, s.outsider, j1]) {

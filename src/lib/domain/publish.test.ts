@@ -62,7 +62,7 @@ describe('publishing a draft', () => {
 		];
 		expect(publishIssues({ ...ready, stages }, NOW)).toEqual([]);
 		expect(publishWarnings({ ...requirements, ...ready, stages })).toEqual([
-			'publish_warn_uncovered_shortlisting'
+			{ key: 'publish_warn_uncovered', stage: 'shortlisting' }
 		]);
 		const criteria = [
 			{ stage: 'shortlisting' as const, name: { fi: 'Ideat' }, description: {}, maxPoints: 10 }
@@ -144,7 +144,10 @@ describe('publishing a draft', () => {
 				shortlistCount: 2,
 				partnerCount: 3
 			})
-		).toEqual(['publish_warn_history_team_of_one', 'publish_warn_partners_over_shortlist']);
+		).toEqual([
+			{ key: 'publish_warn_history_team_of_one' },
+			{ key: 'publish_warn_partners_over_shortlist' }
+		]);
 		expect(publishWarnings({ ...ready, ...requirements })).toEqual([]);
 	});
 });

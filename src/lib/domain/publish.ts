@@ -5,6 +5,7 @@ import { deadlineChangeAllowed, judgeSubmissionDeadlines } from './deadline-chan
 import type { Locale, LocalizedText } from './locale';
 import { validateTimetable, type StageWindow } from './timetable';
 import { isBlank } from './text';
+import type { EvaluatedStage } from './stages';
 
 export interface PublishCandidate {
 	procedure: Procedure;
@@ -62,21 +63,30 @@ export interface WarningCandidate extends PublishCandidate {
 }
 
 /**
- * What the owner should look at before publishing but may publish anyway, as message
- * keys: an evaluated stage in the timetable without criteria (the jury would have nothing
+ * A warning as a message key, with the stage it is about where it names one (the page
+ * names it by stageLabel, as a `{stage}` of the message: issue 16, one name per stage).
+ */
+export interface PublishWarning {
+	key: string;
+	stage?: EvaluatedStage;
+}
+
+/**
+ * What the owner should look at before publishing but may publish anyway: an evaluated
+ * stage in the timetable without criteria (the jury would have nothing
  * to score; issue 12 moved this from every criteria save to here), and requirement
  * combinations no team can meet or that contradict each other: common work history
  * required of a team of one (history in common needs two), and more partners chosen
  * than teams shortlisted.
  */
-export function publishWarnings(c: WarningCandidate): string[] {
-	const warnings = uncoveredStages(
+export function publishWarnings(c: WarningCandidate): PublishWarning[] {
+	const warnings: PublishWarning[] = uncoveredStages(
 		c.criteria,
 		c.stages.map((s) => s.stage)
-	).map((stage) => `publish_warn_uncovered_${stage}`);
+	).map((stage) => ({ key: 'publish_warn_uncovered', stage }));
 	if (c.requireCommonHistory && c.minTeamSize < 2)
-		warnings.push('publish_warn_history_team_of_one');
+		warnings.push({ key: 'publish_warn_history_team_of_one' });
 	if (c.shortlistCount !== null && c.partnerCount !== null && c.partnerCount > c.shortlistCount)
-		warnings.push('publish_warn_partners_over_shortlist');
+		warnings.push({ key: 'publish_warn_partners_over_shortlist' });
 	return warnings;
 }

@@ -39,6 +39,32 @@ export const DECISION_STAGES: readonly Stage[] = [
 /** Every timetable has an application period; the rest are optional. */
 export const REQUIRED_STAGES: readonly Stage[] = ['applications'];
 
+/**
+ * The stages an innovation partnership names as the Act on Public Procurement (1397/2016
+ * §38–39) and Helsinki's partnership (shared/seeds) do: requests to participate, selection
+ * for negotiations, negotiations, final tenders, development phase. Its other stages share
+ * the open challenge's names.
+ */
+const PARTNERSHIP_NAMED: readonly Stage[] = [
+	'applications',
+	'shortlisting',
+	'workshops',
+	'concepts',
+	'proof_of_concept'
+];
+
+/**
+ * The message key of a stage's one name in `procedure` (`stage_ip_…` where an innovation
+ * partnership names it its own way, else `stage_…`). Every page, mail and document that
+ * names a stage goes through this key ($lib/i18n-names stageLabel); there are no other
+ * stage names (issue 16: one name for each stage, everywhere).
+ */
+export function stageNameKey(procedure: Procedure, stage: Stage): string {
+	return procedure === 'innovation_partnership' && PARTNERSHIP_NAMED.includes(stage)
+		? `stage_ip_${stage}`
+		: `stage_${stage}`;
+}
+
 export const isStage = (value: unknown): value is Stage =>
 	typeof value === 'string' && (STAGES as readonly string[]).includes(value);
 

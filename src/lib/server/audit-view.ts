@@ -1,5 +1,6 @@
 import type { Queryable } from './db';
 import type { Locale, LocalizedText } from '$lib/domain/locale';
+import type { Procedure } from '$lib/domain/procedure';
 import { AUDIT_PAGE_SIZE, type AuditActionName, type AuditQuery } from '$lib/domain/audit-filters';
 
 /** A name in several languages with its primary one (public.audit_target). */
@@ -24,7 +25,9 @@ export interface AuditRow {
 		email?: string;
 		names?: LocalizedText;
 		primary?: Locale;
+		/** For a decision: its stage and the challenge's procedure, which names it. */
 		stage?: string;
+		procedure?: Procedure;
 	} | null;
 	/** Where a role changed: the organisation or challenge named in the details. */
 	place: NamedThing | null;

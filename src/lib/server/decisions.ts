@@ -119,6 +119,8 @@ export interface DecisionDocument {
 /** A team's published result at one stage (readMyResult). */
 export interface MyResult {
 	decision: Decision;
+	/** The challenge's procedure, which names the decision's stage (stageLabel). */
+	procedure: DecisionDocument['challenge']['procedure'];
 	item: DecisionItem;
 	criteria: DecisionCriterion[];
 	scores: FrozenScore[];
@@ -364,6 +366,7 @@ export async function readMyResult(tx: Queryable, applicationId: string): Promis
 		return [
 			{
 				decision: document.decision,
+				procedure: document.challenge.procedure,
 				item,
 				criteria: document.criteria,
 				scores: document.scores.filter((s) => s.itemId === item.id),

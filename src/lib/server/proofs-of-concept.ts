@@ -8,6 +8,7 @@
  * The go / no-go decision is the shared decision entity (src/lib/server/decisions.ts).
  */
 import type { LocalizedText, Locale } from '$lib/domain/locale';
+import type { Procedure } from '$lib/domain/procedure';
 import type { MilestoneStatus, MilestoneStep } from '$lib/domain/development-record';
 import type { DecidedItem, StandingFacts } from '$lib/domain/concept-standing';
 import { milestoneCounts } from '$lib/domain/proof-of-concept';
@@ -70,6 +71,8 @@ export interface ConceptProof {
 		challengeId: string;
 		challengeTitle: LocalizedText;
 		primaryLocale: Locale;
+		/** The challenge's procedure, which names the proof of concept stage (stageLabel). */
+		procedure: Procedure;
 	};
 	/** The proof of concept, or null before it has started. */
 	proofId: string | null;
@@ -267,7 +270,7 @@ export async function readConceptProof(
 		tx.query<ConceptProof['concept'] & { isPartner: boolean }>(
 			`select c.id, c.title, c.team_id as "teamId", coalesce(t.name, '') as "teamName",
 			        c.challenge_id as "challengeId", ch.title as "challengeTitle",
-			        ch.primary_locale as "primaryLocale",
+			        ch.primary_locale as "primaryLocale", ch.procedure,
 			        c.team_id in (select m.team_id from public.team_members m
 			                      where m.user_id = (select auth.uid())) as "isPartner"
 			 from public.concepts c

@@ -13,6 +13,7 @@ import { hashToken } from '../auth/tokens';
 import { renderMarkdown } from '../markdown';
 import type { Locale, LocalizedText } from '$lib/domain/locale';
 import type { EvaluatedStage } from '$lib/domain/stages';
+import type { Procedure } from '$lib/domain/procedure';
 import { jurorItemKind, type JuryItemKind } from '$lib/domain/jury/item-kind';
 import { revisionSchema, scoreFormSchema, type ScoreEntry } from '$lib/domain/jury/score-form';
 import {
@@ -33,6 +34,8 @@ import {
 export interface JuryInvitationPreview {
 	title: LocalizedText;
 	primaryLocale: Locale;
+	/** The challenge's procedure, which names the stage (stageLabel). */
+	procedure: Procedure;
 	stage: EvaluatedStage;
 	invitedEmail: string;
 	inviterName: string;
@@ -49,7 +52,7 @@ export async function juryInvitationPreview(
 	token: string
 ): Promise<JuryInvitationPreview | null> {
 	const [row] = await tx.query<JuryInvitationPreview>(
-		`select title, primary_locale as "primaryLocale", stage, invited_email as "invitedEmail",
+		`select title, primary_locale as "primaryLocale", procedure, stage, invited_email as "invitedEmail",
 		   inviter_name as "inviterName", status
 		 from public.jury_invitation_preview($1)`,
 		[hashToken(token)]
@@ -86,6 +89,7 @@ export interface MyJury {
 	challengeId: string;
 	title: LocalizedText;
 	primaryLocale: Locale;
+	procedure: Procedure;
 	stage: EvaluatedStage;
 	/** Items the stage scores (each needs a declaration). */
 	items: number;
@@ -104,7 +108,7 @@ export interface MyJury {
  */
 export async function listMyJuries(tx: Queryable): Promise<MyJury[]> {
 	return tx.query<MyJury>(
-		`select j.challenge_id as "challengeId", c.title, c.primary_locale as "primaryLocale", j.stage,
+		`select j.challenge_id as "challengeId", c.title, c.primary_locale as "primaryLocale", c.procedure, j.stage,
 		   (select count(*)::int from public.jury_conflict_candidates(j.challenge_id, j.stage)) as items,
 		   (select count(*)::int from public.jury_conflicts k where k.juror_id = j.id) as declared,
 		   (select count(*)::int from public.jury_conflicts k where k.juror_id = j.id and k.conflict)
@@ -152,6 +156,7 @@ export interface JurorStage {
 	challengeId: string;
 	title: LocalizedText;
 	primaryLocale: Locale;
+	procedure: Procedure;
 	stage: EvaluatedStage;
 	scoreStep: number;
 	consensusOpenedAt: Date | null;
@@ -203,7 +208,7 @@ export async function getJurorStage(
 			[challengeId, stage, locale]
 		),
 		tx.query<Omit<JurorStage, 'candidates' | 'assigned' | 'counts' | 'stage'>>(
-			`select c.id as "challengeId", c.title, c.primary_locale as "primaryLocale",
+			`select c.id as "challengeId", c.title, c.primary_locale as "primaryLocale", c.procedure,
 			   g.score_step::float8 as "scoreStep", g.consensus_opened_at as "consensusOpenedAt"
 			 from public.challenges c
 			 join public.jury_stages g on g.challenge_id = c.id and g.stage = $2
@@ -325,6 +330,7 @@ interface JurorItemBase {
 	consensusOpen: boolean;
 	title: LocalizedText;
 	primaryLocale: Locale;
+	procedure: Procedure;
 	submittedAt: Date;
 	digest: string;
 	criteria: ScoredCriterion[];
@@ -370,10 +376,12 @@ async function readFrozen(tx: Queryable, kind: JuryItemKind, item: string, stage
 		teamName: string;
 		title: LocalizedText;
 		primaryLocale: Locale;
+		procedure: Procedure;
 		consensusOpen: boolean;
 	}>(
 		`select f.submitted_at as "submittedAt", f.digest, f.snapshot, f.lang, coalesce(f.team, '') as "teamName",
-		   c.title, c.primary_locale as "primaryLocale", g.consensus_opened_at is not null as "consensusOpen"
+		   c.title, c.primary_locale as "primaryLocale", c.procedure,
+		   g.consensus_opened_at is not null as "consensusOpen"
 		 from (${table}) f
 		 join public.challenges c on c.id = f.challenge_id
 		 join public.jury_stages g on g.challenge_id = c.id and g.stage = $2`,

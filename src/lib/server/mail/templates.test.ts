@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderMail } from './templates';
+import { stageLabel } from '$lib/i18n-names';
 
 // Issue 11, item 11: a time that leaves the page is Helsinki time with its offset, to the
 // second where the second decides; a workshop's mail says how it runs.
@@ -83,6 +84,7 @@ describe('jury invitation', () => {
 	const params = {
 		title: { fi: 'Työllisyyskoulutus', en: 'Employment training' },
 		primaryLocale: 'fi',
+		procedure: 'innovation_partnership',
 		stage: 'shortlisting',
 		inviter: 'Olga Owner',
 		path: '/jury/invitations/abc'
@@ -91,12 +93,26 @@ describe('jury invitation', () => {
 	it('names the challenge and the stage in the recipient’s language, with the link', () => {
 		const en = renderMail('jury_invitation', params, to('en'));
 		expect(en.subject).toContain('Employment training');
-		expect(en.text).toContain('shortlisting');
 		expect(en.text).toContain('/jury/invitations/abc');
 		const fi = renderMail('jury_invitation', params, to('fi'));
 		expect(fi.subject).toContain('Työllisyyskoulutus');
 		expect(fi.text).toContain('esteellinen');
 		expect(renderMail('jury_invitation', params, to('sv')).text).toContain('jävig');
+	});
+
+	it('names the stage by its one name in the challenge’s procedure (issue 16)', () => {
+		for (const locale of ['fi', 'sv', 'en'] as const)
+			for (const procedure of ['open_challenge', 'innovation_partnership'] as const) {
+				const name = stageLabel(procedure, 'shortlisting', locale);
+				const mail = renderMail('jury_invitation', { ...params, procedure }, to(locale));
+				expect(mail.text, `${locale} ${procedure}`).toContain(name);
+			}
+		expect(renderMail('jury_invitation', params, to('sv')).text).toContain(
+			'(skede: Urval till förhandlingar)'
+		);
+		// Without the procedure the stage has no name to give: the payload is refused.
+		const { procedure: _procedure, ...bare } = params;
+		expect(() => renderMail('jury_invitation', bare, to('en'))).toThrow(/procedure/);
 	});
 });
 
@@ -104,6 +120,7 @@ describe('decision published', () => {
 	const params = {
 		title: { fi: 'Työllisyyskoulutus', en: 'Employment training' },
 		primaryLocale: 'fi',
+		procedure: 'open_challenge',
 		stage: 'shortlisting',
 		team: 'Duuni Valmennus',
 		chosen: true,
@@ -119,6 +136,11 @@ describe('decision published', () => {
 		expect(sv.text).toContain('valdes inte');
 		const fi = renderMail('decision_published', { ...params, correction: true }, to('fi'));
 		expect(fi.subject).toMatch(/^Oikaistu päätös/);
+		expect(fi.text).toContain('(vaihe: Esivalinta)');
+		const proof = { ...params, procedure: 'innovation_partnership', stage: 'proof_of_concept' };
+		expect(renderMail('decision_published', proof, to('en')).text).toContain(
+			'(stage: Development phase)'
+		);
 	});
 });
 

@@ -5,6 +5,9 @@ import { helsinkiIso } from '$lib/domain/helsinki-time';
 import { compareNames } from '$lib/domain/names';
 import { formatDateTime, formatDateTimeSeconds, formatEuros } from '$lib/format';
 import { WORKSHOP_MODES } from '$lib/domain/workshop-schemas';
+import { PROCEDURES } from '$lib/domain/procedure';
+import { EVALUATED_STAGES, type Stage } from '$lib/domain/stages';
+import { stageLabel } from '$lib/i18n-names';
 import { m } from '$lib/paraglide/messages';
 import { absoluteUrl } from '../http/links';
 import type { Mail } from './transport';
@@ -21,6 +24,12 @@ const path = z.string().regex(/^\/(?![/\\])/);
 const locale = z.enum(LOCALES);
 const localized = z.record(z.string(), z.string());
 const titled = { title: localized, primaryLocale: locale };
+/** A stage of a challenge: named by stageLabel in the procedure the payload carries. */
+const staged = <S extends readonly [Stage, ...Stage[]]>(stages: S) => ({
+	...titled,
+	procedure: z.enum(PROCEDURES),
+	stage: z.enum(stages)
+});
 
 type Letter = {
 	subject: string;
@@ -411,17 +420,13 @@ export const MAIL_TEMPLATES = {
 	 */
 	jury_invitation: template(
 		z.object({
-			...titled,
-			stage: z.enum(['shortlisting', 'selection']),
+			...staged(EVALUATED_STAGES),
 			inviter: z.string(),
 			path
 		}),
 		(p, to) => {
 			const t = title(p, to);
-			const stage =
-				p.stage === 'shortlisting'
-					? m.jury_stage_shortlisting({}, to)
-					: m.jury_stage_selection({}, to);
+			const stage = stageLabel(p.procedure, p.stage, to.locale);
 			return {
 				subject: m.jury_mail_invite_subject({ title: t }, to),
 				paragraphs: [
@@ -481,17 +486,13 @@ export const MAIL_TEMPLATES = {
 	 */
 	jury_reminder: template(
 		z.object({
-			...titled,
-			stage: z.enum(['shortlisting', 'selection']),
+			...staged(EVALUATED_STAGES),
 			declarations: z.number().int().min(0),
 			scores: z.number().int().min(0)
 		}),
 		(p, to) => {
 			const t = title(p, to);
-			const stage =
-				p.stage === 'shortlisting'
-					? m.jury_stage_shortlisting({}, to)
-					: m.jury_stage_selection({}, to);
+			const stage = stageLabel(p.procedure, p.stage, to.locale);
 			return {
 				subject: m.jurychair_mail_remind_subject({ title: t }, to),
 				paragraphs: [
@@ -512,8 +513,7 @@ export const MAIL_TEMPLATES = {
 	 */
 	decision_published: template(
 		z.object({
-			...titled,
-			stage: z.enum(['shortlisting', 'selection', 'proof_of_concept']),
+			...staged(['shortlisting', 'selection', 'proof_of_concept'] as const),
 			team: z.string(),
 			chosen: z.boolean(),
 			correction: z.boolean().optional(),
@@ -521,11 +521,7 @@ export const MAIL_TEMPLATES = {
 		}),
 		(p, to) => {
 			const t = title(p, to);
-			const stage = {
-				shortlisting: m.decision_stage_shortlisting,
-				selection: m.decision_stage_selection,
-				proof_of_concept: m.decision_stage_proof_of_concept
-			}[p.stage]({}, to);
+			const stage = stageLabel(p.procedure, p.stage, to.locale);
 			const subject = p.correction ? m.decision_mail_correction_subject : m.decision_mail_subject;
 			const result = p.chosen ? m.decision_mail_chosen : m.decision_mail_not_chosen;
 			return {

@@ -6,6 +6,7 @@ import { publishDraft, publishIssueTexts } from '$lib/server/challenges/editor';
 import { forgetVisitorViews } from '$lib/server/challenges/visitor-cache';
 import { requireUser } from '$lib/server/http/guards';
 import { translate } from '$lib/server/i18n';
+import { stageLabel } from '$lib/i18n-names';
 import { renderMarkdown } from '$lib/server/markdown';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -18,7 +19,9 @@ export const load: PageServerLoad = async ({ parent }) => {
 	const body = pickLocalized(challenge.body, getLocale(), challenge.primaryLocale);
 	return {
 		issues: publishIssueTexts(challenge, new Date()),
-		warnings: publishWarnings(challenge).map((key) => translate(key)),
+		warnings: publishWarnings(challenge).map(({ key, stage }) =>
+			translate(key, stage ? { stage: stageLabel(challenge.procedure, stage) } : {})
+		),
 		body: { html: renderMarkdown(body.text), lang: body.lang, fallback: body.fallback }
 	};
 };
