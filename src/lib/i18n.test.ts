@@ -47,7 +47,7 @@ describe('t()', () => {
 		const found = sources('src').flatMap((file) =>
 			[...readFileSync(file, 'utf8').matchAll(literal)].map((m) => ({ file, key: m[1] }))
 		);
-		expect(found.length).toBeGreaterThan(2);
+		expect(found.length).toBeGreaterThan(0);
 		for (const { file, key } of found) expect(inData(key), `${file}: t('${key}…')`).toBe(true);
 	});
 

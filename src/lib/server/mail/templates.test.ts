@@ -110,9 +110,15 @@ describe('jury invitation', () => {
 		expect(renderMail('jury_invitation', params, to('sv')).text).toContain(
 			'(skede: Urval till förhandlingar)'
 		);
-		// Without the procedure the stage has no name to give: the payload is refused.
+		// A mail queued before the procedure travelled with it still goes, named as an open
+		// challenge's stage; a procedure that is none is refused.
 		const { procedure: _procedure, ...bare } = params;
-		expect(() => renderMail('jury_invitation', bare, to('en'))).toThrow(/procedure/);
+		expect(renderMail('jury_invitation', bare, to('en')).text).toContain(
+			stageLabel('open_challenge', 'shortlisting', 'en')
+		);
+		expect(() =>
+			renderMail('jury_invitation', { ...params, procedure: 'tender' }, to('en'))
+		).toThrow(/procedure/);
 	});
 });
 

@@ -24,10 +24,14 @@ const path = z.string().regex(/^\/(?![/\\])/);
 const locale = z.enum(LOCALES);
 const localized = z.record(z.string(), z.string());
 const titled = { title: localized, primaryLocale: locale };
-/** A stage of a challenge: named by stageLabel in the procedure the payload carries. */
+/**
+ * A stage of a challenge: named by stageLabel in the procedure the payload carries. A mail
+ * queued before the procedure travelled with it (migration 20261216000100) names the stage
+ * as an open challenge does rather than being given up: the mail still arrives.
+ */
 const staged = <S extends readonly [Stage, ...Stage[]]>(stages: S) => ({
 	...titled,
-	procedure: z.enum(PROCEDURES),
+	procedure: z.enum(PROCEDURES).default('open_challenge'),
 	stage: z.enum(stages)
 });
 
