@@ -1,5 +1,6 @@
 import type { Cookies } from '@sveltejs/kit';
 import { dev } from '$app/environment';
+import { isLocale } from '$lib/domain/locale';
 
 /**
  * `__Host-` with Secure outside development. Browsers accept Secure cookies on
@@ -71,6 +72,18 @@ export function clearSignUpCookie(cookies: Cookies, url: URL) {
 /** Paraglide reads this cookie (strategy "cookie"); it must stay readable by scripts. */
 export const LOCALE_COOKIE = 'PARAGLIDE_LOCALE';
 
+/**
+ * After a sign-in (password, second factor or a verification link): the profile's
+ * language becomes the page's only when this browser holds no choice of its own (issue
+ * 16, item 3). A language chosen with the switcher (also on the sign-in page itself) wins
+ * on the pages the person views; the profile's is for mail and the default. Takes the
+ * request's cookies and the profile's locale; sets the cookie or leaves it.
+ */
+export function adoptProfileLocale(cookies: Cookies, profileLocale: string) {
+	if (!isLocale(cookies.get(LOCALE_COOKIE))) setLocaleCookie(cookies, profileLocale);
+}
+
+/** The page language the person chose (the switcher, their account page), for a year and more. */
 export function setLocaleCookie(cookies: Cookies, locale: string) {
 	cookies.set(LOCALE_COOKIE, locale, {
 		path: '/',
