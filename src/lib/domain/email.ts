@@ -76,7 +76,11 @@ export function hasNonAsciiLocalPart(input: string): boolean {
 	const address = input.trim();
 	const at = address.lastIndexOf('@');
 	if (at < 1 || !/\P{ASCII}/u.test(address.slice(0, at))) return false;
-	const asAscii = address.slice(0, at).normalize('NFD').replace(/\P{ASCII}/gu, '') || 'x';
+	const asAscii =
+		address
+			.slice(0, at)
+			.normalize('NFD')
+			.replace(/\P{ASCII}/gu, '') || 'x';
 	return canonicalEmail(`${asAscii}${address.slice(at)}`) !== null;
 }
 
