@@ -1,14 +1,6 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-
-function svelteFiles(dir: string): string[] {
-	return readdirSync(dir).flatMap((name) => {
-		const path = join(dir, name);
-		if (statSync(path).isDirectory()) return svelteFiles(path);
-		return name.endsWith('.svelte') ? [path] : [];
-	});
-}
+import { svelteFiles } from './svelte-files.testing';
 
 // Issue 16, item 1: the browser's own check of an email field refuses addresses the server
 // decides about (it blocked "jürgen@example.fi" in its own words and language, and sent
