@@ -281,7 +281,12 @@ insert into public.work_entries (user_id, area, organisation, role, start_month,
    'Led a multi-supplier pilot with the City of Espoo.', 'en'),
   ('00000000-0000-4000-8000-000000000008', 'service_design', 'Aalto University', 'Service designer',
    (date_trunc('month', now()) - interval '26 months')::date, (date_trunc('month', now()) - interval '2 months')::date,
-   'Interviewed job seekers and employment coaches; designed the service blueprint.', 'en');
+   'Interviewed job seekers and employment coaches; designed the service blueprint.', 'en'),
+  -- Every area AI Goes to Work requires is covered: the owner's screening says so, and
+  -- the screening page computes the same (tests/integration/seed-screening.test.ts).
+  ('00000000-0000-4000-8000-000000000008', 'business_design', 'Kohtaamo Oy', 'Business designer',
+   (date_trunc('month', now()) - interval '14 months')::date, null,
+   'Priced the matching service for municipalities and wrote its business model.', 'en');
 insert into public.team_projects (id, team_id, title, start_month, end_month, description, created_by) values
   ('50000000-0000-4000-8000-000000000101', '50000000-0000-4000-8000-000000000001', 'Espoo job matching pilot',
    (date_trunc('month', now()) - interval '20 months')::date, (date_trunc('month', now()) - interval '8 months')::date,
@@ -308,7 +313,22 @@ insert into public.work_entries (user_id, area, organisation, role, start_month,
    'Built labour market analyses for two wellbeing services counties.', 'en'),
   ('00000000-0000-4000-8000-000000000010', 'service_design', 'Osaamissilta Oy', 'Career coach',
    (date_trunc('month', now()) - interval '28 months')::date, null,
-   'Coaches long-term unemployed job seekers and designs the coaching process with them.', 'en');
+   'Coaches long-term unemployed job seekers and designs the coaching process with them.', 'en'),
+  -- As Kohtaamo's: every required area covered, and a project the two did together.
+  ('00000000-0000-4000-8000-000000000009', 'software_development', 'Osaamissilta Oy', 'Data developer',
+   (date_trunc('month', now()) - interval '30 months')::date, null,
+   'Builds the data pipelines and dashboards behind the labour market analyses.', 'en'),
+  ('00000000-0000-4000-8000-000000000010', 'project_management', 'Osaamissilta Oy', 'Coaching programme manager',
+   (date_trunc('month', now()) - interval '18 months')::date, (date_trunc('month', now()) - interval '6 months')::date,
+   'Ran a year-long coaching programme for a wellbeing services county.', 'en');
+insert into public.team_projects (id, team_id, title, start_month, end_month, description, created_by) values
+  ('50000000-0000-4000-8000-000000000102', '50000000-0000-4000-8000-000000000002', 'Vantaa coaching analytics',
+   (date_trunc('month', now()) - interval '18 months')::date, (date_trunc('month', now()) - interval '6 months')::date,
+   'Coached job seekers and measured with data which coaching helped them into work.',
+   '00000000-0000-4000-8000-000000000009');
+insert into public.team_project_members (project_id, user_id) values
+  ('50000000-0000-4000-8000-000000000102', '00000000-0000-4000-8000-000000000009'),
+  ('50000000-0000-4000-8000-000000000102', '00000000-0000-4000-8000-000000000010');
 
 -- The demo facilitator runs workshops (issue 5).
 insert into public.platform_facilitators (user_id) values ('00000000-0000-4000-8000-000000000005');
@@ -363,7 +383,11 @@ insert into public.challenges (id, organisation_id, slug, primary_locale, title,
 update public.challenges set
   body = '{"fi": "## Tausta\nTyöllistymistä tukevien valmennusten vaikuttavuus on jäänyt matalaksi. Asiakkaat tarvitsevat tehostettua monialaista tukea.\n\n## Menettely\nInnovaatiokumppanuus (hankintalaki 1397/2016, 38–39 §): hakemukset, alustava tarjouspyyntö, neuvottelut työpajoissa, lopullinen tarjous ja kaksi kumppania kehitysvaiheeseen.", "en": "## Background\nThe employment impact of training has remained low. Our clients need intensified multidisciplinary support.\n\n## Procedure\nInnovation partnership (Act 1397/2016, sections 38–39): applications, a preliminary call for tenders, negotiation in workshops, final tenders and two partners for the development phase."}',
   contact_name = 'Olli Omistaja', contact_email = 'owner@hel.example',
-  shortlist_count = 5, partner_count = 2, price_share = 30
+  shortlist_count = 5, partner_count = 2, price_share = 30,
+  -- The applicants are service providers, each applying as its own organisation: one
+  -- person's team suffices, and what counts is their coaching work (service_design),
+  -- which every provider's lead has; the screening found all nine eligible on that.
+  competence_areas = array['service_design'], min_team_size = 1, require_common_history = false
 where id = '20000000-0000-4000-8000-000000000007';
 insert into public.challenge_criteria (challenge_id, stage, position, name, max_points)
   select '20000000-0000-4000-8000-000000000007', s.stage, c.position, c.name::jsonb, c.max_points
@@ -405,6 +429,8 @@ update public.challenges set
   body = '{"en": "## Goal\nCycling in winter grows when routes are clear early in the morning. We look for ways to **keep the main cycle routes safe** with less salt and grit.\n\n## End users\nCommuters on bikes, and the street maintenance contractors.", "fi": "## Tavoite\nTalvipyöräily kasvaa, kun reitit ovat kunnossa aamulla. Etsimme tapoja **pitää pääpyöräreitit turvallisina** vähemmällä suolalla ja hiekalla.\n\n## Loppukäyttäjät\nPyörällä työmatkansa kulkevat ja katujen kunnossapitourakoitsijat.", "sv": "## Mål\nVintercyklingen växer när lederna är klara tidigt på morgonen. Vi söker sätt att **hålla huvudcykellederna säkra** med mindre salt och sand.\n\n## Slutanvändare\nCykelpendlare och gatuunderhållets entreprenörer."}',
   contact_name = 'Olli Omistaja', contact_email = 'owner@hel.example',
   shortlist_count = 5, partner_count = 2, price_share = 20,
+  -- The same providers apply, each as its own organisation (as to the worked example).
+  competence_areas = array['service_design'], min_team_size = 1, require_common_history = false,
   rewards = '{"en": "A winter pilot on two main cycle routes, up to 60 000 €.", "fi": "Talven kokeilu kahdella pääpyöräreitillä, enintään 60 000 €.", "sv": "Ett vinterpilotprojekt på två huvudcykelleder, högst 60 000 €."}'
 where id = '20000000-0000-4000-8000-000000000008';
 insert into public.challenge_criteria (challenge_id, stage, position, name, max_points) values

@@ -116,3 +116,35 @@ test('the chair withdraws an invitation; a link opened by another account says w
 	await page.goto(link);
 	await expect(page.getByText("The challenge's team has withdrawn this invitation.")).toBeVisible();
 });
+
+// Issue 16, items 1 and 2: a second address the browser would have refused in its own
+// words left "invitation sent" on screen, and the chair could appoint herself.
+test('a new entry clears the last notice; the server says why an address or the chair is refused', async ({
+	page
+}) => {
+	test.setTimeout(120_000);
+	await signIn(page, 'owner@hel.example');
+	await page.goto(`/manage/challenges/${AI_GOES_TO_WORK}/jury`);
+	const stage = page.getByRole('region', { name: 'Selection', exact: true });
+	const field = stage.getByLabel('Invite a juror by email');
+	const send = stage.getByRole('button', { name: 'Send invitation' });
+	const email = uniqueEmail('first-juror');
+	await field.fill(email);
+	await send.click();
+	const sent = stage.getByRole('status').filter({ hasText: 'An invitation was sent' });
+	await expect(sent).toContainText(email);
+
+	// Typing the next address is a new entry: the last one's notice goes.
+	await field.fill('jürgen@example.fi');
+	await expect(sent).toHaveCount(0);
+	// The browser does not stop it in its own words: the server says why, in the page's.
+	await send.click();
+	await expect(stage.getByRole('alert')).toContainText('The part before the @');
+	await expect(sent).toHaveCount(0);
+
+	await field.fill('owner@hel.example');
+	await send.click();
+	await expect(stage.getByRole('alert')).toContainText('This person chairs the challenge');
+	await expect(stage.getByRole('row', { name: /owner@hel\.example/ })).toHaveCount(0);
+	await screenshot(page, 'jury-invite-refused');
+});

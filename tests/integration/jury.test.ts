@@ -76,6 +76,46 @@ describeEachDatabase('jury', (db) => {
 			).toBe('jury_unknown_stage');
 		});
 
+		it('never appoints who chairs the jury (issue 16, item 2)', async () => {
+			const invite = (email: string) =>
+				refusal(db(), s.owner, 'select public.jury_invite($1, $2, $3)', [
+					s.secondChallenge.id,
+					'selection',
+					email
+				]);
+			// On the second challenge, so that the story's jury below is as it was.
+			// The owner chairs: inviting herself is refused, in whatever case she types it.
+			expect(await invite(s.owner.email.toUpperCase())).toBe('jury_chair_invited');
+			// A colleague chairing the procurement team is refused; as its member, appointed.
+			const colleague = await createUser(db(), 'Kaisa Colleague');
+			await db().service('test: colleague in the organisation', (tx) =>
+				tx.query(
+					`insert into public.organisation_members (organisation_id, user_id, role)
+					 select organisation_id, $2, 'member' from public.challenges where id = $1`,
+					[s.secondChallenge.id, colleague.id]
+				)
+			);
+			const onTeam = (role: string) =>
+				db().as(s.owner, (tx) =>
+					tx.query('select public.add_challenge_team_member($1, $2, $3)', [
+						s.secondChallenge.id,
+						colleague.id,
+						role
+					])
+				);
+			await onTeam('chair');
+			expect(await invite(colleague.email)).toBe('jury_chair_invited');
+			await onTeam('member');
+			expect(await invite(colleague.email)).toBe('ok');
+			const [invited] = await db().service('test: invitations', (tx) =>
+				tx.query<{ n: number }>(
+					`select count(*)::int as n from public.jury_members where challenge_id = $1 and stage = 'selection'`,
+					[s.secondChallenge.id]
+				)
+			);
+			expect(invited.n).toBe(1);
+		});
+
 		it('is accepted only by the invited address, once', async () => {
 			const token = await inviteJuror(db(), s.owner, s.challenge.id, 'shortlisting', j1.email);
 			const accept = (who: User) =>

@@ -138,6 +138,10 @@ describeEachDatabase('organisation administration (issue 12)', (db) => {
 			expect(
 				await db().as(owner, (tx) => inviteOrganisationMember(tx, org.id, email, 'member'))
 			).toBe('already_member');
+			// The owner inviting herself is told the same (issue 16, item 2).
+			expect(
+				await db().as(owner, (tx) => inviteOrganisationMember(tx, org.id, owner.email, 'owner'))
+			).toBe('already_member');
 		});
 
 		it('changes a role in place and keeps the last owner', async () => {

@@ -153,6 +153,11 @@ describeEachDatabase('teams, invitations and work history', (db) => {
 				ok: false,
 				reason: 'already_member'
 			});
+			// The lead inviting herself is told the same (issue 16, item 2).
+			expect(await db().as(as(lead), (tx) => inviteMember(tx, teamId, lead.email))).toEqual({
+				ok: false,
+				reason: 'already_member'
+			});
 			expect(await db().as(as(mate), (tx) => inviteMember(tx, teamId, 'x@test.example'))).toEqual({
 				ok: false,
 				reason: 'not_lead'

@@ -6,6 +6,7 @@ import {
 	UnknownExperts
 } from '../../src/lib/server/workshops/planning';
 import { myWorkshops, workshopPeople } from '../../src/lib/server/workshops/list';
+import { WorkshopGuestRefused } from '../../src/lib/server/workshops/schedule';
 import { loadOutcome } from '../../src/lib/server/workshops/outcome';
 import { describeEachDatabase } from './databases';
 import { workshopWorld } from './workshop-fixtures';
@@ -64,5 +65,59 @@ describeEachDatabase('planning a workshop', (db) => {
 		expect(forFacilitator?.boards.every((b) => b.teamName)).toBe(true);
 		expect(forFacilitator?.boards).toHaveLength(2);
 		expect(await db().as(w.outsider, (tx) => loadOutcome(tx, id, 'en'))).toBeUndefined();
+	});
+
+	it('refuses the facilitator and a taking-part team’s member as guests (issue 16, item 2)', async () => {
+		const form = {
+			challengeId: w.challenge.id,
+			title: 'Negotiation round',
+			startsAt: new Date(),
+			mode: 'team_boards' as const,
+			agenda: DEFAULT_AGENDA,
+			teamIds: [w.teamA.id, w.teamB.id],
+			staffIds: [],
+			expertEmails: [] as string[]
+		};
+		const refusal = (expertEmails: string[]) =>
+			db()
+				.as(w.facilitator, (tx) => scheduleFromForm(tx, { ...form, expertEmails }))
+				.then(
+					() => 'scheduled',
+					(e: unknown) => (e instanceof WorkshopGuestRefused ? `${e.code} ${e.who}` : String(e))
+				);
+		// The facilitator invites herself: she runs it, she is no guest of it.
+		expect(await refusal([w.facilitator.email])).toBe(
+			`workshop_guest_facilitator ${w.facilitator.email}`
+		);
+		// Team B's lead as an "expert" would see team A's board in negotiation mode.
+		expect(await refusal([w.b1.email])).toBe(`workshop_guest_on_team ${w.b1.email}`);
+		// Nothing of a refused plan stays; a neutral expert is scheduled.
+		expect(await refusal([w.c1.email])).toBe('scheduled');
+		const titles = await db().as(w.facilitator, (tx) => myWorkshops(tx));
+		expect(titles.filter((x) => x.title === 'Negotiation round')).toHaveLength(1);
+	});
+
+	it('refuses a team whose member is already a guest of the workshop', async () => {
+		const id = await db().as(w.facilitator, (tx) =>
+			scheduleFromForm(tx, {
+				challengeId: w.challenge.id,
+				title: 'Expert first',
+				startsAt: new Date(),
+				mode: 'team_boards' as const,
+				agenda: DEFAULT_AGENDA,
+				teamIds: [w.teamA.id],
+				staffIds: [],
+				expertEmails: [w.b1.email]
+			})
+		);
+		const added = await db()
+			.as(w.facilitator, (tx) =>
+				tx.query('select public.add_workshop_team($1, $2)', [id, w.teamB.id])
+			)
+			.then(
+				() => 'added',
+				(e: { hint?: string }) => e.hint
+			);
+		expect(added).toBe('workshop_guest_on_team');
 	});
 });

@@ -1,14 +1,6 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-
-function svelteFiles(dir: string): string[] {
-	return readdirSync(dir).flatMap((name) => {
-		const path = join(dir, name);
-		if (statSync(path).isDirectory()) return svelteFiles(path);
-		return name.endsWith('.svelte') ? [path] : [];
-	});
-}
+import { svelteFiles } from './svelte-files.testing';
 
 // "Remove<span class="visually-hidden">: file.pdf</span>": the hidden span is a box of its
 // own (position: absolute), so Chromium computes the name "Remove : file.pdf". Such a

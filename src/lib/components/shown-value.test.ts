@@ -1,8 +1,8 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parse, type AST } from 'svelte/compiler';
 import { describe, expect, it } from 'vitest';
 import { follows, serverValue, shows } from './shown-value';
+import { svelteFiles } from './svelte-files.testing';
 
 /**
  * A textarea as the HTML standard defines its value: it follows the default (its child
@@ -87,14 +87,6 @@ describe('shows()', () => {
 		expect(serverValue(undefined)).toBe('');
 	});
 });
-
-function svelteFiles(dir: string): string[] {
-	return readdirSync(dir).flatMap((name) => {
-		const path = join(dir, name);
-		if (statSync(path).isDirectory()) return svelteFiles(path);
-		return name.endsWith('.svelte') ? [path] : [];
-	});
-}
 
 const NOT_TEXT = new Set(['hidden', 'checkbox', 'radio', 'submit', 'button', 'file', 'range']);
 

@@ -32,6 +32,10 @@ describe('sign-up form', () => {
 		expect(errorsOf({ ...valid, password: 'short' })).toEqual({ password: 'error_password_short' });
 		expect(errorsOf({ ...valid, email: 'not-an-email' })).toEqual({ email: 'error_email_invalid' });
 		expect(errorsOf({ ...valid, email: '' })).toEqual({ email: 'error_required' });
+		// Issue 16: the browser no longer refuses it in its own words; the server says why.
+		expect(errorsOf({ ...valid, email: 'jürgen@example.fi' })).toEqual({
+			email: 'error_email_local_ascii'
+		});
 		expect(errorsOf({ ...valid, locale: 'de' })).toEqual({ locale: 'error_locale_invalid' });
 		expect(errorsOf({ ...valid, displayName: 'x'.repeat(121) })).toEqual({
 			displayName: 'error_name_long'

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { canonicalEmail, EMAIL_MAX_LENGTH } from './email';
+import { canonicalEmail, EMAIL_MAX_LENGTH, hasNonAsciiLocalPart } from './email';
 import { LOCALES } from './locale';
 import { isFilled } from './text';
 
@@ -8,14 +8,23 @@ import { isFilled } from './text';
 /**
  * The one email schema (issue 11, item 10): an address in its canonical form
  * (`canonicalEmail`: internationalised domains accepted, `Nimi@ÄÄNEKOSKI.FI` →
- * `nimi@äänekoski.fi`), or `error_email_invalid` (`invalid` overrides the key). With
- * `optional`, '' is taken as no address.
+ * `nimi@äänekoski.fi`), or `error_email_invalid` (`invalid` overrides the key). An
+ * address refused only for a letter outside a–z before the @ ("jürgen@example.fi") is
+ * told so with `error_email_local_ascii` (issue 16: the browser refused it in its own
+ * words; forms now leave the check to this schema). With `optional`, '' is taken as no
+ * address.
  */
 export const emailAddress = (invalid = 'error_email_invalid', optional = false) =>
 	z.string().transform((value, ctx) => {
 		if (optional && value === '') return '';
 		const email = canonicalEmail(value);
-		if (email === null) ctx.addIssue({ code: 'custom', message: invalid, input: value });
+		if (email === null) {
+			const message =
+				invalid === 'error_email_invalid' && hasNonAsciiLocalPart(value)
+					? 'error_email_local_ascii'
+					: invalid;
+			ctx.addIssue({ code: 'custom', message, input: value });
+		}
 		return email ?? '';
 	});
 

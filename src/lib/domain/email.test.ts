@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalDomain, canonicalEmail, EMAIL_MAX_LENGTH } from './email';
+import { canonicalDomain, canonicalEmail, EMAIL_MAX_LENGTH, hasNonAsciiLocalPart } from './email';
 
 const domainToAscii = (domain: string) => canonicalDomain(domain)?.ascii ?? null;
 
@@ -96,5 +96,19 @@ describe('canonicalEmail (issue 11, item 10)', () => {
 			),
 			{ numRuns: 2000 }
 		);
+	});
+});
+
+describe('hasNonAsciiLocalPart (issue 16, item 1)', () => {
+	it('tells an address refused only for a letter before the @', () => {
+		expect(canonicalEmail('jürgen@example.fi')).toBeNull();
+		expect(hasNonAsciiLocalPart('jürgen@example.fi')).toBe(true);
+		expect(hasNonAsciiLocalPart(' Jürgen@äänekoski.fi ')).toBe(true);
+	});
+	it('is false for ASCII before the @ and for addresses refused for more', () => {
+		expect(hasNonAsciiLocalPart('jurgen@äänekoski.fi')).toBe(false);
+		expect(hasNonAsciiLocalPart('jürgen@')).toBe(false);
+		expect(hasNonAsciiLocalPart('jür gen@example.fi')).toBe(false);
+		expect(hasNonAsciiLocalPart('jürgen')).toBe(false);
 	});
 });

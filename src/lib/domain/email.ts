@@ -67,6 +67,23 @@ export function canonicalEmail(input: string): string | null {
 	return `${local}@${domain.unicode}`;
 }
 
+/**
+ * Whether `input` would be an address we accept but for letters outside ASCII before its
+ * last @ ("jürgen@example.fi" → true, "jurgen@example.fi" → false): the one refusal of
+ * `canonicalEmail` a person cannot see from the address's form, so it is told apart.
+ */
+export function hasNonAsciiLocalPart(input: string): boolean {
+	const address = input.trim();
+	const at = address.lastIndexOf('@');
+	if (at < 1 || !/\P{ASCII}/u.test(address.slice(0, at))) return false;
+	const asAscii =
+		address
+			.slice(0, at)
+			.normalize('NFD')
+			.replace(/\P{ASCII}/gu, '') || 'x';
+	return canonicalEmail(`${asAscii}${address.slice(at)}`) !== null;
+}
+
 const BASE = 36;
 const T_MIN = 1;
 const T_MAX = 26;

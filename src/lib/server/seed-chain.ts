@@ -42,6 +42,8 @@ const SEED: Omit<ShortlistedChallengeSeed, 'conceptsOpenForMinutes'> = {
 	},
 	priceShare: 30,
 	partnerCount: 1,
+	// Two providers, each applying as its own organisation (as to the worked example).
+	teamRules: { areas: ['service_design'], minTeamSize: 1, commonHistory: false },
 	requirement: {
 		en: 'The service meets WCAG 2.1 AA.',
 		fi: 'Palvelu täyttää WCAG 2.1 AA -vaatimukset.',

@@ -46,6 +46,11 @@ export interface ShortlistedChallengeSeed {
 	criteria: { stage: 'shortlisting' | 'selection'; name: Localized; maxPoints: number }[];
 	/** Every applicant is found eligible and shortlisted, in this order. */
 	applications: DemoApplication[];
+	/**
+	 * The team rules, when not the defaults (every area, two people, a common project): the
+	 * applicants meet them, as their screening says (tests/integration/seed-screening.test.ts).
+	 */
+	teamRules?: { areas: string[]; minTeamSize: number; commonHistory: boolean };
 	/** The stages other than 'concepts', in days from today. */
 	stages: StageDays[];
 	/** How long the concepts stage (the final tenders' deadline) stays open from seeding. */
@@ -108,6 +113,13 @@ export async function seedShortlistedChallenge(
 				seed.priceShare
 			]
 		);
+		if (seed.teamRules) {
+			await tx.query(
+				`update public.challenges set competence_areas = $2, min_team_size = $3,
+				   require_common_history = $4 where id = $1`,
+				[seed.id, seed.teamRules.areas, seed.teamRules.minTeamSize, seed.teamRules.commonHistory]
+			);
+		}
 		await tx.query(
 			`insert into public.challenge_requirements (challenge_id, position, statement)
 			 values ($1, 1, $2)`,

@@ -71,11 +71,32 @@ export function clearSignUpCookie(cookies: Cookies, url: URL) {
 /** Paraglide reads this cookie (strategy "cookie"); it must stay readable by scripts. */
 export const LOCALE_COOKIE = 'PARAGLIDE_LOCALE';
 
+/**
+ * Set beside the locale cookie when the person chose the language themself (the switcher,
+ * their account page): Paraglide's own script writes the locale cookie on a first visit
+ * with the browser's language, so the locale cookie alone does not tell a choice.
+ */
+export const LOCALE_CHOSEN_COOKIE = 'talkoot_locale_chosen';
+
+const LOCALE_COOKIE_OPTIONS = { path: '/', sameSite: 'lax', maxAge: 400 * 24 * 3600 } as const;
+
+/**
+ * The page language the person chose (the switcher, also on the sign-in page; their
+ * account page): the locale cookie, marked as their choice (LOCALE_CHOSEN_COOKIE).
+ */
 export function setLocaleCookie(cookies: Cookies, locale: string) {
-	cookies.set(LOCALE_COOKIE, locale, {
-		path: '/',
-		httpOnly: false,
-		sameSite: 'lax',
-		maxAge: 400 * 24 * 3600
-	});
+	cookies.set(LOCALE_COOKIE, locale, { ...LOCALE_COOKIE_OPTIONS, httpOnly: false });
+	cookies.set(LOCALE_CHOSEN_COOKIE, '1', { ...LOCALE_COOKIE_OPTIONS, httpOnly: true });
+}
+
+/**
+ * After a sign-in (password, second factor or a verification link): the profile's
+ * language becomes the page's unless the person chose one on this browser (issue 16,
+ * item 3). Their choice wins on the pages they view; the profile's language is for mail
+ * and the default. Takes the request's cookies and the profile's locale; sets the locale
+ * cookie (not as a choice) or leaves it.
+ */
+export function adoptProfileLocale(cookies: Cookies, profileLocale: string) {
+	if (cookies.get(LOCALE_CHOSEN_COOKIE) === '1') return;
+	cookies.set(LOCALE_COOKIE, profileLocale, { ...LOCALE_COOKIE_OPTIONS, httpOnly: false });
 }

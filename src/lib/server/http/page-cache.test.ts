@@ -155,6 +155,12 @@ describe('page cache', () => {
 			cookies: { PARAGLIDE_LOCALE: 'sv' }
 		});
 		expect(cookie.text).toBe(swedish.text);
+		// A language the visitor chose is marked so (issue 16): the same entry, still cached.
+		const chosen = await get('/challenges/hiking-compass', {
+			...fi,
+			cookies: { PARAGLIDE_LOCALE: 'sv', talkoot_locale_chosen: '1' }
+		});
+		expect(chosen.text).toBe(swedish.text);
 		// Headers that resolve to the same locale share the entry; no header is Finnish.
 		await get('/challenges/hiking-compass', { headers: { 'accept-language': 'sv-FI,sv;q=0.9' } });
 		await get('/challenges/hiking-compass');

@@ -1,10 +1,11 @@
 import type { Handle, RequestEvent } from '@sveltejs/kit';
 import { cookieName as LOCALE_COOKIE, extractLocaleFromRequest } from '$lib/paraglide/runtime';
+import { LOCALE_CHOSEN_COOKIE } from './cookies';
 
 /**
  * The whole rendered response of a public page, as an anonymous visitor gets it, kept
  * a few seconds per address and locale: the same bytes go to every visitor who carries
- * no cookie but the locale one. Any change made through this process empties the cache
+ * no cookie but the locale ones. Any change made through this process empties the cache
  * (forgetVisitorViews → forgetPages); the TTL bounds staleness across app instances,
  * and how late a stage that begins or ends by the clock shows.
  *
@@ -78,8 +79,11 @@ export function pageCacheKey(event: RequestEvent): string | null {
 	if (request.method !== 'GET' || event.isDataRequest || event.isSubRequest) return null;
 	if (!PUBLIC_PAGES.some((p) => p.test(url.pathname))) return null;
 	if (request.headers.has('authorization')) return null;
-	// Any cookie but the locale one (a session, even an expired one) could change the page.
-	if (event.cookies.getAll().some((c) => c.name !== LOCALE_COOKIE)) return null;
+	// Any cookie but the locale ones (a session, even an expired one) could change the page.
+	if (
+		event.cookies.getAll().some((c) => c.name !== LOCALE_COOKIE && c.name !== LOCALE_CHOSEN_COOKIE)
+	)
+		return null;
 	return `${extractLocaleFromRequest(request)} ${url.href}`;
 }
 

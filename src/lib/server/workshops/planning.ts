@@ -47,6 +47,8 @@ export class UnknownExperts extends Error {
 /**
  * Schedules the workshop as planned in the form: experts must already have an account,
  * staff must belong to the challenge's organisation (anyone else in the form is ignored).
+ * A guest who is the facilitator or in a team taking part is refused by the database
+ * (WorkshopGuestRefused, naming their address).
  */
 export async function scheduleFromForm(tx: Queryable, form: ScheduleForm): Promise<string> {
 	const experts = form.expertEmails.length
@@ -67,8 +69,12 @@ export async function scheduleFromForm(tx: Queryable, form: ScheduleForm): Promi
 		agenda: form.agenda,
 		teamIds: form.teamIds,
 		guests: [
-			...staffIds.map((userId) => ({ userId, kind: 'owner' as const })),
-			...experts.map((x) => ({ userId: x.user_id, kind: 'expert' as const }))
+			...staffIds.map((userId) => ({
+				userId,
+				kind: 'owner' as const,
+				label: staff.find((s) => s.id === userId)?.email
+			})),
+			...experts.map((x) => ({ userId: x.user_id, kind: 'expert' as const, label: x.email }))
 		]
 	});
 }

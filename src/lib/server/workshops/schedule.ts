@@ -3,6 +3,7 @@ import type { Database, Principal, Queryable } from '../db';
 import { notifier } from '../notifier';
 import type { Phase } from '$lib/domain/board';
 import type { Locale } from '$lib/domain/locale';
+import { refusalCode } from '../db/errors';
 import { insertBoard } from './board-state';
 
 /**
@@ -15,6 +16,20 @@ export class WorkshopTeamRefused extends Error {
 	}
 }
 
+/**
+ * A guest the database refused (private.workshop_guest_capacity, issue 16, item 2): the
+ * workshop's facilitator (`workshop_guest_facilitator`) or a member of a team taking part
+ * (`workshop_guest_on_team`). `who` is the guest's label from the plan, else their id.
+ */
+export class WorkshopGuestRefused extends Error {
+	constructor(
+		readonly who: string,
+		readonly code: string
+	) {
+		super(`guest ${who} refused: ${code}`);
+	}
+}
+
 export interface WorkshopPlan {
 	challengeId: string;
 	title: string;
@@ -22,14 +37,15 @@ export interface WorkshopPlan {
 	mode: 'shared' | 'team_boards';
 	agenda: Phase[];
 	teamIds: string[];
-	/** The owner's staff and invited experts, by user id. */
-	guests: { userId: string; kind: 'owner' | 'expert' }[];
+	/** The owner's staff and invited experts, by user id (`label`: how a refusal names them). */
+	guests: { userId: string; kind: 'owner' | 'expert'; label?: string }[];
 }
 
 /**
  * Schedules a workshop as the calling facilitator: the teams (whoever is a member of one
  * when asked) and the guests take part; one shared board, or in negotiation mode one
- * private board per team. Throws WorkshopTeamRefused for a team not found eligible.
+ * private board per team. Throws WorkshopTeamRefused for a team not found eligible,
+ * WorkshopGuestRefused for a guest who is its facilitator or in one of its teams.
  */
 export async function scheduleWorkshop(tx: Queryable, plan: WorkshopPlan): Promise<string> {
 	const [workshop] = await tx.query<{ id: string }>(
@@ -45,11 +61,16 @@ export async function scheduleWorkshop(tx: Queryable, plan: WorkshopPlan): Promi
 		if (!added.ok) throw new WorkshopTeamRefused(teamId);
 	}
 	for (const guest of plan.guests) {
-		await tx.query(
-			`insert into public.workshop_participants (workshop_id, user_id, kind) values ($1, $2, $3)
+		await tx
+			.query(
+				`insert into public.workshop_participants (workshop_id, user_id, kind) values ($1, $2, $3)
 			 on conflict do nothing`,
-			[workshop.id, guest.userId, guest.kind]
-		);
+				[workshop.id, guest.userId, guest.kind]
+			)
+			.catch((e: unknown) => {
+				const code = refusalCode(e, 'workshop_guest_');
+				throw code ? new WorkshopGuestRefused(guest.label ?? guest.userId, code) : e;
+			});
 	}
 	const boardTeams = plan.mode === 'shared' ? [null] : plan.teamIds;
 	for (const teamId of boardTeams) await insertBoard(tx, workshop.id, teamId, plan.agenda);

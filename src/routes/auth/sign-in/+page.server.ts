@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { signInSchema } from '$lib/domain/account-schemas';
 import { safeRedirectPath, withRedirect } from '$lib/domain/safe-path';
 import { newVerifyToken, signIn } from '$lib/server/auth/accounts';
-import { setChallengeCookie, setLocaleCookie, setSessionCookie } from '$lib/server/http/cookies';
+import { setChallengeCookie, adoptProfileLocale, setSessionCookie } from '$lib/server/http/cookies';
 import { signOut } from '$lib/server/auth/sessions';
 import { sessionCookieName } from '$lib/server/http/cookies';
 import { signInFormRefused, signInOutcome } from '$lib/server/http/rate-limit';
@@ -60,7 +60,7 @@ export const actions: Actions = {
 		const previous = cookies.get(sessionCookieName(url));
 		if (previous) await signOut(locals.db, previous, 'sign in: drop old session');
 		setSessionCookie(cookies, url, result.token, result.expiresAt);
-		setLocaleCookie(cookies, result.locale);
+		adoptProfileLocale(cookies, result.locale);
 		redirect(303, safeRedirectPath(url.searchParams.get('redirectTo'), '/dashboard'));
 	}
 };

@@ -6,7 +6,7 @@ import { clientAddress } from '$lib/server/http/limits';
 import {
 	clearSignUpCookie,
 	sessionCookieName,
-	setLocaleCookie,
+	adoptProfileLocale,
 	setSessionCookie,
 	signUpCookieName
 } from '$lib/server/http/cookies';
@@ -34,7 +34,7 @@ export const load: PageServerLoad = async (event) => {
 		if (previous) await signOut(locals.db, previous, 'verify: drop old session');
 		clearSignUpCookie(cookies, url);
 		setSessionCookie(cookies, url, outcome.session.token, outcome.session.expiresAt);
-		setLocaleCookie(cookies, outcome.session.locale);
+		adoptProfileLocale(cookies, outcome.session.locale);
 		redirect(303, redirectTo || '/dashboard?notice=verified');
 	}
 	return { verified: outcome.verified, redirectTo };

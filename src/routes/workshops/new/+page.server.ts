@@ -11,7 +11,7 @@ import {
 	scheduleFromForm,
 	UnknownExperts
 } from '$lib/server/workshops/planning';
-import { WorkshopTeamRefused } from '$lib/server/workshops/schedule';
+import { WorkshopGuestRefused, WorkshopTeamRefused } from '$lib/server/workshops/schedule';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -55,6 +55,8 @@ export const actions: Actions = {
 				return invalid(raw, { experts: 'error_workshop_expert_unknown' }, 400, {
 					emails: err.emails.join(', ')
 				});
+			if (err instanceof WorkshopGuestRefused)
+				return invalid(raw, { experts: `error_${err.code}` }, 400, { who: err.who });
 			if (err instanceof WorkshopTeamRefused)
 				return invalid(raw, { teams: 'error_workshop_team_not_eligible' });
 			if (/row-level security/.test(String(err)))

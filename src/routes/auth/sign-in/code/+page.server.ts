@@ -5,7 +5,7 @@ import {
 	challengeCookieName,
 	clearChallengeCookie,
 	sessionCookieName,
-	setLocaleCookie,
+	adoptProfileLocale,
 	setSessionCookie
 } from '$lib/server/http/cookies';
 import { challengeAlive, completeSignIn } from '$lib/server/auth/second-factor';
@@ -87,7 +87,7 @@ export const actions: Actions = {
 		const previous = cookies.get(sessionCookieName(url));
 		if (previous) await signOut(locals.db, previous, 'sign in: drop old session');
 		setSessionCookie(cookies, url, result.token, result.expiresAt);
-		setLocaleCookie(cookies, result.locale);
+		adoptProfileLocale(cookies, result.locale);
 		redirect(303, safeRedirectPath(url.searchParams.get('redirectTo'), '/dashboard'));
 	}
 };
