@@ -9,8 +9,8 @@
 -- theirs would not be independent of the others', which the jury's record relies on
 -- (DESIGN.md: jurors declare conflicts and score independently). The invitation is
 -- refused with jury_chair_invited, whoever of the chairs is invited.
--- public.jury_invite is redefined from 20261206000500_jury_invite_limit.sql (its latest
--- definition) with only that check added.
+-- public.jury_invite is redefined from 20261216000100_stage_names.sql (its latest
+-- definition, which adds the procedure to the invitation mail) with only that check added.
 create or replace function public.jury_invite(challenge uuid, stage text, email text) returns text
 language plpgsql volatile security definer set search_path = ''
 as $$
@@ -72,7 +72,8 @@ begin
   select p.locale into invitee_locale from public.profiles p where p.email = address;
   perform private.enqueue_mail_to_address('jury_invitation', address, '',
     coalesce(invitee_locale, inviter.locale),
-    jsonb_build_object('title', c.title, 'primaryLocale', c.primary_locale, 'stage', stage,
+    jsonb_build_object('title', c.title, 'primaryLocale', c.primary_locale,
+      'procedure', c.procedure, 'stage', stage,
       'inviter', coalesce(nullif(inviter.display_name, ''), inviter.email),
       'path', '/jury/invitations/' || token));
   return 'invited';

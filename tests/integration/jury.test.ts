@@ -114,6 +114,22 @@ describeEachDatabase('jury', (db) => {
 				)
 			);
 			expect(invited.n).toBe(1);
+			// Its mail carries the procedure that names the stage (migration
+			// 20261216000100; 20261216000300 redefined jury_invite after it and keeps it).
+			const [mail] = await db().service('test: the invitation mail', (tx) =>
+				tx.query<{ procedure: string | null; stage: string }>(
+					`select params ->> 'procedure' as procedure, params ->> 'stage' as stage
+					 from private.mail_outbox where template = 'jury_invitation' and to_email = $1
+					 order by id desc limit 1`,
+					[colleague.email.toLowerCase()]
+				)
+			);
+			const [challenge] = await db().service('test: procedure', (tx) =>
+				tx.query<{ procedure: string }>('select procedure from public.challenges where id = $1', [
+					s.secondChallenge.id
+				])
+			);
+			expect(mail).toEqual({ procedure: challenge.procedure, stage: 'selection' });
 		});
 
 		it('is accepted only by the invited address, once', async () => {
