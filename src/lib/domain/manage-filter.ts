@@ -1,0 +1,15 @@
+import { parseListQuery, type ListFilter, type ListQuery } from './list-filter';
+
+/** A choice of the owner's challenge list (/manage): every challenge, drafts, or published ones. */
+export const MANAGE_STATUS_CHOICES = ['all', 'draft', 'published'] as const;
+export type ManageStatusChoice = (typeof MANAGE_STATUS_CHOICES)[number];
+
+export type ManageQuery = ListQuery<ManageStatusChoice>;
+export type ManageFilter = ListFilter<ManageStatusChoice>;
+
+/**
+ * The owner's challenge list as its address asks for it (parseListQuery): `state` one of
+ * MANAGE_STATUS_CHOICES, `q` words of a challenge's title or summary, `page` 1-based.
+ */
+export const parseManageQuery = (params: URLSearchParams): ManageQuery =>
+	parseListQuery(params, MANAGE_STATUS_CHOICES);
