@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { keptQuery, parseChoice, parseListQuery, withField } from './list-filter';
-import { MANAGE_STATUS_CHOICES, parseManageQuery } from './manage-filter';
+import { MANAGE_STATUS_CHOICES, manageBack, manageFrom, parseManageQuery } from './manage-filter';
 
 const params = (search: string) => new URLSearchParams(search);
 
@@ -76,5 +76,27 @@ describe('the list query a detail page keeps', () => {
 	it('adds a notice after it', () => {
 		expect(withField('/a', '?q=lab', 'saved')).toBe('/a?q=lab&saved=1');
 		expect(withField('/a', '', 'notice', 'saved')).toBe('/a?notice=saved');
+	});
+});
+
+describe("a challenge's pages, reached from a narrowed /manage", () => {
+	it('carry the list query in one field and link back to that list', () => {
+		const from = manageFrom(params('state=draft&q=Teko%C3%A4ly&page=2&notice=x'));
+		expect(from).toBe('?from=state%3Ddraft%26q%3DTeko%25C3%25A4ly%26page%3D2');
+		expect(manageBack(new URLSearchParams(from))).toBe('/manage?state=draft&q=Teko%C3%A4ly&page=2');
+		expect(manageFrom(params('notice=x'))).toBe('');
+	});
+
+	it('link back to /manage only, with nothing but its list fields', () => {
+		expect(manageBack(params(''))).toBe('/manage');
+		expect(manageBack(params('from=%2F%2Fevil.example%26x%3D1'))).toBe('/manage');
+		fc.assert(
+			fc.property(fc.string(), (value) => {
+				const back = manageBack(new URLSearchParams({ from: value }));
+				expect(back === '/manage' || back.startsWith('/manage?')).toBe(true);
+				const fields = [...new URLSearchParams(back.slice('/manage'.length)).keys()];
+				expect(fields.every((f) => ['state', 'q', 'page'].includes(f))).toBe(true);
+			})
+		);
 	});
 });

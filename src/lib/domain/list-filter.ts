@@ -87,24 +87,40 @@ export const listFilterOf = <S extends string>(
 export const narrows = (filter: ListFilter<string>) =>
 	filter.state !== 'all' || filter.words.length > 0;
 
+/** The `fields` of `params` that are set (the first of a repeated one), in that order. */
+export function keptFields(
+	params: URLSearchParams,
+	fields: readonly string[] = LIST_QUERY_FIELDS
+): Record<string, string> {
+	return Object.fromEntries(
+		fields.flatMap((field) => {
+			const value = params.get(field);
+			return value ? [[field, value]] : [];
+		})
+	);
+}
+
 /**
  * The part of an address a detail page keeps to link back to the list it came from, and
- * on to the next row of it: `fields` of `params` that are set, in that order, as
- * "?state=eligible&q=lab" ('' when none is). Anything else (a notice) is left behind.
+ * on to the next row of it: keptFields as "?state=eligible&q=lab" ('' when none is set).
+ * Anything else (a notice) is left behind.
  */
 export function keptQuery(
 	params: URLSearchParams,
 	fields: readonly string[] = LIST_QUERY_FIELDS
 ): string {
-	const kept = new URLSearchParams();
-	for (const field of fields) {
-		const value = params.get(field);
-		if (value) kept.set(field, value);
-	}
-	const text = kept.toString();
+	const text = new URLSearchParams(keptFields(params, fields)).toString();
 	return text ? `?${text}` : '';
 }
 
 /** `path` with a kept list query and one more field (a notice after a post): "…?q=lab&saved=1". */
 export const withField = (path: string, kept: string, field: string, value = '1') =>
 	`${path}${kept ? `${kept}&` : '?'}${encodeURIComponent(field)}=${encodeURIComponent(value)}`;
+
+/**
+ * A form's named action that keeps the list query of the page it is on ("?/save&status=draft"):
+ * a form's action replaces the address's query, so without it the redirect after the post
+ * would lose the list the page was reached from.
+ */
+export const actionKeeping = (action: string, kept: string) =>
+	`?/${action}${kept ? `&${kept.slice(1)}` : ''}`;
