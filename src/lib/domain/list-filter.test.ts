@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { keptQuery, parseChoice, parseListQuery, withField } from './list-filter';
+import { countedChoices, keptQuery, parseChoice, parseListQuery, withField } from './list-filter';
 import { MANAGE_STATUS_CHOICES, manageBack, manageFrom, parseManageQuery } from './manage-filter';
 
 const params = (search: string) => new URLSearchParams(search);
@@ -98,5 +98,21 @@ describe("a challenge's pages, reached from a narrowed /manage", () => {
 				expect(fields.every((f) => ['state', 'q', 'page'].includes(f))).toBe(true);
 			})
 		);
+	});
+});
+
+describe('the choices a filter shows', () => {
+	it('are in the list’s order, each with its words and count', () => {
+		expect(
+			countedChoices(MANAGE_STATUS_CHOICES, (c) => c.toUpperCase(), {
+				all: 3,
+				draft: 1,
+				published: 2
+			})
+		).toEqual([
+			{ value: 'all', label: 'ALL', count: 3 },
+			{ value: 'draft', label: 'DRAFT', count: 1 },
+			{ value: 'published', label: 'PUBLISHED', count: 2 }
+		]);
 	});
 });

@@ -83,6 +83,16 @@ export const listFilterOf = <S extends string>(
 	query: Pick<ListQuery<S>, 'state' | 'q'>
 ): ListFilter<S> => ({ state: query.state, words: searchWords(query.q) });
 
+/**
+ * A list's choices as ListFilter shows them: each with its words (`label`) and how many
+ * rows it holds (`count`), in the list's order of choices.
+ */
+export const countedChoices = <C extends string>(
+	choices: readonly C[],
+	label: (choice: C) => string,
+	count: Record<C, number>
+) => choices.map((value) => ({ value, label: label(value), count: count[value] }));
+
 /** Whether the filter may leave anything out: then the page says how many match, or that none does. */
 export const narrows = (filter: ListFilter<string>) =>
 	filter.state !== 'all' || filter.words.length > 0;
