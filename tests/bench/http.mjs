@@ -270,8 +270,9 @@ try {
 			'1,000 pages in turn: every challenge page one after another (the cache helps less).',
 			'rendered: the request carries an unrelated cookie, which skips the page cache; every',
 			'  response is rendered (the challenge data still from the 10 s visitor-data cache).',
-			'signed in: a real session (the demo solver; the owner for the applications list),',
-			`  every response rendered for them; bench-challenge-500 has ${APPLICANTS} submitted applications.`,
+			'signed in: a real session (the demo solver; the owner for the applications list and',
+			`  /manage), every response rendered for them; bench-challenge-500 has ${APPLICANTS} submitted`,
+			'  applications; /manage shows 50 of the owner’s 1,000-odd challenges.',
 			'goal (issue 16), signed-in rows: p99 < 50 ms and ≥ 1,000 req/s on 50 connections, p99 < 3× the baseline.'
 		].join('\n')
 	);

@@ -55,7 +55,7 @@ export interface Dashboard {
 /** How many ended workshops the dashboard still shows. */
 const ENDED_SHOWN = 3;
 /** How many of their organisations' challenges the dashboard lists; /manage has them all. */
-const DASHBOARD_CHALLENGES = 10;
+const DASHBOARD_CHALLENGES = 20;
 
 /**
  * Everything the signed-in person's home page (/dashboard) shows, in one transaction as
