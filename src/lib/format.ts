@@ -104,3 +104,11 @@ export function formatEuros(cents: number, locale: Locale): string {
 	}
 	return f.format(cents / 100);
 }
+
+const counts = new Map<Locale, Intl.NumberFormat>();
+/** A whole count as the locale groups it: "1 000" (fi, sv), "1,000" (en). */
+export function formatCount(n: number, locale: Locale): string {
+	let f = counts.get(locale);
+	if (!f) counts.set(locale, (f = new Intl.NumberFormat(TAGS[locale])));
+	return f.format(n);
+}

@@ -3,8 +3,9 @@
 // of 20 answered questions each, as anonymous visitors (page cache) and rendered each
 // time; then the pages signed-in people use most, each with a real session (issue 16):
 // the list, a challenge page, the solver's own application, the owner's list of some
-// hundreds of applications, a workshop page and the solver's dashboard. Prints requests/s,
-// p50/p99, errors and ratios, and the goal check; asserts nothing.
+// hundreds of applications, the owner's 1,000 challenges (/manage), a workshop page and
+// the solver's dashboard. Prints requests/s, p50/p99, errors and ratios, and the goal
+// check; asserts nothing.
 // BENCH_ONLY=signed (any part of the rows' names) measures only the matching rows;
 // BENCH_PROFILE=<dir> writes the server's CPU profile there.
 import { spawn } from 'node:child_process';
@@ -220,6 +221,8 @@ try {
 		['signed in: challenge page', [page], signed.cookies.solver],
 		['signed in: application', [signed.application], signed.cookies.solver],
 		['signed in: owner applications', [signed.ownerList], signed.cookies.owner],
+		// The owner's 1,000 challenges: one page of 50 from the database (issue 16).
+		['signed in: owner challenges', ['/manage'], signed.cookies.owner],
 		['signed in: workshop page', [signed.workshop], signed.cookies.solver],
 		['signed in: dashboard', ['/dashboard'], signed.cookies.solver]
 	].filter(([name], i) => i === 0 || name.includes(ONLY));
@@ -267,8 +270,9 @@ try {
 			'1,000 pages in turn: every challenge page one after another (the cache helps less).',
 			'rendered: the request carries an unrelated cookie, which skips the page cache; every',
 			'  response is rendered (the challenge data still from the 10 s visitor-data cache).',
-			'signed in: a real session (the demo solver; the owner for the applications list),',
-			`  every response rendered for them; bench-challenge-500 has ${APPLICANTS} submitted applications.`,
+			'signed in: a real session (the demo solver; the owner for the applications list and',
+			`  /manage), every response rendered for them; bench-challenge-500 has ${APPLICANTS} submitted`,
+			'  applications; /manage shows 50 of the owner’s 1,000-odd challenges.',
 			'goal (issue 16), signed-in rows: p99 < 50 ms and ≥ 1,000 req/s on 50 connections, p99 < 3× the baseline.'
 		].join('\n')
 	);

@@ -65,6 +65,11 @@ test('a juror who submitted reads the others’ scores, never the conflicted ite
 	);
 	await expect(items.locator('ul.items > li')).toHaveCount(n);
 	await expect(items.locator('ul.items .badge')).toHaveText(Array(n).fill('Submitted'));
+	// An item opened from the narrowed list links back to it.
+	await items.locator('ul.items a.name').first().click();
+	await page.getByRole('link', { name: /^← / }).click();
+	await expect(page).toHaveURL(/\/shortlisting\?status=submitted$/);
+	await expect(items.locator('ul.items > li')).toHaveCount(n);
 	await items.getByRole('radio', { name: /^Draft \(0\)$/ }).check();
 	await expect(items.getByRole('status')).toContainText('No item has this status.');
 	await expectAccessible(page);

@@ -164,6 +164,11 @@ test("the owner's list narrows without JavaScript, and the address keeps it", as
 		await page.goto(new URL(page.url()).pathname + new URL(page.url()).search);
 		expect(await teams(page)).toEqual([teamOf('Valkeakoski')]);
 		await expect(page.getByRole('searchbox', { name: 'Team name' })).toHaveValue('KOSKI');
+		// A team's page, opened from the narrowed list, links back to it.
+		await page.getByRole('link', { name: teamOf('Valkeakoski') }).click();
+		await page.getByRole('link', { name: '← All applications' }).click();
+		await expect(page).toHaveURL(/\/applications\?state=unscreened&q=KOSKI$/);
+		expect(await teams(page)).toEqual([teamOf('Valkeakoski')]);
 	} finally {
 		await context.close();
 	}

@@ -5,7 +5,8 @@ import { submitApplication } from '../../src/lib/server/applications/submit';
 import { listSubmitted } from '../../src/lib/server/applications/screening';
 import { DeadlineRefused, saveTimetable } from '../../src/lib/server/challenges/editor';
 import { follow } from '../../src/lib/server/challenges/followers';
-import { organisationDashboard } from '../../src/lib/server/challenges/dashboard';
+import { challengesPage } from '../../src/lib/server/challenges/dashboard';
+import { NO_FILTER } from '../../src/lib/domain/list-filter';
 import { attempt } from './attempt';
 import { createOpenChallenge, createTeamWith, setDeadline } from './application-fixtures';
 import { asSession } from './screening-fixtures';
@@ -119,9 +120,9 @@ describeEachDatabase('procurement rules', (db) => {
 			)
 		).toEqual([{ n: null }]);
 		// The dashboard counts it (sealed, not shown); unscreened counts only what can be opened.
-		const row = (await db().as(chair, (tx) => organisationDashboard(tx, chair.id))).find(
-			(r) => r.id === sealed.id
-		);
+		const row = (
+			await db().as(chair, (tx) => challengesPage(tx, chair.id, NO_FILTER, 1))
+		).items.find((r) => r.id === sealed.id);
 		expect([row?.submittedApplications, row?.unscreenedApplications]).toEqual([1, 0]);
 		// Nor screened or decided before the deadline.
 		expect(

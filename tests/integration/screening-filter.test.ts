@@ -11,6 +11,7 @@ import {
 	screeningPage
 } from '../../src/lib/server/applications/screening';
 import { submitApplication, withdrawApplication } from '../../src/lib/server/applications/submit';
+import { nextToScreen } from '../../src/lib/server/applications/screening-form';
 import { sealedApplicationCount } from '../../src/lib/server/challenges/team';
 import { createOpenChallenge, createTeamWith } from './application-fixtures';
 import { describeEachDatabase } from './databases';
@@ -89,7 +90,7 @@ async function world(db: Database) {
 		'submitted'
 	);
 	await apply('Äänekoski Sealed', sealed);
-	return { owner, otherOwner, challenge, sealed };
+	return { owner, otherOwner, challenge, sealed, ids };
 }
 
 describeEachDatabase("the owner's list, narrowed", (db) => {
@@ -116,6 +117,25 @@ describeEachDatabase("the owner's list, narrowed", (db) => {
 		expect(await names(w.owner, 'unscreened')).toEqual(['AANEKOSKI kaksi', 'Åbo Makers', 'Zeta']);
 		expect(await names(w.owner, 'eligible')).toEqual(['Äänekoski Lab', 'Porvoo Crew']);
 		expect(await names(w.owner, 'ineligible')).toEqual(['Ähtäri Works', 'Öljy Oy']);
+	});
+
+	it('offers the next team to screen among those the list’s search finds', async () => {
+		const next = (from: string, q = '') =>
+			db()
+				.as(w.owner, (tx) =>
+					nextToScreen(
+						tx,
+						w.challenge.id,
+						w.ids[from],
+						'en',
+						screeningFilterOf({ state: 'all', q }).words
+					)
+				)
+				.then((n) => n?.teamName ?? null);
+		expect(await next('Äänekoski Lab')).toBe('Åbo Makers');
+		expect(await next('Äänekoski Lab', 'ÄÄNEKOSKI')).toBe('AANEKOSKI kaksi');
+		expect(await next('Porvoo Crew', 'abo')).toBe('Åbo Makers');
+		expect(await next('Ähtäri Works', 'ahtari')).toBeNull();
 	});
 
 	it('finds a team by words of its name, case and accents aside, in any order', async () => {

@@ -10,7 +10,7 @@ import {
 	screeningPage
 } from '../../src/lib/server/applications/screening';
 import { nextToScreen, screenApplication } from '../../src/lib/server/applications/screening-form';
-import { NO_SCREENING_FILTER } from '../../src/lib/domain/screening-filter';
+import { NO_FILTER } from '../../src/lib/domain/list-filter';
 import { describeEachDatabase } from './databases';
 import { createUser } from './fixtures';
 import { createScreeningScenario, type ScreeningScenario } from './screening-fixtures';
@@ -67,9 +67,9 @@ describeEachDatabase('screening and export', (db) => {
 			const [order, pages] = await db().as(s.owner, async (tx) => [
 				await listSubmitted(tx, s.challenge.id, 'en'),
 				[
-					await screeningPage(tx, s.challenge.id, 'en', 1, NO_SCREENING_FILTER, 1),
-					await screeningPage(tx, s.challenge.id, 'en', 2, NO_SCREENING_FILTER, 1),
-					await screeningPage(tx, s.challenge.id, 'en', 7, NO_SCREENING_FILTER, 1)
+					await screeningPage(tx, s.challenge.id, 'en', 1, NO_FILTER, 1),
+					await screeningPage(tx, s.challenge.id, 'en', 2, NO_FILTER, 1),
+					await screeningPage(tx, s.challenge.id, 'en', 7, NO_FILTER, 1)
 				]
 			]);
 			expect(pages.map((p) => p.items.map((a) => a.id))).toEqual([

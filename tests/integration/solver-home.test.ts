@@ -193,14 +193,19 @@ describeEachDatabase('a solver’s home, sign-up and invitations', (db) => {
 				[closed.slug, team.id, 'draft_closed']
 			]);
 			expect(home.applications[0].deadline).toBeInstanceOf(Date);
-			expect(home.challenges).toEqual([]);
+			expect(home.challenges.items).toEqual([]);
 			expect(home.facilitator).toBe(false);
 
 			// An owner sees the organisation's challenges; a newcomer an empty home.
 			const owners = await loadDashboard(db(), owner, 'en');
-			expect(owners.challenges.map((c) => c.id).sort()).toEqual([open.id, closed.id].sort());
+			expect(owners.challenges.items.map((c) => c.id).sort()).toEqual([open.id, closed.id].sort());
 			const empty = await loadDashboard(db(), await createUser(db(), 'Uusi'), 'en');
-			expect(empty).toMatchObject({ teams: [], applications: [], workshops: [], challenges: [] });
+			expect(empty).toMatchObject({
+				teams: [],
+				applications: [],
+				workshops: [],
+				challenges: { items: [], total: 0 }
+			});
 		});
 	});
 });

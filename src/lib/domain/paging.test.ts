@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { pageOf } from './paging';
+import { pageOf, pageRange, pageWindow } from './paging';
 
 describe('pageOf', () => {
 	const rows = Array.from({ length: 7 }, (_, i) => i + 1);
@@ -33,6 +33,42 @@ describe('pageOf', () => {
 				expect(all.flat()).toEqual(list);
 				expect(all.every((p) => p.length <= size)).toBe(true);
 			})
+		);
+	});
+});
+
+describe('pageWindow and pageRange', () => {
+	it('asks the database for the page, the nearest one outside the list', () => {
+		expect(pageWindow(2, 50, 1000)).toEqual({ page: 2, pages: 20, offset: 50 });
+		expect(pageWindow(21, 50, 1000)).toEqual({ page: 20, pages: 20, offset: 950 });
+		expect(pageWindow(3, 50, 0)).toEqual({ page: 1, pages: 1, offset: 0 });
+		expect(() => pageWindow(1, 0, 10)).toThrow(RangeError);
+	});
+
+	it('says which rows a page shows', () => {
+		expect(pageRange({ page: 1, pages: 20, total: 1000 }, 50)).toEqual({ from: 1, to: 50 });
+		expect(pageRange({ page: 3, pages: 3, total: 101 }, 50)).toEqual({ from: 101, to: 101 });
+		expect(pageRange({ page: 1, pages: 1, total: 0 }, 50)).toEqual({ from: 0, to: 0 });
+	});
+
+	it('has the ranges of every page cover 1..total once, each within a page size', () => {
+		fc.assert(
+			fc.property(
+				fc.integer({ min: 1, max: 500 }),
+				fc.integer({ min: 1, max: 60 }),
+				(total, size) => {
+					const { pages } = pageWindow(1, size, total);
+					let next = 1;
+					for (let page = 1; page <= pages; page++) {
+						const window = pageWindow(page, size, total);
+						const { from, to } = pageRange({ page, pages, total }, size);
+						expect([window.offset + 1, from]).toEqual([next, next]);
+						expect(to - from + 1).toBeLessThanOrEqual(size);
+						next = to + 1;
+					}
+					expect(next).toBe(total + 1);
+				}
+			)
 		);
 	});
 });

@@ -1,5 +1,10 @@
-import { z } from 'zod';
-import { searchWords } from './search';
+import {
+	LIST_SEARCH_MAX,
+	listFilterOf,
+	parseListQuery,
+	type ListFilter,
+	type ListQuery
+} from './list-filter';
 
 /**
  * Where a submitted application stands in screening, as public.screening_decisions says it:
@@ -13,45 +18,23 @@ export const SCREENING_STATES = ['unscreened', 'eligible', 'ineligible'] as cons
 export const SCREENING_STATE_CHOICES = ['all', ...SCREENING_STATES] as const;
 export type ScreeningStateChoice = (typeof SCREENING_STATE_CHOICES)[number];
 
-/** The longest search kept; a longer one is no search, as a bad state is all. */
-export const SCREENING_SEARCH_MAX = 200;
+/** The longest search kept (list-filter's, as for every list). */
+export const SCREENING_SEARCH_MAX = LIST_SEARCH_MAX;
+
+export type ScreeningQuery = ListQuery<ScreeningStateChoice>;
 
 /**
- * The owner's list as its address asks for it (a GET form, so the address is the state):
- * `state` one of SCREENING_STATE_CHOICES, `q` words of a team's name, `page` 1-based.
- * Anything else in their place is no filter and the first page, never an error.
+ * The owner's list as its address asks for it (parseListQuery): `state` one of
+ * SCREENING_STATE_CHOICES, `q` words of a team's name, `page` 1-based.
  */
-const screeningQuerySchema = z.object({
-	state: z.enum(SCREENING_STATE_CHOICES).catch('all'),
-	q: z.string().trim().max(SCREENING_SEARCH_MAX).catch(''),
-	page: z.coerce.number().int().min(1).max(100_000).catch(1)
-});
-export type ScreeningQuery = z.infer<typeof screeningQuerySchema>;
+export const parseScreeningQuery = (params: URLSearchParams): ScreeningQuery =>
+	parseListQuery(params, SCREENING_STATE_CHOICES);
 
-/** Reads the list's query from its address (the first of a repeated field). */
-export function parseScreeningQuery(params: URLSearchParams): ScreeningQuery {
-	return screeningQuerySchema.parse({
-		state: params.get('state') ?? undefined,
-		q: params.get('q') ?? undefined,
-		page: params.get('page') ?? undefined
-	});
-}
-
-/** What the database is asked for: the state, and the folded words every name must hold. */
-export interface ScreeningFilter {
-	state: ScreeningStateChoice;
-	/** Folded (searchWords: lower case, no accents), each a part of the team's folded name. */
-	words: string[];
-}
-
-export const NO_SCREENING_FILTER: ScreeningFilter = { state: 'all', words: [] };
+/** What the database is asked for: the state, and the folded words every team's name must hold. */
+export type ScreeningFilter = ListFilter<ScreeningStateChoice>;
 
 /** The filter of a query: its state, and its search as folded words (none for punctuation). */
-export const screeningFilterOf = (query: Pick<ScreeningQuery, 'state' | 'q'>): ScreeningFilter => ({
-	state: query.state,
-	words: searchWords(query.q)
-});
+export const screeningFilterOf = (query: Pick<ScreeningQuery, 'state' | 'q'>): ScreeningFilter =>
+	listFilterOf(query);
 
-/** Whether the filter may leave anything out: then the page says how many match, or that none does. */
-export const narrows = (filter: ScreeningFilter) =>
-	filter.state !== 'all' || filter.words.length > 0;
+export { narrows } from './list-filter';

@@ -1,7 +1,8 @@
 import type { Database, Principal } from './db';
 import type { Locale, LocalizedText } from '$lib/domain/locale';
 import { nextStep, type LaterDecision, type NextStep } from '$lib/domain/solver-dashboard';
-import { organisationDashboard, type DashboardRow } from './challenges/dashboard';
+import { challengesPage, type ManagePage } from './challenges/dashboard';
+import { NO_FILTER } from '$lib/domain/list-filter';
 import { myTeams, PHASE_COLUMNS, type TeamSummary } from './teams';
 import { myWorkshops, type WorkshopSummary } from './workshops/list';
 import { listMyJuries, type MyJury } from './jury/juror';
@@ -43,7 +44,8 @@ export interface Dashboard {
 	/** Workshops not ended, soonest first; then the last few that ended. */
 	workshops: WorkshopSummary[];
 	/** Challenges of the caller's organisations (owners), as /manage lists them. */
-	challenges: DashboardRow[];
+	/** The first DASHBOARD_CHALLENGES of them, as /manage orders them, and how many there are. */
+	challenges: ManagePage;
 	/** Whether the caller may schedule workshops (a facilitator). */
 	facilitator: boolean;
 	/** The juries the caller sits on, with their progress (issue 13). */
@@ -52,6 +54,8 @@ export interface Dashboard {
 
 /** How many ended workshops the dashboard still shows. */
 const ENDED_SHOWN = 3;
+/** How many of their organisations' challenges the dashboard lists; /manage has them all. */
+const DASHBOARD_CHALLENGES = 20;
 
 /**
  * Everything the signed-in person's home page (/dashboard) shows, in one transaction as
@@ -102,7 +106,7 @@ export function loadDashboard(
 			),
 			myWorkshops(tx),
 			tx.query<{ facilitator: boolean }>('select private.is_facilitator() as facilitator'),
-			organisationDashboard(tx, user.id),
+			challengesPage(tx, user.id, NO_FILTER, 1, DASHBOARD_CHALLENGES),
 			listMyJuries(tx)
 		]);
 		const upcoming = all.filter((w) => w.status !== 'ended').reverse();

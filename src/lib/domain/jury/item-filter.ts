@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { parseChoice } from '$lib/domain/list-filter';
 
 /**
  * How far a juror is with an item assigned to them, in the order they work through it:
@@ -17,11 +17,12 @@ export type AssignedStatus = (typeof ASSIGNED_STATUSES)[number];
 export const ITEM_STATUS_CHOICES = ['all', ...ASSIGNED_STATUSES] as const;
 export type ItemStatusChoice = (typeof ITEM_STATUS_CHOICES)[number];
 
-const itemStatus = z.enum(ITEM_STATUS_CHOICES).catch('all');
+/** The query field of the juror's list; a detail page keeps it to link back (keptQuery). */
+export const ITEM_STATUS_FIELD = 'status';
 
 /**
  * The status the juror's list is narrowed to, from its address (`status`, a GET form): a
  * value that is not one is every item, never an error.
  */
 export const parseItemStatus = (params: URLSearchParams): ItemStatusChoice =>
-	itemStatus.parse(params.get('status') ?? undefined);
+	parseChoice(params, ITEM_STATUS_FIELD, ITEM_STATUS_CHOICES);

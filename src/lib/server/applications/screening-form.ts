@@ -74,15 +74,18 @@ export async function screenApplication(
 
 /**
  * The next submitted application of the challenge still without a decision, in the
- * list's order (team name) after `currentId`, wrapping round; null when none is left.
+ * list's order (team name) after `currentId`, wrapping round, among those whose team's
+ * name holds every one of `words` (the owner's list's search, ScreeningFilter's words;
+ * none: every one); null when none is left.
  */
 export async function nextToScreen(
 	tx: Queryable,
 	challengeId: string,
 	currentId: string,
-	locale: Locale
+	locale: Locale,
+	words: string[] = []
 ): Promise<{ id: string; teamName: string } | null> {
-	const list = await listSubmitted(tx, challengeId, locale);
+	const list = await listSubmitted(tx, challengeId, locale, { state: 'all', words });
 	const at = list.findIndex((a) => a.id === currentId);
 	const ordered = [...list.slice(at + 1), ...list.slice(0, Math.max(at, 0))];
 	const next = ordered.find((a) => a.eligible === null && a.id !== currentId);

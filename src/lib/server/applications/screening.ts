@@ -2,11 +2,11 @@ import type { Queryable } from '../db';
 import type { Locale } from '$lib/domain/locale';
 import { compareNames } from '$lib/domain/names';
 import { pageOf, type Paged } from '$lib/domain/paging';
+import { NO_FILTER } from '$lib/domain/list-filter';
 import type { Screening } from '$lib/domain/application-schemas';
 import type { Coverage } from '$lib/domain/experience';
 import { readScreening, type ScreeningResult } from './screening-result';
 import {
-	NO_SCREENING_FILTER,
 	SCREENING_STATE_CHOICES,
 	type ScreeningFilter,
 	type ScreeningStateChoice
@@ -72,7 +72,7 @@ export async function listSubmitted(
 	tx: Queryable,
 	challengeId: string,
 	locale: Locale,
-	filter: ScreeningFilter = NO_SCREENING_FILTER
+	filter: ScreeningFilter = NO_FILTER
 ): Promise<SubmittedSummary[]> {
 	const search = filter.words.length ? `and ${nameHolds('$2')}` : '';
 	const rows = await tx.query<SubmittedSummary>(
@@ -147,7 +147,7 @@ export async function screeningPage(
 	challengeId: string,
 	locale: Locale,
 	page: number,
-	filter: ScreeningFilter = NO_SCREENING_FILTER,
+	filter: ScreeningFilter = NO_FILTER,
 	size = SCREENING_PAGE_SIZE
 ): Promise<ScreeningPage> {
 	const [list, counts] = await Promise.all([

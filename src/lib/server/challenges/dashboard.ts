@@ -3,6 +3,8 @@ import { ORGANISATION_JSON, orderByName } from '../organisations';
 import type { OrganisationRef, Procedure } from '$lib/domain/challenge';
 import type { Locale, LocalizedText } from '$lib/domain/locale';
 import type { Stage } from '$lib/domain/stages';
+import type { ManageFilter, ManageStatusChoice } from '$lib/domain/manage-filter';
+import { pageWindow, type Paged } from '$lib/domain/paging';
 
 export interface DashboardRow {
 	id: string;
@@ -20,31 +22,88 @@ export interface DashboardRow {
 	unscreenedApplications: number;
 }
 
-/** The challenges of every organisation the caller belongs to, with what needs attention. */
-export function organisationDashboard(tx: Queryable, userId: string) {
-	return tx.query<DashboardRow>(
-		`select c.id, c.slug, c.title, c.primary_locale as "primaryLocale", c.procedure, c.status,
-		   ${ORGANISATION_JSON} as organisation,
-		   (select s.stage from public.challenge_stages s where s.challenge_id = c.id
-		      and s.starts_at <= now() and now() < s.ends_at order by s.starts_at desc limit 1) as "currentStage",
-		   (select min(t) from public.challenge_stages s, lateral (values (s.starts_at), (s.ends_at)) v(t)
-		      where s.challenge_id = c.id and t > now()) as "nextDeadline",
-		   coalesce(public.challenge_follower_count(c.id), 0) as followers,
-		   (select count(*)::int from public.challenge_questions q
-		      where q.challenge_id = c.id and q.answer is null and q.merged_into is null) as "waitingQuestions",
-		   -- Sealed applications (before the deadline) are counted, not shown.
-		   (select count(*)::int from public.applications a
-		      where a.challenge_id = c.id and a.status = 'submitted')
-		     + coalesce(public.sealed_application_count(c.id), 0) as "submittedApplications",
-		   (select count(*)::int from public.applications a
-		      where a.challenge_id = c.id and a.status = 'submitted' and not exists (
-		        select 1 from public.screening_decisions d where d.application_id = a.id)) as "unscreenedApplications"
-		 from public.challenges c
-		 join public.organisations o on o.id = c.organisation_id
-		 join public.organisation_members m on m.organisation_id = o.id and m.user_id = $1
-		 order by c.status, c.updated_at desc`,
-		[userId]
+/**
+ * The conditions of a ManageFilter on `c` (public.challenges), the search words in
+ * parameter `$words`: fixed SQL per choice, so each choice's statement is planned for
+ * itself. A challenge holds a word when its folded title or summary (c.search_folded,
+ * public.search_fold, the table foldForSearch holds in TypeScript) contains it.
+ */
+const STATUS_SQL: Record<ManageStatusChoice, string> = {
+	all: 'true',
+	draft: "c.status = 'draft'",
+	published: "c.status = 'published'"
+};
+const holdsWords = (words: string) =>
+	`not exists (select 1 from unnest(${words}::text[]) w where strpos(c.search_folded, w) = 0)`;
+/** The challenges of every organisation the caller belongs to. */
+const MINE = `from public.challenges c
+	join public.organisations o on o.id = c.organisation_id
+	join public.organisation_members m on m.organisation_id = o.id and m.user_id = $1`;
+
+/** How many of the caller's challenges there are of each choice. */
+export type ManageCounts = Record<ManageStatusChoice, number>;
+
+/** One page of the caller's challenges, and how many the search finds of each choice. */
+export interface ManagePage extends Paged<DashboardRow> {
+	found: ManageCounts;
+}
+
+/** How many challenges /manage shows on one page. */
+export const MANAGE_PAGE_SIZE = 50;
+
+/**
+ * Page `page` (1-based; outside the list: the nearest page, pageWindow) of the challenges
+ * of every organisation the caller belongs to, `size` of them (default MANAGE_PAGE_SIZE),
+ * drafts first, then the most recently changed, with what needs attention; only those
+ * `filter` lets through (by status, and by words of the title or summary, case and
+ * accents aside). The database filters, counts and pages (issue 16: an owner of 1,000
+ * challenges was sent all of them on every visit); what needs attention is read only for
+ * the page's rows. `found` counts the search's challenges by choice (every challenge of
+ * the caller's without words).
+ */
+export async function challengesPage(
+	tx: Queryable,
+	userId: string,
+	filter: ManageFilter,
+	page: number,
+	size = MANAGE_PAGE_SIZE
+): Promise<ManagePage> {
+	const [counts] = await tx.query<ManageCounts>(
+		`select count(*)::int as "all", count(*) filter (where ${STATUS_SQL.draft})::int as draft,
+		   count(*) filter (where ${STATUS_SQL.published})::int as published
+		 ${MINE} where ${holdsWords('$2')}`,
+		[userId, filter.words]
 	);
+	const total = counts[filter.state];
+	const at = pageWindow(page, size, total);
+	const items = total
+		? await tx.query<DashboardRow>(
+				`select c.id, c.slug, c.title, c.primary_locale as "primaryLocale", c.procedure, c.status,
+				   ${ORGANISATION_JSON} as organisation,
+				   (select s.stage from public.challenge_stages s where s.challenge_id = c.id
+				      and s.starts_at <= now() and now() < s.ends_at order by s.starts_at desc limit 1) as "currentStage",
+				   (select min(t) from public.challenge_stages s, lateral (values (s.starts_at), (s.ends_at)) v(t)
+				      where s.challenge_id = c.id and t > now()) as "nextDeadline",
+				   coalesce(public.challenge_follower_count(c.id), 0) as followers,
+				   (select count(*)::int from public.challenge_questions q
+				      where q.challenge_id = c.id and q.answer is null and q.merged_into is null) as "waitingQuestions",
+				   -- Sealed applications (before the deadline) are counted, not shown.
+				   (select count(*)::int from public.applications a
+				      where a.challenge_id = c.id and a.status = 'submitted')
+				     + coalesce(public.sealed_application_count(c.id), 0) as "submittedApplications",
+				   (select count(*)::int from public.applications a
+				      where a.challenge_id = c.id and a.status = 'submitted' and not exists (
+				        select 1 from public.screening_decisions d where d.application_id = a.id)) as "unscreenedApplications"
+				 from (select c.id ${MINE}
+				       where ${STATUS_SQL[filter.state]} and ${holdsWords('$2')}
+				       order by c.status, c.updated_at desc, c.id limit $3 offset $4) p
+				 join public.challenges c on c.id = p.id
+				 join public.organisations o on o.id = c.organisation_id
+				 order by c.status, c.updated_at desc, c.id`,
+				[userId, filter.words, size, at.offset]
+			)
+		: [];
+	return { items, page: at.page, pages: at.pages, total, found: counts };
 }
 
 /** Organisations in which the caller may create challenges, by name. */

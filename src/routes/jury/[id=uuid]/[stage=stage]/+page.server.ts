@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { declarationFormSchema } from '$lib/domain/jury/score-form';
-import { parseItemStatus } from '$lib/domain/jury/item-filter';
+import { ITEM_STATUS_FIELD, parseItemStatus } from '$lib/domain/jury/item-filter';
+import { keptQuery, withField } from '$lib/domain/list-filter';
 import type { EvaluatedStage } from '$lib/domain/stages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { invalid, readForm, validateForm } from '$lib/server/http/forms';
@@ -21,8 +22,12 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		.as(user, (tx) => getJurorStage(tx, params.id, stage, getLocale(), status))
 		.catch(juryRefusalAsHttp);
 	if (!jury) error(404, 'Not found');
-	return { jury, status };
+	return { jury, status, kept: keptQuery(url.searchParams, [ITEM_STATUS_FIELD]) };
 };
+
+/** The page again, saying the declarations are recorded, with the list's status kept. */
+const declared = (url: URL) =>
+	withField(url.pathname, keptQuery(url.searchParams, [ITEM_STATUS_FIELD]), 'notice', 'declared');
 
 export const actions: Actions = {
 	// Declarations per item; a conflict is final, so a post declaring one needs `confirm`
@@ -49,7 +54,7 @@ export const actions: Actions = {
 		} catch (e) {
 			return juryFailure(e);
 		}
-		redirect(303, `${url.pathname}?notice=declared`);
+		redirect(303, declared(url));
 	},
 
 	// No conflict on every item not yet declared: not final (a conflict may follow), no question.
@@ -62,6 +67,6 @@ export const actions: Actions = {
 		} catch (e) {
 			return juryFailure(e);
 		}
-		redirect(303, `${url.pathname}?notice=declared`);
+		redirect(303, declared(url));
 	}
 };

@@ -1,4 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import { ITEM_STATUS_FIELD } from '$lib/domain/jury/item-filter';
+import { keptQuery, withField } from '$lib/domain/list-filter';
 import { z } from 'zod';
 import type { EvaluatedStage } from '$lib/domain/stages';
 import { invalid, readForm, validateForm } from '$lib/server/http/forms';
@@ -12,13 +14,18 @@ import { isFilled } from '$lib/domain/text';
 // One item as the juror opens it: refused in words (403/409) when conflicted, unassigned,
 // undeclared or sealed, before anything of it is read; else the application as it was
 // frozen and the score form.
+/** The page again with a notice, keeping the juror's list status it was reached with. */
+const noticeKeeping = (url: URL, notice: string) =>
+	withField(url.pathname, keptQuery(url.searchParams, [ITEM_STATUS_FIELD]), 'notice', notice);
+
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
 	const item = await locals.db
 		.as(user, (tx) => openJurorItem(tx, params.id, params.stage as EvaluatedStage, params.item))
 		.catch(juryRefusalAsHttp);
 	if (!item) error(404, 'Not found');
-	return { item };
+	// Reached from the juror's narrowed list: its links and redirects keep the list's status.
+	return { item, kept: keptQuery(url.searchParams, [ITEM_STATUS_FIELD]) };
 };
 
 const commentSchema = z.object({
@@ -49,7 +56,7 @@ async function score(event: RequestEvent, submit: boolean) {
 	} catch (e) {
 		return juryFailure(e);
 	}
-	redirect(303, `${url.pathname}?notice=${submit ? 'submitted' : 'saved'}`);
+	redirect(303, noticeKeeping(url, submit ? 'submitted' : 'saved'));
 }
 
 export const actions: Actions = {
@@ -68,7 +75,7 @@ export const actions: Actions = {
 		} catch (e) {
 			return juryFailure(e);
 		}
-		redirect(303, `${url.pathname}?notice=commented#discussion-heading`);
+		redirect(303, `${noticeKeeping(url, 'commented')}#discussion-heading`);
 	},
 
 	revise: async ({ locals, url, params, request }) => {
@@ -82,6 +89,6 @@ export const actions: Actions = {
 		} catch (e) {
 			return juryFailure(e);
 		}
-		redirect(303, `${url.pathname}?notice=revised#my-scores-heading`);
+		redirect(303, `${noticeKeeping(url, 'revised')}#my-scores-heading`);
 	}
 };

@@ -2,7 +2,13 @@ import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { emailField } from '$lib/domain/account-schemas';
 import { readDecimal } from '$lib/domain/decimal';
-import { EVALUATED_STAGES } from '$lib/domain/stages';
+import { EVALUATED_STAGES, type EvaluatedStage } from '$lib/domain/stages';
+import { keptFields, keptQuery, listFilterOf, narrows } from '$lib/domain/list-filter';
+import {
+	narrowProgress,
+	parseProgressQuery,
+	progressFields
+} from '$lib/domain/jury/progress-filter';
 import { formatPoints } from '$lib/components/decisions/points';
 import { getLocale } from '$lib/paraglide/runtime';
 import {
@@ -30,7 +36,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url, params, parent }) => {
 	const user = requireUser(locals, url);
 	const { challenge } = await parent();
-	if (!challenge.onTeam && !challenge.managesTeam) return { allowed: false, stages: [] };
+	if (!challenge.onTeam && !challenge.managesTeam) return { allowed: false, stages: [], kept: '' };
 	const scored = EVALUATED_STAGES.filter((s) => challenge.criteria.some((c) => c.stage === s));
 	// Every stage's progress read together, in the stages' order (issue 16).
 	const stages = await locals.db
@@ -40,7 +46,34 @@ export const load: PageServerLoad = async ({ locals, url, params, parent }) => {
 			)
 		)
 		.catch(juryRefusalAsHttp);
-	return { allowed: true, stages };
+	// Each stage's table of items may be narrowed (a GET form, its own fields in the
+	// address); what is not a choice shows every item. Each table's form keeps the other's
+	// fields, and the page's forms post to addresses that keep them all.
+	const fieldsOf = (s: EvaluatedStage) => {
+		const f = progressFields(s);
+		return [f.state, f.q];
+	};
+	return {
+		allowed: true,
+		stages: stages.map((progress) => {
+			const query = parseProgressQuery(url.searchParams, progress.stage);
+			const filter = listFilterOf(query);
+			const { rows, found } = narrowProgress(progress.items, filter);
+			const others = scored.filter((s) => s !== progress.stage).flatMap(fieldsOf);
+			return {
+				...progress,
+				items: rows,
+				itemCount: progress.items.length,
+				filter: {
+					query,
+					found,
+					narrowed: narrows(filter),
+					keep: keptFields(url.searchParams, others)
+				}
+			};
+		}),
+		kept: keptQuery(url.searchParams, scored.flatMap(fieldsOf))
+	};
 };
 
 const stage = z.enum(EVALUATED_STAGES, { error: 'error_form' });
