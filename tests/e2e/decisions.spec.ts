@@ -107,6 +107,9 @@ test('the decision’s date is refused at its field when it is no date or out of
 	const AI_GOES_TO_WORK = '20000000-0000-4000-8000-000000000001';
 	await signIn(page, 'owner@hel.example');
 	await page.goto(`/manage/challenges/${AI_GOES_TO_WORK}/jury/shortlisting/decision`);
+	// Nobody scored this challenge's teams: each says so, never "total –".
+	await expect(page.getByText('place 1, not scored')).toBeVisible();
+	await expect(page.locator('legend').filter({ hasText: '–' })).toHaveCount(0);
 	const day = page.getByLabel('Date of the decision');
 	const save = page.getByRole('button', { name: 'Save the draft and open the document' });
 	for (const [typed, message] of [
