@@ -265,4 +265,33 @@ describeEachDatabase('mail outbox', (db) => {
 		await worker.stop();
 		expect(delivered.filter((m) => m.to === user.email)).toHaveLength(5);
 	});
+
+	it('caughtUp waits for a round that starts after it: mail enqueued mid-round counts', async () => {
+		// The quick start's race (CI of stop 29/30): mail enqueued while a round that had
+		// already claimed was sending, then caughtUp asked; that round must not answer it.
+		const user = await createUser(db());
+		const enqueue = () =>
+			db().as(user, (tx) => enqueueMail(tx, 'signup_existing', { userIds: [user.id] }, {}));
+		await enqueue();
+		const delivered: Mail[] = [];
+		let late: Promise<void> | null = null;
+		let deliveredWhenCaughtUp = -1;
+		const worker = new MailWorker(
+			db(),
+			async (m) => {
+				delivered.push(m);
+				if (late) return;
+				await enqueue();
+				late = worker.caughtUp().then(() => {
+					deliveredWhenCaughtUp = delivered.filter((d) => d.to === user.email).length;
+				});
+			},
+			{ pollMs: 50 }
+		);
+		worker.start();
+		while (!late) await new Promise((r) => setTimeout(r, 10));
+		await late;
+		await worker.stop();
+		expect(deliveredWhenCaughtUp).toBe(2);
+	});
 });

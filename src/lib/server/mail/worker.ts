@@ -63,8 +63,10 @@ export class MailWorker {
 	private timer: ReturnType<typeof setTimeout> | null = null;
 	private running: Promise<unknown> = Promise.resolve();
 	private stopped = true;
-	/** Who waits for caughtUp(). */
-	private waiting: (() => void)[] = [];
+	/** Rounds started so far: a round's number is its place in this count. */
+	private started = 0;
+	/** Who waits for caughtUp(), each with the number of rounds started when it asked. */
+	private waiting: { since: number; resolve: () => void }[] = [];
 
 	constructor(
 		private readonly db: Database,
@@ -90,24 +92,31 @@ export class MailWorker {
 	}
 
 	/**
-	 * Resolves after the next polling round that claims fewer mails than a batch: the
-	 * outbox holds nothing more that is due (mail failing to send waits for its retry).
+	 * Resolves after the next polling round that starts after the call and claims fewer
+	 * mails than a batch: the outbox held nothing more that was due when the call was made
+	 * (mail failing to send waits for its retry). A round already claiming when the call is
+	 * made does not count: it may have missed mail enqueued just before the call.
 	 * The start-up prints the demo accounts after the demo's own mail, so the password is
 	 * not scrolled away by a hundred log lines. Never resolves while the worker is stopped.
 	 */
 	caughtUp(): Promise<void> {
-		return new Promise((resolve) => this.waiting.push(resolve));
+		return new Promise((resolve) => this.waiting.push({ since: this.started, resolve }));
 	}
 
 	private schedule(ms: number) {
 		if (this.stopped) return;
 		this.timer = setTimeout(() => {
 			this.timer = null;
+			const number = ++this.started;
 			const round = this.runOnce()
 				.catch((err) => log.error({ err }, 'mail outbox round failed'))
 				.then((n) => {
 					const full = n === this.options.batch;
-					if (!full) for (const resolve of this.waiting.splice(0)) resolve();
+					if (!full) {
+						const done = this.waiting.filter((w) => w.since < number);
+						this.waiting = this.waiting.filter((w) => w.since >= number);
+						for (const w of done) w.resolve();
+					}
 					this.schedule(full ? 0 : this.options.pollMs);
 				});
 			this.running = round;
