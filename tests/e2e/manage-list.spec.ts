@@ -189,7 +189,7 @@ test("the chair's progress table narrows by scores and a team's name, by keyboar
 }) => {
 	await signIn(page, 'owner@hel.example');
 	await page.goto(`/manage/challenges/${SCORED}/jury`);
-	const stage = page.getByRole('region', { name: 'Shortlisting', exact: true });
+	const stage = page.getByRole('region', { name: 'Selection for negotiations', exact: true });
 	const table = stage.getByRole('region', { name: /Items and missing scores/ });
 	const rows = () =>
 		table

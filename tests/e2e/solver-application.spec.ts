@@ -291,7 +291,7 @@ test.describe.serial('a one-person team applies, is screened out and sees why', 
 		await expect(lead.getByRole('region', { name: 'Muutoksenhaku' })).toContainText(
 			'markkinaoikeuteen 14 päivän kuluessa'
 		);
-		await expect(phase(lead)).toHaveText('Ei soveltuva');
+		await expect(phase(lead)).toHaveText('Ei kelpoinen');
 		await lead.getByRole('button', { name: 'svenska' }).click();
 		await expect(lead.getByRole('region', { name: 'Besvär' })).toContainText(
 			'marknadsdomstolen inom 14 dagar'
