@@ -35,8 +35,10 @@ export const init: ServerInit = async () => {
 	const db = await getDb();
 	const accounts = config.seedDemo ? await seedDemo(db, config.DEMO_PASSWORD) : null;
 	const mail = startMailWorker(db);
-	// Printed once the demo's own mail is written, so its log lines do not scroll it away.
-	if (accounts) void mail.caughtUp().then(() => console.log(accounts));
+	// Printed once the demo's own mail is written, so its log lines do not scroll it away,
+	// and after the logger's buffer reached stdout (pino writes asynchronously: a full pipe
+	// would otherwise let console.log pass lines logged before it).
+	if (accounts) void mail.caughtUp().then(() => log.flush(() => console.log(accounts)));
 	startRetentionSchedule(db);
 	registerRealtime();
 };
