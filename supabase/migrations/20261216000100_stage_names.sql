@@ -2,7 +2,8 @@
 -- challenge's procedure (an innovation partnership's shortlisting is its "selection for
 -- negotiations", src/lib/domain/stages.ts stageNameKey), so everything that hands the app
 -- a stage to name hands it the procedure too: the mails about a stage (through
--- private.mail_challenge, public.jury_invite and public.jury_remind), the jury invitation
+-- private.mail_challenge and public.jury_remind; public.jury_invite's invitation mail in
+-- 20261216000300_invitation_capacity.sql, which redefines it once), the jury invitation
 -- page before sign-in (public.jury_invitation_preview) and the audit log's decision
 -- targets (public.audit_target). Each function is its latest definition with only the
 -- procedure added.
@@ -15,54 +16,6 @@ as $$
   select jsonb_build_object('title', c.title, 'primaryLocale', c.primary_locale,
                             'procedure', c.procedure, 'path', '/challenges/' || c.slug)
   from public.challenges c where c.id = challenge
-$$;
-
--- From 20261206000500_jury_invite_limit.sql.
-create or replace function public.jury_invite(challenge uuid, stage text, email text) returns text
-language plpgsql volatile security definer set search_path = ''
-as $$
-declare
-  me uuid := (select auth.uid());
-  address text := lower(btrim(coalesce(email, '')));
-  c public.challenges;
-  inviter public.profiles;
-  invitee_locale text;
-  existing public.jury_members;
-  token text := private.new_token();
-  hash text;
-begin
-  perform private.jury_require_chair(challenge);
-  if stage is null or stage not in ('shortlisting', 'selection') then
-    perform private.jury_refuse('jury_unknown_stage');
-  end if;
-  if address !~ '^[^@\s]+@[^@\s]+$' or char_length(address) > 254 then
-    perform private.jury_refuse('jury_bad_email');
-  end if;
-  select * into c from public.challenges where id = challenge for update;
-  perform private.enforce_limit('juryInvite', me::text);
-  insert into public.jury_stages (challenge_id, stage) values (challenge, stage) on conflict do nothing;
-  select * into existing from public.jury_members m
-    where m.challenge_id = challenge and m.stage = jury_invite.stage and m.email = address;
-  if existing.accepted_at is not null then return 'already_juror'; end if;
-  hash := encode(pg_catalog.sha256(pg_catalog.convert_to(token, 'UTF8')), 'hex');
-  if existing.id is null then
-    insert into public.jury_members (challenge_id, stage, email, token_hash, invited_by)
-      values (challenge, stage, address, hash, me);
-  else
-    update public.jury_members set token_hash = hash, invited_by = me, invited_at = now(),
-      expires_at = now() + interval '14 days'
-      where id = existing.id;
-  end if;
-  select * into inviter from public.profiles where id = me;
-  select p.locale into invitee_locale from public.profiles p where p.email = address;
-  perform private.enqueue_mail_to_address('jury_invitation', address, '',
-    coalesce(invitee_locale, inviter.locale),
-    jsonb_build_object('title', c.title, 'primaryLocale', c.primary_locale,
-      'procedure', c.procedure, 'stage', stage,
-      'inviter', coalesce(nullif(inviter.display_name, ''), inviter.email),
-      'path', '/jury/invitations/' || token));
-  return 'invited';
-end
 $$;
 
 -- From 20261206000300_jury_chair.sql.

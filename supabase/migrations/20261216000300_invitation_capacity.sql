@@ -9,8 +9,9 @@
 -- theirs would not be independent of the others', which the jury's record relies on
 -- (DESIGN.md: jurors declare conflicts and score independently). The invitation is
 -- refused with jury_chair_invited, whoever of the chairs is invited.
--- public.jury_invite is redefined from 20261216000100_stage_names.sql (its latest
--- definition, which adds the procedure to the invitation mail) with only that check added.
+-- public.jury_invite is redefined from 20261206000500_jury_invite_limit.sql (its latest
+-- definition) with that check added and, for issue 16's one name per stage
+-- (20261216000100_stage_names.sql), the challenge's procedure in the invitation mail.
 create or replace function public.jury_invite(challenge uuid, stage text, email text) returns text
 language plpgsql volatile security definer set search_path = ''
 as $$
