@@ -6,7 +6,7 @@ import { describeEachDatabase } from './databases';
 
 /**
  * A transaction scoped to one challenge (Database.scopedTo, the setting
- * `talkoot.challenge_scope`, migration 20261214000100) only narrows what row-level security
+ * `talkoot.challenge_scope`, migrations 20261214000100 and 20261217000400) only narrows what row-level security
  * shows, and only to that challenge: for every table and view of the access matrix, every
  * role, in the scope of every challenge of the access world and of one that does not exist,
  * - every row seen in a scope is seen without one;
@@ -15,6 +15,15 @@ import { describeEachDatabase } from './databases';
  * - every row seen without a scope is seen in the scope of some challenge.
  */
 const NOWHERE = '00000000-0000-4000-8000-0000000000ff';
+
+/** What needs attention in a challenge, as public.challenge_attention counts it. */
+interface Attention {
+	id: string;
+	followers: number;
+	questions: number;
+	submitted: number;
+	unscreened: number;
+}
 
 /** Each table's rows as the principal sees them in the scope (as JSON text), or 'denied'. */
 async function seen(db: Database, who: Principal): Promise<Map<string, Set<string> | 'denied'>> {
@@ -70,7 +79,7 @@ describeEachDatabase('challenge scope', (db) => {
 			.as(w.owner, (tx) =>
 				tx.query<{ s: string }>("select current_setting('talkoot.challenge_scope') as s")
 			);
-		expect(scoped.s).toBe(w.challenge.id);
+		expect(scoped.s).toBe(`{${w.challenge.id}}`);
 		const [plain] = await db().as(w.owner, (tx) =>
 			tx.query<{ s: string | null }>(
 				"select nullif(current_setting('talkoot.challenge_scope', true), '') as s"
@@ -106,6 +115,76 @@ describeEachDatabase('challenge scope', (db) => {
 				expect(union.get(table)?.has(row), `${table}, in no scope: ${row}`).toBe(true);
 		}
 	});
+
+	it('a scope of several challenges sees what each of them sees', async () => {
+		const count = (scope: string) =>
+			db().as(w.owner, async (tx) => {
+				await tx.query("select set_config('talkoot.challenge_scope', $1, true)", [scope]);
+				const [n] = await tx.query<{ applications: number; decisions: number }>(
+					`select (select count(*)::int from public.applications) as applications,
+					   (select count(*)::int from public.decisions) as decisions`
+				);
+				return n;
+			});
+		const one = await count(`{${w.challenge.id}}`);
+		const other = await count(`{${w.draft.id}}`);
+		const both = await count(`{${w.challenge.id},${w.draft.id}}`);
+		const none = await count('{}');
+		expect(one.applications).toBeGreaterThan(0);
+		expect(both).toEqual({
+			applications: one.applications + other.applications,
+			decisions: one.decisions + other.decisions
+		});
+		expect(none).toEqual({ applications: 0, decisions: 0 });
+	});
+
+	it.each(ROLES.filter((r) => r !== 'anon'))(
+		'%s: challenge_attention counts as row-level security shows, and keeps the scope',
+		async (role) => {
+			// Counted one by one without the function (no scope), as the caller sees each table.
+			const plain = await db().as(who[role], (tx) =>
+				tx.query<Attention>(
+					`select c.id, coalesce(public.challenge_follower_count(c.id), 0) as followers,
+					   (select count(*)::int from public.challenge_questions q where q.challenge_id = c.id
+					      and q.answer is null and q.merged_into is null) as questions,
+					   (select count(*)::int from public.applications a
+					      where a.challenge_id = c.id and a.status = 'submitted')
+					     + coalesce(public.sealed_application_count(c.id), 0) as submitted,
+					   (select count(*)::int from public.applications a
+					      where a.challenge_id = c.id and a.status = 'submitted' and not exists (
+					        select 1 from public.screening_decisions d where d.application_id = a.id)) as unscreened
+					 from public.challenges c order by c.id`
+				)
+			);
+			const [counted, outer] = await db()
+				.scopedTo(w.challenge.id)
+				.as(who[role], async (tx) => {
+					const rows = await tx.query<Attention>(
+						`select challenge_id as id, followers, waiting_questions as questions,
+						   submitted_applications as submitted, unscreened_applications as unscreened
+						 from public.challenge_attention($1::uuid[]) order by challenge_id`,
+						[[...challenges, NOWHERE]]
+					);
+					const [s] = await tx.query<{ s: string }>(
+						"select current_setting('talkoot.challenge_scope') as s"
+					);
+					return [rows, s.s] as const;
+				});
+			// In an outer scope of one challenge, only that one is counted, and the scope is
+			// the same after the call.
+			expect(outer).toBe(`{${w.challenge.id}}`);
+			expect(counted).toEqual(plain.filter((c) => c.id === w.challenge.id));
+			const unscoped = await db().as(who[role], (tx) =>
+				tx.query<Attention>(
+					`select challenge_id as id, followers, waiting_questions as questions,
+					   submitted_applications as submitted, unscreened_applications as unscreened
+					 from public.challenge_attention($1::uuid[]) order by challenge_id`,
+					[[...challenges, NOWHERE]]
+				)
+			);
+			expect(unscoped).toEqual(plain);
+		}
+	);
 
 	it("narrows the owner's view of another challenge's applications and decisions", async () => {
 		const count = (scope: string | null) =>

@@ -58,8 +58,9 @@ export const MANAGE_PAGE_SIZE = 50;
  * `filter` lets through (by status, and by words of the title or summary, case and
  * accents aside). The database filters, counts and pages (issue 16: an owner of 1,000
  * challenges was sent all of them on every visit); what needs attention is read only for
- * the page's rows. `found` counts the search's challenges by choice (every challenge of
- * the caller's without words).
+ * the page's rows, by public.challenge_attention with the policies' helpers narrowed to
+ * them (migration 20261217000400). `found` counts the search's challenges by choice (every
+ * challenge of the caller's without words).
  */
 export async function challengesPage(
 	tx: Queryable,
@@ -78,27 +79,26 @@ export async function challengesPage(
 	const at = pageWindow(page, size, total);
 	const items = total
 		? await tx.query<DashboardRow>(
-				`select c.id, c.slug, c.title, c.primary_locale as "primaryLocale", c.procedure, c.status,
+				`with p as materialized (
+				   select c.id ${MINE}
+				   where ${STATUS_SQL[filter.state]} and ${holdsWords('$2')}
+				   order by c.status, c.updated_at desc, c.id limit $3 offset $4
+				 )
+				 select c.id, c.slug, c.title, c.primary_locale as "primaryLocale", c.procedure, c.status,
 				   ${ORGANISATION_JSON} as organisation,
 				   (select s.stage from public.challenge_stages s where s.challenge_id = c.id
 				      and s.starts_at <= now() and now() < s.ends_at order by s.starts_at desc limit 1) as "currentStage",
 				   (select min(t) from public.challenge_stages s, lateral (values (s.starts_at), (s.ends_at)) v(t)
 				      where s.challenge_id = c.id and t > now()) as "nextDeadline",
-				   coalesce(public.challenge_follower_count(c.id), 0) as followers,
-				   (select count(*)::int from public.challenge_questions q
-				      where q.challenge_id = c.id and q.answer is null and q.merged_into is null) as "waitingQuestions",
-				   -- Sealed applications (before the deadline) are counted, not shown.
-				   (select count(*)::int from public.applications a
-				      where a.challenge_id = c.id and a.status = 'submitted')
-				     + coalesce(public.sealed_application_count(c.id), 0) as "submittedApplications",
-				   (select count(*)::int from public.applications a
-				      where a.challenge_id = c.id and a.status = 'submitted' and not exists (
-				        select 1 from public.screening_decisions d where d.application_id = a.id)) as "unscreenedApplications"
-				 from (select c.id ${MINE}
-				       where ${STATUS_SQL[filter.state]} and ${holdsWords('$2')}
-				       order by c.status, c.updated_at desc, c.id limit $3 offset $4) p
+				   coalesce(a.followers, 0) as followers,
+				   coalesce(a.waiting_questions, 0) as "waitingQuestions",
+				   coalesce(a.submitted_applications, 0) as "submittedApplications",
+				   coalesce(a.unscreened_applications, 0) as "unscreenedApplications"
+				 from p
 				 join public.challenges c on c.id = p.id
 				 join public.organisations o on o.id = c.organisation_id
+				 -- Counted with the policies' helpers narrowed to the page's challenges.
+				 left join public.challenge_attention(array(select id from p)) a on a.challenge_id = c.id
 				 order by c.status, c.updated_at desc, c.id`,
 				[userId, filter.words, size, at.offset]
 			)

@@ -38,13 +38,15 @@ export class Database {
 	 * transactions are about one challenge (its uuid): they set `talkoot.challenge_scope`, and
 	 * the policies' helpers then name only that challenge among those the principal reaches
 	 * through their organisation (its team, members, owners), instead of building every one
-	 * (issue 16: an owner of 1,000 challenges; migration 20261214000100_challenge_scope.sql).
+	 * (issue 16: an owner of 1,000 challenges; migrations 20261214000100_challenge_scope.sql and
+	 * 20261217000400_challenge_scope_many.sql).
 	 * A scope only narrows: rows of other challenges reached that way are not seen in it, so
 	 * use it only where every read and write is about that challenge (the pages under
 	 * /manage/challenges/<id>). Service transactions are not scoped.
 	 */
 	scopedTo(challengeId: string): Database {
-		return new Database(this.driver, this.mapError, challengeId);
+		// The setting holds an array of challenges (migration 20261217000400): this one.
+		return new Database(this.driver, this.mapError, `{${challengeId}}`);
 	}
 
 	private transaction<T>(
