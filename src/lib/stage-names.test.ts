@@ -37,7 +37,9 @@ const RETIRED: Record<Locale, string[]> = {
 		'kokeiluvaiheen jatko',
 		'esivalinn',
 		'seulonn',
-		'seulonta'
+		'seulonta',
+		// The proof of concept pages' own name for the stage after selection.
+		'todentami'
 	],
 	sv: [
 		'urval till nästa skede',
@@ -49,7 +51,8 @@ const RETIRED: Record<Locale, string[]> = {
 		'pilotskede',
 		'efter piloten',
 		'förhandsurvalet',
-		'urvalet till förhandlingar'
+		'urvalet till förhandlingar',
+		'konceptvalider'
 	],
 	en: ['final selection', 'selection of partners', 'partner selection']
 };
@@ -73,6 +76,45 @@ const RETIRED_TERMS: Record<Locale, string[]> = {
 	sv: ['lämplighetsbedömning', 'go/no-go-beslut'],
 	en: ['found ineligible']
 };
+
+/**
+ * The stage after selection is called by each procedure its own way ("Kokeilu" / "Försök" /
+ * "Proof of concept" in an open challenge, "Kehitysvaihe" / "Utvecklingsfas" / "Development
+ * phase" in an innovation partnership, as in shared/seeds). A message that speaks of it takes
+ * the name as its `{stage}` (stageLabel); none may name it in its own words, or a page of one
+ * procedure would call the stage by the other's name. The words to look for in each language:
+ * both names, and their inflected forms the names do not contain. Swedish "försök" on its
+ * own is also "attempt" ("Försök igen"), so only its definite and compound forms count.
+ */
+const AFTER_SELECTION_WORDS: Record<Locale, string[]> = {
+	fi: ['kokeilu', 'kehitysvaihe'],
+	sv: ['försöket', 'försöken', 'försöks', 'utvecklingsfas'],
+	en: ['proof of concept', 'proofs of concept', 'development phase']
+};
+
+/**
+ * Negotiations belong to an innovation partnership alone (its stage names "Valinta
+ * neuvotteluihin", "Neuvottelut"): an open challenge's shortlisting is a selection to the
+ * next stage, its workshops co-creation. No message but those names speaks of them.
+ */
+const NEGOTIATION_WORDS: Record<Locale, string> = {
+	fi: 'neuvottel',
+	sv: 'förhandl',
+	en: 'negotiat'
+};
+
+/**
+ * The messages of pages about every challenge at once (the home page, the privacy notice),
+ * which name both procedures' terms side by side; each must name both, checked below.
+ */
+const BOTH_AFTER_SELECTION = [
+	'home_lead',
+	'privacy_cat_production_name',
+	'privacy_cat_production_what',
+	'privacy_cat_production_purpose'
+];
+/** The same for the workshops: "co-creation or negotiation". */
+const BOTH_WORKSHOPS = ['privacy_cat_workshops_purpose'];
 
 describe('stage names (issue 16)', () => {
 	it('names every stage in every procedure and language by its stage key', () => {
@@ -124,14 +166,66 @@ describe('stage names (issue 16)', () => {
 				expect(words.toLowerCase(), `${locale}.${key} says "${retired}"`).not.toContain(retired);
 	});
 
-	it.each(LOCALES)('has no %s message that is a decision stage name of its own', (locale) => {
-		// A key of a group holding just a stage's name is a second name waiting to drift.
-		const names = new Set(
-			PROCEDURES.flatMap((p) => DECISION_STAGES.map((s) => stageLabel(p, s, locale).toLowerCase()))
-		);
+	it.each(LOCALES)('has no %s message that is a stage name of its own', (locale) => {
+		// A key of a group holding just a stage's name is a second name waiting to drift: the
+		// decision stages' names, and the partnership's own names of the stages the owner's
+		// tabs show (the final tenders, the stage after selection), which an open challenge
+		// would read as its own. (The open challenge's "Koncept" is also Swedish for one
+		// concept, so it is not looked for.)
+		const names = new Set([
+			...PROCEDURES.flatMap((p) =>
+				DECISION_STAGES.map((s) => stageLabel(p, s, locale).toLowerCase())
+			),
+			...(['concepts', 'proof_of_concept'] as const).map((s) =>
+				stageLabel('innovation_partnership', s, locale).toLowerCase()
+			)
+		]);
 		for (const [key, words] of others(locale))
 			expect(names.has(words.trim().replace(/[.:]$/, '').toLowerCase()), `${locale}.${key}`).toBe(
 				false
 			);
 	});
+
+	it.each(LOCALES)('calls the stage after selection by its stage name only, in %s', (locale) => {
+		const words = AFTER_SELECTION_WORDS[locale];
+		// The words are the stage names: each procedure's name is found by them (but the
+		// Swedish open challenge's bare "Försök", which see above).
+		for (const procedure of PROCEDURES) {
+			const name = stageLabel(procedure, 'proof_of_concept', locale).toLowerCase();
+			if (locale === 'sv' && procedure === 'open_challenge') expect(name).toBe('försök');
+			else
+				expect(
+					words.some((w) => name.includes(w)),
+					`${locale} ${procedure} ${name}`
+				).toBe(true);
+		}
+		for (const [key, text] of others(locale)) {
+			const lower = text.toLowerCase();
+			const named = words.filter((w) => lower.includes(w));
+			if (BOTH_AFTER_SELECTION.includes(key))
+				expect(named.length, `${locale}.${key} names both procedures' stages`).toBeGreaterThan(
+					locale === 'sv' ? 0 : 1
+				);
+			else expect(named, `${locale}.${key} names the stage after selection itself`).toEqual([]);
+		}
+	});
+
+	it.each(LOCALES)(
+		'speaks of negotiations only in a partnership’s stage names, in %s',
+		(locale) => {
+			const word = NEGOTIATION_WORDS[locale];
+			for (const stage of STAGES)
+				expect(stageLabel('open_challenge', stage, locale).toLowerCase()).not.toContain(word);
+			expect(stageLabel('innovation_partnership', 'workshops', locale).toLowerCase()).toContain(
+				word
+			);
+			for (const [key, text] of others(locale))
+				if (BOTH_WORKSHOPS.includes(key))
+					expect(text.toLowerCase(), `${locale}.${key}`).toMatch(
+						/yhteiskehit|samutveckl|co-creation/
+					);
+				else
+					expect(text.toLowerCase(), `${locale}.${key} speaks of negotiations`).not.toContain(word);
+		}
+	);
 });

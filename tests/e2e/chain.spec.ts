@@ -207,7 +207,7 @@ test('one run from a shortlisted team’s concept to a bonus paid by results', a
 	await signIn(page, OWNER);
 	await page.goto(`/manage/challenges/${CHALLENGE}/proofs`);
 	const partner = page.getByRole('region', { name: 'Mentori' });
-	await partner.getByRole('button', { name: /Start the proof of concept/ }).click();
+	await partner.getByRole('button', { name: /Start the stage/ }).click();
 	await expect(partner.getByText('No milestones yet.')).toBeVisible();
 	await signIn(page, MENTORI);
 	await page.goto(`${conceptUrl}/standing`);

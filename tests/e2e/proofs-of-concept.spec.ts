@@ -23,7 +23,7 @@ async function teamPages(page: import('@playwright/test').Page) {
 test('the owner reads the partners’ milestones and the published go / no-go', async ({ page }) => {
 	await signIn(page, 'owner@hel.example');
 	await page.goto(`/manage/challenges/${WORKED_EXAMPLE}/proofs`);
-	await expect(page.getByRole('heading', { level: 2, name: 'Proofs of concept' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 2, name: 'Development phase' })).toBeVisible();
 	const taitotalo = page.getByRole('region', { name: 'Taitotalo Consortium' });
 	await expect(taitotalo.getByText('2 of 3 milestones accepted.')).toBeVisible();
 	await expect(taitotalo.getByText(/Neljä allekirjoittajista/)).toHaveCount(0);
@@ -93,7 +93,7 @@ test('the dropped partner reads why, and nobody else reads its page', async ({ p
 	await signIn(page, 'lead@tyoote.example');
 	await page.goto(tyoote);
 	await expect(page.getByText('Dropped at the go / no-go decision.')).toBeVisible();
-	await expect(page.getByText(/Kokeilun tulos jäi selvästi tavoitteesta/)).toBeVisible();
+	await expect(page.getByText(/Kehitysvaiheen tulos jäi selvästi tavoitteesta/)).toBeVisible();
 	await expectAccessible(page);
 	await screenshot(page, 'poc-standing-dropped');
 	// Not in production: nothing to link to.

@@ -67,3 +67,47 @@ for (const [locale, words] of Object.entries(NAMES)) {
 		await screenshot(page, `stage-names-decision-${locale}`);
 	});
 }
+
+/** An open challenge of the demo's city (supabase/seed.sql), before any proof of concept. */
+const OPEN_CHALLENGE = '20000000-0000-4000-8000-000000000001';
+
+// The stage after selection by its procedure's one name on its pages: "Kokeilu" in an open
+// challenge, "Kehitysvaihe" in an innovation partnership, never a third ("konseptin
+// todentaminen"), and an open challenge's words never speak of negotiations.
+test('the stage after selection is named by the procedure on its pages (fi)', async ({
+	page,
+	baseURL
+}) => {
+	await signInReading(page, 'owner@hel.example', 'fi', baseURL!);
+	for (const [challenge, name, shot] of [
+		[OPEN_CHALLENGE, 'Kokeilu', 'open'],
+		[WORKED_EXAMPLE, 'Kehitysvaihe', 'partnership']
+	] as const) {
+		await page.goto(`/manage/challenges/${challenge}/proofs`);
+		await expect(page.getByRole('heading', { level: 2, name, exact: true })).toBeVisible();
+		await expect(page.getByRole('link', { name, exact: true })).toHaveAttribute(
+			'aria-current',
+			'page'
+		);
+		await expect(page).toHaveTitle(new RegExp(`^${name} – `));
+		await expect(page.locator('main')).not.toContainText(/todentami/i);
+		if (shot === 'open') await expect(page.locator('main')).not.toContainText(/neuvottel/i);
+		await expectAccessible(page);
+		await screenshot(page, `stage-names-poc-${shot}-fi`);
+	}
+
+	// The partner's own page: the steps by the partnership's stage names.
+	const team = await page
+		.getByRole('region', { name: 'Taitotalo Consortium' })
+		.getByRole('link', { name: 'Tiimin sivu' })
+		.getAttribute('href');
+	await signInReading(page, 'lead@taitotalo.example', 'fi', baseURL!);
+	await page.goto(team!);
+	await expect(
+		page.getByRole('heading', { level: 2, name: 'Valinta neuvotteluihin' })
+	).toBeVisible();
+	await expect(page.getByRole('heading', { level: 2, name: 'Kehitysvaihe' })).toBeVisible();
+	await expect(page.locator('main')).not.toContainText(/todentami/i);
+	await expectAccessible(page);
+	await screenshot(page, 'stage-names-poc-standing-fi');
+});

@@ -1,5 +1,6 @@
 import type { Database, Principal } from './db';
 import type { Locale, LocalizedText } from '$lib/domain/locale';
+import type { Procedure } from '$lib/domain/procedure';
 import { nextStep, type LaterDecision, type NextStep } from '$lib/domain/solver-dashboard';
 import { challengesPage, type ManagePage } from './challenges/dashboard';
 import { NO_FILTER } from '$lib/domain/list-filter';
@@ -14,6 +15,8 @@ export interface DashboardApplication {
 	challengeSlug: string;
 	challengeTitle: LocalizedText;
 	primaryLocale: Locale;
+	/** The challenge's procedure, which names the stages the next step mentions (stageLabel). */
+	procedure: Procedure;
 	status: 'draft' | 'submitted';
 	submittedAt: Date | null;
 	eligible: boolean | null;
@@ -80,7 +83,7 @@ export function loadDashboard(
 			myTeams(tx, user.id, locale),
 			tx.query<Omit<DashboardApplication, 'next'>>(
 				`select a.id, t.id as "teamId", t.name as "teamName", c.slug as "challengeSlug",
-				   c.title as "challengeTitle", c.primary_locale as "primaryLocale", a.status,
+				   c.title as "challengeTitle", c.primary_locale as "primaryLocale", c.procedure, a.status,
 				   a.submitted_at as "submittedAt", d.eligible, s.ends_at as deadline,
 				   coalesce(s.ends_at <= now(), false) as "deadlinePassed",
 				   (select k.id from public.concepts k where k.application_id = a.id) as "conceptId",

@@ -141,7 +141,7 @@ export async function seedDemoProofsOfConcept(db: Database): Promise<string | nu
 		);
 		const trial = await db.as(as(second), (tx) =>
 			addMilestone(tx, second.concept, {
-				title: 'Kokeilu: 40 asiakasta työhön tai koulutukseen',
+				title: 'Tavoite: 40 asiakasta työhön tai koulutukseen',
 				dueOn: day(-30)
 			})
 		);
@@ -157,7 +157,7 @@ export async function seedDemoProofsOfConcept(db: Database): Promise<string | nu
 		await db.as(DEMO_OWNER, async (tx) => {
 			await stepMilestone(tx, prototype, 'accept', { reason: 'Toimii kuten suunniteltiin.' });
 			await stepMilestone(tx, trial, 'reject', {
-				reason: '12 asiakasta 40:n tavoitteesta: kokeilu ei osoittanut vaikuttavuutta.'
+				reason: '12 asiakasta 40:n tavoitteesta: kehitysvaihe ei osoittanut vaikuttavuutta.'
 			});
 		});
 
@@ -170,14 +170,14 @@ export async function seedDemoProofsOfConcept(db: Database): Promise<string | nu
 						item: first.concept,
 						chosen: true,
 						reason:
-							'Kaikki välitavoitteet hyväksytty; pilotti ylitti asiakastavoitteen ja työnantajaverkosto on koossa.'
+							'Kaikki välitavoitteet hyväksytty; kehitysvaihe ylitti asiakastavoitteen ja työnantajaverkosto on koossa.'
 					},
 					{
 						itemKind: 'concept',
 						item: second.concept,
 						chosen: false,
 						reason:
-							'Kokeilun tulos jäi selvästi tavoitteesta (12/40), joten konsepti ei jatka tuotantoon.'
+							'Kehitysvaiheen tulos jäi selvästi tavoitteesta (12/40), joten konsepti ei jatka tuotantoon.'
 					}
 				],
 				details: {
