@@ -7,6 +7,8 @@ import {
 	type Messages
 } from './i18n-names';
 import type { Locale } from '$lib/domain/locale';
+import { pageRange, type Paged } from '$lib/domain/paging';
+import { formatCount } from '$lib/format';
 
 /**
  * The names whose keys travel as data into pages: stages, competence areas, challenge
@@ -59,3 +61,18 @@ export function t(key: string, inputs: Record<string, unknown> = {}, locale?: Lo
 }
 
 export { areaMessage, shownIn, stageLabel } from './i18n-names';
+
+/**
+ * What a page of a list shows, in the reader's words and numbers: "Showing 51–100 of
+ * 1,234" (pageRange; the plural rules of the count shown). `size` is the page size the
+ * page was read with.
+ */
+export function shownRange(paged: Omit<Paged<unknown>, 'items'>, size: number, locale: Locale) {
+	const { from, to } = pageRange(paged, size);
+	return m.list_shown({
+		count: to - from + 1,
+		from: formatCount(from, locale),
+		to: formatCount(to, locale),
+		total: formatCount(paged.total, locale)
+	});
+}
