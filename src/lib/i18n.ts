@@ -76,3 +76,14 @@ export function shownRange(paged: Omit<Paged<unknown>, 'items'>, size: number, l
 		total: formatCount(paged.total, locale)
 	});
 }
+
+const ORG_KIND_LABELS: Record<string, () => string> = {
+	public_body: m.org_kind_public_body,
+	university: m.org_kind_university,
+	agency: m.org_kind_agency,
+	company: m.org_kind_company,
+	other: m.org_kind_other
+};
+
+/** An organisation's kind in the reader's words ("other" for one the app does not know). */
+export const orgKindLabel = (kind: string) => (ORG_KIND_LABELS[kind] ?? m.org_kind_other)();

@@ -17,9 +17,12 @@ export type WorkshopListChoice = (typeof WORKSHOP_LIST_CHOICES)[number];
 export const parseWorkshopQuery = (params: URLSearchParams): ListQuery<WorkshopListChoice> =>
 	parseListQuery(params, WORKSHOP_LIST_CHOICES);
 
-/** The admin page's organisations: every one, or those of one kind; its fields start "org-". */
-export const ADMIN_ORG_CHOICES = ['all', ...ORGANISATION_KINDS] as const;
-export type AdminOrgChoice = (typeof ADMIN_ORG_CHOICES)[number];
+/**
+ * The organisations (/organisations, and the admin page's, whose fields start "org-"):
+ * every one, or those of one kind.
+ */
+export const ORGANISATION_LIST_CHOICES = ['all', ...ORGANISATION_KINDS] as const;
+export type OrganisationListChoice = (typeof ORGANISATION_LIST_CHOICES)[number];
 export const ADMIN_ORG_PREFIX = 'org-';
 
 /** The admin page's accessibility feedback: every item, or those of one status ("feedback-"). */
@@ -37,7 +40,7 @@ export const ADMIN_LIST_FIELDS = [
 
 /** The admin page's two lists as its address asks for them (parseListQuery with their prefixes). */
 export const parseAdminQueries = (params: URLSearchParams) => ({
-	organisations: parseListQuery(params, ADMIN_ORG_CHOICES, ADMIN_ORG_PREFIX),
+	organisations: parseListQuery(params, ORGANISATION_LIST_CHOICES, ADMIN_ORG_PREFIX),
 	feedback: parseListQuery(params, ADMIN_FEEDBACK_CHOICES, ADMIN_FEEDBACK_PREFIX)
 });
 

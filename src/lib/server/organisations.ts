@@ -8,7 +8,7 @@ import {
 	type NewOrganisation
 } from '$lib/domain/organisation-schemas';
 import type { ListFilter } from '$lib/domain/list-filter';
-import type { AdminOrgChoice } from '$lib/domain/list-queries';
+import type { OrganisationListChoice } from '$lib/domain/list-queries';
 import { readPage, type Paged } from '$lib/domain/paging';
 import { holdsWords } from './list-sql';
 
@@ -65,20 +65,23 @@ const ORGANISATION_FOLDED = `public.search_fold(concat_ws(' ', o.name, o.names -
 
 /**
  * Page `page` (1-based; outside the list the nearest, pageWindow) of the organisations for
- * the admin page, `size` of them, by name in `locale`; only those of `filter`'s kind whose
- * name (in any language) or address holds its words. The database filters, counts and
+ * /organisations and the admin page, with how many challenges each has (as RLS shows
+ * them), `size` of them, by name in `locale`; only those of `filter`'s kind whose name
+ * (in any language) or address holds its words. The database filters, counts and
  * pages (issue 16: every organisation was sent on each visit). `found` counts the
  * search's organisations by kind.
  */
 export async function organisationsPage(
 	tx: Queryable,
-	filter: ListFilter<AdminOrgChoice>,
+	filter: ListFilter<OrganisationListChoice>,
 	page: number,
 	locale: Locale,
 	size = ORGANISATION_PAGE_SIZE
-): Promise<Paged<Organisation> & { found: Record<AdminOrgChoice, number> }> {
+): Promise<
+	Paged<Organisation & { challenges: number }> & { found: Record<OrganisationListChoice, number> }
+> {
 	const where = holdsWords(ORGANISATION_FOLDED, '$1');
-	const [found] = await tx.query<Record<AdminOrgChoice, number>>(
+	const [found] = await tx.query<Record<OrganisationListChoice, number>>(
 		`select count(*)::int as "all", ${ORGANISATION_KINDS.map(
 			(kind) => `count(*) filter (where o.kind = '${kind}')::int as ${kind}`
 		).join(', ')}
@@ -86,8 +89,10 @@ export async function organisationsPage(
 		[filter.words]
 	);
 	const paged = await readPage(found[filter.state], page, size, (limit, offset) =>
-		tx.query<Organisation>(
-			`select ${COLUMNS} from public.organisations o
+		tx.query<Organisation & { challenges: number }>(
+			`select ${COLUMNS},
+			   (select count(*)::int from public.challenges c where c.organisation_id = o.id) as challenges
+			 from public.organisations o
 			 where ${where} and ($2 = 'all' or o.kind::text = $2)
 			 order by ${orderByName('$3')}, o.id limit $4 offset $5`,
 			[filter.words, filter.state, locale, limit, offset]
