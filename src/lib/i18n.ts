@@ -7,6 +7,8 @@ import {
 	type Messages
 } from './i18n-names';
 import type { Locale } from '$lib/domain/locale';
+import { pageRange, type Paged } from '$lib/domain/paging';
+import { formatCount } from '$lib/format';
 
 /**
  * The names whose keys travel as data into pages: stages, competence areas, challenge
@@ -59,3 +61,29 @@ export function t(key: string, inputs: Record<string, unknown> = {}, locale?: Lo
 }
 
 export { areaMessage, shownIn, stageLabel } from './i18n-names';
+
+/**
+ * What a page of a list shows, in the reader's words and numbers: "Showing 51–100 of
+ * 1,234" (pageRange; the plural rules of the count shown). `size` is the page size the
+ * page was read with.
+ */
+export function shownRange(paged: Omit<Paged<unknown>, 'items'>, size: number, locale: Locale) {
+	const { from, to } = pageRange(paged, size);
+	return m.list_shown({
+		count: to - from + 1,
+		from: formatCount(from, locale),
+		to: formatCount(to, locale),
+		total: formatCount(paged.total, locale)
+	});
+}
+
+const ORG_KIND_LABELS: Record<string, () => string> = {
+	public_body: m.org_kind_public_body,
+	university: m.org_kind_university,
+	agency: m.org_kind_agency,
+	company: m.org_kind_company,
+	other: m.org_kind_other
+};
+
+/** An organisation's kind in the reader's words ("other" for one the app does not know). */
+export const orgKindLabel = (kind: string) => (ORG_KIND_LABELS[kind] ?? m.org_kind_other)();

@@ -186,6 +186,8 @@ const NO_PLURAL_NEEDED: Record<string, string> = {
 	mail_final_tender_price: 'label: a sum of money',
 	'poc_milestones_accepted.accepted': 'a fraction: the noun agrees with {total}',
 	'manage_range.total': 'a range: the noun agrees with {count}, the challenges shown',
+	'list_shown.total':
+		'a range: the words agree with {count}, the rows shown; "of {total}" does not inflect',
 	production_progress_line: 'a fraction: reached / goal',
 	production_history_line: 'labels: started, progressed, results',
 	production_summary_line: 'labels: results, clients progressed / started',

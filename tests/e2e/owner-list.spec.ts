@@ -50,14 +50,14 @@ test("the owner's list of 64: two pages, narrowed by screening state and by a te
 		page.getByText(`Submitted applications: ${TOTAL}, of which ${UNSCREENED} not yet screened.`)
 	).toBeVisible();
 
-	// Page 1 of 2: fifty rows; page 2 the other fourteen, none twice.
+	// Page 1 of 2: fifty rows; page 2 the other fourteen, none twice; each says which it shows.
 	const pagination = page.getByRole('navigation', { name: 'Pages' });
-	await expect(pagination).toContainText('Page 1 of 2');
+	await expect(pagination).toContainText(`Showing 1–50 of ${TOTAL}`);
 	const first = await teams(page);
 	expect(first).toHaveLength(50);
 	await pagination.getByRole('link', { name: /Next/ }).click();
 	await expect(page).toHaveURL(/[?&]page=2/);
-	await expect(pagination).toContainText('Page 2 of 2');
+	await expect(pagination).toContainText(`Showing 51–${TOTAL} of ${TOTAL}`);
 	const second = await teams(page);
 	expect(second).toHaveLength(TOTAL - 50);
 	expect(new Set([...first, ...second]).size).toBe(TOTAL);
@@ -72,10 +72,10 @@ test("the owner's list of 64: two pages, narrowed by screening state and by a te
 
 	// A page past the last shows the last; one that is no number, the first: never an error.
 	await page.goto(`${LIST}?page=99`);
-	await expect(pagination).toContainText('Page 2 of 2');
+	await expect(pagination).toContainText(`Showing 51–${TOTAL} of ${TOTAL}`);
 	expect(await teams(page)).toEqual(second);
 	await page.goto(`${LIST}?page=zwei&state=bogus`);
-	await expect(pagination).toContainText('Page 1 of 2');
+	await expect(pagination).toContainText(`Showing 1–50 of ${TOTAL}`);
 	await expect(choice(page, 'All')).toBeChecked();
 
 	// The states, each with its count; choosing one applies at once (JavaScript).
@@ -101,13 +101,13 @@ test("the owner's list of 64: two pages, narrowed by screening state and by a te
 	// Not yet screened: more than a page; the next page keeps the filter.
 	await choice(page, 'Not screened').check();
 	await expect(page).toHaveURL(/[?&]state=unscreened/);
-	await expect(pagination).toContainText('Page 1 of 2');
+	await expect(pagination).toContainText(`Showing 1–50 of ${UNSCREENED}`);
 	expect(await teams(page)).toHaveLength(50);
 	await screenshot(page, 'owner-list-unscreened');
 	await pagination.getByRole('link', { name: /Next/ }).click();
 	await expect(page).toHaveURL(/[?&]state=unscreened/);
 	await expect(page).toHaveURL(/[?&]page=2/);
-	await expect(pagination).toContainText('Page 2 of 2');
+	await expect(pagination).toContainText(`Showing 51–${UNSCREENED} of ${UNSCREENED}`);
 	expect(await teams(page)).toHaveLength(UNSCREENED - 50);
 	expect(new Set(await decisions(page))).toEqual(new Set(['Not screened']));
 	await expect(choice(page, 'Not screened')).toBeChecked();
@@ -139,7 +139,7 @@ test("the owner's list of 64: two pages, narrowed by screening state and by a te
 	await expect(page.getByRole('status')).toContainText('No application matches these choices.');
 	await expect(page.getByRole('region', { name: 'Submitted applications' })).toHaveCount(0);
 	await page.getByRole('link', { name: 'Show all applications' }).click();
-	await expect(pagination).toContainText('Page 1 of 2');
+	await expect(pagination).toContainText(`Showing 1–50 of ${TOTAL}`);
 	await expect(search).toHaveValue('');
 	await expect(choice(page, 'All')).toBeChecked();
 });

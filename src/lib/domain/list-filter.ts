@@ -134,3 +134,40 @@ export const withField = (path: string, kept: string, field: string, value = '1'
  */
 export const actionKeeping = (action: string, kept: string) =>
 	`?/${action}${kept ? `&${kept.slice(1)}` : ''}`;
+
+/**
+ * The field a detail page carries the query of the list it was reached from in
+ * (`?from=state%3Ddraft%26q%3Dlab`), so that its link back, and the redirect after each of
+ * its forms (actionKeeping), return to that list: a name of its own, as a detail page may
+ * hold lists with fields of the list's names (a challenge's applications).
+ */
+export const FROM_FIELD = 'from';
+
+/**
+ * The `from` field (as "?from=…") that carries the list query of a list's address
+ * `params`: only its `fields` (keptQuery), '' when none is set.
+ */
+export function fromQuery(
+	params: URLSearchParams,
+	fields: readonly string[] = LIST_QUERY_FIELDS
+): string {
+	const kept = keptQuery(params, fields);
+	return kept ? `?${new URLSearchParams({ [FROM_FIELD]: kept.slice(1) })}` : '';
+}
+
+/**
+ * The address of the list at `path` a detail page links back to: the list query its
+ * `from` field carries, read as the list reads it (only its `fields`; anything else, a
+ * host or another path among them, is dropped), else the whole list.
+ */
+export function backTo(
+	path: string,
+	params: URLSearchParams,
+	fields: readonly string[] = LIST_QUERY_FIELDS
+): string {
+	const from = new URLSearchParams(params.get(FROM_FIELD) ?? '');
+	return `${path}${keptQuery(from, fields)}`;
+}
+
+/** The `from` field of a detail page's address as it keeps it for its forms ("?from=…", or ''). */
+export const keptFrom = (params: URLSearchParams) => keptQuery(params, [FROM_FIELD]);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { pageOf, pageRange, pageWindow } from './paging';
+import { pageOf, pageRange, pageWindow, readPage } from './paging';
 
 describe('pageOf', () => {
 	const rows = Array.from({ length: 7 }, (_, i) => i + 1);
@@ -70,5 +70,23 @@ describe('pageWindow and pageRange', () => {
 				}
 			)
 		);
+	});
+});
+
+describe('readPage', () => {
+	it('asks for the page pageWindow settles on, and not at all for an empty list', async () => {
+		const asked: [number, number][] = [];
+		const read = async (limit: number, offset: number) => {
+			asked.push([limit, offset]);
+			return [offset];
+		};
+		expect(await readPage(120, 9, 50, read)).toEqual({
+			items: [100],
+			page: 3,
+			pages: 3,
+			total: 120
+		});
+		expect(await readPage(0, 2, 50, read)).toEqual({ items: [], page: 1, pages: 1, total: 0 });
+		expect(asked).toEqual([[50, 100]]);
 	});
 });

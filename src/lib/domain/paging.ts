@@ -46,3 +46,20 @@ export function pageRange(paged: Omit<Paged<unknown>, 'items'>, size: number) {
 	const from = (paged.page - 1) * size + 1;
 	return { from, to: Math.min(paged.total, from + size - 1) };
 }
+
+/**
+ * Page `requested` of a list of `total` rows that the database pages: `read` is asked for
+ * `size` rows from row `offset` (`limit $n offset $m`) of the page pageWindow settles on,
+ * and not at all when the list is empty. Takes the count the caller read in the same
+ * filter; returns the page with its place in the list (Paged). Refuses a bad size as
+ * pageWindow does.
+ */
+export async function readPage<T>(
+	total: number,
+	requested: number,
+	size: number,
+	read: (limit: number, offset: number) => Promise<T[]>
+): Promise<Paged<T>> {
+	const { page, pages, offset } = pageWindow(requested, size, total);
+	return { items: total ? await read(size, offset) : [], page, pages, total };
+}

@@ -1,5 +1,9 @@
 import type { Database, Queryable } from './db';
-import type { FeedbackStatus } from '$lib/domain/feedback';
+import { FEEDBACK_STATUSES, type FeedbackStatus } from '$lib/domain/feedback';
+import type { ListFilter } from '$lib/domain/list-filter';
+import type { AdminFeedbackChoice } from '$lib/domain/list-queries';
+import { readPage, type Paged } from '$lib/domain/paging';
+import { holdsWords } from './list-sql';
 import type { Locale } from '$lib/domain/locale';
 import { log } from './log';
 
@@ -41,23 +45,49 @@ export interface FeedbackItem extends Feedback {
 	replyTo: string;
 }
 
+/** How many feedback items the admin page shows on one page. */
+export const FEEDBACK_PAGE_SIZE = 50;
+
+const FEEDBACK_FOLDED = `public.search_fold(f.message || ' ' || f.page)`;
+
 /**
- * Feedback for the admin page (RLS: platform admins only; others get none): open items
- * first, oldest first (the nearest to their 14 days), then the answered and closed ones,
- * newest first.
+ * Page `page` (1-based; outside the list the nearest, pageWindow) of the accessibility
+ * feedback for the admin page (RLS: platform admins only; others get none), `size` items:
+ * open items first, oldest first (the nearest to their 14 days), then the answered and
+ * closed ones, newest first; only those of `filter`'s status whose message or page holds
+ * its words. The database filters, counts and pages (issue 16: the list was cut at 200
+ * without a word). `found` counts the search's items by status.
  */
-export function listAccessibilityFeedback(tx: Queryable) {
-	return tx.query<FeedbackItem>(
-		`select f.id, f.created_at as "createdAt", f.message, f.page,
-		   coalesce(f.contact_email, '') as "contactEmail", f.locale, f.status,
-		   f.handler_id as "handlerId", f.reply, f.replied_at as "repliedAt",
-		   coalesce(nullif(btrim(f.contact_email), ''), p.email, '') as "replyTo"
-		 from public.accessibility_feedback f left join public.profiles p on p.id = f.user_id
-		 order by f.status in ('answered', 'closed'),
-		   case when f.status in ('new', 'in_progress') then f.created_at end,
-		   f.created_at desc
-		 limit 200`
+export async function accessibilityFeedbackPage(
+	tx: Queryable,
+	filter: ListFilter<AdminFeedbackChoice>,
+	page: number,
+	size = FEEDBACK_PAGE_SIZE
+): Promise<Paged<FeedbackItem> & { found: Record<AdminFeedbackChoice, number> }> {
+	const where = holdsWords(FEEDBACK_FOLDED, '$1');
+	const [found] = await tx.query<Record<AdminFeedbackChoice, number>>(
+		`select count(*)::int as "all", ${FEEDBACK_STATUSES.map(
+			(status) => `count(*) filter (where f.status = '${status}')::int as ${status}`
+		).join(', ')}
+		 from public.accessibility_feedback f where ${where}`,
+		[filter.words]
 	);
+	const paged = await readPage(found[filter.state], page, size, (limit, offset) =>
+		tx.query<FeedbackItem>(
+			`select f.id, f.created_at as "createdAt", f.message, f.page,
+			   coalesce(f.contact_email, '') as "contactEmail", f.locale, f.status,
+			   f.handler_id as "handlerId", f.reply, f.replied_at as "repliedAt",
+			   coalesce(nullif(btrim(f.contact_email), ''), p.email, '') as "replyTo"
+			 from public.accessibility_feedback f left join public.profiles p on p.id = f.user_id
+			 where ${where} and ($2 = 'all' or f.status::text = $2)
+			 order by f.status in ('answered', 'closed'),
+			   case when f.status in ('new', 'in_progress') then f.created_at end,
+			   f.created_at desc, f.id
+			 limit $3 offset $4`,
+			[filter.words, filter.state, limit, offset]
+		)
+	);
+	return { ...paged, found };
 }
 
 /** Every platform admin, by name, for the handler choice (empty for anyone else). */

@@ -2,7 +2,15 @@ import type { Database, Principal, Queryable } from './db';
 import { hashToken } from './auth/tokens';
 import { notifier } from './notifier';
 import type { Locale, LocalizedText } from '$lib/domain/locale';
-import type { MemberRole, NewOrganisation } from '$lib/domain/organisation-schemas';
+import {
+	ORGANISATION_KINDS,
+	type MemberRole,
+	type NewOrganisation
+} from '$lib/domain/organisation-schemas';
+import type { ListFilter } from '$lib/domain/list-filter';
+import type { OrganisationListChoice } from '$lib/domain/list-queries';
+import { readPage, type Paged } from '$lib/domain/paging';
+import { holdsWords } from './list-sql';
 
 export interface Organisation {
 	id: string;
@@ -46,6 +54,51 @@ export function listOrganisations(tx: Queryable, locale: Locale) {
 		 from public.organisations o order by ${orderByName('$1')}`,
 		[locale]
 	);
+}
+
+/** How many organisations the admin page shows on one page. */
+export const ORGANISATION_PAGE_SIZE = 50;
+
+/** An organisation's names in every language and its address name, folded for a search. */
+const ORGANISATION_FOLDED = `public.search_fold(concat_ws(' ', o.name, o.names ->> 'fi',
+	o.names ->> 'sv', o.names ->> 'en', o.slug))`;
+
+/**
+ * Page `page` (1-based; outside the list the nearest, pageWindow) of the organisations for
+ * /organisations and the admin page, with how many challenges each has (as RLS shows
+ * them), `size` of them, by name in `locale`; only those of `filter`'s kind whose name
+ * (in any language) or address holds its words. The database filters, counts and
+ * pages (issue 16: every organisation was sent on each visit). `found` counts the
+ * search's organisations by kind.
+ */
+export async function organisationsPage(
+	tx: Queryable,
+	filter: ListFilter<OrganisationListChoice>,
+	page: number,
+	locale: Locale,
+	size = ORGANISATION_PAGE_SIZE
+): Promise<
+	Paged<Organisation & { challenges: number }> & { found: Record<OrganisationListChoice, number> }
+> {
+	const where = holdsWords(ORGANISATION_FOLDED, '$1');
+	const [found] = await tx.query<Record<OrganisationListChoice, number>>(
+		`select count(*)::int as "all", ${ORGANISATION_KINDS.map(
+			(kind) => `count(*) filter (where o.kind = '${kind}')::int as ${kind}`
+		).join(', ')}
+		 from public.organisations o where ${where}`,
+		[filter.words]
+	);
+	const paged = await readPage(found[filter.state], page, size, (limit, offset) =>
+		tx.query<Organisation & { challenges: number }>(
+			`select ${COLUMNS},
+			   (select count(*)::int from public.challenges c where c.organisation_id = o.id) as challenges
+			 from public.organisations o
+			 where ${where} and ($2 = 'all' or o.kind::text = $2)
+			 order by ${orderByName('$3')}, o.id limit $4 offset $5`,
+			[filter.words, filter.state, locale, limit, offset]
+		)
+	);
+	return { ...paged, found };
 }
 
 export async function getOrganisation(tx: Queryable, slug: string) {

@@ -2,15 +2,22 @@ import { error, redirect } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime';
 import { feedbackReplySchema, feedbackStatusSchema } from '$lib/domain/feedback';
 import { newOrganisationSchema } from '$lib/domain/organisation-schemas';
+import { keptQuery, listFilterOf, narrows, withField } from '$lib/domain/list-filter';
+import { ADMIN_LIST_FIELDS, parseAdminQueries } from '$lib/domain/list-queries';
 import {
-	listAccessibilityFeedback,
+	accessibilityFeedbackPage,
+	FEEDBACK_PAGE_SIZE,
 	listFeedbackHandlers,
 	replyToAccessibilityFeedback,
 	updateAccessibilityFeedback
 } from '$lib/server/feedback';
 import { invalid, parseForm } from '$lib/server/http/forms';
 import { requireUser } from '$lib/server/http/guards';
-import { createOrganisation, listOrganisations } from '$lib/server/organisations';
+import {
+	createOrganisation,
+	ORGANISATION_PAGE_SIZE,
+	organisationsPage
+} from '$lib/server/organisations';
 import type { Actions, PageServerLoad } from './$types';
 
 function requireAdmin(locals: App.Locals, url: URL) {
@@ -19,9 +26,10 @@ function requireAdmin(locals: App.Locals, url: URL) {
 	return user;
 }
 
-/** Back to the feedback item with a notice (Post/Redirect/Get). */
-function done(id: string, notice: string): never {
-	redirect(303, `/admin?notice=${notice}#feedback-${id}`);
+/** Back to the feedback item, on the lists' pages it was posted from, with a notice (Post/Redirect/Get). */
+function done(url: URL, id: string, notice: string): never {
+	const kept = keptQuery(url.searchParams, ADMIN_LIST_FIELDS);
+	redirect(303, `${withField('/admin', kept, 'notice', notice)}#feedback-${id}`);
 }
 
 const REFUSED = {
@@ -33,15 +41,27 @@ const REFUSED = {
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireAdmin(locals, url);
+	// Two lists, each filtered and paged by its own fields of the address (issue 16).
+	const query = parseAdminQueries(url.searchParams);
+	const orgFilter = listFilterOf(query.organisations);
+	const feedbackFilter = listFilterOf(query.feedback);
 	// The reads are sent together (issue 16).
 	const [organisations, feedback, handlers] = await locals.db.as(user, (tx) =>
 		Promise.all([
-			listOrganisations(tx, getLocale()),
-			listAccessibilityFeedback(tx),
+			organisationsPage(tx, orgFilter, query.organisations.page, getLocale()),
+			accessibilityFeedbackPage(tx, feedbackFilter, query.feedback.page),
 			listFeedbackHandlers(tx)
 		])
 	);
-	return { organisations, feedback, handlers, notice: url.searchParams.get('notice') };
+	return {
+		organisations,
+		feedback,
+		handlers,
+		query,
+		narrowed: { organisations: narrows(orgFilter), feedback: narrows(feedbackFilter) },
+		size: { organisations: ORGANISATION_PAGE_SIZE, feedback: FEEDBACK_PAGE_SIZE },
+		notice: url.searchParams.get('notice')
+	};
 };
 
 export const actions: Actions = {
@@ -62,7 +82,7 @@ export const actions: Actions = {
 		const outcome = await locals.db.as(user, (tx) =>
 			updateAccessibilityFeedback(tx, id, status, handlerId)
 		);
-		if (outcome === 'saved') done(id, 'feedback_saved');
+		if (outcome === 'saved') done(url, id, 'feedback_saved');
 		const [key, code] = REFUSED[outcome];
 		return invalid({ ...parsed.values, feedbackId: id }, { feedback: key }, code);
 	},
@@ -77,7 +97,7 @@ export const actions: Actions = {
 			);
 		const { id, reply } = parsed.data;
 		const outcome = await locals.db.as(user, (tx) => replyToAccessibilityFeedback(tx, id, reply));
-		if (outcome === 'sent') done(id, 'feedback_replied');
+		if (outcome === 'sent') done(url, id, 'feedback_replied');
 		const [key, code] = REFUSED[outcome];
 		return invalid({ ...parsed.values, feedbackId: id }, { reply: key }, code);
 	}

@@ -3,6 +3,7 @@ import type { Locale } from '$lib/domain/locale';
 import { compareNames } from '$lib/domain/names';
 import { pageOf, type Paged } from '$lib/domain/paging';
 import { NO_FILTER } from '$lib/domain/list-filter';
+import { holdsWords } from '../list-sql';
 import type { Screening } from '$lib/domain/application-schemas';
 import type { Coverage } from '$lib/domain/experience';
 import { readScreening, type ScreeningResult } from './screening-result';
@@ -57,8 +58,7 @@ const STATE_SQL: Record<ScreeningStateChoice, string> = {
 	ineligible: 'not d.eligible'
 };
 const nameHolds = (words: string) =>
-	`not exists (select 1 from unnest(${words}::text[]) w
-	   where strpos(public.search_fold(coalesce(a.snapshot -> 'team' ->> 'name', '')), w) = 0)`;
+	holdsWords(`public.search_fold(coalesce(a.snapshot -> 'team' ->> 'name', ''))`, words);
 
 /**
  * The submitted applications of a challenge (never drafts), by team name in the reader's

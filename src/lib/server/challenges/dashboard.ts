@@ -4,7 +4,8 @@ import type { OrganisationRef, Procedure } from '$lib/domain/challenge';
 import type { Locale, LocalizedText } from '$lib/domain/locale';
 import type { Stage } from '$lib/domain/stages';
 import type { ManageFilter, ManageStatusChoice } from '$lib/domain/manage-filter';
-import { pageWindow, type Paged } from '$lib/domain/paging';
+import { readPage, type Paged } from '$lib/domain/paging';
+import { holdsWords as holdsAll } from '../list-sql';
 
 export interface DashboardRow {
 	id: string;
@@ -33,8 +34,7 @@ const STATUS_SQL: Record<ManageStatusChoice, string> = {
 	draft: "c.status = 'draft'",
 	published: "c.status = 'published'"
 };
-const holdsWords = (words: string) =>
-	`not exists (select 1 from unnest(${words}::text[]) w where strpos(c.search_folded, w) = 0)`;
+const holdsWords = (words: string) => holdsAll('c.search_folded', words);
 /** The challenges of every organisation the caller belongs to. */
 const MINE = `from public.challenges c
 	join public.organisations o on o.id = c.organisation_id
@@ -75,16 +75,14 @@ export async function challengesPage(
 		 ${MINE} where ${holdsWords('$2')}`,
 		[userId, filter.words]
 	);
-	const total = counts[filter.state];
-	const at = pageWindow(page, size, total);
-	const items = total
-		? await tx.query<DashboardRow>(
-				`with p as materialized (
-				   select c.id ${MINE}
-				   where ${STATUS_SQL[filter.state]} and ${holdsWords('$2')}
-				   order by c.status, c.updated_at desc, c.id limit $3 offset $4
-				 )
-				 select c.id, c.slug, c.title, c.primary_locale as "primaryLocale", c.procedure, c.status,
+	const paged = await readPage(counts[filter.state], page, size, (limit, offset) =>
+		tx.query<DashboardRow>(
+			`with p as materialized (
+			   select c.id ${MINE}
+			   where ${STATUS_SQL[filter.state]} and ${holdsWords('$2')}
+			   order by c.status, c.updated_at desc, c.id limit $3 offset $4
+			 )
+			 select c.id, c.slug, c.title, c.primary_locale as "primaryLocale", c.procedure, c.status,
 				   ${ORGANISATION_JSON} as organisation,
 				   (select s.stage from public.challenge_stages s where s.challenge_id = c.id
 				      and s.starts_at <= now() and now() < s.ends_at order by s.starts_at desc limit 1) as "currentStage",
@@ -100,10 +98,10 @@ export async function challengesPage(
 				 -- Counted with the policies' helpers narrowed to the page's challenges.
 				 left join public.challenge_attention(array(select id from p)) a on a.challenge_id = c.id
 				 order by c.status, c.updated_at desc, c.id`,
-				[userId, filter.words, size, at.offset]
-			)
-		: [];
-	return { items, page: at.page, pages: at.pages, total, found: counts };
+			[userId, filter.words, limit, offset]
+		)
+	);
+	return { ...paged, found: counts };
 }
 
 /** Organisations in which the caller may create challenges, by name. */

@@ -1,6 +1,10 @@
 import type { Queryable } from '../db';
 import type { LocalizedText, Locale } from '$lib/domain/locale';
 import type { WorkshopStatus } from '$lib/domain/workshop-status';
+import type { ListFilter } from '$lib/domain/list-filter';
+import type { WorkshopListChoice } from '$lib/domain/list-queries';
+import { readPage, type Paged } from '$lib/domain/paging';
+import { holdsWords } from '../list-sql';
 
 export interface WorkshopSummary {
 	id: string;
@@ -28,6 +32,44 @@ const SUMMARY = `select w.id, w.title, w.starts_at as "startsAt", w.mode, w.stat
 /** The workshops the caller facilitates, observes or takes part in (RLS decides), soonest last. */
 export function myWorkshops(tx: Queryable) {
 	return tx.query<WorkshopSummary>(`${SUMMARY} order by w.starts_at desc limit 200`);
+}
+
+/** How many workshops /workshops shows on one page. */
+export const WORKSHOP_PAGE_SIZE = 50;
+
+/** The workshop's title and its challenge's, folded for a search (list-sql.ts). */
+const WORKSHOP_FOLDED = `public.search_fold(w.title) || ' ' || c.search_folded`;
+
+/**
+ * Page `page` (1-based; outside the list the nearest, pageWindow) of the workshops the
+ * caller sees (RLS), `size` of them, latest first; only those of `filter`'s status whose
+ * or whose challenge's title holds its words. The database filters, counts and pages
+ * (issue 16: the list was cut at 200 without a word). `found` counts the search's
+ * workshops by status.
+ */
+export async function workshopsPage(
+	tx: Queryable,
+	filter: ListFilter<WorkshopListChoice>,
+	page: number,
+	size = WORKSHOP_PAGE_SIZE
+): Promise<Paged<WorkshopSummary> & { found: Record<WorkshopListChoice, number> }> {
+	const where = holdsWords(WORKSHOP_FOLDED, '$1');
+	const [found] = await tx.query<Record<WorkshopListChoice, number>>(
+		`select count(*)::int as "all",
+		   count(*) filter (where w.status = 'scheduled')::int as scheduled,
+		   count(*) filter (where w.status = 'live')::int as live,
+		   count(*) filter (where w.status = 'ended')::int as ended
+		 from public.workshops w join public.challenges c on c.id = w.challenge_id where ${where}`,
+		[filter.words]
+	);
+	const paged = await readPage(found[filter.state], page, size, (limit, offset) =>
+		tx.query<WorkshopSummary>(
+			`${SUMMARY} where ${where} and ($2 = 'all' or w.status::text = $2)
+			 order by w.starts_at desc, w.id limit $3 offset $4`,
+			[filter.words, filter.state, limit, offset]
+		)
+	);
+	return { ...paged, found };
 }
 
 /** The workshops of one challenge that the caller may see. */

@@ -1,3 +1,4 @@
+import { keptFrom, withField } from '$lib/domain/list-filter';
 import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { questionSchema } from '$lib/domain/challenge-schemas';
@@ -73,13 +74,13 @@ export const actions: Actions = {
 		const user = requireUser(locals, url);
 		const result = await locals.db.as(user, (tx) => setFollowing(tx, params.slug, true));
 		if (!result.ok) error(404, 'Not found');
-		redirect(303, `/challenges/${params.slug}?followed=1`);
+		redirect(303, withField(`/challenges/${params.slug}`, keptFrom(url.searchParams), 'followed'));
 	},
 	unfollow: async ({ locals, url, params }) => {
 		const user = requireUser(locals, url);
 		const result = await locals.db.as(user, (tx) => setFollowing(tx, params.slug, false));
 		if (!result.ok) error(404, 'Not found');
-		redirect(303, `/challenges/${params.slug}`);
+		redirect(303, `/challenges/${params.slug}${keptFrom(url.searchParams)}`);
 	},
 	apply: async ({ locals, url, params, request }) => {
 		const user = requireUser(locals, url);
@@ -107,6 +108,9 @@ export const actions: Actions = {
 			return invalid(parsed.values, { question: result.key }, 429, result.params);
 		if (!result.ok && result.reason === 'not_found') error(404, 'Not found');
 		if (!result.ok) return invalid(parsed.values, { question: 'error_questions_closed' }, 409);
-		redirect(303, `/challenges/${params.slug}?asked=1#questions`);
+		redirect(
+			303,
+			`${withField(`/challenges/${params.slug}`, keptFrom(url.searchParams), 'asked')}#questions`
+		);
 	}
 };

@@ -1,3 +1,4 @@
+import { keptFrom, withField } from '$lib/domain/list-filter';
 import { error, redirect } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime';
 import {
@@ -24,8 +25,10 @@ import {
 import type { Actions, PageServerLoad } from './$types';
 
 /** Back to the members section with a notice (Post/Redirect/Get: a reload repeats nothing). */
-function done(slug: string, notice: string): never {
-	redirect(303, `/organisations/${slug}?notice=${notice}#members-heading`);
+function done(url: URL, slug: string, notice: string): never {
+	// The list the page was reached from stays its way back (FROM_FIELD).
+	const back = withField(`/organisations/${slug}`, keptFrom(url.searchParams), 'notice', notice);
+	redirect(303, `${back}#members-heading`);
 }
 
 export const load: PageServerLoad = async ({ locals, params, url }) =>
@@ -91,7 +94,7 @@ export const actions: Actions = {
 		if (!parsed.ok) return invalid(parsed.values, { form: 'error_form' });
 		const { userId, role } = parsed.data;
 		const outcome = await changeMemberRole(locals.db, user, orgId, userId, role);
-		if (outcome === 'changed' || outcome === 'unchanged') done(params.slug, `role_${outcome}`);
+		if (outcome === 'changed' || outcome === 'unchanged') done(url, params.slug, `role_${outcome}`);
 		const [key, status] = ROLE_REFUSALS[outcome];
 		return invalid(parsed.values, { form: key }, status);
 	},
@@ -102,7 +105,7 @@ export const actions: Actions = {
 		if (!parsed.ok) return invalid(parsed.values, { form: 'error_form' });
 		// Their sockets close on every instance.
 		const outcome = await removeOrganisationMember(locals.db, user, orgId, parsed.data.userId);
-		if (outcome === 'removed') done(params.slug, 'removed');
+		if (outcome === 'removed') done(url, params.slug, 'removed');
 		const [key, status] = ROLE_REFUSALS[outcome];
 		return invalid(parsed.values, { form: key }, status);
 	},
@@ -115,6 +118,6 @@ export const actions: Actions = {
 			withdrawInvitation(tx, orgId, parsed.data.invitationId)
 		);
 		if (!withdrawn) return invalid(parsed.values, { form: 'error_forbidden' }, 403);
-		done(params.slug, 'withdrawn');
+		done(url, params.slug, 'withdrawn');
 	}
 };

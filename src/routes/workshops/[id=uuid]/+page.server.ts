@@ -1,3 +1,4 @@
+import { FROM_FIELD, keptFields } from '$lib/domain/list-filter';
 import { error, redirect } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime';
 import { z } from 'zod';
@@ -68,7 +69,11 @@ export const actions: Actions = {
 			const refusal = ADVANCE_REFUSALS[outcome];
 			return invalid(parsed.values, { form: refusal.error }, refusal.status);
 		}
-		const next = new URLSearchParams({ notice: parsed.data.to });
+		// The list the page was reached from stays its way back (FROM_FIELD).
+		const next = new URLSearchParams({
+			...keptFields(url.searchParams, [FROM_FIELD]),
+			notice: parsed.data.to
+		});
 		const board = z.uuid().safeParse(url.searchParams.get('board'));
 		if (board.success) next.set('board', board.data);
 		redirect(303, `/workshops/${params.id}?${next}`);

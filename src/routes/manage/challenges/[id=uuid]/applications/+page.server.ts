@@ -1,5 +1,5 @@
 import { lateAttemptsInWords } from '$lib/server/applications/late-attempts';
-import { screeningPage } from '$lib/server/applications/screening';
+import { SCREENING_PAGE_SIZE, screeningPage } from '$lib/server/applications/screening';
 import { getLocale } from '$lib/paraglide/runtime';
 import { narrows, parseScreeningQuery, screeningFilterOf } from '$lib/domain/screening-filter';
 import { sealedApplicationCount } from '$lib/server/challenges/team';
@@ -25,5 +25,12 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 			lateAttemptsInWords(tx, params.id, getLocale())
 		])
 	);
-	return { applications, query, narrowed: narrows(filter), sealed, late };
+	return {
+		applications,
+		size: SCREENING_PAGE_SIZE,
+		query,
+		narrowed: narrows(filter),
+		sealed,
+		late
+	};
 };

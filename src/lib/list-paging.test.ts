@@ -1,0 +1,66 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * Issue 16: a list that grows with the platform is filtered and paged by the database,
+ * and says what it shows ("Showing 1–50 of 1,234"); nothing is cut silently. This scan
+ * keeps a new silent cut or an unpaged filtered list from slipping in: each is either
+ * paged or listed below with why not.
+ */
+
+const files = (dir: string, ext: string): string[] =>
+	readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+		const path = join(dir, entry.name);
+		if (entry.isDirectory()) return files(path, ext);
+		return entry.name.endsWith(ext) && !entry.name.includes('.test.') ? [path] : [];
+	});
+
+/**
+ * SQL cut at a fixed number of rows (`limit 200`), by file, with why the cut is no list a
+ * person reads whole or, where it is, that it is a known leftover of issue 16.
+ */
+const FIXED_LIMITS: Record<string, string> = {
+	'src/lib/server/workshops/list.ts':
+		'myWorkshops: the dashboard’s summary (upcoming, a few ended), which links to /workshops, the whole list, paged',
+	'src/lib/server/workshops/planning.ts':
+		'publishedChallenges: the challenge choice of /workshops/new; leftover: a choice of more than 500 is cut',
+	'src/lib/server/concepts.ts':
+		'boardElements: the board notes a concept may name as sources; leftover: more than 500 are cut'
+};
+
+/**
+ * Pages that narrow a list (ListFilter) without pages, with why. The rest show Pagination
+ * with the range they show.
+ */
+const FILTERED_UNPAGED: Record<string, string> = {
+	'src/routes/jury/[id=uuid]/[stage=stage]/+page.svelte':
+		'a juror’s items of one stage: at most the stage’s applications, narrowed by status; leftover: not paged',
+	'src/routes/manage/challenges/[id=uuid]/jury/JuryStage.svelte':
+		'the chair’s progress table of one stage: at most the stage’s applications, narrowed; leftover: not paged'
+};
+
+describe('long lists', () => {
+	it('no query is cut at a fixed number of rows unless it says why', () => {
+		const cut = files('src/lib/server', '.ts').filter((file) =>
+			/\blimit\s+(?!1\b)\d+/i.test(readFileSync(file, 'utf8'))
+		);
+		expect(cut.sort()).toEqual(Object.keys(FIXED_LIMITS).sort());
+	});
+
+	it('every filtered list is paged and says what it shows, unless it says why not', () => {
+		const unpaged = files('src/routes', '.svelte').filter((file) => {
+			const source = readFileSync(file, 'utf8');
+			return source.includes('<ListFilter') && !/<Pagination[^>]*(\brange=|{range})/s.test(source);
+		});
+		expect(unpaged.sort()).toEqual(Object.keys(FILTERED_UNPAGED).sort());
+	});
+
+	it('every paged list says what it shows', () => {
+		const bare = files('src/routes', '.svelte').filter((file) => {
+			const source = readFileSync(file, 'utf8');
+			return /<Pagination(?![^>]*(\brange=|{range}))[^>]*>/s.test(source);
+		});
+		expect(bare).toEqual([]);
+	});
+});

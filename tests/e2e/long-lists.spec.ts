@@ -1,0 +1,139 @@
+import {
+	expect,
+	expectAccessible,
+	hydrated,
+	screenshot,
+	scheduleWorkshop,
+	signIn,
+	test
+} from './helpers';
+
+/**
+ * The long lists beyond /manage (issue 16): /organisations paged by the database and
+ * narrowed by a name, an organisation opened from page 2 of the narrowed list, a form
+ * posted there, and the link back to the same narrowed page; the same of /workshops and
+ * of a public challenge reached from a searched /challenges, whose follow and unfollow
+ * posts keep the list it came from; and the admin's two lists side by side.
+ */
+
+test.describe.configure({ timeout: 180_000 });
+
+test('/organisations: 52 by one word, two pages; an organisation’s form keeps the list', async ({
+	page
+}) => {
+	await signIn(page, 'admin@talkoot.example');
+	const stamp = `Arkisto${Date.now().toString(36)}`;
+	await page.goto('/admin');
+	const created = await page.evaluate(async (stamp) => {
+		let ok = 0;
+		for (let i = 1; i <= 52; i++) {
+			const body = new URLSearchParams({
+				name_fi: `${stamp} ${String(i).padStart(2, '0')}`,
+				kind: i % 2 ? 'agency' : 'company',
+				slug: '',
+				businessId: '',
+				website: ''
+			});
+			const r = await fetch('/admin?/createOrganisation', { method: 'POST', body });
+			if (r.ok) ok++;
+		}
+		return ok;
+	}, stamp);
+	expect(created).toBe(52);
+
+	await page.goto(`/organisations?q=${stamp}`);
+	await hydrated(page);
+	await expect(page.getByRole('status').filter({ hasText: 'match' })).toHaveText(
+		/52 match these choices\./
+	);
+	const pagination = page.getByRole('navigation', { name: 'Pages' });
+	await expect(pagination).toContainText('Showing 1–50 of 52');
+	await expect(page.getByRole('heading', { level: 2 })).toHaveCount(50);
+	await screenshot(page, 'organisations-list');
+	await pagination.getByRole('link', { name: /Next/ }).click();
+	await expect(page).toHaveURL(/[?&]page=2/);
+	await expect(pagination).toContainText('Showing 51–52 of 52');
+	// Narrowed by kind as well: the odd ones are agencies.
+	await page.getByRole('radio', { name: /^Government agency \(26\)$/ }).check();
+	await expect(page).toHaveURL(/[?&]state=agency/);
+	await expect(page.getByRole('heading', { level: 2 })).toHaveCount(26);
+	await expect(pagination).toContainText('Showing 1–26 of 26');
+	await expectAccessible(page);
+	const list = new URL(page.url());
+
+	await page.getByRole('link', { name: `${stamp} 51` }).click();
+	await expect(page).toHaveURL(/[?&]from=/);
+	// A form on the organisation's page posts and comes back with the list kept.
+	await page.getByLabel('Email address').fill(`kutsu-${stamp.toLowerCase()}@test.example`);
+	await page.getByRole('button', { name: 'Send invitation' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'invitation was sent' })).toBeVisible();
+	await expect(page).toHaveURL(/[?&]from=/);
+	await page.getByRole('link', { name: /← Organisations/ }).click();
+	await expect(page).toHaveURL(list.href);
+	await expect(page.getByRole('heading', { level: 2 })).toHaveCount(26);
+});
+
+test('a challenge from a searched /challenges: follow and unfollow keep the way back', async ({
+	page
+}) => {
+	await signIn(page, 'solver@team.example');
+	await page.goto('/challenges?q=AI&sort=newest');
+	await expect(page.getByRole('navigation', { name: 'Pages' })).toContainText(/Showing 1/);
+	await screenshot(page, 'challenges-list');
+	const list = new URL(page.url());
+	await page.getByRole('link', { name: 'AI Goes to Work' }).click();
+	await expect(page).toHaveURL(/[?&]from=q%3DAI%26sort%3Dnewest/);
+	const follow = page.getByRole('button', { name: /^(Follow|Stop following)$/ });
+	const label = await follow.innerText();
+	await follow.click();
+	await expect(page).toHaveURL(/[?&]from=q%3DAI%26sort%3Dnewest/);
+	// And back as it was: the other button, which keeps it too.
+	await page
+		.getByRole('button', { name: label.trim() === 'Follow' ? 'Stop following' : 'Follow' })
+		.click();
+	await expect(page).toHaveURL(/[?&]from=q%3DAI%26sort%3Dnewest/);
+	await expect(page.getByRole('button', { name: label.trim() })).toBeVisible();
+	await page.getByRole('link', { name: /← / }).first().click();
+	await expect(page).toHaveURL(list.href);
+});
+
+test('/workshops: narrowed by status and title; a workshop’s start keeps the list', async ({
+	page
+}) => {
+	await signIn(page, 'facilitator@talkoot.example');
+	const title = `Listatesti ${Date.now().toString(36)}`;
+	await scheduleWorkshop(page, title);
+	await page.goto(`/workshops?${new URLSearchParams({ state: 'scheduled', q: title })}`);
+	await expect(page.getByRole('status').filter({ hasText: 'match' })).toHaveText(
+		/One matches these choices\./
+	);
+	await expect(page.getByRole('navigation', { name: 'Pages' })).toContainText('Showing 1 of 1');
+	await expectAccessible(page);
+	await screenshot(page, 'workshops-list');
+	const list = new URL(page.url());
+	await page.getByRole('link', { name: title }).click();
+	await expect(page).toHaveURL(/[?&]from=state%3Dscheduled/);
+	await hydrated(page);
+	await page.getByRole('button', { name: 'Start the workshop' }).click();
+	await expect(page).toHaveURL(/[?&]notice=live/);
+	await expect(page).toHaveURL(/[?&]from=state%3Dscheduled/);
+	await page.getByRole('link', { name: '← Workshops' }).click();
+	await expect(page).toHaveURL(list.href);
+	// Started, it is no longer scheduled: the narrowed list says so and links to all.
+	await expect(page.getByRole('status').filter({ hasText: 'Nothing' })).toContainText(
+		'Nothing matches these choices.'
+	);
+});
+
+test('the admin page: two lists, each narrowed by its own fields', async ({ page }) => {
+	await signIn(page, 'admin@talkoot.example');
+	await page.goto('/admin?feedback-state=closed');
+	await expect(page).toHaveURL(/feedback-state=closed/);
+	await page.getByRole('searchbox', { name: 'Words of the name' }).fill('Talkoot');
+	await page.getByRole('button', { name: 'Show' }).first().click();
+	// The organisations' search keeps the feedback's choice.
+	await expect(page).toHaveURL(/org-q=Talkoot/);
+	await expect(page).toHaveURL(/feedback-state=closed/);
+	await expectAccessible(page);
+	await screenshot(page, 'admin-lists');
+});
