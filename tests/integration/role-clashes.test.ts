@@ -35,7 +35,7 @@ describeEachDatabase('roles that clash, whichever comes second', (db) => {
 			w.challenge.id,
 			teamId
 		]);
-	const inOrganisation = (user: Principal, role: 'member' | 'owner') =>
+	const inOrganisation = (user: { id: string }, role: 'member' | 'owner') =>
 		serviceWrite(
 			`insert into public.organisation_members (organisation_id, user_id, role)
 			 select organisation_id, $2, $3 from public.challenges where id = $1
