@@ -90,7 +90,8 @@ export function setLocaleCookie(cookies: Cookies, locale: string) {
 }
 
 /**
- * After a sign-in (password, second factor or a verification link): the profile's
+ * After a sign-in (password, second factor or a verification link; in both modes, Supabase
+ * mode's through applyProfileLocale in ./sign-in-locale.ts): the profile's
  * language becomes the page's unless the person chose one on this browser (issue 16,
  * item 3). Their choice wins on the pages they view; the profile's language is for mail
  * and the default. Takes the request's cookies and the profile's locale; sets the locale

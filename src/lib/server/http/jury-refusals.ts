@@ -1,6 +1,7 @@
 import { error, fail, type ActionFailure } from '@sveltejs/kit';
 import { refusalCode } from '../db/errors';
 import { translate } from '../i18n';
+import { roleRefusal, type RoleRefusal } from './role-refusals';
 
 /**
  * The jury's and the decisions' refusals as HTTP (issue 13): every reason code their
@@ -82,13 +83,16 @@ export type DecisionRefusal = keyof typeof DECISION_REFUSALS;
 
 /**
  * The jury or decision refusal `failure` carries, with its status and words, or null for
- * anything else.
+ * anything else. A role clash (roleRefusal: a juror on an applying team) counts, as the
+ * jury's invitations and acceptances are where it is met.
  */
 export function juryRefusal(failure: unknown): {
-	code: JuryRefusal | DecisionRefusal;
+	code: JuryRefusal | DecisionRefusal | RoleRefusal;
 	status: 400 | 403 | 404 | 409;
 	message: string;
 } | null {
+	const role = roleRefusal(failure);
+	if (role) return { code: role.code, status: role.status, message: role.message };
 	const code = refusalCode(failure, '');
 	if (code === null || !Object.hasOwn(REFUSALS, code)) return null;
 	const known = code as JuryRefusal | DecisionRefusal;

@@ -3,6 +3,7 @@ import { isIP } from 'node:net';
 import { config } from '../config';
 import type { Database } from '../db';
 import { translate } from '../i18n';
+import { errorPageResponse, requestLocale } from './error-page';
 import type { Locale } from '$lib/domain/locale';
 import { MAX_EVIDENCE_BYTES, MAX_IMAGE_BYTES } from '$lib/domain/upload-limits';
 
@@ -293,8 +294,10 @@ export function bodyLimit(routeId: string | null, url: URL): number {
 }
 
 /**
- * A refusal answered before the route runs, in words: the action JSON that `use:enhance`
- * shows on the error page, JSON for API clients, else plain text.
+ * A refusal answered before the route runs, in words (`message`, written in the
+ * request's language: requestLocale) and with that language named (Content-Language):
+ * the action JSON that `use:enhance` shows on the error page, JSON for API clients, a
+ * whole page with its `lang` for a browser (errorPage), else plain text.
  */
 export function refuseEarly(
 	request: Request,
@@ -302,13 +305,15 @@ export function refuseEarly(
 	message: string,
 	headers: Record<string, string> = {}
 ): Response {
+	const accept = request.headers.get('accept') ?? '';
+	const named = { 'content-language': requestLocale(request), ...headers };
 	if (request.headers.get('x-sveltekit-action') === 'true')
-		return json({ type: 'error', status, error: { message } }, { status, headers });
-	if ((request.headers.get('accept') ?? '').includes('application/json'))
-		return json({ message }, { status, headers });
+		return json({ type: 'error', status, error: { message } }, { status, headers: named });
+	if (accept.includes('application/json')) return json({ message }, { status, headers: named });
+	if (accept.includes('text/html')) return errorPageResponse(request, status, message, headers);
 	return new Response(message, {
 		status,
-		headers: { 'content-type': 'text/plain; charset=utf-8', ...headers }
+		headers: { 'content-type': 'text/plain; charset=utf-8', ...named }
 	});
 }
 
@@ -328,7 +333,11 @@ export async function limitBody(
 		refuseEarly(
 			request,
 			413,
-			translate('error_body_too_large', { megabytes: Math.round(max / MB) }),
+			translate(
+				'error_body_too_large',
+				{ megabytes: Math.round(max / MB) },
+				requestLocale(request)
+			),
 			{ connection: 'close' }
 		);
 	const length = request.headers.get('content-length');

@@ -35,25 +35,46 @@ export const OUTCOME_REFUSALS = {
 
 export type OutcomeRefusal = keyof typeof OUTCOME_REFUSALS;
 
-/** The production refusal `failure` carries, with its status and words; null for anything else. */
-export function outcomeRefusal(
-	failure: unknown
-): { code: OutcomeRefusal; status: 400 | 403 | 404 | 409; message: string } | null {
+/**
+ * The form field an input refusal is about (the `name` of the owner's dispute form on
+ * /manage/challenges/[id]/production): the page shows the words at that field.
+ */
+const OUTCOME_REFUSAL_FIELDS: Partial<Record<OutcomeRefusal, string>> = {
+	outcome_comment_missing: 'comment',
+	outcome_comment_too_long: 'comment'
+};
+
+/**
+ * The production refusal `failure` carries, with its status, words and the field it is
+ * about (null when about the whole form); null for anything else.
+ */
+export function outcomeRefusal(failure: unknown): {
+	code: OutcomeRefusal;
+	status: 400 | 403 | 404 | 409;
+	message: string;
+	field: string | null;
+} | null {
 	const code = refusalCode(failure, 'outcome_');
 	if (code === null || !Object.hasOwn(OUTCOME_REFUSALS, code)) return null;
 	const known = code as OutcomeRefusal;
 	return {
 		code: known,
 		status: OUTCOME_REFUSALS[known],
-		message: translate(known.replace(/^outcome_/, 'outcome_refusal_'))
+		message: translate(known.replace(/^outcome_/, 'outcome_refusal_')),
+		field: OUTCOME_REFUSAL_FIELDS[known] ?? null
 	};
 }
 
-/** For form actions: a production refusal as `fail(status, { error })`; else rethrown. */
-export function outcomeFailure(failure: unknown): ActionFailure<{ error: string }> {
+/**
+ * For form actions: a production refusal as `fail(status, { error, field })` (`field`
+ * the form field it is about, or null); anything else rethrown.
+ */
+export function outcomeFailure(
+	failure: unknown
+): ActionFailure<{ error: string; field: string | null }> {
 	const refusal = outcomeRefusal(failure);
 	if (!refusal) throw failure;
-	return fail(refusal.status, { error: refusal.message });
+	return fail(refusal.status, { error: refusal.message, field: refusal.field });
 }
 
 /** For loads and endpoints: a production refusal as SvelteKit's HttpError; else rethrown. */

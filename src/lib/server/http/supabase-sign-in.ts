@@ -20,6 +20,7 @@ import type { SessionUser } from '../auth/sessions';
 import { clientAddress } from './limits';
 import { cookieJar } from './auth';
 import { invalid, parseForm } from './forms';
+import { applyProfileLocale } from './sign-in-locale';
 import { signInFormRefused, signInOutcome } from './rate-limit';
 
 // The sign-in page's actions in Supabase mode (issue 15): email and password, a mailed
@@ -69,6 +70,7 @@ export async function supabasePasswordAction(event: RequestEvent) {
 	}
 	if (owed)
 		redirect(303, withRedirect('/auth/sign-in/code', event.url.searchParams.get('redirectTo')));
+	await applyProfileLocale(event.locals.db, event.cookies, result.userId);
 	redirect(303, safeRedirectPath(event.url.searchParams.get('redirectTo'), '/dashboard'));
 }
 
@@ -143,7 +145,9 @@ export async function supabaseCallbackRoute(event: RequestEvent): Promise<never>
 	if (params && 'type' in params && params.type === 'email_change') redirect(303, next);
 	const owed = await secondFactorOwed(client);
 	await auditSignIn(event, userId, params && 'code' in params ? 'callback' : 'email_link', !owed);
-	redirect(303, owed ? withRedirect('/auth/sign-in/code', next) : next);
+	if (owed) redirect(303, withRedirect('/auth/sign-in/code', next));
+	await applyProfileLocale(event.locals.db, event.cookies, userId);
+	redirect(303, next);
 }
 
 /**

@@ -15,6 +15,7 @@ import {
 import { invalid, parseForm } from '$lib/server/http/forms';
 import { limitedBy } from '$lib/server/http/limits';
 import { requireUser } from '$lib/server/http/guards';
+import { orRoleRefused, RoleRefused } from '$lib/server/http/role-refusals';
 import { renderMarkdown } from '$lib/server/markdown';
 import { webcalUrl } from '$lib/server/http/links';
 import { amendmentChangesHtml, amendmentViews } from '$lib/server/challenges/amendment-views';
@@ -86,9 +87,13 @@ export const actions: Actions = {
 		const user = requireUser(locals, url);
 		const parsed = await parseForm(request, applySchema);
 		if (!parsed.ok) return invalid(parsed.values, { teamId: 'error_form' });
-		const result = await locals.db.as(user, (tx) =>
-			applyToChallenge(tx, params.slug, parsed.data.teamId)
+		// A team with a juror or a facilitator of the challenge never applies to it
+		// (20261217000300_role_clashes.sql): said at the team chosen.
+		const result = await orRoleRefused(
+			locals.db.as(user, (tx) => applyToChallenge(tx, params.slug, parsed.data.teamId))
 		);
+		if (result instanceof RoleRefused)
+			return invalid(parsed.values, { teamId: result.key }, result.status);
 		if (!result.ok && result.reason === 'not_found') error(404, 'Not found');
 		if (result.ok || result.id) redirect(303, `/applications/${result.id}`);
 		const message =

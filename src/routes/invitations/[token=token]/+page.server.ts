@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/http/guards';
+import { orRoleRefused, RoleRefused } from '$lib/server/http/role-refusals';
 import { translate } from '$lib/server/i18n';
 import { acceptInvitation, declineInvitation, invitationPreview } from '$lib/server/teams';
 import type { Actions, PageServerLoad } from './$types';
@@ -13,7 +14,14 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 export const actions: Actions = {
 	accept: async ({ locals, url, params }) => {
 		const user = requireUser(locals, url);
-		const { result, teamId } = await locals.db.as(user, (tx) => acceptInvitation(tx, params.token));
+		// A role that clashes with the team's (a juror or facilitator of a challenge it
+		// applied to, a guest of its workshop: 20261217000300_role_clashes.sql), in words.
+		const accepted = await orRoleRefused(
+			locals.db.as(user, (tx) => acceptInvitation(tx, params.token))
+		);
+		if (accepted instanceof RoleRefused)
+			return fail(accepted.status, { failed: 'refused', message: accepted.message });
+		const { result, teamId } = accepted;
 		if ((result === 'joined' || result === 'already_member') && teamId) {
 			redirect(303, `/teams/${teamId}${result === 'joined' ? '?notice=joined' : ''}`);
 		}

@@ -10,6 +10,7 @@ import {
 import { listPublishedChallenges } from '$lib/server/challenges/list';
 import { invalid, parseForm } from '$lib/server/http/forms';
 import { requireUser } from '$lib/server/http/guards';
+import { orRoleRefused, RoleRefused } from '$lib/server/http/role-refusals';
 import { limitedBy } from '$lib/server/http/limits';
 import { translate } from '$lib/server/i18n';
 import {
@@ -93,7 +94,10 @@ export const actions: Actions = {
 		const parsed = await parseForm(request, memberRoleSchema);
 		if (!parsed.ok) return invalid(parsed.values, { form: 'error_form' });
 		const { userId, role } = parsed.data;
-		const outcome = await changeMemberRole(locals.db, user, orgId, userId, role);
+		// An owner chairs the jury of each challenge: never a juror of one (role_chair_is_juror).
+		const outcome = await orRoleRefused(changeMemberRole(locals.db, user, orgId, userId, role));
+		if (outcome instanceof RoleRefused)
+			return invalid(parsed.values, { role: outcome.key }, outcome.status);
 		if (outcome === 'changed' || outcome === 'unchanged') done(url, params.slug, `role_${outcome}`);
 		const [key, status] = ROLE_REFUSALS[outcome];
 		return invalid(parsed.values, { form: key }, status);

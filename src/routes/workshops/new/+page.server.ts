@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { moveAgendaRow, parseSchedule, readMove } from '$lib/domain/workshop-schemas';
 import { invalid, readForm } from '$lib/server/http/forms';
 import { requireUser } from '$lib/server/http/guards';
+import { roleRefusal } from '$lib/server/http/role-refusals';
 import {
 	candidates,
 	isFacilitator,
@@ -57,6 +58,9 @@ export const actions: Actions = {
 				});
 			if (err instanceof WorkshopGuestRefused)
 				return invalid(raw, { experts: `error_${err.code}` }, 400, { who: err.who });
+			// The facilitator on a team that applied to the challenge: not neutral in its workshop.
+			const role = roleRefusal(err);
+			if (role) return invalid(raw, { challengeId: role.key }, role.status);
 			if (err instanceof WorkshopTeamRefused)
 				return invalid(raw, { teams: 'error_workshop_team_not_eligible' });
 			if (/row-level security/.test(String(err)))

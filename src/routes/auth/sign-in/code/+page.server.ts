@@ -14,6 +14,7 @@ import { invalid, parseForm } from '$lib/server/http/forms';
 import { clientAddress } from '$lib/server/http/limits';
 import { config } from '$lib/server/config';
 import { supabaseCodeOwedBy, supabaseSignInCode } from '$lib/server/http/supabase-account';
+import { applyProfileLocale } from '$lib/server/http/sign-in-locale';
 import type { Actions, PageServerLoad } from './$types';
 
 const codeSchema = z.object({
@@ -58,6 +59,7 @@ async function supabaseCode(event: Parameters<Actions['default']>[0]) {
 		if (result.reason === 'unavailable') return invalid({}, { code: 'supamfa_unavailable' }, 503);
 		startAgain(event.url);
 	}
+	await applyProfileLocale(event.locals.db, event.cookies, owed.userId);
 	redirect(303, safeRedirectPath(event.url.searchParams.get('redirectTo'), '/dashboard'));
 }
 

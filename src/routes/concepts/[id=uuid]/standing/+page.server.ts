@@ -109,7 +109,9 @@ export const actions: Actions = {
 		const at = { at: milestone.data, step: 'attach' };
 		try {
 			const result = await attachEvidenceFile(locals.db, user, milestone.data, form.get('file'));
-			if (!result.ok) return fail(result.status, { error: translate(result.message), ...at });
+			// Every upload refusal is about the file chosen: the page shows it at the field.
+			if (!result.ok)
+				return fail(result.status, { error: translate(result.message), field: 'file', ...at });
 		} catch (e) {
 			return pocFailure(e, at);
 		}

@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/http/guards';
+import { orRoleRefused, RoleRefused } from '$lib/server/http/role-refusals';
 import { translate } from '$lib/server/i18n';
 import { acceptJuryInvitation, juryInvitationPreview } from '$lib/server/jury/juror';
 import type { Actions, PageServerLoad } from './$types';
@@ -15,9 +16,14 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 export const actions: Actions = {
 	accept: async ({ locals, url, params }) => {
 		const user = requireUser(locals, url);
-		const { outcome, challengeId, stage } = await locals.db.as(user, (tx) =>
-			acceptJuryInvitation(tx, params.token)
+		// A role the person holds that clashes with a juror's (chairing the jury, a team
+		// that applied: 20261217000300_role_clashes.sql) is refused in words.
+		const accepted = await orRoleRefused(
+			locals.db.as(user, (tx) => acceptJuryInvitation(tx, params.token))
 		);
+		if (accepted instanceof RoleRefused)
+			return fail(accepted.status, { failed: 'refused', message: accepted.message });
+		const { outcome, challengeId, stage } = accepted;
 		if (outcome === 'accepted') redirect(303, `/jury/${challengeId}/${stage}?notice=accepted`);
 		const status = outcome === 'unknown' ? 404 : outcome === 'wrong_account' ? 403 : 409;
 		const words =

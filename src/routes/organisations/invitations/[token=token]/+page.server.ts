@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/http/guards';
+import { orRoleRefused, RoleRefused } from '$lib/server/http/role-refusals';
 import { translate } from '$lib/server/i18n';
 import {
 	acceptOrganisationInvitation,
@@ -18,14 +19,20 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 export const actions: Actions = {
 	accept: async ({ locals, url, params }) => {
 		const user = requireUser(locals, url);
-		const [preview, outcome] = await locals.db.as(
-			user,
-			async (tx) =>
-				[
-					await organisationInvitationPreview(tx, params.token),
-					await acceptOrganisationInvitation(tx, params.token)
-				] as const
+		// An owner chairs the jury of each challenge: never a juror of one (role_chair_is_juror).
+		const accepted = await orRoleRefused(
+			locals.db.as(
+				user,
+				async (tx) =>
+					[
+						await organisationInvitationPreview(tx, params.token),
+						await acceptOrganisationInvitation(tx, params.token)
+					] as const
+			)
 		);
+		if (accepted instanceof RoleRefused)
+			return fail(accepted.status, { failed: 'refused', message: accepted.message });
+		const [preview, outcome] = accepted;
 		if ((outcome === 'joined' || outcome === 'already_member') && preview) {
 			redirect(303, `/organisations/${preview.slug}?notice=${outcome}#members-heading`);
 		}

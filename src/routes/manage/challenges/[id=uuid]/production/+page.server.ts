@@ -45,18 +45,22 @@ const count = z
 		return Number(s);
 	});
 
-/** A failure in words for the form named `form` (several forms share the page). */
+/**
+ * A failure in words for the form named `form` (several forms share the page), at the
+ * field named `field` when it is about one.
+ */
 const refused = (
 	form: string,
 	status: number,
 	message: string,
-	values: Record<string, string> = {}
-) => fail(status, { form, error: message, values });
+	values: Record<string, string> = {},
+	field: string | null = null
+) => fail(status, { form, error: message, values, field });
 
 /** A database refusal (outcome_…) for the form named `form`; anything else thrown on. */
 function refusedBy(form: string, e: unknown, values: Record<string, string> = {}) {
 	const f = outcomeFailure(e);
-	return refused(form, f.status, f.data.error, values);
+	return refused(form, f.status, f.data.error, values, f.data.field);
 }
 
 export const actions: Actions = {

@@ -10,6 +10,7 @@ import {
 } from '$lib/server/challenges/team';
 import { parseForm } from '$lib/server/http/forms';
 import { requireUser } from '$lib/server/http/guards';
+import { orRoleRefused, RoleRefused } from '$lib/server/http/role-refusals';
 import { translate } from '$lib/server/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -60,9 +61,12 @@ export const actions: Actions = {
 			);
 			return fail(400, { errors, values: parsed.values });
 		}
-		const change = await locals.db.as(user, (tx) =>
-			addTeamMember(tx, params.id, parsed.data.userId, parsed.data.role)
+		// A juror of the challenge never chairs its jury (role_chair_is_juror): said at the role.
+		const change = await orRoleRefused(
+			locals.db.as(user, (tx) => addTeamMember(tx, params.id, parsed.data.userId, parsed.data.role))
 		);
+		if (change instanceof RoleRefused)
+			return fail(change.status, { errors: { role: change.message }, values: parsed.values });
 		if (change !== 'added' && change !== 'updated') return refuse(change);
 		return { added: await nameOf(locals, user, params.id, parsed.data.userId) };
 	},
