@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countedChoices, keptQuery, parseChoice, parseListQuery, withField } from './list-filter';
+import { countedChoices, parseChoice, parseListQuery } from './list-filter';
+import { keptQuery, withField } from './kept-query';
 import { MANAGE_STATUS_CHOICES, manageBack, manageFrom, parseManageQuery } from './manage-filter';
 
 const params = (search: string) => new URLSearchParams(search);

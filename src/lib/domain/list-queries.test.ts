@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { backTo, fromQuery, keptFrom, keptQuery } from './list-filter';
-import {
-	ADMIN_LIST_FIELDS,
-	CHALLENGE_LIST_FIELDS,
-	parseAdminQueries,
-	parseWorkshopQuery
-} from './list-queries';
+import { backTo, fromQuery, keptFrom, keptQuery } from './kept-query';
+import { CHALLENGE_LIST_FIELDS } from './challenge';
+import { ADMIN_LIST_FIELDS, parseAdminQueries, parseWorkshopQuery } from './list-queries';
 
 const params = (text: string) => new URLSearchParams(text);
 

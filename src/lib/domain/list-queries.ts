@@ -1,5 +1,6 @@
 import { FEEDBACK_STATUSES } from './feedback';
-import { LIST_QUERY_FIELDS, parseListQuery, type ListQuery } from './list-filter';
+import { parseListQuery, type ListQuery } from './list-filter';
+import { LIST_QUERY_FIELDS } from './kept-query';
 import { ORGANISATION_KINDS } from './organisation-schemas';
 import { WORKSHOP_STATUSES } from './workshop-status';
 
@@ -43,17 +44,3 @@ export const parseAdminQueries = (params: URLSearchParams) => ({
 	organisations: parseListQuery(params, ORGANISATION_LIST_CHOICES, ADMIN_ORG_PREFIX),
 	feedback: parseListQuery(params, ADMIN_FEEDBACK_CHOICES, ADMIN_FEEDBACK_PREFIX)
 });
-
-/**
- * The fields of /challenges' address (its search, filters, order and page) that a
- * challenge's page keeps in its `from` field to link back to the list as it was.
- */
-export const CHALLENGE_LIST_FIELDS = [
-	'q',
-	'stage',
-	'organisation',
-	'procedure',
-	'open',
-	'sort',
-	'page'
-] as const;

@@ -1,11 +1,5 @@
-import {
-	backTo,
-	FROM_FIELD,
-	fromQuery,
-	parseListQuery,
-	type ListFilter,
-	type ListQuery
-} from './list-filter';
+import { parseListQuery, type ListFilter, type ListQuery } from './list-filter';
+import { backTo, FROM_FIELD, fromQuery } from './kept-query';
 
 /** A choice of the owner's challenge list (/manage): every challenge, drafts, or published ones. */
 export const MANAGE_STATUS_CHOICES = ['all', 'draft', 'published'] as const;

@@ -27,7 +27,9 @@ const EXPANSIONS: [string, string][] = [
 	['Ǽ', 'ae'],
 	['ǽ', 'ae']
 ];
-const FOLD = new Map([...FOLD_FROM].map((c, i) => [c, FOLD_TO[i]]));
+// Tables built at load are marked pure, so a page that imports this module without folding
+// (a list's address helpers) does not carry them (issue 16: a visitor's JavaScript).
+const FOLD = /* @__PURE__ */ (() => new Map([...FOLD_FROM].map((c, i) => [c, FOLD_TO[i]])))();
 
 /**
  * Text as search compares it: Latin letters lower-case without accents (æ → ae, ß → ss,

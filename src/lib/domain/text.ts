@@ -39,11 +39,14 @@ const FORMAT_RANGES: readonly (readonly [number, number])[] = [
 ];
 
 /** Every format (Cf) character, in code point order. */
-export const FORMAT_CHARACTERS = FORMAT_RANGES.flatMap(([first, last]) =>
-	Array.from({ length: last - first + 1 }, (_, i) => String.fromCodePoint(first + i))
-).join('');
+// Built at load and marked pure, so a page that imports this module for nothing (a bundle's
+// shared chunk) does not carry them (issue 16: a visitor's JavaScript).
+export const FORMAT_CHARACTERS = /* @__PURE__ */ (() =>
+	FORMAT_RANGES.flatMap(([first, last]) =>
+		Array.from({ length: last - first + 1 }, (_, i) => String.fromCodePoint(first + i))
+	).join(''))();
 
-const INVISIBLE = new Set([...BLANK_CHARACTERS, ...FORMAT_CHARACTERS]);
+const INVISIBLE = /* @__PURE__ */ (() => new Set([...BLANK_CHARACTERS, ...FORMAT_CHARACTERS]))();
 
 /**
  * Whether a text shows nothing: it consists only of whitespace (BLANK_CHARACTERS) and

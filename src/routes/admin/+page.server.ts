@@ -2,7 +2,8 @@ import { error, redirect } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime';
 import { feedbackReplySchema, feedbackStatusSchema } from '$lib/domain/feedback';
 import { newOrganisationSchema } from '$lib/domain/organisation-schemas';
-import { keptQuery, listFilterOf, narrows, withField } from '$lib/domain/list-filter';
+import { listFilterOf, narrows } from '$lib/domain/list-filter';
+import { keptQuery, withField } from '$lib/domain/kept-query';
 import { ADMIN_LIST_FIELDS, parseAdminQueries } from '$lib/domain/list-queries';
 import {
 	accessibilityFeedbackPage,

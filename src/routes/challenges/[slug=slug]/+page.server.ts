@@ -1,4 +1,6 @@
-import { keptFrom, withField } from '$lib/domain/list-filter';
+import { backTo, keptFrom, withField } from '$lib/domain/kept-query';
+import { CHALLENGE_LIST_FIELDS } from '$lib/domain/challenge';
+import { withRedirect } from '$lib/domain/safe-path';
 import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { questionSchema } from '$lib/domain/challenge-schemas';
@@ -21,7 +23,7 @@ import { webcalUrl } from '$lib/server/http/links';
 import { amendmentChangesHtml, amendmentViews } from '$lib/server/challenges/amendment-views';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { user, db } = locals;
 	// What a visitor sees of the published challenge here (10 s visitor cache): their page,
 	// and for a signed-in reader outside the challenge's organisation all but their own parts.
@@ -42,7 +44,13 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	// The body's Markdown and the amendments' changes are rendered here (below); the page
 	// is not sent them, so every response's data stays small (issue 16).
 	const { body: _markdown, amendments, ...shown } = challenge;
+	// The /challenges search this page was reached from (its `from` field): the way back to
+	// it, and a sign-in that returns here keeping it. Worded here, so the address helpers stay
+	// out of a visitor's JavaScript (issue 16: under 60 kB).
+	const kept = keptFrom(url.searchParams);
 	return {
+		back: backTo('/challenges', url.searchParams, CHALLENGE_LIST_FIELDS),
+		signIn: withRedirect('/auth/sign-in', `${url.pathname}${kept}`),
 		challenge: { ...shown, amendments: amendments.map(({ changes: _changes, ...a }) => a) },
 		// Whether +page.ts loads the parts only a signed-in reader uses.
 		signedIn: Boolean(user),

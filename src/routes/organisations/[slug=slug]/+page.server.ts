@@ -1,4 +1,4 @@
-import { keptFrom, withField } from '$lib/domain/list-filter';
+import { keptFrom, withField } from '$lib/domain/kept-query';
 import { error, redirect } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime';
 import {

@@ -1,4 +1,4 @@
-import { FROM_FIELD, keptFields } from '$lib/domain/list-filter';
+import { FROM_FIELD, keptFields } from '$lib/domain/kept-query';
 import { error, redirect } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime';
 import { z } from 'zod';

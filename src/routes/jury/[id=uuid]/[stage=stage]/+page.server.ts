@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { declarationFormSchema } from '$lib/domain/jury/score-form';
 import { ITEM_STATUS_FIELD, parseItemStatus } from '$lib/domain/jury/item-filter';
-import { keptQuery, withField } from '$lib/domain/list-filter';
+import { keptQuery, withField } from '$lib/domain/kept-query';
 import type { EvaluatedStage } from '$lib/domain/stages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { invalid, readForm, validateForm } from '$lib/server/http/forms';

@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { ITEM_STATUS_FIELD } from '$lib/domain/jury/item-filter';
-import { keptQuery, withField } from '$lib/domain/list-filter';
+import { keptQuery, withField } from '$lib/domain/kept-query';
 import { z } from 'zod';
 import type { EvaluatedStage } from '$lib/domain/stages';
 import { invalid, readForm, validateForm } from '$lib/server/http/forms';

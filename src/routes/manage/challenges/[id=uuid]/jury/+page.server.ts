@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { emailField } from '$lib/domain/account-schemas';
 import { readDecimal } from '$lib/domain/decimal';
 import { EVALUATED_STAGES, type EvaluatedStage } from '$lib/domain/stages';
-import { keptFields, keptQuery, listFilterOf, narrows } from '$lib/domain/list-filter';
+import { listFilterOf, narrows } from '$lib/domain/list-filter';
+import { keptFields, keptQuery } from '$lib/domain/kept-query';
 import {
 	narrowProgress,
 	parseProgressQuery,

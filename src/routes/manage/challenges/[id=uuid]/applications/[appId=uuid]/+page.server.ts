@@ -4,7 +4,7 @@ import { nextToScreen, screenApplication } from '$lib/server/applications/screen
 import type { SnapshotWorkEntry } from '$lib/domain/application-snapshot';
 import type { TeamProject } from '$lib/domain/work-history';
 import { getLocale } from '$lib/paraglide/runtime';
-import { keptQuery, withField } from '$lib/domain/list-filter';
+import { keptQuery, withField } from '$lib/domain/kept-query';
 import { parseScreeningQuery, screeningFilterOf } from '$lib/domain/screening-filter';
 import { invalid, readForm } from '$lib/server/http/forms';
 import { requireUser } from '$lib/server/http/guards';
