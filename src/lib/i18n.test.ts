@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DATA_KEY_PREFIXES, stageLabel, t } from './i18n';
+import { DATA_KEY_PREFIXES, foundStatus, shownRange, stageLabel, t } from './i18n';
 import { areaMessage, shownIn } from './i18n-names';
 import { m } from './paraglide/messages';
 import { loadMessages } from './messages.testing';
@@ -77,6 +77,22 @@ describe('t()', () => {
 		expect(stageLabel('innovation_partnership', 'applications', 'en')).toBe(
 			en.stage_ip_applications
 		);
+	});
+});
+
+describe("a list's status and range", () => {
+	it('says how many a narrowing filter finds, that none matches, and nothing otherwise', () => {
+		expect(foundStatus(false, 12)).toBeNull();
+		expect(foundStatus(true, 0)).toBe(m.list_no_match());
+		expect(foundStatus(true, 1)).toBe(m.list_found({ count: 1 }));
+		expect(foundStatus(true, 1)).not.toBe(foundStatus(true, 2));
+	});
+
+	it('shows the rows of a page of the whole list in the reader’s numbers', () => {
+		const text = shownRange({ page: 2, pages: 25, total: 1234 }, 50, 'en');
+		expect(text).toContain('51');
+		expect(text).toContain('100');
+		expect(text).toContain('1,234');
 	});
 });
 

@@ -77,6 +77,13 @@ export function shownRange(paged: Omit<Paged<unknown>, 'items'>, size: number, l
 	});
 }
 
+/**
+ * The status line under a list's filter (ListFilter's `status`): how many it finds, or that
+ * none matches, when the filter narrows the list (`narrowed`); null when it shows all.
+ */
+export const foundStatus = (narrowed: boolean, total: number): string | null =>
+	narrowed ? (total ? m.list_found({ count: total }) : m.list_no_match()) : null;
+
 const ORG_KIND_LABELS: Record<string, () => string> = {
 	public_body: m.org_kind_public_body,
 	university: m.org_kind_university,
