@@ -97,6 +97,22 @@ describeEachDatabase('demo data', (db) => {
 		});
 	});
 
+	it('shows the last page for a page past it, never "nothing found" where something is', async () => {
+		const search = (f: Partial<ChallengeFilters>) =>
+			db().as(null, (tx) => searchChallenges(tx, filters(f)));
+		const whole = await search({});
+		expect(whole.page).toBe(1);
+		for (const page of [2, 5, 1001, 100_000]) {
+			const past = await search({ page });
+			expect(past, `page ${page}`).toEqual(whole);
+		}
+		// With a filter that finds some, the same; with one that finds none, the first page.
+		const some = await search({ procedure: 'innovation_partnership' });
+		expect(some.total).toBeGreaterThan(0);
+		expect(await search({ procedure: 'innovation_partnership', page: 3 })).toEqual(some);
+		expect(await search({ q: 'zzzzqqqq', page: 3 })).toEqual({ items: [], total: 0, page: 1 });
+	});
+
 	it('gives every published demo challenge a full timetable, weighted criteria and requirements', async () => {
 		const { items } = await db().as(null, (tx) => searchChallenges(tx, filters()));
 		expect(items.length).toBe(11);
@@ -273,7 +289,8 @@ describeEachDatabase('demo data', (db) => {
 		expect((await search({ stage: 'applications' })).items.map((c) => c.slug)).toEqual([
 			'ai-goes-to-work'
 		]);
-		expect((await search({ page: 2 })).items).toEqual([]);
+		// Eleven fit on one page: page 2 is past the last, so the last (the first) is shown.
+		expect(await search({ page: 2 })).toEqual(await search({}));
 	});
 
 	// A signed-in reader outside a published challenge's organisation is given the visitor's

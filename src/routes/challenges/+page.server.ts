@@ -9,6 +9,9 @@ import { z } from 'zod';
 import type { PageServerLoad } from './$types';
 
 // A bad filter value in the address is ignored rather than answered with an error.
+/** The highest page number read from the address. */
+const PAGE_MAX = 100_000;
+
 const filters = z.object({
 	q: z.string().trim().max(200).catch(''),
 	stage: z.enum(STAGES).nullable().catch(null),
@@ -23,7 +26,14 @@ const filters = z.object({
 		.transform(() => true)
 		.catch(false),
 	sort: z.enum(SORTS).nullable().catch(null),
-	page: z.coerce.number().int().min(1).max(1000).catch(1)
+	// Past the last page is the last page (searchChallenges); a number too big for an
+	// offset is as far past it as any.
+	page: z.coerce
+		.number()
+		.int()
+		.min(1)
+		.catch(1)
+		.transform((n) => Math.min(n, PAGE_MAX))
 });
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -49,5 +59,6 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			})
 		}));
 	const data = f.q ? await read() : await visitorList(getLocale(), f, read);
-	return { filters: f, ...data };
+	// The page shown, which is the last one when the address asked for one past it.
+	return { ...data, filters: { ...f, page: data.result.page } };
 };

@@ -1,6 +1,7 @@
 import type { Queryable } from '../db';
 import { ORGANISATION_JSON } from '../organisations';
 import { PAGE_SIZE, type ChallengeCard, type ChallengeFilters } from '$lib/domain/challenge';
+import { pageWindow } from '$lib/domain/paging';
 import { prefixQuery, searchWords } from '$lib/domain/search';
 
 const CARD = `
@@ -23,7 +24,8 @@ const STAGE_INFO = `stage_info as (
 const TYPO_SIMILARITY = 0.55;
 
 /**
- * Published challenges matching the filters, one page, and how many match in all.
+ * Published challenges matching the filters, one page, and how many match in all; the
+ * page shown (`page`) is the last one when `f.page` is past it.
  * A search (issue 11, item 5) finds a challenge when every typed word's stem, folded,
  * starts a word of its title, summary or body (search_words, GIN index), or when the
  * folded query is close by trigrams to a stretch of its title or summary (pg_trgm's `%>`,
@@ -36,7 +38,7 @@ const TYPO_SIMILARITY = 0.55;
 export async function searchChallenges(
 	tx: Queryable,
 	f: ChallengeFilters
-): Promise<{ items: ChallengeCard[]; total: number }> {
+): Promise<{ items: ChallengeCard[]; total: number; page: number }> {
 	// `%>` holds from this word similarity on, for this transaction only: a doubled letter
 	// ("työllisstyminen") passes, a different word ("valmistus" for "valmennus") does not.
 	if (f.q.trim())
@@ -46,8 +48,9 @@ export async function searchChallenges(
 	// Written into the statement only when there are words: inside an OR the planner
 	// cannot turn the IN into a join by key, and filtered every row through it instead.
 	const words = prefixQuery(f.q);
-	const rows = await tx.query<ChallengeCard & { total: number; relevance: number | null }>(
-		`with ${STAGE_INFO},
+	const read = (page: number) =>
+		tx.query<ChallengeCard & { total: number; relevance: number | null }>(
+			`with ${STAGE_INFO},
 		cards as (
 			select ${CARD}, si.current_stage as "currentStage", si.next_deadline as "nextDeadline",
 			  case when $1 <> '' then ts_rank(c.search_words, to_tsquery('simple', $1))
@@ -67,21 +70,31 @@ export async function searchChallenges(
 			case when $6 <> 'newest' then "nextDeadline" end asc nulls last,
 			"publishedAt" desc, slug
 		limit $7 offset $8`,
-		[
-			words,
-			f.organisation,
-			f.procedure,
-			f.openNow,
-			f.stage,
-			f.sort,
-			PAGE_SIZE,
-			(f.page - 1) * PAGE_SIZE,
-			searchWords(f.q).join(' ')
-		]
-	);
+			[
+				words,
+				f.organisation,
+				f.procedure,
+				f.openNow,
+				f.stage,
+				f.sort,
+				PAGE_SIZE,
+				(page - 1) * PAGE_SIZE,
+				searchWords(f.q).join(' ')
+			]
+		);
+	let page = f.page;
+	let rows = await read(page);
+	if (!rows.length && page > 1) {
+		// A page past the last (an address kept from a longer list) is the last page, as on
+		// every list (pageWindow): never "nothing found" where something is.
+		const first = await read(1);
+		page = pageWindow(page, PAGE_SIZE, first[0]?.total ?? 0).page;
+		rows = page === 1 ? first : await read(page);
+	}
 	return {
 		items: rows.map(({ total: _total, relevance: _relevance, ...card }) => card),
-		total: rows[0]?.total ?? 0
+		total: rows[0]?.total ?? 0,
+		page
 	};
 }
 
