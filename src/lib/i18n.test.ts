@@ -51,6 +51,14 @@ describe('t()', () => {
 		for (const { file, key } of found) expect(inData(key), `${file}: t('${key}…')`).toBe(true);
 	});
 
+	it('names the jury with one word in Finnish, as its pages do (arviointiraati, arvioija)', () => {
+		// An outside tester read "tuomaristo" in a refusal on a page that says "arviointiraati".
+		const fi = load('fi');
+		const other = Object.entries(fi).filter(([, text]) => /tuomari/i.test(String(text)));
+		expect(other.map(([key]) => key)).toEqual([]);
+		expect(Object.values(fi).some((text) => /arviointiraa/i.test(String(text)))).toBe(true);
+	});
+
 	it('never puts a dash into a sentence for a missing name or number', () => {
 		// "place 5, total –" or "signed by –" reads as nothing to a screen reader and to a
 		// person: a sentence of its own says what is missing (decision_form_item_unscored,

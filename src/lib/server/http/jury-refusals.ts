@@ -24,7 +24,7 @@ export const JURY_REFUSALS = {
 	jury_unknown_criterion: 400,
 	jury_bad_input: 400,
 	jury_bad_email: 400,
-	jury_chair_invited: 400,
+	jury_chair_invited: 409,
 	jury_bad_step: 400,
 	jury_step_not_divisor: 400,
 	jury_score_missing: 400,
