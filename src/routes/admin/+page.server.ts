@@ -78,7 +78,11 @@ export const actions: Actions = {
 	feedbackStatus: async ({ locals, url, request }) => {
 		const user = requireAdmin(locals, url);
 		const parsed = await parseForm(request, feedbackStatusSchema);
-		if (!parsed.ok) return invalid(parsed.values, { feedback: Object.values(parsed.errors)[0] });
+		if (!parsed.ok)
+			return invalid(
+				{ ...parsed.values, feedbackId: parsed.values.id ?? '' },
+				{ feedback: Object.values(parsed.errors)[0] }
+			);
 		const { id, status, handlerId } = parsed.data;
 		const outcome = await locals.db.as(user, (tx) =>
 			updateAccessibilityFeedback(tx, id, status, handlerId)
