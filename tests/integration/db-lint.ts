@@ -55,6 +55,8 @@ export const ANON_EXECUTABLE: Record<string, string> = {
 		"lists visitors read are in the reader's alphabet (pure: text in, key out, no table)",
 	'public.matching_challenge_ids(text, text)':
 		'the challenge search of /challenges through its indexes (ids of published challenges only)',
+	'public.search_fold(text)':
+		'the word search of lists visitors read (/organisations) folds each row (pure: text in, text out, no table)',
 	'private.is_blank(text)':
 		'the check that accessibility feedback a visitor sends has a message runs it as the visitor (pure: text in, answer out)',
 	'private.format_characters()': 'private.is_blank runs it as its caller (pure: a constant)'

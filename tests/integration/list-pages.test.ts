@@ -131,6 +131,20 @@ describeEachDatabase('the lists that grow with the platform, paged and filtered 
 		expect(pages.map((p) => p.items.length)).toEqual([50, 50, 30]);
 		// By name in Finnish order: "… 1", "… 10", "… 100", …
 		expect(names.slice(0, 3)).toEqual([1, 10, 100].map((i) => `Virasto ${RUN} ${i}`));
+		// Visitors read the same list (/organisations), searched too (it answered them 500).
+		for (const q of ['', RUN]) {
+			const visitor = await db().as(null, (tx) =>
+				organisationsPage(tx, listFilterOf({ state: 'all', q }), 1, 'fi')
+			);
+			expect(visitor.total, `visitor, "${q}"`).toBeGreaterThan(0);
+		}
+		expect(
+			(
+				await db().as(null, (tx) =>
+					organisationsPage(tx, listFilterOf({ state: 'all', q: RUN }), 1, 'fi')
+				)
+			).found
+		).toEqual(first.found);
 		const agency = await read('agency', `ambetsverk 11`, 1);
 		// "Ämbetsverk 11" and 110..119, of kind agency (i % 5 = 2): 112, 117.
 		expect(agency.items.map((o) => o.name).filter((n) => n.includes(RUN))).toEqual(
