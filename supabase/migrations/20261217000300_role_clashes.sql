@@ -20,19 +20,11 @@
 --   (role_facilitator_on_applicant_team);
 -- * a workshop's guest and a member of a team taking part in it (workshop_guest_on_team
 --   for the guest second, role_workshop_guest_on_team now for the member second).
--- Refusals as SQLSTATE TK422 with the code as hint, as the jury's and workshops' are.
+-- Refusals as SQLSTATE TK422 with the code as hint, through the jury's private.jury_refuse.
 -- Triggers, so every writer (definer functions, the service, a direct insert) is held;
 -- after the row, so a write row-level security refuses is refused as before, for its
 -- own reason, and a clash only ever refuses a write that was allowed.
 
-create function private.role_refuse(code text) returns void
-language plpgsql volatile set search_path = ''
-as $$
-begin
-  raise exception '%', code using errcode = 'TK422', hint = code;
-end
-$$;
-revoke execute on function private.role_refuse(text) from public, anon, authenticated;
 
 -- Whether `person` chairs `challenge`'s jury: private.manages_challenge_team's rule for
 -- them, as public.jury_invite checks it for the invited address.
@@ -98,7 +90,7 @@ begin
     perform private.jury_refuse('jury_chair_invited');
   end if;
   if private.on_applicant_team(new.challenge_id, person) then
-    perform private.role_refuse('role_juror_on_applicant_team');
+    perform private.jury_refuse('role_juror_on_applicant_team');
   end if;
   return new;
 end
@@ -113,7 +105,7 @@ language plpgsql security definer set search_path = ''
 as $$
 begin
   if new.role = 'chair' and private.is_juror_of(new.challenge_id, new.user_id) then
-    perform private.role_refuse('role_chair_is_juror');
+    perform private.jury_refuse('role_chair_is_juror');
   end if;
   return new;
 end
@@ -132,7 +124,7 @@ begin
     select 1 from public.challenges ch
     where ch.organisation_id = new.organisation_id and private.is_juror_of(ch.id, new.user_id)
   ) then
-    perform private.role_refuse('role_chair_is_juror');
+    perform private.jury_refuse('role_chair_is_juror');
   end if;
   return new;
 end
@@ -162,16 +154,16 @@ as $$
 begin
   if exists (select 1 from public.applications a
              where a.team_id = new.team_id and private.is_juror_of(a.challenge_id, new.user_id)) then
-    perform private.role_refuse('role_juror_on_applicant_team');
+    perform private.jury_refuse('role_juror_on_applicant_team');
   end if;
   if exists (select 1 from public.applications a
              where a.team_id = new.team_id and private.facilitates_for(a.challenge_id, new.user_id)) then
-    perform private.role_refuse('role_facilitator_on_applicant_team');
+    perform private.jury_refuse('role_facilitator_on_applicant_team');
   end if;
   if exists (select 1 from public.workshop_teams wt
              join public.workshop_participants p on p.workshop_id = wt.workshop_id
              where wt.team_id = new.team_id and p.user_id = new.user_id) then
-    perform private.role_refuse('role_workshop_guest_on_team');
+    perform private.jury_refuse('role_workshop_guest_on_team');
   end if;
   return new;
 end
@@ -187,11 +179,11 @@ as $$
 begin
   if exists (select 1 from public.team_members m
              where m.team_id = new.team_id and private.is_juror_of(new.challenge_id, m.user_id)) then
-    perform private.role_refuse('role_juror_on_applicant_team');
+    perform private.jury_refuse('role_juror_on_applicant_team');
   end if;
   if exists (select 1 from public.team_members m
              where m.team_id = new.team_id and private.facilitates_for(new.challenge_id, m.user_id)) then
-    perform private.role_refuse('role_facilitator_on_applicant_team');
+    perform private.jury_refuse('role_facilitator_on_applicant_team');
   end if;
   return new;
 end
@@ -206,7 +198,7 @@ language plpgsql security definer set search_path = ''
 as $$
 begin
   if private.on_applicant_team(new.challenge_id, new.facilitator_id) then
-    perform private.role_refuse('role_facilitator_on_applicant_team');
+    perform private.jury_refuse('role_facilitator_on_applicant_team');
   end if;
   return new;
 end
