@@ -18,7 +18,7 @@ test('the agenda editor adds up the minutes as typed and reorders phases by keyb
 }) => {
 	await signIn(page, 'facilitator@talkoot.example');
 	await page.goto('/workshops/new');
-	await page.getByLabel('Challenge').selectOption({ label: 'AI Goes to Work' });
+	await page.getByLabel('Challenge', { exact: true }).selectOption({ label: 'AI Goes to Work' });
 	await page.getByRole('button', { name: 'Choose challenge' }).click();
 	// Shown once the page runs its script: typing before that would be typed again.
 	await expect(page.getByRole('button', { name: 'Add a phase' })).toBeVisible();
@@ -52,7 +52,7 @@ test('without JavaScript the move buttons post the form and it comes back reorde
 	const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
 	await signIn(page, 'facilitator@talkoot.example');
 	await page.goto('/workshops/new');
-	await page.getByLabel('Challenge').selectOption({ label: 'AI Goes to Work' });
+	await page.getByLabel('Challenge', { exact: true }).selectOption({ label: 'AI Goes to Work' });
 	await page.getByRole('button', { name: 'Choose challenge' }).click();
 	await page.getByRole('textbox', { name: 'Title', exact: true }).fill('Kept as typed');
 	await expect(page.getByRole('button', { name: 'Add a phase' })).toHaveCount(0);

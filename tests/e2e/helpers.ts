@@ -333,7 +333,7 @@ export interface WorkshopPlan {
  */
 export async function scheduleWorkshop(page: Page, title: string, plan: WorkshopPlan = {}) {
 	await page.goto('/workshops/new');
-	await page.getByLabel('Challenge').selectOption({ label: 'AI Goes to Work' });
+	await page.getByLabel('Challenge', { exact: true }).selectOption({ label: 'AI Goes to Work' });
 	await page.getByRole('button', { name: 'Choose challenge' }).click();
 	// The agenda's controls come with the page's script: typing before that is typed again.
 	await expect(page.getByRole('button', { name: 'Add a phase' })).toBeVisible();

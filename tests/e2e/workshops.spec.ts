@@ -23,8 +23,9 @@ test('a facilitator schedules and runs a workshop; participants add notes and vo
 	await signIn(fiia, 'facilitator@talkoot.example');
 	await fiia.goto('/workshops');
 	await fiia.getByRole('link', { name: 'Schedule a workshop' }).click();
+	await expect(fiia).toHaveURL(/\/workshops\/new$/);
 	// Named, not the newest: other tests publish challenges of their own.
-	await fiia.getByLabel('Challenge').selectOption({ label: 'AI Goes to Work' });
+	await fiia.getByLabel('Challenge', { exact: true }).selectOption({ label: 'AI Goes to Work' });
 	await fiia.getByRole('button', { name: 'Choose challenge' }).click();
 	await fiia.getByRole('textbox', { name: 'Title', exact: true }).fill('Co-creation day');
 	await fiia.locator('#field-startsAt').fill(`${finnishDayFromNow(7)} 9.00`);
