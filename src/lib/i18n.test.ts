@@ -1,7 +1,14 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DATA_KEY_PREFIXES, foundStatus, shownRange, stageLabel, t } from './i18n';
+import {
+	choiceStatus,
+	DATA_KEY_PREFIXES,
+	foundStatus,
+	shownRange,
+	stageLabel,
+	t
+} from './i18n';
 import { areaMessage, shownIn } from './i18n-names';
 import { m } from './paraglide/messages';
 import { loadMessages } from './messages.testing';
@@ -94,6 +101,17 @@ describe("a list's status and range", () => {
 		expect(foundStatus(true, 0)).toBe(m.list_no_match());
 		expect(foundStatus(true, 1)).toBe(m.list_found({ count: 1 }));
 		expect(foundStatus(true, 1)).not.toBe(foundStatus(true, 2));
+	});
+
+	it('says that a long choice offers only its first options, in the reader’s numbers', () => {
+		const text = choiceStatus(false, 200, 1234, 'fi');
+		expect(text).toContain('200');
+		expect(text).toContain('1\u00a0234');
+		expect(choiceStatus(true, 200, 201, 'en')).toBe(choiceStatus(false, 200, 201, 'en'));
+		// Every option offered: as a list's status, nothing without words.
+		expect(choiceStatus(false, 12, 12, 'en')).toBeNull();
+		expect(choiceStatus(true, 0, 0, 'en')).toBe(m.list_no_match());
+		expect(choiceStatus(true, 3, 3, 'en')).toBe(m.list_found({ count: 3 }));
 	});
 
 	it('shows the rows of a page of the whole list in the reader’s numbers', () => {

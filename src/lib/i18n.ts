@@ -84,6 +84,17 @@ export function shownRange(paged: Omit<Paged<unknown>, 'items'>, size: number, l
 export const foundStatus = (narrowed: boolean, total: number): string | null =>
 	narrowed ? (total ? m.list_found({ count: total }) : m.list_no_match()) : null;
 
+/**
+ * The status line of a choice (ChoiceSearch): that only the first `shown` of the `total`
+ * options found are offered and words find the others; else, when `words` narrow it, how
+ * many match or that none does (foundStatus); null when every option is offered.
+ */
+export function choiceStatus(words: boolean, shown: number, total: number, locale: Locale) {
+	return shown < total
+		? m.choice_shown({ shown: formatCount(shown, locale), total: formatCount(total, locale) })
+		: foundStatus(words, total);
+}
+
 const ORG_KIND_LABELS: Record<string, () => string> = {
 	public_body: m.org_kind_public_body,
 	university: m.org_kind_university,

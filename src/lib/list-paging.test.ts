@@ -22,11 +22,7 @@ const files = (dir: string, ext: string): string[] =>
  */
 const FIXED_LIMITS: Record<string, string> = {
 	'src/lib/server/workshops/list.ts':
-		'myWorkshops: the dashboard’s summary (upcoming, a few ended), which links to /workshops, the whole list, paged',
-	'src/lib/server/workshops/planning.ts':
-		'publishedChallenges: the challenge choice of /workshops/new; leftover: a choice of more than 500 is cut',
-	'src/lib/server/concepts.ts':
-		'boardElements: the board notes a concept may name as sources; leftover: more than 500 are cut'
+		'myWorkshops: the dashboard’s summary (upcoming, a few ended), which links to /workshops, the whole list, paged'
 };
 
 /**

@@ -137,3 +137,31 @@ test('the admin page: two lists, each narrowed by its own fields', async ({ page
 	await expectAccessible(page);
 	await screenshot(page, 'admin-lists');
 });
+
+test('/workshops/new: words narrow the challenge choice, and choosing keeps them', async ({
+	page
+}) => {
+	await signIn(page, 'facilitator@talkoot.example');
+	await page.goto(`/workshops/new?${new URLSearchParams({ q: 'AI goes' })}`);
+	await hydrated(page);
+	const search = page.getByRole('search', {
+		name: 'Find a challenge by words of its title or summary'
+	});
+	const words = search.getByRole('searchbox');
+	const choice = page.getByLabel('Challenge', { exact: true });
+	await expect(search.getByRole('status')).toHaveText(/match these choices|One matches/);
+	await expect(choice.getByRole('option', { name: 'AI Goes to Work' })).toHaveCount(1);
+	await words.fill('zzz no such challenge');
+	await words.press('Enter');
+	await expect(search.getByRole('status')).toHaveText('Nothing matches these choices.');
+	await expect(choice).toHaveCount(0);
+	await words.fill('AI goes');
+	await search.getByRole('button', { name: 'Find' }).click();
+	await choice.selectOption({ label: 'AI Goes to Work' });
+	await page.getByRole('button', { name: 'Choose challenge' }).click();
+	await expect(page).toHaveURL(/[?&]q=AI\+goes/);
+	await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toBeVisible();
+	await expect(words).toHaveValue('AI goes');
+	await expectAccessible(page);
+	await screenshot(page, 'workshop-new-search');
+});

@@ -15,6 +15,7 @@ import {
 	withdrawFinalTender
 } from '../../src/lib/server/concepts';
 import { loadDashboard } from '../../src/lib/server/dashboard';
+import { CHOICE_MAX } from '../../src/lib/server/list-sql';
 import { describeEachDatabase } from './databases';
 import { drainOutbox } from './mail-helpers';
 import {
@@ -155,6 +156,24 @@ describeEachDatabase('concepts and final tenders', (db) => {
 	});
 
 	describe('lineage', () => {
+		it('offers the notes and clusters the team sees, narrowed by words', async () => {
+			const offered = async (words: string[] = []) => {
+				const view = await db().as(w.a1, (tx) => getConcept(tx, concept, words));
+				const { options, shown, total } = view!.boardElements;
+				return { ids: options.map((e) => e.elementId).sort(), shown, total };
+			};
+			// Not team B's board, not a hidden note. (Both workshops start at once: order is
+			// tested below, within one.)
+			expect(await offered()).toEqual({
+				ids: [NOTE_SHARED, NOTE_A, CLUSTER].sort(),
+				shown: 3,
+				total: 3
+			});
+			// Case and accents aside, every word must be found.
+			expect(await offered(['tuesday'])).toEqual({ ids: [NOTE_SHARED], shown: 1, total: 1 });
+			expect(await offered(['tuesday', 'pilot'])).toEqual({ ids: [], shown: 0, total: 0 });
+		});
+
 		it('links its own idea and a note and cluster it could see, labels frozen', async () => {
 			await db().as(w.a1, async (tx) => {
 				await tx.query('select public.concept_link_idea($1, 1)', [concept]);
@@ -187,6 +206,32 @@ describeEachDatabase('concepts and final tenders', (db) => {
 				['board_note', 'Our pilot with ten seekers'],
 				['board_cluster', 'Mentoring']
 			]);
+			// What is linked is no longer offered.
+			expect(view!.boardElements).toEqual({ options: [], shown: 0, total: 0 });
+		});
+
+		it('offers the first 200 of many notes, says how many, and words find the rest', async () => {
+			await db().service('test: a long series of workshops', (tx) =>
+				tx.query(
+					`insert into public.board_notes (board_id, id, author_id, body, colour, x, y, added_seq)
+					 select $1, gen_random_uuid(), $2, 'Havainto ' || i, 'yellow', 0, 0, 100 + i
+					 from generate_series(1, 230) i`,
+					[w.shared, w.a1.id]
+				)
+			);
+			const read = (words: string[]) =>
+				db().as(w.a1, async (tx) => (await getConcept(tx, concept, words))!.boardElements);
+			const all = await read([]);
+			expect([all.shown, all.total, all.options.length]).toEqual([CHOICE_MAX, 230, CHOICE_MAX]);
+			expect(all.options.at(-1)!.label).toBe(`Havainto ${CHOICE_MAX}`);
+			// "havainto 22" is in 22, 122 and 220–229: twelve, ten of them past the first 200.
+			const found = await read(['havainto', '22']);
+			expect(found.options.map((e) => e.label)).toEqual(
+				['22', '122', ...Array.from({ length: 10 }, (_, i) => `22${i}`)].map(
+					(n) => `Havainto ${n}`
+				)
+			);
+			expect([found.shown, found.total]).toEqual([12, 12]);
 		});
 
 		it("refuses another team's board, a hidden note, another idea and a second link", async () => {

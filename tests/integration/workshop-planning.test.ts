@@ -2,13 +2,16 @@ import { beforeAll, expect, it } from 'vitest';
 import { DEFAULT_AGENDA } from '../../src/lib/domain/board';
 import {
 	candidates,
+	challengeChoice,
 	scheduleFromForm,
 	UnknownExperts
 } from '../../src/lib/server/workshops/planning';
 import { myWorkshops, workshopPeople } from '../../src/lib/server/workshops/list';
 import { WorkshopGuestRefused } from '../../src/lib/server/workshops/schedule';
 import { loadOutcome } from '../../src/lib/server/workshops/outcome';
+import { CHOICE_MAX } from '../../src/lib/server/list-sql';
 import { describeEachDatabase } from './databases';
+import { createChallenge } from './fixtures';
 import { workshopWorld } from './workshop-fixtures';
 
 describeEachDatabase('planning a workshop', (db) => {
@@ -24,6 +27,36 @@ describeEachDatabase('planning a workshop', (db) => {
 		expect(seen.staff.map((s) => s.id).sort()).toEqual([w.owner.id, w.staff.id].sort());
 		const outsider = await db().as(w.outsider, (tx) => candidates(tx, w.challenge.id, 'en'));
 		expect(outsider).toEqual({ teams: [], staff: [] });
+	});
+
+	it('offers the first 200 of many published challenges; words find the rest (issue 16)', async () => {
+		const run = `zz${Math.random().toString(36).slice(2, 8)}`;
+		const [{ org }] = await db().service('test: many published challenges', async (tx) => {
+			const found = await tx.query<{ org: string }>(
+				'select organisation_id as org from public.challenges where id = $1',
+				[w.challenge.id]
+			);
+			await tx.query(
+				`insert into public.challenges (organisation_id, slug, title, status, published_at)
+				 select $1, $2 || '-' || i, jsonb_build_object('fi', 'Haaste ' || $2 || ' ' || i), 'published', now()
+				 from generate_series(1, 230) i`,
+				[found[0].org, run]
+			);
+			return found;
+		});
+		const draft = await createChallenge(db(), org, 'draft');
+		const choose = (words: string[], chosen: string | null = null) =>
+			db().as(w.facilitator, (tx) => challengeChoice(tx, 'fi', words, chosen));
+		const all = await choose([run]);
+		expect([all.shown, all.total, all.options.length]).toEqual([CHOICE_MAX, 230, CHOICE_MAX]);
+		const found = await choose([run, '217']);
+		expect(found.options.map((c) => c.title.fi)).toEqual([`Haaste ${run} 217`]);
+		// The chosen one stays offered, first, when the words do not find it; a draft is no choice.
+		const kept = await choose([run, '217'], w.challenge.id);
+		expect(kept.options.map((c) => c.id)).toEqual([w.challenge.id, found.options[0].id]);
+		expect([kept.chosen?.id, kept.shown, kept.total]).toEqual([w.challenge.id, 1, 1]);
+		expect((await choose([run], draft.id)).chosen).toBeNull();
+		expect(await choose(['nothing-like-this'])).toMatchObject({ options: [], shown: 0, total: 0 });
 	});
 
 	it('refuses an expert address without an account, and schedules with known ones', async () => {

@@ -7,6 +7,7 @@ import type { Locale, LocalizedText } from '$lib/domain/locale';
 import type { BudgetRow, ConceptContent, ConceptSave } from '$lib/domain/concept';
 import { snapshotChangedAt } from '$lib/domain/erasure';
 import { attachUpload, withFileChanges, type AttachResult } from './uploads';
+import { holdsWords, readChoice, type Choice } from './list-sql';
 import type { ConceptUse } from '$lib/workshops/concept-uses';
 
 /** A link of the concept's lineage, with its label frozen at linking. */
@@ -101,7 +102,7 @@ export interface ConceptView extends ConceptContent {
 	/** The team's preliminary ideas in its shortlisted application (to link). */
 	ideas: { position: number; title: string }[];
 	/** Notes and clusters the caller sees on boards of the challenge's workshops (to link). */
-	boardElements: BoardElement[];
+	boardElements: Choice<BoardElement>;
 }
 
 /** The concept of an application, if it has one the caller may see (RLS). */
@@ -177,11 +178,20 @@ const ofMyConcept = (column: 'application_id' | 'challenge_id') =>
 
 /**
  * The notes and clusters the caller sees (RLS) on boards of the workshops of the concept's
- * challenge, when the caller is on the concept's team (none otherwise).
+ * challenge, not yet linked to it, when the caller is on the concept's team (none
+ * otherwise), by workshop and as added: those whose words hold every one of `words`
+ * (folded, list-filter.ts; none: all), the first CHOICE_MAX and how many (readChoice).
  */
-async function boardElements(tx: Queryable, conceptId: string): Promise<BoardElement[]> {
+async function boardElements(
+	tx: Queryable,
+	conceptId: string,
+	words: string[]
+): Promise<Choice<BoardElement>> {
 	const challenge = ofMyConcept('challenge_id');
-	const rows = await tx.query<{
+	const unlinked = (kind: string, element: string) =>
+		`not exists (select 1 from public.concept_links l where l.concept_id = $1
+		   and l.kind = '${kind}' and l.board_id = b.id and l.element_id = ${element}::text)`;
+	const choice = await readChoice<{
 		kind: BoardElement['kind'];
 		boardId: string;
 		elementId: string;
@@ -190,34 +200,44 @@ async function boardElements(tx: Queryable, conceptId: string): Promise<BoardEle
 		wid: string;
 		wtitle: string;
 	}>(
+		tx,
 		`select 'board_cluster' as kind, k.board_id as "boardId", k.id as "elementId", k.name as label,
 		   k.lang, w.id as wid, w.title as wtitle, w.starts_at, k.added_seq as seq
 		 from public.board_clusters k join public.boards b on b.id = k.board_id
 		 join public.workshops w on w.id = b.workshop_id where w.challenge_id = ${challenge}
+		   and ${unlinked('board_cluster', 'k.id')} and ${holdsWords('public.search_fold(k.name)', '$2')}
 		 union all
 		 select 'board_note', n.board_id, n.id, n.body, n.lang, w.id, w.title, w.starts_at, n.added_seq
 		 from public.board_notes n join public.boards b on b.id = n.board_id
 		 join public.workshops w on w.id = b.workshop_id where w.challenge_id = ${challenge} and not n.hidden
-		 order by starts_at, wid, kind desc, seq
-		 limit 500`,
-		[conceptId]
+		   and ${unlinked('board_note', 'n.id')} and ${holdsWords('public.search_fold(n.body)', '$2')}`,
+		'starts_at, wid, kind desc, seq',
+		[conceptId, words]
 	);
-	return rows.map((r) => ({
-		kind: r.kind,
-		boardId: r.boardId,
-		elementId: r.elementId,
-		label: r.label,
-		lang: r.lang,
-		workshop: { id: r.wid, title: r.wtitle }
-	}));
+	return {
+		...choice,
+		options: choice.options.map((r) => ({
+			kind: r.kind,
+			boardId: r.boardId,
+			elementId: r.elementId,
+			label: r.label,
+			lang: r.lang,
+			workshop: { id: r.wid, title: r.wtitle }
+		}))
+	};
 }
 
 /**
  * A concept as the caller may see it (its team, or the owner's side through RLS); null
  * otherwise. Every part is read by the concept's id, all sent together (one round trip,
- * issue 16); the ideas and board elements to link only for its team.
+ * issue 16); the ideas and board elements to link only for its team, the board elements
+ * narrowed by `sourceWords` (folded words of the address's `sources`; none: all).
  */
-export async function getConcept(tx: Queryable, id: string): Promise<ConceptView | null> {
+export async function getConcept(
+	tx: Queryable,
+	id: string,
+	sourceWords: string[] = []
+): Promise<ConceptView | null> {
 	const [[c], links, attachments, tenders, ideas, elements] = await Promise.all([
 		tx.query<
 			ConceptContent & {
@@ -263,7 +283,7 @@ export async function getConcept(tx: Queryable, id: string): Promise<ConceptView
 			 where application_id = ${ofMyConcept('application_id')} order by position`,
 			[id]
 		),
-		boardElements(tx, id)
+		boardElements(tx, id, sourceWords)
 	]);
 	if (!c) return null;
 	return {

@@ -1,3 +1,5 @@
+import type { Queryable } from './db';
+
 /**
  * SQL a list filtered in the database shares (issue 16; list-filter.ts reads the filter).
  */
@@ -12,3 +14,39 @@
 export const holdsWords = (folded: string, words: string) =>
 	`not exists (select 1 from unnest(${words}::text[]) as search_word(word)
 	   where strpos(${folded}, search_word.word) = 0)`;
+
+/** How many options a choice (a `<select>`) offers at most; past it, words narrow it. */
+export const CHOICE_MAX = 200;
+
+/** A choice's options: the first CHOICE_MAX found, in order, and how many were found. */
+export interface Choice<T> {
+	options: T[];
+	/** How many of the found are offered (at most CHOICE_MAX). */
+	shown: number;
+	total: number;
+}
+
+/**
+ * Reads a choice (issue 16: a choice of 500 challenges or board notes was cut without a
+ * word): `rows` is SQL selecting every option the caller may choose, already narrowed by
+ * its words (holdsWords), `order` the order of its output columns. Returns the first
+ * CHOICE_MAX in that order and how many `rows` finds, counted in the same statement, so
+ * the page can say that words find the others (ChoiceSearch.svelte).
+ */
+export async function readChoice<T extends object>(
+	tx: Queryable,
+	rows: string,
+	order: string,
+	params: unknown[]
+): Promise<Choice<T>> {
+	const found = await tx.query<T & { choice_total: number }>(
+		`select *, count(*) over ()::int as choice_total from (${rows}) as choice
+		 order by ${order} limit ${CHOICE_MAX}`,
+		params
+	);
+	return {
+		options: found.map(({ choice_total: _total, ...option }) => option as unknown as T),
+		shown: found.length,
+		total: found[0]?.choice_total ?? 0
+	};
+}

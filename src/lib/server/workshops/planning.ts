@@ -2,6 +2,7 @@ import type { Queryable } from '../db';
 import type { LocalizedText, Locale } from '$lib/domain/locale';
 import type { ScheduleForm } from '$lib/domain/workshop-schemas';
 import { scheduleWorkshop } from './schedule';
+import { holdsWords, readChoice, type Choice } from '../list-sql';
 
 /** Whether the caller is a platform facilitator (who may schedule workshops). */
 export async function isFacilitator(tx: Queryable): Promise<boolean> {
@@ -9,15 +10,45 @@ export async function isFacilitator(tx: Queryable): Promise<boolean> {
 	return row.yes;
 }
 
-/** The published challenges a workshop can be scheduled for, by title as the reader sees it. */
-export function publishedChallenges(tx: Queryable, locale: Locale) {
-	return tx.query<{ id: string; title: LocalizedText; primaryLocale: Locale }>(
-		`select id, title, primary_locale as "primaryLocale" from public.challenges
-		 where status = 'published'
-		 order by public.sort_key(coalesce(nullif(btrim(title ->> $1), ''), title ->> primary_locale), $1), slug
-		 limit 500`,
-		[locale]
-	);
+/** A published challenge as the workshop's challenge choice offers it. */
+export interface ChallengeOption {
+	id: string;
+	title: LocalizedText;
+	primaryLocale: Locale;
+}
+
+/**
+ * The published challenges a workshop can be scheduled for whose title holds every one of
+ * `words` (folded, list-filter.ts; none: all), by title as the reader sees it (`locale`):
+ * the first CHOICE_MAX and how many there are (readChoice), and the `chosen` one (an id
+ * from the address) when it is published, found by the words or not (then first among
+ * the options, so the choice still shows it); null otherwise.
+ */
+export async function challengeChoice(
+	tx: Queryable,
+	locale: Locale,
+	words: string[],
+	chosen: string | null
+): Promise<Choice<ChallengeOption> & { chosen: ChallengeOption | null }> {
+	const published = `select id, title, primary_locale as "primaryLocale", slug
+		from public.challenges where status = 'published'`;
+	const [choice, picked] = await Promise.all([
+		readChoice<ChallengeOption>(
+			tx,
+			`${published} and ${holdsWords('search_folded', '$2')}`,
+			`public.sort_key(coalesce(nullif(btrim(title ->> $1), ''), title ->> "primaryLocale"), $1), slug`,
+			[locale, words]
+		),
+		chosen
+			? tx.query<ChallengeOption>(`select id, title, "primaryLocale" from (${published}) c where id = $1`, [chosen])
+			: []
+	]);
+	const chosenOne = picked[0] ?? null;
+	const options =
+		chosenOne && !choice.options.some((c) => c.id === chosenOne.id)
+			? [chosenOne, ...choice.options]
+			: choice.options;
+	return { ...choice, options, chosen: chosenOne };
 }
 
 /** Teams found eligible for the challenge and the owner organisation's staff, each by name. */

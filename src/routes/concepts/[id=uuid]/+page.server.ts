@@ -18,13 +18,18 @@ import { readForm, type FormValues } from '$lib/server/http/forms';
 import { requireUser } from '$lib/server/http/guards';
 import { renderMarkdown } from '$lib/server/markdown';
 import { translate } from '$lib/server/i18n';
+import { parseListQuery } from '$lib/domain/list-filter';
+import { searchWords } from '$lib/domain/search';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
-	const concept = await locals.db.as(user, (tx) => getConcept(tx, params.id));
+	const sources = parseListQuery(url.searchParams, ['all'], 'sources-').q;
+	const concept = await locals.db.as(user, (tx) =>
+		getConcept(tx, params.id, searchWords(sources))
+	);
 	if (!concept) error(404, 'Not found');
-	return { concept, descriptionHtml: renderMarkdown(concept.description) };
+	return { concept, sources, descriptionHtml: renderMarkdown(concept.description) };
 };
 
 /** A refusal of the database in words, kept with what was typed; anything else rethrown. */

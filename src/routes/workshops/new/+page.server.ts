@@ -1,14 +1,15 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime';
 import { z } from 'zod';
+import { listFilterOf, parseListQuery } from '$lib/domain/list-filter';
 import { moveAgendaRow, parseSchedule, readMove } from '$lib/domain/workshop-schemas';
 import { invalid, readForm } from '$lib/server/http/forms';
 import { requireUser } from '$lib/server/http/guards';
 import { roleRefusal } from '$lib/server/http/role-refusals';
 import {
 	candidates,
+	challengeChoice,
 	isFacilitator,
-	publishedChallenges,
 	scheduleFromForm,
 	UnknownExperts
 } from '$lib/server/workshops/planning';
@@ -20,10 +21,17 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const chosen = z.uuid().safeParse(url.searchParams.get('challenge'));
 	return locals.db.as(user, async (tx) => {
 		if (!(await isFacilitator(tx))) error(403, 'error_workshop_not_facilitator');
-		const challenges = await publishedChallenges(tx, getLocale());
-		const challenge = chosen.success ? challenges.find((c) => c.id === chosen.data) : undefined;
+		const query = parseListQuery(url.searchParams, ['all']);
+		const choice = await challengeChoice(
+			tx,
+			getLocale(),
+			listFilterOf(query).words,
+			chosen.success ? chosen.data : null
+		);
+		const challenge = choice.chosen;
 		return {
-			challenges,
+			challenges: choice,
+			q: query.q,
 			challengeId: challenge?.id ?? null,
 			candidates: challenge ? await candidates(tx, challenge.id, getLocale()) : null
 		};
