@@ -1,3 +1,4 @@
+import { IDEAS_MAX } from './application-schemas';
 import { TEAM_ORGANISATION_NAME_MAX, TEAM_ORGANISATIONS_MAX } from './team-schemas';
 
 /**
@@ -9,5 +10,6 @@ import { TEAM_ORGANISATION_NAME_MAX, TEAM_ORGANISATIONS_MAX } from './team-schem
  */
 export const LIMIT_INPUTS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
 	error_team_organisations_many: { count: TEAM_ORGANISATIONS_MAX },
-	error_team_organisation_long: { count: TEAM_ORGANISATION_NAME_MAX }
+	error_team_organisation_long: { count: TEAM_ORGANISATION_NAME_MAX },
+	error_ideas_many: { count: IDEAS_MAX }
 };
