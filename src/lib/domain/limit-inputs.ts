@@ -1,5 +1,6 @@
 import { IDEAS_MAX } from './application-schemas';
 import { TEAM_ORGANISATION_NAME_MAX, TEAM_ORGANISATIONS_MAX } from './team-schemas';
+import { AGENDA_MAX, WORKSHOP_EXPERTS_MAX } from './workshop-schemas';
 
 /**
  * The numbers the words of a schema's limit name ("at most {count} organisations"), by
@@ -11,5 +12,7 @@ import { TEAM_ORGANISATION_NAME_MAX, TEAM_ORGANISATIONS_MAX } from './team-schem
 export const LIMIT_INPUTS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
 	error_team_organisations_many: { count: TEAM_ORGANISATIONS_MAX },
 	error_team_organisation_long: { count: TEAM_ORGANISATION_NAME_MAX },
-	error_ideas_many: { count: IDEAS_MAX }
+	error_ideas_many: { count: IDEAS_MAX },
+	error_workshop_agenda_long: { count: AGENDA_MAX },
+	error_workshop_expert_many: { count: WORKSHOP_EXPERTS_MAX }
 };
