@@ -9,8 +9,9 @@ import { searchWords } from './search';
  * back button returns to it and a detail page reached from it links back to it.
  */
 
-// Read as a link back to a list keeps them (kept-query.ts, light enough for a visitor's page).
-export { LIST_PAGE_MAX, LIST_SEARCH_MAX } from './kept-query';
+// A list's search and page are read in kept-query.ts (no zod: a visitor's page imports
+// it), as its links back to a list keep them.
+export { LIST_SEARCH_MAX } from './kept-query';
 
 /** A list's query as its address asks for it: one of its choices, a search, a 1-based page. */
 export interface ListQuery<S extends string> {
