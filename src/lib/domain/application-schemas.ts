@@ -10,6 +10,12 @@ export type IdeaField = keyof typeof IDEA_LIMITS;
 export const IDEA_FIELDS = Object.keys(IDEA_LIMITS) as IdeaField[];
 export const EXPLANATION_LIMIT = 2000;
 
+/** The most ideas an application holds (public.application_ideas: position 1…10). */
+export const IDEAS_MAX = 10;
+
+/** The most requirement answers a save carries: far above any challenge's requirements. */
+const ANSWERS_MAX = 100;
+
 export interface Idea {
 	position: number;
 	title: string;
@@ -27,7 +33,12 @@ export interface Answer {
 const text = (max: number) => z.string().max(max, { error: 'error_idea_too_long' }).default('');
 
 const ideaSchema = z.object({
-	position: z.number().int().min(1).max(10),
+	// An idea past the last is one too many; any other position is no form of ours.
+	position: z
+		.number({ error: 'error_form' })
+		.int({ error: 'error_form' })
+		.min(1, { error: 'error_form' })
+		.max(IDEAS_MAX, { error: 'error_ideas_many' }),
 	title: text(IDEA_LIMITS.title),
 	problem: text(IDEA_LIMITS.problem),
 	idea: text(IDEA_LIMITS.idea),
@@ -43,9 +54,12 @@ const answerSchema = z.object({
 /** What the editor saves, as JSON or as a form: the draft version it was based on and its content. */
 export const draftSchema = z
 	.object({
-		version: z.number().int().min(1),
-		ideas: z.array(ideaSchema).max(10),
-		answers: z.array(answerSchema).max(100),
+		version: z
+			.number({ error: 'error_form' })
+			.int({ error: 'error_form' })
+			.min(1, { error: 'error_form' }),
+		ideas: z.array(ideaSchema).max(IDEAS_MAX, { error: 'error_ideas_many' }),
+		answers: z.array(answerSchema).max(ANSWERS_MAX, { error: 'error_form' }),
 		// The language of the application (fi, sv or en: what the buyer accepts); left
 		// out, the draft keeps its own (at first the team's working language).
 		lang: z.enum(LOCALES, { error: 'error_locale_invalid' }).optional()

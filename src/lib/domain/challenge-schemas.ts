@@ -8,6 +8,7 @@ import { validateTimetable, type StageWindow } from './timetable';
 import { validateCriteria, type Criterion } from './criteria';
 import { isBlank, isFilled } from './text';
 import { readDecimal } from './decimal';
+import { choiceField, requiredOr } from './field-errors';
 
 /** Form values as posted: every field a string. */
 export type RawForm = Record<string, string>;
@@ -63,7 +64,7 @@ export interface Basics {
 
 const basicsFields = z.object({
 	primaryLocale: localeField,
-	procedure: z.enum(PROCEDURES, { error: 'error_required' }),
+	procedure: choiceField(PROCEDURES),
 	contactName: z.string().trim().max(200, { error: 'error_text_long' }).default(''),
 	contactEmail: optionalEmailField,
 	applicationsUnsealed: z
@@ -307,5 +308,5 @@ export const answerSchema = z.object({
 
 export const mergeSchema = z.object({
 	questionId: z.uuid({ error: 'error_form' }),
-	into: z.uuid({ error: 'error_required' })
+	into: z.uuid({ error: requiredOr('error_merge_invalid') })
 });

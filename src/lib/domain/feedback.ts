@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isFilled } from './text';
+import { choiceField } from './field-errors';
 
 // Accessibility feedback's workflow (issue 12): the accessibility statement promises an
 // answer within 14 days (Act 306/2019). The database holds the same numbers
@@ -26,7 +27,7 @@ export const feedbackOverdue = (item: { createdAt: Date; status: FeedbackStatus 
 /** The admin's status form: the item, its status and its handler ('' for nobody). */
 export const feedbackStatusSchema = z.object({
 	id: z.uuid({ error: 'error_form' }),
-	status: z.enum(FEEDBACK_STATUSES, { error: 'error_required' }),
+	status: choiceField(FEEDBACK_STATUSES),
 	handlerId: z
 		.union([z.literal(''), z.uuid({ error: 'orgadmin_error_handler' })])
 		.default('')

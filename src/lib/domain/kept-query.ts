@@ -8,15 +8,84 @@
 /** The fields of a list's address: a choice of one state, words of a name, a page. */
 export const LIST_QUERY_FIELDS = ['state', 'q', 'page'] as const;
 
-/** The `fields` of `params` that are set (the first of a repeated one), in that order. */
+/** The longest search a list reads from its address (and its search box's maxlength). */
+export const LIST_SEARCH_MAX = 200;
+
+/** The highest page number a list reads from its address; beyond it, the first page. */
+export const LIST_PAGE_MAX = 100_000;
+
+/** The longest value of any other field kept (a choice, an organisation's slug); longer is dropped. */
+const KEPT_VALUE_MAX = 100;
+
+/** How many fields, each of a name at most this long, a kept `from` carries (a list has 7 at most). */
+const FROM_FIELDS_MAX = 10;
+const FIELD_NAME_MAX = 40;
+
+/**
+ * A search as a list reads it from its address: `raw` trimmed and, when longer than
+ * `max`, its first `max` characters (trimmed again; not half an emoji at the cut), so a
+ * long search still narrows the list by what the box would have held. Always at most
+ * `max` long and a prefix of the trimmed `raw`; '' for none.
+ */
+export function listSearch(raw: string | null | undefined, max = LIST_SEARCH_MAX): string {
+	const text = (raw ?? '').trim();
+	if (text.length <= max) return text;
+	const last = text.charCodeAt(max - 1);
+	const end = last >= 0xd800 && last <= 0xdbff ? max - 1 : max;
+	return text.slice(0, end).trimEnd();
+}
+
+/** A 1-based page number as a list reads it from its address: 1 for anything but 1…LIST_PAGE_MAX. */
+export function listPage(raw: string | null | undefined): number {
+	const n = Number(raw ?? undefined);
+	return Number.isInteger(n) && n >= 1 && n <= LIST_PAGE_MAX ? n : 1;
+}
+
+/** Whether `field` is a list's `kind` field, alone or after a prefix ("org-page" is a page). */
+const isField = (field: string, kind: string) => field === kind || field.endsWith(`-${kind}`);
+
+/**
+ * The value a link keeps of `field`, normalised as the list reads it, or null to leave
+ * the field out: a page as a whole number above 1 (listPage), a search as listSearch
+ * reads it, a `from` as the list fields it carries (keptFromValue), anything else as
+ * given when it is at most KEPT_VALUE_MAX long. Nothing empty is kept.
+ */
+function keptValue(field: string, value: string): string | null {
+	if (isField(field, 'page')) {
+		const page = listPage(value);
+		return page > 1 ? String(page) : null;
+	}
+	if (isField(field, 'q')) return listSearch(value) || null;
+	if (field === FROM_FIELD) return keptFromValue(value);
+	return value && value.length <= KEPT_VALUE_MAX ? value : null;
+}
+
+/**
+ * A `from` field's value kept: the first FROM_FIELDS_MAX fields of the query it carries
+ * (names of at most FIELD_NAME_MAX characters, no `from` within), each normalised as
+ * keptValue does, or null when none is left. Which of them a list reads, backTo decides.
+ */
+function keptFromValue(value: string): string | null {
+	const carried = new URLSearchParams(value);
+	const names = [...new Set(carried.keys())]
+		.filter((name) => name !== FROM_FIELD && name.length <= FIELD_NAME_MAX)
+		.slice(0, FROM_FIELDS_MAX);
+	return new URLSearchParams(keptFields(carried, names)).toString() || null;
+}
+
+/**
+ * The `fields` of `params` that are set (the first of a repeated one), in that order, each
+ * normalised as the list reads it (keptValue): a link never carries a value the list would
+ * not read, nor one of unbounded length.
+ */
 export function keptFields(
 	params: URLSearchParams,
 	fields: readonly string[] = LIST_QUERY_FIELDS
 ): Record<string, string> {
 	return Object.fromEntries(
 		fields.flatMap((field) => {
-			const value = params.get(field);
-			return value ? [[field, value]] : [];
+			const value = keptValue(field, params.get(field) ?? '');
+			return value === null ? [] : [[field, value]];
 		})
 	);
 }

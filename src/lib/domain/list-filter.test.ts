@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countedChoices, parseChoice, parseListQuery } from './list-filter';
-import { keptQuery, withField } from './kept-query';
+import { countedChoices, LIST_SEARCH_MAX, parseChoice, parseListQuery } from './list-filter';
+import { backTo, fromQuery, keptFrom, keptQuery, listSearch, withField } from './kept-query';
 import { MANAGE_STATUS_CHOICES, manageBack, manageFrom, parseManageQuery } from './manage-filter';
 
 const params = (search: string) => new URLSearchParams(search);
@@ -29,6 +29,37 @@ describe('a list query with a prefix (several lists on one page)', () => {
 				const chosen = parseChoice(params(`f=${encodeURIComponent(value)}`), 'f', CHOICES);
 				expect(CHOICES).toContain(chosen);
 				expect(chosen === value || chosen === 'all').toBe(true);
+			})
+		);
+	});
+});
+
+describe('a search too long for the box', () => {
+	const CHOICES = ['all'] as const;
+
+	it('reads as its first LIST_SEARCH_MAX characters, trimmed, not as no search', () => {
+		const long = `  Tekoäly ${'x'.repeat(LIST_SEARCH_MAX)}`;
+		expect(parseListQuery(params(`q=${encodeURIComponent(long)}`), CHOICES).q).toBe(
+			long.trim().slice(0, LIST_SEARCH_MAX)
+		);
+		expect(listSearch(`${'a'.repeat(LIST_SEARCH_MAX - 1)} b`)).toBe(
+			'a'.repeat(LIST_SEARCH_MAX - 1)
+		);
+		// An emoji is not cut in half.
+		expect(listSearch(`${'a'.repeat(LIST_SEARCH_MAX - 1)}😀`)).toBe(
+			'a'.repeat(LIST_SEARCH_MAX - 1)
+		);
+		expect(listSearch(null)).toBe('');
+	});
+
+	it('is always at most the limit and a prefix of the trimmed search', () => {
+		fc.assert(
+			fc.property(fc.string({ unit: 'grapheme', maxLength: 400, size: 'max' }), (typed) => {
+				const read = parseListQuery(params(`q=${encodeURIComponent(typed)}`), CHOICES).q;
+				expect(read.length).toBeLessThanOrEqual(LIST_SEARCH_MAX);
+				expect(typed.trim().startsWith(read)).toBe(true);
+				if (typed.trim().length <= LIST_SEARCH_MAX) expect(read).toBe(typed.trim());
+				else expect(read.length).toBeGreaterThan(0);
 			})
 		);
 	});
@@ -71,6 +102,62 @@ describe('the list query a detail page keeps', () => {
 					expect(parseManageQuery(kept)).toEqual(parseManageQuery(address));
 				}
 			)
+		);
+	});
+
+	it('keeps each field as the list reads it, never junk', () => {
+		const long = 'x'.repeat(LIST_SEARCH_MAX + 50);
+		expect(keptQuery(params(`state=draft&q=++${long}&page=007`))).toBe(
+			`?state=draft&q=${'x'.repeat(LIST_SEARCH_MAX)}&page=7`
+		);
+		for (const page of ['0', '-3', '2.5', 'x', '100001', '1e9', '1'])
+			expect(keptQuery(params(`page=${page}`))).toBe('');
+		expect(keptQuery(params('page=100000'))).toBe('?page=100000');
+		expect(keptQuery(params('q=+++&state='))).toBe('');
+		expect(keptQuery(params(`state=${'a'.repeat(101)}`))).toBe('');
+		expect(keptQuery(params(`org-q=${long}&org-page=x`), ['org-q', 'org-page'])).toBe(
+			`?org-q=${'x'.repeat(LIST_SEARCH_MAX)}`
+		);
+	});
+
+	it('keeps a list address of bounded length whatever the address holds', () => {
+		fc.assert(
+			fc.property(
+				fc.dictionary(
+					fc.constantFrom('state', 'q', 'page', 'from', 'x-q'),
+					fc.string({ maxLength: 2000 })
+				),
+				(fields) => {
+					const address = new URLSearchParams(fields);
+					for (const kept of [
+						keptQuery(address, ['state', 'q', 'page', 'x-q']),
+						fromQuery(address),
+						keptFrom(address),
+						backTo('/manage', address)
+					]) {
+						expect(decodeURIComponent(kept.replaceAll('+', ' ')).length).toBeLessThan(2000);
+						for (const [field, value] of new URLSearchParams(kept.split('?')[1] ?? '')) {
+							expect(value).not.toBe('');
+							if (field === 'page') expect(value).toMatch(/^[1-9]\d{0,5}$/);
+							if (field.endsWith('q')) expect(value.length).toBeLessThanOrEqual(LIST_SEARCH_MAX);
+						}
+					}
+				}
+			)
+		);
+	});
+
+	it('carries normalised fields in `from`, and links back with them', () => {
+		const from = fromQuery(params(`q=${'y'.repeat(300)}&page=abc&state=draft`));
+		expect(new URLSearchParams(new URLSearchParams(from).get('from')!).get('q')).toHaveLength(
+			LIST_SEARCH_MAX
+		);
+		expect(
+			keptFrom(params(`from=${encodeURIComponent(`page=0&q=${'z'.repeat(300)}&junk=`)}`))
+		).toBe(`?from=${encodeURIComponent(`q=${'z'.repeat(LIST_SEARCH_MAX)}`)}`);
+		expect(keptFrom(params('from=page%3D0'))).toBe('');
+		expect(backTo('/manage', params(`from=${encodeURIComponent('q=+lab+&page=99999999')}`))).toBe(
+			'/manage?q=lab'
 		);
 	});
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listPage, listSearch } from './kept-query';
 import { searchWords } from './search';
 
 /**
@@ -8,11 +9,9 @@ import { searchWords } from './search';
  * back button returns to it and a detail page reached from it links back to it.
  */
 
-/** The longest search kept; a longer one is no search, as a bad choice is all. */
-export const LIST_SEARCH_MAX = 200;
-
-/** The highest page number read from an address; beyond it, the first page. */
-const PAGE_MAX = 100_000;
+// A list's search and page are read in kept-query.ts (no zod: a visitor's page imports
+// it), as its links back to a list keep them.
+export { LIST_SEARCH_MAX } from './kept-query';
 
 /** A list's query as its address asks for it: one of its choices, a search, a 1-based page. */
 export interface ListQuery<S extends string> {
@@ -38,7 +37,8 @@ export function parseChoice<const C extends readonly [string, ...string[]]>(
 
 /**
  * Reads a list's query from its address: `state` one of `choices` (the first, `all`, is
- * every row), `q` words of a name (trimmed, at most LIST_SEARCH_MAX), `page` 1-based.
+ * every row), `q` words of a name (listSearch: trimmed, a longer one cut to its first
+ * LIST_SEARCH_MAX characters), `page` 1-based (listPage: at most LIST_PAGE_MAX).
  * Anything else in their place is no filter and the first page, never an error; field
  * names may carry a `prefix` when one page holds several lists ("shortlisting-state").
  */
@@ -49,19 +49,8 @@ export function parseListQuery<const C extends readonly ['all', ...string[]]>(
 ): ListQuery<C[number]> {
 	return {
 		state: parseChoice(params, `${prefix}state`, choices),
-		q: z
-			.string()
-			.trim()
-			.max(LIST_SEARCH_MAX)
-			.catch('')
-			.parse(params.get(`${prefix}q`) ?? ''),
-		page: z.coerce
-			.number()
-			.int()
-			.min(1)
-			.max(PAGE_MAX)
-			.catch(1)
-			.parse(params.get(`${prefix}page`) ?? undefined)
+		q: listSearch(params.get(`${prefix}q`)),
+		page: listPage(params.get(`${prefix}page`))
 	};
 }
 

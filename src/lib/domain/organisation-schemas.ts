@@ -3,6 +3,7 @@ import { emailField } from './account-schemas';
 import { LOCALES, type Locale, type LocalizedText } from './locale';
 import { slugify } from './slug';
 import { isBlank } from './text';
+import { choiceField, requiredOr } from './field-errors';
 
 export const ORGANISATION_KINDS = [
 	'public_body',
@@ -48,7 +49,7 @@ export const newOrganisationSchema = z
 		name_sv: nameIn,
 		name_en: nameIn,
 		slug: z.string().trim().toLowerCase().max(60, { error: 'error_slug_invalid' }).default(''),
-		kind: z.enum(ORGANISATION_KINDS, { error: 'error_required' }),
+		kind: choiceField(ORGANISATION_KINDS),
 		businessId: z
 			.string()
 			.trim()
@@ -84,16 +85,16 @@ export type NewOrganisation = z.output<typeof newOrganisationSchema>;
 
 export const addMemberSchema = z.object({
 	email: emailField,
-	role: z.enum(MEMBER_ROLES, { error: 'error_required' })
+	role: choiceField(MEMBER_ROLES, 'error_role_unknown')
 });
 
-export const removeMemberSchema = z.object({ userId: z.uuid({ error: 'error_required' }) });
+export const removeMemberSchema = z.object({ userId: z.uuid({ error: requiredOr('error_form') }) });
 
 export const memberRoleSchema = z.object({
-	userId: z.uuid({ error: 'error_required' }),
-	role: z.enum(MEMBER_ROLES, { error: 'error_required' })
+	userId: z.uuid({ error: requiredOr('error_form') }),
+	role: choiceField(MEMBER_ROLES, 'error_role_unknown')
 });
 
 export const withdrawInvitationSchema = z.object({
-	invitationId: z.uuid({ error: 'error_required' })
+	invitationId: z.uuid({ error: requiredOr('error_form') })
 });

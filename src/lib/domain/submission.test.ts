@@ -6,6 +6,7 @@ import {
 	draftFromForm,
 	draftSchema,
 	IDEA_LIMITS,
+	IDEAS_MAX,
 	submissionProblems,
 	type Idea
 } from './application-schemas';
@@ -105,5 +106,24 @@ describe('the draft as a form posts it', () => {
 			false
 		);
 		expect(draftSchema.safeParse(draftFromForm({})).success).toBe(false);
+	});
+
+	// Of the kind of an outside tester's report (too many organisations said "text too
+	// long"): a limit of ideas says so, in words, not zod's English default.
+	it('refuses an idea past the last by the limit of ideas', () => {
+		const eleventh = draftFromForm({ version: '1', [`idea${IDEAS_MAX + 1}_title`]: 'x' });
+		expect(draftSchema.safeParse(eleventh).error?.issues[0].message).toBe('error_ideas_many');
+		const many = {
+			version: 1,
+			ideas: Array.from({ length: IDEAS_MAX + 1 }, (_, i) => idea(i + 1)),
+			answers: []
+		};
+		expect(draftSchema.safeParse(many).error?.issues.map((i) => i.message)).toContain(
+			'error_ideas_many'
+		);
+		for (const message of draftSchema
+			.safeParse({ version: 0, ideas: [], answers: [] })
+			.error!.issues.map((i) => i.message))
+			expect(message).toMatch(/^error_/);
 	});
 });

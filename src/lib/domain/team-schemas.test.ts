@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { teamProjectSchema, teamSchema, workEntrySchema } from './team-schemas';
+import { translate } from '$lib/server/i18n';
+import { LIMIT_INPUTS } from './limit-inputs';
+import {
+	TEAM_ORGANISATION_NAME_MAX,
+	TEAM_ORGANISATIONS_MAX,
+	teamProjectSchema,
+	teamSchema,
+	workEntrySchema
+} from './team-schemas';
 
 const today = () => new Date('2026-11-24T10:00:00Z');
 const errors = (result: {
@@ -119,5 +127,36 @@ describe('team form', () => {
 
 	it('refuses a one-letter name', () => {
 		expect(errors(teamSchema.safeParse({ name: 'L' }))).toEqual({ name: 'error_team_name_short' });
+	});
+
+	// An outside tester's report: too many organisations said "text too long".
+	it('names the limit of organisations, and of a name, not the length of the text', () => {
+		const many = Array.from({ length: TEAM_ORGANISATIONS_MAX + 1 }, (_, i) => `O${i}`).join(',');
+		expect(errors(teamSchema.safeParse({ name: 'Lumi', organisations: many }))).toEqual({
+			organisations: 'error_team_organisations_many'
+		});
+		const enough = Array.from({ length: TEAM_ORGANISATIONS_MAX }, (_, i) => `O${i}`).join(',');
+		expect(teamSchema.parse({ name: 'Lumi', organisations: enough }).organisations).toHaveLength(
+			TEAM_ORGANISATIONS_MAX
+		);
+		const long = 'x'.repeat(TEAM_ORGANISATION_NAME_MAX + 1);
+		expect(errors(teamSchema.safeParse({ name: 'Lumi', organisations: long }))).toEqual({
+			organisations: 'error_team_organisation_long'
+		});
+	});
+
+	it('says each limit with its number, in every language', () => {
+		expect(translate('error_team_organisations_many', {}, 'en')).toBe(
+			`Name at most ${TEAM_ORGANISATIONS_MAX} organisations.`
+		);
+		expect(translate('error_team_organisations_many', { count: 1 }, 'fi')).toBe(
+			'Anna enintään 1 organisaatio.'
+		);
+		for (const [key, inputs] of Object.entries(LIMIT_INPUTS))
+			for (const locale of ['fi', 'sv', 'en'] as const) {
+				const words = translate(key, {}, locale);
+				expect(words).not.toBe(key);
+				expect(words).toContain(String(inputs.count));
+			}
 	});
 });

@@ -6,6 +6,12 @@ import { isBlank, isFilled } from './text';
 
 // Error messages are message keys; the page shows them in the reader's language.
 
+/** The most organisations a team names (public.teams.home_organisations: cardinality ≤ 20). */
+export const TEAM_ORGANISATIONS_MAX = 20;
+
+/** The longest name of one of a team's organisations. */
+export const TEAM_ORGANISATION_NAME_MAX = 200;
+
 export const teamSchema = z.object({
 	name: z
 		.string({ error: 'error_required' })
@@ -28,7 +34,13 @@ export const teamSchema = z.object({
 					.filter((o) => !isBlank(o))
 			)
 		])
-		.pipe(z.array(z.string().max(200, { error: 'error_text_long' })).max(20, 'error_text_long')),
+		.pipe(
+			z
+				.array(
+					z.string().max(TEAM_ORGANISATION_NAME_MAX, { error: 'error_team_organisation_long' })
+				)
+				.max(TEAM_ORGANISATIONS_MAX, { error: 'error_team_organisations_many' })
+		),
 	// The team's working language, the language of its description (WCAG 3.1.2). Left out,
 	// a new team takes its creator's interface language and a saved one keeps its own.
 	lang: localeField.optional()

@@ -10,7 +10,10 @@ import { isBlank, isFilled } from './text';
 // Error messages are message keys; the page shows them in the reader's language.
 
 export const WORKSHOP_MODES = ['shared', 'team_boards'] as const;
+/** The most phases a workshop's agenda has. */
 export const AGENDA_MAX = 30;
+/** The most experts one invitation names. */
+export const WORKSHOP_EXPERTS_MAX = 50;
 /** Empty agenda rows offered after the filled ones, as the criteria editor does. */
 export const AGENDA_BLANK_ROWS = 2;
 
@@ -53,7 +56,7 @@ const phaseRow = z.object({
 		.max(480, { error: 'error_workshop_phase_minutes' })
 });
 
-const emailList = z.array(emailAddress('error_workshop_expert_email')).max(50, {
+const emailList = z.array(emailAddress('error_workshop_expert_email')).max(WORKSHOP_EXPERTS_MAX, {
 	error: 'error_workshop_expert_many'
 });
 

@@ -5,15 +5,14 @@ import { textFor } from '$lib/domain/locale';
 import { searchChallenges } from '$lib/server/challenges/list';
 import { listOrganisations } from '$lib/server/organisations';
 import { visitorList } from '$lib/server/challenges/visitor-cache';
+import { LIST_PAGE_MAX, listSearch } from '$lib/domain/kept-query';
 import { z } from 'zod';
 import type { PageServerLoad } from './$types';
 
-// A bad filter value in the address is ignored rather than answered with an error.
-/** The highest page number read from the address. */
-const PAGE_MAX = 100_000;
-
+// A bad filter value in the address is ignored rather than answered with an error; a
+// search too long is read as its first LIST_SEARCH_MAX characters (listSearch).
 const filters = z.object({
-	q: z.string().trim().max(200).catch(''),
+	q: z.string(),
 	stage: z.enum(STAGES).nullable().catch(null),
 	organisation: z
 		.string()
@@ -33,13 +32,13 @@ const filters = z.object({
 		.int()
 		.min(1)
 		.catch(1)
-		.transform((n) => Math.min(n, PAGE_MAX))
+		.transform((n) => Math.min(n, LIST_PAGE_MAX))
 });
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const get = (k: string) => url.searchParams.get(k) ?? undefined;
 	const { sort, ...parsed } = filters.parse({
-		q: get('q'),
+		q: listSearch(get('q')),
 		stage: get('stage') ?? null,
 		organisation: get('organisation') ?? null,
 		procedure: get('procedure') ?? null,

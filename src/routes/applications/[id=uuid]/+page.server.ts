@@ -38,11 +38,11 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	return { app, results, concept: { current, shortlisted, open, onIdeas } };
 };
 
-/** Form field of a draft issue: `idea<n>_<field>` or `req_<id>_explanation`. */
+/** Form field of a draft issue: `idea<n>_<field>`, `req_<id>_explanation`, else (an idea too many) the form. */
 function fieldOf(path: PropertyKey[], raw: unknown): string {
 	const draft = raw as { ideas: { position?: number }[]; answers: { requirementId?: string }[] };
 	const [list, index, field] = path;
-	if (list === 'ideas' && typeof index === 'number') {
+	if (list === 'ideas' && typeof index === 'number' && field !== 'position') {
 		return `idea${draft.ideas[index]?.position}_${String(field)}`;
 	}
 	if (list === 'answers' && typeof index === 'number') {

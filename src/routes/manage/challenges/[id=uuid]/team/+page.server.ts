@@ -13,6 +13,7 @@ import { requireUser } from '$lib/server/http/guards';
 import { orRoleRefused, RoleRefused } from '$lib/server/http/role-refusals';
 import { translate } from '$lib/server/i18n';
 import type { Actions, PageServerLoad } from './$types';
+import { choiceField, requiredOr } from '$lib/domain/field-errors';
 
 export const load: PageServerLoad = async ({ locals, url, params, parent }) => {
 	const user = requireUser(locals, url);
@@ -25,8 +26,8 @@ export const load: PageServerLoad = async ({ locals, url, params, parent }) => {
 };
 
 const addSchema = z.object({
-	userId: z.uuid({ error: 'error_required' }),
-	role: z.enum(['chair', 'member'], { error: 'error_required' })
+	userId: z.uuid({ error: requiredOr('error_form') }),
+	role: choiceField(['chair', 'member'], 'error_role_unknown')
 });
 const removeSchema = z.object({
 	userId: z.uuid({ error: 'error_form' }),
