@@ -91,7 +91,11 @@ export const foundStatus = (narrowed: boolean, total: number): string | null =>
  */
 export function choiceStatus(words: boolean, shown: number, total: number, locale: Locale) {
 	return shown < total
-		? m.choice_shown({ shown: formatCount(shown, locale), total: formatCount(total, locale) })
+		? m.choice_shown({
+				count: shown,
+				shown: formatCount(shown, locale),
+				total: formatCount(total, locale)
+			})
 		: foundStatus(words, total);
 }
 

@@ -48,7 +48,9 @@ const COUNTS = new Set([
 	'progressed',
 	'results',
 	'goal',
-	'reached'
+	'reached',
+	// A long choice (issue 16): how many of its options it offers.
+	'shown'
 ]);
 /** Placeholders that do not (names, texts, times, ordinal labels such as "Idea {n}"). */
 const NOT_COUNTS = new Set([
@@ -188,6 +190,8 @@ const NO_PLURAL_NEEDED: Record<string, string> = {
 	'manage_range.total': 'a range: the noun agrees with {count}, the challenges shown',
 	'list_shown.total':
 		'a range: the words agree with {count}, the rows shown; "of {total}" does not inflect',
+	'choice_shown.shown': 'the figure of {count} in the reader’s numbers: the words agree with it',
+	'choice_shown.total': 'after "of": does not inflect',
 	production_progress_line: 'a fraction: reached / goal',
 	production_history_line: 'labels: started, progressed, results',
 	production_summary_line: 'labels: results, clients progressed / started',
