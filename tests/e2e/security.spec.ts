@@ -121,7 +121,7 @@ test.describe('start-up configuration', () => {
 		expect(result.output as string).toMatch(/ORIGIN=https:\/\/\S+/);
 	});
 
-	test('a fresh DATABASE_URL database gets no demo accounts, no platform admin', async () => {
+	test('a fresh DATABASE_URL database gets no demo accounts, no platform admin; gone, it is said in words', async () => {
 		const admin = postgres(PG, { max: 1, onnotice: () => {} });
 		try {
 			await admin`select 1`;
@@ -148,6 +148,36 @@ test.describe('start-up configuration', () => {
 			await db.end();
 			expect({ users, admins }).toEqual({ users: 0, admins: 0 });
 			expect((server as Started).output()).not.toContain('Demo accounts');
+
+			// The database goes away under the running server (issue 16 leftovers: answers given
+			// before a page renders were unit-tested only): a page read and a form posted are
+			// answered in the request's language, with a reference and no internals, and the
+			// server stays up.
+			await admin.unsafe(`drop database ${name} with (force)`);
+			const { base } = server as Started;
+			const read = await fetch(`${base}/challenges`, { headers: { 'accept-language': 'sv' } });
+			const posted = await fetch(`${base}/auth/sign-in`, {
+				method: 'POST',
+				headers: {
+					// As a browser without JavaScript posts it (with it, the same words come as JSON).
+					accept: 'text/html',
+					'accept-language': 'fi',
+					origin: 'https://talkoot.test',
+					'content-type': 'application/x-www-form-urlencoded'
+				},
+				body: new URLSearchParams({ email: 'someone@hel.example', password: 'x'.repeat(12) })
+			});
+			for (const [answer, lang, words] of [
+				[read, 'sv', 'Något gick fel'],
+				[posted, 'fi', 'Jokin meni vikaan']
+			] as const) {
+				expect(answer.status).toBeGreaterThanOrEqual(500);
+				const html = await answer.text();
+				expect(html).toContain(`<html lang="${lang}"`);
+				expect(html).toContain(words);
+				expect(html).not.toMatch(/ECONNREFUSED|does not exist|at \w+ \(|node_modules/);
+			}
+			expect((server as Started).proc.exitCode).toBeNull();
 		} finally {
 			if ('stop' in server) await server.stop();
 			await admin.unsafe(`drop database if exists ${name} with (force)`);
