@@ -11,7 +11,7 @@ import { renderMail } from '../../src/lib/server/mail/templates';
 import { listMembers, listOrganisations } from '../../src/lib/server/organisations';
 import { getTeam, myTeams } from '../../src/lib/server/teams';
 import { workshopPeople } from '../../src/lib/server/workshops/list';
-import { candidates, publishedChallenges } from '../../src/lib/server/workshops/planning';
+import { candidates, challengeChoice } from '../../src/lib/server/workshops/planning';
 import { scheduleWorkshop, workshopBoards } from '../../src/lib/server/workshops/schedule';
 import { createOpenChallenge, createTeamWith } from './application-fixtures';
 import { describeEachDatabase } from './databases';
@@ -199,7 +199,7 @@ const LISTS: {
 		list: 'published challenges by title (scheduling a workshop)',
 		sql: true,
 		read: async (db, w, l) =>
-			(await db.as(w.facilitator, (tx) => publishedChallenges(tx, l))).map(
+			(await db.as(w.facilitator, (tx) => challengeChoice(tx, l, [], null))).options.map(
 				(c) => c.title[l] ?? c.title[c.primaryLocale] ?? ''
 			)
 	},
