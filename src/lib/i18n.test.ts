@@ -1,14 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-	choiceStatus,
-	DATA_KEY_PREFIXES,
-	foundStatus,
-	shownRange,
-	stageLabel,
-	t
-} from './i18n';
+import { choiceStatus, DATA_KEY_PREFIXES, foundStatus, shownRange, stageLabel, t } from './i18n';
 import { areaMessage, shownIn } from './i18n-names';
 import { m } from './paraglide/messages';
 import { loadMessages } from './messages.testing';

@@ -227,9 +227,7 @@ describeEachDatabase('concepts and final tenders', (db) => {
 			// "havainto 22" is in 22, 122 and 220–229: twelve, ten of them past the first 200.
 			const found = await read(['havainto', '22']);
 			expect(found.options.map((e) => e.label)).toEqual(
-				['22', '122', ...Array.from({ length: 10 }, (_, i) => `22${i}`)].map(
-					(n) => `Havainto ${n}`
-				)
+				['22', '122', ...Array.from({ length: 10 }, (_, i) => `22${i}`)].map((n) => `Havainto ${n}`)
 			);
 			expect([found.shown, found.total]).toEqual([12, 12]);
 		});

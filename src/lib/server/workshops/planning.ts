@@ -40,7 +40,10 @@ export async function challengeChoice(
 			[locale, words]
 		),
 		chosen
-			? tx.query<ChallengeOption>(`select id, title, "primaryLocale" from (${published}) c where id = $1`, [chosen])
+			? tx.query<ChallengeOption>(
+					`select id, title, "primaryLocale" from (${published}) c where id = $1`,
+					[chosen]
+				)
 			: []
 	]);
 	const chosenOne = picked[0] ?? null;

@@ -25,9 +25,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
 	const sources = parseListQuery(url.searchParams, ['all'], 'sources-').q;
-	const concept = await locals.db.as(user, (tx) =>
-		getConcept(tx, params.id, searchWords(sources))
-	);
+	const concept = await locals.db.as(user, (tx) => getConcept(tx, params.id, searchWords(sources)));
 	if (!concept) error(404, 'Not found');
 	return { concept, sources, descriptionHtml: renderMarkdown(concept.description) };
 };
