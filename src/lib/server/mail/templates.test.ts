@@ -110,11 +110,11 @@ describe('jury invitation', () => {
 		expect(renderMail('jury_invitation', params, to('sv')).text).toContain(
 			'(skede: Urval till förhandlingar)'
 		);
-		// A mail queued before the procedure travelled with it still goes, named as an open
-		// challenge's stage; a procedure that is none is refused.
+		// A mail queued before the procedure travelled with it still goes, the stage named by
+		// both procedures' names (no guess at one); a procedure that is none is refused.
 		const { procedure: _procedure, ...bare } = params;
 		expect(renderMail('jury_invitation', bare, to('en')).text).toContain(
-			stageLabel('open_challenge', 'shortlisting', 'en')
+			'(stage: Shortlisting / Selection for negotiations)'
 		);
 		expect(() =>
 			renderMail('jury_invitation', { ...params, procedure: 'tender' }, to('en'))

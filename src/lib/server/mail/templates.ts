@@ -27,11 +27,12 @@ const titled = { title: localized, primaryLocale: locale };
 /**
  * A stage of a challenge: named by stageLabel in the procedure the payload carries. A mail
  * queued before the procedure travelled with it (migration 20261216000100) names the stage
- * as an open challenge does rather than being given up: the mail still arrives.
+ * by every procedure's name (stageLabel of null) rather than being given up or guessing one:
+ * the mail still arrives.
  */
 const staged = <S extends readonly [Stage, ...Stage[]]>(stages: S) => ({
 	...titled,
-	procedure: z.enum(PROCEDURES).default('open_challenge'),
+	procedure: z.enum(PROCEDURES).nullable().default(null),
 	stage: z.enum(stages)
 });
 
