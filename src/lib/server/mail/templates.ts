@@ -8,6 +8,7 @@ import { WORKSHOP_MODES } from '$lib/domain/workshop-schemas';
 import { PROCEDURES } from '$lib/domain/procedure';
 import { EVALUATED_STAGES, type Stage } from '$lib/domain/stages';
 import { stageLabel } from '$lib/i18n-names';
+import { juryItemWords } from '$lib/jury/labels';
 import { m } from '$lib/paraglide/messages';
 import { absoluteUrl } from '../http/links';
 import type { Mail } from './transport';
@@ -432,10 +433,16 @@ export const MAIL_TEMPLATES = {
 		(p, to) => {
 			const t = title(p, to);
 			const stage = stageLabel(p.procedure, p.stage, to.locale);
+			// The items the juror declares conflicts on, by the procedure (juryItemWords): an
+			// open challenge's concepts, a partnership's final tenders. A mail queued without
+			// its procedure cannot know a selection's items and leaves the sentence out.
+			const known = p.procedure ?? (p.stage === 'shortlisting' ? 'open_challenge' : null);
 			return {
 				subject: m.jury_mail_invite_subject({ title: t }, to),
 				paragraphs: [
 					m.jury_mail_invite_body({ inviter: p.inviter, title: t, stage }, to),
+					...(known ? [juryItemWords(known, p.stage).conflictsFirst({}, to)] : []),
+					m.jury_mail_invite_valid({}, to),
 					absoluteUrl(p.path)
 				]
 			};
