@@ -1,7 +1,7 @@
 import { m } from '$lib/paraglide/messages';
 import type { Procedure } from '$lib/domain/challenge';
 import type { Locale } from '$lib/domain/locale';
-import { stageNameKey, type Stage } from '$lib/domain/stages';
+import { stageNameKey, stageNameKeysAcross, type Stage } from '$lib/domain/stages';
 
 // The names a visitor's challenge page shows from data: stages, competence areas and the
 // note that a text is shown in another language. A module of their own, apart from t() and
@@ -69,7 +69,13 @@ export function shownIn(lang: Locale): string {
  * `locale` or the page's. The only way any page, mail, document or log entry names a stage;
  * sentences that mention a stage take this name as their `{stage}` and are written so that
  * it stands as it is (Finnish "Vaihe: …", never an inflected form).
+ *
+ * Without a procedure (`null`: a filter over challenges of every procedure, a record whose
+ * challenge is not known) the stage is named so that it covers each procedure: its names in
+ * the procedures that have it, joined by " / " where they differ (stageNameKeysAcross), so
+ * that "Kokeilu / Kehitysvaihe" is found by the reader of either procedure.
  */
-export function stageLabel(procedure: Procedure, stage: Stage, locale?: Locale): string {
-	return lookUp(STAGE_MESSAGES, stageNameKey(procedure, stage), {}, locale);
+export function stageLabel(procedure: Procedure | null, stage: Stage, locale?: Locale): string {
+	const keys = procedure ? [stageNameKey(procedure, stage)] : stageNameKeysAcross(stage);
+	return keys.map((key) => lookUp(STAGE_MESSAGES, key, {}, locale)).join(' / ');
 }

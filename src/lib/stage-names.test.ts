@@ -3,7 +3,7 @@ import { stageLabel } from '$lib/i18n-names';
 import { loadMessages } from '$lib/messages.testing';
 import { LOCALES, type Locale } from '$lib/domain/locale';
 import { PROCEDURES } from '$lib/domain/procedure';
-import { DECISION_STAGES, STAGES, stageNameKey } from '$lib/domain/stages';
+import { DECISION_STAGES, PROCEDURE_STAGES, STAGES, stageNameKey } from '$lib/domain/stages';
 
 // Issue 16: one name for each stage, everywhere. The stage keys (stage_…, stage_ip_… for
 // the stages an innovation partnership names its own way) hold the names; every page,
@@ -129,6 +129,28 @@ describe('stage names (issue 16)', () => {
 						name
 					);
 				}
+	});
+
+	it('names a stage for a reader who does not know the procedure by each procedure’s name', () => {
+		// The /challenges stage filter over every procedure (an outside tester's report: it
+		// offered only "Kokeilu" for the stage a partnership calls "Kehitysvaihe").
+		expect(stageLabel(null, 'proof_of_concept', 'fi')).toBe('Kokeilu / Kehitysvaihe');
+		expect(stageLabel(null, 'concepts', 'sv')).toBe('Koncept / Slutliga anbud');
+		expect(stageLabel(null, 'shortlisting', 'en')).toBe(
+			'Shortlisting / Selection for negotiations'
+		);
+		// A stage both procedures name alike, or only one has, by that one name.
+		expect(stageLabel(null, 'selection', 'fi')).toBe('Valinta');
+		expect(stageLabel(null, 'production', 'en')).toBe('Production phase');
+		for (const locale of LOCALES)
+			for (const stage of STAGES) {
+				const across = stageLabel(null, stage, locale);
+				for (const procedure of PROCEDURES)
+					if (PROCEDURE_STAGES[procedure].includes(stage))
+						expect(across.split(' / '), `${locale} ${stage}`).toContain(
+							stageLabel(procedure, stage, locale)
+						);
+			}
 	});
 
 	it('names a partnership its own way only where the Act does, the rest as an open challenge', () => {

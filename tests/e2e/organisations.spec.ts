@@ -205,3 +205,37 @@ test('an admin replies to feedback; the sender gets it in the language they wrot
 	expect(mail.subject).toBe('Svar på din respons om tillgänglighet');
 	expect(mail.text).toContain('Tack! Vi har rättat fokusramen.');
 });
+
+// An outside tester's report: a crafted role on a member's row said the form's general
+// error. A role that is none of the choices is said at that row's select, not at the
+// invitation's role.
+test('an unknown role on a member’s row is refused at that row', async ({ page }) => {
+	await signIn(page, 'owner@aalto.example');
+	await page.goto('/organisations/aalto-university');
+	const select = page
+		.getByRole('row')
+		.getByLabel(/Role of/)
+		.first();
+	await select.evaluate((el) => {
+		const option = document.createElement('option');
+		option.value = 'boss';
+		option.textContent = 'Boss';
+		el.append(option);
+	});
+	await select.selectOption('boss');
+	const id = await select.getAttribute('id');
+	await page
+		.locator(`form:has(#${id})`)
+		.getByRole('button', { name: /Change role/ })
+		.click();
+	const row = page.locator(`#${id}`);
+	await expect(row).toHaveAttribute('aria-invalid', 'true');
+	await expect(page.locator(`#role-error-${id!.slice('role-'.length)}`)).toHaveText(
+		'Choose one of the roles.'
+	);
+	await expect(page.getByLabel('Role', { exact: true })).not.toHaveAttribute(
+		'aria-invalid',
+		'true'
+	);
+	await expectAccessible(page);
+});

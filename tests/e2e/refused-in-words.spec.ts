@@ -42,7 +42,7 @@ test('answers given before a page renders speak the request’s language', async
 	expect(html).toMatch(/<html lang="sv"/);
 	expect(html).toContain('Sidan hittades inte');
 	// A body over the limit, refused in the hooks before any route: a page in Finnish. (From
-	// the site itself: SvelteKit answers a cross-site post first, see the report.)
+	// the site itself: a cross-site post is refused before, see below.)
 	const origin = new URL(test.info().project.use.baseURL!).origin;
 	const tooLarge = await page.request.post('/account', {
 		headers: {
@@ -60,4 +60,54 @@ test('answers given before a page renders speak the request’s language', async
 	expect(refused).not.toContain('The request is too large');
 	await page.setContent(refused);
 	await screenshot(page, 'early-413-fi');
+});
+
+// An outside tester's report: SvelteKit refused a form posted from another site in English
+// plain text before any hook ran. The hooks make the same check (cross-site.ts) and refuse
+// in the request's language: its cookie before Accept-Language, as every page.
+test('a form posted from another site is refused in the request’s language', async ({
+	page,
+	baseURL
+}) => {
+	const form = { 'content-type': 'application/x-www-form-urlencoded' };
+	const swedish = await page.request.post('/account', {
+		headers: {
+			...form,
+			origin: 'https://evil.example',
+			'accept-language': 'sv',
+			accept: 'text/html'
+		},
+		data: 'displayName=x'
+	});
+	expect(swedish.status()).toBe(403);
+	expect(swedish.headers()['content-language']).toBe('sv');
+	const html = await swedish.text();
+	expect(html).toMatch(/<html lang="sv">/);
+	expect(html).toContain('Formuläret skickades från en annan webbplats');
+	expect(html).not.toContain('Cross-site');
+	await page.setContent(html);
+	await expectAccessible(page);
+	await screenshot(page, 'cross-site-form-sv');
+
+	// The locale cookie speaks before Accept-Language; an enhanced form gets the action's JSON.
+	await page.context().addCookies([{ name: 'PARAGLIDE_LOCALE', value: 'fi', url: baseURL! }]);
+	const finnish = await page.request.post('/account', {
+		headers: {
+			...form,
+			origin: 'https://evil.example',
+			'accept-language': 'en',
+			'x-sveltekit-action': 'true'
+		},
+		data: 'displayName=x'
+	});
+	expect(finnish.status()).toBe(403);
+	expect((await finnish.json()).error.message).toContain('Lomake lähetettiin toiselta sivustolta');
+
+	// The same form from the site itself is not refused as cross-site.
+	const own = await page.request.post('/account', {
+		headers: { ...form, origin: new URL(baseURL!).origin, 'accept-language': 'en' },
+		data: 'displayName=x',
+		maxRedirects: 0
+	});
+	expect(own.status()).not.toBe(403);
 });

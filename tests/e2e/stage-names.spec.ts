@@ -96,11 +96,18 @@ test('the stage after selection is named by the procedure on its pages (fi)', as
 		await screenshot(page, `stage-names-poc-${shot}-fi`);
 	}
 
-	// The partner's own page: the steps by the partnership's stage names.
+	// The partner's own page (read below): the steps by the partnership's stage names.
 	const team = await page
 		.getByRole('region', { name: 'Taitotalo Consortium' })
 		.getByRole('link', { name: 'Tiimin sivu' })
 		.getAttribute('href');
+	// The chair's jury page of the open challenge: its selection scores concepts, never the
+	// partnership's final tenders (an outside tester's report: "lopulliset tarjoukset").
+	await page.goto(`/manage/challenges/${OPEN_CHALLENGE}/jury`);
+	const selection = page.getByRole('region', { name: 'Valinta', exact: true });
+	await expect(selection).toBeVisible();
+	await expect(page.locator('main')).not.toContainText(/lopulli|tarjou|neuvottel/i);
+
 	await signInReading(page, 'lead@taitotalo.example', 'fi', baseURL!);
 	await page.goto(team!);
 	await expect(

@@ -1,4 +1,4 @@
-import type { Procedure } from './procedure';
+import { PROCEDURES, type Procedure } from './procedure';
 
 /** Every stage a challenge can walk through, in order (DESIGN.md: the life of a challenge). */
 export const STAGES = [
@@ -63,6 +63,20 @@ export function stageNameKey(procedure: Procedure, stage: Stage): string {
 	return procedure === 'innovation_partnership' && PARTNERSHIP_NAMED.includes(stage)
 		? `stage_ip_${stage}`
 		: `stage_${stage}`;
+}
+
+/**
+ * The message keys of `stage`'s names for a reader who does not know the procedure (a
+ * filter over every challenge, a record whose challenge is gone): its one name in each
+ * procedure that has the stage (PROCEDURE_STAGES), each key once, in PROCEDURES order. A
+ * stage both procedures name alike has one key; "proof_of_concept" has the open challenge's
+ * and the partnership's (Kokeilu, Kehitysvaihe), so either reader finds the stage they know.
+ */
+export function stageNameKeysAcross(stage: Stage): string[] {
+	const keys = PROCEDURES.filter((p) => PROCEDURE_STAGES[p].includes(stage)).map((p) =>
+		stageNameKey(p, stage)
+	);
+	return [...new Set(keys)];
 }
 
 export const isStage = (value: unknown): value is Stage =>

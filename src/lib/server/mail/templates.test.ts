@@ -96,7 +96,7 @@ describe('jury invitation', () => {
 		expect(en.text).toContain('/jury/invitations/abc');
 		const fi = renderMail('jury_invitation', params, to('fi'));
 		expect(fi.subject).toContain('Työllisyyskoulutus');
-		expect(fi.text).toContain('esteellinen');
+		expect(fi.text).toContain('esteellisyyttä');
 		expect(renderMail('jury_invitation', params, to('sv')).text).toContain('jävig');
 	});
 
@@ -110,15 +110,32 @@ describe('jury invitation', () => {
 		expect(renderMail('jury_invitation', params, to('sv')).text).toContain(
 			'(skede: Urval till förhandlingar)'
 		);
-		// A mail queued before the procedure travelled with it still goes, named as an open
-		// challenge's stage; a procedure that is none is refused.
+		// A mail queued before the procedure travelled with it still goes, the stage named by
+		// both procedures' names (no guess at one); a procedure that is none is refused.
 		const { procedure: _procedure, ...bare } = params;
 		expect(renderMail('jury_invitation', bare, to('en')).text).toContain(
-			stageLabel('open_challenge', 'shortlisting', 'en')
+			'(stage: Shortlisting / Selection for negotiations)'
 		);
 		expect(() =>
 			renderMail('jury_invitation', { ...params, procedure: 'tender' }, to('en'))
 		).toThrow(/procedure/);
+	});
+
+	it('promises conflicts before the items of the stage, named by the procedure', () => {
+		const mail = (procedure: string, stage: string) =>
+			renderMail('jury_invitation', { ...params, procedure, stage }, to('fi')).text;
+		// Before: every invitation spoke of applications, a selection's too.
+		expect(mail('open_challenge', 'shortlisting')).toContain('Ennen kuin näet yhtään hakemusta');
+		expect(mail('open_challenge', 'selection')).toContain('Ennen kuin näet yhtään konseptia');
+		expect(mail('open_challenge', 'selection')).not.toMatch(/tarjou|hakemus/i);
+		expect(mail('innovation_partnership', 'selection')).toContain(
+			'Ennen kuin näet yhtään lopullista tarjousta'
+		);
+		// Queued without its procedure: a selection's items are not guessed.
+		const { procedure: _procedure, ...bare } = params;
+		const old = renderMail('jury_invitation', { ...bare, stage: 'selection' }, to('fi')).text;
+		expect(old).not.toMatch(/Ennen kuin näet/);
+		expect(old).toContain('Linkki on voimassa 14 päivää.');
 	});
 });
 

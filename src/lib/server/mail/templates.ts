@@ -8,6 +8,7 @@ import { WORKSHOP_MODES } from '$lib/domain/workshop-schemas';
 import { PROCEDURES } from '$lib/domain/procedure';
 import { EVALUATED_STAGES, type Stage } from '$lib/domain/stages';
 import { stageLabel } from '$lib/i18n-names';
+import { juryItemWords } from '$lib/jury/labels';
 import { m } from '$lib/paraglide/messages';
 import { absoluteUrl } from '../http/links';
 import type { Mail } from './transport';
@@ -27,11 +28,12 @@ const titled = { title: localized, primaryLocale: locale };
 /**
  * A stage of a challenge: named by stageLabel in the procedure the payload carries. A mail
  * queued before the procedure travelled with it (migration 20261216000100) names the stage
- * as an open challenge does rather than being given up: the mail still arrives.
+ * by every procedure's name (stageLabel of null) rather than being given up or guessing one:
+ * the mail still arrives.
  */
 const staged = <S extends readonly [Stage, ...Stage[]]>(stages: S) => ({
 	...titled,
-	procedure: z.enum(PROCEDURES).default('open_challenge'),
+	procedure: z.enum(PROCEDURES).nullable().default(null),
 	stage: z.enum(stages)
 });
 
@@ -431,10 +433,16 @@ export const MAIL_TEMPLATES = {
 		(p, to) => {
 			const t = title(p, to);
 			const stage = stageLabel(p.procedure, p.stage, to.locale);
+			// The items the juror declares conflicts on, by the procedure (juryItemWords): an
+			// open challenge's concepts, a partnership's final tenders. A mail queued without
+			// its procedure cannot know a selection's items and leaves the sentence out.
+			const known = p.procedure ?? (p.stage === 'shortlisting' ? 'open_challenge' : null);
 			return {
 				subject: m.jury_mail_invite_subject({ title: t }, to),
 				paragraphs: [
 					m.jury_mail_invite_body({ inviter: p.inviter, title: t, stage }, to),
+					...(known ? [juryItemWords(known, p.stage).conflictsFirst({}, to)] : []),
+					m.jury_mail_invite_valid({}, to),
 					absoluteUrl(p.path)
 				]
 			};

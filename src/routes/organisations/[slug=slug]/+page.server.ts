@@ -92,7 +92,10 @@ export const actions: Actions = {
 		const user = requireUser(locals, url);
 		const orgId = await organisationId(locals, params.slug);
 		const parsed = await parseForm(request, memberRoleSchema);
-		if (!parsed.ok) return invalid(parsed.values, { form: 'error_form' });
+		// A role that is none of the choices is said at the member's row (the page finds the
+		// row by values.userId); a member id that names no row leaves only the form to say it.
+		if (!parsed.ok)
+			return invalid(parsed.values, parsed.errors.userId ? { form: 'error_form' } : parsed.errors);
 		const { userId, role } = parsed.data;
 		// An owner chairs the jury of each challenge: never a juror of one (role_chair_is_juror).
 		const outcome = await orRoleRefused(changeMemberRole(locals.db, user, orgId, userId, role));
