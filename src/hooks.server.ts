@@ -68,7 +68,7 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 // same conditions (outside development, as SvelteKit does) and answered in the request's
 // language (an outside tester's report).
 const crossSiteForms: Handle = ({ event, resolve }) =>
-	!dev && isCrossSiteForm(event.request, event.url.origin)
+	!dev && isCrossSiteForm(event.request, event.url)
 		? refuseEarly(
 				event.request,
 				403,

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { CHANGING_METHODS, FORM_CONTENT_TYPES, isCrossSiteForm } from './cross-site';
 
 const APP = 'https://talkoot.example.fi';
+/** The URL of a request as the app sees it (its origin: the configured ORIGIN). */
+const APP_URL = new URL(`${APP}/account`);
 
 const request = (method: string, headers: Record<string, string>) =>
 	new Request(`${APP}/account`, { method, headers });
@@ -21,7 +23,10 @@ describe('isCrossSiteForm (SvelteKit 2.70’s csrf check)', () => {
 
 	it('refuses a form without an Origin header', () => {
 		expect(
-			isCrossSiteForm(request('POST', { 'content-type': 'application/x-www-form-urlencoded' }), APP)
+			isCrossSiteForm(
+				request('POST', { 'content-type': 'application/x-www-form-urlencoded' }),
+				APP_URL
+			)
 		).toBe(true);
 	});
 
@@ -38,7 +43,7 @@ describe('isCrossSiteForm (SvelteKit 2.70’s csrf check)', () => {
 
 	it('lets through a form from the app itself', () => {
 		for (const type of FORM_CONTENT_TYPES)
-			expect(isCrossSiteForm(request('POST', { 'content-type': type, origin: APP }), APP)).toBe(
+			expect(isCrossSiteForm(request('POST', { 'content-type': type, origin: APP }), APP_URL)).toBe(
 				false
 			);
 	});
@@ -51,7 +56,7 @@ describe('isCrossSiteForm (SvelteKit 2.70’s csrf check)', () => {
 			'null'
 		])
 			expect(
-				isCrossSiteForm(request('POST', { 'content-type': 'text/plain', origin }), APP),
+				isCrossSiteForm(request('POST', { 'content-type': 'text/plain', origin }), APP_URL),
 				origin
 			).toBe(true);
 	});
@@ -63,7 +68,9 @@ describe('isCrossSiteForm (SvelteKit 2.70’s csrf check)', () => {
 			{ origin: 'https://evil.example' }
 		];
 		for (const headers of cases)
-			expect(isCrossSiteForm(request('POST', headers), APP), JSON.stringify(headers)).toBe(false);
+			expect(isCrossSiteForm(request('POST', headers), APP_URL), JSON.stringify(headers)).toBe(
+				false
+			);
 	});
 
 	it('lets through the methods that change nothing', () => {

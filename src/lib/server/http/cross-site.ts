@@ -30,15 +30,15 @@ export const FORM_CONTENT_TYPES = [
 export const CHANGING_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
 /**
- * Whether `request` is a form submitted to the app at `appOrigin` from elsewhere, which the
- * app refuses with 403. Takes the request and the app's origin ("https://host[:port]");
- * reads only the method and the Content-Type and Origin headers.
+ * Whether `request` is a form submitted to the app at `appUrl` (the request's URL as the app
+ * sees it: its origin is the configured ORIGIN) from elsewhere, which the app refuses with
+ * 403. Reads only the method, the Content-Type and Origin headers and `appUrl`'s origin.
  */
-export function isCrossSiteForm(request: Request, appOrigin: string): boolean {
+export function isCrossSiteForm(request: Request, appUrl: URL): boolean {
 	const type = request.headers.get('content-type')?.split(';', 1)[0].trim().toLowerCase() ?? '';
 	return (
 		(FORM_CONTENT_TYPES as readonly string[]).includes(type) &&
 		(CHANGING_METHODS as readonly string[]).includes(request.method) &&
-		request.headers.get('origin') !== appOrigin
+		request.headers.get('origin') !== appUrl.origin
 	);
 }
