@@ -2,6 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { DEFAULT_AGENDA } from '../../src/lib/domain/board';
 import { listFilterOf } from '../../src/lib/domain/list-filter';
 import { accessibilityFeedbackPage } from '../../src/lib/server/feedback';
+import { answeredQuestionsPage, getChallengeDetail } from '../../src/lib/server/challenges/detail';
 import { listPublishedChallenges } from '../../src/lib/server/challenges/list';
 import { memberOf, membersPage, organisationsPage } from '../../src/lib/server/organisations';
 import { workshopsPage, workshopsSummary } from '../../src/lib/server/workshops/list';
@@ -90,6 +91,22 @@ async function world(db: Database) {
 			   'published', now() - i * interval '1 minute'
 			 from generate_series(1, 30) i`,
 			[big.id, RUN]
+		);
+		// 60 questions on its newest challenge, one an hour: every fourth waits for its
+		// answer, the rest are answered, and the second is merged into the first.
+		await tx.query(
+			`insert into public.challenge_questions (challenge_id, body, answer, answered_at)
+			 select c.id, 'Kysymys ' || $2 || ' ' || i,
+			   case when i % 4 <> 0 then 'Vastaus ' || i end,
+			   case when i % 4 <> 0 then timestamptz '2026-01-01' + i * interval '1 hour' end
+			 from generate_series(1, 60) i, public.challenges c where c.slug = $1`,
+			[`${RUN}-c-1`, RUN]
+		);
+		await tx.query(
+			`update public.challenge_questions q set merged_into = (select id from public.challenge_questions
+			   where body = 'Kysymys ' || $1 || ' 1')
+			 where q.body = 'Kysymys ' || $1 || ' 2'`,
+			[RUN]
 		);
 	});
 	return { facilitator, outsider, admin, host, founder, big };
@@ -238,5 +255,31 @@ describeEachDatabase('the lists that grow with the platform, paged and filtered 
 				Array.from({ length: 12 }, (_, i) => `Haaste ${RUN} ${i + 1}`)
 			);
 		}
+	});
+
+	it('pages a challenge’s answered questions, newest answer first, the same for everyone', async () => {
+		const slug = `${RUN}-c-1`;
+		const visitor = (await db().as(null, (tx) => getChallengeDetail(tx, { slug }, null)))!;
+		// The public page's detail holds no questions of everyone's (only the reader's own).
+		expect(visitor.questions).toEqual([]);
+		// 45 answered, one of them merged: 44, by 20.
+		const order = Array.from({ length: 60 }, (_, i) => 60 - i).filter(
+			(i) => i % 4 !== 0 && i !== 2
+		);
+		for (const who of [null, w.outsider, w.founder]) {
+			const pages = [];
+			for (const page of [1, 2, 3])
+				pages.push(await db().as(who, (tx) => answeredQuestionsPage(tx, visitor.id, page)));
+			expect(pages.map((p) => [p.total, p.pages, p.items.length])).toEqual([
+				[44, 3, 20],
+				[44, 3, 20],
+				[44, 3, 4]
+			]);
+			expect(pages.flatMap((p) => p.items.map((q) => q.body))).toEqual(
+				order.map((i) => `Kysymys ${RUN} ${i}`)
+			);
+			expect(pages[0].items.every((q) => q.answer && !q.mine)).toBe(true);
+		}
+		expect((await db().as(null, (tx) => answeredQuestionsPage(tx, visitor.id, 7))).page).toBe(3);
 	});
 });
