@@ -23,6 +23,7 @@ import { limitedBy } from '$lib/server/http/limits';
 import { requireUser } from '$lib/server/http/guards';
 import { orRoleRefused, RoleRefused } from '$lib/server/http/role-refusals';
 import { renderMarkdown } from '$lib/server/markdown';
+import { shownRange } from '$lib/i18n';
 import { webcalUrl } from '$lib/server/http/links';
 import { amendmentChangesHtml, amendmentViews } from '$lib/server/challenges/amendment-views';
 import type { Actions, PageServerLoad } from './$types';
@@ -65,7 +66,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		applyTeams: applyTeamsOf,
 		workshops,
 		answered,
-		answeredSize: ANSWERED_PAGE_SIZE,
+		// Worded here: the words' helpers stay out of a visitor's JavaScript (issue 16).
+		answeredRange: shownRange(answered, ANSWERED_PAGE_SIZE, locale),
 		webcal: webcalUrl(`/challenges/${challenge.slug}/calendar.ics`),
 		body: { html: renderMarkdown(body.text), lang: body.lang, fallback: body.fallback },
 		// Each amendment's changes worded, diffed and rendered to HTML here, by amendment id:
