@@ -7,7 +7,8 @@ import {
 	conceptsOpen,
 	getConcept,
 	listChallengeTenders,
-	listVersions,
+	versionsNumbered,
+	versionsPage,
 	readFinalTender,
 	saveConcept,
 	startConcept,
@@ -122,11 +123,53 @@ describeEachDatabase('concepts and final tenders', (db) => {
 				saveConcept(tx, concept, { version: 1, content: content({ summary: 'A better one.' }) })
 			);
 			expect(second.version).toBe(2);
-			const versions = await db().as(w.a1, (tx) => listVersions(tx, concept));
+			const versions = await db().as(w.a1, (tx) => versionsNumbered(tx, concept, [1, 2, 3]));
 			expect(versions.map((v) => [v.version, v.title, v.summary])).toEqual([
 				[2, 'Job coach in your pocket', 'A better one.'],
 				[1, 'Job coach in your pocket', 'A mobile coach for job seekers.']
 			]);
+			const listed = await db().as(w.a1, (tx) => versionsPage(tx, concept, 1));
+			expect([listed.total, listed.latest, listed.items.map((v) => v.version)]).toEqual([
+				2,
+				2,
+				[2, 1]
+			]);
+		});
+
+		it('lists many versions a page at a time, newest first, and reads only the two compared (issue 16)', async () => {
+			// 128 more versions as autosaves leave them, set aside again after the test.
+			await db().service('test: many versions', (tx) =>
+				tx.query(
+					`insert into public.concept_versions (concept_id, version, title, summary, description, plan, budget, saved_by)
+					 select concept_id, i, title, summary, description, plan, budget, saved_by
+					 from public.concept_versions, generate_series(3, 130) i
+					 where concept_id = $1 and version = 2`,
+					[concept]
+				)
+			);
+			try {
+				const read = (page: number) => db().as(w.a2, (tx) => versionsPage(tx, concept, page));
+				const pages = [await read(1), await read(2), await read(3)];
+				expect(pages.map((p) => [p.total, p.latest, p.pages, p.items.length])).toEqual([
+					[130, 130, 3, 50],
+					[130, 130, 3, 50],
+					[130, 130, 3, 30]
+				]);
+				expect(pages.flatMap((p) => p.items.map((v) => v.version))).toEqual(
+					Array.from({ length: 130 }, (_, i) => 130 - i)
+				);
+				expect((await read(8)).page).toBe(3);
+				const compared = await db().as(w.a2, (tx) => versionsNumbered(tx, concept, [1, 130, 999]));
+				expect(compared.map((v) => v.version)).toEqual([130, 1]);
+				const other = await db().as(w.b1, (tx) => versionsPage(tx, concept, 1));
+				expect([other.total, other.items]).toEqual([0, []]);
+			} finally {
+				await db().service('test: many versions set aside', (tx) =>
+					tx.query('delete from public.concept_versions where concept_id = $1 and version > 2', [
+						concept
+					])
+				);
+			}
 		});
 
 		// The same cases through the domain's schema and the database: both refuse with the same code.

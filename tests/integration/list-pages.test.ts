@@ -2,8 +2,10 @@ import { beforeAll, expect, it } from 'vitest';
 import { DEFAULT_AGENDA } from '../../src/lib/domain/board';
 import { listFilterOf } from '../../src/lib/domain/list-filter';
 import { accessibilityFeedbackPage } from '../../src/lib/server/feedback';
-import { organisationsPage } from '../../src/lib/server/organisations';
-import { workshopsPage } from '../../src/lib/server/workshops/list';
+import { answeredQuestionsPage, getChallengeDetail } from '../../src/lib/server/challenges/detail';
+import { listPublishedChallenges } from '../../src/lib/server/challenges/list';
+import { memberOf, membersPage, organisationsPage } from '../../src/lib/server/organisations';
+import { workshopsPage, workshopsSummary } from '../../src/lib/server/workshops/list';
 import type { Database } from '../../src/lib/server/db/database';
 import { describeEachDatabase } from './databases';
 import { createChallenge, createOrganisation, createUser } from './fixtures';
@@ -57,7 +59,57 @@ async function world(db: Database) {
 			[RUN, KINDS]
 		);
 	});
-	return { facilitator, outsider, admin };
+	// A second facilitator's 12 workshops to come and 5 ended (the dashboard's summary), and
+	// an organisation of 130 members (every tenth an owner, besides its founder) and 30
+	// published challenges, one a minute.
+	const host = await createUser(db, 'Hilla Host');
+	const founder = await createUser(db, 'Olga Owner');
+	const big = await createOrganisation(db, founder.id);
+	await db.service('test: a large organisation', async (tx) => {
+		await tx.query('insert into public.platform_facilitators (user_id) values ($1)', [host.id]);
+		await tx.query(
+			`insert into public.workshops (challenge_id, title, starts_at, agenda, facilitator_id, status)
+			 select $1, 'Paja ' || $4 || ' ' || i, timestamptz '2026-06-01' + i * interval '1 day',
+			   $2::text::jsonb, $3, case when i <= 5 then 'ended' else 'scheduled' end
+			 from generate_series(1, 17) i`,
+			[challenge.id, JSON.stringify(DEFAULT_AGENDA), host.id, RUN]
+		);
+		await tx.query(
+			`with people as (
+			   insert into auth.users (email, email_confirmed_at, raw_user_meta_data)
+			   select 'm' || i || '-' || $2 || '@test.example', now(),
+			     jsonb_build_object('display_name', 'Jäsen ' || $2 || ' ' || i, 'locale', 'fi')
+			   from generate_series(1, 130) i returning id, raw_user_meta_data ->> 'display_name' as name)
+			 insert into public.organisation_members (organisation_id, user_id, role)
+			 select $1, id, case when split_part(name, ' ', 3)::int % 10 = 0 then 'owner' else 'member' end
+			 from people`,
+			[big.id, RUN]
+		);
+		await tx.query(
+			`insert into public.challenges (organisation_id, slug, title, status, published_at)
+			 select $1, $2 || '-c-' || i, jsonb_build_object('fi', 'Haaste ' || $2 || ' ' || i),
+			   'published', now() - i * interval '1 minute'
+			 from generate_series(1, 30) i`,
+			[big.id, RUN]
+		);
+		// 60 questions on its newest challenge, one an hour: every fourth waits for its
+		// answer, the rest are answered, and the second is merged into the first.
+		await tx.query(
+			`insert into public.challenge_questions (challenge_id, body, answer, answered_at)
+			 select c.id, 'Kysymys ' || $2 || ' ' || i,
+			   case when i % 4 <> 0 then 'Vastaus ' || i end,
+			   case when i % 4 <> 0 then timestamptz '2026-01-01' + i * interval '1 hour' end
+			 from generate_series(1, 60) i, public.challenges c where c.slug = $1`,
+			[`${RUN}-c-1`, RUN]
+		);
+		await tx.query(
+			`update public.challenge_questions q set merged_into = (select id from public.challenge_questions
+			   where body = 'Kysymys ' || $1 || ' 1')
+			 where q.body = 'Kysymys ' || $1 || ' 2'`,
+			[RUN]
+		);
+	});
+	return { facilitator, outsider, admin, host, founder, big };
 }
 
 describeEachDatabase('the lists that grow with the platform, paged and filtered in SQL', (db) => {
@@ -150,5 +202,84 @@ describeEachDatabase('the lists that grow with the platform, paged and filtered 
 		expect(agency.items.map((o) => o.name).filter((n) => n.includes(RUN))).toEqual(
 			[112, 117].map((i) => `Virasto ${RUN} ${i}`)
 		);
+	});
+
+	it('sums up the dashboard’s workshops: the next ten, the last three ended, how many in all', async () => {
+		const summary = await db().as(w.host, (tx) => workshopsSummary(tx));
+		expect(summary.total).toBe(17);
+		expect(summary.items.map((x) => x.title)).toEqual(
+			[6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 5, 4, 3].map((i) => `Paja ${RUN} ${i}`)
+		);
+		// The first facilitator's 130 are counted though only ten are shown.
+		const many = await db().as(w.facilitator, (tx) => workshopsSummary(tx));
+		expect([many.items.length, many.total]).toEqual([10, 130]);
+		expect(many.items[0].title).toBe(`Työpaja ${RUN} 1`);
+		expect(await db().as(w.outsider, (tx) => workshopsSummary(tx))).toEqual({
+			items: [],
+			total: 0
+		});
+	});
+
+	it('pages an organisation’s members, owners first, to its fellow members only', async () => {
+		const read = (page: number) =>
+			db().as(w.founder, (tx) => membersPage(tx, w.big.id, page, 'fi'));
+		const pages = [await read(1), await read(2), await read(3)];
+		expect(pages.map((p) => [p.total, p.pages, p.items.length])).toEqual([
+			[131, 3, 50],
+			[131, 3, 50],
+			[131, 3, 31]
+		]);
+		const all = pages.flatMap((p) => p.items);
+		expect(new Set(all.map((x) => x.userId)).size).toBe(131);
+		// 13 owners and the founder first, by name in Finnish order: "… 10", "… 100", "… 110".
+		expect(all.slice(0, 14).every((x) => x.role === 'owner')).toBe(true);
+		expect(all.slice(14).every((x) => x.role === 'member')).toBe(true);
+		expect(all.slice(0, 3).map((x) => x.displayName)).toEqual(
+			[10, 100, 110].map((i) => `Jäsen ${RUN} ${i}`)
+		);
+		expect((await read(9)).page).toBe(3);
+		// The one a removal asks about is found off the page shown.
+		expect((await db().as(w.founder, (tx) => memberOf(tx, w.big.id, all[130].userId)))?.role).toBe(
+			'member'
+		);
+		const outsider = await db().as(w.outsider, (tx) => membersPage(tx, w.big.id, 1, 'fi'));
+		expect([outsider.total, outsider.items]).toEqual([0, []]);
+		expect(await db().as(w.outsider, (tx) => memberOf(tx, w.big.id, all[0].userId))).toBeNull();
+	});
+
+	it('sums up an organisation’s challenges: the newest few and how many in all', async () => {
+		for (const who of [w.outsider, null]) {
+			const found = await db().as(who, (tx) => listPublishedChallenges(tx, w.big.id, 12));
+			expect(found.total).toBe(30);
+			expect(found.items.map((c) => c.title.fi)).toEqual(
+				Array.from({ length: 12 }, (_, i) => `Haaste ${RUN} ${i + 1}`)
+			);
+		}
+	});
+
+	it('pages a challenge’s answered questions, newest answer first, the same for everyone', async () => {
+		const slug = `${RUN}-c-1`;
+		const visitor = (await db().as(null, (tx) => getChallengeDetail(tx, { slug }, null)))!;
+		// The public page's detail holds no questions of everyone's (only the reader's own).
+		expect(visitor.questions).toEqual([]);
+		// 45 answered, one of them merged: 44, by 20.
+		const order = Array.from({ length: 60 }, (_, i) => 60 - i).filter(
+			(i) => i % 4 !== 0 && i !== 2
+		);
+		for (const who of [null, w.outsider, w.founder]) {
+			const pages = [];
+			for (const page of [1, 2, 3])
+				pages.push(await db().as(who, (tx) => answeredQuestionsPage(tx, visitor.id, page)));
+			expect(pages.map((p) => [p.total, p.pages, p.items.length])).toEqual([
+				[44, 3, 20],
+				[44, 3, 20],
+				[44, 3, 4]
+			]);
+			expect(pages.flatMap((p) => p.items.map((q) => q.body))).toEqual(
+				order.map((i) => `Kysymys ${RUN} ${i}`)
+			);
+			expect(pages[0].items.every((q) => q.answer && !q.mine)).toBe(true);
+		}
+		expect((await db().as(null, (tx) => answeredQuestionsPage(tx, visitor.id, 7))).page).toBe(3);
 	});
 });

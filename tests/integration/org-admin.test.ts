@@ -12,7 +12,7 @@ import {
 	createOrganisation as newOrganisation,
 	getOrganisation,
 	inviteOrganisationMember,
-	listMembers,
+	membersPage,
 	listOpenInvitations,
 	organisationInvitationPreview,
 	removeOrganisationMember
@@ -134,7 +134,9 @@ describeEachDatabase('organisation administration (issue 12)', (db) => {
 			const user = { id: invitee.id, email };
 			expect(await db().as(user, (tx) => acceptOrganisationInvitation(tx, token))).toBe('joined');
 			expect(await db().as(user, (tx) => acceptOrganisationInvitation(tx, token))).toBe('used');
-			const members = await db().as(owner, (tx) => listMembers(tx, org.id, 'fi'));
+			const members = await db().as(owner, (tx) =>
+				membersPage(tx, org.id, 1, 'fi').then((p) => p.items)
+			);
 			expect(members.find((m) => m.userId === invitee.id)?.role).toBe('owner');
 			expect(
 				await db().as(owner, (tx) => inviteOrganisationMember(tx, org.id, email, 'member'))

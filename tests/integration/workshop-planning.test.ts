@@ -6,7 +6,8 @@ import {
 	scheduleFromForm,
 	UnknownExperts
 } from '../../src/lib/server/workshops/planning';
-import { myWorkshops, workshopPeople } from '../../src/lib/server/workshops/list';
+import { workshopPeople, workshopsPage } from '../../src/lib/server/workshops/list';
+import { NO_FILTER } from '../../src/lib/domain/list-filter';
 import { WorkshopGuestRefused } from '../../src/lib/server/workshops/schedule';
 import { loadOutcome } from '../../src/lib/server/workshops/outcome';
 import { CHOICE_MAX } from '../../src/lib/server/list-sql';
@@ -87,9 +88,13 @@ describeEachDatabase('planning a workshop', (db) => {
 		expect(kinds[w.outsider.id]).toBeUndefined();
 		expect(await db().as(w.outsider, (tx) => workshopPeople(tx, id, 'en'))).toEqual([]);
 
-		const listed = await db().as(w.b1, (tx) => myWorkshops(tx));
+		const listed = await db().as(w.b1, (tx) =>
+			workshopsPage(tx, NO_FILTER, 1).then((p) => p.items)
+		);
 		expect(listed.find((x) => x.id === id)?.role).toBe('participant');
-		expect(await db().as(w.outsider, (tx) => myWorkshops(tx))).toEqual([]);
+		expect(
+			await db().as(w.outsider, (tx) => workshopsPage(tx, NO_FILTER, 1).then((p) => p.items))
+		).toEqual([]);
 
 		// In negotiation mode a team's outcome holds only its own board; the facilitator's all.
 		const forB = await db().as(w.b1, (tx) => loadOutcome(tx, id, 'en'));
@@ -126,7 +131,9 @@ describeEachDatabase('planning a workshop', (db) => {
 		expect(await refusal([w.b1.email])).toBe(`workshop_guest_on_team ${w.b1.email}`);
 		// Nothing of a refused plan stays; a neutral expert is scheduled.
 		expect(await refusal([w.c1.email])).toBe('scheduled');
-		const titles = await db().as(w.facilitator, (tx) => myWorkshops(tx));
+		const titles = await db().as(w.facilitator, (tx) =>
+			workshopsPage(tx, NO_FILTER, 1).then((p) => p.items)
+		);
 		expect(titles.filter((x) => x.title === 'Negotiation round')).toHaveLength(1);
 	});
 

@@ -8,6 +8,7 @@ import type { BudgetRow, ConceptContent, ConceptSave } from '$lib/domain/concept
 import { snapshotChangedAt } from '$lib/domain/erasure';
 import { attachUpload, withFileChanges, type AttachResult } from './uploads';
 import { holdsWords, readChoice, type Choice } from './list-sql';
+import { readPage, type Paged } from '$lib/domain/paging';
 import type { ConceptUse } from '$lib/workshops/concept-uses';
 
 /** A link of the concept's lineage, with its label frozen at linking. */
@@ -333,14 +334,54 @@ export interface ConceptVersion extends ConceptContent {
 	savedBy: string;
 }
 
-/** Every saved version of the concept, newest first, with who saved it (RLS). */
-export async function listVersions(tx: Queryable, conceptId: string): Promise<ConceptVersion[]> {
+/** A version as the list of versions names it: its number, when and by whom it was saved. */
+export type VersionEntry = Pick<ConceptVersion, 'version' | 'savedAt' | 'savedBy' | 'title'>;
+
+/** How many versions the versions page lists at a time. */
+export const VERSION_PAGE_SIZE = 50;
+
+/** SQL for the versions of concept $1 (`v`) with the name of who saved each. */
+const VERSIONS = `from public.concept_versions v left join public.profiles p on p.id = v.saved_by
+	where v.concept_id = $1`;
+
+/**
+ * Page `page` (1-based; outside the list the nearest, pageWindow) of the concept's saved
+ * versions (RLS), newest first, `size` of them, without their texts, and the latest
+ * version's number (0 for none). The database counts and pages (issue 16: every autosave
+ * is a version, and each was read whole on every visit).
+ */
+export async function versionsPage(
+	tx: Queryable,
+	conceptId: string,
+	page: number,
+	size = VERSION_PAGE_SIZE
+): Promise<Paged<VersionEntry> & { latest: number }> {
+	const [{ total, latest }] = await tx.query<{ total: number; latest: number }>(
+		`select count(*)::int as total, coalesce(max(v.version), 0)::int as latest ${VERSIONS}`,
+		[conceptId]
+	);
+	const paged = await readPage(total, page, size, (limit, offset) =>
+		tx.query<VersionEntry>(
+			`select v.version, v.title, v.saved_at as "savedAt",
+			   coalesce(nullif(p.display_name, ''), p.email, '') as "savedBy"
+			 ${VERSIONS} order by v.version desc limit $2 offset $3`,
+			[conceptId, limit, offset]
+		)
+	);
+	return { ...paged, latest };
+}
+
+/** The versions `numbers` of the concept as kept (RLS), newest first; those not saved are left out. */
+export async function versionsNumbered(
+	tx: Queryable,
+	conceptId: string,
+	numbers: number[]
+): Promise<ConceptVersion[]> {
 	return tx.query<ConceptVersion>(
 		`select v.version, v.title, v.summary, v.description, v.plan, v.budget, v.saved_at as "savedAt",
 		   coalesce(nullif(p.display_name, ''), p.email, '') as "savedBy"
-		 from public.concept_versions v left join public.profiles p on p.id = v.saved_by
-		 where v.concept_id = $1 order by v.version desc`,
-		[conceptId]
+		 ${VERSIONS} and v.version = any($2::int[]) order by v.version desc`,
+		[conceptId, numbers]
 	);
 }
 

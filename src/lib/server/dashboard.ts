@@ -5,7 +5,7 @@ import { nextStep, type LaterDecision, type NextStep } from '$lib/domain/solver-
 import { challengesPage, type ManagePage } from './challenges/dashboard';
 import { NO_FILTER } from '$lib/domain/list-filter';
 import { myTeams, PHASE_COLUMNS, type TeamSummary } from './teams';
-import { myWorkshops, type WorkshopSummary } from './workshops/list';
+import { workshopsSummary, type WorkshopsSummary } from './workshops/list';
 import { listMyJuries, type MyJury } from './jury/juror';
 
 export interface DashboardApplication {
@@ -44,8 +44,8 @@ export interface DashboardApplication {
 export interface Dashboard {
 	teams: TeamSummary[];
 	applications: DashboardApplication[];
-	/** Workshops not ended, soonest first; then the last few that ended. */
-	workshops: WorkshopSummary[];
+	/** A few workshops (not ended, soonest first; then the last few ended) and how many in all. */
+	workshops: WorkshopsSummary;
 	/** Challenges of the caller's organisations (owners), as /manage lists them. */
 	/** The first DASHBOARD_CHALLENGES of them, as /manage orders them, and how many there are. */
 	challenges: ManagePage;
@@ -55,8 +55,6 @@ export interface Dashboard {
 	juries: MyJury[];
 }
 
-/** How many ended workshops the dashboard still shows. */
-const ENDED_SHOWN = 3;
 /** How many of their organisations' challenges the dashboard lists; /manage has them all. */
 const DASHBOARD_CHALLENGES = 20;
 
@@ -79,7 +77,7 @@ export function loadDashboard(
 	// The six reads are sent together (issue 16: one after another they were five round
 	// trips more on the page every signed-in person opens first).
 	return db.as(user, async (tx) => {
-		const [teams, rows, all, [{ facilitator }], challenges, juries] = await Promise.all([
+		const [teams, rows, workshops, [{ facilitator }], challenges, juries] = await Promise.all([
 			myTeams(tx, user.id, locale),
 			tx.query<Omit<DashboardApplication, 'next'>>(
 				`select a.id, t.id as "teamId", t.name as "teamName", c.slug as "challengeSlug",
@@ -107,17 +105,15 @@ export function loadDashboard(
 				 order by (a.status = 'draft' and s.ends_at > now()) desc, s.ends_at desc nulls last, a.id`,
 				[user.id]
 			),
-			myWorkshops(tx),
+			workshopsSummary(tx),
 			tx.query<{ facilitator: boolean }>('select private.is_facilitator() as facilitator'),
 			challengesPage(tx, user.id, NO_FILTER, 1, DASHBOARD_CHALLENGES),
 			listMyJuries(tx)
 		]);
-		const upcoming = all.filter((w) => w.status !== 'ended').reverse();
-		const ended = all.filter((w) => w.status === 'ended').slice(0, ENDED_SHOWN);
 		return {
 			teams,
 			applications: rows.map((a) => ({ ...a, next: nextStep(a, now) })),
-			workshops: [...upcoming, ...ended],
+			workshops,
 			challenges,
 			facilitator,
 			juries

@@ -131,19 +131,47 @@ export async function createOrganisation(tx: Queryable, org: NewOrganisation) {
 	return row;
 }
 
+/** How many members an organisation's page shows on one page. */
+export const MEMBER_PAGE_SIZE = 50;
+
+/** SQL for a member of organisation $1 as Member, with their profile (`p`, left joined). */
+const MEMBER = `select m.user_id as "userId", coalesce(p.display_name, '') as "displayName",
+	coalesce(p.email, '') as email, m.role
+	from public.organisation_members m left join public.profiles p on p.id = m.user_id
+	where m.organisation_id = $1`;
+
 /**
- * Members the caller may see (RLS: fellow members and platform admins), owners first, then by
- * the name shown (display name, else address) in the reader's alphabet.
+ * Page `page` (1-based; outside the list the nearest, pageWindow) of the members of an
+ * organisation the caller may see (RLS: fellow members and platform admins), `size` of
+ * them: owners first, then by the name shown (display name, else address) in `locale`'s
+ * alphabet. The database counts and pages (issue 16: every member was sent on each visit).
  */
-export function listMembers(tx: Queryable, organisationId: string, locale: Locale) {
-	return tx.query<Member>(
-		`select m.user_id as "userId", coalesce(p.display_name, '') as "displayName",
-		        coalesce(p.email, '') as email, m.role
-		 from public.organisation_members m left join public.profiles p on p.id = m.user_id
-		 where m.organisation_id = $1
-		 order by m.role desc, public.sort_key(coalesce(nullif(p.display_name, ''), p.email, ''), $2), p.email`,
-		[organisationId, locale]
+export async function membersPage(
+	tx: Queryable,
+	organisationId: string,
+	page: number,
+	locale: Locale,
+	size = MEMBER_PAGE_SIZE
+): Promise<Paged<Member>> {
+	const [{ total }] = await tx.query<{ total: number }>(
+		`select count(*)::int as total from public.organisation_members m where m.organisation_id = $1`,
+		[organisationId]
 	);
+	return readPage(total, page, size, (limit, offset) =>
+		tx.query<Member>(
+			`${MEMBER}
+			 order by m.role desc, public.sort_key(coalesce(nullif(p.display_name, ''), p.email, ''), $2),
+			   p.email, m.user_id
+			 limit $3 offset $4`,
+			[organisationId, locale, limit, offset]
+		)
+	);
+}
+
+/** One member of the organisation the caller may see (RLS), or null: whom a removal asks about. */
+export async function memberOf(tx: Queryable, organisationId: string, userId: string) {
+	const [row] = await tx.query<Member>(`${MEMBER} and m.user_id = $2`, [organisationId, userId]);
+	return row ?? null;
 }
 
 export async function canManageMembers(tx: Queryable, organisationId: string) {

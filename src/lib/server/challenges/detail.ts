@@ -5,7 +5,7 @@ import type { Criterion } from '$lib/domain/criteria';
 import type { Locale, LocalizedText } from '$lib/domain/locale';
 import type { FieldChange } from '$lib/domain/amendments';
 import { nextDeadline, timetablePosition, type StageWindow } from '$lib/domain/timetable';
-import { readerQuestions } from '$lib/domain/reader-questions';
+import { readPage, type Paged } from '$lib/domain/paging';
 
 export interface Amendment {
 	id: string;
@@ -48,6 +48,11 @@ export interface ChallengeDetail extends ChallengeCard {
 	criteria: (Criterion & { id: string })[];
 	requirements: { id: string; statement: LocalizedText }[];
 	amendments: Amendment[];
+	/**
+	 * Read by id (the pages that manage it), every question the caller may see; by slug
+	 * (its public page), only those the caller asked: the answered ones are paged there
+	 * (answeredQuestionsPage), not sent whole (issue 16).
+	 */
 	questions: Question[];
 	questionsOpen: boolean;
 	canManage: boolean;
@@ -62,7 +67,10 @@ export interface ChallengeDetail extends ChallengeCard {
 	managesTeam: boolean;
 }
 
-/** A challenge with everything its page shows, by slug or id; what RLS lets the caller see. */
+/**
+ * A challenge with everything its page shows, by slug or id; what RLS lets the caller see.
+ * Its questions: by id every one the caller sees, by slug the caller's own (`questions`).
+ */
 export async function getChallengeDetail(
 	tx: Queryable,
 	key: { slug: string } | { id: string },
@@ -125,7 +133,7 @@ export async function getChallengeDetail(
 				 from public.challenge_amendments where challenge_id = $1 order by created_at desc`,
 				[id]
 			),
-			questionsOf(tx, id, userId, 'every')
+			byId ? questionsOf(tx, id, userId, 'every') : askedBy(tx, id, userId)
 		]);
 	// By id and signed in (every manage page): the parts go with the row, one round trip;
 	// by slug the id comes from the row. Rows the caller may not see are not returned (RLS).
@@ -187,18 +195,54 @@ function questionsOf(
 	);
 }
 
+/** The questions of a challenge that `userId` asked (none for a visitor), as questionsOf reads them. */
+const askedBy = async (tx: Queryable, challengeId: string, userId: string | null) =>
+	userId ? questionsOf(tx, challengeId, userId, 'asked') : [];
+
+/** How many answered questions a challenge's page shows at a time. */
+export const ANSWERED_PAGE_SIZE = 20;
+
+/**
+ * Page `page` (1-based; outside the list the nearest, pageWindow) of a challenge's answered
+ * questions (those not merged into another), newest answer first, `size` of them, as its
+ * public page shows them: the database counts and pages (issue 16: every question and its
+ * rendered answer was sent on each visit). Answered questions are public (RLS), so every
+ * reader reads the same pages; `mine` is false throughout.
+ */
+export async function answeredQuestionsPage(
+	tx: Queryable,
+	challengeId: string,
+	page: number,
+	size = ANSWERED_PAGE_SIZE
+): Promise<Paged<Question>> {
+	const answered = `from public.challenge_questions q join public.challenges c on c.id = q.challenge_id
+		where q.challenge_id = $1 and q.answer is not null and q.merged_into is null`;
+	const [{ total }] = await tx.query<{ total: number }>(
+		`select count(*)::int as total ${answered}`,
+		[challengeId]
+	);
+	return readPage(total, page, size, (limit, offset) =>
+		tx.query<Question>(
+			`select q.id, q.body, q.created_at as "createdAt", q.answer, q.answered_at as "answeredAt",
+			   q.merged_into as "mergedInto", false as mine, coalesce(q.lang, c.primary_locale) as lang
+			 ${answered} order by q.answered_at desc, q.id limit $2 offset $3`,
+			[challengeId, limit, offset]
+		)
+	);
+}
+
 /**
  * A signed-in reader's view of a published challenge, made from a visitor's (`visitor`,
  * getChallengeDetail as the anonymous visitor, perhaps from the visitor cache) and what is
- * the reader's own, read as them: whether they follow it, and the questions they asked
- * (readerQuestions). Two queries sent together, where getChallengeDetail sends seven in
- * three round trips (issue 16: the page every signed-in reader opens).
+ * the reader's own, read as them: whether they follow it, and the questions they asked.
+ * Two queries sent together, where getChallengeDetail sends seven in three round trips
+ * (issue 16: the page every signed-in reader opens).
  *
  * Holds only while RLS shows a reader outside the challenge's organisation no more of a
  * published challenge than a visitor, besides their own questions and following
  * (tests/integration/challenges.test.ts compares the two for every demo user and
  * challenge). Returns null for a member of the organisation (`canManage`): they see more
- * (every question, the team's rights), so their page is getChallengeDetail's.
+ * (the team's rights), so their page is getChallengeDetail's.
  */
 export async function readerDetail(
 	tx: Queryable,
@@ -212,12 +256,8 @@ export async function readerDetail(
 			           where f.challenge_id = $1 and f.user_id = $2) as following`,
 			[visitor.id, userId]
 		),
-		questionsOf(tx, visitor.id, userId, 'asked')
+		askedBy(tx, visitor.id, userId)
 	]);
 	if (reader.canManage) return null;
-	return {
-		...visitor,
-		following: reader.following,
-		questions: readerQuestions(visitor.questions, asked)
-	};
+	return { ...visitor, following: reader.following, questions: asked };
 }

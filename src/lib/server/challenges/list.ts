@@ -98,14 +98,31 @@ export async function searchChallenges(
 	};
 }
 
-/** Published challenges, newest first (home page, an organisation's page). */
-export function listPublishedChallenges(tx: Queryable, organisationId?: string, limit = 100) {
-	return tx.query<ChallengeCard>(
+/** How many of its challenges an organisation's page shows; /challenges has them all. */
+export const ORGANISATION_CHALLENGES_SHOWN = 12;
+
+/**
+ * The `limit` newest published challenges (of one organisation, or of all), and how many
+ * there are in all, counted in the same statement: a summary (the home page, an
+ * organisation's page) says what it leaves to /challenges (issue 16: an organisation's
+ * page was cut at 100 without a word).
+ */
+export async function listPublishedChallenges(
+	tx: Queryable,
+	organisationId: string | undefined,
+	limit: number
+): Promise<{ items: ChallengeCard[]; total: number }> {
+	const rows = await tx.query<ChallengeCard & { total: number }>(
 		`with ${STAGE_INFO}
-		 select ${CARD}, si.current_stage as "currentStage", si.next_deadline as "nextDeadline"
+		 select ${CARD}, si.current_stage as "currentStage", si.next_deadline as "nextDeadline",
+		   count(*) over ()::int as total
 		 ${FROM} left join stage_info si on si.challenge_id = c.id
 		 where c.status = 'published' and ($1::uuid is null or c.organisation_id = $1::uuid)
 		 order by c.published_at desc, c.slug limit $2`,
 		[organisationId ?? null, limit]
 	);
+	return {
+		items: rows.map(({ total: _total, ...card }) => card),
+		total: rows[0]?.total ?? 0
+	};
 }

@@ -29,9 +29,41 @@ const SUMMARY = `select w.id, w.title, w.starts_at as "startsAt", w.mode, w.stat
 	w.facilitator_id as "facilitatorId", w.summary_mailed_at as "summaryMailedAt"
 	from public.workshops w join public.challenges c on c.id = w.challenge_id`;
 
-/** The workshops the caller facilitates, observes or takes part in (RLS decides), soonest last. */
-export function myWorkshops(tx: Queryable) {
-	return tx.query<WorkshopSummary>(`${SUMMARY} order by w.starts_at desc limit 200`);
+/** How many workshops not ended the dashboard shows, soonest first; /workshops has them all. */
+export const UPCOMING_SHOWN = 10;
+/** How many ended workshops the dashboard still shows, latest first. */
+export const ENDED_SHOWN = 3;
+
+/** The dashboard's workshops: a few of them, and how many the caller has in all. */
+export interface WorkshopsSummary {
+	/** Up to UPCOMING_SHOWN not ended, soonest first; then up to ENDED_SHOWN ended, latest first. */
+	items: WorkshopSummary[];
+	/** How many workshops the caller facilitates, observes or takes part in (as /workshops counts). */
+	total: number;
+}
+
+/**
+ * The dashboard's summary of the workshops the caller facilitates, observes or takes part
+ * in (RLS decides): the next few not ended, the last few ended, and how many there are in
+ * all, so the page says what it leaves to /workshops (issue 16: the summary was read from
+ * the 200 latest, cut without a word). Three reads sent together.
+ */
+export async function workshopsSummary(tx: Queryable): Promise<WorkshopsSummary> {
+	const [upcoming, ended, [{ total }]] = await Promise.all([
+		tx.query<WorkshopSummary>(
+			`${SUMMARY} where w.status <> 'ended' order by w.starts_at, w.id limit $1`,
+			[UPCOMING_SHOWN]
+		),
+		tx.query<WorkshopSummary>(
+			`${SUMMARY} where w.status = 'ended' order by w.starts_at desc, w.id limit $1`,
+			[ENDED_SHOWN]
+		),
+		tx.query<{ total: number }>(
+			`select count(*)::int as total
+			 from public.workshops w join public.challenges c on c.id = w.challenge_id`
+		)
+	]);
+	return { items: [...upcoming, ...ended], total };
 }
 
 /** How many workshops /workshops shows on one page. */

@@ -1,4 +1,4 @@
-import { backTo, keptFrom, withField } from '$lib/domain/kept-query';
+import { backTo, keptFrom, listPage, withField } from '$lib/domain/kept-query';
 import { CHALLENGE_LIST_FIELDS } from '$lib/domain/challenge';
 import { withRedirect } from '$lib/domain/safe-path';
 import { error, redirect } from '@sveltejs/kit';
@@ -6,7 +6,11 @@ import { z } from 'zod';
 import { questionSchema } from '$lib/domain/challenge-schemas';
 import { pickLocalized } from '$lib/domain/locale';
 import { getLocale } from '$lib/paraglide/runtime';
-import { getChallengeDetail } from '$lib/server/challenges/detail';
+import {
+	ANSWERED_PAGE_SIZE,
+	answeredQuestionsPage,
+	getChallengeDetail
+} from '$lib/server/challenges/detail';
 import { signedInPage } from '$lib/server/challenges/signed-in-page';
 import { visitorView } from '$lib/server/challenges/visitor-cache';
 import {
@@ -19,6 +23,7 @@ import { limitedBy } from '$lib/server/http/limits';
 import { requireUser } from '$lib/server/http/guards';
 import { orRoleRefused, RoleRefused } from '$lib/server/http/role-refusals';
 import { renderMarkdown } from '$lib/server/markdown';
+import { shownRange } from '$lib/i18n';
 import { webcalUrl } from '$lib/server/http/links';
 import { amendmentChangesHtml, amendmentViews } from '$lib/server/challenges/amendment-views';
 import type { Actions, PageServerLoad } from './$types';
@@ -39,6 +44,10 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		: visitor && { challenge: visitor, teams: null, workshops: [] };
 	if (!found) error(404, 'Not found');
 	const { challenge, teams: applyTeamsOf, workshops } = found;
+	// The answered questions, a page at a time (issue 16: a popular challenge has hundreds).
+	const answered = await (visitor ? db.scopedTo(visitor.id) : db).as(user, (tx) =>
+		answeredQuestionsPage(tx, challenge.id, listPage(url.searchParams.get('questions-page')))
+	);
 	const locale = getLocale();
 	const body = pickLocalized(challenge.body, locale, challenge.primaryLocale);
 	// The body's Markdown and the amendments' changes are rendered here (below); the page
@@ -56,6 +65,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		signedIn: Boolean(user),
 		applyTeams: applyTeamsOf,
 		workshops,
+		answered,
+		// Worded here: the words' helpers stay out of a visitor's JavaScript (issue 16).
+		answeredRange: shownRange(answered, ANSWERED_PAGE_SIZE, locale),
 		webcal: webcalUrl(`/challenges/${challenge.slug}/calendar.ics`),
 		body: { html: renderMarkdown(body.text), lang: body.lang, fallback: body.fallback },
 		// Each amendment's changes worded, diffed and rendered to HTML here, by amendment id:
@@ -70,9 +82,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			])
 		),
 		// Answers are Markdown, rendered through the one sanitiser (issue 12): a link is a link.
-		answers: Object.fromEntries(
-			challenge.questions.flatMap((q) => (q.answer ? [[q.id, renderMarkdown(q.answer)]] : []))
-		)
+		answers: Object.fromEntries(answered.items.map((q) => [q.id, renderMarkdown(q.answer ?? '')]))
 	};
 };
 

@@ -1,5 +1,6 @@
-import { keptFrom, withField } from '$lib/domain/kept-query';
+import { FROM_FIELD, keptQuery, listPage, withField } from '$lib/domain/kept-query';
 import { error, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
 import { getLocale } from '$lib/paraglide/runtime';
 import {
 	addMemberSchema,
@@ -7,7 +8,10 @@ import {
 	removeMemberSchema,
 	withdrawInvitationSchema
 } from '$lib/domain/organisation-schemas';
-import { listPublishedChallenges } from '$lib/server/challenges/list';
+import {
+	listPublishedChallenges,
+	ORGANISATION_CHALLENGES_SHOWN
+} from '$lib/server/challenges/list';
 import { invalid, parseForm } from '$lib/server/http/forms';
 import { requireUser } from '$lib/server/http/guards';
 import { orRoleRefused, RoleRefused } from '$lib/server/http/role-refusals';
@@ -18,17 +22,25 @@ import {
 	changeMemberRole,
 	getOrganisation,
 	inviteOrganisationMember,
-	listMembers,
 	listOpenInvitations,
+	MEMBER_PAGE_SIZE,
+	memberOf,
+	membersPage,
 	removeOrganisationMember,
 	withdrawInvitation
 } from '$lib/server/organisations';
 import type { Actions, PageServerLoad } from './$types';
 
+/**
+ * What the page's forms and links keep of its address: the list it was reached from
+ * (FROM_FIELD) and the page of members shown (MEMBERS_PAGE).
+ */
+const MEMBERS_PAGE = 'members-page';
+const keptHere = (url: URL) => keptQuery(url.searchParams, [FROM_FIELD, MEMBERS_PAGE]);
+
 /** Back to the members section with a notice (Post/Redirect/Get: a reload repeats nothing). */
 function done(url: URL, slug: string, notice: string): never {
-	// The list the page was reached from stays its way back (FROM_FIELD).
-	const back = withField(`/organisations/${slug}`, keptFrom(url.searchParams), 'notice', notice);
+	const back = withField(`/organisations/${slug}`, keptHere(url), 'notice', notice);
 	redirect(303, `${back}#members-heading`);
 }
 
@@ -36,20 +48,26 @@ export const load: PageServerLoad = async ({ locals, params, url }) =>
 	locals.db.as(locals.user, async (tx) => {
 		const organisation = await getOrganisation(tx, params.slug);
 		if (!organisation) error(404, 'Not found');
+		// Removal asks first: ?remove=<id> shows the confirmation, with or without JavaScript.
+		const remove = z.uuid().safeParse(url.searchParams.get('remove'));
+		const page = listPage(url.searchParams.get(MEMBERS_PAGE));
 		const [challenges, members, canManage] = await Promise.all([
-			listPublishedChallenges(tx, organisation.id),
-			locals.user ? listMembers(tx, organisation.id, getLocale()) : [],
+			listPublishedChallenges(tx, organisation.id, ORGANISATION_CHALLENGES_SHOWN),
+			locals.user ? membersPage(tx, organisation.id, page, getLocale()) : null,
 			locals.user ? canManageMembers(tx, organisation.id) : false
 		]);
-		const invitations = canManage ? await listOpenInvitations(tx, organisation.id) : [];
-		// Removal asks first: ?remove=<id> shows the confirmation, with or without JavaScript.
-		const removing = canManage
-			? (members.find((m) => m.userId === url.searchParams.get('remove')) ?? null)
-			: null;
+		const [invitations, removing] = canManage
+			? await Promise.all([
+					listOpenInvitations(tx, organisation.id),
+					remove.success ? memberOf(tx, organisation.id, remove.data) : null
+				])
+			: [[], null];
 		return {
 			organisation,
 			challenges,
 			members,
+			membersSize: MEMBER_PAGE_SIZE,
+			kept: keptHere(url),
 			canManage,
 			invitations,
 			removing,
