@@ -192,6 +192,9 @@ const NO_PLURAL_NEEDED: Record<string, string> = {
 		'a range: the words agree with {count}, the rows shown; "of {total}" does not inflect',
 	'choice_shown.shown': 'the figure of {count} in the reader’s numbers: the words agree with it',
 	'choice_shown.total': 'after "of": does not inflect',
+	'mywork_workshops_shown.shown': 'after "Showing": a figure that does not inflect',
+	'mywork_workshops_shown.total':
+		'the figure of {count} in the reader’s numbers: the words agree with it',
 	production_progress_line: 'a fraction: reached / goal',
 	production_history_line: 'labels: started, progressed, results',
 	production_summary_line: 'labels: results, clients progressed / started',
