@@ -15,7 +15,7 @@ describe('isCrossSiteForm (SvelteKit 2.70’s csrf check)', () => {
 				expect(
 					isCrossSiteForm(
 						request(method, { 'content-type': type, origin: 'https://evil.example' }),
-						APP
+						APP_URL
 					),
 					`${method} ${type}`
 				).toBe(true);
@@ -35,7 +35,7 @@ describe('isCrossSiteForm (SvelteKit 2.70’s csrf check)', () => {
 			expect(
 				isCrossSiteForm(
 					request('POST', { 'content-type': type, origin: 'https://evil.example' }),
-					APP
+					APP_URL
 				),
 				type
 			).toBe(true);
@@ -81,7 +81,7 @@ describe('isCrossSiteForm (SvelteKit 2.70’s csrf check)', () => {
 						method,
 						headers: { 'content-type': 'text/plain', origin: 'https://evil.example' }
 					}),
-					APP
+					APP_URL
 				),
 				method
 			).toBe(false);
