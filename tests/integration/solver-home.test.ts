@@ -203,7 +203,7 @@ describeEachDatabase('a solver’s home, sign-up and invitations', (db) => {
 			expect(empty).toMatchObject({
 				teams: [],
 				applications: [],
-				workshops: [],
+				workshops: { items: [], total: 0 },
 				challenges: { items: [], total: 0 }
 			});
 		});
