@@ -64,12 +64,9 @@ const sources = (dir: string): string[] =>
 describe('the concept pages’ tender words', () => {
 	// A message that speaks of a tender may be used only by the partnership's side of
 	// submissionWords: a page that called it directly would say it to an open challenge too.
-	// Left out: the refusals, whose words come from the database's codes, which carry no
-	// procedure.
 	const en = loadMessages('en');
 	const tenderKeys = Object.entries(en)
 		.filter(([key]) => /^(concept_|mail_final_tender_)/.test(key))
-		.filter(([key]) => !key.startsWith('concept_refusal_'))
 		.filter(([, text]) => TENDER.en.test(typeof text === 'string' ? text : JSON.stringify(text)))
 		.map(([key]) => key);
 
@@ -77,6 +74,15 @@ describe('the concept pages’ tender words', () => {
 		expect(tenderKeys).toContain('concept_tender_status');
 		expect(tenderKeys).toContain('concept_digest_how');
 		expect(tenderKeys).toContain('mail_final_tender_subject');
+	});
+
+	it('leaves none to the refusals, which speak to either procedure', () => {
+		// A refusal's words come from the database's reason code, which carries no procedure
+		// (concept-refusals.ts): they name the concept, never a tender, in every language.
+		for (const locale of LOCALES)
+			for (const [key, text] of Object.entries(loadMessages(locale)))
+				if (key.startsWith('concept_refusal_'))
+					expect(String(text), `${locale} ${key}`).not.toMatch(TENDER[locale]);
 	});
 
 	it('uses none of them outside submissionWords', () => {
