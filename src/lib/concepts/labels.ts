@@ -4,7 +4,7 @@ import type { Procedure } from '$lib/domain/procedure';
 
 /**
  * What the concept pages (the team's concept and receipt, the owner's list and reading, and
- * FinalTenderView on the juror's page, ConceptPanel on the application, the receipt mail) call a team's submitted concept. The same rule as
+ * FinalTenderView on the juror's page, ConceptPanel on the application, the standing page, the receipt mail) call a team's submitted concept. The same rule as
  * the jury pages' (juryItemTerm at selection): an innovation partnership's teams submit
  * final tenders (Act 1397/2016 §38–39), an open challenge's teams submit concepts and no
  * tenders. Named one by one so that each term's words stay together.
@@ -29,6 +29,8 @@ const FINAL_TENDER = {
 	none: m.concept_tender_none,
 	closed: m.concept_tender_closed,
 	history: m.concept_tender_history,
+	/** The standing page's outcome when none was submitted by the deadline. */
+	noneByDeadline: m.poc_outcome_no_tender,
 	/** How to check the digest of the frozen submission. */
 	digestHow: m.concept_digest_how,
 	receiptTitle: m.concept_receipt_title,
@@ -66,6 +68,7 @@ const CONCEPT: SubmissionWords = {
 	none: m.concept_oc_none,
 	closed: m.concept_oc_closed,
 	history: m.concept_oc_history,
+	noneByDeadline: m.poc_outcome_no_concept,
 	digestHow: m.concept_oc_digest_how,
 	receiptTitle: m.concept_oc_receipt_title,
 	receiptLead: m.concept_oc_receipt_lead,
