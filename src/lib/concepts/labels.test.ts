@@ -66,7 +66,7 @@ describe('the concept pages’ tender words', () => {
 	// submissionWords: a page that called it directly would say it to an open challenge too.
 	const en = loadMessages('en');
 	const tenderKeys = Object.entries(en)
-		.filter(([key]) => /^(concept_|mail_final_tender_|poc_)/.test(key))
+		.filter(([key]) => /^(concept_|mail_final_tender_|poc_|mywork_)/.test(key))
 		.filter(([, text]) => TENDER.en.test(typeof text === 'string' ? text : JSON.stringify(text)))
 		.map(([key]) => key);
 

@@ -4,7 +4,8 @@ import type { Procedure } from '$lib/domain/procedure';
 
 /**
  * What the concept pages (the team's concept and receipt, the owner's list and reading, and
- * FinalTenderView on the juror's page, ConceptPanel on the application, the standing page, the receipt mail) call a team's submitted concept. The same rule as
+ * FinalTenderView on the juror's page, ConceptPanel on the application, the dashboard's next step, the standing page, the
+ * receipt mail) call a team's submitted concept. The same rule as
  * the jury pages' (juryItemTerm at selection): an innovation partnership's teams submit
  * final tenders (Act 1397/2016 §38–39), an open challenge's teams submit concepts and no
  * tenders. Named one by one so that each term's words stay together.
@@ -38,6 +39,8 @@ const FINAL_TENDER = {
 	receiptWithdrawn: m.concept_receipt_withdrawn,
 	/** The shortlisted team's invitation to start its concept (ConceptPanel). */
 	panelLead: m.concept_panel_lead,
+	/** The shortlisted team's next step on its dashboard. */
+	nextStep: m.mywork_next_shortlisted,
 	ownerLead: m.concept_owner_lead,
 	ownerSealed: m.concept_owner_sealed,
 	ownerCaption: m.concept_owner_caption,
@@ -74,6 +77,7 @@ const CONCEPT: SubmissionWords = {
 	receiptLead: m.concept_oc_receipt_lead,
 	receiptWithdrawn: m.concept_oc_receipt_withdrawn,
 	panelLead: m.concept_oc_panel_lead,
+	nextStep: m.mywork_next_shortlisted_concept,
 	ownerLead: m.concept_oc_owner_lead,
 	ownerSealed: m.concept_oc_owner_sealed,
 	ownerCaption: m.concept_oc_owner_caption,
