@@ -4,6 +4,7 @@
 import type { Database, Queryable } from './db';
 import type { SessionUser } from './auth/sessions';
 import type { Locale, LocalizedText } from '$lib/domain/locale';
+import type { Procedure } from '$lib/domain/procedure';
 import type { BudgetRow, ConceptContent, ConceptSave } from '$lib/domain/concept';
 import { snapshotChangedAt } from '$lib/domain/erasure';
 import { attachUpload, withFileChanges, type AttachResult } from './uploads';
@@ -90,6 +91,8 @@ export interface ConceptView extends ConceptContent {
 		slug: string;
 		title: LocalizedText;
 		primaryLocale: Locale;
+		/** Names the submission: a partnership's final tender, else a concept (submissionWords). */
+		procedure: Procedure;
 		priceShare: number;
 		deadline: Date | null;
 		open: boolean;
@@ -250,6 +253,7 @@ export async function getConcept(
 				slug: string;
 				challengeTitle: LocalizedText;
 				primaryLocale: Locale;
+				procedure: Procedure;
 				priceShare: number | null;
 				deadline: Date | null;
 				open: boolean;
@@ -262,7 +266,7 @@ export async function getConcept(
 			`select c.id, c.version, c.updated_at as "updatedAt", c.application_id as "applicationId",
 			   c.title, c.summary, c.description, c.plan, c.budget,
 			   ch.id as "challengeId", ch.slug, ch.title as "challengeTitle",
-			   ch.primary_locale as "primaryLocale", ch.price_share as "priceShare",
+			   ch.primary_locale as "primaryLocale", ch.procedure, ch.price_share as "priceShare",
 			   private.concepts_deadline(ch.id) as deadline, private.concepts_open(ch.id) as open,
 			   t.id as "teamId", t.name as "teamName", t.lang as "teamLang",
 			   private.is_team_member(c.team_id) as mine
@@ -302,6 +306,7 @@ export async function getConcept(
 			slug: c.slug,
 			title: c.challengeTitle,
 			primaryLocale: c.primaryLocale,
+			procedure: c.procedure,
 			priceShare: c.priceShare ?? 0,
 			deadline: c.deadline,
 			open: c.open
@@ -512,6 +517,8 @@ export async function withdrawFinalTender(tx: Queryable, id: string): Promise<vo
 export interface FinalTender extends FinalTenderRow {
 	conceptId: string;
 	challengeId: string;
+	/** The challenge's procedure, which names the tender (submissionWords). */
+	procedure: Procedure;
 	teamName: string;
 	snapshot: FinalTenderSnapshot;
 	/** The exact text the digest is the SHA-256 of (snapshot::text). */
@@ -526,9 +533,10 @@ export async function readFinalTender(
 	const [row] = await tx.query<FinalTender>(
 		`select f.id, f.version, f.digest, f.price_cents::float8 as "priceCents",
 		   f.submitted_at as "submittedAt", f.withdrawn_at as "withdrawnAt",
-		   f.concept_id as "conceptId", f.challenge_id as "challengeId",
+		   f.concept_id as "conceptId", f.challenge_id as "challengeId", ch.procedure,
 		   f.snapshot ->> 'team' as "teamName", f.snapshot, f.snapshot::text as "snapshotText"
-		 from public.final_tenders f where f.id = $1`,
+		 from public.final_tenders f join public.challenges ch on ch.id = f.challenge_id
+		 where f.id = $1`,
 		[tenderId]
 	);
 	if (!row) return null;

@@ -57,4 +57,22 @@ describe('the standing page’s steps and outcomes', () => {
 				expect(new Set(words).size, `${locale} ${procedure}`).toBe(words.length);
 			}
 	});
+
+	it('names an open challenge’s submission a concept, a partnership’s a final tender', () => {
+		// Before: an open challenge's standing page showed the step "Lopullinen tarjous".
+		const TENDER = { fi: /tarjou/i, sv: /anbud/i, en: /tender/i } as const;
+		for (const locale of LOCALES) {
+			for (const step of STANDING_STEPS)
+				expect(standingStepName('open_challenge', step, locale)).not.toMatch(TENDER[locale]);
+			for (const outcome of OUTCOMES)
+				expect(standingOutcomeText('open_challenge', outcome, locale)).not.toMatch(TENDER[locale]);
+			expect(standingStepName('innovation_partnership', 'final_tender', locale)).toMatch(
+				TENDER[locale]
+			);
+			expect(standingOutcomeText('innovation_partnership', 'no_tender', locale)).toMatch(
+				TENDER[locale]
+			);
+		}
+		expect(standingStepName('open_challenge', 'final_tender', 'fi')).toBe('Jätetty konsepti');
+	});
 });

@@ -3,15 +3,18 @@ import type { Procedure } from '$lib/domain/procedure';
 import type { Locale } from '$lib/domain/locale';
 import type { StandingOutcome, StandingStep } from '$lib/domain/concept-standing';
 import { stageLabel } from '$lib/i18n-names';
+import { submissionWords } from '$lib/concepts/labels';
 
 // The words of a concept's standing page (/concepts/[id]/standing) for its steps and its
 // outcome. Issue 16: a step that is a stage, or an outcome that names one, takes the stage's
 // one name in the challenge's procedure (stageLabel), so an open challenge's shortlisting is
-// never "selection for negotiations" and its proof of concept never a "development phase".
+// never "selection for negotiations" and its proof of concept never a "development phase";
+// the submission is an open challenge's concept, a partnership's final tender (submissionWords).
 
 /**
  * The name of `step` on the standing page in `procedure`, in `locale` or the page's: the
- * shortlisting and the proof of concept by their stage names, the other steps by their own.
+ * shortlisting and the proof of concept by their stage names, the submission by
+ * submissionWords, the other steps by their own.
  */
 export function standingStepName(
 	procedure: Procedure,
@@ -23,7 +26,7 @@ export function standingStepName(
 		case 'shortlisted':
 			return stageLabel(procedure, 'shortlisting', locale);
 		case 'final_tender':
-			return m.poc_step_final_tender({}, options);
+			return submissionWords(procedure).status({}, options);
 		case 'selected':
 			return m.poc_step_selected({}, options);
 		case 'proof_of_concept':
@@ -51,7 +54,7 @@ export function standingOutcomeText(
 		case 'not_selected':
 			return m.poc_outcome_not_selected({}, options);
 		case 'no_tender':
-			return m.poc_outcome_no_tender({}, options);
+			return submissionWords(procedure).noneByDeadline({}, options);
 		case 'not_shortlisted':
 			return m.poc_outcome_not_shortlisted(
 				{ stage: stageLabel(procedure, 'shortlisting', locale) },

@@ -1,6 +1,7 @@
 import type { Database, Principal, Queryable } from '../db';
 import { snapshotChangedAt } from '$lib/domain/erasure';
 import type { LocalizedText, Locale } from '$lib/domain/locale';
+import type { Procedure } from '$lib/domain/procedure';
 import type { Answer, Draft, Idea } from '$lib/domain/application-schemas';
 import {
 	teamCoverage,
@@ -16,6 +17,8 @@ export interface ApplicationChallenge {
 	slug: string;
 	title: LocalizedText;
 	primaryLocale: Locale;
+	/** Names what a shortlisted team submits its concept as (submissionWords). */
+	procedure: Procedure;
 	ideaCount: number;
 	competenceAreas: string[];
 	lookbackYears: number;
@@ -87,7 +90,7 @@ async function readApplicationChallenge(
 ): Promise<ApplicationChallenge | null> {
 	const [[c], requirements] = await Promise.all([
 		tx.query<Omit<ApplicationChallenge, 'requirements'>>(
-			`select c.id, c.slug, c.title, c.primary_locale as "primaryLocale", c.idea_count as "ideaCount",
+			`select c.id, c.slug, c.title, c.primary_locale as "primaryLocale", c.procedure, c.idea_count as "ideaCount",
 			   c.competence_areas as "competenceAreas", c.lookback_years as "lookbackYears",
 			   c.min_team_size as "minTeamSize", c.require_common_history as "requireCommonHistory",
 			   s.ends_at as deadline, private.applications_open(c.id) as open

@@ -9,6 +9,7 @@ import { PROCEDURES } from '$lib/domain/procedure';
 import { EVALUATED_STAGES, type Stage } from '$lib/domain/stages';
 import { stageLabel } from '$lib/i18n-names';
 import { juryItemWords } from '$lib/jury/labels';
+import { submissionWords } from '$lib/concepts/labels';
 import { m } from '$lib/paraglide/messages';
 import { absoluteUrl } from '../http/links';
 import type { Mail } from './transport';
@@ -196,6 +197,7 @@ export const MAIL_TEMPLATES = {
 	final_tender_receipt: template(
 		z.object({
 			...titled,
+			procedure: z.enum(PROCEDURES).nullable().default(null),
 			team: z.string(),
 			concept: z.string(),
 			version: z.number(),
@@ -208,14 +210,18 @@ export const MAIL_TEMPLATES = {
 			const challenge = title(p, to);
 			const time = formatDateTimeSeconds(p.submittedAt, to.locale);
 			const iso = helsinkiIso(p.submittedAt);
+			// A partnership's final tender, an open challenge's concept (submissionWords). A mail
+			// queued before the procedure travelled with it (private.mail_challenge, migration
+			// 20261216000100) keeps the words such mails always had.
+			const words = submissionWords(p.procedure ?? 'innovation_partnership');
 			const price =
 				p.priceCents === null
 					? []
 					: [m.mail_final_tender_price({ price: formatEuros(p.priceCents, to.locale) }, to)];
 			return {
-				subject: m.mail_final_tender_subject({ challenge }, to),
+				subject: words.mailSubject({ challenge }, to),
 				paragraphs: [
-					m.mail_final_tender_body(
+					words.mailBody(
 						{ team: p.team, concept: p.concept, version: p.version, challenge, time, iso },
 						to
 					),
