@@ -69,13 +69,22 @@ export function shownIn(lang: Locale): string {
  * `locale` or the page's. The only way any page, mail, document or log entry names a stage;
  * sentences that mention a stage take this name as their `{stage}` and are written so that
  * it stands as it is (Finnish "Vaihe: …", never an inflected form).
- *
- * Without a procedure (`null`: a filter over challenges of every procedure, a record whose
- * challenge is not known) the stage is named so that it covers each procedure: its names in
- * the procedures that have it, joined by " / " where they differ (stageNameKeysAcross), so
- * that "Kokeilu / Kehitysvaihe" is found by the reader of either procedure.
  */
-export function stageLabel(procedure: Procedure | null, stage: Stage, locale?: Locale): string {
-	const keys = procedure ? [stageNameKey(procedure, stage)] : stageNameKeysAcross(stage);
-	return keys.map((key) => lookUp(STAGE_MESSAGES, key, {}, locale)).join(' / ');
+export function stageLabel(procedure: Procedure, stage: Stage, locale?: Locale): string {
+	return lookUp(STAGE_MESSAGES, stageNameKey(procedure, stage), {}, locale);
+}
+
+/**
+ * stageLabel where the procedure may be unknown (`null`: a filter over challenges of every
+ * procedure, a record whose challenge is not known): then the stage is named so that it
+ * covers each procedure, its names in the procedures that have it joined by " / " where
+ * they differ (stageNameKeysAcross), so that "Kokeilu / Kehitysvaihe" is found by the
+ * reader of either procedure. A function apart from stageLabel, so that a visitor's
+ * challenge page, which always knows its procedure, is not sent it (issue 16: 60 kB).
+ */
+export function stageLabelAny(procedure: Procedure | null, stage: Stage, locale?: Locale): string {
+	if (procedure) return stageLabel(procedure, stage, locale);
+	return stageNameKeysAcross(stage)
+		.map((key) => lookUp(STAGE_MESSAGES, key, {}, locale))
+		.join(' / ');
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stageLabel } from '$lib/i18n-names';
+import { stageLabelAny } from '$lib/i18n-names';
 import { loadMessages } from '$lib/messages.testing';
 import { LOCALES, type Locale } from '$lib/domain/locale';
 import { PROCEDURES } from '$lib/domain/procedure';
@@ -7,7 +7,7 @@ import { DECISION_STAGES, PROCEDURE_STAGES, STAGES, stageNameKey } from '$lib/do
 
 // Issue 16: one name for each stage, everywhere. The stage keys (stage_…, stage_ip_… for
 // the stages an innovation partnership names its own way) hold the names; every page,
-// mail, document and log entry names a stage through stageLabel, and no other message
+// mail, document and log entry names a stage through stageLabelAny, and no other message
 // holds a stage's name of its own.
 
 const messages = Object.fromEntries(LOCALES.map((l) => [l, loadMessages(l)])) as Record<
@@ -81,7 +81,7 @@ const RETIRED_TERMS: Record<Locale, string[]> = {
  * The stage after selection is called by each procedure its own way ("Kokeilu" / "Försök" /
  * "Proof of concept" in an open challenge, "Kehitysvaihe" / "Utvecklingsfas" / "Development
  * phase" in an innovation partnership, as in shared/seeds). A message that speaks of it takes
- * the name as its `{stage}` (stageLabel); none may name it in its own words, or a page of one
+ * the name as its `{stage}` (stageLabelAny); none may name it in its own words, or a page of one
  * procedure would call the stage by the other's name. The words to look for in each language:
  * both names, and their inflected forms the names do not contain. Swedish "försök" on its
  * own is also "attempt" ("Försök igen"), so only its definite and compound forms count.
@@ -125,7 +125,7 @@ describe('stage names (issue 16)', () => {
 					const name = messages[locale][key];
 					expect(typeof name, `${locale} ${key}`).toBe('string');
 					expect((name as string).trim(), `${locale} ${key}`).not.toBe('');
-					expect(stageLabel(procedure, stage, locale), `${locale} ${procedure} ${stage}`).toBe(
+					expect(stageLabelAny(procedure, stage, locale), `${locale} ${procedure} ${stage}`).toBe(
 						name
 					);
 				}
@@ -134,21 +134,21 @@ describe('stage names (issue 16)', () => {
 	it('names a stage for a reader who does not know the procedure by each procedure’s name', () => {
 		// The /challenges stage filter over every procedure (an outside tester's report: it
 		// offered only "Kokeilu" for the stage a partnership calls "Kehitysvaihe").
-		expect(stageLabel(null, 'proof_of_concept', 'fi')).toBe('Kokeilu / Kehitysvaihe');
-		expect(stageLabel(null, 'concepts', 'sv')).toBe('Koncept / Slutliga anbud');
-		expect(stageLabel(null, 'shortlisting', 'en')).toBe(
+		expect(stageLabelAny(null, 'proof_of_concept', 'fi')).toBe('Kokeilu / Kehitysvaihe');
+		expect(stageLabelAny(null, 'concepts', 'sv')).toBe('Koncept / Slutliga anbud');
+		expect(stageLabelAny(null, 'shortlisting', 'en')).toBe(
 			'Shortlisting / Selection for negotiations'
 		);
 		// A stage both procedures name alike, or only one has, by that one name.
-		expect(stageLabel(null, 'selection', 'fi')).toBe('Valinta');
-		expect(stageLabel(null, 'production', 'en')).toBe('Production phase');
+		expect(stageLabelAny(null, 'selection', 'fi')).toBe('Valinta');
+		expect(stageLabelAny(null, 'production', 'en')).toBe('Production phase');
 		for (const locale of LOCALES)
 			for (const stage of STAGES) {
-				const across = stageLabel(null, stage, locale);
+				const across = stageLabelAny(null, stage, locale);
 				for (const procedure of PROCEDURES)
 					if (PROCEDURE_STAGES[procedure].includes(stage))
 						expect(across.split(' / '), `${locale} ${stage}`).toContain(
-							stageLabel(procedure, stage, locale)
+							stageLabelAny(procedure, stage, locale)
 						);
 			}
 	});
@@ -169,8 +169,8 @@ describe('stage names (issue 16)', () => {
 		expect(ipKeys.sort()).toEqual(own.map((s) => `stage_ip_${s}`).sort());
 		// Selection for negotiations: the partnership's shortlisting has its own name.
 		for (const locale of LOCALES)
-			expect(stageLabel('innovation_partnership', 'shortlisting', locale)).not.toBe(
-				stageLabel('open_challenge', 'shortlisting', locale)
+			expect(stageLabelAny('innovation_partnership', 'shortlisting', locale)).not.toBe(
+				stageLabelAny('open_challenge', 'shortlisting', locale)
 			);
 	});
 
@@ -196,10 +196,10 @@ describe('stage names (issue 16)', () => {
 		// concept, so it is not looked for.)
 		const names = new Set([
 			...PROCEDURES.flatMap((p) =>
-				DECISION_STAGES.map((s) => stageLabel(p, s, locale).toLowerCase())
+				DECISION_STAGES.map((s) => stageLabelAny(p, s, locale).toLowerCase())
 			),
 			...(['concepts', 'proof_of_concept'] as const).map((s) =>
-				stageLabel('innovation_partnership', s, locale).toLowerCase()
+				stageLabelAny('innovation_partnership', s, locale).toLowerCase()
 			)
 		]);
 		for (const [key, words] of others(locale))
@@ -213,7 +213,7 @@ describe('stage names (issue 16)', () => {
 		// The words are the stage names: each procedure's name is found by them (but the
 		// Swedish open challenge's bare "Försök", which see above).
 		for (const procedure of PROCEDURES) {
-			const name = stageLabel(procedure, 'proof_of_concept', locale).toLowerCase();
+			const name = stageLabelAny(procedure, 'proof_of_concept', locale).toLowerCase();
 			if (locale === 'sv' && procedure === 'open_challenge') expect(name).toBe('försök');
 			else
 				expect(
@@ -237,8 +237,8 @@ describe('stage names (issue 16)', () => {
 		(locale) => {
 			const word = NEGOTIATION_WORDS[locale];
 			for (const stage of STAGES)
-				expect(stageLabel('open_challenge', stage, locale).toLowerCase()).not.toContain(word);
-			expect(stageLabel('innovation_partnership', 'workshops', locale).toLowerCase()).toContain(
+				expect(stageLabelAny('open_challenge', stage, locale).toLowerCase()).not.toContain(word);
+			expect(stageLabelAny('innovation_partnership', 'workshops', locale).toLowerCase()).toContain(
 				word
 			);
 			for (const [key, text] of others(locale))

@@ -7,7 +7,7 @@ import { formatDateTime, formatDateTimeSeconds, formatEuros } from '$lib/format'
 import { WORKSHOP_MODES } from '$lib/domain/workshop-schemas';
 import { PROCEDURES } from '$lib/domain/procedure';
 import { EVALUATED_STAGES, type Stage } from '$lib/domain/stages';
-import { stageLabel } from '$lib/i18n-names';
+import { stageLabelAny } from '$lib/i18n-names';
 import { juryItemWords } from '$lib/jury/labels';
 import { submissionWords } from '$lib/concepts/labels';
 import { m } from '$lib/paraglide/messages';
@@ -27,9 +27,9 @@ const locale = z.enum(LOCALES);
 const localized = z.record(z.string(), z.string());
 const titled = { title: localized, primaryLocale: locale };
 /**
- * A stage of a challenge: named by stageLabel in the procedure the payload carries. A mail
+ * A stage of a challenge: named by stageLabelAny in the procedure the payload carries. A mail
  * queued before the procedure travelled with it (migration 20261216000100) names the stage
- * by every procedure's name (stageLabel of null) rather than being given up or guessing one:
+ * by every procedure's name (stageLabelAny of null) rather than being given up or guessing one:
  * the mail still arrives.
  */
 const staged = <S extends readonly [Stage, ...Stage[]]>(stages: S) => ({
@@ -438,7 +438,7 @@ export const MAIL_TEMPLATES = {
 		}),
 		(p, to) => {
 			const t = title(p, to);
-			const stage = stageLabel(p.procedure, p.stage, to.locale);
+			const stage = stageLabelAny(p.procedure, p.stage, to.locale);
 			// The items the juror declares conflicts on, by the procedure (juryItemWords): an
 			// open challenge's concepts, a partnership's final tenders. A mail queued without
 			// its procedure cannot know a selection's items and leaves the sentence out.
@@ -510,7 +510,7 @@ export const MAIL_TEMPLATES = {
 		}),
 		(p, to) => {
 			const t = title(p, to);
-			const stage = stageLabel(p.procedure, p.stage, to.locale);
+			const stage = stageLabelAny(p.procedure, p.stage, to.locale);
 			return {
 				subject: m.jurychair_mail_remind_subject({ title: t }, to),
 				paragraphs: [
@@ -539,7 +539,7 @@ export const MAIL_TEMPLATES = {
 		}),
 		(p, to) => {
 			const t = title(p, to);
-			const stage = stageLabel(p.procedure, p.stage, to.locale);
+			const stage = stageLabelAny(p.procedure, p.stage, to.locale);
 			const subject = p.correction ? m.decision_mail_correction_subject : m.decision_mail_subject;
 			const result = p.chosen ? m.decision_mail_chosen : m.decision_mail_not_chosen;
 			return {

@@ -24,9 +24,17 @@ import { requireUser } from '$lib/server/http/guards';
 import { orRoleRefused, RoleRefused } from '$lib/server/http/role-refusals';
 import { renderMarkdown } from '$lib/server/markdown';
 import { shownRange } from '$lib/i18n';
+import { m } from '$lib/paraglide/messages';
 import { webcalUrl } from '$lib/server/http/links';
 import { amendmentChangesHtml, amendmentViews } from '$lib/server/challenges/amendment-views';
 import type { Actions, PageServerLoad } from './$types';
+
+/** This page's address at page `n` of its answered questions (`questions-page`). */
+function withQuestionsPage(url: URL, n: number): string {
+	const params = new URLSearchParams(url.searchParams);
+	params.set('questions-page', String(n));
+	return `?${params}`;
+}
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { user, db } = locals;
@@ -68,6 +76,19 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		answered,
 		// Worded here: the words' helpers stay out of a visitor's JavaScript (issue 16).
 		answeredRange: shownRange(answered, ANSWERED_PAGE_SIZE, locale),
+		// The answers' page links, worded and addressed here for the same reason (Pagination's
+		// words and the code that builds its links were over the 60 kB).
+		answeredLinks: {
+			label: m.list_pages(),
+			previous:
+				answered.page > 1
+					? { href: withQuestionsPage(url, answered.page - 1), text: `← ${m.list_previous()}` }
+					: null,
+			next:
+				answered.page < answered.pages
+					? { href: withQuestionsPage(url, answered.page + 1), text: `${m.list_next()} →` }
+					: null
+		},
 		webcal: webcalUrl(`/challenges/${challenge.slug}/calendar.ics`),
 		body: { html: renderMarkdown(body.text), lang: body.lang, fallback: body.fallback },
 		// Each amendment's changes worded, diffed and rendered to HTML here, by amendment id:

@@ -8,8 +8,5 @@ import type { PageLoad } from './$types';
  */
 export const load: PageLoad = async ({ data }) => ({
 	...data,
-	readerParts: data.signedIn ? await import('./reader-parts') : null,
-	// The answers' page links only when they fill more than one page, for the same reason.
-	answeredPager:
-		data.answered.pages > 1 ? (await import('$lib/components/Pagination.svelte')).default : null
+	readerParts: data.signedIn ? await import('./reader-parts') : null
 });
