@@ -32,4 +32,26 @@ describe('final tender receipt', () => {
 		expect(en.subject).toBe('Receipt for your final tender: Youth Guidance Online');
 		expect(en.text).not.toContain('Price');
 	});
+
+	const mail = (locale: 'fi' | 'sv' | 'en', procedure?: string) =>
+		renderMail('final_tender_receipt', { ...params, procedure }, to(locale));
+
+	it('names an open challenge’s submission a concept, a partnership’s a final tender', () => {
+		// Before: an open challenge's team was sent a receipt for its "lopullinen tarjous".
+		const open = mail('fi', 'open_challenge');
+		expect(open.subject).toBe('Kuittaus jätetystä konseptista: Nuorten ohjaus verkossa');
+		expect(open.text).not.toMatch(/tarjou/i);
+		expect(mail('sv', 'open_challenge').text).not.toMatch(/anbud/i);
+		// (The receipt's address keeps its route's /tenders/: only the words change.)
+		expect(mail('en', 'open_challenge').text).not.toMatch(/final tender/i);
+		expect(mail('fi', 'innovation_partnership').subject).toBe(
+			'Kuittaus lopullisesta tarjouksesta: Nuorten ohjaus verkossa'
+		);
+		expect(mail('en', 'innovation_partnership').text).toContain('The final tender');
+	});
+
+	it('keeps the words it always had for a mail queued without its procedure', () => {
+		expect(mail('fi').subject).toBe('Kuittaus lopullisesta tarjouksesta: Nuorten ohjaus verkossa');
+		expect(mail('fi').text).toContain('SHA-256: ' + 'cd'.repeat(32));
+	});
 });

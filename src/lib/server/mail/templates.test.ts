@@ -197,38 +197,3 @@ describe('production reports (issue 14)', () => {
 		expect(confirmed.text).toContain('vahvisti');
 	});
 });
-
-describe('final tender receipt', () => {
-	const params = {
-		title: { fi: 'Haaste', en: 'Challenge' },
-		primaryLocale: 'fi',
-		team: 'Kohtaamo',
-		concept: 'Kaupunkipyörät',
-		version: 4,
-		submittedAt: '2027-01-10T17:09:41.250Z',
-		digest: 'ab'.repeat(32),
-		priceCents: null,
-		path: '/concepts/x/tenders/y'
-	};
-	const mail = (locale: 'fi' | 'sv' | 'en', procedure?: string) =>
-		renderMail('final_tender_receipt', { ...params, procedure }, to(locale));
-
-	it('names an open challenge’s submission a concept, a partnership’s a final tender', () => {
-		// Before: an open challenge's team was sent a receipt for its "lopullinen tarjous".
-		const open = mail('fi', 'open_challenge');
-		expect(open.subject).toBe('Kuittaus jätetystä konseptista: Haaste');
-		expect(open.text).not.toMatch(/tarjou/i);
-		expect(mail('sv', 'open_challenge').text).not.toMatch(/anbud/i);
-		// (The receipt's address keeps its route's /tenders/: only the words change.)
-		expect(mail('en', 'open_challenge').text).not.toMatch(/final tender/i);
-		expect(mail('fi', 'innovation_partnership').subject).toBe(
-			'Kuittaus lopullisesta tarjouksesta: Haaste'
-		);
-		expect(mail('en', 'innovation_partnership').text).toContain('The final tender');
-	});
-
-	it('keeps the words it always had for a mail queued without its procedure', () => {
-		expect(mail('fi').subject).toBe('Kuittaus lopullisesta tarjouksesta: Haaste');
-		expect(mail('fi').text).toContain('SHA-256: ' + 'ab'.repeat(32));
-	});
-});
