@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { helsinkiDay } from '../../src/lib/domain/helsinki-time';
 import {
 	expect,
 	expectAccessible,
@@ -35,9 +36,8 @@ const MENTORI = 'lead@mentori.example';
 const PUBLISHED = /Päätös julkaistu|Beslut publicerat|Decision published/;
 const JUROR_PASSWORD = 'Chain-juror-pass-2026';
 
-/** A calendar day `days` from today, as a date field takes it. */
-const dayFromNow = (days: number) =>
-	new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+/** The Helsinki day `days` from today, as a date field takes it. */
+const dayFromNow = (days: number) => helsinkiDay(new Date(Date.now() + days * 86_400_000));
 
 /** Publishes the draft decision open on the page, asked first. */
 async function publish(page: Page) {

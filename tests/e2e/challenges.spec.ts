@@ -9,7 +9,8 @@ import {
 	screenshot,
 	signIn,
 	test,
-	fieldError
+	fieldError,
+	finnishDayFromNow
 } from './helpers';
 
 const HELSINKI_CRITERIA: [string, number][] = [
@@ -20,11 +21,8 @@ const HELSINKI_CRITERIA: [string, number][] = [
 	['Product development expertise and social responsibility', 10]
 ];
 
-/** A timetable field's value as Finns type it: `d.m.yyyy h.00`, `days` from today. */
-const local = (days: number, hour: number) => {
-	const d = new Date(Date.now() + days * 86_400_000);
-	return `${d.getUTCDate()}.${d.getUTCMonth() + 1}.${d.getUTCFullYear()} ${hour}.00`;
-};
+/** A timetable field's value as Finns type it: `d.m.yyyy h.00`, `days` from today in Helsinki. */
+const local = (days: number, hour: number) => `${finnishDayFromNow(days)} ${hour}.00`;
 
 test('an owner publishes a challenge; a solver finds, follows and asks; the answer is public and anonymous', async ({
 	browser

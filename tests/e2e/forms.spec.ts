@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import {
 	expect,
 	expectAccessible,
+	finnishDayFromNow,
 	holdScripts,
 	localizedText,
 	screenshot,
@@ -12,11 +13,8 @@ import {
 // Issue 12, the owner's long forms: Finnish dates in the timetable, and language tabs
 // with a Markdown preview for long multilingual text.
 
-/** `d.m.yyyy` some days from today, as Finns type a date. */
-const day = (days: number) => {
-	const d = new Date(Date.now() + days * 86_400_000);
-	return `${d.getUTCDate()}.${d.getUTCMonth() + 1}.${d.getUTCFullYear()}`;
-};
+/** `d.m.yyyy` some days from today in Helsinki, as Finns type a date. */
+const day = finnishDayFromNow;
 
 /** A new English-only draft of the owner's; the page is then its timetable. */
 async function newDraft(owner: Page, title: string) {

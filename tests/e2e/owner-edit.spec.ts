@@ -1,15 +1,20 @@
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, localizedText, screenshot, signIn, test } from './helpers';
+import {
+	expect,
+	expectAccessible,
+	finnishDayFromNow,
+	localizedText,
+	screenshot,
+	signIn,
+	test
+} from './helpers';
 
 // Issue 12, Owner and Accessibility: the challenge editing and publishing pages.
 
 const AI_GOES_TO_WORK = '20000000-0000-4000-8000-000000000001';
 
-/** A timetable field's value as Finns type it: `d.m.yyyy h.00`, `days` from today. */
-const local = (days: number, hour: number) => {
-	const d = new Date(Date.now() + days * 86_400_000);
-	return `${d.getUTCDate()}.${d.getUTCMonth() + 1}.${d.getUTCFullYear()} ${hour}.00`;
-};
+/** A timetable field's value as Finns type it: `d.m.yyyy h.00`, `days` from today in Helsinki. */
+const local = (days: number, hour: number) => `${finnishDayFromNow(days)} ${hour}.00`;
 
 /** A new draft of the owner's, with a timetable of applications and shortlisting. */
 async function newDraft(owner: Page, title: string) {

@@ -308,7 +308,7 @@ export async function createAccessWorld(db: Database) {
 	const poc = await db.service('test fixture: proof of concept', async (tx) => {
 		const [selection] = await tx.query<{ id: string }>(
 			`insert into public.decisions (challenge_id, stage, decided_on)
-			 select $1, 'selection', current_date
+			 select $1, 'selection', (now() at time zone 'Europe/Helsinki')::date
 			 where not exists (select 1 from public.decisions
 			                   where challenge_id = $1 and stage = 'selection' and published_at is not null)
 			 returning id`,

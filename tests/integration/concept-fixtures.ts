@@ -34,7 +34,7 @@ export async function conceptWorld(db: Database) {
 		);
 		const [d] = await tx.query<{ id: string }>(
 			`insert into public.decisions (challenge_id, stage, k, decided_on, published_at, published_by, prepared_by)
-			 values ($1, 'shortlisting', 1, current_date, now(), $2, $2) returning id`,
+			 values ($1, 'shortlisting', 1, (now() at time zone 'Europe/Helsinki')::date, now(), $2, $2) returning id`,
 			[w.challenge.id, w.owner.id]
 		);
 		await tx.query(

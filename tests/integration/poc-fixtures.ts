@@ -37,7 +37,7 @@ export async function createPartnerScenario(db: Database) {
 			ids.push(concept.id);
 		}
 		const [decision] = await tx.query<{ id: string }>(
-			`insert into public.decisions (challenge_id, stage, decided_on) values ($1, 'selection', current_date)
+			`insert into public.decisions (challenge_id, stage, decided_on) values ($1, 'selection', (now() at time zone 'Europe/Helsinki')::date)
 			 returning id`,
 			[s.challenge.id]
 		);

@@ -15,7 +15,7 @@ export async function publishGoDecision(
 	return db.service('test fixture: go / no-go decision', async (tx) => {
 		const [d] = await tx.query<{ id: string }>(
 			`insert into public.decisions (challenge_id, stage, rationale, signatory, decided_on)
-			 values ($1, 'proof_of_concept', 'Go for the proven concept.', 'Head of services', current_date)
+			 values ($1, 'proof_of_concept', 'Go for the proven concept.', 'Head of services', (now() at time zone 'Europe/Helsinki')::date)
 			 returning id`,
 			[challengeId]
 		);

@@ -321,7 +321,7 @@ describeEachDatabase('the result-based bonus', (db) => {
 			);
 			const [d] = await tx.query<{ id: string }>(
 				`insert into public.decisions (challenge_id, stage, kind, replaces, decided_on)
-				 values ($1, 'proof_of_concept', 'correction', $2, current_date) returning id`,
+				 values ($1, 'proof_of_concept', 'correction', $2, (now() at time zone 'Europe/Helsinki')::date) returning id`,
 				[s.challenge.id, current]
 			);
 			await tx.query(

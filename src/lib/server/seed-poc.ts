@@ -1,3 +1,4 @@
+import { helsinkiDay } from '$lib/domain/helsinki-time';
 import type { Database } from './db/database';
 import { prepareDecision, publishDecision } from './decisions';
 import { log } from './log';
@@ -32,8 +33,12 @@ export function demoPdf(line: string): Uint8Array {
 	return new TextEncoder().encode(out);
 }
 
-/** A day `days` from today, 'YYYY-MM-DD' (the demo's dates move with the day it is seeded). */
-const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+/**
+ * The Helsinki day `days` from today, 'YYYY-MM-DD' (the demo's dates move with the day it is
+ * seeded). Helsinki's, not UTC's: the database refuses a decision dated before the Helsinki
+ * day its challenge was published, which between 22:00 and 24:00 UTC is tomorrow in UTC terms.
+ */
+const day = (days: number) => helsinkiDay(new Date(Date.now() + days * 86_400_000));
 
 /**
  * The development phase of the demo's innovation partnership (issue 14, "Demo data"): the
