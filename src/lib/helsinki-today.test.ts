@@ -1,17 +1,12 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+
 import { describe, expect, it } from 'vitest';
+import { sourceFiles } from '$lib/source-files.testing';
 
-/** Every source, test, script and migration file under `dir`, generated code left out. */
-function files(dir: string): string[] {
-	return readdirSync(dir).flatMap((name) => {
-		const path = join(dir, name);
-		if (statSync(path).isDirectory()) return name === 'paraglide' ? [] : files(path);
-		return /\.(ts|js|svelte|sql)$/.test(name) ? [path] : [];
-	});
-}
-
-const ALL = ['src', 'tests', 'scripts', 'supabase/migrations'].flatMap(files);
+// Every source, test, script and migration file: tests are held to the rule too.
+const ALL = ['src', 'tests', 'scripts', 'supabase/migrations'].flatMap((dir) =>
+	sourceFiles(dir, /\.(ts|js|svelte|sql)$/, { tests: true })
+);
 const THIS = 'src/lib/helsinki-today.test.ts';
 
 // A day (a decision's, a milestone's) is the Helsinki day (DESIGN.md). The database's session

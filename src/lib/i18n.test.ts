@@ -1,6 +1,7 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+
 import { describe, expect, it } from 'vitest';
+import { sourceFiles } from '$lib/source-files.testing';
 import { choiceStatus, DATA_KEY_PREFIXES, foundStatus, shownRange, stageLabel, t } from './i18n';
 import { areaMessage, shownIn } from './i18n-names';
 import { m } from './paraglide/messages';
@@ -13,14 +14,7 @@ const load = (locale: string) => loadMessages<string>(locale);
 const en = load('en');
 const inData = (key: string) => DATA_KEY_PREFIXES.some((p) => key.startsWith(p));
 
-function sources(dir: string): string[] {
-	return readdirSync(dir).flatMap((name) => {
-		const path = join(dir, name);
-		if (name === 'paraglide') return [];
-		if (statSync(path).isDirectory()) return sources(path);
-		return /\.(ts|svelte)$/.test(name) && !name.endsWith('.test.ts') ? [path] : [];
-	});
-}
+const sources = (dir: string) => sourceFiles(dir, /\.(ts|svelte)$/);
 
 describe('t()', () => {
 	it('knows every message of the families whose keys travel as data', () => {

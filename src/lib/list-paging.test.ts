@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+
 import { describe, expect, it } from 'vitest';
+import { sourceFiles } from '$lib/source-files.testing';
 
 /**
  * Issue 16: a list that grows with the platform is filtered and paged by the database,
@@ -8,13 +9,6 @@ import { describe, expect, it } from 'vitest';
  * keeps a new silent cut or an unpaged filtered list from slipping in: each is either
  * paged or listed below with why not.
  */
-
-const files = (dir: string, ext: string): string[] =>
-	readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-		const path = join(dir, entry.name);
-		if (entry.isDirectory()) return files(path, ext);
-		return entry.name.endsWith(ext) && !entry.name.includes('.test.') ? [path] : [];
-	});
 
 /**
  * SQL cut at a fixed number of rows (`limit 200`), by file, with why the cut is no list a
@@ -35,14 +29,14 @@ const FILTERED_UNPAGED: Record<string, string> = {
 
 describe('long lists', () => {
 	it('no query is cut at a fixed number of rows unless it says why', () => {
-		const cut = files('src/lib/server', '.ts').filter((file) =>
+		const cut = sourceFiles('src/lib/server', /\.ts$/).filter((file) =>
 			/\blimit\s+(?!1\b)\d+/i.test(readFileSync(file, 'utf8'))
 		);
 		expect(cut.sort()).toEqual(Object.keys(FIXED_LIMITS).sort());
 	});
 
 	it('every filtered list is paged and says what it shows, unless it says why not', () => {
-		const unpaged = files('src/routes', '.svelte').filter((file) => {
+		const unpaged = sourceFiles('src/routes', /\.svelte$/).filter((file) => {
 			const source = readFileSync(file, 'utf8');
 			return source.includes('<ListFilter') && !/<Pagination[^>]*(\brange=|{range})/s.test(source);
 		});
@@ -50,7 +44,7 @@ describe('long lists', () => {
 	});
 
 	it('every paged list says what it shows', () => {
-		const bare = files('src/routes', '.svelte').filter((file) => {
+		const bare = sourceFiles('src/routes', /\.svelte$/).filter((file) => {
 			const source = readFileSync(file, 'utf8');
 			return /<Pagination(?![^>]*(\brange=|{range}))[^>]*>/s.test(source);
 		});

@@ -10,7 +10,8 @@ import {
 	signIn,
 	test,
 	fieldError,
-	finnishDayFromNow
+	finnishDayFromNow,
+	finnishTimeFromNow
 } from './helpers';
 
 const HELSINKI_CRITERIA: [string, number][] = [
@@ -20,9 +21,6 @@ const HELSINKI_CRITERIA: [string, number][] = [
 	['Project management in a multi-producer environment', 10],
 	['Product development expertise and social responsibility', 10]
 ];
-
-/** A timetable field's value as Finns type it: `d.m.yyyy h.00`, `days` from today in Helsinki. */
-const local = (days: number, hour: number) => `${finnishDayFromNow(days)} ${hour}.00`;
 
 test('an owner publishes a challenge; a solver finds, follows and asks; the answer is public and anonymous', async ({
 	browser
@@ -63,19 +61,19 @@ test('an owner publishes a challenge; a solver finds, follows and asks; the answ
 
 	// Timetable: an end before its start is refused, then fixed.
 	const stage = (name: string) => owner.getByRole('group', { name });
-	await stage('Market dialogue').getByLabel('Starts').fill(local(-1, 9));
-	await stage('Market dialogue').getByLabel('Ends').fill(local(10, 16));
-	await stage('Applications (required)').getByLabel('Starts').fill(local(30, 9));
-	await stage('Applications (required)').getByLabel('Ends').fill(local(2, 16));
-	await stage('Selection').getByLabel('Starts').fill(local(60, 9));
-	await stage('Selection').getByLabel('Ends').fill(local(70, 16));
-	await stage('Selection').getByLabel('Decision date').fill(local(72, 0).slice(0, 10));
+	await stage('Market dialogue').getByLabel('Starts').fill(finnishTimeFromNow(-1, 9));
+	await stage('Market dialogue').getByLabel('Ends').fill(finnishTimeFromNow(10, 16));
+	await stage('Applications (required)').getByLabel('Starts').fill(finnishTimeFromNow(30, 9));
+	await stage('Applications (required)').getByLabel('Ends').fill(finnishTimeFromNow(2, 16));
+	await stage('Selection').getByLabel('Starts').fill(finnishTimeFromNow(60, 9));
+	await stage('Selection').getByLabel('Ends').fill(finnishTimeFromNow(70, 16));
+	await stage('Selection').getByLabel('Decision date').fill(finnishDayFromNow(72));
 	await owner.getByRole('button', { name: 'Save' }).click();
 	await expect(fieldError(owner, 'The end must be after the start.')).toBeVisible();
 	await expect(fieldError(owner, 'Give both the decision date and who signs it.')).toBeVisible();
-	await expect(stage('Market dialogue').getByLabel('Ends')).toHaveValue(local(10, 16));
+	await expect(stage('Market dialogue').getByLabel('Ends')).toHaveValue(finnishTimeFromNow(10, 16));
 	await expectAccessible(owner);
-	await stage('Applications (required)').getByLabel('Ends').fill(local(40, 16));
+	await stage('Applications (required)').getByLabel('Ends').fill(finnishTimeFromNow(40, 16));
 	await stage('Selection').getByLabel('Signed by').fill('Deputy Mayor');
 	await owner.getByRole('button', { name: 'Save' }).click();
 	await expect(owner.getByRole('status')).toHaveText('Saved.');

@@ -13,9 +13,6 @@ import {
 // Issue 12, the owner's long forms: Finnish dates in the timetable, and language tabs
 // with a Markdown preview for long multilingual text.
 
-/** `d.m.yyyy` some days from today in Helsinki, as Finns type a date. */
-const day = finnishDayFromNow;
-
 /** A new English-only draft of the owner's; the page is then its timetable. */
 async function newDraft(owner: Page, title: string) {
 	await owner.goto('/manage/challenges/new?organisation=city-of-helsinki');
@@ -75,13 +72,13 @@ for (const width of [375, 1440]) {
 		await expectAccessible(page);
 
 		// The Finnish way, "klo" included, is saved and shown back in one form.
-		await starts.fill(`${day(3)} 9.00`);
-		await ends.fill(`${day(40)} klo 16.00`);
+		await starts.fill(`${finnishDayFromNow(3)} 9.00`);
+		await ends.fill(`${finnishDayFromNow(40)} klo 16.00`);
 		await page.getByRole('button', { name: 'Save', exact: true }).click();
 		await expect(page.getByRole('status')).toHaveText('Saved.');
 		await page.reload();
-		await expect(starts).toHaveValue(`${day(3)} 9.00`);
-		await expect(ends).toHaveValue(`${day(40)} 16.00`);
+		await expect(starts).toHaveValue(`${finnishDayFromNow(3)} 9.00`);
+		await expect(ends).toHaveValue(`${finnishDayFromNow(40)} 16.00`);
 		await noHorizontalScroll(page);
 		await expectAccessible(page);
 		await screenshot(page, 'forms-timetable');
@@ -201,11 +198,13 @@ test('without JavaScript the three languages stand stacked and all are submitted
 	// The timetable too takes a Finnish date with no script to help.
 	await page.goto(`${base}/timetable`);
 	const applications = page.getByRole('group', { name: 'Applications (required)' });
-	await applications.getByRole('textbox', { name: 'Starts' }).fill(`${day(3)} 9.00`);
-	await applications.getByRole('textbox', { name: 'Ends' }).fill(`${day(40)} 16.00`);
+	await applications.getByRole('textbox', { name: 'Starts' }).fill(`${finnishDayFromNow(3)} 9.00`);
+	await applications.getByRole('textbox', { name: 'Ends' }).fill(`${finnishDayFromNow(40)} 16.00`);
 	await page.getByRole('button', { name: 'Save', exact: true }).click();
 	await expect(page.getByRole('status')).toHaveText('Saved.');
-	await expect(applications.getByRole('textbox', { name: 'Ends' })).toHaveValue(`${day(40)} 16.00`);
+	await expect(applications.getByRole('textbox', { name: 'Ends' })).toHaveValue(
+		`${finnishDayFromNow(40)} 16.00`
+	);
 	await expectAccessible(page);
 	await context.close();
 });

@@ -312,6 +312,11 @@ export function finnishDayFromNow(days: number): string {
 	}).format(new Date(Date.now() + days * 86_400_000));
 }
 
+/** A timetable field's value as Finns type it, `d.m.yyyy h.00`: `hour` o'clock, `days` from today in Helsinki. */
+export function finnishTimeFromNow(days: number, hour: number): string {
+	return `${finnishDayFromNow(days)} ${hour}.00`;
+}
+
 /** What a test's workshop has besides its title (all optional). */
 export interface WorkshopPlan {
 	/** Teams to invite, by their checkbox's name; `'first'` takes the first team offered. */

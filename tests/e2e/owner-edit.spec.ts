@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import {
 	expect,
 	expectAccessible,
-	finnishDayFromNow,
+	finnishTimeFromNow,
 	localizedText,
 	screenshot,
 	signIn,
@@ -12,9 +12,6 @@ import {
 // Issue 12, Owner and Accessibility: the challenge editing and publishing pages.
 
 const AI_GOES_TO_WORK = '20000000-0000-4000-8000-000000000001';
-
-/** A timetable field's value as Finns type it: `d.m.yyyy h.00`, `days` from today in Helsinki. */
-const local = (days: number, hour: number) => `${finnishDayFromNow(days)} ${hour}.00`;
 
 /** A new draft of the owner's, with a timetable of applications and shortlisting. */
 async function newDraft(owner: Page, title: string) {
@@ -30,10 +27,10 @@ async function newDraft(owner: Page, title: string) {
 	await owner.getByRole('button', { name: 'Create draft' }).click();
 	await expect(owner.getByText('The draft was created.')).toBeVisible();
 	const stage = (name: string) => owner.getByRole('group', { name });
-	await stage('Applications (required)').getByLabel('Starts').fill(local(3, 9));
-	await stage('Applications (required)').getByLabel('Ends').fill(local(40, 16));
-	await stage('Shortlisting').getByLabel('Starts').fill(local(45, 9));
-	await stage('Shortlisting').getByLabel('Ends').fill(local(50, 16));
+	await stage('Applications (required)').getByLabel('Starts').fill(finnishTimeFromNow(3, 9));
+	await stage('Applications (required)').getByLabel('Ends').fill(finnishTimeFromNow(40, 16));
+	await stage('Shortlisting').getByLabel('Starts').fill(finnishTimeFromNow(45, 9));
+	await stage('Shortlisting').getByLabel('Ends').fill(finnishTimeFromNow(50, 16));
 	await owner.getByRole('button', { name: 'Save' }).click();
 	await expect(owner.getByRole('status')).toHaveText('Saved.');
 	return new URL(owner.url()).pathname.replace(/\/timetable$/, '');
@@ -91,7 +88,7 @@ test('without JavaScript: requirements start empty, rows are edited, publishing 
 	// deadline gives them (7 days), and the owner is told so before they press anything.
 	const applications = owner.getByRole('group', { name: 'Applications (required)' });
 	await owner.goto(`${base}/timetable`);
-	await applications.getByLabel('Ends').fill(local(5, 16));
+	await applications.getByLabel('Ends').fill(finnishTimeFromNow(5, 16));
 	await owner.getByRole('button', { name: 'Save', exact: true }).click();
 	await expect(owner.getByRole('status')).toHaveText('Saved.');
 	await owner.goto(`${base}/publish`);
@@ -100,7 +97,7 @@ test('without JavaScript: requirements start empty, rows are edited, publishing 
 	);
 	await expect(owner.getByRole('button', { name: 'Publish the challenge now' })).toHaveCount(0);
 	await owner.goto(`${base}/timetable`);
-	await applications.getByLabel('Ends').fill(local(40, 16));
+	await applications.getByLabel('Ends').fill(finnishTimeFromNow(40, 16));
 	await owner.getByRole('button', { name: 'Save', exact: true }).click();
 	await expect(owner.getByRole('status')).toHaveText('Saved.');
 

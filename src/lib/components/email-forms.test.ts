@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { svelteFiles } from './svelte-files.testing';
+import { sourceFiles } from '$lib/source-files.testing';
 
 // Issue 16, item 1: the browser's own check of an email field refuses addresses the server
 // decides about (it blocked "jürgen@example.fi" in its own words and language, and sent
@@ -8,7 +8,7 @@ import { svelteFiles } from './svelte-files.testing';
 // (emailField, src/lib/domain/account-schemas.ts), whose message is in the page's language.
 describe('forms with an email field', () => {
 	it('are novalidate, so the server’s message is the one shown', () => {
-		const files = svelteFiles('src');
+		const files = sourceFiles('src', /\.svelte$/);
 		expect(files.length).toBeGreaterThan(100);
 		const found: string[] = [];
 		let forms = 0;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { svelteFiles } from './svelte-files.testing';
+import { sourceFiles } from '$lib/source-files.testing';
 
 // Issue 16 leftovers: a form whose fields carry the browser's own constraints (required,
 // pattern, min, max, minlength, step, a typed input such as email or url) shows the
@@ -46,7 +46,7 @@ function constrainedComponents(files: string[]): Set<string> {
 
 describe('forms with constrained fields', () => {
 	it('are novalidate, so the server’s message at the field is the one shown', () => {
-		const files = svelteFiles('src');
+		const files = sourceFiles('src', /\.svelte$/);
 		expect(files.length).toBeGreaterThan(100);
 		const components = constrainedComponents(files);
 		expect(components).toContain('Field');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse, type AST } from 'svelte/compiler';
 import { describe, expect, it } from 'vitest';
 import { follows, serverValue, shows } from './shown-value';
-import { svelteFiles } from './svelte-files.testing';
+import { sourceFiles } from '$lib/source-files.testing';
 
 /**
  * A textarea as the HTML standard defines its value: it follows the default (its child
@@ -203,7 +203,7 @@ describe('follows()', () => {
 		expect(
 			unfollowedUrlFields('<form method="post"><input name="q" defaultValue={q} /></form>')
 		).toHaveLength(0);
-		const offending = svelteFiles('src').flatMap((file) =>
+		const offending = sourceFiles('src', /\.svelte$/).flatMap((file) =>
 			unfollowedUrlFields(readFileSync(file, 'utf8')).map((at) => `${file}@${at}`)
 		);
 		expect(offending).toEqual([]);
@@ -212,7 +212,7 @@ describe('follows()', () => {
 
 describe('text fields in every component and page', () => {
 	it('keep typed text when the page comes alive: defaultValue, serverValue + use:shows, bind:value', () => {
-		const files = svelteFiles('src');
+		const files = sourceFiles('src', /\.svelte$/);
 		expect(files.length).toBeGreaterThan(100);
 		const offending = files.flatMap((file) =>
 			oneWayTextFields(readFileSync(file, 'utf8')).map(({ at, how }) => `${file}@${at}: ${how}`)

@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sourceFiles } from '$lib/source-files.testing';
 import { LOCALES, type Locale } from '$lib/domain/locale';
 import { loadMessages } from '$lib/messages.testing';
 import { submissionWords, type SubmissionWords } from './labels';
@@ -54,12 +55,7 @@ describe('submissionWords', () => {
 });
 
 /** The Svelte and TypeScript files under `dir`, recursively. */
-const sources = (dir: string): string[] =>
-	readdirSync(dir).flatMap((name) => {
-		const path = join(dir, name);
-		if (statSync(path).isDirectory()) return name === 'paraglide' ? [] : sources(path);
-		return /\.(svelte|ts)$/.test(name) && !name.endsWith('.test.ts') ? [path] : [];
-	});
+const sources = (dir: string) => sourceFiles(dir, /\.(svelte|ts)$/);
 
 describe('the concept pages’ tender words', () => {
 	// A message that speaks of a tender may be used only by the partnership's side of

@@ -1,18 +1,16 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+
 import { describe, expect, it } from 'vitest';
+import { sourceFiles } from '$lib/source-files.testing';
 import { BOARD_REFUSALS } from '$lib/domain/board';
 import { ASK, ASK_SCHEMAS, REFUSALS, TELL } from './protocol';
 
 /** Every source file under src/ (not tests, not the generated messages), with its text. */
-function sources(dir = 'src'): { path: string; text: string }[] {
-	return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-		const path = join(dir, e.name);
-		if (e.isDirectory()) return e.name === 'paraglide' ? [] : sources(path);
-		if (!/\.(ts|js|svelte)$/.test(e.name) || /\.test\.ts$/.test(e.name)) return [];
-		return [{ path, text: readFileSync(path, 'utf8') }];
-	});
-}
+const sources = () =>
+	sourceFiles('src', /\.(ts|js|svelte)$/).map((path) => ({
+		path,
+		text: readFileSync(path, 'utf8')
+	}));
 
 const where = (pattern: RegExp) =>
 	sources()

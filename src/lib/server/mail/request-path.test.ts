@@ -1,14 +1,9 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sourceFiles } from '$lib/source-files.testing';
 
-function files(dir: string): string[] {
-	return readdirSync(dir).flatMap((name) => {
-		const path = join(dir, name);
-		if (statSync(path).isDirectory()) return name === 'paraglide' ? [] : files(path);
-		return /\.(ts|js|svelte)$/.test(name) && !name.endsWith('.test.ts') ? [path] : [];
-	});
-}
+const files = (dir: string) => sourceFiles(dir, /\.(ts|js|svelte)$/);
 
 // Requests only enqueue: the one way to SMTP (or the mail files) is the outbox worker,
 // started by mail/service.ts. A request that sent mail itself would wait on SMTP and
