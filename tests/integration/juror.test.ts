@@ -114,9 +114,10 @@ describeEachDatabase('juror', (db) => {
 			const stage = await db().as(j1, (tx) =>
 				getJurorStage(tx, s.challenge.id, 'shortlisting', 'en')
 			);
-			expect(stage!.candidates.map((c) => c.item).sort()).toEqual([A(), B()].sort());
-			expect(stage!.candidates.every((c) => c.conflict === null)).toBe(true);
-			expect(stage!.assigned).toEqual([]);
+			expect(stage!.candidates.items.map((c) => c.item).sort()).toEqual([A(), B()].sort());
+			expect(stage!.candidates.items.every((c) => c.conflict === null)).toBe(true);
+			expect(stage!.assigned.items).toEqual([]);
+			expect(stage!.undeclared).toBe(2);
 			expect(stage!.scoreStep).toBe(0.5);
 			const [juries] = await db().as(j1, (tx) => listMyJuries(tx));
 			expect(juries).toMatchObject({ items: 2, declared: 0, assigned: 0, submitted: 0 });
@@ -144,7 +145,7 @@ describeEachDatabase('juror', (db) => {
 			const stage = await db().as(j2, (tx) =>
 				getJurorStage(tx, s.challenge.id, 'shortlisting', 'en')
 			);
-			const byItem = Object.fromEntries(stage!.candidates.map((c) => [c.item, c]));
+			const byItem = Object.fromEntries(stage!.candidates.items.map((c) => [c.item, c]));
 			expect(byItem[B()].conflict).toBe(true);
 			expect(byItem[A()].conflict).toBe(false);
 			expect(byItem[B()].declaredAt).toBeInstanceOf(Date);
@@ -177,7 +178,7 @@ describeEachDatabase('juror', (db) => {
 			const stage = await db().as(j2, (tx) =>
 				getJurorStage(tx, s.challenge.id, 'shortlisting', 'en')
 			);
-			expect(stage!.assigned).toEqual([
+			expect(stage!.assigned.items).toEqual([
 				{ item: A(), teamName: expect.any(String), status: 'not_started' }
 			]);
 		});
@@ -313,12 +314,12 @@ describeEachDatabase('juror', (db) => {
 				conflicted: 0
 			};
 			expect(all!.counts).toEqual(counts);
-			expect((await read('submitted'))!.assigned.map((a) => [a.item, a.status])).toEqual([
+			expect((await read('submitted'))!.assigned.items.map((a) => [a.item, a.status])).toEqual([
 				[A(), 'submitted']
 			]);
-			expect((await read('not_started'))!.assigned.map((a) => a.item)).toEqual([B()]);
+			expect((await read('not_started'))!.assigned.items.map((a) => a.item)).toEqual([B()]);
 			const none = await read('draft');
-			expect(none!.assigned).toEqual([]);
+			expect(none!.assigned).toEqual({ items: [], page: 1, pages: 1, total: 0 });
 			// The counts and the declarations are the whole stage's, whatever is shown.
 			expect(none!.counts).toEqual(counts);
 			expect(none!.candidates).toEqual(all!.candidates);
@@ -326,8 +327,28 @@ describeEachDatabase('juror', (db) => {
 			const other = await db().as(j2, (tx) =>
 				getJurorStage(tx, s.challenge.id, 'shortlisting', 'en', 'not_started')
 			);
-			expect(other!.assigned).toEqual([]);
+			expect(other!.assigned.items).toEqual([]);
 			expect(other!.counts).toMatchObject({ all: 1, submitted: 1, not_started: 0 });
+		});
+		it('pages both lists in the database, in the same order as whole, the nearest page when out of range', async () => {
+			const page = (declare: number, items: number) =>
+				db().as(j1, (tx) =>
+					getJurorStage(tx, s.challenge.id, 'shortlisting', 'en', 'all', { declare, items }, 1)
+				);
+			const whole = await db().as(j1, (tx) =>
+				getJurorStage(tx, s.challenge.id, 'shortlisting', 'en')
+			);
+			const [first, second, beyond] = [await page(1, 2), await page(2, 1), await page(9, 9)];
+			expect(first!.candidates).toMatchObject({ page: 1, pages: 2, total: 2 });
+			expect(first!.assigned).toMatchObject({ page: 2, pages: 2, total: 2 });
+			expect([...first!.candidates.items, ...second!.candidates.items]).toEqual(
+				whole!.candidates.items
+			);
+			expect([...second!.assigned.items, ...first!.assigned.items]).toEqual(whole!.assigned.items);
+			expect(beyond!.candidates.items).toEqual(second!.candidates.items);
+			expect(beyond!.assigned.page).toBe(2);
+			// What is left to declare counts every page, not the one shown.
+			expect(first!.undeclared).toBe(whole!.undeclared);
 		});
 	});
 

@@ -20,6 +20,9 @@ export type ItemStatusChoice = (typeof ITEM_STATUS_CHOICES)[number];
 /** The query field of the juror's list; a detail page keeps it to link back (keptQuery). */
 export const ITEM_STATUS_FIELD = 'status';
 
+/** The fields of the juror's list an item's page keeps to link back to it: status and page. */
+export const ITEM_LIST_FIELDS = [ITEM_STATUS_FIELD, 'page'];
+
 /**
  * The status the juror's list is narrowed to, from its address (`status`, a GET form): a
  * value that is not one is every item, never an error.

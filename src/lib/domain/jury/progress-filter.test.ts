@@ -26,8 +26,8 @@ const filter = (state: (typeof PROGRESS_CHOICES)[number], q = '') => listFilterO
 describe("the chair's progress table, narrowed", () => {
 	it('reads each stage’s own fields from the address', () => {
 		const params = new URLSearchParams('selection-state=missing&shortlisting-q=lab&state=complete');
-		expect(parseProgressQuery(params, 'selection')).toEqual({ state: 'missing', q: '' });
-		expect(parseProgressQuery(params, 'shortlisting')).toEqual({ state: 'all', q: 'lab' });
+		expect(parseProgressQuery(params, 'selection')).toEqual({ state: 'missing', q: '', page: 1 });
+		expect(parseProgressQuery(params, 'shortlisting')).toEqual({ state: 'all', q: 'lab', page: 1 });
 	});
 
 	it('tells items with scores missing from those every juror has scored', () => {

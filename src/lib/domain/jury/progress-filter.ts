@@ -26,17 +26,19 @@ export interface ProgressRow {
 export const progressFields = (stage: string) => ({
 	prefix: `${stage}-`,
 	state: `${stage}-state`,
-	q: `${stage}-q`
+	q: `${stage}-q`,
+	page: `${stage}-page`
 });
 
-/** A stage's table as the address asks for it (parseListQuery, the stage's prefix; no pages). */
+/** Rows a page of a stage's progress table holds. */
+export const PROGRESS_PAGE_SIZE = 50;
+
+/** A stage's table as the address asks for it (parseListQuery with the stage's prefix). */
 export const parseProgressQuery = (
 	params: URLSearchParams,
 	stage: string
-): Omit<ListQuery<ProgressChoice>, 'page'> => {
-	const { state, q } = parseListQuery(params, PROGRESS_CHOICES, progressFields(stage).prefix);
-	return { state, q };
-};
+): ListQuery<ProgressChoice> =>
+	parseListQuery(params, PROGRESS_CHOICES, progressFields(stage).prefix);
 
 /** Whether an item's progress is the choice's. */
 export function progressIs(row: ProgressRow, choice: ProgressChoice): boolean {
@@ -62,7 +64,8 @@ const nameHolds = (row: ProgressRow, words: readonly string[]) => {
 /**
  * The rows of a stage's table `filter` lets through, in their order, and how many of the
  * rows the search finds there are of each choice. The whole stage is read anyway (each
- * juror's totals need every pair), so the table is narrowed here, not in SQL.
+ * juror's totals need every pair), so the table is narrowed here, not in SQL, and the
+ * page shows one page of it (pageOf, PROGRESS_PAGE_SIZE).
  */
 export function narrowProgress<R extends ProgressRow>(
 	rows: readonly R[],

@@ -24,6 +24,7 @@ import {
 } from '$lib/domain/application-snapshot';
 import type { Coverage } from '$lib/domain/experience';
 import { isUuid } from '$lib/domain/route-params';
+import { readPage, type Paged } from '$lib/domain/paging';
 import {
 	ITEM_STATUS_CHOICES,
 	type AssignedStatus,
@@ -160,11 +161,23 @@ export interface JurorStage {
 	stage: EvaluatedStage;
 	scoreStep: number;
 	consensusOpenedAt: Date | null;
-	candidates: ConflictCandidate[];
-	/** The assigned items of the status asked for (all of them without one). */
-	assigned: AssignedItem[];
+	/** A page of the stage's items to declare on (JUROR_PAGE_SIZE, `declare-page`). */
+	candidates: Paged<ConflictCandidate>;
+	/** How many of the stage's items the caller has not declared on yet, on every page. */
+	undeclared: number;
+	/** A page of the assigned items of the status asked for (all of them without one). */
+	assigned: Paged<AssignedItem>;
 	/** How many items are assigned to the caller, in all and of each status. */
 	counts: Record<ItemStatusChoice, number>;
+}
+
+/** Rows a page of the juror's declarations and of their items holds. */
+export const JUROR_PAGE_SIZE = 50;
+
+/** Which page of each list of a juror's stage page to read (1-based; out of range: the nearest). */
+export interface JurorPages {
+	declare: number;
+	items: number;
 }
 
 /**
@@ -185,29 +198,33 @@ const ASSIGNED_SQL = `select s.item_id as item,
 	 where j.user_id = (select auth.uid()) and j.challenge_id = $1 and j.stage = $2`;
 
 /**
- * The caller's stage of a challenge's jury: each item's team and its members'
- * organisations with the caller's declaration (public.jury_conflict_candidates, sorted in
- * the reader's alphabet), and the items assigned to them with their status: those of
- * `status` only (narrowed in the query; every one for 'all'), and how many there are of
- * each. Refuses anyone who is not an accepted juror of the stage (42501 jury_not_juror);
- * null when the challenge is not one the caller can read. The four reads are sent
- * together, the refusing one first (one round trip, issue 16).
+ * The caller's stage of a challenge's jury, a page of each list (`size` rows, JUROR_PAGE_SIZE
+ * on the page; `pages` says which, 1-based, the nearest when out of range): the stage's items with each
+ * one's team and its members' organisations and the caller's declaration
+ * (public.jury_conflict_candidates), and the items assigned to the caller with their
+ * status, those of `status` only (every one for 'all'); both sorted by team name in the
+ * reader's alphabet, counted and cut by the database (issue 16: a stage may hold a
+ * thousand applications). Also how many items are undeclared and how many assigned of each
+ * status. Refuses anyone who is not an accepted juror of the stage (42501
+ * jury_not_juror); null when the challenge is not one the caller can read. Two round trips:
+ * the counts (the refusing read first), then both pages.
  */
 export async function getJurorStage(
 	tx: Queryable,
 	challengeId: string,
 	stage: EvaluatedStage,
 	locale: Locale,
-	status: ItemStatusChoice = 'all'
+	status: ItemStatusChoice = 'all',
+	pages: JurorPages = { declare: 1, items: 1 },
+	size = JUROR_PAGE_SIZE
 ): Promise<JurorStage | null> {
-	const [candidates, [head], rows, counted] = await Promise.all([
-		tx.query<ConflictCandidate>(
-			`select k.item, k.team_name as "teamName", k.organisations, k.conflict, k.declared_at as "declaredAt"
-			 from public.jury_conflict_candidates($1, $2) k
-			 order by public.sort_key(k.team_name, $3), k.item`,
-			[challengeId, stage, locale]
+	const [[declarations], [head], counted] = await Promise.all([
+		tx.query<{ total: number; undeclared: number }>(
+			`select count(*)::int as total, (count(*) filter (where k.conflict is null))::int as undeclared
+			 from public.jury_conflict_candidates($1, $2) k`,
+			[challengeId, stage]
 		),
-		tx.query<Omit<JurorStage, 'candidates' | 'assigned' | 'counts' | 'stage'>>(
+		tx.query<Omit<JurorStage, 'candidates' | 'undeclared' | 'assigned' | 'counts' | 'stage'>>(
 			`select c.id as "challengeId", c.title, c.primary_locale as "primaryLocale", c.procedure,
 			   g.score_step::float8 as "scoreStep", g.consensus_opened_at as "consensusOpenedAt"
 			 from public.challenges c
@@ -215,33 +232,40 @@ export async function getJurorStage(
 			 where c.id = $1`,
 			[challengeId, stage]
 		),
-		status === 'all'
-			? tx.query<{ item: string; status: AssignedStatus }>(ASSIGNED_SQL, [challengeId, stage])
-			: tx.query<{ item: string; status: AssignedStatus }>(
-					`select a.item, a.status from (${ASSIGNED_SQL}) a where a.status = $3`,
-					[challengeId, stage, status]
-				),
 		tx.query<{ status: AssignedStatus; n: number }>(
 			`select a.status, count(*)::int as n from (${ASSIGNED_SQL}) a group by a.status`,
 			[challengeId, stage]
 		)
 	]);
 	if (!head) return null;
-	const statusOf = new Map(rows.map((r) => [r.item, r.status]));
 	const counts = Object.fromEntries(ITEM_STATUS_CHOICES.map((c) => [c, 0])) as JurorStage['counts'];
 	for (const { status, n } of counted) {
 		counts[status] = n;
 		counts.all += n;
 	}
-	return {
-		...head,
-		stage,
-		candidates,
-		assigned: candidates
-			.filter((c) => statusOf.has(c.item))
-			.map((c) => ({ item: c.item, teamName: c.teamName, status: statusOf.get(c.item)! })),
-		counts
-	};
+	const [candidates, assigned] = await Promise.all([
+		readPage(declarations.total, pages.declare, size, (limit, offset) =>
+			tx.query<ConflictCandidate>(
+				`select k.item, k.team_name as "teamName", k.organisations, k.conflict, k.declared_at as "declaredAt"
+				 from public.jury_conflict_candidates($1, $2) k
+				 order by public.sort_key(k.team_name, $3), k.item
+				 limit $4 offset $5`,
+				[challengeId, stage, locale, limit, offset]
+			)
+		),
+		readPage(counts[status], pages.items, size, (limit, offset) =>
+			tx.query<AssignedItem>(
+				`select a.item, k.team_name as "teamName", a.status
+				 from (${ASSIGNED_SQL}) a
+				 join public.jury_conflict_candidates($1, $2) k on k.item = a.item
+				 where $3 = 'all' or a.status = $3
+				 order by public.sort_key(k.team_name, $4), a.item
+				 limit $5 offset $6`,
+				[challengeId, stage, status, locale, limit, offset]
+			)
+		)
+	]);
+	return { ...head, stage, candidates, undeclared: declarations.undeclared, assigned, counts };
 }
 
 /** One declaration: a conflict of interest on an item, or none. */

@@ -1,33 +1,54 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { declarationFormSchema } from '$lib/domain/jury/score-form';
-import { ITEM_STATUS_FIELD, parseItemStatus } from '$lib/domain/jury/item-filter';
-import { keptQuery, withField } from '$lib/domain/kept-query';
+import { ITEM_LIST_FIELDS, parseItemStatus } from '$lib/domain/jury/item-filter';
+import { keptQuery, listPage, withField } from '$lib/domain/kept-query';
 import type { EvaluatedStage } from '$lib/domain/stages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { invalid, readForm, validateForm } from '$lib/server/http/forms';
 import { requireUser } from '$lib/server/http/guards';
 import { juryFailure, juryRefusalAsHttp } from '$lib/server/http/jury-refusals';
 import { translate } from '$lib/server/i18n';
-import { declareConflicts, declareNoneRemaining, getJurorStage } from '$lib/server/jury/juror';
+import {
+	declareConflicts,
+	declareNoneRemaining,
+	getJurorStage,
+	JUROR_PAGE_SIZE
+} from '$lib/server/jury/juror';
 import type { Actions, PageServerLoad } from './$types';
 
+/** The fields of the page's address its links and redirects keep: the status and both pages. */
+const JUROR_LIST_FIELDS = [...ITEM_LIST_FIELDS, 'declare-page'];
+
 // A juror's stage: first the declarations of conflict of interest (each item's team and
-// its members' organisations, before any item opens), then the items assigned to them.
+// its members' organisations, before any item opens), then the items assigned to them,
+// each list a page at a time (`declare-page`, `page`).
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
 	const stage = params.stage as EvaluatedStage;
 	// The items may be narrowed to a status (a GET form); a value that is not one is all.
 	const status = parseItemStatus(url.searchParams);
 	const jury = await locals.db
-		.as(user, (tx) => getJurorStage(tx, params.id, stage, getLocale(), status))
+		.as(user, (tx) =>
+			getJurorStage(tx, params.id, stage, getLocale(), status, {
+				declare: listPage(url.searchParams.get('declare-page')),
+				items: listPage(url.searchParams.get('page'))
+			})
+		)
 		.catch(juryRefusalAsHttp);
 	if (!jury) error(404, 'Not found');
-	return { jury, status, kept: keptQuery(url.searchParams, [ITEM_STATUS_FIELD]) };
+	return {
+		jury,
+		status,
+		size: JUROR_PAGE_SIZE,
+		kept: keptQuery(url.searchParams, JUROR_LIST_FIELDS),
+		// An item's page links back to the list as narrowed and paged.
+		itemKept: keptQuery(url.searchParams, ITEM_LIST_FIELDS)
+	};
 };
 
-/** The page again, saying the declarations are recorded, with the list's status kept. */
+/** The page again, saying the declarations are recorded, with the lists' status and pages kept. */
 const declared = (url: URL) =>
-	withField(url.pathname, keptQuery(url.searchParams, [ITEM_STATUS_FIELD]), 'notice', 'declared');
+	withField(url.pathname, keptQuery(url.searchParams, JUROR_LIST_FIELDS), 'notice', 'declared');
 
 export const actions: Actions = {
 	// Declarations per item; a conflict is final, so a post declaring one needs `confirm`

@@ -1,5 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { ITEM_STATUS_FIELD } from '$lib/domain/jury/item-filter';
+import { ITEM_LIST_FIELDS } from '$lib/domain/jury/item-filter';
 import { keptQuery, withField } from '$lib/domain/kept-query';
 import { z } from 'zod';
 import type { EvaluatedStage } from '$lib/domain/stages';
@@ -16,7 +16,7 @@ import { isFilled } from '$lib/domain/text';
 // frozen and the score form.
 /** The page again with a notice, keeping the juror's list status it was reached with. */
 const noticeKeeping = (url: URL, notice: string) =>
-	withField(url.pathname, keptQuery(url.searchParams, [ITEM_STATUS_FIELD]), 'notice', notice);
+	withField(url.pathname, keptQuery(url.searchParams, ITEM_LIST_FIELDS), 'notice', notice);
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
@@ -25,7 +25,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		.catch(juryRefusalAsHttp);
 	if (!item) error(404, 'Not found');
 	// Reached from the juror's narrowed list: its links and redirects keep the list's status.
-	return { item, kept: keptQuery(url.searchParams, [ITEM_STATUS_FIELD]) };
+	return { item, kept: keptQuery(url.searchParams, ITEM_LIST_FIELDS) };
 };
 
 const commentSchema = z.object({

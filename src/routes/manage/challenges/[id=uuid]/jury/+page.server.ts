@@ -4,11 +4,13 @@ import { emailField } from '$lib/domain/account-schemas';
 import { readDecimal } from '$lib/domain/decimal';
 import { EVALUATED_STAGES, type EvaluatedStage } from '$lib/domain/stages';
 import { listFilterOf, narrows } from '$lib/domain/list-filter';
+import { pageOf } from '$lib/domain/paging';
 import { keptFields, keptQuery } from '$lib/domain/kept-query';
 import {
 	narrowProgress,
 	parseProgressQuery,
-	progressFields
+	progressFields,
+	PROGRESS_PAGE_SIZE
 } from '$lib/domain/jury/progress-filter';
 import { formatPoints } from '$lib/components/decisions/points';
 import { getLocale } from '$lib/paraglide/runtime';
@@ -48,11 +50,11 @@ export const load: PageServerLoad = async ({ locals, url, params, parent }) => {
 		)
 		.catch(juryRefusalAsHttp);
 	// Each stage's table of items may be narrowed (a GET form, its own fields in the
-	// address); what is not a choice shows every item. Each table's form keeps the other's
+	// address) and is shown a page at a time; what is not a choice shows every item. Each table's form keeps the other's
 	// fields, and the page's forms post to addresses that keep them all.
 	const fieldsOf = (s: EvaluatedStage) => {
 		const f = progressFields(s);
-		return [f.state, f.q];
+		return [f.state, f.q, f.page];
 	};
 	return {
 		allowed: true,
@@ -63,7 +65,7 @@ export const load: PageServerLoad = async ({ locals, url, params, parent }) => {
 			const others = scored.filter((s) => s !== progress.stage).flatMap(fieldsOf);
 			return {
 				...progress,
-				items: rows,
+				items: pageOf(rows, query.page, PROGRESS_PAGE_SIZE),
 				itemCount: progress.items.length,
 				filter: {
 					query,
