@@ -85,6 +85,34 @@ test('the continued partner sees where its concept stands, the milestones and th
 	await expect(page.getByRole('button', { name: 'Add milestone' })).toHaveCount(0);
 	await expectAccessible(page);
 	await screenshot(page, 'poc-standing-continued');
+
+	// A text far over its limit, posted as a form without the page's own limits, is refused
+	// as a 400 in words at its field with what was typed kept (it was a ZodError and a 500),
+	// before anything reads the record (the form action's answer, as an enhanced form reads it).
+	const origin = new URL(page.url()).origin;
+	const refusal = async (action: string, data: string) => {
+		const response = await page.request.post(`${taitotalo}?/${action}`, {
+			headers: { 'content-type': 'application/x-www-form-urlencoded', origin },
+			data
+		});
+		expect(response.status()).toBe(200);
+		const body = await response.json();
+		return { ...body, data: JSON.parse(body.data) as unknown[] };
+	};
+	const long = 'x'.repeat(10_001);
+	const title = await refusal('add', `title=${long}&dueOn=1.6.2027`);
+	expect(title).toMatchObject({ type: 'failure', status: 400 });
+	expect(title.data).toEqual(
+		expect.arrayContaining(['The title can be at most 200 characters.', 'title', long])
+	);
+	const evidence = await refusal(
+		'step',
+		`milestone=${crypto.randomUUID()}&step=deliver&evidence=${'y'.repeat(100_001)}`
+	);
+	expect(evidence).toMatchObject({ type: 'failure', status: 400 });
+	expect(evidence.data).toEqual(
+		expect.arrayContaining(['The evidence can be at most 8000 characters.', 'evidence'])
+	);
 });
 
 test('the dropped partner reads why, and nobody else reads its page', async ({ page }) => {

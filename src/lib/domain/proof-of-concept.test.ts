@@ -8,7 +8,7 @@ import {
 	goNoGoOutcome,
 	isEvidenceLink,
 	milestoneCounts,
-	milestoneFormSchema,
+	readMilestoneForm,
 	milestoneIssue,
 	parseLinks,
 	replayMilestone,
@@ -31,13 +31,37 @@ describe('what a milestone step carries (issue 14)', () => {
 		expect(milestoneIssue('plan', { title: 'Pilot' })).toBe('poc_due_invalid');
 	});
 
-	it('reads a due day typed as every day field (d.m.yyyy), and keeps anything else to refuse', () => {
-		const due = (dueOn: string) => milestoneFormSchema.parse({ dueOn }).dueOn;
-		expect(due('16.12.2026')).toBe('2026-12-16');
-		expect(due('2026-12-16')).toBe('2026-12-16');
-		for (const typed of ['31.2.2027', '1.1.1900', '16/12/2026']) {
-			expect(milestoneIssue('plan', { title: 'Pilot', dueOn: due(typed) })).toBe('poc_due_invalid');
+	it('reads a due day typed as every day field (d.m.yyyy), and refuses anything else', () => {
+		const plan = (dueOn: string) => readMilestoneForm('plan', { title: 'Pilot', dueOn });
+		expect(plan('16.12.2026')).toMatchObject({ ok: true, input: { dueOn: '2026-12-16' } });
+		expect(plan('2026-12-16')).toMatchObject({ ok: true, input: { dueOn: '2026-12-16' } });
+		for (const typed of ['31.2.2027', '1.1.1900', '16/12/2026', '1'.repeat(101)]) {
+			expect(plan(typed)).toEqual({ ok: false, issue: 'poc_due_invalid' });
 		}
+	});
+
+	it('refuses a text far over its limit with its field’s code, never by throwing', () => {
+		const huge = 'x'.repeat(100_001);
+		const form = (step: 'plan' | 'deliver' | 'start', raw: Record<string, string>) =>
+			readMilestoneForm(step, raw);
+		expect(form('plan', { title: 'x'.repeat(10_001), dueOn: '2027-01-01' })).toEqual({
+			ok: false,
+			issue: 'poc_title_too_long'
+		});
+		expect(form('plan', { title: 'x'.repeat(201), dueOn: '2027-01-01' })).toEqual({
+			ok: false,
+			issue: 'poc_title_too_long'
+		});
+		expect(form('deliver', { evidence: huge })).toEqual({
+			ok: false,
+			issue: 'poc_evidence_too_long'
+		});
+		expect(form('start', { links: huge })).toEqual({ ok: false, issue: 'poc_too_many_links' });
+		expect(form('start', { reason: huge })).toEqual({ ok: false, issue: 'poc_reason_too_long' });
+		expect(form('deliver', { links: 'https://a.example/1\nhttps://a.example/1' })).toEqual({
+			ok: true,
+			input: { title: '', dueOn: '', evidence: '', links: ['https://a.example/1'], reason: '' }
+		});
 	});
 
 	it('delivering needs evidence: a text or a link, links http(s) only', () => {

@@ -113,23 +113,50 @@ export function parseLinks(text: string): string[] {
 	];
 }
 
-/** The form fields of a milestone step, as strings from a posted form. */
-export const milestoneFormSchema = z.object({
-	title: z.string().max(10_000).default(''),
+/**
+ * The form fields of a milestone step, as strings from a posted form. A text longer than
+ * any the record keeps is refused with milestoneIssue's code for its field (the message),
+ * never thrown: the bound only spares reading a huge text further.
+ */
+const milestoneFormSchema = z.object({
+	title: z.string().max(10_000, 'poc_title_too_long').default(''),
 	// Typed as every day field (d.m.yyyy, finnish-datetime.ts) or ISO; to a YYYY-MM-DD day,
 	// else kept as typed so that milestoneIssue refuses it (poc_due_invalid).
 	dueOn: z
 		.string()
-		.max(100)
+		.max(100, 'poc_due_invalid')
 		.default('')
 		.transform((v) => {
 			const reading = readFinnishDay(v);
 			return reading.ok ? reading.day : v;
 		}),
-	evidence: z.string().max(100_000).default(''),
-	links: z.string().max(100_000).default(''),
-	reason: z.string().max(100_000).default('')
+	evidence: z.string().max(100_000, 'poc_evidence_too_long').default(''),
+	links: z.string().max(100_000, 'poc_too_many_links').default(''),
+	reason: z.string().max(100_000, 'poc_reason_too_long').default('')
 });
+
+/** What a milestone step carries once read from its form (milestoneIssue's input). */
+export type MilestoneInput = MilestonePlan & MilestoneEvidence & { reason: string };
+
+/**
+ * A milestone form as posted (`raw`: its text fields by name; absent ones are empty) read
+ * for `step` ('plan' for a new milestone): the due day as people type it (d.m.yyyy or
+ * ISO) to YYYY-MM-DD, the links one per line (parseLinks). Returns the input, or the first
+ * reason it cannot be recorded (milestoneIssue's codes, whose words the page shows at the
+ * field), also for a text far over its limit — never throws (a thrown ZodError was a 500
+ * for a 10,001-character title).
+ */
+export function readMilestoneForm(
+	step: MilestoneStep | 'plan',
+	raw: Record<string, string | undefined>
+): { ok: true; input: MilestoneInput } | { ok: false; issue: MilestoneIssue } {
+	const parsed = milestoneFormSchema.safeParse(raw);
+	if (!parsed.success)
+		return { ok: false, issue: parsed.error.issues[0].message as MilestoneIssue };
+	const input = { ...parsed.data, links: parseLinks(parsed.data.links) };
+	const issue = milestoneIssue(step, input);
+	return issue ? { ok: false, issue } : { ok: true, input };
+}
 
 /** One entry of a milestone's record (public.poc_milestone_events), oldest first. */
 export interface MilestoneEvent {

@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { conceptStanding, standingOutcome } from '$lib/domain/concept-standing';
-import { milestoneIssue, milestoneFormSchema, parseLinks } from '$lib/domain/proof-of-concept';
+import { readMilestoneForm } from '$lib/domain/proof-of-concept';
 import {
 	addMilestone,
 	attachEvidenceFile,
@@ -59,12 +59,11 @@ export const actions: Actions = {
 	add: async ({ locals, url, params, request }) => {
 		const user = requireUser(locals, url);
 		const raw = (await readForm(request)) ?? {};
-		const { title, dueOn } = milestoneFormSchema.parse({ title: raw.title, dueOn: raw.dueOn });
-		const input = { title, dueOn };
-		const issue = milestoneIssue('plan', input);
-		if (issue) return pocRefused(issue, { at: 'add', values: raw });
+		const form = readMilestoneForm('plan', raw);
+		if (!form.ok) return pocRefused(form.issue, { at: 'add', values: raw });
+		const { title, dueOn } = form.input;
 		try {
-			await locals.db.as(user, (tx) => addMilestone(tx, params.id, input));
+			await locals.db.as(user, (tx) => addMilestone(tx, params.id, { title, dueOn }));
 		} catch (e) {
 			return pocFailure(e, { at: 'add', values: raw });
 		}
@@ -77,18 +76,12 @@ export const actions: Actions = {
 		const which = stepSchema.safeParse(raw);
 		if (!which.success) return fail(400, { error: translate('poc_refusal_bad_step') });
 		const { milestone, step } = which.data;
-		const form = milestoneFormSchema.parse({
-			title: raw.title,
-			dueOn: raw.dueOn,
-			evidence: raw.evidence,
-			links: raw.links,
-			reason: raw.reason
-		});
-		const input = { ...form, links: parseLinks(form.links) };
-		const issue = milestoneIssue(step, input);
-		if (issue) return pocRefused(issue, { at: milestone, step, values: raw });
+		const form = readMilestoneForm(step, raw);
+		if (!form.ok) return pocRefused(form.issue, { at: milestone, step, values: raw });
 		try {
-			const status = await locals.db.as(user, (tx) => stepMilestone(tx, milestone, step, input));
+			const status = await locals.db.as(user, (tx) =>
+				stepMilestone(tx, milestone, step, form.input)
+			);
 			return {
 				saved: translate('poc_saved_step', { status: translate(`poc_status_${status}`) })
 			};

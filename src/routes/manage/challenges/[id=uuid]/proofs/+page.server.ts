@@ -7,7 +7,7 @@ import { readChallengeProofs, startProof, stepMilestone } from '$lib/server/proo
 import { parseForm, readForm } from '$lib/server/http/forms';
 import { requireUser } from '$lib/server/http/guards';
 import { juryRefusal } from '$lib/server/http/jury-refusals';
-import { pocFailure, pocRefused } from '$lib/server/http/poc-refusals';
+import { isPocRefusal, pocFailure, pocRefused } from '$lib/server/http/poc-refusals';
 import { translate } from '$lib/server/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -44,7 +44,9 @@ export const load: PageServerLoad = async ({ locals, url, params, parent }) => {
 const reviewSchema = z.object({
 	milestone: z.uuid(),
 	verdict: z.enum(['accept', 'reject']),
-	reason: z.string().max(100_000).default(''),
+	// Far over any reason the record keeps: refused at the field, the text kept (milestoneIssue
+	// words the 4,000-character limit).
+	reason: z.string().max(100_000, 'poc_reason_too_long').default(''),
 	confirm: z.literal('yes').optional()
 });
 
@@ -68,7 +70,15 @@ export const actions: Actions = {
 	review: async ({ locals, url, request }) => {
 		const user = requireUser(locals, url);
 		const parsed = await parseForm(request, reviewSchema);
-		if (!parsed.ok) return fail(400, { error: translate('poc_refusal_unknown') });
+		if (!parsed.ok) {
+			const { values, errors } = parsed;
+			return Object.keys(errors).join() === 'reason' && isPocRefusal(errors.reason)
+				? pocRefused(errors.reason, {
+						confirm: `${values.milestone}:${values.verdict}`,
+						reviewReason: values.reason
+					})
+				: fail(400, { error: translate('poc_refusal_unknown') });
+		}
 		const { milestone, verdict, reason, confirm } = parsed.data;
 		const ask = `${milestone}:${verdict}`;
 		if (confirm !== 'yes') return { confirm: ask };
