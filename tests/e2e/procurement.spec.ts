@@ -79,6 +79,19 @@ test('the applications deadline: shortening to "in two minutes" is refused, a va
 // requests to participate closed 30 days ago and were opened; final tenders are due in 30.
 const YOUTH_GUIDANCE = '20000000-0000-4000-8000-0000000000c1';
 
+// Winter Cycling (src/lib/server/seed-jury.ts), an open challenge: its teams hand in
+// concepts, no tenders, and its timetable's deadline rule says so.
+test('an open challenge’s concepts deadline is never called a final tenders deadline', async ({
+	page
+}) => {
+	await signIn(page, 'owner@hel.example');
+	await page.goto('/manage/challenges/20000000-0000-4000-8000-000000000008/timetable');
+	await expect(page.locator('#deadline-rule')).toContainText(
+		'the concepts deadline (the end of the concepts stage)'
+	);
+	await expect(page.getByText(/final tender/i)).toHaveCount(0);
+});
+
 test('every submission deadline: final tenders not due in an hour, a passed deadline not moved; nothing changes', async ({
 	page
 }) => {

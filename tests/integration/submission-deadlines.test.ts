@@ -168,7 +168,8 @@ describeEachDatabase('submission deadlines (every one, not only applications)', 
 			)
 			.catch((e: unknown) => e);
 		expect(refused).toBeInstanceOf(DeadlineRefused);
-		expect((refused as DeadlineRefused).messageKey).toBe('deadlines_error_concepts_passed');
+		// An open challenge's concepts deadline, in its own words (no tenders in it).
+		expect((refused as DeadlineRefused).messageKey).toBe('deadlines_oc_error_concepts_passed');
 	});
 
 	it('still lets a deadline ahead be extended, and leaves a passed one as it is', async () => {
@@ -213,13 +214,26 @@ describeEachDatabase('submission deadlines (every one, not only applications)', 
 					() => null,
 					(e: unknown) => (e instanceof TimetableRefused ? e.errors : e)
 				);
+		// The fixture is an open challenge: its concepts deadline is said in its words.
 		expect(await refusal(form({ concepts_end: formatFinnishDateTime(at(3_600_000)) }))).toEqual({
-			concepts_end: 'deadlines_error_concepts_too_soon'
+			concepts_end: 'deadlines_oc_error_concepts_too_soon'
 		});
 		expect(await refusal(form({ applications_end: formatFinnishDateTime(at(5 * DAY)) }))).toEqual({
 			applications_end: 'deadlines_error_applications_passed'
 		});
-		// Shortening the final tenders deadline inside the rule asks to confirm first.
+		// Shortening the concepts deadline inside the rule asks to confirm first.
+		expect(await refusal(form({ concepts_end: formatFinnishDateTime(at(10 * DAY)) }))).toEqual({
+			confirm_shorten_concepts: 'deadlines_oc_concepts_warning'
+		});
+		// In an innovation partnership the same deadline is the final tenders'.
+		await db().service('test: a partnership', (tx) =>
+			tx.query(`update public.challenges set procedure = 'innovation_partnership' where id = $1`, [
+				id
+			])
+		);
+		expect(await refusal(form({ concepts_end: formatFinnishDateTime(at(3_600_000)) }))).toEqual({
+			concepts_end: 'deadlines_error_concepts_too_soon'
+		});
 		expect(await refusal(form({ concepts_end: formatFinnishDateTime(at(10 * DAY)) }))).toEqual({
 			confirm_shorten_concepts: 'deadlines_concepts_warning'
 		});

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { loadMessages } from '$lib/messages.testing';
+import { PROCEDURES } from './procedure';
 import {
 	classifyDeadlineChange,
+	conceptsDeadlineWords,
 	deadlineChangeAllowed,
 	deadlineRefusalKey,
 	earliestShortenedDeadline,
@@ -94,12 +97,46 @@ describe('judgeSubmissionDeadlines', () => {
 			'unchanged'
 		]);
 	});
-	it('says each refusal in words of its own stage', () => {
-		const keys = SUBMISSION_DEADLINE_STAGES.flatMap((stage) =>
-			(['removed', 'too_soon', 'passed'] as const).map((c) => deadlineRefusalKey(stage, c))
+	it('says each refusal in words of its own stage and procedure', () => {
+		const keys = PROCEDURES.flatMap((procedure) =>
+			SUBMISSION_DEADLINE_STAGES.flatMap((stage) =>
+				(['removed', 'too_soon', 'passed'] as const).map((c) =>
+					deadlineRefusalKey(stage, c, procedure)
+				)
+			)
 		);
-		expect(new Set(keys).size).toBe(6);
-		expect(deadlineRefusalKey('concepts', 'passed')).toBe('deadlines_error_concepts_passed');
+		// The applications deadline's three are the same in both procedures.
+		expect(new Set(keys).size).toBe(9);
+		expect(deadlineRefusalKey('concepts', 'passed', 'innovation_partnership')).toBe(
+			'deadlines_error_concepts_passed'
+		);
+		expect(deadlineRefusalKey('concepts', 'passed', 'open_challenge')).toBe(
+			'deadlines_oc_error_concepts_passed'
+		);
+	});
+
+	// An open challenge's teams hand in concepts, no tenders (Act 1397/2016 §38–39 are the
+	// partnership's): its owner is never told of a final tenders deadline, in any language.
+	it('names final tenders in a partnership only, in fi, sv and en', () => {
+		const tenders = { en: /tender/i, fi: /tarjou/i, sv: /anbud/i };
+		for (const [locale, word] of Object.entries(tenders)) {
+			const messages = loadMessages(locale);
+			const texts = (procedure: (typeof PROCEDURES)[number]) => {
+				const w = conceptsDeadlineWords(procedure);
+				return [
+					w.rule,
+					w.shorteningLive,
+					w.warning,
+					w.publishSoon,
+					...Object.values(w.refused)
+				].map((key) => {
+					expect(messages[key], `${locale} ${key}`).toBeDefined();
+					return JSON.stringify(messages[key]);
+				});
+			};
+			for (const text of texts('open_challenge')) expect(text).not.toMatch(word);
+			for (const text of texts('innovation_partnership')) expect(text).toMatch(word);
+		}
 	});
 });
 

@@ -21,6 +21,9 @@
  * `public.amend_challenge` (supabase/migrations/20261208000100_submission_deadlines.sql);
  * the parity test (tests/integration/deadline-parity.test.ts) feeds both the same cases.
  */
+import { juryItemTerm } from './jury/item-kind';
+import type { Procedure } from './procedure';
+
 export type DeadlineChange =
 	'unchanged' | 'extended' | 'shortened' | 'set' | 'removed' | 'too_soon' | 'passed';
 
@@ -112,21 +115,70 @@ export function judgeSubmissionDeadlines(
 	});
 }
 
-const REFUSAL_KEYS: Record<SubmissionDeadlineStage, Record<RefusedDeadlineChange, string>> = {
-	applications: {
-		removed: 'procurement_error_deadline_removed',
-		too_soon: 'procurement_error_deadline_too_soon',
-		passed: 'deadlines_error_applications_passed'
-	},
-	concepts: {
+const APPLICATIONS_REFUSALS: Record<RefusedDeadlineChange, string> = {
+	removed: 'procurement_error_deadline_removed',
+	too_soon: 'procurement_error_deadline_too_soon',
+	passed: 'deadlines_error_applications_passed'
+};
+
+/** The message keys (fi/sv/en) that speak of the concepts stage's deadline. */
+export interface ConceptsDeadlineWords {
+	/** The rule of moving deadlines after publishing (plural on the notice days, `count`). */
+	rule: string;
+	/** Why a change of the deadline is refused, by the change. */
+	refused: Record<RefusedDeadlineChange, string>;
+	/** Said as the owner types a shortened deadline. */
+	shorteningLive: string;
+	/** The question before a shortened deadline is saved ({conceptsBefore}, {conceptsAfter}). */
+	warning: string;
+	/** The publish check's words for a deadline too soon (plural on `count`). */
+	publishSoon: string;
+}
+
+const FINAL_TENDERS_DEADLINE: ConceptsDeadlineWords = {
+	rule: 'deadlines_rule',
+	refused: {
 		removed: 'deadlines_error_concepts_removed',
 		too_soon: 'deadlines_error_concepts_too_soon',
 		passed: 'deadlines_error_concepts_passed'
-	}
+	},
+	shorteningLive: 'deadlines_concepts_shortening_live',
+	warning: 'deadlines_concepts_warning',
+	publishSoon: 'publish_deadline_concepts_soon'
 };
 
-/** The message key (fi/sv/en) saying why a refused change of `stage`'s deadline is refused. */
+const CONCEPTS_DEADLINE: ConceptsDeadlineWords = {
+	rule: 'deadlines_oc_rule',
+	refused: {
+		removed: 'deadlines_oc_error_concepts_removed',
+		too_soon: 'deadlines_oc_error_concepts_too_soon',
+		passed: 'deadlines_oc_error_concepts_passed'
+	},
+	shorteningLive: 'deadlines_oc_concepts_shortening_live',
+	warning: 'deadlines_oc_concepts_warning',
+	publishSoon: 'publish_oc_deadline_concepts_soon'
+};
+
+/**
+ * The message keys for the concepts stage's deadline in a challenge of `procedure`: an
+ * innovation partnership's teams hand in final tenders by it (Act 1397/2016 §38–39), an
+ * open challenge's teams hand in concepts and no tenders — the rule of juryItemTerm at
+ * selection, which the concept pages' submissionWords follows too.
+ */
+export const conceptsDeadlineWords = (procedure: Procedure): ConceptsDeadlineWords =>
+	juryItemTerm(procedure, 'selection') === 'final_tender'
+		? FINAL_TENDERS_DEADLINE
+		: CONCEPTS_DEADLINE;
+
+/**
+ * The message key (fi/sv/en) saying why a refused change of `stage`'s deadline is refused,
+ * in the words of the challenge's `procedure` (conceptsDeadlineWords).
+ */
 export const deadlineRefusalKey = (
 	stage: SubmissionDeadlineStage,
-	change: RefusedDeadlineChange
-): string => REFUSAL_KEYS[stage][change];
+	change: RefusedDeadlineChange,
+	procedure: Procedure
+): string =>
+	stage === 'applications'
+		? APPLICATIONS_REFUSALS[change]
+		: conceptsDeadlineWords(procedure).refused[change];

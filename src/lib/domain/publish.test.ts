@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { publishIssues, publishWarnings, type PublishCandidate } from './publish';
+import { publishIssueKey, publishIssues, publishWarnings, type PublishCandidate } from './publish';
 
 const ready: PublishCandidate = {
 	procedure: 'open_challenge',
@@ -112,6 +112,16 @@ describe('publishing a draft', () => {
 			'publish_deadline_applications_soon'
 		);
 		expect(publishIssues(c, new Date('2026-01-20'))).toEqual([]);
+		// The issue is the database's code; its words are the procedure's.
+		expect(publishIssueKey('publish_deadline_concepts_soon', 'innovation_partnership')).toBe(
+			'publish_deadline_concepts_soon'
+		);
+		expect(publishIssueKey('publish_deadline_concepts_soon', 'open_challenge')).toBe(
+			'publish_oc_deadline_concepts_soon'
+		);
+		expect(publishIssueKey('publish_deadline_applications_soon', 'open_challenge')).toBe(
+			'publish_deadline_applications_soon'
+		);
 	});
 
 	it('refuses a deadline exactly when it is under the notice at that moment (property)', () => {

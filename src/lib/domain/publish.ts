@@ -1,7 +1,11 @@
 import type { Procedure } from './challenge';
 import type { Criterion } from './criteria';
 import { uncoveredStages, validateCriteria } from './criteria';
-import { deadlineChangeAllowed, judgeSubmissionDeadlines } from './deadline-change';
+import {
+	conceptsDeadlineWords,
+	deadlineChangeAllowed,
+	judgeSubmissionDeadlines
+} from './deadline-change';
 import type { Locale, LocalizedText } from './locale';
 import { validateTimetable, type StageWindow } from './timetable';
 import { isBlank } from './text';
@@ -53,6 +57,15 @@ export function publishIssues(c: PublishCandidate, now: Date): string[] {
 			issues.push(`publish_deadline_${verdict.stage}_soon`);
 	return issues;
 }
+
+/**
+ * The message key that words a publishIssues `issue` in a challenge of `procedure`: the
+ * issue as it is, but for the concepts deadline's, which names the final tenders deadline
+ * in an innovation partnership and the concepts deadline in an open challenge
+ * (conceptsDeadlineWords). The issue itself stays the database's code.
+ */
+export const publishIssueKey = (issue: string, procedure: Procedure): string =>
+	issue === 'publish_deadline_concepts_soon' ? conceptsDeadlineWords(procedure).publishSoon : issue;
 
 /** What publishWarnings reads besides the publish candidate: the team requirements. */
 export interface WarningCandidate extends PublishCandidate {

@@ -8,6 +8,7 @@ import {
 } from '$lib/domain/challenge-schemas';
 import {
 	deadlineChangeAllowed,
+	conceptsDeadlineWords,
 	deadlineRefusalKey,
 	judgeSubmissionDeadlines,
 	SUBMISSION_DEADLINE_STAGES,
@@ -22,7 +23,7 @@ import { planRequirements, type SavedRequirement } from '$lib/domain/requirement
 import type { StageWindow } from '$lib/domain/timetable';
 import type { Procedure } from '$lib/domain/challenge';
 import type { Stage } from '$lib/domain/stages';
-import { publishIssues } from '$lib/domain/publish';
+import { publishIssueKey, publishIssues } from '$lib/domain/publish';
 import { getChallengeDetail, type ChallengeDetail } from './detail';
 import { translate } from '../i18n';
 
@@ -45,12 +46,14 @@ export interface Editor {
 export class DeadlineRefused extends Error {
 	constructor(
 		readonly change: RefusedDeadlineChange,
-		readonly stage: SubmissionDeadlineStage = 'applications'
+		readonly stage: SubmissionDeadlineStage,
+		/** The challenge's procedure, whose words name the concepts deadline. */
+		readonly procedure: Procedure
 	) {
 		super(`The ${stage} deadline change is refused: ${change}`);
 	}
 	get messageKey(): string {
-		return deadlineRefusalKey(this.stage, this.change);
+		return deadlineRefusalKey(this.stage, this.change, this.procedure);
 	}
 }
 
@@ -117,8 +120,14 @@ async function amend(
 			throw new ReasonRequired();
 		case 'too_soon':
 		case 'removed':
-		case 'passed':
-			throw new DeadlineRefused(r.result, r.stage ?? 'applications');
+		case 'passed': {
+			// The database's answer names the stage; its words are the procedure's.
+			const [challenge] = await tx.query<{ procedure: Procedure }>(
+				'select procedure from public.challenges where id = $1',
+				[id]
+			);
+			throw new DeadlineRefused(r.result, r.stage ?? 'applications', challenge.procedure);
+		}
 		default:
 			return { changes: r.changes ?? [], amended: r.result === 'amended' };
 	}
@@ -274,7 +283,11 @@ export async function changeTimetable(
 		const refused: Record<string, string> = {};
 		for (const v of verdicts) {
 			if (!deadlineChangeAllowed(v.change))
-				refused[`${v.stage}_end`] = deadlineRefusalKey(v.stage, v.change as RefusedDeadlineChange);
+				refused[`${v.stage}_end`] = deadlineRefusalKey(
+					v.stage,
+					v.change as RefusedDeadlineChange,
+					challenge.procedure
+				);
 		}
 		if (Object.keys(refused).length) throw new TimetableRefused(refused);
 		// Shortening asks first: the page shows the warning and a confirmation box.
@@ -289,7 +302,7 @@ export async function changeTimetable(
 					errors.confirm_shorten = 'procurement_deadline_warning';
 					Object.assign(inputs, { before, after });
 				} else {
-					errors.confirm_shorten_concepts = 'deadlines_concepts_warning';
+					errors.confirm_shorten_concepts = conceptsDeadlineWords(challenge.procedure).warning;
 					Object.assign(inputs, { conceptsBefore: before, conceptsAfter: after });
 				}
 			}
@@ -359,8 +372,8 @@ export type PublishOutcome =
  * request's language; the deadline ones say the challenge's notice days.
  */
 export function publishIssueTexts(challenge: ChallengeDetail, now: Date): string[] {
-	return publishIssues(challenge, now).map((key) =>
-		translate(key, { count: challenge.deadlineNoticeDays })
+	return publishIssues(challenge, now).map((issue) =>
+		translate(publishIssueKey(issue, challenge.procedure), { count: challenge.deadlineNoticeDays })
 	);
 }
 
