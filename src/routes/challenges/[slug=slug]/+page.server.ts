@@ -71,6 +71,12 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		challenge: { ...shown, amendments: amendments.map(({ changes: _changes, ...a }) => a) },
 		// Whether +page.ts loads the parts only a signed-in reader uses.
 		signedIn: Boolean(user),
+		// The procedure's name, worded here: its words stay out of a visitor's JavaScript
+		// (issue 16: under 60 kB).
+		procedureLabel:
+			challenge.procedure === 'innovation_partnership'
+				? m.procedure_innovation_partnership()
+				: m.procedure_open_challenge(),
 		applyTeams: applyTeamsOf,
 		workshops,
 		answered,
