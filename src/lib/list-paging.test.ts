@@ -45,4 +45,28 @@ describe('long lists', () => {
 		});
 		expect(bare).toEqual([]);
 	});
+
+	it('a navigation of pages is only shown when there are pages to go to', () => {
+		// An empty navigation landmark is announced by screen readers: each hand-made
+		// previous/next nav (and Pagination's) sits right inside an {#if} that leaves it out
+		// on a list of one page (Pagination.test.ts checks its own condition).
+		const unguarded = sourceFiles('src', /\.svelte$/).filter((file) => {
+			const source = readFileSync(file, 'utf8');
+			return [...source.matchAll(/<nav\b[\s\S]*?<\/nav>/g)]
+				.filter(([nav]) => /rel="(prev|next)"|previous|\bnext\b/i.test(nav))
+				.some(({ index }) => {
+					const before = source.slice(0, index).trimEnd().split('\n').at(-1) ?? '';
+					return !before.trim().startsWith('{#if');
+				});
+		});
+		expect(unguarded).toEqual([]);
+	});
+
+	it("a page with several paged lists names each list's navigation", () => {
+		const unnamed = sourceFiles('src', /\.svelte$/).filter((file) => {
+			const tags = readFileSync(file, 'utf8').match(/<Pagination\b[^>]*>/g) ?? [];
+			return tags.length > 1 && tags.some((tag) => !/\blabel=/.test(tag));
+		});
+		expect(unnamed).toEqual([]);
+	});
 });

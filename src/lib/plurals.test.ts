@@ -102,6 +102,8 @@ const NOT_COUNTS = new Set([
 	// The two ends of a worded list ("Anna and Ben").
 	'first',
 	'last',
+	// The heading of a list whose pages a navigation names ("Pages: Feedback").
+	'list',
 	'subject',
 	// An already worded duration ("2 minutes"), plural inside it, as `wait`.
 	'late',

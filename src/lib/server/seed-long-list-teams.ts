@@ -11,6 +11,13 @@
  */
 export const DEMO_LONG_LIST_CHALLENGE = '20000000-0000-4000-8000-0000000000e1';
 
+/**
+ * How many of the challenge's questions are answered: more than one page of them
+ * (ANSWERED_PAGE_SIZE, 20), so its public page shows the answers in pages. The question
+ * about the library of LONG_LIST_TOWNS[i] is answered i + 1 days ago: the newest first.
+ */
+export const LONG_LIST_ANSWERED = 24;
+
 /** The towns the teams come from: each team is "<town> <kind>", its lead from the town. */
 export const LONG_LIST_TOWNS = [
 	'Akaa',

@@ -6,6 +6,7 @@ import { DEMO_OWNER, submitDemoApplication } from './seed-applications';
 import {
 	DEMO_LONG_LIST_CHALLENGE,
 	LONG_LIST_CORRECTED,
+	LONG_LIST_ANSWERED,
 	LONG_LIST_ELIGIBLE,
 	LONG_LIST_INELIGIBLE,
 	LONG_LIST_LEADS,
@@ -20,7 +21,7 @@ const LAST = ['Aalto', 'Heikkinen', 'Korhonen', 'Laine', 'Mäkinen', 'Nieminen',
 
 /**
  * Seeds Libraries for Every Municipality (see DEMO_LONG_LIST_CHALLENGE): the challenge, its
- * requirement, the people with their work history and the teams directly, as seed.sql
+ * requirement, its answered questions (LONG_LIST_ANSWERED), the people with their work history and the teams directly, as seed.sql
  * writes them; the applications through the editor's and submission's functions while the
  * applications stage is open;
  * then the timetable moved into the past (direct, as seed-shortlisted does) and the
@@ -63,6 +64,16 @@ export async function seedLongListChallenge(db: Database): Promise<number | null
 						en: 'The team can pilot its solution in a public library within three months.'
 					}
 				]
+			);
+			await tx.query(
+				`insert into public.challenge_questions (challenge_id, body, lang, created_at, answer,
+				   answered_at, answered_by)
+				 select $1, format('May the pilot be in the library of %s?', t.town), 'en',
+				   now() - make_interval(days => t.n::int + 1, hours => 2),
+				   format('Yes: any public library will do, the library of %s too.', t.town),
+				   now() - make_interval(days => t.n::int), $3
+				 from unnest($2::text[]) with ordinality t(town, n)`,
+				[DEMO_LONG_LIST_CHALLENGE, LONG_LIST_TOWNS.slice(0, LONG_LIST_ANSWERED), DEMO_OWNER.id]
 			);
 			await tx.query(
 				`insert into public.challenge_criteria (challenge_id, stage, position, name, max_points)

@@ -71,24 +71,37 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		challenge: { ...shown, amendments: amendments.map(({ changes: _changes, ...a }) => a) },
 		// Whether +page.ts loads the parts only a signed-in reader uses.
 		signedIn: Boolean(user),
+		// The procedure's name, worded here: its words stay out of a visitor's JavaScript
+		// (issue 16: under 60 kB).
+		procedureLabel:
+			challenge.procedure === 'innovation_partnership'
+				? m.procedure_innovation_partnership()
+				: m.procedure_open_challenge(),
 		applyTeams: applyTeamsOf,
 		workshops,
 		answered,
 		// Worded here: the words' helpers stay out of a visitor's JavaScript (issue 16).
 		answeredRange: shownRange(answered, ANSWERED_PAGE_SIZE, locale),
 		// The answers' page links, worded and addressed here for the same reason (Pagination's
-		// words and the code that builds its links were over the 60 kB).
-		answeredLinks: {
-			label: m.list_pages(),
-			previous:
-				answered.page > 1
-					? { href: withQuestionsPage(url, answered.page - 1), text: `← ${m.list_previous()}` }
-					: null,
-			next:
-				answered.page < answered.pages
-					? { href: withQuestionsPage(url, answered.page + 1), text: `${m.list_next()} →` }
-					: null
-		},
+		// words and the code that builds its links were over the 60 kB); none on one page, where
+		// the page shows the range alone, not an empty navigation landmark (as Pagination).
+		answeredLinks:
+			answered.pages > 1
+				? {
+						label: m.list_pages(),
+						previous:
+							answered.page > 1
+								? {
+										href: withQuestionsPage(url, answered.page - 1),
+										text: `← ${m.list_previous()}`
+									}
+								: null,
+						next:
+							answered.page < answered.pages
+								? { href: withQuestionsPage(url, answered.page + 1), text: `${m.list_next()} →` }
+								: null
+					}
+				: null,
 		webcal: webcalUrl(`/challenges/${challenge.slug}/calendar.ics`),
 		body: { html: renderMarkdown(body.text), lang: body.lang, fallback: body.fallback },
 		// Each amendment's changes worded, diffed and rendered to HTML here, by amendment id:
