@@ -1,6 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { DEFAULT_AGENDA } from '../../src/lib/domain/board';
 import { listFilterOf } from '../../src/lib/domain/list-filter';
+import { searchWords } from '../../src/lib/domain/search';
 import { accessibilityFeedbackPage } from '../../src/lib/server/feedback';
 import { answeredQuestionsPage, getChallengeDetail } from '../../src/lib/server/challenges/detail';
 import { listPublishedChallenges } from '../../src/lib/server/challenges/list';
@@ -222,7 +223,7 @@ describeEachDatabase('the lists that grow with the platform, paged and filtered 
 
 	it('pages an organisation’s members, owners first, to its fellow members only', async () => {
 		const read = (page: number) =>
-			db().as(w.founder, (tx) => membersPage(tx, w.big.id, page, 'fi'));
+			db().as(w.founder, (tx) => membersPage(tx, w.big.id, [], page, 'fi'));
 		const pages = [await read(1), await read(2), await read(3)];
 		expect(pages.map((p) => [p.total, p.pages, p.items.length])).toEqual([
 			[131, 3, 50],
@@ -242,9 +243,37 @@ describeEachDatabase('the lists that grow with the platform, paged and filtered 
 		expect((await db().as(w.founder, (tx) => memberOf(tx, w.big.id, all[130].userId)))?.role).toBe(
 			'member'
 		);
-		const outsider = await db().as(w.outsider, (tx) => membersPage(tx, w.big.id, 1, 'fi'));
+		const outsider = await db().as(w.outsider, (tx) => membersPage(tx, w.big.id, [], 1, 'fi'));
 		expect([outsider.total, outsider.items]).toEqual([0, []]);
 		expect(await db().as(w.outsider, (tx) => memberOf(tx, w.big.id, all[0].userId))).toBeNull();
+	});
+
+	it('searches an organisation’s members by name or address in SQL, still paged', async () => {
+		const read = (q: string, page = 1) =>
+			db().as(w.founder, (tx) => membersPage(tx, w.big.id, searchWords(q), page, 'fi', 20));
+		const everyone = (await read('', 1)).total;
+		const all = (await db().as(w.founder, (tx) => membersPage(tx, w.big.id, [], 1, 'fi', everyone)))
+			.items;
+		// Those whose name or address holds "1" and this run's word (accents and case aside).
+		const holds = (x: { displayName: string; email: string }) =>
+			[RUN, '1'].every((word) => `${x.displayName} ${x.email}`.toLowerCase().includes(word));
+		const expected = all.filter(holds).map((x) => x.userId);
+		expect(expected.length).toBeGreaterThan(20);
+		const pages = [await read(`JÄSEN ${RUN} 1`), await read(`jasen ${RUN} 1`, 2)];
+		expect(pages.map((p) => [p.total, p.page, p.items.length])).toEqual([
+			[expected.length, 1, 20],
+			[expected.length, 2, Math.min(20, expected.length - 20)]
+		]);
+		// In the list's own order, owners first, as without words.
+		expect(pages.flatMap((p) => p.items.map((x) => x.userId))).toEqual(expected.slice(0, 40));
+		// An address's words find its member; words of no one find none.
+		const byMail = await read(`m77-${RUN}@test`);
+		expect(byMail.items.map((x) => x.displayName)).toEqual([`Jäsen ${RUN} 77`]);
+		expect((await read(`${RUN} nobody`)).total).toBe(0);
+		const outsider = await db().as(w.outsider, (tx) =>
+			membersPage(tx, w.big.id, searchWords(RUN), 1, 'fi')
+		);
+		expect(outsider.total).toBe(0);
 	});
 
 	it('sums up an organisation’s challenges: the newest few and how many in all', async () => {
