@@ -5,6 +5,7 @@ import { searchWords } from '../../src/lib/domain/search';
 import { accessibilityFeedbackPage } from '../../src/lib/server/feedback';
 import { answeredQuestionsPage, getChallengeDetail } from '../../src/lib/server/challenges/detail';
 import { listPublishedChallenges } from '../../src/lib/server/challenges/list';
+import { MERGE_TARGETS_MAX, questionQueue } from '../../src/lib/server/challenges/questions';
 import { memberOf, membersPage, organisationsPage } from '../../src/lib/server/organisations';
 import { workshopsPage, workshopsSummary } from '../../src/lib/server/workshops/list';
 import type { Database } from '../../src/lib/server/db/database';
@@ -310,5 +311,53 @@ describeEachDatabase('the lists that grow with the platform, paged and filtered 
 			expect(pages[0].items.every((q) => q.answer && !q.mine)).toBe(true);
 		}
 		expect((await db().as(null, (tx) => answeredQuestionsPage(tx, visitor.id, 7))).page).toBe(3);
+	});
+
+	it('pages the team’s question queue and cuts its merge choice, reading no question whole', async () => {
+		const slug = `${RUN}-c-1`;
+		const id = (await db().as(null, (tx) => getChallengeDetail(tx, { slug }, null)))!.id;
+		// The manage pages' detail by id holds no questions: the queue pages them.
+		const byId = await db().as(w.founder, (tx) => getChallengeDetail(tx, { id }, w.founder.id));
+		expect(byId?.canManage).toBe(true);
+		expect(byId?.questions).toEqual([]);
+		const read = (waiting: number, answered: number) =>
+			db().as(w.founder, (tx) => questionQueue(tx, id, { waiting, answered }, 10));
+		// 15 waiting (every fourth), oldest first; 44 answered, newest answer first; 1 merged.
+		const [first, second] = [await read(1, 1), await read(2, 5)];
+		expect(
+			[first, second].map((q) => [
+				[q.waiting.total, q.waiting.page, q.waiting.pages, q.waiting.items.length],
+				[q.answered.total, q.answered.page, q.answered.pages, q.answered.items.length],
+				q.merged
+			])
+		).toEqual([
+			[[15, 1, 2, 10], [44, 1, 5, 10], 1],
+			[[15, 2, 2, 5], [44, 5, 5, 4], 1]
+		]);
+		// All asked at once (created_at ties), so in order of id: each once over the pages.
+		expect(new Set([...first.waiting.items, ...second.waiting.items].map((q) => q.body))).toEqual(
+			new Set(Array.from({ length: 15 }, (_, i) => `Kysymys ${RUN} ${(i + 1) * 4}`))
+		);
+		expect(first.answered.items.map((q) => q.body).slice(0, 2)).toEqual(
+			[59, 58].map((i) => `Kysymys ${RUN} ${i}`)
+		);
+		expect(first.answered.items.every((q) => q.answer && !q.mergedInto)).toBe(true);
+		// Merge targets: the 59 not merged, the first few offered, newest answer first.
+		const targets = first.mergeTargets;
+		expect([targets.shown, targets.total, targets.options.length]).toEqual([
+			MERGE_TARGETS_MAX,
+			59,
+			MERGE_TARGETS_MAX
+		]);
+		expect(targets.options[0]).toEqual({
+			id: first.answered.items[0].id,
+			body: `Kysymys ${RUN} 59`
+		});
+		expect(targets.options.some((o) => o.body === `Kysymys ${RUN} 2`)).toBe(false);
+		// Someone outside the challenge's team reads no waiting question.
+		const outsider = await db().as(w.outsider, (tx) =>
+			questionQueue(tx, id, { waiting: 1, answered: 1 })
+		);
+		expect(outsider.waiting.total).toBe(0);
 	});
 });
