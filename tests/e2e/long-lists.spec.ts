@@ -223,3 +223,17 @@ test('an organisation’s members: words of a name or address narrow them, kept 
 	await expect(words).toBeFocused();
 	await expectAccessible(page);
 });
+
+test('the question queue of a challenge: a page past the last shows the last', async ({ page }) => {
+	await signIn(page, 'owner@hel.example');
+	await page.goto(
+		'/manage/challenges/20000000-0000-4000-8000-000000000001?questions-page=99&answered-page=99'
+	);
+	await hydrated(page);
+	await expect(page.locator('#questions-heading')).toBeVisible();
+	// The demo's one answered question, on the last (the only) page of the answered.
+	await expect(page.locator('dl.answered dt')).toHaveText([
+		'May a team include members from several companies?'
+	]);
+	await expectAccessible(page);
+});
