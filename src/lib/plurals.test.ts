@@ -194,6 +194,10 @@ const NO_PLURAL_NEEDED: Record<string, string> = {
 		'a range: the words agree with {count}, the rows shown; "of {total}" does not inflect',
 	'choice_shown.shown': 'the figure of {count} in the reader’s numbers: the words agree with it',
 	'choice_shown.total': 'after "of": does not inflect',
+	'manage_merge_more.shown':
+		'the figure of {count} in the reader’s numbers: the words agree with it',
+	'manage_merge_more.total':
+		'after "of" (fi: elative, the same for every number): does not inflect',
 	'mywork_workshops_shown.shown': 'after "Showing": a figure that does not inflect',
 	'mywork_workshops_shown.total':
 		'the figure of {count} in the reader’s numbers: the words agree with it',

@@ -167,3 +167,75 @@ test('/workshops/new: words narrow the challenge choice, and choosing keeps them
 	await expectAccessible(page);
 	await screenshot(page, 'workshop-new-search');
 });
+
+test('/challenges: words narrow the organisation filter, and choosing keeps them', async ({
+	page
+}) => {
+	await page.goto(`/challenges?${new URLSearchParams({ 'org-q': 'zzz no such organisation' })}`);
+	await hydrated(page);
+	const search = page.getByRole('search', { name: 'Find an organisation by words of its name' });
+	const words = search.getByRole('searchbox');
+	const choice = page.getByLabel('Organisation', { exact: true });
+	await expect(search.getByRole('status')).toHaveText('Nothing matches these choices.');
+	await expect(choice.getByRole('option')).toHaveText(['Any']);
+	// By keyboard: words and Enter, then the choice, which applies at once.
+	await words.fill('helsingfors');
+	await words.press('Enter');
+	await expect(search.getByRole('status')).toHaveText('One matches these choices.');
+	await expect(choice.getByRole('option')).toHaveText(['Any', 'City of Helsinki']);
+	await choice.focus();
+	await choice.selectOption({ label: 'City of Helsinki' });
+	await expect(page).toHaveURL(/[?&]organisation=city-of-helsinki/);
+	await expect(page).toHaveURL(/[?&]org-q=helsingfors/);
+	await expect(choice).toHaveValue('city-of-helsinki');
+	await expect(words).toHaveValue('helsingfors');
+	// Other words keep the chosen organisation, and the list stays filtered by it.
+	await words.fill('aalto');
+	await words.press('Enter');
+	await expect(page).toHaveURL(/[?&]organisation=city-of-helsinki/);
+	await expect(choice.getByRole('option')).toHaveText([
+		'Any',
+		'City of Helsinki',
+		'Aalto University'
+	]);
+	await expect(choice).toHaveValue('city-of-helsinki');
+	await expectAccessible(page);
+	await screenshot(page, 'challenges-organisation-filter');
+});
+
+test('an organisation’s members: words of a name or address narrow them, kept by the pages', async ({
+	page
+}) => {
+	await signIn(page, 'owner@hel.example');
+	await page.goto('/organisations/city-of-helsinki');
+	await hydrated(page);
+	const words = page.locator('#members-q');
+	const status = page.locator('#members-q-status');
+	const rows = page.locator('section.members tbody tr');
+	await expect(rows).toHaveCount(2);
+	await words.fill('member@hel');
+	await words.press('Enter');
+	await expect(page).toHaveURL(/[?&]members-q=member%40hel/);
+	await expect(rows).toHaveCount(1);
+	await expect(rows.first()).toContainText('Minna Member');
+	await expect(status).not.toBeEmpty();
+	await words.fill('zzz nobody');
+	await words.press('Enter');
+	await expect(rows).toHaveCount(0);
+	await expect(words).toBeFocused();
+	await expectAccessible(page);
+});
+
+test('the question queue of a challenge: a page past the last shows the last', async ({ page }) => {
+	await signIn(page, 'owner@hel.example');
+	await page.goto(
+		'/manage/challenges/20000000-0000-4000-8000-000000000001?questions-page=99&answered-page=99'
+	);
+	await hydrated(page);
+	await expect(page.locator('#questions-heading')).toBeVisible();
+	// The demo's one answered question, on the last (the only) page of the answered.
+	await expect(page.locator('dl.answered dt')).toHaveText([
+		'May a team include members from several companies?'
+	]);
+	await expectAccessible(page);
+});

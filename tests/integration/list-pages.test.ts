@@ -1,9 +1,11 @@
 import { beforeAll, expect, it } from 'vitest';
 import { DEFAULT_AGENDA } from '../../src/lib/domain/board';
 import { listFilterOf } from '../../src/lib/domain/list-filter';
+import { searchWords } from '../../src/lib/domain/search';
 import { accessibilityFeedbackPage } from '../../src/lib/server/feedback';
 import { answeredQuestionsPage, getChallengeDetail } from '../../src/lib/server/challenges/detail';
 import { listPublishedChallenges } from '../../src/lib/server/challenges/list';
+import { MERGE_TARGETS_MAX, questionQueue } from '../../src/lib/server/challenges/questions';
 import { memberOf, membersPage, organisationsPage } from '../../src/lib/server/organisations';
 import { workshopsPage, workshopsSummary } from '../../src/lib/server/workshops/list';
 import type { Database } from '../../src/lib/server/db/database';
@@ -222,7 +224,7 @@ describeEachDatabase('the lists that grow with the platform, paged and filtered 
 
 	it('pages an organisation’s members, owners first, to its fellow members only', async () => {
 		const read = (page: number) =>
-			db().as(w.founder, (tx) => membersPage(tx, w.big.id, page, 'fi'));
+			db().as(w.founder, (tx) => membersPage(tx, w.big.id, [], page, 'fi'));
 		const pages = [await read(1), await read(2), await read(3)];
 		expect(pages.map((p) => [p.total, p.pages, p.items.length])).toEqual([
 			[131, 3, 50],
@@ -242,9 +244,37 @@ describeEachDatabase('the lists that grow with the platform, paged and filtered 
 		expect((await db().as(w.founder, (tx) => memberOf(tx, w.big.id, all[130].userId)))?.role).toBe(
 			'member'
 		);
-		const outsider = await db().as(w.outsider, (tx) => membersPage(tx, w.big.id, 1, 'fi'));
+		const outsider = await db().as(w.outsider, (tx) => membersPage(tx, w.big.id, [], 1, 'fi'));
 		expect([outsider.total, outsider.items]).toEqual([0, []]);
 		expect(await db().as(w.outsider, (tx) => memberOf(tx, w.big.id, all[0].userId))).toBeNull();
+	});
+
+	it('searches an organisation’s members by name or address in SQL, still paged', async () => {
+		const read = (q: string, page = 1) =>
+			db().as(w.founder, (tx) => membersPage(tx, w.big.id, searchWords(q), page, 'fi', 20));
+		const everyone = (await read('', 1)).total;
+		const all = (await db().as(w.founder, (tx) => membersPage(tx, w.big.id, [], 1, 'fi', everyone)))
+			.items;
+		// Those whose name or address holds "1" and this run's word (accents and case aside).
+		const holds = (x: { displayName: string; email: string }) =>
+			[RUN, '1'].every((word) => `${x.displayName} ${x.email}`.toLowerCase().includes(word));
+		const expected = all.filter(holds).map((x) => x.userId);
+		expect(expected.length).toBeGreaterThan(20);
+		const pages = [await read(`JÄSEN ${RUN} 1`), await read(`jasen ${RUN} 1`, 2)];
+		expect(pages.map((p) => [p.total, p.page, p.items.length])).toEqual([
+			[expected.length, 1, 20],
+			[expected.length, 2, Math.min(20, expected.length - 20)]
+		]);
+		// In the list's own order, owners first, as without words.
+		expect(pages.flatMap((p) => p.items.map((x) => x.userId))).toEqual(expected.slice(0, 40));
+		// An address's words find its member; words of no one find none.
+		const byMail = await read(`m77-${RUN}@test`);
+		expect(byMail.items.map((x) => x.displayName)).toEqual([`Jäsen ${RUN} 77`]);
+		expect((await read(`${RUN} nobody`)).total).toBe(0);
+		const outsider = await db().as(w.outsider, (tx) =>
+			membersPage(tx, w.big.id, searchWords(RUN), 1, 'fi')
+		);
+		expect(outsider.total).toBe(0);
 	});
 
 	it('sums up an organisation’s challenges: the newest few and how many in all', async () => {
@@ -281,5 +311,53 @@ describeEachDatabase('the lists that grow with the platform, paged and filtered 
 			expect(pages[0].items.every((q) => q.answer && !q.mine)).toBe(true);
 		}
 		expect((await db().as(null, (tx) => answeredQuestionsPage(tx, visitor.id, 7))).page).toBe(3);
+	});
+
+	it('pages the team’s question queue and cuts its merge choice, reading no question whole', async () => {
+		const slug = `${RUN}-c-1`;
+		const id = (await db().as(null, (tx) => getChallengeDetail(tx, { slug }, null)))!.id;
+		// The manage pages' detail by id holds no questions: the queue pages them.
+		const byId = await db().as(w.founder, (tx) => getChallengeDetail(tx, { id }, w.founder.id));
+		expect(byId?.canManage).toBe(true);
+		expect(byId?.questions).toEqual([]);
+		const read = (waiting: number, answered: number) =>
+			db().as(w.founder, (tx) => questionQueue(tx, id, { waiting, answered }, 10));
+		// 15 waiting (every fourth), oldest first; 44 answered, newest answer first; 1 merged.
+		const [first, second] = [await read(1, 1), await read(2, 5)];
+		expect(
+			[first, second].map((q) => [
+				[q.waiting.total, q.waiting.page, q.waiting.pages, q.waiting.items.length],
+				[q.answered.total, q.answered.page, q.answered.pages, q.answered.items.length],
+				q.merged
+			])
+		).toEqual([
+			[[15, 1, 2, 10], [44, 1, 5, 10], 1],
+			[[15, 2, 2, 5], [44, 5, 5, 4], 1]
+		]);
+		// All asked at once (created_at ties), so in order of id: each once over the pages.
+		expect(new Set([...first.waiting.items, ...second.waiting.items].map((q) => q.body))).toEqual(
+			new Set(Array.from({ length: 15 }, (_, i) => `Kysymys ${RUN} ${(i + 1) * 4}`))
+		);
+		expect(first.answered.items.map((q) => q.body).slice(0, 2)).toEqual(
+			[59, 58].map((i) => `Kysymys ${RUN} ${i}`)
+		);
+		expect(first.answered.items.every((q) => q.answer && !q.mergedInto)).toBe(true);
+		// Merge targets: the 59 not merged, the first few offered, newest answer first.
+		const targets = first.mergeTargets;
+		expect([targets.shown, targets.total, targets.options.length]).toEqual([
+			MERGE_TARGETS_MAX,
+			59,
+			MERGE_TARGETS_MAX
+		]);
+		expect(targets.options[0]).toEqual({
+			id: first.answered.items[0].id,
+			body: `Kysymys ${RUN} 59`
+		});
+		expect(targets.options.some((o) => o.body === `Kysymys ${RUN} 2`)).toBe(false);
+		// Someone outside the challenge's team reads no waiting question.
+		const outsider = await db().as(w.outsider, (tx) =>
+			questionQueue(tx, id, { waiting: 1, answered: 1 })
+		);
+		expect(outsider.waiting.total).toBe(0);
 	});
 });

@@ -8,7 +8,8 @@ import { listSubmitted } from '../../src/lib/server/applications/screening';
 import { myOrganisations } from '../../src/lib/server/challenges/dashboard';
 import { listTeam, teamCandidates } from '../../src/lib/server/challenges/team';
 import { renderMail } from '../../src/lib/server/mail/templates';
-import { membersPage, listOrganisations } from '../../src/lib/server/organisations';
+import { NO_FILTER } from '../../src/lib/domain/list-filter';
+import { membersPage, organisationsPage } from '../../src/lib/server/organisations';
 import { getTeam, myTeams } from '../../src/lib/server/teams';
 import { workshopPeople } from '../../src/lib/server/workshops/list';
 import { candidates, challengeChoice } from '../../src/lib/server/workshops/planning';
@@ -145,7 +146,9 @@ const LISTS: {
 		list: 'organisations',
 		sql: true,
 		read: async (db, w, l) =>
-			(await db.as(w.solver, (tx) => listOrganisations(tx, l))).map((o) => o.name)
+			(await db.as(w.solver, (tx) => organisationsPage(tx, NO_FILTER, 1, l, 100_000))).items.map(
+				(o) => o.name
+			)
 	},
 	{
 		list: 'the caller’s organisations (new challenge)',
@@ -179,7 +182,7 @@ const LISTS: {
 		list: 'organisation members',
 		sql: true,
 		read: async (db, w, l) =>
-			(await db.as(w.owner, (tx) => membersPage(tx, w.org.id, 1, l).then((p) => p.items))).map(
+			(await db.as(w.owner, (tx) => membersPage(tx, w.org.id, [], 1, l).then((p) => p.items))).map(
 				(m) => m.displayName || m.email
 			)
 	},
@@ -341,7 +344,7 @@ describeEachDatabase('lists in the reader’s alphabet (issue 11, item 4)', (db)
 		const detail = await db().as(w.solver, (tx) => getTeam(tx, team.id, 'fi'));
 		expect(shown(detail!.members.map((m) => m.displayName || m.email))).toEqual(expected);
 		const members = await db().as(w.owner, (tx) =>
-			membersPage(tx, w.org.id, 1, 'fi').then((p) => p.items)
+			membersPage(tx, w.org.id, [], 1, 'fi').then((p) => p.items)
 		);
 		expect(shown(members.map((m) => m.displayName || m.email))).toEqual(expected);
 		const { staff } = await db().as(w.facilitator, (tx) => candidates(tx, w.challenge.id, 'fi'));

@@ -135,7 +135,7 @@ describeEachDatabase('organisation administration (issue 12)', (db) => {
 			expect(await db().as(user, (tx) => acceptOrganisationInvitation(tx, token))).toBe('joined');
 			expect(await db().as(user, (tx) => acceptOrganisationInvitation(tx, token))).toBe('used');
 			const members = await db().as(owner, (tx) =>
-				membersPage(tx, org.id, 1, 'fi').then((p) => p.items)
+				membersPage(tx, org.id, [], 1, 'fi').then((p) => p.items)
 			);
 			expect(members.find((m) => m.userId === invitee.id)?.role).toBe('owner');
 			expect(

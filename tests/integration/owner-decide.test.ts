@@ -33,7 +33,7 @@ describeEachDatabase('owner decides on the record', (db) => {
 			expect(
 				await db().as(s.owner, (tx) => editQuestionWording(tx, s.challenge.id, question, edited))
 			).toBe('edited');
-			const edits = await db().as(s.owner, (tx) => wordingEdits(tx, s.challenge.id));
+			const edits = await db().as(s.owner, (tx) => wordingEdits(tx, s.challenge.id, [question]));
 			expect(edits).toHaveLength(1);
 			expect(edits[0]).toMatchObject({
 				questionId: question,
@@ -82,7 +82,9 @@ describeEachDatabase('owner decides on the record', (db) => {
 				expect(
 					await db().as(who, (tx) => editQuestionWording(tx, s.challenge.id, other.id, 'Hijack'))
 				).toBe('unknown');
-				expect(await db().as(who, (tx) => wordingEdits(tx, s.challenge.id))).toEqual([]);
+				expect(await db().as(who, (tx) => wordingEdits(tx, s.challenge.id, [question]))).toEqual(
+					[]
+				);
 			}
 			// Another challenge's id with this question: unknown, nothing written.
 			expect(
@@ -90,7 +92,9 @@ describeEachDatabase('owner decides on the record', (db) => {
 					editQuestionWording(tx, s.secondChallenge.id, other.id, 'Hijack')
 				)
 			).toBe('unknown');
-			expect(await db().as(s.owner, (tx) => wordingEdits(tx, s.challenge.id))).toHaveLength(1);
+			expect(
+				await db().as(s.owner, (tx) => wordingEdits(tx, s.challenge.id, [question]))
+			).toHaveLength(1);
 		});
 	});
 

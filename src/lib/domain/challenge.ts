@@ -44,6 +44,9 @@ export interface ChallengeFilters {
 	page: number;
 }
 
+/** The field of /challenges' address holding words that narrow its organisation filter. */
+export const ORGANISATION_SEARCH = 'org-q';
+
 /**
  * The fields of /challenges' address (its search, filters, order and page) that a
  * challenge's page keeps in its `from` field to link back to the list as it was (ChallengeFilters as the
@@ -57,7 +60,8 @@ export const CHALLENGE_LIST_FIELDS = [
 	'procedure',
 	'open',
 	'sort',
-	'page'
+	'page',
+	ORGANISATION_SEARCH
 ] as const;
 
 export const PAGE_SIZE = 12;

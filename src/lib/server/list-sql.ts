@@ -18,10 +18,10 @@ export const holdsWords = (folded: string, words: string) =>
 /** How many options a choice (a `<select>`) offers at most; past it, words narrow it. */
 export const CHOICE_MAX = 200;
 
-/** A choice's options: the first CHOICE_MAX found, in order, and how many were found. */
+/** A choice's options: the first CHOICE_MAX (or its own cap) found, in order, and how many were found. */
 export interface Choice<T> {
 	options: T[];
-	/** How many of the found are offered (at most CHOICE_MAX). */
+	/** How many of the found are offered (at most the cap readChoice was given). */
 	shown: number;
 	total: number;
 }
@@ -30,18 +30,20 @@ export interface Choice<T> {
  * Reads a choice (issue 16: a choice of 500 challenges or board notes was cut without a
  * word): `rows` is SQL selecting every option the caller may choose, already narrowed by
  * its words (holdsWords), `order` the order of its output columns. Returns the first
- * CHOICE_MAX in that order and how many `rows` finds, counted in the same statement, so
- * the page can say that words find the others (ChoiceSearch.svelte).
+ * `max` (CHOICE_MAX unless a shorter choice is wanted, a filter beside a list) in that
+ * order and how many `rows` finds, counted in the same statement, so the page can say
+ * that words find the others (ChoiceSearch.svelte).
  */
 export async function readChoice<T extends object>(
 	tx: Queryable,
 	rows: string,
 	order: string,
-	params: unknown[]
+	params: unknown[],
+	max = CHOICE_MAX
 ): Promise<Choice<T>> {
 	const found = await tx.query<T & { choice_total: number }>(
 		`select *, count(*) over ()::int as choice_total from (${rows}) as choice
-		 order by ${order} limit ${CHOICE_MAX}`,
+		 order by ${order} limit ${Math.trunc(max)}`,
 		params
 	);
 	return {

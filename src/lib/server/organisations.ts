@@ -10,7 +10,7 @@ import {
 import type { ListFilter } from '$lib/domain/list-filter';
 import type { OrganisationListChoice } from '$lib/domain/list-queries';
 import { readPage, type Paged } from '$lib/domain/paging';
-import { holdsWords } from './list-sql';
+import { holdsWords, readChoice, type Choice } from './list-sql';
 
 export interface Organisation {
 	id: string;
@@ -45,16 +45,6 @@ export const ORGANISATION_JSON = `json_build_object('name', o.name, 'names', o.n
 /** SQL ordering organisations `o` by their name in locale $n, in the reader's alphabet. */
 export const orderByName = (param: string) =>
 	`public.sort_key(coalesce(o.names ->> ${param}, o.name), ${param}), o.slug`;
-
-/** Every organisation with its number of challenges, in the reader's alphabetical order. */
-export function listOrganisations(tx: Queryable, locale: Locale) {
-	return tx.query<Organisation & { challenges: number }>(
-		`select ${COLUMNS},
-		   (select count(*)::int from public.challenges c where c.organisation_id = o.id) as challenges
-		 from public.organisations o order by ${orderByName('$1')}`,
-		[locale]
-	);
-}
 
 /** How many organisations the admin page shows on one page. */
 export const ORGANISATION_PAGE_SIZE = 50;
@@ -101,6 +91,52 @@ export async function organisationsPage(
 	return { ...paged, found };
 }
 
+/** How many organisations the /challenges filter offers before words narrow it. */
+export const ORGANISATION_CHOICE_MAX = 20;
+
+/** An organisation as a choice offers it: its address name and its names. */
+export type OrganisationOption = Pick<Organisation, 'slug' | 'name' | 'names' | 'primaryLocale'>;
+
+/**
+ * The organisations /challenges can be filtered by: those with a published challenge whose
+ * name (in any language) or address holds every one of `words` (folded, list-filter.ts;
+ * none: all), by name in `locale`: the first `max` and how many there are (readChoice),
+ * with the `chosen` one (a slug from the address) first when it has a published
+ * challenge and the words or the cap left it out, so the filter still shows it.
+ * Issue 16: every organisation was sent to every visitor of the list.
+ */
+export async function organisationChoice(
+	tx: Queryable,
+	words: string[],
+	locale: Locale,
+	chosen: string | null,
+	max = ORGANISATION_CHOICE_MAX
+): Promise<Choice<OrganisationOption>> {
+	const withChallenges = `select o.slug, o.name, o.names, o.primary_locale as "primaryLocale"
+		from public.organisations o
+		where exists (select 1 from public.challenges c
+		  where c.organisation_id = o.id and c.status = 'published')`;
+	const [choice, picked] = await Promise.all([
+		readChoice<OrganisationOption>(
+			tx,
+			`${withChallenges} and ${holdsWords(ORGANISATION_FOLDED, '$2')}`,
+			// orderByName, on the choice's columns.
+			`public.sort_key(coalesce(names ->> $1, name), $1), slug`,
+			[locale, words],
+			max
+		),
+		chosen ? tx.query<OrganisationOption>(`${withChallenges} and o.slug = $1`, [chosen]) : []
+	]);
+	const chosenOne = picked[0];
+	return {
+		...choice,
+		options:
+			chosenOne && !choice.options.some((o) => o.slug === chosenOne.slug)
+				? [chosenOne, ...choice.options]
+				: choice.options
+	};
+}
+
 export async function getOrganisation(tx: Queryable, slug: string) {
 	const [row] = await tx.query<Organisation>(
 		`select ${COLUMNS} from public.organisations where slug = $1`,
@@ -140,30 +176,39 @@ const MEMBER = `select m.user_id as "userId", coalesce(p.display_name, '') as "d
 	from public.organisation_members m left join public.profiles p on p.id = m.user_id
 	where m.organisation_id = $1`;
 
+/** A member's name and address as shown, folded for a search. */
+const MEMBER_FOLDED = `public.search_fold(concat_ws(' ', p.display_name, p.email))`;
+
 /**
  * Page `page` (1-based; outside the list the nearest, pageWindow) of the members of an
- * organisation the caller may see (RLS: fellow members and platform admins), `size` of
+ * organisation the caller may see (RLS: fellow members and platform admins) whose name or
+ * address holds every one of `words` (folded, list-filter.ts; none: all), `size` of
  * them: owners first, then by the name shown (display name, else address) in `locale`'s
- * alphabet. The database counts and pages (issue 16: every member was sent on each visit).
+ * alphabet. The database filters, counts and pages (issue 16: every member was sent on
+ * each visit).
  */
 export async function membersPage(
 	tx: Queryable,
 	organisationId: string,
+	words: string[],
 	page: number,
 	locale: Locale,
 	size = MEMBER_PAGE_SIZE
 ): Promise<Paged<Member>> {
+	const where = holdsWords(MEMBER_FOLDED, '$2');
 	const [{ total }] = await tx.query<{ total: number }>(
-		`select count(*)::int as total from public.organisation_members m where m.organisation_id = $1`,
-		[organisationId]
+		`select count(*)::int as total from public.organisation_members m
+		 left join public.profiles p on p.id = m.user_id
+		 where m.organisation_id = $1 and ${where}`,
+		[organisationId, words]
 	);
 	return readPage(total, page, size, (limit, offset) =>
 		tx.query<Member>(
-			`${MEMBER}
-			 order by m.role desc, public.sort_key(coalesce(nullif(p.display_name, ''), p.email, ''), $2),
+			`${MEMBER} and ${where}
+			 order by m.role desc, public.sort_key(coalesce(nullif(p.display_name, ''), p.email, ''), $3),
 			   p.email, m.user_id
-			 limit $3 offset $4`,
-			[organisationId, locale, limit, offset]
+			 limit $4 offset $5`,
+			[organisationId, words, locale, limit, offset]
 		)
 	);
 }

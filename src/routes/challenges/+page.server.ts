@@ -1,9 +1,16 @@
-import { PROCEDURES, SORTS, defaultSort, type ChallengeFilters } from '$lib/domain/challenge';
+import {
+	ORGANISATION_SEARCH,
+	PROCEDURES,
+	SORTS,
+	defaultSort,
+	type ChallengeFilters
+} from '$lib/domain/challenge';
 import { getLocale } from '$lib/paraglide/runtime';
 import { STAGES } from '$lib/domain/stages';
 import { textFor } from '$lib/domain/locale';
 import { searchChallenges } from '$lib/server/challenges/list';
-import { listOrganisations } from '$lib/server/organisations';
+import { organisationChoice } from '$lib/server/organisations';
+import { searchWords } from '$lib/domain/search';
 import { visitorList } from '$lib/server/challenges/visitor-cache';
 import { LIST_PAGE_MAX, listSearch } from '$lib/domain/kept-query';
 import { z } from 'zod';
@@ -47,17 +54,27 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		page: get('page')
 	});
 	const f: ChallengeFilters = { ...parsed, sort: sort ?? defaultSort(parsed.q) };
+	// Words narrowing the organisation filter, whose choice is cut (organisationChoice).
+	const orgQ = listSearch(get(ORGANISATION_SEARCH));
 	// Published challenges only: the same for every reader, so read as a visitor and,
 	// without search words (any text would make a key), kept for a few seconds (issue 16).
 	const read = () =>
 		locals.db.as(null, async (tx) => ({
 			result: await searchChallenges(tx, f),
-			organisations: (await listOrganisations(tx, getLocale())).map((o) => {
-				const name = textFor(o.names, getLocale(), o.primaryLocale);
-				return { slug: o.slug, name: name.text, lang: name.attr };
-			})
+			organisations: await organisationChoice(
+				tx,
+				searchWords(orgQ),
+				getLocale(),
+				f.organisation
+			).then((choice) => ({
+				...choice,
+				options: choice.options.map((o) => {
+					const name = textFor(o.names, getLocale(), o.primaryLocale);
+					return { slug: o.slug, name: name.text, lang: name.attr };
+				})
+			}))
 		}));
-	const data = f.q ? await read() : await visitorList(getLocale(), f, read);
+	const data = f.q || orgQ ? await read() : await visitorList(getLocale(), f, read);
 	// The page shown, which is the last one when the address asked for one past it.
-	return { ...data, filters: { ...f, page: data.result.page } };
+	return { ...data, orgQ, filters: { ...f, page: data.result.page } };
 };

@@ -49,9 +49,9 @@ export interface ChallengeDetail extends ChallengeCard {
 	requirements: { id: string; statement: LocalizedText }[];
 	amendments: Amendment[];
 	/**
-	 * Read by id (the pages that manage it), every question the caller may see; by slug
-	 * (its public page), only those the caller asked: the answered ones are paged there
-	 * (answeredQuestionsPage), not sent whole (issue 16).
+	 * By slug (its public page), the questions the caller asked: the answered ones are
+	 * paged there (answeredQuestionsPage), not sent whole (issue 16). By id (the pages
+	 * that manage it), none: the team's queue is paged (questionQueue).
 	 */
 	questions: Question[];
 	questionsOpen: boolean;
@@ -69,7 +69,7 @@ export interface ChallengeDetail extends ChallengeCard {
 
 /**
  * A challenge with everything its page shows, by slug or id; what RLS lets the caller see.
- * Its questions: by id every one the caller sees, by slug the caller's own (`questions`).
+ * Its questions: by slug the caller's own, by id none (`questions`).
  */
 export async function getChallengeDetail(
 	tx: Queryable,
@@ -133,7 +133,7 @@ export async function getChallengeDetail(
 				 from public.challenge_amendments where challenge_id = $1 order by created_at desc`,
 				[id]
 			),
-			byId ? questionsOf(tx, id, userId, 'every') : askedBy(tx, id, userId)
+			byId ? [] : askedBy(tx, id, userId)
 		]);
 	// By id and signed in (every manage page): the parts go with the row, one round trip;
 	// by slug the id comes from the row. Rows the caller may not see are not returned (RLS).
@@ -171,33 +171,26 @@ export async function challengeIdBySlug(tx: Queryable, slug: string): Promise<st
 }
 
 /**
- * The questions of a challenge that RLS shows the caller, newest answer or question first,
- * each marked `mine` when `userId` asked it; with `which` 'asked', only the ones `userId`
- * asked (answered or not, merged or not). A question's language is the challenge's primary
- * one when it was not recorded.
+ * The questions of a challenge that `userId` asked (answered or not, merged or not; none
+ * for a visitor), newest answer or question first, each `mine`. A question's language is
+ * the challenge's primary one when it was not recorded.
  */
-function questionsOf(
+const askedBy = async (
 	tx: Queryable,
 	challengeId: string,
-	userId: string | null,
-	which: 'every' | 'asked'
-): Promise<Question[]> {
-	return tx.query<Question>(
-		`select q.id, q.body, q.created_at as "createdAt", q.answer, q.answered_at as "answeredAt",
-		   q.merged_into as "mergedInto", coalesce(a.asker_id = $2, false) as mine,
-		   coalesce(q.lang, c.primary_locale) as lang
-		 from public.challenge_questions q
-		 join public.challenges c on c.id = q.challenge_id
-		 ${which === 'asked' ? 'join' : 'left join'} public.challenge_question_askers a
-		   on a.question_id = q.id${which === 'asked' ? ' and a.asker_id = $2' : ''}
-		 where q.challenge_id = $1 order by coalesce(q.answered_at, q.created_at) desc`,
-		[challengeId, userId]
-	);
-}
-
-/** The questions of a challenge that `userId` asked (none for a visitor), as questionsOf reads them. */
-const askedBy = async (tx: Queryable, challengeId: string, userId: string | null) =>
-	userId ? questionsOf(tx, challengeId, userId, 'asked') : [];
+	userId: string | null
+): Promise<Question[]> =>
+	userId
+		? tx.query<Question>(
+				`select q.id, q.body, q.created_at as "createdAt", q.answer, q.answered_at as "answeredAt",
+				   q.merged_into as "mergedInto", true as mine, coalesce(q.lang, c.primary_locale) as lang
+				 from public.challenge_questions q
+				 join public.challenges c on c.id = q.challenge_id
+				 join public.challenge_question_askers a on a.question_id = q.id and a.asker_id = $2
+				 where q.challenge_id = $1 order by coalesce(q.answered_at, q.created_at) desc`,
+				[challengeId, userId]
+			)
+		: [];
 
 /** How many answered questions a challenge's page shows at a time. */
 export const ANSWERED_PAGE_SIZE = 20;

@@ -1,4 +1,6 @@
 import type { Queryable } from '../db';
+import { readPage, type Paged } from '$lib/domain/paging';
+import { readChoice, type Choice } from '../list-sql';
 
 export type AskResult = { ok: true; id: string } | { ok: false; reason: 'closed' };
 
@@ -56,15 +58,6 @@ export async function mergeQuestion(
 	return row.outcome === 'merged';
 }
 
-/** Unanswered questions waiting for the owners, per challenge they can manage. */
-export function waitingQuestions(tx: Queryable, challengeId: string) {
-	return tx.query<{ id: string; body: string; createdAt: Date }>(
-		`select id, body, created_at as "createdAt" from public.challenge_questions
-		 where challenge_id = $1 and answer is null and merged_into is null order by created_at`,
-		[challengeId]
-	);
-}
-
 export type EditWordingOutcome =
 	'edited' | 'unchanged' | 'invalid' | 'answered' | 'merged' | 'unknown';
 
@@ -100,16 +93,91 @@ export interface WordingEdit {
 }
 
 /**
- * The wording edits of the challenge's questions, oldest first; RLS shows them only to
- * those who run the challenge's dialogue (the originals may hold what was removed).
+ * The wording edits of the challenge's questions `questionIds` (those a page shows),
+ * oldest first; RLS shows them only to those who run the challenge's dialogue (the
+ * originals may hold what was removed).
  */
-export function wordingEdits(tx: Queryable, challengeId: string) {
+export function wordingEdits(tx: Queryable, challengeId: string, questionIds: string[]) {
 	return tx.query<WordingEdit>(
 		`select e.question_id as "questionId", e.original, e.edited, e.edited_at as "editedAt",
 		   e.edited_by_name as "editorName"
 		 from public.question_wording_edits e
 		 join public.challenge_questions q on q.id = e.question_id
-		 where q.challenge_id = $1 order by e.edited_at, e.id`,
+		 where q.challenge_id = $1 and e.question_id = any($2::uuid[]) order by e.edited_at, e.id`,
+		[challengeId, questionIds]
+	);
+}
+
+/** A question in the owner's queue. */
+export interface QueuedQuestion {
+	id: string;
+	body: string;
+	createdAt: Date;
+	answer: string | null;
+	mergedInto: string | null;
+}
+
+/** How many questions each part of the owner's queue shows on one page. */
+export const QUESTION_QUEUE_PAGE_SIZE = 20;
+
+/** How many questions the "merge into" choice offers; a worded note says when there are more. */
+export const MERGE_TARGETS_MAX = 50;
+
+/**
+ * The market dialogue of a challenge as its team works through it, read as the caller
+ * (RLS: every question to those who run the dialogue): page `pages.waiting` of the
+ * questions waiting for an answer, oldest first, and page `pages.answered` of the
+ * answered ones, newest answer first, `size` each (1-based; outside a list the nearest,
+ * pageWindow); how many were merged into another; and the questions one can be merged
+ * into (answered, newest first, then waiting, oldest first), the first MERGE_TARGETS_MAX
+ * with how many there are (readChoice). The database counts and pages (issue 16: every
+ * question was read on each visit of the manage page).
+ */
+export async function questionQueue(
+	tx: Queryable,
+	challengeId: string,
+	pages: { waiting: number; answered: number },
+	size = QUESTION_QUEUE_PAGE_SIZE
+): Promise<{
+	waiting: Paged<QueuedQuestion>;
+	answered: Paged<QueuedQuestion>;
+	merged: number;
+	mergeTargets: Choice<{ id: string; body: string }>;
+}> {
+	const [counts] = await tx.query<{ waiting: number; answered: number; merged: number }>(
+		`select count(*) filter (where merged_into is null and answer is null)::int as waiting,
+		   count(*) filter (where merged_into is null and answer is not null)::int as answered,
+		   count(*) filter (where merged_into is not null)::int as merged
+		 from public.challenge_questions where challenge_id = $1`,
 		[challengeId]
 	);
+	const part = (answered: boolean, order: string) => (limit: number, offset: number) =>
+		tx.query<QueuedQuestion>(
+			`select id, body, created_at as "createdAt", answer, merged_into as "mergedInto"
+			 from public.challenge_questions
+			 where challenge_id = $1 and merged_into is null and (answer is not null) = $2
+			 order by ${order}, id limit $3 offset $4`,
+			[challengeId, answered, limit, offset]
+		);
+	const [waiting, answered, mergeTargets] = await Promise.all([
+		readPage(counts.waiting, pages.waiting, size, part(false, 'created_at')),
+		readPage(counts.answered, pages.answered, size, part(true, 'answered_at desc')),
+		readChoice<{ id: string; body: string }>(
+			tx,
+			`select id, left(body, 80) as body, answered_at, created_at
+			 from public.challenge_questions where challenge_id = $1 and merged_into is null`,
+			'answered_at desc nulls last, created_at, id',
+			[challengeId],
+			MERGE_TARGETS_MAX
+		)
+	]);
+	return {
+		waiting,
+		answered,
+		merged: counts.merged,
+		mergeTargets: {
+			...mergeTargets,
+			options: mergeTargets.options.map(({ id, body }) => ({ id, body }))
+		}
+	};
 }

@@ -1,4 +1,5 @@
-import { FROM_FIELD, keptQuery, listPage, withField } from '$lib/domain/kept-query';
+import { FROM_FIELD, keptQuery, listPage, listSearch, withField } from '$lib/domain/kept-query';
+import { searchWords } from '$lib/domain/search';
 import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getLocale } from '$lib/paraglide/runtime';
@@ -33,10 +34,13 @@ import type { Actions, PageServerLoad } from './$types';
 
 /**
  * What the page's forms and links keep of its address: the list it was reached from
- * (FROM_FIELD) and the page of members shown (MEMBERS_PAGE).
+ * (FROM_FIELD), the words the members are searched by (MEMBERS_SEARCH) and the page of
+ * them shown (MEMBERS_PAGE).
  */
 const MEMBERS_PAGE = 'members-page';
-const keptHere = (url: URL) => keptQuery(url.searchParams, [FROM_FIELD, MEMBERS_PAGE]);
+const MEMBERS_SEARCH = 'members-q';
+const keptHere = (url: URL) =>
+	keptQuery(url.searchParams, [FROM_FIELD, MEMBERS_SEARCH, MEMBERS_PAGE]);
 
 /** Back to the members section with a notice (Post/Redirect/Get: a reload repeats nothing). */
 function done(url: URL, slug: string, notice: string): never {
@@ -51,9 +55,12 @@ export const load: PageServerLoad = async ({ locals, params, url }) =>
 		// Removal asks first: ?remove=<id> shows the confirmation, with or without JavaScript.
 		const remove = z.uuid().safeParse(url.searchParams.get('remove'));
 		const page = listPage(url.searchParams.get(MEMBERS_PAGE));
+		const membersQ = listSearch(url.searchParams.get(MEMBERS_SEARCH));
 		const [challenges, members, canManage] = await Promise.all([
 			listPublishedChallenges(tx, organisation.id, ORGANISATION_CHALLENGES_SHOWN),
-			locals.user ? membersPage(tx, organisation.id, page, getLocale()) : null,
+			locals.user
+				? membersPage(tx, organisation.id, searchWords(membersQ), page, getLocale())
+				: null,
 			locals.user ? canManageMembers(tx, organisation.id) : false
 		]);
 		const [invitations, removing] = canManage
@@ -67,6 +74,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) =>
 			challenges,
 			members,
 			membersSize: MEMBER_PAGE_SIZE,
+			membersQ,
 			kept: keptHere(url),
 			canManage,
 			invitations,

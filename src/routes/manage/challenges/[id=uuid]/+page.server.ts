@@ -4,25 +4,47 @@ import {
 	answerQuestion,
 	editQuestionWording,
 	mergeQuestion,
+	QUESTION_QUEUE_PAGE_SIZE,
+	questionQueue,
 	wordingEdits
 } from '$lib/server/challenges/questions';
+import { keptQuery, listPage } from '$lib/domain/kept-query';
 import { renderMarkdown } from '$lib/server/markdown';
 import { forgetVisitorViews } from '$lib/server/challenges/visitor-cache';
 import { invalid, parseForm } from '$lib/server/http/forms';
 import { requireUser } from '$lib/server/http/guards';
 import type { Actions, PageServerLoad } from './$types';
 
+/** The address fields of the pages of the question queue shown, which its forms keep. */
+const WAITING_PAGE = 'questions-page';
+const ANSWERED_PAGE = 'answered-page';
+
 export const load: PageServerLoad = async ({ parent, locals, url, params }) => {
 	const user = requireUser(locals, url);
 	const { challenge } = await parent();
 	const issues = challenge.status === 'draft' ? publishIssueTexts(challenge, new Date()) : [];
-	// Earlier wordings of questions (issue 12): seen only by those who run the dialogue.
-	const edits = await locals.db.as(user, (tx) => wordingEdits(tx, params.id));
-	// Answers as the public reads them: Markdown through the one sanitiser.
+	const { queue, edits } = await locals.db.as(user, async (tx) => {
+		const queue = await questionQueue(tx, params.id, {
+			waiting: listPage(url.searchParams.get(WAITING_PAGE)),
+			answered: listPage(url.searchParams.get(ANSWERED_PAGE))
+		});
+		// Earlier wordings of the waiting questions shown (issue 12): seen only by those
+		// who run the dialogue.
+		const shown = queue.waiting.items.map((q) => q.id);
+		return { queue, edits: await wordingEdits(tx, params.id, shown) };
+	});
+	// The answers shown as the public reads them: Markdown through the one sanitiser.
 	const answers = Object.fromEntries(
-		challenge.questions.flatMap((q) => (q.answer ? [[q.id, renderMarkdown(q.answer)]] : []))
+		queue.answered.items.map((q) => [q.id, renderMarkdown(q.answer ?? '')])
 	);
-	return { issues, edits, answers };
+	return {
+		issues,
+		queue,
+		edits,
+		answers,
+		queueSize: QUESTION_QUEUE_PAGE_SIZE,
+		kept: keptQuery(url.searchParams, [WAITING_PAGE, ANSWERED_PAGE])
+	};
 };
 
 export const actions: Actions = {
