@@ -382,3 +382,9 @@ export async function holdScripts(page: Page, pattern = '**/_app/immutable/**/*.
 		await page.unroute(pattern);
 	};
 }
+
+/**
+ * The notice an action answered with (Alert's role="status"), apart from the status lines
+ * of a page's searches, which are live regions of their own (a page may hold both).
+ */
+export const notice = (page: Page) => page.locator('.alert[role="status"]');

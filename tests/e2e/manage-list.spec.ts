@@ -5,6 +5,7 @@ import {
 	hydrated,
 	latestMailTo,
 	linkIn,
+	notice,
 	screenshot,
 	signIn,
 	signUpVerified,
@@ -47,13 +48,13 @@ async function ownerOfMany(browser: Browser): Promise<Page> {
 	await admin.getByLabel('Email address').fill(email);
 	await admin.getByLabel('Role', { exact: true }).selectOption('owner');
 	await admin.getByRole('button', { name: 'Send invitation' }).click();
-	await expect(admin.getByRole('status')).toHaveText(`An invitation was sent to ${email}.`);
+	await expect(notice(admin)).toHaveText(`An invitation was sent to ${email}.`);
 	await admin.context().close();
 
 	await signIn(owner, email, PASSWORD);
 	await owner.goto(linkIn(await latestMailTo(email, /Invitation to/)));
 	await owner.getByRole('button', { name: 'Accept and join the organisation' }).click();
-	await expect(owner.getByRole('status')).toHaveText('You are now a member of the organisation.');
+	await expect(notice(owner)).toHaveText('You are now a member of the organisation.');
 	const created = await owner.evaluate(
 		async ({ slug, titles }) => {
 			let ok = 0;
