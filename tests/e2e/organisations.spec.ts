@@ -46,6 +46,12 @@ test('a platform admin creates an organisation in three languages and invites me
 	await page.getByRole('button', { name: 'Create organisation' }).click();
 	await expect(page).toHaveURL(new RegExp(`/organisations/${slug}-2$`));
 	await page.goto(`/organisations/${slug}`);
+	// No members yet: said in words, with no empty table or search over nothing.
+	await expect(page.getByText('The organisation has no members yet.')).toBeVisible();
+	await expect(page.getByRole('table')).toHaveCount(0);
+	await expect(page.getByRole('search', { name: 'Search members by name or email' })).toHaveCount(
+		0
+	);
 
 	// No account is needed: an invitation goes to the address.
 	const invitee = uniqueEmail('kutsuttu');
