@@ -20,6 +20,10 @@ export default defineConfig({
 	forbidOnly: Boolean(process.env.CI),
 	retries: 0,
 	timeout: 60_000,
+	// A client navigation on the loaded two-core CI machine (two workers, two servers, the
+	// chain's clock) has taken over Playwright's default 5 s to show its page: stop 34's CI
+	// failed on one such wait (organisations.spec, the second removal question).
+	expect: { timeout: 10_000 },
 	reporter: [['list']],
 	use: {
 		baseURL: `http://localhost:${PORT}`,
