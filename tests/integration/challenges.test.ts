@@ -1,7 +1,11 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { Database, Principal } from '../../src/lib/server/db/database';
 import { seedDemo } from '../../src/lib/server/seed';
-import { getChallengeDetail, readerDetail } from '../../src/lib/server/challenges/detail';
+import {
+	answeredShown,
+	getChallengeDetail,
+	readerDetail
+} from '../../src/lib/server/challenges/detail';
 import { signedInPage } from '../../src/lib/server/challenges/signed-in-page';
 import { applicationsOpenAt } from '../../src/lib/domain/application-window';
 import { applyTeams } from '../../src/lib/server/applications/apply-options';
@@ -332,6 +336,8 @@ describeEachDatabase('demo data', (db) => {
 		let ownParts = 0;
 		for (const { slug } of slugs) {
 			const visitor = await db().as(null, (tx) => getChallengeDetail(tx, { slug }, null));
+			const publicAnswers =
+				visitor && (await db().as(null, (tx) => answeredShown(tx, visitor.id, 1)));
 			for (const person of people) {
 				const p = { ...person, aal: 'aal2' as const };
 				const whole = await db().as(p, (tx) => getChallengeDetail(tx, { slug }, p.id));
@@ -352,6 +358,11 @@ describeEachDatabase('demo data', (db) => {
 					expect(page, `${p.email} on ${slug}: panels`).toMatchObject({ teams, workshops });
 				}
 				if (!visitor || !whole) continue;
+				// Every reader's answered questions come from the visitor cache (visitorAnswers).
+				expect(
+					await db().as(p, (tx) => answeredShown(tx, visitor.id, 1)),
+					`${p.email} on ${slug}: answered questions`
+				).toEqual(publicAnswers);
 				const reader = await db().as(p, (tx) => readerDetail(tx, visitor, p.id));
 				if (!reader) {
 					expect(whole.canManage, `${p.email} on ${slug}`).toBe(true);

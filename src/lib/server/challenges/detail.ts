@@ -6,6 +6,7 @@ import type { Locale, LocalizedText } from '$lib/domain/locale';
 import type { FieldChange } from '$lib/domain/amendments';
 import { nextDeadline, timetablePosition, type StageWindow } from '$lib/domain/timetable';
 import { readPage, type Paged } from '$lib/domain/paging';
+import { renderMarkdown } from '../markdown';
 
 export interface Amendment {
 	id: string;
@@ -222,6 +223,31 @@ export async function answeredQuestionsPage(
 			[challengeId, limit, offset]
 		)
 	);
+}
+
+/** A page of a challenge's answered questions with each answer rendered to HTML, by id. */
+export interface AnsweredShown {
+	answered: Paged<Question>;
+	/** Each answer's Markdown rendered through the one sanitiser (issue 12), by question id. */
+	answers: Record<string, string>;
+}
+
+/**
+ * answeredQuestionsPage's page `page` of the challenge `challengeId` (1-based, as there)
+ * with every answer on it rendered to safe HTML (renderMarkdown): what the challenge's page
+ * shows of its questions. The same for every reader of a published challenge, so the page
+ * keeps it in the visitor cache (visitorAnswers; issue 16).
+ */
+export async function answeredShown(
+	tx: Queryable,
+	challengeId: string,
+	page: number
+): Promise<AnsweredShown> {
+	const answered = await answeredQuestionsPage(tx, challengeId, page);
+	return {
+		answered,
+		answers: Object.fromEntries(answered.items.map((q) => [q.id, renderMarkdown(q.answer ?? '')]))
+	};
 }
 
 /**

@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
 	forgetVisitorViews,
 	postMayChangeVisitorViews,
+	visitorAmendments,
+	visitorAnswers,
 	visitorList,
 	visitorView
 } from './visitor-cache';
@@ -41,6 +43,29 @@ describe('visitor cache', () => {
 			return 'stale';
 		});
 		expect(await visitorList('en', {}, async () => 'fresh')).toBe('fresh');
+	});
+
+	it('reads once for the readers who arrive while a view is read, and afresh after a change', async () => {
+		let finish!: (v: string) => void;
+		const load = vi.fn(() => new Promise<string>((r) => (finish = r)));
+		const readers = [1, 2, 3].map(() => visitorAnswers('slug', 1, load as never));
+		finish('first');
+		expect(await Promise.all(readers)).toEqual(['first', 'first', 'first']);
+		expect(load).toHaveBeenCalledTimes(1);
+		// A change while a read is under way: who comes later reads again, and that is kept.
+		let late!: (v: string) => void;
+		const before = visitorAmendments('slug', 'fi', () => new Promise((r) => (late = r)));
+		forgetVisitorViews();
+		const after = visitorAmendments('slug', 'fi', async () => ({ a: 'fresh' }));
+		late({ a: 'stale' } as never);
+		expect([await before, await after]).toEqual([{ a: 'stale' }, { a: 'fresh' }]);
+		expect(await visitorAmendments('slug', 'fi', async () => ({ a: 'again' }))).toEqual({
+			a: 'fresh'
+		});
+		// A read that fails fails its readers, and the next one reads again.
+		const failing = visitorView('gone', () => Promise.reject(new Error('down')));
+		await expect(failing).rejects.toThrow('down');
+		expect(await visitorView('gone', async () => null)).toBeNull();
 	});
 
 	it('keeps a list and a challenge apart even under the same name', async () => {

@@ -1,4 +1,4 @@
-import type { ChallengeDetail } from './detail';
+import type { AnsweredShown, ChallengeDetail } from './detail';
 import { forgetPages } from '../http/page-cache';
 
 /**
@@ -12,6 +12,8 @@ const MAX_ENTRIES = 2000;
 const entries = new Map<string, { at: number; value: unknown }>();
 // Bumped by every change, so a view read while a change landed is not kept.
 let generation = 0;
+// Reads under way, by key.
+const pending = new Map<string, Promise<unknown>>();
 
 /**
  * The public data under `key`: what `load` returned within the last TTL_MS, or what it
@@ -22,12 +24,23 @@ let generation = 0;
 async function publicView<T>(key: string, load: () => Promise<T>): Promise<T> {
 	const hit = entries.get(key);
 	if (hit && Date.now() - hit.at < TTL_MS) return hit.value as T;
+	// Requests that arrive while the view is being read (every reader of a popular page when
+	// its entry expires under load) wait for that one read instead of each sending their own.
+	const reading = pending.get(key);
+	if (reading) return reading as Promise<T>;
 	const before = generation;
-	const value = await load();
-	if (generation !== before) return value;
-	if (entries.size >= MAX_ENTRIES) entries.clear();
-	entries.set(key, { at: Date.now(), value });
-	return value;
+	const read = load();
+	pending.set(key, read);
+	try {
+		const value = await read;
+		if (generation === before) {
+			if (entries.size >= MAX_ENTRIES) entries.clear();
+			entries.set(key, { at: Date.now(), value });
+		}
+		return value;
+	} finally {
+		if (pending.get(key) === read) pending.delete(key);
+	}
 }
 
 /** An anonymous visitor's view of the challenge at `slug` (null: none), read by `load`. */
@@ -36,6 +49,35 @@ export function visitorView(
 	load: () => Promise<ChallengeDetail | null>
 ): Promise<ChallengeDetail | null> {
 	return publicView(`challenge:${slug}`, load);
+}
+
+/**
+ * Page `page` of the published challenge at `slug`'s answered questions, their answers
+ * rendered (answeredShown), read by `load` as the anonymous visitor. Answered questions of
+ * a published challenge are public (RLS), so every reader, signed in or not, gets the same
+ * (tests/integration/challenges.test.ts compares them for every demo account; issue 16:
+ * one transaction less on every view of the page).
+ */
+export function visitorAnswers(
+	slug: string,
+	page: number,
+	load: () => Promise<AnsweredShown>
+): Promise<AnsweredShown> {
+	return publicView(`answers:${slug}:${page}`, load);
+}
+
+/**
+ * The published challenge at `slug`'s amendments' changes worded in `locale`, diffed and
+ * rendered to HTML by amendment id, made by `load` from the visitor's view (visitorView):
+ * public, the same for every reader given that view (issue 16: a word diff per amendment
+ * on every view of the page).
+ */
+export function visitorAmendments(
+	slug: string,
+	locale: string,
+	load: () => Promise<Record<string, string>>
+): Promise<Record<string, string>> {
+	return publicView(`amendments:${slug}:${locale}`, load);
 }
 
 /**
@@ -54,6 +96,8 @@ export function visitorList<T>(locale: string, filters: unknown, load: () => Pro
  */
 export function forgetVisitorViews() {
 	entries.clear();
+	// A read under way may have begun before the change: later requests read afresh.
+	pending.clear();
 	generation++;
 	forgetPages();
 }

@@ -4,15 +4,20 @@ import { withRedirect } from '$lib/domain/safe-path';
 import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { questionSchema } from '$lib/domain/challenge-schemas';
-import { pickLocalized } from '$lib/domain/locale';
+import { pickLocalized, type Locale } from '$lib/domain/locale';
 import { getLocale } from '$lib/paraglide/runtime';
 import {
 	ANSWERED_PAGE_SIZE,
-	answeredQuestionsPage,
-	getChallengeDetail
+	answeredShown,
+	getChallengeDetail,
+	type ChallengeDetail
 } from '$lib/server/challenges/detail';
 import { signedInPage } from '$lib/server/challenges/signed-in-page';
-import { visitorView } from '$lib/server/challenges/visitor-cache';
+import {
+	visitorAmendments,
+	visitorAnswers,
+	visitorView
+} from '$lib/server/challenges/visitor-cache';
 import {
 	applyToChallenge,
 	askAboutChallenge,
@@ -36,6 +41,17 @@ function withQuestionsPage(url: URL, n: number): string {
 	return `?${params}`;
 }
 
+/** Each amendment's changes of `challenge` worded in `locale`, diffed and rendered, by id. */
+const amendmentChangesOf = (challenge: ChallengeDetail, locale: Locale) =>
+	Object.fromEntries(
+		challenge.amendments.map((a) => [
+			a.id,
+			amendmentChangesHtml(
+				amendmentViews(a.changes, challenge.procedure, challenge.primaryLocale, locale)
+			)
+		])
+	);
+
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { user, db } = locals;
 	// What a visitor sees of the published challenge here (10 s visitor cache): their page,
@@ -52,10 +68,15 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		: visitor && { challenge: visitor, teams: null, workshops: [] };
 	if (!found) error(404, 'Not found');
 	const { challenge, teams: applyTeamsOf, workshops } = found;
-	// The answered questions, a page at a time (issue 16: a popular challenge has hundreds).
-	const answered = await (visitor ? db.scopedTo(visitor.id) : db).as(user, (tx) =>
-		answeredQuestionsPage(tx, challenge.id, listPage(url.searchParams.get('questions-page')))
-	);
+	// The answered questions, a page at a time (issue 16: a popular challenge has hundreds),
+	// their answers rendered; a published challenge's are public, the same for every reader,
+	// so they come from the visitor cache (read as the visitor, as `visitor` is).
+	const page = listPage(url.searchParams.get('questions-page'));
+	const { answered, answers } = visitor
+		? await visitorAnswers(params.slug, page, () =>
+				db.scopedTo(visitor.id).as(null, (tx) => answeredShown(tx, visitor.id, page))
+			)
+		: await db.as(user, (tx) => answeredShown(tx, challenge.id, page));
 	const locale = getLocale();
 	const body = pickLocalized(challenge.body, locale, challenge.primaryLocale);
 	// The body's Markdown and the amendments' changes are rendered here (below); the page
@@ -107,16 +128,16 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		// Each amendment's changes worded, diffed and rendered to HTML here, by amendment id:
 		// the word diff and the component that shows it stay out of the visitor's JavaScript
 		// (issue 16).
-		amendmentChanges: Object.fromEntries(
-			challenge.amendments.map((a) => [
-				a.id,
-				amendmentChangesHtml(
-					amendmentViews(a.changes, challenge.procedure, challenge.primaryLocale, locale)
-				)
-			])
-		),
+		// A published challenge's amendments are public: for a reader given the visitor's view
+		// the diffs come from the visitor cache, worded once per language.
+		amendmentChanges:
+			visitor && !challenge.canManage
+				? await visitorAmendments(params.slug, locale, async () =>
+						amendmentChangesOf(visitor, locale)
+					)
+				: amendmentChangesOf(challenge, locale),
 		// Answers are Markdown, rendered through the one sanitiser (issue 12): a link is a link.
-		answers: Object.fromEntries(answered.items.map((q) => [q.id, renderMarkdown(q.answer ?? '')]))
+		answers
 	};
 };
 
