@@ -225,17 +225,20 @@ export async function answeredQuestionsPage(
 	);
 }
 
+/** An answered question as a challenge's page lists it: its answer comes rendered, apart. */
+export type AnsweredItem = Pick<Question, 'id' | 'body' | 'answeredAt' | 'lang'>;
+
 /** A page of a challenge's answered questions with each answer rendered to HTML, by id. */
 export interface AnsweredShown {
-	answered: Paged<Question>;
+	answered: Paged<AnsweredItem>;
 	/** Each answer's Markdown rendered through the one sanitiser (issue 12), by question id. */
 	answers: Record<string, string>;
 }
 
 /**
  * answeredQuestionsPage's page `page` of the challenge `challengeId` (1-based, as there)
- * with every answer on it rendered to safe HTML (renderMarkdown): what the challenge's page
- * shows of its questions. The same for every reader of a published challenge, so the page
+ * with every answer on it rendered to safe HTML (renderMarkdown), by question id, and of each
+ * question only what the page shows (AnsweredItem): what the challenge's page shows of them. The same for every reader of a published challenge, so the page
  * keeps it in the visitor cache (visitorAnswers; issue 16).
  */
 export async function answeredShown(
@@ -245,7 +248,17 @@ export async function answeredShown(
 ): Promise<AnsweredShown> {
 	const answered = await answeredQuestionsPage(tx, challengeId, page);
 	return {
-		answered,
+		// What the page shows of each: the answer's source stays here (issue 16: every page's
+		// data is serialised, hashed for the CSP and sent on each view).
+		answered: {
+			...answered,
+			items: answered.items.map(({ id, body, answeredAt, lang }) => ({
+				id,
+				body,
+				answeredAt,
+				lang
+			}))
+		},
 		answers: Object.fromEntries(answered.items.map((q) => [q.id, renderMarkdown(q.answer ?? '')]))
 	};
 }
