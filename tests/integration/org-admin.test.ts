@@ -13,7 +13,7 @@ import {
 	getOrganisation,
 	inviteOrganisationMember,
 	membersPage,
-	listOpenInvitations,
+	openInvitationsPage,
 	organisationInvitationPreview,
 	removeOrganisationMember
 } from '../../src/lib/server/organisations';
@@ -100,6 +100,40 @@ describeEachDatabase('organisation administration (issue 12)', (db) => {
 	});
 
 	describe('members', () => {
+		it('pages the open invitations, newest first, and shows them to owners only', async () => {
+			const inviting = await createOrganisation(db(), owner.id);
+			// Invited over a month by several owners (one owner's invitations are rate-limited):
+			// 23 open, the newest a day old; one accepted and one expired, which are not listed.
+			const tag = unique();
+			await db().service('test: open invitations', (tx) =>
+				tx.query(
+					`insert into public.organisation_invitations
+					   (organisation_id, email, token_hash, created_at, expires_at, accepted_at)
+					 select $1, 'kutsu-' || i || '-' || $2 || '@test.example',
+					   encode(sha256(convert_to($2 || i, 'UTF8')), 'hex'),
+					   now() - (30 - i || ' days')::interval,
+					   case when i = 25 then now() - interval '1 hour' else now() + interval '14 days' end,
+					   case when i = 24 then now() end
+					 from generate_series(1, 25) i`,
+					[inviting.id, tag]
+				)
+			);
+			const pages = await db().as(owner, (tx) =>
+				Promise.all([1, 2, 3].map((n) => openInvitationsPage(tx, inviting.id, n, 20)))
+			);
+			expect(pages.map((p) => [p.total, p.page, p.pages, p.items.length])).toEqual([
+				[23, 1, 2, 20],
+				[23, 2, 2, 3],
+				// Past the last page: the last.
+				[23, 2, 2, 3]
+			]);
+			expect(pages.slice(0, 2).flatMap((p) => p.items.map((i) => i.email))).toEqual(
+				Array.from({ length: 23 }, (_, i) => `kutsu-${23 - i}-${tag}@test.example`)
+			);
+			const seen = await db().as(outsider, (tx) => openInvitationsPage(tx, inviting.id, 1));
+			expect([seen.total, seen.items]).toEqual([0, []]);
+		});
+
 		it('invites an address without an account; only that address accepts, with the role', async () => {
 			const email = `kutsuttu-${unique()}@test.example`;
 			expect(
@@ -108,9 +142,9 @@ describeEachDatabase('organisation administration (issue 12)', (db) => {
 			expect(
 				await db().as(owner, (tx) => inviteOrganisationMember(tx, org.id, email, 'owner'))
 			).toBe('invited');
-			const open = await db().as(owner, (tx) => listOpenInvitations(tx, org.id));
-			expect(open.map((i) => [i.email, i.role])).toEqual([[email, 'owner']]);
-			expect(await db().as(outsider, (tx) => listOpenInvitations(tx, org.id))).toEqual([]);
+			const open = await db().as(owner, (tx) => openInvitationsPage(tx, org.id, 1));
+			expect(open.items.map((i) => [i.email, i.role])).toEqual([[email, 'owner']]);
+			expect((await db().as(outsider, (tx) => openInvitationsPage(tx, org.id, 1))).total).toBe(0);
 
 			const token = await orgInvitationToken(db(), email);
 			const mails = await drainOutbox(db());

@@ -282,13 +282,34 @@ export interface OrganisationInvitation {
 	expiresAt: Date;
 }
 
-/** Open invitations (RLS: owners and platform admins see them; others none), newest first. */
-export function listOpenInvitations(tx: Queryable, organisationId: string) {
-	return tx.query<OrganisationInvitation>(
-		`select id, email, role, expires_at as "expiresAt" from public.organisation_invitations
-		 where organisation_id = $1 and accepted_at is null and expires_at > now()
-		 order by created_at desc`,
+/** How many open invitations an organisation's page lists on one page. */
+export const INVITATION_PAGE_SIZE = 20;
+
+const OPEN_INVITATIONS = `from public.organisation_invitations
+	where organisation_id = $1 and accepted_at is null and expires_at > now()`;
+
+/**
+ * Page `page` (1-based; outside the list the nearest, pageWindow) of the organisation's open
+ * invitations (not accepted, not expired), `size` of them, newest first (RLS: owners and
+ * platform admins see them; anyone else an empty page). The database counts and pages
+ * (issue 16: an organisation inviting its whole staff listed every invitation on each visit).
+ */
+export async function openInvitationsPage(
+	tx: Queryable,
+	organisationId: string,
+	page: number,
+	size = INVITATION_PAGE_SIZE
+): Promise<Paged<OrganisationInvitation>> {
+	const [{ total }] = await tx.query<{ total: number }>(
+		`select count(*)::int as total ${OPEN_INVITATIONS}`,
 		[organisationId]
+	);
+	return readPage(total, page, size, (limit, offset) =>
+		tx.query<OrganisationInvitation>(
+			`select id, email, role, expires_at as "expiresAt" ${OPEN_INVITATIONS}
+			 order by created_at desc, id limit $2 offset $3`,
+			[organisationId, limit, offset]
+		)
 	);
 }
 

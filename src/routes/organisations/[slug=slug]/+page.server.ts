@@ -23,7 +23,8 @@ import {
 	changeMemberRole,
 	getOrganisation,
 	inviteOrganisationMember,
-	listOpenInvitations,
+	openInvitationsPage,
+	INVITATION_PAGE_SIZE,
 	MEMBER_PAGE_SIZE,
 	memberOf,
 	membersPage,
@@ -39,8 +40,9 @@ import type { Actions, PageServerLoad } from './$types';
  */
 const MEMBERS_PAGE = 'members-page';
 const MEMBERS_SEARCH = 'members-q';
+const INVITATIONS_PAGE = 'invitations-page';
 const keptHere = (url: URL) =>
-	keptQuery(url.searchParams, [FROM_FIELD, MEMBERS_SEARCH, MEMBERS_PAGE]);
+	keptQuery(url.searchParams, [FROM_FIELD, MEMBERS_SEARCH, MEMBERS_PAGE, INVITATIONS_PAGE]);
 
 /** Back to the members section with a notice (Post/Redirect/Get: a reload repeats nothing). */
 function done(url: URL, slug: string, notice: string): never {
@@ -65,10 +67,14 @@ export const load: PageServerLoad = async ({ locals, params, url }) =>
 		]);
 		const [invitations, removing] = canManage
 			? await Promise.all([
-					listOpenInvitations(tx, organisation.id),
+					openInvitationsPage(
+						tx,
+						organisation.id,
+						listPage(url.searchParams.get(INVITATIONS_PAGE))
+					),
 					remove.success ? memberOf(tx, organisation.id, remove.data) : null
 				])
-			: [[], null];
+			: [null, null];
 		return {
 			organisation,
 			challenges,
@@ -78,6 +84,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) =>
 			kept: keptHere(url),
 			canManage,
 			invitations,
+			invitationsSize: INVITATION_PAGE_SIZE,
 			removing,
 			notice: url.searchParams.get('notice')
 		};
