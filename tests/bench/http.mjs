@@ -14,6 +14,7 @@ import { existsSync } from 'node:fs';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
 import { kB, pageJavaScript } from './page-js.mjs';
+import { SERVER_NODE_FLAGS } from '../support/server-flags.mjs';
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PORT = Number(process.env.BENCH_PORT ?? 4400);
@@ -182,7 +183,7 @@ try {
 	const profile = process.env.BENCH_PROFILE
 		? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
 		: [];
-	server = spawn('node', [...profile, 'server.js'], {
+	server = spawn('node', [...SERVER_NODE_FLAGS, ...profile, 'server.js'], {
 		stdio: ['ignore', 'ignore', 'inherit'],
 		env: {
 			...process.env,

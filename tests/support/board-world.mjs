@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { io as connect } from 'socket.io-client';
+import { SERVER_NODE_FLAGS } from './server-flags.mjs';
 
 /** The demo facilitator and challenge of supabase/seed.sql (seeded on the app's first start). */
 export const FACILITATOR = '00000000-0000-4000-8000-000000000005';
@@ -30,7 +31,7 @@ export function startApp({
 	origin = `http://127.0.0.1:${port}`,
 	stdio = ['ignore', 'ignore', 'inherit']
 }) {
-	return spawn(process.execPath, ['server.js'], {
+	return spawn(process.execPath, [...SERVER_NODE_FLAGS, 'server.js'], {
 		stdio,
 		env: {
 			...process.env,
