@@ -238,8 +238,8 @@ export interface AnsweredShown {
 /**
  * answeredQuestionsPage's page `page` of the challenge `challengeId` (1-based, as there)
  * with every answer on it rendered to safe HTML (renderMarkdown), by question id, and of each
- * question only what the page shows (AnsweredItem): what the challenge's page shows of them. The same for every reader of a published challenge, so the page
- * keeps it in the visitor cache (visitorAnswers; issue 16).
+ * question only what the page shows (AnsweredItem). The same for every reader of a published
+ * challenge, so its page keeps it in the visitor cache (visitorAnswers; issue 16).
  */
 export async function answeredShown(
 	tx: Queryable,

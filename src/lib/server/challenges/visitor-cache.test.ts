@@ -48,10 +48,16 @@ describe('visitor cache', () => {
 	it('reads once for the readers who arrive while a view is read, and afresh after a change', async () => {
 		let finish!: (v: string) => void;
 		const load = vi.fn(() => new Promise<string>((r) => (finish = r)));
-		const readers = [1, 2, 3].map(() => visitorAnswers('slug', 1, load as never));
+		const readers = [1, 2, 3].map(() => visitorList('fi', { page: 1 }, load));
 		finish('first');
 		expect(await Promise.all(readers)).toEqual(['first', 'first', 'first']);
 		expect(load).toHaveBeenCalledTimes(1);
+		// Answers are kept per challenge and page.
+		const shown = { answered: { items: [], page: 1, pages: 1, total: 0 }, answers: {} };
+		const answers = vi.fn(async () => shown);
+		await Promise.all([visitorAnswers('slug', 1, answers), visitorAnswers('slug', 1, answers)]);
+		await visitorAnswers('slug', 2, answers);
+		expect(answers).toHaveBeenCalledTimes(2);
 		// A change while a read is under way: who comes later reads again, and that is kept.
 		let late!: (v: Record<string, string>) => void;
 		const before = visitorAmendments('slug', 'fi', () => new Promise((r) => (late = r)));
