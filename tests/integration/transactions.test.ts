@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeEachDatabase } from './databases';
+import { describeEachDatabase, describePostgres } from './databases';
 
 // The drivers' transactions (postgres.js with BEGIN pipelined, PGlite): what fn wrote is
 // kept only when it resolves, nothing of it runs outside the transaction, and a
@@ -129,5 +129,22 @@ describeEachDatabase('transactions', (db) => {
 			expect(after.role).not.toBe('authenticated');
 			expect(after.claims).toBeNull();
 		}
+	});
+});
+
+// Issue 16: a statement planned on every run costs more than it takes to run under the
+// policies; postgres.js sends a query without parameters by the simple protocol unless told.
+describePostgres('prepared statements', (db) => {
+	it('prepares every query, those without parameters too, once per connection', async () => {
+		const text = "select count(*)::int as n from public.challenges where status = 'published'";
+		const prepared = await db().as(null, async (tx) => {
+			await tx.query(text);
+			await tx.query(text);
+			return tx.query<{ statement: string }>(
+				'select statement from pg_prepared_statements where statement = $1',
+				[text]
+			);
+		});
+		expect(prepared).toEqual([{ statement: text }]);
 	});
 });

@@ -7,9 +7,13 @@ type Sql = postgres.Sql | postgres.ReservedSql;
  * Every query is a named prepared statement, kept per connection by postgres.js: the
  * app's statements are fixed texts, so after its first few runs Postgres stops parsing
  * and planning them again (the RLS policies make the plans of most of them cost more to
- * make than to run; issue 16). Needs a direct connection or a session-mode pooler
- * (README, Deploying on Supabase).
+ * make than to run; issue 16). That includes a query without parameters, which
+ * postgres.js would otherwise send by the simple protocol, parsed and planned every time
+ * (`simple: false`; a query is one statement, a script goes through `exec`). Needs a
+ * direct connection or a session-mode pooler (README, Deploying on Supabase).
  */
+const PREPARED = { prepare: true, simple: false };
+
 function wrap(sql: Sql): Queryable {
 	return {
 		query<T>(text: string, params: unknown[] = []) {
@@ -17,9 +21,7 @@ function wrap(sql: Sql): Queryable {
 				// Sent now (execute), not when first awaited: a connection's statements then go in
 				// the order they were asked for, which pipelinedTransaction's COMMIT relies on.
 				const query = sql
-					.unsafe(text, storableParams(params) as postgres.ParameterOrJSON<never>[], {
-						prepare: true
-					})
+					.unsafe(text, storableParams(params) as postgres.ParameterOrJSON<never>[], PREPARED)
 					.execute();
 				return query.then((rows) => [...rows] as T[]);
 			} catch (error) {
