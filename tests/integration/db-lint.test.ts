@@ -90,6 +90,20 @@ const BROKEN: { rule: Rule; does: string; sql: string; object: string }[] = [
 		object: 'public.challenge_follower_count(uuid)'
 	},
 	{
+		rule: 'id-set-estimate',
+		does: 'a set of ids redefined without ROWS',
+		sql: `create or replace function private.my_team_ids() returns setof uuid
+		        language plpgsql stable security definer set search_path = ''
+		        as 'begin return query select team_id from public.team_members where user_id = (select auth.uid()); end'`,
+		object: 'private.my_team_ids()'
+	},
+	{
+		rule: 'auth-inlined',
+		does: 'auth.uid() with a SET clause, which keeps it from being inlined',
+		sql: "alter function auth.uid() set search_path = ''",
+		object: 'auth.uid()'
+	},
+	{
 		rule: 'auth-per-row',
 		does: 'a policy calling auth.uid() per row',
 		sql: `create policy "lint per row" on public.calendar_feeds

@@ -12,6 +12,8 @@ export type Rule =
 	| 'search-path'
 	| 'planned-once'
 	| 'auth-per-row'
+	| 'auth-inlined'
+	| 'id-set-estimate'
 	| 'index'
 	| 'dangerous-grant'
 	| 'anon-execute'
@@ -132,6 +134,9 @@ export const BLANK_ALLOWED: Record<string, string> = {
 
 /** Schemas whose functions and tables are ours (migrations create them). */
 const OUR_SCHEMAS = `('public', 'private', 'auth', 'local_auth')`;
+/** Supabase's auth helpers, as far as they exist (oids; on Supabase not ours). */
+const AUTH_HELPERS = `select f from unnest(array[to_regprocedure('auth.jwt()'),
+	to_regprocedure('auth.uid()'), to_regprocedure('auth.role()')]::oid[]) f where f is not null`;
 /** Who owns what our migrations create: the owner of schema private. */
 const MIGRATOR = `(select nspowner from pg_namespace where nspname = 'private')`;
 /** Schemas the API roles can reach: what Supabase's Data API could expose. */
@@ -220,19 +225,40 @@ export async function lintCatalogue(
 			`table ${r.object} grants ${r.priv} to ${r.role} but no policy allows ${r.role} to ${r.priv.toLowerCase()}: revoke it or write the policy`
 	);
 
-	// Every function of ours runs with search_path = '' (names qualified inside).
+	// Every function of ours runs with search_path = '' (names qualified inside), but for
+	// the local stand-ins of Supabase's auth.jwt(), auth.uid() and auth.role(): the planner
+	// inlines those, as Supabase's own, only without a SET clause (their bodies name only
+	// pg_catalog's functions and each other, qualified).
 	add(
 		'search-path',
 		await tx.query<Row>(
 			`select format('%I.%I(%s)', n.nspname, p.proname, oidvectortypes(p.proargtypes)) as object
 			 from pg_proc p join pg_namespace n on n.oid = p.pronamespace
 			 where n.nspname in ${OUR_SCHEMAS} and p.proowner = ${MIGRATOR}
+			   and p.oid not in (${AUTH_HELPERS})
 			   and not exists (select 1 from pg_depend d
 			                   where d.classid = 'pg_proc'::regclass and d.objid = p.oid and d.deptype = 'e')
 			   and not coalesce('search_path=""' = any (p.proconfig), false)
 			 order by 1`
 		),
 		(r) => `function ${r.object} has no fixed search_path (set search_path = '')`
+	);
+
+	// The policies ask `(select auth.uid())` dozens of times a statement: the auth helpers
+	// are inlined into it (SQL, not security definer, no SET clause), never run as functions,
+	// which parsed and planned their bodies on every call (issue 16).
+	add(
+		'auth-inlined',
+		await tx.query<Row>(
+			`select format('%I.%I(%s)', n.nspname, p.proname, oidvectortypes(p.proargtypes)) as object
+			 from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+			 join pg_language l on l.oid = p.prolang
+			 where p.oid in (${AUTH_HELPERS})
+			   and (l.lanname <> 'sql' or p.prosecdef or p.proconfig is not null or p.provolatile = 'v')
+			 order by 1`
+		),
+		(r) =>
+			`${r.object} cannot be inlined into the policies: make it a SQL function without security definer or SET clause`
 	);
 
 	// A read-only security-definer function of ours (the helpers policies and definer
@@ -253,6 +279,22 @@ export async function lintCatalogue(
 		),
 		(r) =>
 			`${r.object} is a security-definer SQL function, planned again in every statement that calls it: write it in PL/pgSQL`
+	);
+
+	// A set of ids a policy tests rows against (`id in (select private.my_team_ids())`) is
+	// a hashed subplan sized by the function's row estimate: a private function returning
+	// ids is estimated small (ROWS 10; 20261217000800_id_set_estimates.sql, issue 16).
+	add(
+		'id-set-estimate',
+		await tx.query<Row>(
+			`select format('%I.%I(%s)', n.nspname, p.proname, oidvectortypes(p.proargtypes)) as object
+			 from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+			 where n.nspname = 'private' and p.proretset and p.prorettype = 'uuid'::regtype
+			   and p.prorows > 100
+			 order by 1`
+		),
+		(r) =>
+			`${r.object} returns a set of ids estimated at more than 100 rows: declare ROWS 10, as the other id sets are`
 	);
 
 	// Policies read the caller once per statement, `(select auth.uid())`, and never from

@@ -148,3 +148,24 @@ describePostgres('prepared statements', (db) => {
 		expect(prepared).toEqual([{ statement: text }]);
 	});
 });
+
+// Issue 16: the policies ask `(select auth.uid())` dozens of times a statement; run as a
+// function, its body was parsed and planned on every call. Inlined, as Supabase's is, the
+// plan holds the setting it reads instead of the call.
+describeEachDatabase('the auth helpers', (db) => {
+	it('are inlined into the statements that call them', async () => {
+		const user = { id: '00000000-0000-4000-8000-000000000004' };
+		const plan = await db().as(user, (tx) =>
+			tx.query<{ 'QUERY PLAN': string }>(
+				'explain (verbose, costs off) select auth.uid() as id, auth.role() as role'
+			)
+		);
+		const text = plan.map((row) => row['QUERY PLAN']).join('\n');
+		expect(text).toContain("current_setting('request.jwt.claims'");
+		expect(text).not.toMatch(/auth\.(uid|role|jwt)\(\)/);
+		const [who] = await db().as(user, (tx) =>
+			tx.query<{ id: string; role: string }>('select auth.uid() as id, auth.role() as role')
+		);
+		expect(who).toEqual({ id: user.id, role: 'authenticated' });
+	});
+});
