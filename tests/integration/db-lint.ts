@@ -134,6 +134,9 @@ export const BLANK_ALLOWED: Record<string, string> = {
 
 /** Schemas whose functions and tables are ours (migrations create them). */
 const OUR_SCHEMAS = `('public', 'private', 'auth', 'local_auth')`;
+/** Every function, named as Postgres names it (`object`), as `p` with its schema `n`. */
+const FUNCTIONS = `select format('%I.%I(%s)', n.nspname, p.proname, oidvectortypes(p.proargtypes)) as object
+	from pg_proc p join pg_namespace n on n.oid = p.pronamespace`;
 /** Supabase's auth helpers, as far as they exist (oids; on Supabase not ours). */
 const AUTH_HELPERS = `select f from unnest(array[to_regprocedure('auth.jwt()'),
 	to_regprocedure('auth.uid()'), to_regprocedure('auth.role()')]::oid[]) f where f is not null`;
@@ -232,8 +235,7 @@ export async function lintCatalogue(
 	add(
 		'search-path',
 		await tx.query<Row>(
-			`select format('%I.%I(%s)', n.nspname, p.proname, oidvectortypes(p.proargtypes)) as object
-			 from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+			`${FUNCTIONS}
 			 where n.nspname in ${OUR_SCHEMAS} and p.proowner = ${MIGRATOR}
 			   and p.oid not in (${AUTH_HELPERS})
 			   and not exists (select 1 from pg_depend d
@@ -250,8 +252,7 @@ export async function lintCatalogue(
 	add(
 		'auth-inlined',
 		await tx.query<Row>(
-			`select format('%I.%I(%s)', n.nspname, p.proname, oidvectortypes(p.proargtypes)) as object
-			 from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+			`${FUNCTIONS}
 			 join pg_language l on l.oid = p.prolang
 			 where p.oid in (${AUTH_HELPERS})
 			   and (l.lanname <> 'sql' or p.prosecdef or p.proconfig is not null or p.provolatile = 'v')
@@ -270,8 +271,7 @@ export async function lintCatalogue(
 	add(
 		'planned-once',
 		await tx.query<Row>(
-			`select format('%I.%I(%s)', n.nspname, p.proname, oidvectortypes(p.proargtypes)) as object
-			 from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+			`${FUNCTIONS}
 			 join pg_language l on l.oid = p.prolang
 			 where n.nspname in ('private', 'public') and p.proowner = ${MIGRATOR}
 			   and p.prosecdef and p.provolatile <> 'v' and l.lanname = 'sql'
@@ -287,8 +287,7 @@ export async function lintCatalogue(
 	add(
 		'id-set-estimate',
 		await tx.query<Row>(
-			`select format('%I.%I(%s)', n.nspname, p.proname, oidvectortypes(p.proargtypes)) as object
-			 from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+			`${FUNCTIONS}
 			 where n.nspname = 'private' and p.proretset and p.prorettype = 'uuid'::regtype
 			   and p.prorows > 100
 			 order by 1`
@@ -446,8 +445,7 @@ export async function lintCatalogue(
 	// Functions are private unless granted: anon executes only what the allow-list names, and
 	// new functions are executable by nobody by default.
 	const executable = await tx.query<Row>(
-		`select format('%I.%I(%s)', n.nspname, p.proname, oidvectortypes(p.proargtypes)) as object
-		 from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+		`${FUNCTIONS}
 		 where n.nspname in ${OUR_SCHEMAS} and p.proowner = ${MIGRATOR}
 		   and has_function_privilege('anon', p.oid, 'EXECUTE')
 		 order by 1`
