@@ -18,23 +18,27 @@ as $$
 #variable_conflict use_column
 begin
   return query
-  select c.id,
-    case when c.organisation_id in (
-        select m.organisation_id from public.organisation_members m
-        where m.user_id = (select auth.uid()))
-      then (select count(*)::int from public.challenge_followers f where f.challenge_id = c.id)
-    end,
-    case when exists (
-        select 1 from public.challenge_team_members t
-        join public.organisation_members m
-          on m.organisation_id = c.organisation_id and m.user_id = t.user_id
-        where t.challenge_id = c.id and t.user_id = (select auth.uid()))
-      then case when private.applications_unsealed(c.id) then 0
-        else (select count(*)::int from public.applications a
-              where a.challenge_id = c.id and a.status = 'submitted') end
-    end
-  from public.challenges c
-  where c.id = any(challenges);
+  select x.id, x.followers, x.sealed from (
+    select c.id,
+      case when c.organisation_id in (
+          select m.organisation_id from public.organisation_members m
+          where m.user_id = (select auth.uid()))
+        then (select count(*)::int from public.challenge_followers f where f.challenge_id = c.id)
+      end as followers,
+      case when exists (
+          select 1 from public.challenge_team_members t
+          join public.organisation_members m
+            on m.organisation_id = c.organisation_id and m.user_id = t.user_id
+          where t.challenge_id = c.id and t.user_id = (select auth.uid()))
+        then case when private.applications_unsealed(c.id) then 0
+          else (select count(*)::int from public.applications a
+                where a.challenge_id = c.id and a.status = 'submitted') end
+      end as sealed
+    from public.challenges c
+    where c.id = any(challenges)
+  ) x
+  -- Nothing about a challenge the caller has no part in, not even that it exists.
+  where x.followers is not null or x.sealed is not null;
 end
 $$;
 

@@ -217,6 +217,19 @@ describeEachDatabase('challenge scope', (db) => {
 		}
 	);
 
+	it('counts the hidden figures only for those with a part in the challenge, and tells no one else it exists', async () => {
+		const hidden = (role: Role) =>
+			db().as(who[role], (tx) =>
+				tx.query<{ id: string }>(
+					'select challenge_id as id from private.hidden_attention($1::uuid[]) order by 1',
+					[challenges]
+				)
+			);
+		expect((await hidden('owner')).map((r) => r.id)).toContain(w.challenge.id);
+		expect(await hidden('outsider')).toEqual([]);
+		expect(await hidden('lead')).toEqual([]);
+	});
+
 	it("narrows the owner's view of another challenge's applications and decisions", async () => {
 		const count = (scope: string | null) =>
 			(scope ? db().scopedTo(scope) : db()).as(w.owner, (tx) =>
