@@ -11,7 +11,8 @@ import { describeEachDatabase } from './databases';
  * the caller, its answer is the one it gives for an id that exists nowhere; otherwise it is
  * an oracle, telling a user something of a row row-level security keeps from them.
  *
- * Checked for every such read-only function whose arguments are all uuids, with every uuid of every row
+ * Checked for every such read-only function whose arguments are all uuids or arrays of them (asked
+ * with an array of the one id), with every uuid of every row
  * of the access world the role cannot read (each table's `id`, and users' ids), in each
  * argument position, as each signed-in role that sees less than the challenge's owner.
  */
@@ -22,15 +23,22 @@ interface Helper {
 	name: string;
 	args: number;
 	set: boolean;
+	/** Whether each argument is a uuid[] (asked with an array of the one id) rather than a uuid. */
+	arrays: boolean[];
 }
 
 /** One answer as text: the rows returned, or the error's code and hint. */
 async function answer(tx: Queryable, helper: Helper, args: string[]): Promise<string> {
-	const call = `${helper.name}(${args.map((_, i) => `$${i + 1}::uuid`).join(', ')})`;
+	const call = `${helper.name}(${args.map((_, i) => `$${i + 1}::uuid${helper.arrays[i] ? '[]' : ''}`).join(', ')})`;
 	const sql = helper.set ? `select * from ${call} as v order by 1` : `select ${call} as v`;
 	await tx.exec('savepoint ask');
 	try {
-		return JSON.stringify(await tx.query(sql, args));
+		return JSON.stringify(
+			await tx.query(
+				sql,
+				args.map((id, i) => (helper.arrays[i] ? [id] : id))
+			)
+		);
 	} catch (e) {
 		const { code, hint, message } = e as { code?: string; hint?: string; message?: string };
 		return hint ? `error ${code} ${hint}` : `error ${code} : ${message}`;
@@ -63,14 +71,15 @@ describeEachDatabase('functions a user may call', (db) => {
 		);
 		[helpers, rows] = await db().service('test: helpers and rows', async (tx) => {
 			const found = await tx.query<Helper>(
-				`select format('%I.%I', p.pronamespace::regnamespace, p.proname) as name, p.pronargs as args, p.proretset as set
+				`select format('%I.%I', p.pronamespace::regnamespace, p.proname) as name, p.pronargs as args, p.proretset as set,
+				   array(select t = 'uuid[]'::regtype from unnest(p.proargtypes) t) as arrays
 				 from pg_proc p
 				 where p.pronamespace in ('private'::regnamespace, 'public'::regnamespace)
 				   and p.prokind = 'f'
 				   and p.provolatile <> 'v' and p.pronargs > 0
 				   and p.prorettype <> 'trigger'::regtype
 				   and has_function_privilege('authenticated', p.oid, 'execute')
-				   and (select bool_and(t = 'uuid'::regtype) from unnest(p.proargtypes) t)
+				   and (select bool_and(t in ('uuid'::regtype, 'uuid[]'::regtype)) from unnest(p.proargtypes) t)
 				 order by 1`
 			);
 			const tables = await tx.query<{ table: string }>(
@@ -93,6 +102,7 @@ describeEachDatabase('functions a user may call', (db) => {
 	it('finds the helpers and the rows it asks about', () => {
 		expect(helpers.map((h) => h.name)).toContain('private.is_on_challenge_team');
 		expect(helpers.map((h) => h.name)).toContain('public.production_concept_challenge');
+		expect(helpers.map((h) => h.name)).toContain('private.hidden_attention');
 		expect(new Set(rows.map((r) => r.table))).toContain('public.decisions');
 	});
 
