@@ -9,7 +9,8 @@
 -- followers of a challenge for the members of its organisation (null for anyone else), and
 -- its submitted applications still sealed for its challenge team, whose members belong to
 -- the organisation (0 once unsealed, null for anyone else: the sealing rule of
--- 20261130000400_procurement_rules.sql, which lets the team see how many, not which).
+-- 20261130000400_procurement_rules.sql, which lets the team see how many, not which). Who
+-- is who comes from the policies' own set helpers, not restated here.
 
 create function private.hidden_attention(challenges uuid[])
 returns table (challenge_id uuid, followers integer, sealed integer)
@@ -17,28 +18,19 @@ language plpgsql stable security definer set search_path = ''
 as $$
 #variable_conflict use_column
 begin
+  -- Who may count is who the policies' set helpers name (in the challenge scope, if set):
+  -- the organisation's members, and of them the challenge team. Nothing about a challenge
+  -- the caller has no part in, not even that it exists.
   return query
-  select x.id, x.followers, x.sealed from (
-    select c.id,
-      case when c.organisation_id in (
-          select m.organisation_id from public.organisation_members m
-          where m.user_id = (select auth.uid()))
-        then (select count(*)::int from public.challenge_followers f where f.challenge_id = c.id)
-      end as followers,
-      case when exists (
-          select 1 from public.challenge_team_members t
-          join public.organisation_members m
-            on m.organisation_id = c.organisation_id and m.user_id = t.user_id
-          where t.challenge_id = c.id and t.user_id = (select auth.uid()))
-        then case when private.applications_unsealed(c.id) then 0
-          else (select count(*)::int from public.applications a
-                where a.challenge_id = c.id and a.status = 'submitted') end
-      end as sealed
-    from public.challenges c
-    where c.id = any(challenges)
-  ) x
-  -- Nothing about a challenge the caller has no part in, not even that it exists.
-  where x.followers is not null or x.sealed is not null;
+  select c.id,
+    (select count(*)::int from public.challenge_followers f where f.challenge_id = c.id),
+    case when c.id in (select private.my_team_challenge_ids())
+      then case when private.applications_unsealed(c.id) then 0
+        else (select count(*)::int from public.applications a
+              where a.challenge_id = c.id and a.status = 'submitted') end
+    end
+  from public.challenges c
+  where c.id = any(challenges) and c.id in (select private.my_challenge_ids());
 end
 $$;
 
