@@ -98,6 +98,16 @@ const BROKEN: { rule: Rule; does: string; sql: string; object: string }[] = [
 		object: 'private.my_team_ids()'
 	},
 	{
+		rule: 'exists-per-row',
+		does: 'a count whose FILTER asks EXISTS for each row',
+		sql: `create function public.lint_unscreened(challenge uuid) returns int
+		        language plpgsql stable set search_path = ''
+		        as 'begin return (select count(*) filter (where not exists (
+		          select 1 from public.screening_decisions d where d.application_id = a.id))
+		          from public.applications a where a.challenge_id = challenge); end'`,
+		object: 'public.lint_unscreened(uuid)'
+	},
+	{
 		rule: 'auth-inlined',
 		does: 'auth.uid() with a SET clause, which keeps it from being inlined',
 		sql: "alter function auth.uid() set search_path = ''",

@@ -14,6 +14,7 @@ export type Rule =
 	| 'auth-per-row'
 	| 'auth-inlined'
 	| 'id-set-estimate'
+	| 'exists-per-row'
 	| 'index'
 	| 'dangerous-grant'
 	| 'anon-execute'
@@ -294,6 +295,22 @@ export async function lintCatalogue(
 		),
 		(r) =>
 			`${r.object} returns a set of ids estimated at more than 100 rows: declare ROWS 10, as the other id sets are`
+	);
+
+	// `count(*) filter (where not exists (select … from t where t.x = a.id))`: a subquery in
+	// an aggregate's FILTER cannot become a join, so it runs once per row aggregated, every
+	// policy of `t` with it (public.challenge_attention scanned the screening decisions once
+	// per application: 20261217000900_attention_screened_join.sql, issue 16). Join instead.
+	add(
+		'exists-per-row',
+		await tx.query<Row>(
+			`${FUNCTIONS}
+			 where n.nspname in ('private', 'public') and p.proowner = ${MIGRATOR}
+			   and p.prosrc ~* 'filter\\s*\\(\\s*where\\s+(not\\s+)?exists\\s*\\('
+			 order by 1`
+		),
+		(r) =>
+			`${r.object} tests EXISTS inside an aggregate's FILTER, once per row: join the table instead`
 	);
 
 	// Policies read the caller once per statement, `(select auth.uid())`, and never from
