@@ -7,7 +7,6 @@ import type { Database } from '../../src/lib/server/db/database';
 import {
 	listSubmitted,
 	saveScreening,
-	screeningCounts,
 	screeningPage
 } from '../../src/lib/server/applications/screening';
 import { submitApplication, withdrawApplication } from '../../src/lib/server/applications/submit';
@@ -162,17 +161,23 @@ describeEachDatabase("the owner's list, narrowed", (db) => {
 		expect(rows).toEqual([]);
 	});
 
-	it('counts every state in one read: of the whole list, and of what the search finds', async () => {
-		expect(await db().as(w.owner, (tx) => screeningCounts(tx, w.challenge.id))).toEqual({
+	it('counts every state in the read of the list: of the whole list, and of what the search finds', async () => {
+		const counts = (q: string, state: ScreeningStateChoice = 'all') =>
+			db()
+				.as(w.owner, (tx) =>
+					screeningPage(tx, w.challenge.id, 'en', 1, screeningFilterOf({ state, q }))
+				)
+				.then((p) => ({ all: p.counts, found: p.found }));
+		expect(await counts('')).toEqual({
 			all: { all: 7, unscreened: 3, eligible: 2, ineligible: 2 },
 			found: { all: 7, unscreened: 3, eligible: 2, ineligible: 2 }
 		});
-		expect(
-			await db().as(w.owner, (tx) => screeningCounts(tx, w.challenge.id, ['aanekoski']))
-		).toEqual({
-			all: { all: 7, unscreened: 3, eligible: 2, ineligible: 2 },
-			found: { all: 2, unscreened: 1, eligible: 1, ineligible: 0 }
-		});
+		// The state narrows the list, never the counts; the words narrow only `found`.
+		for (const state of ['all', 'ineligible'] as const)
+			expect(await counts('aanekoski', state)).toEqual({
+				all: { all: 7, unscreened: 3, eligible: 2, ineligible: 2 },
+				found: { all: 2, unscreened: 1, eligible: 1, ineligible: 0 }
+			});
 	});
 
 	it('pages what the filter lets through, and keeps the counts of the whole list', async () => {
@@ -209,11 +214,16 @@ describeEachDatabase("the owner's list, narrowed", (db) => {
 	it('shows another organisation nothing, filtered or not', async () => {
 		for (const state of ['all', 'unscreened', 'eligible', 'ineligible'] as const)
 			expect(await names(w.otherOwner, state, 'aanekoski')).toEqual([]);
-		expect(
-			await db().as(w.otherOwner, (tx) => screeningCounts(tx, w.challenge.id, ['aanekoski']))
-		).toEqual({
-			all: { all: 0, unscreened: 0, eligible: 0, ineligible: 0 },
-			found: { all: 0, unscreened: 0, eligible: 0, ineligible: 0 }
-		});
+		const page = await db().as(w.otherOwner, (tx) =>
+			screeningPage(
+				tx,
+				w.challenge.id,
+				'en',
+				1,
+				screeningFilterOf({ state: 'all', q: 'aanekoski' })
+			)
+		);
+		const none = { all: 0, unscreened: 0, eligible: 0, ineligible: 0 };
+		expect([page.items, page.counts, page.found]).toEqual([[], none, none]);
 	});
 });

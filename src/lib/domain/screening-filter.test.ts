@@ -2,8 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
 	SCREENING_SEARCH_MAX,
+	SCREENING_STATES,
+	inScreeningState,
 	narrows,
 	parseScreeningQuery,
+	screeningCountsOf,
 	screeningFilterOf
 } from './screening-filter';
 
@@ -71,5 +74,41 @@ describe('the filter asked of the database', () => {
 		expect(narrows(filter)).toBe(false);
 		expect(narrows(screeningFilterOf({ state: 'unscreened', q: '' }))).toBe(true);
 		expect(narrows(screeningFilterOf({ state: 'all', q: 'x' }))).toBe(true);
+	});
+});
+
+describe('screening states and their counts', () => {
+	it('puts an application with no decision in force under unscreened, a decision under its answer', () => {
+		expect(inScreeningState('unscreened', null)).toBe(true);
+		expect(inScreeningState('unscreened', false)).toBe(false);
+		expect(inScreeningState('eligible', true)).toBe(true);
+		expect(inScreeningState('eligible', null)).toBe(false);
+		expect(inScreeningState('ineligible', false)).toBe(true);
+		expect(inScreeningState('ineligible', null)).toBe(false);
+		expect(
+			screeningCountsOf([
+				{ eligible: null },
+				{ eligible: true },
+				{ eligible: false },
+				{ eligible: true }
+			])
+		).toEqual({
+			all: 4,
+			unscreened: 1,
+			eligible: 2,
+			ineligible: 1
+		});
+	});
+
+	it('counts every application in exactly one state, and all of them under all', () => {
+		fc.assert(
+			fc.property(fc.array(fc.constantFrom(true, false, null)), (answers) => {
+				const counts = screeningCountsOf(answers.map((eligible) => ({ eligible })));
+				expect(counts.unscreened + counts.eligible + counts.ineligible).toBe(answers.length);
+				expect(counts.all).toBe(answers.length);
+				for (const eligible of answers)
+					expect(SCREENING_STATES.filter((s) => inScreeningState(s, eligible))).toHaveLength(1);
+			})
+		);
 	});
 });

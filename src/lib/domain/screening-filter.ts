@@ -38,3 +38,23 @@ export const screeningFilterOf = (query: Pick<ScreeningQuery, 'state' | 'q'>): S
 	listFilterOf(query);
 
 export { narrows } from './list-filter';
+
+/** How many submitted applications there are in each screening state, and in all. */
+export type ScreeningCounts = Record<ScreeningStateChoice, number>;
+
+/**
+ * Whether an application whose current screening decision says `eligible` (true, false;
+ * null: no decision in force) is in `state` (SCREENING_STATE_CHOICES; `all` holds every one).
+ */
+export const inScreeningState = (state: ScreeningStateChoice, eligible: boolean | null): boolean =>
+	state === 'all' ||
+	(state === 'unscreened' ? eligible === null : eligible === (state === 'eligible'));
+
+/** How many of `rows` (each with its current decision's `eligible`, null for none) are in each state. */
+export const screeningCountsOf = (rows: readonly { eligible: boolean | null }[]): ScreeningCounts =>
+	Object.fromEntries(
+		SCREENING_STATE_CHOICES.map((state) => [
+			state,
+			rows.filter((r) => inScreeningState(state, r.eligible)).length
+		])
+	) as ScreeningCounts;

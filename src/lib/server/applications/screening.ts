@@ -8,9 +8,10 @@ import type { Screening } from '$lib/domain/application-schemas';
 import type { Coverage } from '$lib/domain/experience';
 import { readScreening, type ScreeningResult } from './screening-result';
 import {
-	SCREENING_STATE_CHOICES,
-	type ScreeningFilter,
-	type ScreeningStateChoice
+	inScreeningState,
+	screeningCountsOf,
+	type ScreeningCounts,
+	type ScreeningFilter
 } from '$lib/domain/screening-filter';
 import {
 	snapshotCoverage,
@@ -45,28 +46,52 @@ export interface SubmittedSummary {
 	eligible: boolean | null;
 }
 
-/**
- * The conditions of a ScreeningFilter on `a` (public.applications) and `d` (its current
- * screening decision), the search words in parameter `$words`: fixed SQL per state, so each
- * state's statement is planned for itself. A name holds a word when its folded form
- * (public.search_fold, the table foldForSearch holds in TypeScript) contains it.
- */
-const STATE_SQL: Record<ScreeningStateChoice, string> = {
-	all: 'true',
-	unscreened: 'd.eligible is null',
-	eligible: 'd.eligible',
-	ineligible: 'not d.eligible'
-};
+/** A team's name holds the search words in parameter `words` (holdsWords of its folded form). */
 const nameHolds = (words: string) =>
 	holdsWords(`public.search_fold(coalesce(a.snapshot -> 'team' ->> 'name', ''))`, words);
 
 /**
- * The submitted applications of a challenge (never drafts), by team name in the reader's
- * alphabet (compareNames, as public.sort_key orders; sorted here: sort_key per row was a
- * third of the query's time for hundreds of applications, issue 16), then by submission:
- * what RLS shows its owners. Only those the filter lets through are read (by state, and by
- * words of the team's name, case and accents aside). No snapshot is read: see
- * screeningPage for a page with coverage.
+ * Every submitted application of a challenge (never drafts) that RLS shows the caller, in
+ * the order of submission, each with whether its team's name holds every one of `words`
+ * (folded, foldForSearch; `found`, true for every row without words: a name holds a word
+ * when its folded form, public.search_fold, contains it, case and accents aside). One
+ * statement: the list, its counts by state and the search's are all read from it (issue 16).
+ */
+function readSubmitted(
+	tx: Queryable,
+	challengeId: string,
+	words: readonly string[]
+): Promise<(SubmittedSummary & { found: boolean })[]> {
+	return tx.query(
+		`select a.id, a.snapshot -> 'team' ->> 'name' as "teamName", a.submitted_at as "submittedAt",
+		   a.digest, d.eligible, ${nameHolds('$2')} as found
+		 from public.applications a
+		 left join public.screening_decisions d on d.application_id = a.id
+		 where a.challenge_id = $1 and a.status = 'submitted'
+		 order by a.submitted_at, a.id`,
+		[challengeId, words]
+	);
+}
+
+/** The rows of `rows` the filter lets through, by team name in the reader's alphabet. */
+function narrowed<T extends SubmittedSummary & { found: boolean }>(
+	rows: T[],
+	locale: Locale,
+	filter: ScreeningFilter
+): SubmittedSummary[] {
+	const byName = compareNames(locale);
+	return rows
+		.filter((r) => r.found && inScreeningState(filter.state, r.eligible))
+		.map(({ found: _, ...row }) => row)
+		.sort((a, b) => byName(a.teamName ?? '', b.teamName ?? ''));
+}
+
+/**
+ * The submitted applications of a challenge that RLS shows the caller (readSubmitted) and
+ * `filter` lets through (its state, and words of the team's name), by team name in the
+ * reader's alphabet (compareNames, as public.sort_key orders; sorted here: sort_key per row
+ * was a third of the query's time for hundreds of applications, issue 16), then by
+ * submission. No snapshot is read: see screeningPage for a page with coverage.
  */
 export async function listSubmitted(
 	tx: Queryable,
@@ -74,53 +99,7 @@ export async function listSubmitted(
 	locale: Locale,
 	filter: ScreeningFilter = NO_FILTER
 ): Promise<SubmittedSummary[]> {
-	const search = filter.words.length ? `and ${nameHolds('$2')}` : '';
-	const rows = await tx.query<SubmittedSummary>(
-		`select a.id, a.snapshot -> 'team' ->> 'name' as "teamName", a.submitted_at as "submittedAt",
-		   a.digest, d.eligible
-		 from public.applications a
-		 left join public.screening_decisions d on d.application_id = a.id
-		 where a.challenge_id = $1 and a.status = 'submitted' and ${STATE_SQL[filter.state]} ${search}
-		 order by a.submitted_at, a.id`,
-		filter.words.length ? [challengeId, filter.words] : [challengeId]
-	);
-	const byName = compareNames(locale);
-	return rows.sort((a, b) => byName(a.teamName ?? '', b.teamName ?? ''));
-}
-
-/** How many submitted applications there are in each screening state, and in all. */
-export type ScreeningCounts = Record<ScreeningStateChoice, number>;
-
-/**
- * How many submitted applications of the challenge RLS shows the caller, by screening
- * state: of the whole list (`all`), and of those whose team's name holds `words` (`found`;
- * the same as `all` without words). One statement.
- */
-export async function screeningCounts(
-	tx: Queryable,
-	challengeId: string,
-	words: readonly string[] = []
-): Promise<{ all: ScreeningCounts; found: ScreeningCounts }> {
-	const [row] = await tx.query<Record<string, number>>(
-		`select count(*)::int as all_all,
-		   count(*) filter (where s.eligible is null)::int as all_unscreened,
-		   count(*) filter (where s.eligible)::int as all_eligible,
-		   count(*) filter (where not s.eligible)::int as all_ineligible,
-		   count(*) filter (where s.found)::int as found_all,
-		   count(*) filter (where s.found and s.eligible is null)::int as found_unscreened,
-		   count(*) filter (where s.found and s.eligible)::int as found_eligible,
-		   count(*) filter (where s.found and not s.eligible)::int as found_ineligible
-		 from (select d.eligible, ${nameHolds('$2')} as found
-		       from public.applications a
-		       left join public.screening_decisions d on d.application_id = a.id
-		       where a.challenge_id = $1 and a.status = 'submitted') s`,
-		[challengeId, words]
-	);
-	const of = (prefix: string) =>
-		Object.fromEntries(
-			SCREENING_STATE_CHOICES.map((state) => [state, row[`${prefix}_${state}`]])
-		) as ScreeningCounts;
-	return { all: of('all'), found: of('found') };
+	return narrowed(await readSubmitted(tx, challengeId, filter.words), locale, filter);
 }
 
 /** How many submitted applications the owner's list shows on one page. */
@@ -138,9 +117,10 @@ export interface ScreeningPage extends Paged<SubmittedSummary & { coverageOk: bo
  * Page `page` (1-based; outside the list: the nearest page) of listSubmitted through
  * `filter`, of `size` rows (default SCREENING_PAGE_SIZE), each with whether its team's work
  * history covers the challenge's rules (snapshotCoverage of the frozen snapshot; null when
- * it cannot say), and the counts by state (screeningCounts). Only the page's snapshots are
- * read, and of each only what coverage needs (issue 16: the list of hundreds of
- * applications was read whole on every visit).
+ * it cannot say), and the counts by state of the whole list and of what its words find
+ * (screeningCountsOf), from the same read as the list. Only the page's snapshots are read,
+ * and of each only what coverage needs (issue 16: the list of hundreds of applications was
+ * read whole on every visit).
  */
 export async function screeningPage(
 	tx: Queryable,
@@ -150,10 +130,8 @@ export async function screeningPage(
 	filter: ScreeningFilter = NO_FILTER,
 	size = SCREENING_PAGE_SIZE
 ): Promise<ScreeningPage> {
-	const [list, counts] = await Promise.all([
-		listSubmitted(tx, challengeId, locale, filter),
-		screeningCounts(tx, challengeId, filter.words)
-	]);
+	const rows = await readSubmitted(tx, challengeId, filter.words);
+	const list = narrowed(rows, locale, filter);
 	const paged = pageOf(list, page, size);
 	const parts = await tx.query<{ id: string; snapshot: Snapshot }>(
 		`select a.id, ${COVERAGE_PARTS} as snapshot from public.applications a
@@ -164,8 +142,8 @@ export async function screeningPage(
 	return {
 		...paged,
 		items: paged.items.map((a) => ({ ...a, coverageOk: coverage.get(a.id) ?? null })),
-		counts: counts.all,
-		found: counts.found
+		counts: screeningCountsOf(rows),
+		found: screeningCountsOf(rows.filter((r) => r.found))
 	};
 }
 
