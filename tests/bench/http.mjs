@@ -10,6 +10,7 @@
 // BENCH_ONLY=signed (any part of the rows' names) measures only the matching rows;
 // BENCH_PROFILE=<dir> writes the server's CPU profile there.
 import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import autocannon from 'autocannon';
@@ -178,6 +179,10 @@ function measure(paths, cookie) {
 }
 
 let server;
+/** How often V8 deoptimised each function of the server, by name. */
+const deopts = new Map();
+/** More deoptimisations of one function than this in a run is a loop, not warming up. */
+const DEOPT_LOOP = 100;
 try {
 	if (!existsSync('build/handler.js')) await run('npx', ['vite', 'build']);
 	await admin.unsafe(`create database ${dbName}`);
@@ -185,8 +190,11 @@ try {
 	const profile = process.env.BENCH_PROFILE
 		? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
 		: [];
-	server = spawn('node', [...SERVER_NODE_FLAGS, ...profile, 'server.js'], {
-		stdio: ['ignore', 'ignore', 'inherit'],
+	// --trace-deopt: V8 names each function it deoptimises on the server's stdout. A few
+	// times is warming up; hundreds is a loop of compiling and throwing away (issue 16: a
+	// comparison in inScreeningState did it ~1,000 times a run, a fifth of a page's time).
+	server = spawn('node', [...SERVER_NODE_FLAGS, '--trace-deopt', ...profile, 'server.js'], {
+		stdio: ['ignore', 'pipe', 'inherit'],
 		env: {
 			...process.env,
 			PORT: String(PORT),
@@ -199,6 +207,10 @@ try {
 			LOG_LEVEL: 'warn',
 			NODE_ENV: 'production'
 		}
+	});
+	createInterface({ input: server.stdout }).on('line', (line) => {
+		const fn = /bailout \(kind: [^)]*\): begin\. deoptimizing \S+ <JSFunction ([^ >(]*)/.exec(line);
+		if (fn) deopts.set(fn[1] || '(anonymous)', (deopts.get(fn[1] || '(anonymous)') ?? 0) + 1);
 	});
 	await waitFor(`${ORIGIN}/favicon.svg`);
 	const sql = postgres(dbUrl, { max: 1, onnotice: () => {} });
@@ -294,6 +306,12 @@ try {
 	const js = await pageJavaScript(`${ORIGIN}${page}`);
 	console.log(
 		`\nJavaScript for the challenge page: ${js.files.length} files, ${kB(js.bytes)} gzip (goal < 60 kB)`
+	);
+	const loops = [...deopts].filter(([, n]) => n > DEOPT_LOOP).sort((a, b) => b[1] - a[1]);
+	console.log(
+		`deoptimisation loops (a server function V8 deoptimised more than ${DEOPT_LOOP} times): ${
+			loops.length ? loops.map(([name, n]) => `${name} ${n}×`).join(', ') : 'none'
+		}`
 	);
 	const unmet = results.filter((r) => signedIn(r) && !meets(r));
 	console.log(
