@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
+import { deoptLoopsLine } from '../support/deopts.mjs';
 import { createServer as createVite } from 'vite';
 import {
 	connectSocket,
@@ -41,6 +42,8 @@ const dbName = `talkoot_bench_board_${process.pid}`;
 const dbUrl = databaseUrl(ADMIN_URL, dbName);
 const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
 const children = [];
+/** How often V8 deoptimised each function of the app instances (deopts.mjs). */
+const deopts = new Map();
 
 function start(cmd, argv, env) {
 	const child = spawn(cmd, argv, {
@@ -211,7 +214,8 @@ try {
 		databaseUrl: dbUrl,
 		redisUrl: REDIS_URL,
 		children,
-		ms: 60_000
+		ms: 60_000,
+		deopts
 	});
 	for (const child of children) child.label = 'app';
 	const sql = postgres(dbUrl, { max: 2, onnotice: () => {} });
@@ -257,6 +261,7 @@ try {
 		`goals: p99 < 100 ms: ${ours.p99 < 100 ? 'met' : 'not met'}; ratio < 2: ${ratio < 2 ? 'met' : 'not met'}; ` +
 			`zero lost or duplicated: ${ours.lost + ours.duplicates === 0 ? 'met' : 'not met'}`
 	);
+	console.log(deoptLoopsLine(deopts));
 	console.log(
 		'(refused ops are the reducer saying no, e.g. a dot beyond the budget: they are not broadcast)'
 	);

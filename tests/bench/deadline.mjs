@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
+import { deoptLoopsLine } from '../support/deopts.mjs';
 import { SESSION_COOKIE, databaseUrl, startInstances } from '../support/board-world.mjs';
 import { random } from './random.mjs';
 
@@ -54,6 +55,8 @@ const dbUrl = databaseUrl(ADMIN_URL, dbName);
 const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
 const dataDir = mkdtempSync(join(tmpdir(), 'talkoot-bench-deadline-'));
 const children = [];
+/** How often V8 deoptimised each function of the app instances (deopts.mjs). */
+const deopts = new Map();
 const agent = new Agent({ keepAlive: true, maxSockets: 512 });
 let retries = 0;
 
@@ -350,7 +353,8 @@ try {
 		databaseUrl: dbUrl,
 		redisUrl: REDIS_URL,
 		children,
-		ms: 120_000
+		ms: 120_000,
+		deopts
 	});
 	const sql = postgres(dbUrl, { max: 2, onnotice: () => {} });
 	console.log(`seeding ${TEAMS} teams × ${MEMBERS} members…`);
@@ -539,6 +543,7 @@ try {
 			`(${p99('autosave').toFixed(0)} / ${p99('submit').toFixed(0)} ms); 0 errors: ${errorCount === 0 ? 'met' : `not met (${errorCount})`}; ` +
 			`0 lost, every check passed: ${problems.length === 0 ? 'met' : `not met (${problems.length} problems)`}`
 	);
+	console.log(deoptLoopsLine(deopts));
 	if (Date.now() - start > RUN_MS + 30_000) console.log('(the run overran its schedule)');
 	await sql.end();
 } catch (err) {

@@ -10,7 +10,6 @@
 // BENCH_ONLY=signed (any part of the rows' names) measures only the matching rows;
 // BENCH_PROFILE=<dir> writes the server's CPU profile there.
 import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import autocannon from 'autocannon';
@@ -18,6 +17,7 @@ import postgres from 'postgres';
 import { kB, pageJavaScript } from './page-js.mjs';
 import { SERVER_NODE_FLAGS } from '../support/server-flags.mjs';
 import { cpuUsed } from './cpu.mjs';
+import { DEOPT_FLAGS, countDeopts, deoptLoopsLine } from '../support/deopts.mjs';
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PORT = Number(process.env.BENCH_PORT ?? 4400);
@@ -179,10 +179,8 @@ function measure(paths, cookie) {
 }
 
 let server;
-/** How often V8 deoptimised each function of the server, by name. */
+/** How often V8 deoptimised each function of the server, by name (deopts.mjs). */
 const deopts = new Map();
-/** More deoptimisations of one function than this in a run is a loop, not warming up. */
-const DEOPT_LOOP = 100;
 try {
 	if (!existsSync('build/handler.js')) await run('npx', ['vite', 'build']);
 	await admin.unsafe(`create database ${dbName}`);
@@ -190,10 +188,7 @@ try {
 	const profile = process.env.BENCH_PROFILE
 		? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
 		: [];
-	// --trace-deopt: V8 names each function it deoptimises on the server's stdout. A few
-	// times is warming up; hundreds is a loop of compiling and throwing away (issue 16: a
-	// comparison in inScreeningState did it ~1,000 times a run, a fifth of a page's time).
-	server = spawn('node', [...SERVER_NODE_FLAGS, '--trace-deopt', ...profile, 'server.js'], {
+	server = spawn('node', [...SERVER_NODE_FLAGS, ...DEOPT_FLAGS, ...profile, 'server.js'], {
 		stdio: ['ignore', 'pipe', 'inherit'],
 		env: {
 			...process.env,
@@ -208,10 +203,7 @@ try {
 			NODE_ENV: 'production'
 		}
 	});
-	createInterface({ input: server.stdout }).on('line', (line) => {
-		const fn = /bailout \(kind: [^)]*\): begin\. deoptimizing \S+ <JSFunction ([^ >(]*)/.exec(line);
-		if (fn) deopts.set(fn[1] || '(anonymous)', (deopts.get(fn[1] || '(anonymous)') ?? 0) + 1);
-	});
+	countDeopts(server, deopts);
 	await waitFor(`${ORIGIN}/favicon.svg`);
 	const sql = postgres(dbUrl, { max: 1, onnotice: () => {} });
 	console.log('seeding 1,000 challenges × 20 answered questions…');
@@ -307,12 +299,7 @@ try {
 	console.log(
 		`\nJavaScript for the challenge page: ${js.files.length} files, ${kB(js.bytes)} gzip (goal < 60 kB)`
 	);
-	const loops = [...deopts].filter(([, n]) => n > DEOPT_LOOP).sort((a, b) => b[1] - a[1]);
-	console.log(
-		`deoptimisation loops (a server function V8 deoptimised more than ${DEOPT_LOOP} times): ${
-			loops.length ? loops.map(([name, n]) => `${name} ${n}×`).join(', ') : 'none'
-		}`
-	);
+	console.log(deoptLoopsLine(deopts));
 	const unmet = results.filter((r) => signedIn(r) && !meets(r));
 	console.log(
 		`goals: JavaScript < 60 kB: ${js.bytes < 60 * 1024 ? 'met' : 'not met'}; signed-in pages: ${unmet.length ? `not met by ${unmet.map((r) => r.name.slice('signed in: '.length)).join(', ')}` : 'all met'}`

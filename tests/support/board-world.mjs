@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { io as connect } from 'socket.io-client';
 import { SERVER_NODE_FLAGS } from './server-flags.mjs';
+import { DEOPT_FLAGS, countDeopts } from './deopts.mjs';
 
 /** The demo facilitator and challenge of supabase/seed.sql (seeded on the app's first start). */
 export const FACILITATOR = '00000000-0000-4000-8000-000000000005';
@@ -20,33 +21,42 @@ export const databaseUrl = (/** @type {string} */ adminUrl, /** @type {string} *
 /**
  * Starts one app process on 127.0.0.1:`port` and the database at `databaseUrl` (migrated
  * and seeded with the demo data on its first start). Without `redisUrl` it is alone;
- * `origin` is where browsers reach it, when that is not the port itself (a proxy).
+ * `origin` is where browsers reach it, when that is not the port itself (a proxy). With
+ * `deopts`, the functions V8 deoptimises are counted into it (deopts.mjs; its stdout is
+ * then read for them).
  * @param {{ port: number, databaseUrl: string, redisUrl?: string, origin?: string,
- *   stdio?: import('node:child_process').StdioOptions }} options
+ *   stdio?: import('node:child_process').StdioOptions, deopts?: Map<string, number> }} options
  */
 export function startApp({
 	port,
 	databaseUrl,
 	redisUrl = '',
 	origin = `http://127.0.0.1:${port}`,
-	stdio = ['ignore', 'ignore', 'inherit']
+	stdio = ['ignore', 'ignore', 'inherit'],
+	deopts
 }) {
-	return spawn(process.execPath, [...SERVER_NODE_FLAGS, 'server.js'], {
-		stdio,
-		env: {
-			...process.env,
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			ORIGIN: origin,
-			DATABASE_URL: databaseUrl,
-			// Demo data on a real database only when asked for (issue 10, item 2).
-			SEED_DEMO: 'true',
-			DEMO_PASSWORD: process.env.DEMO_PASSWORD ?? 'Talkoot-demo-2026!',
-			REDIS_URL: redisUrl,
-			LOG_LEVEL: 'warn',
-			NODE_ENV: 'production'
+	const child = spawn(
+		process.execPath,
+		[...SERVER_NODE_FLAGS, ...(deopts ? DEOPT_FLAGS : []), 'server.js'],
+		{
+			stdio: deopts ? ['ignore', 'pipe', 'inherit'] : stdio,
+			env: {
+				...process.env,
+				PORT: String(port),
+				HOST: '127.0.0.1',
+				ORIGIN: origin,
+				DATABASE_URL: databaseUrl,
+				// Demo data on a real database only when asked for (issue 10, item 2).
+				SEED_DEMO: 'true',
+				DEMO_PASSWORD: process.env.DEMO_PASSWORD ?? 'Talkoot-demo-2026!',
+				REDIS_URL: redisUrl,
+				LOG_LEVEL: 'warn',
+				NODE_ENV: 'production'
+			}
 		}
-	});
+	);
+	if (deopts) countDeopts(child, deopts);
+	return child;
 }
 
 /**
@@ -55,16 +65,26 @@ export function startApp({
  * before the next starts (the first migrates and seeds). Every child is pushed to
  * `children` as soon as it is spawned, so the caller's cleanup stops it even when a
  * later one fails; fails after `ms` per instance. Returns their origins in port order.
+ * `deopts` as startApp's, for all of them.
  * @param {{ count: number, basePort: number, databaseUrl: string, redisUrl: string,
- *   children: import('node:child_process').ChildProcess[], ms?: number }} options
+ *   children: import('node:child_process').ChildProcess[], ms?: number,
+ *   deopts?: Map<string, number> }} options
  * @returns {Promise<string[]>}
  */
-export async function startInstances({ count, basePort, databaseUrl, redisUrl, children, ms }) {
+export async function startInstances({
+	count,
+	basePort,
+	databaseUrl,
+	redisUrl,
+	children,
+	ms,
+	deopts
+}) {
 	const origins = [];
 	for (let i = 0; i < count; i++) {
 		const port = basePort + i;
 		const origin = `http://127.0.0.1:${port}`;
-		const child = startApp({ port, databaseUrl, redisUrl: count > 1 ? redisUrl : '' });
+		const child = startApp({ port, databaseUrl, redisUrl: count > 1 ? redisUrl : '', deopts });
 		children.push(child);
 		await waitForHttp(`${origin}/favicon.svg`, ms, child);
 		origins.push(origin);
