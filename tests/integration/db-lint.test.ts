@@ -108,6 +108,17 @@ const BROKEN: { rule: Rule; does: string; sql: string; object: string }[] = [
 		object: 'public.lint_unscreened(uuid)'
 	},
 	{
+		rule: 'optional-filter',
+		does: 'a helper narrowed by an optional scope in one statement',
+		sql: `create or replace function private.my_challenge_ids() returns setof uuid
+		        language plpgsql stable security definer rows 10 set search_path = ''
+		        as 'declare scope uuid[] := private.challenge_scope(); begin
+		          return query select c.id from public.challenges c
+		          join public.organisation_members m on m.organisation_id = c.organisation_id
+		          where m.user_id = (select auth.uid()) and (scope is null or c.id = any(scope)); end'`,
+		object: 'private.my_challenge_ids()'
+	},
+	{
 		rule: 'auth-inlined',
 		does: 'auth.uid() with a SET clause, which keeps it from being inlined',
 		sql: "alter function auth.uid() set search_path = ''",
