@@ -90,6 +90,15 @@ const BROKEN: { rule: Rule; does: string; sql: string; object: string }[] = [
 		object: 'public.challenge_follower_count(uuid)'
 	},
 	{
+		rule: 'planned-once',
+		does: 'a PL/pgSQL helper redefined without generic plans',
+		sql: `create or replace function private.my_organisation_ids() returns setof uuid
+		        language plpgsql stable security definer rows 10 set search_path = ''
+		        as 'begin return query select organisation_id from public.organisation_members
+		          where user_id = (select auth.uid()); end'`,
+		object: 'private.my_organisation_ids()'
+	},
+	{
 		rule: 'id-set-estimate',
 		does: 'a set of ids redefined without ROWS',
 		sql: `create or replace function private.my_team_ids() returns setof uuid
