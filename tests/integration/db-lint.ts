@@ -269,35 +269,24 @@ export async function lintCatalogue(
 	// and the API's, `public.challenge_follower_count(id)` per row of a list) is PL/pgSQL: a
 	// SQL one cannot be inlined, so its query is parsed and planned again in each statement
 	// that calls it, and the helpers nested in it again on each call; a PL/pgSQL body is
-	// planned once per connection (issue 16).
+	// planned once per connection (issue 16). And it keeps its plans: without
+	// plan_cache_mode = force_generic_plan, Postgres plans a statement again on every call
+	// as long as that looks cheaper than its generic plan, which a statement of an array
+	// (`c.id = any(scope)`) always does: 0.1 ms a call of private.my_challenge_ids
+	// (20261217001200_generic_plans.sql).
 	add(
 		'planned-once',
 		await tx.query<Row>(
 			`${FUNCTIONS}
 			 join pg_language l on l.oid = p.prolang
 			 where n.nspname in ('private', 'public') and p.proowner = ${MIGRATOR}
-			   and p.prosecdef and p.provolatile <> 'v' and l.lanname = 'sql'
+			   and p.prosecdef and p.provolatile <> 'v'
+			   and (l.lanname = 'sql' or (l.lanname = 'plpgsql'
+			     and 'plan_cache_mode=force_generic_plan' <> all (coalesce(p.proconfig, '{}'))))
 			 order by 1`
 		),
 		(r) =>
-			`${r.object} is a security-definer SQL function, planned again in every statement that calls it: write it in PL/pgSQL`
-	);
-	// …and keeps its plans: without plan_cache_mode = force_generic_plan, Postgres plans a
-	// statement again on every call as long as that looks cheaper than its generic plan,
-	// which a statement of an array (`c.id = any(scope)`) always does: 0.1 ms a call of
-	// private.my_challenge_ids (20261217001200_generic_plans.sql, issue 16).
-	add(
-		'planned-once',
-		await tx.query<Row>(
-			`${FUNCTIONS}
-			 join pg_language l on l.oid = p.prolang
-			 where n.nspname in ('private', 'public') and p.proowner = ${MIGRATOR}
-			   and p.prosecdef and p.provolatile <> 'v' and l.lanname = 'plpgsql'
-			   and 'plan_cache_mode=force_generic_plan' <> all (coalesce(p.proconfig, '{}'))
-			 order by 1`
-		),
-		(r) =>
-			`${r.object} may plan its statements again on every call: declare SET plan_cache_mode = force_generic_plan`
+			`${r.object} is a read-only security-definer function planned again on calls (SQL, or PL/pgSQL without generic plans): write it in PL/pgSQL with SET plan_cache_mode = force_generic_plan`
 	);
 
 	// A set of ids a policy tests rows against (`id in (select private.my_team_ids())`) is
