@@ -1,4 +1,14 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+	closeSync,
+	existsSync,
+	openSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	writeFileSync
+} from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import {
@@ -18,31 +28,75 @@ export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'Talkoot-demo-2026!';
 /** The demo admin's TOTP key: playwright.config.ts gives it to the server as DEMO_TOTP_SECRET. */
 export const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 
+/** The end-to-end server's data directory (playwright.config.ts). */
+const DATA_DIR = `.data-e2e-${process.env.E2E_PORT ?? 4173}`;
+
+/** The TOTP time step (30 s) of `ms` since the epoch. */
+const totpStep = (ms = Date.now()) => Math.floor(ms / 30_000);
+
+/** The code of `secret` for TOTP time step `step`. */
+const totpCodeAt = (secret: string, step: number) =>
+	generateHOTP(decodeBase32IgnorePadding(secret.replace(/\s/g, '')), BigInt(step), 6);
+
 /** The code an authenticator app shows for a key (as shown, in groups) `ahead` steps from now. */
 export function totpCodeFor(secret: string, ahead = 0): string {
-	const key = decodeBase32IgnorePadding(secret.replace(/\s/g, ''));
-	return generateHOTP(key, BigInt(Math.floor(Date.now() / 30_000) + ahead), 6);
+	return totpCodeAt(secret, totpStep() + ahead);
 }
 
 /**
- * On the sign-in code page: enters the code of `secret`. A code works once, so when a test
- * running beside this one used the present code already, the next step's code (accepted for
- * clock drift) is tried, and then the next period's.
+ * Runs `fn` holding the lock file `path` (made exclusively; another holder waits, and takes
+ * a lock older than `staleMs` over), and returns what fn returns.
+ */
+async function withLockFile<T>(path: string, fn: () => Promise<T>, staleMs = 45_000): Promise<T> {
+	for (;;) {
+		try {
+			closeSync(openSync(path, 'wx'));
+			break;
+		} catch (e) {
+			if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+			const age = Date.now() - (statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+			if (age > staleMs) rmSync(path, { force: true });
+			await new Promise((r) => setTimeout(r, 100));
+		}
+	}
+	try {
+		return await fn();
+	} finally {
+		rmSync(path, { force: true });
+	}
+}
+
+/**
+ * On the sign-in code page: enters a code of `secret` and waits for the answer. The server
+ * takes each time step's code once and counts every refused one, locking the account after
+ * ten (second-factor.ts): tests in parallel signing in as the demo admin had reused each
+ * other's codes until it locked (a rehearsal of stop 37, three tests). So the steps are
+ * handed out one at a time, each worker under a lock file beside the server's data, never
+ * one already used: the present step's code, or the next one's (accepted for clock drift),
+ * or, when both are used, the next period's. A code used outside this function (enrolment)
+ * is refused once, and the next step is taken.
  */
 export async function enterSignInCode(page: Page, secret: string) {
-	for (let attempt = 0; attempt < 4; attempt++) {
-		if (attempt === 2) await page.waitForTimeout(30_000 - (Date.now() % 30_000) + 200);
-		await page
-			.getByRole('textbox', { name: 'Code', exact: true })
-			.fill(totpCodeFor(secret, attempt % 2));
-		await page.getByRole('button', { name: 'Verify and sign in' }).click();
-		await page.waitForLoadState();
-		if (!new URL(page.url()).pathname.startsWith('/auth/sign-in/code')) return;
-		if (await page.locator('form[action="/auth/sign-out"]').count()) return;
-	}
-	throw new Error('the sign-in code was refused four times');
+	const id = createHash('sha256').update(secret).digest('hex').slice(0, 12);
+	const used = join(DATA_DIR, `totp-${id}.used`);
+	await withLockFile(join(DATA_DIR, `totp-${id}.lock`), async () => {
+		for (let attempt = 0; attempt < 3; attempt++) {
+			const last = existsSync(used) ? Number(readFileSync(used, 'utf8')) : -Infinity;
+			const step = Math.max(totpStep(), last + 1);
+			// A step more than one ahead is not accepted yet: wait for its period's start.
+			if (step > totpStep() + 1) await page.waitForTimeout((step - 1) * 30_000 - Date.now() + 200);
+			await page.getByRole('textbox', { name: 'Code', exact: true }).fill(totpCodeAt(secret, step));
+			await page.getByRole('button', { name: 'Verify and sign in' }).click();
+			await page.waitForLoadState();
+			writeFileSync(used, String(step));
+			if (!new URL(page.url()).pathname.startsWith('/auth/sign-in/code')) return;
+			if (await page.locator('form[action="/auth/sign-out"]').count()) return;
+		}
+		const said = await page.getByRole('alert').allInnerTexts();
+		throw new Error(`the sign-in code was refused three times: ${said.join(' ')}`);
+	});
 }
-const MAIL_DIR = join(`.data-e2e-${process.env.E2E_PORT ?? 4173}`, 'mail');
+const MAIL_DIR = join(DATA_DIR, 'mail');
 
 /** Every test fails if any response of the app is a server error. */
 export const test = base.extend<{ noServerErrors: void }>({
