@@ -144,6 +144,12 @@ const AUTH_HELPERS = `select f from unnest(array[to_regprocedure('auth.jwt()'),
 	to_regprocedure('auth.uid()'), to_regprocedure('auth.role()')]::oid[]) f where f is not null`;
 /** Who owns what our migrations create: the owner of schema private. */
 const MIGRATOR = `(select nspowner from pg_namespace where nspname = 'private')`;
+/**
+ * Our functions in `private` and `public` (the helpers and the API), made by the
+ * migrations: FUNCTIONS with the language as `l`; a rule goes on with `and …`.
+ */
+const HELPERS_AND_API = `${FUNCTIONS} join pg_language l on l.oid = p.prolang
+	where n.nspname in ('private', 'public') and p.proowner = ${MIGRATOR}`;
 /** Schemas the API roles can reach: what Supabase's Data API could expose. */
 const EXPOSED = `(n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\\_%'
 	and (has_schema_privilege('anon', n.oid, 'USAGE') or has_schema_privilege('authenticated', n.oid, 'USAGE')))`;
@@ -277,9 +283,7 @@ export async function lintCatalogue(
 	add(
 		'planned-once',
 		await tx.query<Row>(
-			`${FUNCTIONS}
-			 join pg_language l on l.oid = p.prolang
-			 where n.nspname in ('private', 'public') and p.proowner = ${MIGRATOR}
+			`${HELPERS_AND_API}
 			   and p.prosecdef and p.provolatile <> 'v'
 			   and (l.lanname = 'sql' or (l.lanname = 'plpgsql'
 			     and 'plan_cache_mode=force_generic_plan' <> all (coalesce(p.proconfig, '{}'))))
@@ -311,8 +315,7 @@ export async function lintCatalogue(
 	add(
 		'exists-per-row',
 		await tx.query<Row>(
-			`${FUNCTIONS}
-			 where n.nspname in ('private', 'public') and p.proowner = ${MIGRATOR}
+			`${HELPERS_AND_API}
 			   and p.prosrc ~* 'filter\\s*\\(\\s*where\\s+(not\\s+)?exists\\s*\\('
 			 order by 1`
 		),
@@ -328,9 +331,7 @@ export async function lintCatalogue(
 	add(
 		'optional-filter',
 		await tx.query<Row>(
-			`${FUNCTIONS}
-			 join pg_language l on l.oid = p.prolang
-			 where n.nspname in ('private', 'public') and p.proowner = ${MIGRATOR}
+			`${HELPERS_AND_API}
 			   and l.lanname = 'plpgsql'
 			   and p.prosrc ~* '\\m(\\w+)\\s+is\\s+null\\s+or\\s+\\w+\\.\\w+\\s*=\\s*any\\s*\\(\\s*\\1\\s*\\)'
 			 order by 1`

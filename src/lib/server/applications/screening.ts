@@ -74,8 +74,8 @@ function readSubmitted(
 }
 
 /** The rows of `rows` the filter lets through, by team name in the reader's alphabet. */
-function narrowed<T extends SubmittedSummary & { found: boolean }>(
-	rows: T[],
+function narrowed(
+	rows: (SubmittedSummary & { found: boolean })[],
 	locale: Locale,
 	filter: ScreeningFilter
 ): SubmittedSummary[] {
