@@ -7,7 +7,7 @@ import { getDb, type Database } from '$lib/server/db';
 import { requestAuth } from '$lib/server/http/auth';
 import { requestChallengeScope } from '$lib/server/http/challenge-scope';
 import { registerRealtime } from '$lib/server/realtime/attach';
-import { log } from '$lib/server/log';
+import { log, print } from '$lib/server/log';
 import { pageCache } from '$lib/server/http/page-cache';
 import {
 	forgetVisitorViews,
@@ -44,10 +44,9 @@ export const init: ServerInit = async () => {
 	const db = await getDb();
 	const accounts = config.seedDemo ? await seedDemo(db, config.DEMO_PASSWORD) : null;
 	const mail = startMailWorker(db);
-	// Printed once the demo's own mail is written, so its log lines do not scroll it away,
-	// and after the logger's buffer reached stdout (pino writes asynchronously: a full pipe
-	// would otherwise let console.log pass lines logged before it).
-	if (accounts) void mail.caughtUp().then(() => log.flush(() => console.log(accounts)));
+	// Printed once the demo's own mail is written, so its log lines do not scroll it away
+	// (through the log's own stream, which keeps the order: see output in log.ts).
+	if (accounts) void mail.caughtUp().then(() => print(accounts));
 	startRetentionSchedule(db);
 	registerRealtime();
 };

@@ -2,7 +2,7 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import nodemailer from 'nodemailer';
 import { config, type Config } from '../config';
-import { log } from '../log';
+import { log, print } from '../log';
 
 export interface Mail {
 	to: string;
@@ -26,7 +26,7 @@ type MailConfig = Pick<Config, 'SMTP_URL' | 'MAIL_FROM' | 'NODE_ENV' | 'DATA_DIR
  */
 export function createDelivery(
 	cfg: MailConfig = config,
-	print: (text: string) => void = (text) => console.log(text)
+	show: (text: string) => void = print
 ): Deliver {
 	if (cfg.SMTP_URL) {
 		const smtp = nodemailer.createTransport(cfg.SMTP_URL);
@@ -49,7 +49,7 @@ export function createDelivery(
 		await rename(`${file}.part`, file);
 		log.info({ to: mail.to, subject: mail.subject, file }, 'mail written (no SMTP_URL)');
 		if (cfg.NODE_ENV === 'development')
-			print(`\n--- mail to ${mail.to}: ${mail.subject}\n${mail.text}\n---\n`);
+			show(`\n--- mail to ${mail.to}: ${mail.subject}\n${mail.text}\n---\n`);
 	};
 }
 
