@@ -53,9 +53,9 @@ server.listen(port, host, () => {
 	const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
 	const actual = server.address().port;
 	const at = process.env.ORIGIN ? ` (listening on port ${actual})` : '';
-	console.log(`Talkoot is running at ${process.env.ORIGIN ?? `http://${shown}:${actual}`}${at}`);
+	hooks.print(`Talkoot is running at ${process.env.ORIGIN ?? `http://${shown}:${actual}`}${at}`);
 	if (originDefaulted)
-		console.log(
+		hooks.print(
 			`ORIGIN is not set: links in mail point to http://localhost:${port}. ` +
 				'Set ORIGIN (e.g. ORIGIN=https://talkoot.example.fi) for anything but a try-out.'
 		);
@@ -65,7 +65,7 @@ let closing = false;
 async function shutdown(signal) {
 	if (closing) return;
 	closing = true;
-	console.log(`${signal}: closing`);
+	hooks.print(`${signal}: closing`);
 	io.close();
 	server.close();
 	await hooks.closeDatabase().catch(() => {});

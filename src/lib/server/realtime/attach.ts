@@ -8,7 +8,7 @@ import { sessionCookieName } from '../http/cookies';
 import { validateSession, type SessionUser } from '../auth/sessions';
 import { supabaseHandshakeUser } from '../auth/supabase';
 import { hashToken } from '../auth/tokens';
-import { log } from '../log';
+import { log, print } from '../log';
 import { translate } from '../i18n';
 import { setNotifier } from '../notifier';
 import { handleBoards } from './boards';
@@ -148,6 +148,8 @@ export async function attachRealtime(
 export interface RealtimeHooks {
 	attachRealtime: typeof attachRealtime;
 	closeDatabase: () => Promise<void>;
+	/** Text for a person, in order with the log's records (log.ts). */
+	print: (text: string) => void;
 }
 
 // server.js reaches the bundled code through this key after importing the handler.
@@ -160,7 +162,8 @@ export function registerRealtime() {
 		closeDatabase: async () => {
 			await stopMailWorker();
 			await (await getDb()).close();
-		}
+		},
+		print
 	};
 	(globalThis as Record<symbol, unknown>)[REALTIME_KEY] = hooks;
 }
