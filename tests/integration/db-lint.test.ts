@@ -128,6 +128,18 @@ const BROKEN: { rule: Rule; does: string; sql: string; object: string }[] = [
 		object: 'private.my_challenge_ids()'
 	},
 	{
+		rule: 'set-built-twice',
+		does: 'a helper that builds one id set twice in a statement',
+		sql: `create or replace function private.my_decision_item_ids() returns setof uuid
+		        language plpgsql stable security definer rows 10
+		        set search_path = '' set plan_cache_mode = force_generic_plan
+		        as 'begin return query select i.id from public.decision_items i
+		          where i.final_tender_id in (select t.id from public.final_tenders t
+		                                      where t.concept_id in (select private.my_concept_ids()))
+		             or i.concept_id in (select private.my_concept_ids()); end'`,
+		object: 'private.my_decision_item_ids()'
+	},
+	{
 		rule: 'auth-inlined',
 		does: 'auth.uid() with a SET clause, which keeps it from being inlined',
 		sql: "alter function auth.uid() set search_path = ''",

@@ -16,6 +16,7 @@ export type Rule =
 	| 'id-set-estimate'
 	| 'exists-per-row'
 	| 'optional-filter'
+	| 'set-built-twice'
 	| 'index'
 	| 'dangerous-grant'
 	| 'anon-execute'
@@ -338,6 +339,27 @@ export async function lintCatalogue(
 		),
 		(r) =>
 			`${r.object} filters a column by a variable that may be null (\`v is null or t.c = any(v)\`), which no generic plan can look up by index: branch on the variable`
+	);
+
+	// One statement of a helper that names the same id set twice, `x in (select
+	// private.my_concept_ids()) or y in (select private.my_concept_ids())`, builds it twice,
+	// and every helper nested in it twice: private.my_decision_item_ids built my_team_ids
+	// three times a call, and the policies of decisions and their items call it several
+	// times a page (20261217001300_decision_items_by_item.sql, issue 16). Build it once (a
+	// variable, or one subquery over a UNION).
+	add(
+		'set-built-twice',
+		await tx.query<Row>(
+			`${HELPERS_AND_API}
+			   and l.lanname in ('plpgsql', 'sql')
+			   and exists (
+			     select from regexp_split_to_table(p.prosrc, ';') with ordinality s(statement, n),
+			       lateral regexp_matches(s.statement, 'private\\.(my_\\w+)\\s*\\(', 'g') m
+			     group by s.n, m[1] having count(*) > 1)
+			 order by 1`
+		),
+		(r) =>
+			`${r.object} builds one id set twice in a statement (the same private.my_… call twice): build it once`
 	);
 
 	// Policies read the caller once per statement, `(select auth.uid())`, and never from

@@ -10,6 +10,8 @@ import {
 	submitReport
 } from '../../src/lib/server/production';
 import { outcomeRefusal } from '../../src/lib/server/http/outcome-refusals';
+import { readMyResult } from '../../src/lib/server/decisions';
+import { loadDashboard } from '../../src/lib/server/dashboard';
 import { describeEachDatabase } from './databases';
 import { createConcept, publishGoDecision } from './production-fixtures';
 import { createScreeningScenario, type ScreeningScenario } from './screening-fixtures';
@@ -74,6 +76,29 @@ describeEachDatabase('the result-based bonus', (db) => {
 	});
 
 	const counts = (p: number, v: number) => JSON.stringify({ [permanent]: p, [vocational]: v });
+
+	it('the go / no-go decision reaches each team through its concept: results and dashboard', async () => {
+		// Its items name concepts, not applications: each team reads its own on its application.
+		const [mine] = await db().as(s.lead, (tx) => readMyResult(tx, s.appA.id));
+		expect(mine).toMatchObject({ decision: { stage: 'proof_of_concept' } });
+		expect(mine.item).toMatchObject({ kind: 'concept', chosen: true, applicationId: s.appA.id });
+		const [theirs] = await db().as(s.otherTeam, (tx) => readMyResult(tx, s.appB.id));
+		expect(theirs.item).toMatchObject({ chosen: false, applicationId: s.appB.id });
+		expect(await db().as(s.otherTeam, (tx) => readMyResult(tx, s.appA.id))).toEqual([]);
+		const [a, b] = await Promise.all([
+			loadDashboard(db(), s.member, 'en'),
+			loadDashboard(db(), s.otherTeam, 'en')
+		]);
+		expect(a.applications.find((x) => x.id === s.appA.id)?.later).toMatchObject({
+			stage: 'proof_of_concept',
+			chosen: true
+		});
+		expect(b.applications.find((x) => x.id === s.appB.id)?.later).toMatchObject({
+			stage: 'proof_of_concept',
+			chosen: false
+		});
+		expect(b.applications.some((x) => x.id === s.appA.id)).toBe(false);
+	});
 
 	it("only the owner's side defines categories and targets", async () => {
 		const args = [s.challenge.id, null, '{"en": "Other"}', 100];

@@ -7,6 +7,7 @@ import { NO_FILTER } from '$lib/domain/list-filter';
 import { myTeams, PHASE_COLUMNS, type TeamSummary } from './teams';
 import { workshopsSummary, type WorkshopsSummary } from './workshops/list';
 import { listMyJuries, type MyJury } from './jury/juror';
+import { grownFrom } from './decisions';
 
 export interface DashboardApplication {
 	id: string;
@@ -90,9 +91,7 @@ export function loadDashboard(
 				   (select json_build_object('id', dd.id, 'stage', dd.stage, 'chosen', i.chosen)
 				    from public.decision_items i
 				    join public.decisions dd on dd.id = i.decision_id
-				    left join public.final_tenders f on f.id = i.final_tender_id
-				    left join public.concepts k on k.id = coalesce(i.concept_id, f.concept_id)
-				    where coalesce(i.application_id, k.application_id) = a.id
+				    where i.item_id in ${grownFrom('a.id')}
 				      and dd.published_at is not null and dd.stage <> 'screening'
 				    order by dd.published_at desc, dd.id limit 1) as later,
 				   ${PHASE_COLUMNS}

@@ -334,6 +334,22 @@ export async function readDecision(
 }
 
 /**
+ * SQL: a subquery of the ids of everything an application grew into and a decision may
+ * name — the application, its concept, the concept's final tenders — for `i.item_id in
+ * (…)` over public.decision_items, whose item_id (generated: the one application, final
+ * tender or concept an item decides, 20261207000301_selection.sql) is indexed. Takes the
+ * SQL expression of the application's id (`$1::uuid`, `a.id`); what the reader may not
+ * see of the concept and its tenders drops out by their policies. Testing
+ * `coalesce(i.application_id, k.application_id)` after joining them instead read every
+ * item the reader may see (issue 16).
+ */
+export const grownFrom = (application: string) =>
+	`(select ${application}
+	  union all select k.id from public.concepts k where k.application_id = ${application}
+	  union all select f.id from public.final_tenders f
+	    join public.concepts k on k.id = f.concept_id where k.application_id = ${application})`;
+
+/**
  * A team's published results for its application, newest first: per decision of
  * shortlisting, selection or proof of concept that names it — the application, or the
  * final tender or concept it grew into (the current decision and any it replaced), its own item (chosen, rank, reason, points), its own frozen scores with the
@@ -347,9 +363,7 @@ export async function readMyResult(tx: Queryable, applicationId: string): Promis
 		`select i.decision_id as "decisionId", i.id as "itemId"
 		 from public.decision_items i
 		 join public.decisions d on d.id = i.decision_id
-		 left join public.final_tenders f on f.id = i.final_tender_id
-		 left join public.concepts k on k.id = coalesce(i.concept_id, f.concept_id)
-		 where coalesce(i.application_id, k.application_id) = $1
+		 where i.item_id in ${grownFrom('$1::uuid')}
 		   and d.published_at is not null and d.stage <> 'screening'
 		   and $1 in (select a.id from public.applications a
 		              join public.team_members m on m.team_id = a.team_id
