@@ -140,6 +140,17 @@ const BROKEN: { rule: Rule; does: string; sql: string; object: string }[] = [
 		object: 'private.my_decision_item_ids()'
 	},
 	{
+		rule: 'call-per-row',
+		does: 'a set helper asking a definer function about each row it reads',
+		sql: `create or replace function private.my_owned_concept_ids() returns setof uuid
+		        language plpgsql stable security definer rows 10
+		        set search_path = '' set plan_cache_mode = force_generic_plan
+		        as 'begin return query select t.concept_id from public.final_tenders t
+		          where t.challenge_id in (select private.my_team_challenge_ids())
+		            and private.final_tenders_unsealed(t.challenge_id); end'`,
+		object: 'private.my_owned_concept_ids()'
+	},
+	{
 		rule: 'auth-inlined',
 		does: 'auth.uid() with a SET clause, which keeps it from being inlined',
 		sql: "alter function auth.uid() set search_path = ''",

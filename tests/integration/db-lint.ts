@@ -17,6 +17,7 @@ export type Rule =
 	| 'exists-per-row'
 	| 'optional-filter'
 	| 'set-built-twice'
+	| 'call-per-row'
 	| 'index'
 	| 'dangerous-grant'
 	| 'anon-execute'
@@ -143,6 +144,17 @@ const FUNCTIONS = `select format('%I.%I(%s)', n.nspname, p.proname, oidvectortyp
 /** Supabase's auth helpers, as far as they exist (oids; on Supabase not ours). */
 const AUTH_HELPERS = `select f from unnest(array[to_regprocedure('auth.jwt()'),
 	to_regprocedure('auth.uid()'), to_regprocedure('auth.role()')]::oid[]) f where f is not null`;
+/**
+ * Set-returning helpers that call a helper per row (rule call-per-row), each with why its
+ * rows are few: they are the caller's own, not the data's.
+ */
+export const PER_ROW_CALLS: Record<string, string> = {
+	'private.my_workshop_ids()':
+		"per workshop the caller was invited to as a guest (the caller's own places)",
+	'public.board_note_authors(uuid)': 'per board asked about: the one board of the call',
+	'private.my_visible_jury_score_ids()': "per jury the caller sits on (the caller's own seats)",
+	'private.my_production_concept_ids()': "per concept of the caller's own teams"
+};
 /** Who owns what our migrations create: the owner of schema private. */
 const MIGRATOR = `(select nspowner from pg_namespace where nspname = 'private')`;
 /**
@@ -360,6 +372,26 @@ export async function lintCatalogue(
 		),
 		(r) =>
 			`${r.object} builds one id set twice in a statement (the same private.my_… call twice): build it once`
+	);
+
+	// A helper returning a set (what policies test rows against, and the API's per-page
+	// counts) that calls a helper of ours per row, `and private.final_tenders_unsealed(
+	// t.challenge_id)`, pays a definer call per row of whatever it scans: once per
+	// challenge of the owner's /manage page, once per final tender of every challenge the
+	// owner's team runs (20261217001400_unsealed_joined.sql, issue 16). Join the rule
+	// instead; PER_ROW_CALLS names those that call it over the caller's own few rows only.
+	add(
+		'call-per-row',
+		(
+			await tx.query<Row>(
+				`${HELPERS_AND_API}
+				   and p.proretset and p.provolatile <> 'v'
+				   and p.prosrc ~ 'private\\.\\w+\\(\\s*\\w+\\.\\w+\\s*\\)'
+				 order by 1`
+			)
+		).filter((r) => !(r.object in PER_ROW_CALLS)),
+		(r) =>
+			`${r.object} returns a set and calls a helper per row of what it reads (private.f(t.column)): join the rule instead`
 	);
 
 	// Policies read the caller once per statement, `(select auth.uid())`, and never from
