@@ -1,6 +1,7 @@
-// CPU time spent so far by the app server and by Postgres, read from /proc (Linux): for
-// http.mjs to say, of each measured row, how many milliseconds of CPU each request cost the
-// app and the database (issue 16: where the time goes, on a machine they share).
+// CPU time spent so far by the app server, by Postgres and by the whole machine, read from
+// /proc (Linux): for http.mjs to say, of each measured row, how many milliseconds of CPU each
+// request cost the app, the database and the machine, and so how many requests a second the
+// machine's cores could serve at most (issue 16: where the time goes, on a machine they share).
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
@@ -27,11 +28,28 @@ function stat(pid) {
 }
 
 /**
- * CPU ms used so far by the process `appPid` and by every process named `postgres` (the
+ * CPU ms the machine's cores have been busy so far, all of them together: the first line of
+ * /proc/stat (user, nice, system, idle, iowait, irq, softirq, steal, … in ticks) less idle
+ * and iowait; guest time is already inside user. Every process counts, the load generator's
+ * too.
+ */
+function machineBusy() {
+	const ticks = readFileSync('/proc/stat', 'utf8')
+		.split('\n', 1)[0]
+		.trim()
+		.split(/\s+/)
+		.slice(1, 9)
+		.map(Number);
+	const [user, nice, system, , , irq, softirq, steal] = ticks;
+	return ((user + nice + system + irq + softirq + steal) / TICKS) * 1000;
+}
+
+/**
+ * CPU ms used so far by the process `appPid` (and by its main thread), by every process named `postgres` (the
  * server and its backends; a backend that has exited takes its time with it, so measure
- * while the app's pool holds its connections).
+ * while the app's pool holds its connections) and by the whole machine (machineBusy).
  * @param {number} appPid
- * @returns {{ app: number, database: number }}
+ * @returns {{ app: number, appMain: number, database: number, machine: number }}
  */
 export function cpuUsed(appPid) {
 	let database = 0;
@@ -40,5 +58,12 @@ export function cpuUsed(appPid) {
 		const s = stat(entry);
 		if (s?.name === 'postgres') database += s.ms;
 	}
-	return { app: stat(appPid)?.ms ?? 0, database };
+	return {
+		app: stat(appPid)?.ms ?? 0,
+		// The main thread alone (its task has the process's id), where JavaScript runs; the
+		// process's time also holds V8's and libuv's helper threads.
+		appMain: stat(`${appPid}/task/${appPid}`)?.ms ?? 0,
+		database,
+		machine: machineBusy()
+	};
 }
