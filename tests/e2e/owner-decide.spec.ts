@@ -1,4 +1,13 @@
-import { expect, expectAccessible, latestMailTo, screenshot, signIn, tabTo, test } from './helpers';
+import {
+	expect,
+	expectAccessible,
+	hydrated,
+	latestMailTo,
+	screenshot,
+	signIn,
+	tabTo,
+	test
+} from './helpers';
 
 // Issue 12, Owner and Accessibility: what the owner decides is previewed and confirmed,
 // questions are edited on the record and answered in Markdown, the amendment log says
@@ -122,6 +131,28 @@ test('the owner edits a question’s wording on the record and answers in Markdo
 	await expect(answer).toHaveAccessibleDescription(/This field is required\./);
 	await expectAccessible(owner);
 	await screenshot(owner, 'owner-questions');
+
+	// Words find the questions to merge into, past the first few the choice offers (issue 16);
+	// a search keeps its words in the address, and one that finds none takes the choice away.
+	await owner.goto(
+		`/manage/challenges/${AI_GOES_TO_WORK}?${new URLSearchParams({ 'merge-q': 'several COMPANIES' })}`
+	);
+	await hydrated(owner);
+	const mergeSearch = owner.getByRole('search', {
+		name: 'Find questions to merge into by their words'
+	});
+	await expect(mergeSearch.getByRole('status')).toHaveText(/^One /);
+	const into = owner.getByRole('article', { name: edited }).getByLabel('Or merge into');
+	await expect(into.getByRole('option')).toHaveText([
+		'May a team include members from several companies?'
+	]);
+	await mergeSearch.getByRole('searchbox').fill('zzz no such question');
+	await mergeSearch.getByRole('button', { name: 'Find' }).click();
+	await expect(owner).toHaveURL(/[?&]merge-q=zzz/);
+	await expect(mergeSearch.getByRole('status')).toHaveText('Nothing matches these choices.');
+	await expect(into).toHaveCount(0);
+	await expectAccessible(owner);
+	await screenshot(owner, 'owner-questions-merge-search');
 
 	await answer.fill(`Yes. See [the pilot rules](https://example.org/rules-${unique}) first.`);
 	await owner

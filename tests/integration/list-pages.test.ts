@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { DEFAULT_AGENDA } from '../../src/lib/domain/board';
 import { listFilterOf } from '../../src/lib/domain/list-filter';
-import { searchWords } from '../../src/lib/domain/search';
+import { foldForSearch, searchWords } from '../../src/lib/domain/search';
 import { accessibilityFeedbackPage } from '../../src/lib/server/feedback';
 import { answeredQuestionsPage, getChallengeDetail } from '../../src/lib/server/challenges/detail';
 import { listPublishedChallenges } from '../../src/lib/server/challenges/list';
@@ -354,6 +354,31 @@ describeEachDatabase('the lists that grow with the platform, paged and filtered 
 			body: `Kysymys ${RUN} 59`
 		});
 		expect(targets.options.some((o) => o.body === `Kysymys ${RUN} 2`)).toBe(false);
+		// Words reach a question past the first few: every question holding them, and only those.
+		const all = await db().as(w.founder, (tx) =>
+			questionQueue(tx, id, { waiting: 1, answered: 1 }, 100)
+		);
+		const bodies = [...all.waiting.items, ...all.answered.items];
+		expect(bodies).toHaveLength(59);
+		const hidden = bodies.find((q) => !targets.options.some((o) => o.id === q.id))!;
+		const mergeWords = searchWords(hidden.body);
+		const found = (
+			await db().as(w.founder, (tx) =>
+				questionQueue(tx, id, { waiting: 1, answered: 1, mergeWords }, 10)
+			)
+		).mergeTargets;
+		const holding = bodies.filter((q) =>
+			mergeWords.every((word) => foldForSearch(q.body).includes(word))
+		);
+		expect(found.total).toBe(holding.length);
+		expect(found.total).toBeLessThan(MERGE_TARGETS_MAX);
+		expect(new Set(found.options.map((o) => o.id))).toEqual(new Set(holding.map((q) => q.id)));
+		expect(found.options.some((o) => o.id === hidden.id)).toBe(true);
+		// Words no question holds find none.
+		const none = await db().as(w.founder, (tx) =>
+			questionQueue(tx, id, { waiting: 1, answered: 1, mergeWords: ['eiolemitään'] })
+		);
+		expect([none.mergeTargets.total, none.mergeTargets.options]).toEqual([0, []]);
 		// Someone outside the challenge's team reads no waiting question.
 		const outsider = await db().as(w.outsider, (tx) =>
 			questionQueue(tx, id, { waiting: 1, answered: 1 })

@@ -1,6 +1,6 @@
 import type { Queryable } from '../db';
 import { readPage, type Paged } from '$lib/domain/paging';
-import { readChoice, type Choice } from '../list-sql';
+import { holdsWords, readChoice, type Choice } from '../list-sql';
 
 export type AskResult = { ok: true; id: string } | { ok: false; reason: 'closed' };
 
@@ -120,7 +120,7 @@ export interface QueuedQuestion {
 /** How many questions each part of the owner's queue shows on one page. */
 export const QUESTION_QUEUE_PAGE_SIZE = 20;
 
-/** How many questions the "merge into" choice offers; a worded note says when there are more. */
+/** How many questions the "merge into" choice offers; a worded note says when there are more, and words find the rest. */
 export const MERGE_TARGETS_MAX = 50;
 
 /**
@@ -129,14 +129,16 @@ export const MERGE_TARGETS_MAX = 50;
  * questions waiting for an answer, oldest first, and page `pages.answered` of the
  * answered ones, newest answer first, `size` each (1-based; outside a list the nearest,
  * pageWindow); how many were merged into another; and the questions one can be merged
- * into (answered, newest first, then waiting, oldest first), the first MERGE_TARGETS_MAX
- * with how many there are (readChoice). The database counts and pages (issue 16: every
- * question was read on each visit of the manage page).
+ * into (answered, newest first, then waiting, oldest first) whose wording holds every one
+ * of `pages.mergeWords` (folded, searchWords; none or absent: all), the first
+ * MERGE_TARGETS_MAX with how many there are (readChoice): words reach a question past
+ * the first few. The database counts and pages (issue 16: every question was read on
+ * each visit of the manage page).
  */
 export async function questionQueue(
 	tx: Queryable,
 	challengeId: string,
-	pages: { waiting: number; answered: number },
+	pages: { waiting: number; answered: number; mergeWords?: string[] },
 	size = QUESTION_QUEUE_PAGE_SIZE
 ): Promise<{
 	waiting: Paged<QueuedQuestion>;
@@ -165,9 +167,10 @@ export async function questionQueue(
 		readChoice<{ id: string; body: string }>(
 			tx,
 			`select id, left(body, 80) as body, answered_at, created_at
-			 from public.challenge_questions where challenge_id = $1 and merged_into is null`,
+			 from public.challenge_questions where challenge_id = $1 and merged_into is null
+			   and ${holdsWords('public.search_fold(body)', '$2')}`,
 			'answered_at desc nulls last, created_at, id',
-			[challengeId],
+			[challengeId, pages.mergeWords ?? []],
 			MERGE_TARGETS_MAX
 		)
 	]);

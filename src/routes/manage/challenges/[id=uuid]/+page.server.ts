@@ -8,7 +8,8 @@ import {
 	questionQueue,
 	wordingEdits
 } from '$lib/server/challenges/questions';
-import { keptQuery, listPage } from '$lib/domain/kept-query';
+import { keptFields, keptQuery, listPage, listSearch } from '$lib/domain/kept-query';
+import { searchWords } from '$lib/domain/search';
 import { renderMarkdown } from '$lib/server/markdown';
 import { forgetVisitorViews } from '$lib/server/challenges/visitor-cache';
 import { invalid, parseForm } from '$lib/server/http/forms';
@@ -18,15 +19,19 @@ import type { Actions, PageServerLoad } from './$types';
 /** The address fields of the pages of the question queue shown, which its forms keep. */
 const WAITING_PAGE = 'questions-page';
 const ANSWERED_PAGE = 'answered-page';
+/** The address field of the words that find questions to merge into (ChoiceSearch). */
+const MERGE_SEARCH = 'merge-q';
 
 export const load: PageServerLoad = async ({ parent, locals, url, params }) => {
 	const user = requireUser(locals, url);
 	const { challenge } = await parent();
 	const issues = challenge.status === 'draft' ? publishIssueTexts(challenge, new Date()) : [];
+	const mergeSearch = listSearch(url.searchParams.get(MERGE_SEARCH));
 	const { queue, edits } = await locals.db.as(user, async (tx) => {
 		const queue = await questionQueue(tx, params.id, {
 			waiting: listPage(url.searchParams.get(WAITING_PAGE)),
-			answered: listPage(url.searchParams.get(ANSWERED_PAGE))
+			answered: listPage(url.searchParams.get(ANSWERED_PAGE)),
+			mergeWords: searchWords(mergeSearch)
 		});
 		// Earlier wordings of the waiting questions shown (issue 12): seen only by those
 		// who run the dialogue.
@@ -43,7 +48,12 @@ export const load: PageServerLoad = async ({ parent, locals, url, params }) => {
 		edits,
 		answers,
 		queueSize: QUESTION_QUEUE_PAGE_SIZE,
-		kept: keptQuery(url.searchParams, [WAITING_PAGE, ANSWERED_PAGE])
+		// The forms keep the pages and the merge search; the search keeps the pages.
+		kept: keptQuery(url.searchParams, [WAITING_PAGE, ANSWERED_PAGE, MERGE_SEARCH]),
+		mergeSearch: {
+			value: mergeSearch,
+			keep: keptFields(url.searchParams, [WAITING_PAGE, ANSWERED_PAGE])
+		}
 	};
 };
 
