@@ -209,12 +209,12 @@ async function boardElements(
 		   k.lang, w.id as wid, w.title as wtitle, w.starts_at, k.added_seq as seq
 		 from public.board_clusters k join public.boards b on b.id = k.board_id
 		 join public.workshops w on w.id = b.workshop_id where w.challenge_id = ${challenge}
-		   and ${unlinked('board_cluster', 'k.id')} and ${holdsWords('public.search_fold(k.name)', '$2')}
+		   and ${unlinked('board_cluster', 'k.id')} and ${holdsWords('public.search_fold(k.name)', '$2', words)}
 		 union all
 		 select 'board_note', n.board_id, n.id, n.body, n.lang, w.id, w.title, w.starts_at, n.added_seq
 		 from public.board_notes n join public.boards b on b.id = n.board_id
 		 join public.workshops w on w.id = b.workshop_id where w.challenge_id = ${challenge} and not n.hidden
-		   and ${unlinked('board_note', 'n.id')} and ${holdsWords('public.search_fold(n.body)', '$2')}`,
+		   and ${unlinked('board_note', 'n.id')} and ${holdsWords('public.search_fold(n.body)', '$2', words)}`,
 		'starts_at, wid, kind desc, seq',
 		[conceptId, words]
 	);

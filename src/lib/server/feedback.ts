@@ -64,7 +64,7 @@ export async function accessibilityFeedbackPage(
 	page: number,
 	size = FEEDBACK_PAGE_SIZE
 ): Promise<Paged<FeedbackItem> & { found: Record<AdminFeedbackChoice, number> }> {
-	const where = holdsWords(FEEDBACK_FOLDED, '$1');
+	const where = holdsWords(FEEDBACK_FOLDED, '$1', filter.words);
 	const [found] = await tx.query<Record<AdminFeedbackChoice, number>>(
 		`select count(*)::int as "all", ${FEEDBACK_STATUSES.map(
 			(status) => `count(*) filter (where f.status = '${status}')::int as ${status}`

@@ -7,13 +7,21 @@ import type { Queryable } from './db';
 /**
  * The condition that a row's folded text `folded` (an SQL expression of public.search_fold,
  * the table foldForSearch holds in TypeScript) contains every word of the text[] parameter
- * `words` (ListFilter.words, folded the same way): true for no words. Takes SQL, not
- * values; the words travel as a parameter. The words' alias, search_word, is its own so
+ * `param` (ListFilter.words, folded the same way), whose value is `words`. Takes SQL, not
+ * values; the words travel as the parameter. The words' alias, search_word, is its own so
  * that it hides no alias of the rows' query (`w` was a workshop).
+ *
+ * Without words the condition is `true` as the planner reads it: the parameter is only
+ * named (its type stays known) in an OR with true, which Postgres folds away while
+ * planning, so a list read without words tests nothing per row and may be read from an
+ * index alone (issue 16: the empty search was an anti-join per row, and kept /manage from
+ * its index; a statement per case, as the db-lint rule `optional-filter` asks of SQL).
  */
-export const holdsWords = (folded: string, words: string) =>
-	`not exists (select 1 from unnest(${words}::text[]) as search_word(word)
-	   where strpos(${folded}, search_word.word) = 0)`;
+export const holdsWords = (folded: string, param: string, words: readonly string[]) =>
+	words.length
+		? `not exists (select 1 from unnest(${param}::text[]) as search_word(word)
+	   where strpos(${folded}, search_word.word) = 0)`
+		: `(${param}::text[] is null or true)`;
 
 /** How many options a choice (a `<select>`) offers at most; past it, words narrow it. */
 export const CHOICE_MAX = 200;

@@ -70,7 +70,7 @@ export async function organisationsPage(
 ): Promise<
 	Paged<Organisation & { challenges: number }> & { found: Record<OrganisationListChoice, number> }
 > {
-	const where = holdsWords(ORGANISATION_FOLDED, '$1');
+	const where = holdsWords(ORGANISATION_FOLDED, '$1', filter.words);
 	const [found] = await tx.query<Record<OrganisationListChoice, number>>(
 		`select count(*)::int as "all", ${ORGANISATION_KINDS.map(
 			(kind) => `count(*) filter (where o.kind = '${kind}')::int as ${kind}`
@@ -119,7 +119,7 @@ export async function organisationChoice(
 	const [choice, picked] = await Promise.all([
 		readChoice<OrganisationOption>(
 			tx,
-			`${withChallenges} and ${holdsWords(ORGANISATION_FOLDED, '$2')}`,
+			`${withChallenges} and ${holdsWords(ORGANISATION_FOLDED, '$2', words)}`,
 			// orderByName, on the choice's columns.
 			`public.sort_key(coalesce(names ->> $1, name), $1), slug`,
 			[locale, words],
@@ -195,7 +195,7 @@ export async function membersPage(
 	locale: Locale,
 	size = MEMBER_PAGE_SIZE
 ): Promise<Paged<Member>> {
-	const where = holdsWords(MEMBER_FOLDED, '$2');
+	const where = holdsWords(MEMBER_FOLDED, '$2', words);
 	const [{ total }] = await tx.query<{ total: number }>(
 		`select count(*)::int as total from public.organisation_members m
 		 left join public.profiles p on p.id = m.user_id

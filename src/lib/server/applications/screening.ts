@@ -46,9 +46,9 @@ export interface SubmittedSummary {
 	eligible: boolean | null;
 }
 
-/** A team's name holds the search words in parameter `words` (holdsWords of its folded form). */
-const nameHolds = (words: string) =>
-	holdsWords(`public.search_fold(coalesce(a.snapshot -> 'team' ->> 'name', ''))`, words);
+/** A team's name holds the search words `words`, in parameter `param` (holdsWords of its folded form). */
+const nameHolds = (param: string, words: readonly string[]) =>
+	holdsWords(`public.search_fold(coalesce(a.snapshot -> 'team' ->> 'name', ''))`, param, words);
 
 /**
  * Every submitted application of a challenge (never drafts) that RLS shows the caller, in
@@ -64,7 +64,7 @@ function readSubmitted(
 ): Promise<(SubmittedSummary & { found: boolean })[]> {
 	return tx.query(
 		`select a.id, a.snapshot -> 'team' ->> 'name' as "teamName", a.submitted_at as "submittedAt",
-		   a.digest, d.eligible, ${nameHolds('$2')} as found
+		   a.digest, d.eligible, ${nameHolds('$2', words)} as found
 		 from public.applications a
 		 left join public.screening_decisions d on d.application_id = a.id
 		 where a.challenge_id = $1 and a.status = 'submitted'

@@ -34,7 +34,8 @@ const STATUS_SQL: Record<ManageStatusChoice, string> = {
 	draft: "c.status = 'draft'",
 	published: "c.status = 'published'"
 };
-const holdsWords = (words: string) => holdsAll('c.search_folded', words);
+const holdsWords = (param: string, words: readonly string[]) =>
+	holdsAll('c.search_folded', param, words);
 /** The challenges of every organisation the caller belongs to. */
 const MINE = `from public.challenges c
 	join public.organisations o on o.id = c.organisation_id
@@ -72,14 +73,14 @@ export async function challengesPage(
 	const [counts] = await tx.query<ManageCounts>(
 		`select count(*)::int as "all", count(*) filter (where ${STATUS_SQL.draft})::int as draft,
 		   count(*) filter (where ${STATUS_SQL.published})::int as published
-		 ${MINE} where ${holdsWords('$2')}`,
+		 ${MINE} where ${holdsWords('$2', filter.words)}`,
 		[userId, filter.words]
 	);
 	const paged = await readPage(counts[filter.state], page, size, (limit, offset) =>
 		tx.query<DashboardRow>(
 			`with p as materialized (
 			   select c.id ${MINE}
-			   where ${STATUS_SQL[filter.state]} and ${holdsWords('$2')}
+			   where ${STATUS_SQL[filter.state]} and ${holdsWords('$2', filter.words)}
 			   order by c.status, c.updated_at desc, c.id limit $3 offset $4
 			 )
 			 select c.id, c.slug, c.title, c.primary_locale as "primaryLocale", c.procedure, c.status,

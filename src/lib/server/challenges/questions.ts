@@ -146,6 +146,7 @@ export async function questionQueue(
 	merged: number;
 	mergeTargets: Choice<{ id: string; body: string }>;
 }> {
+	const mergeWords = pages.mergeWords ?? [];
 	const [counts] = await tx.query<{ waiting: number; answered: number; merged: number }>(
 		`select count(*) filter (where merged_into is null and answer is null)::int as waiting,
 		   count(*) filter (where merged_into is null and answer is not null)::int as answered,
@@ -168,9 +169,9 @@ export async function questionQueue(
 			tx,
 			`select id, left(body, 80) as body, answered_at, created_at
 			 from public.challenge_questions where challenge_id = $1 and merged_into is null
-			   and ${holdsWords('public.search_fold(body)', '$2')}`,
+			   and ${holdsWords('public.search_fold(body)', '$2', mergeWords)}`,
 			'answered_at desc nulls last, created_at, id',
-			[challengeId, pages.mergeWords ?? []],
+			[challengeId, mergeWords],
 			MERGE_TARGETS_MAX
 		)
 	]);

@@ -85,7 +85,7 @@ export async function workshopsPage(
 	page: number,
 	size = WORKSHOP_PAGE_SIZE
 ): Promise<Paged<WorkshopSummary> & { found: Record<WorkshopListChoice, number> }> {
-	const where = holdsWords(WORKSHOP_FOLDED, '$1');
+	const where = holdsWords(WORKSHOP_FOLDED, '$1', filter.words);
 	const [found] = await tx.query<Record<WorkshopListChoice, number>>(
 		`select count(*)::int as "all",
 		   count(*) filter (where w.status = 'scheduled')::int as scheduled,

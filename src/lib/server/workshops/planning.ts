@@ -35,7 +35,7 @@ export async function challengeChoice(
 	const [choice, picked] = await Promise.all([
 		readChoice<ChallengeOption>(
 			tx,
-			`${published} and ${holdsWords('search_folded', '$2')}`,
+			`${published} and ${holdsWords('search_folded', '$2', words)}`,
 			`public.sort_key(coalesce(nullif(btrim(title ->> $1), ''), title ->> "primaryLocale"), $1), slug`,
 			[locale, words]
 		),
