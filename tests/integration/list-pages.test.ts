@@ -3,6 +3,7 @@ import { DEFAULT_AGENDA } from '../../src/lib/domain/board';
 import { listFilterOf } from '../../src/lib/domain/list-filter';
 import { foldForSearch, searchWords } from '../../src/lib/domain/search';
 import { accessibilityFeedbackPage } from '../../src/lib/server/feedback';
+import { holdsWords } from '../../src/lib/server/list-sql';
 import { answeredQuestionsPage, getChallengeDetail } from '../../src/lib/server/challenges/detail';
 import { listPublishedChallenges } from '../../src/lib/server/challenges/list';
 import { MERGE_TARGETS_MAX, questionQueue } from '../../src/lib/server/challenges/questions';
@@ -118,6 +119,34 @@ describeEachDatabase('the lists that grow with the platform, paged and filtered 
 	let w: Awaited<ReturnType<typeof world>>;
 	beforeAll(async () => {
 		w = await world(db());
+	});
+
+	it('reads a list without words testing nothing per row, and with words only their rows', async () => {
+		// holdsWords: an empty search was an anti-join over no words on every row (issue 16).
+		const plan = (words: string[]) =>
+			db().as(w.facilitator, async (tx) => {
+				const rows = await tx.query<Record<string, unknown>>(
+					`explain (format json) select count(*) from public.organisations o
+					 where ${holdsWords('public.search_fold(o.name)', '$1', words)}`,
+					[words]
+				);
+				return JSON.stringify(rows);
+			});
+		expect(await plan([])).not.toMatch(/unnest|Anti Join|SubPlan/);
+		expect(await plan(['virasto'])).toMatch(/unnest/);
+		const count = (words: string[]) =>
+			db().as(w.facilitator, async (tx) => {
+				const [row] = await tx.query<{ n: number }>(
+					`select count(*)::int as n from public.organisations o
+					 where o.slug like $2 || '-%' and ${holdsWords('public.search_fold(o.name)', '$1', words)}`,
+					[words, RUN]
+				);
+				return row.n;
+			});
+		// A word is found within a word: '13' in Virasto … 13, 113 and 130.
+		expect([await count([]), await count(['virasto', '13']), await count(['eiole'])]).toEqual([
+			130, 3, 0
+		]);
 	});
 
 	it('pages the workshops the facilitator sees, latest first, and counts them by status', async () => {
