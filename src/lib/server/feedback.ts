@@ -3,7 +3,7 @@ import { FEEDBACK_STATUSES, type FeedbackStatus } from '$lib/domain/feedback';
 import type { ListFilter } from '$lib/domain/list-filter';
 import type { AdminFeedbackChoice } from '$lib/domain/list-queries';
 import { readPage, type Paged } from '$lib/domain/paging';
-import { holdsWords } from './list-sql';
+import { holdsWords, isChoice } from './list-sql';
 import type { Locale } from '$lib/domain/locale';
 import { log } from './log';
 
@@ -79,7 +79,7 @@ export async function accessibilityFeedbackPage(
 			   f.handler_id as "handlerId", f.reply, f.replied_at as "repliedAt",
 			   coalesce(nullif(btrim(f.contact_email), ''), p.email, '') as "replyTo"
 			 from public.accessibility_feedback f left join public.profiles p on p.id = f.user_id
-			 where ${where} and ($2 = 'all' or f.status::text = $2)
+			 where ${where} and ${isChoice('f.status', '$2', filter.state)}
 			 order by f.status in ('answered', 'closed'),
 			   case when f.status in ('new', 'in_progress') then f.created_at end,
 			   f.created_at desc, f.id

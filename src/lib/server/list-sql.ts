@@ -23,6 +23,15 @@ export const holdsWords = (folded: string, param: string, words: readonly string
 	   where strpos(${folded}, search_word.word) = 0)`
 		: `(${param}::text[] is null or true)`;
 
+/**
+ * The condition that a row's `column` (SQL) is the choice `choice` of a list's filter, the
+ * text parameter `param` holding it: `true` as the planner reads it for 'all' (the
+ * parameter only named, as holdsWords does without words), so a statement per case rather
+ * than `$n = 'all' or …` tested on every row of a generic plan.
+ */
+export const isChoice = (column: string, param: string, choice: string) =>
+	choice === 'all' ? `(${param}::text is null or true)` : `${column}::text = ${param}`;
+
 /** How many options a choice (a `<select>`) offers at most; past it, words narrow it. */
 export const CHOICE_MAX = 200;
 

@@ -10,7 +10,7 @@ import {
 import type { ListFilter } from '$lib/domain/list-filter';
 import type { OrganisationListChoice } from '$lib/domain/list-queries';
 import { readPage, type Paged } from '$lib/domain/paging';
-import { holdsWords, readChoice, type Choice } from './list-sql';
+import { holdsWords, isChoice, readChoice, type Choice } from './list-sql';
 
 export interface Organisation {
 	id: string;
@@ -83,7 +83,7 @@ export async function organisationsPage(
 			`select ${COLUMNS},
 			   (select count(*)::int from public.challenges c where c.organisation_id = o.id) as challenges
 			 from public.organisations o
-			 where ${where} and ($2 = 'all' or o.kind::text = $2)
+			 where ${where} and ${isChoice('o.kind', '$2', filter.state)}
 			 order by ${orderByName('$3')}, o.id limit $4 offset $5`,
 			[filter.words, filter.state, locale, limit, offset]
 		)

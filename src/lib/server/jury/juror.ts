@@ -11,6 +11,7 @@ import type { Queryable } from '../db';
 import type { FinalTenderSnapshot } from '../concepts';
 import { hashToken } from '../auth/tokens';
 import { renderMarkdown } from '../markdown';
+import { isChoice } from '../list-sql';
 import type { Locale, LocalizedText } from '$lib/domain/locale';
 import type { EvaluatedStage } from '$lib/domain/stages';
 import type { Procedure } from '$lib/domain/procedure';
@@ -258,7 +259,7 @@ export async function getJurorStage(
 				`select a.item, k.team_name as "teamName", a.status
 				 from (${ASSIGNED_SQL}) a
 				 join public.jury_conflict_candidates($1, $2) k on k.item = a.item
-				 where $3 = 'all' or a.status = $3
+				 where ${isChoice('a.status', '$3', status)}
 				 order by public.sort_key(k.team_name, $4), a.item
 				 limit $5 offset $6`,
 				[challengeId, stage, status, locale, limit, offset]

@@ -4,7 +4,7 @@ import type { WorkshopStatus } from '$lib/domain/workshop-status';
 import type { ListFilter } from '$lib/domain/list-filter';
 import type { WorkshopListChoice } from '$lib/domain/list-queries';
 import { readPage, type Paged } from '$lib/domain/paging';
-import { holdsWords } from '../list-sql';
+import { holdsWords, isChoice } from '../list-sql';
 
 export interface WorkshopSummary {
 	id: string;
@@ -96,7 +96,7 @@ export async function workshopsPage(
 	);
 	const paged = await readPage(found[filter.state], page, size, (limit, offset) =>
 		tx.query<WorkshopSummary>(
-			`${SUMMARY} where ${where} and ($2 = 'all' or w.status::text = $2)
+			`${SUMMARY} where ${where} and ${isChoice('w.status', '$2', filter.state)}
 			 order by w.starts_at desc, w.id limit $3 offset $4`,
 			[filter.words, filter.state, limit, offset]
 		)
