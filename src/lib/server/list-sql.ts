@@ -5,32 +5,38 @@ import type { Queryable } from './db';
  */
 
 /**
+ * A condition that is `true` as the planner reads it yet names parameter `param` (cast to
+ * `type`), so the parameter's type stays known: Postgres folds the OR with true away while
+ * planning. For a filter that is "none" in this statement (holdsWords, isChoice).
+ */
+const unfiltered = (param: string, type: string) => `(${param}::${type} is null or true)`;
+
+/**
  * The condition that a row's folded text `folded` (an SQL expression of public.search_fold,
  * the table foldForSearch holds in TypeScript) contains every word of the text[] parameter
  * `param` (ListFilter.words, folded the same way), whose value is `words`. Takes SQL, not
  * values; the words travel as the parameter. The words' alias, search_word, is its own so
  * that it hides no alias of the rows' query (`w` was a workshop).
  *
- * Without words the condition is `true` as the planner reads it: the parameter is only
- * named (its type stays known) in an OR with true, which Postgres folds away while
- * planning, so a list read without words tests nothing per row and may be read from an
- * index alone (issue 16: the empty search was an anti-join per row, and kept /manage from
- * its index; a statement per case, as the db-lint rule `optional-filter` asks of SQL).
+ * Without words the condition is `true` as the planner reads it (unfiltered), so a list
+ * read without words tests nothing per row and may be read from an index alone (issue 16:
+ * the empty search was an anti-join per row, and kept /manage from its index; a statement
+ * per case, as the db-lint rule `optional-filter` asks of SQL).
  */
 export const holdsWords = (folded: string, param: string, words: readonly string[]) =>
 	words.length
 		? `not exists (select 1 from unnest(${param}::text[]) as search_word(word)
 	   where strpos(${folded}, search_word.word) = 0)`
-		: `(${param}::text[] is null or true)`;
+		: unfiltered(param, 'text[]');
 
 /**
  * The condition that a row's `column` (SQL) is the choice `choice` of a list's filter, the
- * text parameter `param` holding it: `true` as the planner reads it for 'all' (the
- * parameter only named, as holdsWords does without words), so a statement per case rather
- * than `$n = 'all' or …` tested on every row of a generic plan.
+ * text parameter `param` holding it: `true` as the planner reads it for 'all'
+ * (unfiltered), so a statement per case rather than `$n = 'all' or …` tested on every row
+ * of a generic plan.
  */
 export const isChoice = (column: string, param: string, choice: string) =>
-	choice === 'all' ? `(${param}::text is null or true)` : `${column}::text = ${param}`;
+	choice === 'all' ? unfiltered(param, 'text') : `${column}::text = ${param}`;
 
 /** How many options a choice (a `<select>`) offers at most; past it, words narrow it. */
 export const CHOICE_MAX = 200;

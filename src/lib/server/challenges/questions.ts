@@ -125,12 +125,12 @@ export const MERGE_TARGETS_MAX = 50;
 
 /**
  * The market dialogue of a challenge as its team works through it, read as the caller
- * (RLS: every question to those who run the dialogue): page `pages.waiting` of the
- * questions waiting for an answer, oldest first, and page `pages.answered` of the
+ * (RLS: every question to those who run the dialogue): page `view.waiting` of the
+ * questions waiting for an answer, oldest first, and page `view.answered` of the
  * answered ones, newest answer first, `size` each (1-based; outside a list the nearest,
  * pageWindow); how many were merged into another; and the questions one can be merged
  * into (answered, newest first, then waiting, oldest first) whose wording holds every one
- * of `pages.mergeWords` (folded, searchWords; none or absent: all), the first
+ * of `view.mergeWords` (folded, searchWords; none or absent: all), the first
  * MERGE_TARGETS_MAX with how many there are (readChoice): words reach a question past
  * the first few. The database counts and pages (issue 16: every question was read on
  * each visit of the manage page).
@@ -138,7 +138,7 @@ export const MERGE_TARGETS_MAX = 50;
 export async function questionQueue(
 	tx: Queryable,
 	challengeId: string,
-	pages: { waiting: number; answered: number; mergeWords?: string[] },
+	view: { waiting: number; answered: number; mergeWords?: string[] },
 	size = QUESTION_QUEUE_PAGE_SIZE
 ): Promise<{
 	waiting: Paged<QueuedQuestion>;
@@ -146,7 +146,7 @@ export async function questionQueue(
 	merged: number;
 	mergeTargets: Choice<{ id: string; body: string }>;
 }> {
-	const mergeWords = pages.mergeWords ?? [];
+	const mergeWords = view.mergeWords ?? [];
 	const [counts] = await tx.query<{ waiting: number; answered: number; merged: number }>(
 		`select count(*) filter (where merged_into is null and answer is null)::int as waiting,
 		   count(*) filter (where merged_into is null and answer is not null)::int as answered,
@@ -163,8 +163,8 @@ export async function questionQueue(
 			[challengeId, answered, limit, offset]
 		);
 	const [waiting, answered, mergeTargets] = await Promise.all([
-		readPage(counts.waiting, pages.waiting, size, part(false, 'created_at')),
-		readPage(counts.answered, pages.answered, size, part(true, 'answered_at desc')),
+		readPage(counts.waiting, view.waiting, size, part(false, 'created_at')),
+		readPage(counts.answered, view.answered, size, part(true, 'answered_at desc')),
 		readChoice<{ id: string; body: string }>(
 			tx,
 			`select id, left(body, 80) as body, answered_at, created_at

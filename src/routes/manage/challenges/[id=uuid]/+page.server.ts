@@ -51,6 +51,7 @@ export const load: PageServerLoad = async ({ parent, locals, url, params }) => {
 		// The forms keep the pages and the merge search; the search keeps the pages.
 		kept: keptQuery(url.searchParams, [WAITING_PAGE, ANSWERED_PAGE, MERGE_SEARCH]),
 		mergeSearch: {
+			name: MERGE_SEARCH,
 			value: mergeSearch,
 			keep: keptFields(url.searchParams, [WAITING_PAGE, ANSWERED_PAGE])
 		}
